@@ -1,0 +1,60 @@
+package assets
+
+import (
+	"bytes"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// requiredRunes are the characters the application must be able to display
+// with both bundled fonts: common and rare (堃 喆) ideographs, Extension A,
+// full-width punctuation, ASCII and the form symbols.
+const requiredRunes = "人大代表堃喆㐀（），。、Az09☐☑□■●×"
+
+// TestFonts checks that each embedded font is a single TrueType font with
+// glyf outlines and has a non-empty glyph for every rune in requiredRunes.
+func TestFonts(t *testing.T) {
+	fonts := []struct {
+		name string
+		data []byte
+	}{
+		{"FontRegular", FontRegular},
+		{"FontBold", FontBold},
+	}
+	for _, f := range fonts {
+		t.Run(f.name, func(t *testing.T) {
+			if len(f.data) < 4 {
+				t.Fatalf("font is empty (%d bytes)", len(f.data))
+			}
+			// 0x00010000 marks TrueType outlines; "OTTO" would be CFF and
+			// "ttcf" a font collection.
+			if tag := f.data[:4]; !bytes.Equal(tag, []byte{0x00, 0x01, 0x00, 0x00}) {
+				t.Fatalf("sfnt version is %q, want 0x00010000 (TrueType)", tag)
+			}
+			font, err := sfnt.Parse(f.data)
+			if err != nil {
+				t.Fatalf("sfnt.Parse: %v", err)
+			}
+			var buf sfnt.Buffer
+			for _, r := range requiredRunes {
+				idx, err := font.GlyphIndex(&buf, r)
+				if err != nil {
+					t.Errorf("GlyphIndex(%q): %v", r, err)
+					continue
+				}
+				if idx == 0 {
+					t.Errorf("no glyph for %q (U+%04X)", r, r)
+					continue
+				}
+				segs, err := font.LoadGlyph(&buf, idx, fixed.I(16), nil)
+				if err != nil {
+					t.Errorf("LoadGlyph(%q): %v", r, err)
+				} else if len(segs) == 0 {
+					t.Errorf("glyph for %q (U+%04X) has no outline", r, r)
+				}
+			}
+		})
+	}
+}

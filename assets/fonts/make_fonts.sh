@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+#
+# make_fonts.sh - build the Chinese UI fonts bundled into the rendadesk binary.
+#
+# What:
+#   Produces NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf in this directory
+#   from the Simplified Chinese face ("Noto Sans CJK SC") of the Debian package
+#   fonts-noto-cjk (SIL Open Font License 1.1, see OFL.txt).
+#
+# Why:
+#   Fyne's built-in font has no CJK glyphs, so the app must ship its own.
+#   The Debian files are 19-20 MB .ttc collections (JP/KR/SC/TC/HK plus Mono)
+#   with CFF outlines; Fyne wants a single TrueType font. So for each weight:
+#     1. pick the face whose family name is "Noto Sans CJK SC" (looked up by
+#        name, not by a fixed index into the collection);
+#     2. subset it (fontTools.subset) to Latin, punctuation, full-width forms,
+#        CJK Unified Ideographs + Extension A and a few office symbols
+#        (ballot boxes, check marks, circled numbers, shapes ...), keeping only
+#        the 'kern' layout feature, no hinting, no vertical-layout tables;
+#     3. convert the cubic CFF outlines to quadratic TrueType 'glyf' outlines
+#        (otf2ttf.py beside this script);
+#     4. add the ballot boxes ☐ ☑ ☒ and ✔ (U+2610-2612, U+2714), which Noto
+#        Sans CJK does not have, built from its own □ ✓ × glyphs
+#        (add_symbols.py beside this script).
+#
+# Requirements (Debian/Ubuntu): apt-get install fonts-noto-cjk python3-fonttools
+#
+# The build is deterministic: the same input fonts and fontTools version give
+# byte-identical output (timestamps are taken from the source font).
+#
+# Usage: assets/fonts/make_fonts.sh   (from any directory)
+
+set -euo pipefail
+
+PYTHON=/usr/bin/python3
+SRC_DIR=${NOTO_CJK_DIR:-/usr/share/fonts/opentype/noto}
+FAMILY="Noto Sans CJK SC"
+OUT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# Code points to keep.
+UNICODES=(
+	U+0020-00FF # Basic Latin + Latin-1 Supplement (includes U+00D7 ×)
+	U+2000-206F # General Punctuation
+	U+2116      # Numero sign №
+	U+2160-217F # Roman numerals
+	U+2190-21FF # Arrows
+	U+2460-24FF # Enclosed alphanumerics (①②③ ...)
+	U+25A0-25FF # Geometric shapes (□ ■ ○ ● ...)
+	U+2610-2612 # Ballot boxes ☐ ☑ ☒ (not in Noto 2.004: added by add_symbols.py)
+	U+2713-2714 # Check marks ✓ ✔ (✔ not in Noto 2.004: add_symbols.py)
+	U+3000-303F # CJK Symbols and Punctuation
+	U+3400-4DBF # CJK Unified Ideographs Extension A
+	U+4E00-9FFF # CJK Unified Ideographs
+	U+FF00-FFEF # Halfwidth and Fullwidth Forms
+)
+
+[[ -x $PYTHON ]] || { echo "missing $PYTHON" >&2; exit 1; }
+"$PYTHON" -c 'import fontTools' 2>/dev/null || {
+	echo "fontTools not found: apt-get install python3-fonttools" >&2
+	exit 1
+}
+
+TMP_DIR=$(mktemp -d)
+trap 'rm -rf "$TMP_DIR"' EXIT
+
+# Comma-separated list for pyftsubset, comments stripped.
+unicodes=$(printf '%s,' "${UNICODES[@]}")
+unicodes=${unicodes%,}
+
+# Print the index of the face whose family name (name ID 1) is $2 in the
+# collection $1.
+face_index() {
+	"$PYTHON" - "$1" "$2" <<'PY'
+import sys
+from fontTools.ttLib import TTCollection
+
+path, family = sys.argv[1], sys.argv[2]
+for i, font in enumerate(TTCollection(path, lazy=True).fonts):
+    if font["name"].getDebugName(1) == family:
+        print(i)
+        sys.exit(0)
+sys.exit(f"{path}: no face with family name {family!r}")
+PY
+}
+
+for weight in Regular Bold; do
+	src="$SRC_DIR/NotoSansCJK-$weight.ttc"
+	[[ -f $src ]] || { echo "missing $src: apt-get install fonts-noto-cjk" >&2; exit 1; }
+
+	index=$(face_index "$src" "$FAMILY")
+	echo "$weight: using face #$index ($FAMILY) of $src"
+
+	"$PYTHON" -m fontTools.subset "$src" \
+		--font-number="$index" \
+		--unicodes="$unicodes" \
+		--layout-features=kern \
+		--no-hinting \
+		--desubroutinize \
+		--notdef-outline \
+		--drop-tables+=BASE,GSUB,VORG,vhea,vmtx,DSIG \
+		--name-IDs=0,1,2,3,4,5,6,13,14 \
+		--output-file="$TMP_DIR/NotoSansSC-$weight.otf"
+
+	"$PYTHON" "$OUT_DIR/otf2ttf.py" \
+		"$TMP_DIR/NotoSansSC-$weight.otf" "$TMP_DIR/quadratic-$weight.ttf"
+
+	"$PYTHON" "$OUT_DIR/add_symbols.py" \
+		"$TMP_DIR/quadratic-$weight.ttf" "$TMP_DIR/NotoSansSC-$weight.ttf"
+
+	mv "$TMP_DIR/NotoSansSC-$weight.ttf" "$OUT_DIR/NotoSansSC-$weight.ttf"
+	echo "$weight: wrote $OUT_DIR/NotoSansSC-$weight.ttf ($(stat -c %s "$OUT_DIR/NotoSansSC-$weight.ttf") bytes)"
+done
