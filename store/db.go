@@ -1,0 +1,274 @@
+// Package store is the model of 人大工作台: the domain types (Deputy, Station, Suggestion, Meeting …), their
+// validation and rules (the suggestion state machine, deadlines, figures), and their storage in one SQLite file.
+// It knows nothing of Fyne, Excel or PDF.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the office's database: one SQLite file opened in WAL mode with full synchronous writes, so that
+// when a method returns without error the change is on disk.
+type DB struct {
+	db   *sql.DB
+	path string
+	// Now returns the current time; tests replace it to get reproducible timestamps.
+	Now func() time.Time
+}
+
+// Open opens (creating if needed) the database at path and brings its schema up to date.
+// A file that is not a SQLite database, or whose schema is newer than this program knows, is refused
+// with a Chinese message and left untouched.
+func Open(path string) (*DB, error) {
+	if path == "" {
+		return nil, Errorf(EINVALID, "未指定数据库文件")
+	}
+	if path == ":memory:" {
+		// database/sql would give every pooled connection its own empty database.
+		return nil, Errorf(EINVALID, "不支持内存数据库，请指定文件路径")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("数据库路径 %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("创建数据库文件夹: %w", err)
+	}
+	if err := createPrivate(abs); err != nil {
+		return nil, err
+	}
+	sqldb, err := sql.Open("sqlite", dsn(abs))
+	if err != nil {
+		return nil, fmt.Errorf("打开数据库: %w", err)
+	}
+	db := &DB{db: sqldb, path: abs, Now: time.Now}
+	if err := db.migrate(context.Background()); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// createPrivate creates an empty file readable by the owner only (0600) when it does not exist yet, so that
+// SQLite and its -wal/-shm companions inherit a private file rather than the process umask's default.
+func createPrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		return f.Close()
+	}
+	if os.IsExist(err) {
+		return nil
+	}
+	return fmt.Errorf("创建数据库文件 %s: %w", path, err)
+}
+
+// dsn builds the modernc.org/sqlite connection string. _txlock=immediate makes every transaction take the
+// write lock at BEGIN, so two writers queue on busy_timeout instead of failing with SQLITE_BUSY on upgrade.
+func dsn(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_txlock", "immediate")
+	return fileURI(path) + "?" + q.Encode()
+}
+
+// fileURI turns an absolute path into a SQLite file: URI, escaping spaces, '#' and '?'.
+func fileURI(path string) string {
+	return "file:" + (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath()
+}
+
+// Path returns the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database.
+func (db *DB) Close() error { return db.db.Close() }
+
+// SQL returns the underlying handle, for benchmarks and tests that compare against raw SQL.
+func (db *DB) SQL() *sql.DB { return db.db }
+
+// Tx is a write transaction with the time it started; every public method builds on one.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// stamp is the timestamp written to created_at/updated_at and history.
+func (tx *Tx) stamp() string { return tx.now.Format("2006-01-02 15:04:05") }
+
+// begin starts a transaction.
+func (db *DB) begin(ctx context.Context) (*Tx, error) {
+	t, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("开始事务: %w", err)
+	}
+	return &Tx{Tx: t, db: db, now: db.Now()}, nil
+}
+
+// update runs fn in one transaction and commits it, or rolls everything back when fn fails.
+func (db *DB) update(ctx context.Context, fn func(tx *Tx) error) error {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("保存: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in one read transaction (a consistent snapshot of the file).
+func (db *DB) view(ctx context.Context, fn func(tx *Tx) error) error {
+	t, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("读取: %w", err)
+	}
+	tx := &Tx{Tx: t, db: db, now: db.Now()}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// migration is one numbered schema step from migrations/NNNN_name.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in version order.
+func migrations() ([]migration, error) {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		n, rest, ok := strings.Cut(e.Name(), "_")
+		if !ok {
+			continue
+		}
+		v, err := strconv.Atoi(n)
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: bad number", e.Name())
+		}
+		b, err := migrationFS.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: strings.TrimSuffix(rest, ".sql"), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migrations must be numbered 1..n without gaps; found %d at position %d", m.version, i+1)
+		}
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the schema version this program writes.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		panic(err)
+	}
+	return len(ms)
+}
+
+// BeforeMigrate, when set, is called with the database path before a migration changes an existing
+// database that already has data (version > 0), so that a backup can be taken first.
+var BeforeMigrate func(path string, from, to int) error
+
+// migrate applies every migration newer than PRAGMA user_version, each in its own transaction.
+func (db *DB) migrate(ctx context.Context) error {
+	return db.migrateTo(ctx, SchemaVersion())
+}
+
+func (db *DB) migrateTo(ctx context.Context, target int) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var v int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return notADatabase(db.path, err)
+	}
+	if v > len(ms) {
+		return Errorf(ESCHEMA, "数据库 %s 的版本(%d)比本程序(%d)新，请使用新版人大工作台打开", filepath.Base(db.path), v, len(ms))
+	}
+	if v > 0 {
+		if ok, err := db.hasOurTables(ctx); err != nil {
+			return notADatabase(db.path, err)
+		} else if !ok {
+			return Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
+		}
+	} else if foreign, err := db.hasForeignTables(ctx); err != nil {
+		return notADatabase(db.path, err)
+	} else if foreign {
+		return Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
+	}
+	if v < target && v > 0 && BeforeMigrate != nil {
+		if err := BeforeMigrate(db.path, v, target); err != nil {
+			return fmt.Errorf("升级前备份: %w", err)
+		}
+	}
+	for _, m := range ms[v:target] {
+		tx, err := db.db.BeginTx(ctx, nil)
+		if err != nil {
+			return notADatabase(db.path, err)
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("数据库升级到版本 %d: %w", m.version, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) hasOurTables(ctx context.Context) (bool, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'suggestions', 'deputies')`).Scan(&n)
+	return n == 3, err
+}
+
+func (db *DB) hasForeignTables(ctx context.Context) (bool, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'`).Scan(&n)
+	return n > 0, err
+}
+
+func notADatabase(path string, err error) error {
+	if strings.Contains(err.Error(), "not a database") || strings.Contains(err.Error(), "malformed") ||
+		strings.Contains(err.Error(), "file is encrypted") {
+		return Errorf(ECORRUPT, "文件 %s 已损坏或不是数据库文件(%v)", filepath.Base(path), err)
+	}
+	return fmt.Errorf("读取数据库 %s: %w", filepath.Base(path), err)
+}

@@ -1,0 +1,541 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Deputy is a people's deputy. One person may sit at several levels at once (Levels), e.g. a town deputy who
+// is also a county deputy; figures per level count them in each level, per-person tables once.
+type Deputy struct {
+	ID            int64
+	Name          string   `label:"姓名"`
+	Gender        string   `label:"性别"`
+	Ethnicity     string   `label:"民族"`
+	Birth         string   `label:"出生年月"` // "1968-05"
+	Party         string   `label:"政治面貌"`
+	Education     string   `label:"文化程度"`
+	WorkUnit      string   `label:"工作单位"`
+	Post          string   `label:"职务"`
+	Phone         string   `label:"联系电话"`
+	Village       string   `label:"所在村(居)"`
+	TermID        int64    `label:"届次"`
+	District      string   `label:"选区"`
+	GroupID       int64    `label:"代表小组"`
+	Official      bool     `label:"职务代表"`
+	New           bool     `label:"新任"`
+	Status        string   `label:"状态"`
+	VacancyReason string   `label:"出缺原因"`
+	VacancyDate   Date     `label:"出缺日期"`
+	Notes         string   `label:"备注"`
+	Levels        []string `label:"代表层级"`
+	Tags          []string `label:"代表构成"`
+	Roles         []string `label:"职务角色"`
+	StationIDs    []int64  `label:"进站"`
+
+	GroupName string // read only: the group's name
+	CreatedAt string
+	UpdatedAt string
+}
+
+// Validate checks the deputy's own fields; dictionary values and references are checked on save.
+func (d *Deputy) Validate() error {
+	var c checker
+	d.Name = strings.TrimSpace(d.Name)
+	c.required("姓名", d.Name)
+	c.maxLen("姓名", d.Name, maxName)
+	c.oneOf("性别", d.Gender, Genders)
+	if d.Birth != "" {
+		if ym, err := ParseYearMonth(d.Birth); err != nil {
+			c.fail("出生年月", "%s", strings.TrimPrefix(err.Error(), "年月"))
+		} else {
+			d.Birth = ym
+		}
+	}
+	c.maxLen("工作单位", d.WorkUnit, maxLine)
+	c.maxLen("职务", d.Post, maxLine)
+	c.phone("联系电话", d.Phone)
+	c.maxLen("选区", d.District, maxName)
+	if len(d.Levels) == 0 {
+		c.fail("代表层级", "至少选择一项")
+	}
+	for _, l := range d.Levels {
+		c.oneOf("代表层级", l, DeputyLevels)
+	}
+	if d.Status == "" {
+		d.Status = DeputyActive
+	}
+	c.oneOf("状态", d.Status, DeputyStatuses)
+	if d.Status == DeputyVacant {
+		c.required("出缺原因", d.VacancyReason)
+		c.oneOf("出缺原因", d.VacancyReason, VacancyReasons)
+		c.requiredDate("出缺日期", d.VacancyDate)
+	} else if d.VacancyReason != "" || d.VacancyDate != "" {
+		c.fail("出缺原因", "只有出缺的代表才填写")
+	}
+	c.maxLen("备注", d.Notes, maxText)
+	c.noDuplicates("进站", d.StationIDs)
+	// Keep multi-selects in a stable order so that the history shows real changes only.
+	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
+	d.Levels = slices.Compact(d.Levels)
+	slices.Sort(d.Tags)
+	d.Tags = slices.Compact(d.Tags)
+	slices.Sort(d.Roles)
+	d.Roles = slices.Compact(d.Roles)
+	slices.Sort(d.StationIDs)
+	return c.err
+}
+
+// HasLevel reports whether the deputy sits at the given level.
+func (d Deputy) HasLevel(level string) bool { return slices.Contains(d.Levels, level) }
+
+// MaskedPhone returns the phone with the middle digits hidden (138****5678), for the public roster.
+func (d Deputy) MaskedPhone() string { return MaskPhone(d.Phone) }
+
+// MaskPhone hides the middle of a phone number: 13812345678 → 138****5678; short numbers keep their last 2.
+func MaskPhone(p string) string {
+	r := []rune(strings.TrimSpace(p))
+	switch {
+	case len(r) == 0:
+		return ""
+	case len(r) >= 11:
+		return string(r[:3]) + "****" + string(r[len(r)-4:])
+	case len(r) > 4:
+		return strings.Repeat("*", len(r)-2) + string(r[len(r)-2:])
+	}
+	return strings.Repeat("*", len(r))
+}
+
+// checkRefs checks dictionary values and references inside the transaction.
+func (d *Deputy) checkRefs(tx *Tx) error {
+	for _, x := range []struct{ kind, field, v string }{
+		{DictEthnicity, "民族", d.Ethnicity}, {DictParty, "政治面貌", d.Party}, {DictEducation, "文化程度", d.Education},
+		{DictVillage, "所在村(居)", d.Village},
+	} {
+		if err := tx.checkDict(x.kind, x.field, x.v); err != nil {
+			return err
+		}
+	}
+	for _, t := range d.Tags {
+		if err := tx.checkDict(DictComposition, "代表构成", t); err != nil {
+			return err
+		}
+	}
+	for _, r := range d.Roles {
+		if err := tx.checkDict(DictRole, "职务角色", r); err != nil {
+			return err
+		}
+	}
+	if err := tx.exists("terms", d.TermID, "届次"); err != nil {
+		return err
+	}
+	if err := tx.exists("deputy_groups", d.GroupID, "代表小组"); err != nil {
+		return err
+	}
+	for _, s := range d.StationIDs {
+		if err := tx.exists("stations", s, "进站"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exists fails with a field error when a non-zero id is not in table.
+func (tx *Tx) exists(table string, id int64, field string) error {
+	if id == 0 {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM `+table+` WHERE id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fieldErr(field, "引用的记录不存在(编号%d)", id)
+	}
+	return nil
+}
+
+const deputyColumns = `d.id, d.name, d.gender, d.ethnicity, d.birth, d.party, d.education, d.work_unit, d.post, d.phone,
+	d.village, d.term_id, d.district, d.group_id, d.is_official, d.is_new, d.status, d.vacancy_reason, d.vacancy_date,
+	d.notes, d.created_at, d.updated_at, coalesce(g.name, ''),
+	coalesce((SELECT group_concat(level, ',') FROM deputy_levels WHERE deputy_id = d.id), ''),
+	coalesce((SELECT group_concat(tag, ',') FROM deputy_tags WHERE deputy_id = d.id), ''),
+	coalesce((SELECT group_concat(role, ',') FROM deputy_roles WHERE deputy_id = d.id), ''),
+	coalesce((SELECT group_concat(station_id, ',') FROM station_deputies WHERE deputy_id = d.id), '')`
+
+// scanDeputy reads the deputyColumns of one row, then any extra columns into extra.
+func scanDeputy(s interface{ Scan(...any) error }, extra ...any) (Deputy, error) {
+	var d Deputy
+	var term, group sql.NullInt64
+	var levels, tags, roles, stations string
+	dest := []any{&d.ID, &d.Name, &d.Gender, &d.Ethnicity, &d.Birth, &d.Party, &d.Education, &d.WorkUnit, &d.Post,
+		&d.Phone, &d.Village, &term, &d.District, &group, &d.Official, &d.New, &d.Status, &d.VacancyReason,
+		&d.VacancyDate, &d.Notes, &d.CreatedAt, &d.UpdatedAt, &d.GroupName, &levels, &tags, &roles, &stations}
+	err := s.Scan(append(dest, extra...)...)
+	d.TermID, d.GroupID = term.Int64, group.Int64
+	d.Levels = splitList(levels)
+	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
+	d.Tags, d.Roles = sortedList(tags), sortedList(roles)
+	d.StationIDs = splitIDs(stations)
+	return d, err
+}
+
+// Deputy returns one deputy.
+func (db *DB) Deputy(ctx context.Context, id int64) (Deputy, error) {
+	var d Deputy
+	err := db.view(ctx, func(tx *Tx) error {
+		var err error
+		d, err = tx.deputy(id)
+		return err
+	})
+	return d, err
+}
+
+func (tx *Tx) deputy(id int64) (Deputy, error) {
+	d, err := scanDeputy(tx.QueryRow(`SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, Errorf(ENOTFOUND, "代表不存在(编号%d)", id)
+	}
+	return d, err
+}
+
+// DeputyFilter selects deputies for a list. Zero fields do not filter.
+type DeputyFilter struct {
+	Query     string // full-text: name, work unit, post, village
+	Level     string
+	GroupID   int64
+	Status    string
+	StationID int64
+	TermID    int64
+	IDs       []int64 // only these
+	Sort      string  // one of DeputySortKeys; "" = by group then name
+	Desc      bool
+	Offset    int
+	Limit     int // ≤ 0: all
+}
+
+// DeputySortKeys maps the sortable columns of the deputy list to their SQL.
+var DeputySortKeys = map[string]string{
+	"name": "d.name", "gender": "d.gender", "birth": "d.birth", "party": "d.party", "village": "d.village",
+	"group": "g.name", "status": "d.status", "unit": "d.work_unit", "district": "d.district",
+}
+
+// Deputies returns a page of deputies and the number that match the filter.
+func (db *DB) Deputies(ctx context.Context, f DeputyFilter) ([]Deputy, int, error) {
+	var out []Deputy
+	total := 0
+	err := db.view(ctx, func(tx *Tx) error {
+		w := &where{}
+		if f.Query != "" {
+			w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query)
+		}
+		if f.Level != "" {
+			w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
+		}
+		if f.GroupID != 0 {
+			w.add("d.group_id = ?", f.GroupID)
+		}
+		if f.Status != "" {
+			w.add("d.status = ?", f.Status)
+		}
+		if f.StationID != 0 {
+			w.add("d.id IN (SELECT deputy_id FROM station_deputies WHERE station_id = ?)", f.StationID)
+		}
+		if f.TermID != 0 {
+			w.add("d.term_id = ?", f.TermID)
+		}
+		if f.IDs != nil {
+			w.addIDs("d.id", f.IDs)
+		}
+		order := "coalesce(g.name, '~'), d.name, d.id"
+		if col, ok := DeputySortKeys[f.Sort]; ok {
+			order = col + desc(f.Desc) + ", d.id"
+		}
+		rows, err := tx.Query(`SELECT `+deputyColumns+`, count(*) OVER () FROM deputies d
+			LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE `+w.sql()+` ORDER BY `+order+page(f.Offset, f.Limit), w.args...)
+		if err != nil {
+			return fmt.Errorf("查询代表: %w", err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			d, err := scanDeputy(rows, &total)
+			if err != nil {
+				return err
+			}
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	return out, total, err
+}
+
+// SaveDeputy creates (ID 0) or updates a deputy with levels, tags, roles and stations, in one transaction.
+func (db *DB) SaveDeputy(ctx context.Context, d *Deputy) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error { return tx.saveDeputy(d) })
+}
+
+func (tx *Tx) saveDeputy(d *Deputy) error {
+	if err := d.checkRefs(tx); err != nil {
+		return err
+	}
+	args := []any{d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education, d.WorkUnit, d.Post, d.Phone, d.Village,
+		nullID(d.TermID), d.District, nullID(d.GroupID), d.Official, d.New, d.Status, d.VacancyReason, d.VacancyDate, d.Notes, tx.stamp()}
+	if d.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO deputies (name, gender, ethnicity, birth, party, education, work_unit, post, phone,
+			village, term_id, district, group_id, is_official, is_new, status, vacancy_reason, vacancy_date, notes, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, tx.stamp())...)
+		if err != nil {
+			return fmt.Errorf("保存代表: %w", err)
+		}
+		d.ID, _ = res.LastInsertId()
+		if err := tx.saveDeputyLinks(d); err != nil {
+			return err
+		}
+		return tx.logHistory("deputy", d.ID, ActionCreate, d.Name, describe(d))
+	}
+	old, err := tx.deputy(d.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE deputies SET name = ?, gender = ?, ethnicity = ?, birth = ?, party = ?, education = ?,
+		work_unit = ?, post = ?, phone = ?, village = ?, term_id = ?, district = ?, group_id = ?, is_official = ?, is_new = ?,
+		status = ?, vacancy_reason = ?, vacancy_date = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, d.ID)...); err != nil {
+		return fmt.Errorf("保存代表: %w", err)
+	}
+	if err := tx.saveDeputyLinks(d); err != nil {
+		return err
+	}
+	if old.Name != d.Name {
+		if err := tx.reindexSuggestionsOfDeputy(d.ID); err != nil {
+			return err
+		}
+	}
+	if ch := diff(old, d); ch != "" {
+		return tx.logHistory("deputy", d.ID, ActionUpdate, d.Name, ch)
+	}
+	return nil
+}
+
+func (tx *Tx) saveDeputyLinks(d *Deputy) error {
+	for _, q := range []string{`DELETE FROM deputy_levels WHERE deputy_id = ?`, `DELETE FROM deputy_tags WHERE deputy_id = ?`,
+		`DELETE FROM deputy_roles WHERE deputy_id = ?`, `DELETE FROM station_deputies WHERE deputy_id = ?`} {
+		if _, err := tx.Exec(q, d.ID); err != nil {
+			return err
+		}
+	}
+	for _, l := range d.Levels {
+		if _, err := tx.Exec(`INSERT INTO deputy_levels (deputy_id, level) VALUES (?, ?)`, d.ID, l); err != nil {
+			return err
+		}
+	}
+	for _, t := range d.Tags {
+		if _, err := tx.Exec(`INSERT INTO deputy_tags (deputy_id, tag) VALUES (?, ?)`, d.ID, t); err != nil {
+			return err
+		}
+	}
+	for _, r := range d.Roles {
+		if _, err := tx.Exec(`INSERT INTO deputy_roles (deputy_id, role) VALUES (?, ?)`, d.ID, r); err != nil {
+			return err
+		}
+	}
+	for _, s := range d.StationIDs {
+		if _, err := tx.Exec(`INSERT INTO station_deputies (station_id, deputy_id) VALUES (?, ?)`, s, d.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DeleteDeputy deletes a deputy. A deputy who led suggestions or has attendance records is refused: mark the
+// seat 出缺 instead, so that past figures do not change.
+func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
+	return db.update(ctx, func(tx *Tx) error {
+		d, err := tx.deputy(id)
+		if err != nil {
+			return err
+		}
+		var led, att, co int
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?),
+			(SELECT count(*) FROM attendance WHERE deputy_id = ?), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?)`,
+			id, id, id).Scan(&led, &att, &co); err != nil {
+			return err
+		}
+		if led+att+co > 0 {
+			return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议和%d条出席记录，不能删除；如已离任，请把状态改为出缺", d.Name, led, co, att)
+		}
+		if _, err := tx.Exec(`DELETE FROM deputies WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return tx.logHistory("deputy", id, ActionDelete, d.Name, describe(d))
+	})
+}
+
+// DeputyNames maps deputy ids to names, for labels.
+func (db *DB) DeputyNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := db.view(ctx, func(tx *Tx) error {
+		w := &where{}
+		w.addIDs("id", ids)
+		rows, err := tx.Query(`SELECT id, name FROM deputies WHERE `+w.sql(), w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var n string
+			if err := rows.Scan(&id, &n); err != nil {
+				return err
+			}
+			out[id] = n
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// Group is a deputy group (代表小组).
+type Group struct {
+	ID              int64
+	Name            string  `label:"小组名称"`
+	Villages        string  `label:"联系村(居)"`
+	LeaderID        int64   `label:"组长"`
+	DeputyLeaderIDs []int64 `label:"副组长"`
+	LiaisonID       int64   `label:"联系主席团成员"`
+	Notes           string  `label:"备注"`
+	Members         int     // read only: deputies in the group
+	CreatedAt       string
+	UpdatedAt       string
+}
+
+// Validate checks the group.
+func (g *Group) Validate() error {
+	var c checker
+	g.Name = strings.TrimSpace(g.Name)
+	c.required("小组名称", g.Name)
+	c.maxLen("小组名称", g.Name, 40)
+	c.maxLen("联系村(居)", g.Villages, maxLine)
+	c.noDuplicates("副组长", g.DeputyLeaderIDs)
+	if g.LeaderID != 0 && slices.Contains(g.DeputyLeaderIDs, g.LeaderID) {
+		c.fail("副组长", "不能与组长是同一人")
+	}
+	c.maxLen("备注", g.Notes, maxText)
+	slices.Sort(g.DeputyLeaderIDs)
+	return c.err
+}
+
+// Groups returns all deputy groups by name with their member counts.
+func (db *DB) Groups(ctx context.Context) ([]Group, error) {
+	var out []Group
+	err := db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.Query(`SELECT g.id, g.name, g.villages, g.leader_id, g.liaison_id, g.notes, g.created_at, g.updated_at,
+			(SELECT count(*) FROM deputies d WHERE d.group_id = g.id),
+			coalesce((SELECT group_concat(deputy_id, ',') FROM group_deputy_leaders WHERE group_id = g.id), '')
+			FROM deputy_groups g ORDER BY g.id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var g Group
+			var leader, liaison sql.NullInt64
+			var dl string
+			if err := rows.Scan(&g.ID, &g.Name, &g.Villages, &leader, &liaison, &g.Notes, &g.CreatedAt, &g.UpdatedAt, &g.Members, &dl); err != nil {
+				return err
+			}
+			g.LeaderID, g.LiaisonID, g.DeputyLeaderIDs = leader.Int64, liaison.Int64, splitIDs(dl)
+			out = append(out, g)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// SaveGroup creates (ID 0) or updates a deputy group.
+func (db *DB) SaveGroup(ctx context.Context, g *Group) error {
+	if err := g.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		for _, r := range []struct {
+			id    int64
+			field string
+		}{{g.LeaderID, "组长"}, {g.LiaisonID, "联系主席团成员"}} {
+			if err := tx.exists("deputies", r.id, r.field); err != nil {
+				return err
+			}
+		}
+		for _, id := range g.DeputyLeaderIDs {
+			if err := tx.exists("deputies", id, "副组长"); err != nil {
+				return err
+			}
+		}
+		var dup int64
+		if err := tx.QueryRow(`SELECT id FROM deputy_groups WHERE name = ? AND id != ?`, g.Name, g.ID).Scan(&dup); err == nil {
+			return &Error{Code: ECONFLICT, Field: "小组名称", Message: fmt.Sprintf("代表小组「%s」已经存在", g.Name)}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		action, changes := ActionCreate, describe(g)
+		if g.ID == 0 {
+			res, err := tx.Exec(`INSERT INTO deputy_groups (name, villages, leader_id, liaison_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				g.Name, g.Villages, nullID(g.LeaderID), nullID(g.LiaisonID), g.Notes, tx.stamp(), tx.stamp())
+			if err != nil {
+				return fmt.Errorf("保存代表小组: %w", err)
+			}
+			g.ID, _ = res.LastInsertId()
+		} else {
+			var old Group
+			var leader, liaison sql.NullInt64
+			var dl string
+			if err := tx.QueryRow(`SELECT name, villages, leader_id, liaison_id, notes,
+				coalesce((SELECT group_concat(deputy_id, ',') FROM group_deputy_leaders WHERE group_id = g.id), '')
+				FROM deputy_groups g WHERE id = ?`, g.ID).Scan(&old.Name, &old.Villages, &leader, &liaison, &old.Notes, &dl); errors.Is(err, sql.ErrNoRows) {
+				return Errorf(ENOTFOUND, "代表小组不存在")
+			} else if err != nil {
+				return err
+			}
+			old.LeaderID, old.LiaisonID, old.DeputyLeaderIDs = leader.Int64, liaison.Int64, splitIDs(dl)
+			if _, err := tx.Exec(`UPDATE deputy_groups SET name = ?, villages = ?, leader_id = ?, liaison_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
+				g.Name, g.Villages, nullID(g.LeaderID), nullID(g.LiaisonID), g.Notes, tx.stamp(), g.ID); err != nil {
+				return fmt.Errorf("保存代表小组: %w", err)
+			}
+			action, changes = ActionUpdate, diff(old, g)
+		}
+		if _, err := tx.Exec(`DELETE FROM group_deputy_leaders WHERE group_id = ?`, g.ID); err != nil {
+			return err
+		}
+		for _, id := range g.DeputyLeaderIDs {
+			if _, err := tx.Exec(`INSERT INTO group_deputy_leaders (group_id, deputy_id) VALUES (?, ?)`, g.ID, id); err != nil {
+				return err
+			}
+		}
+		return tx.logHistory("group", g.ID, action, g.Name, changes)
+	})
+}
+
+// DeleteGroup deletes a deputy group; its members stay, without a group.
+func (db *DB) DeleteGroup(ctx context.Context, id int64) error {
+	return db.update(ctx, func(tx *Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM deputy_groups WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "代表小组不存在")
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM deputy_groups WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return tx.logHistory("group", id, ActionDelete, name, "")
+	})
+}

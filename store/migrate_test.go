@@ -1,0 +1,152 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestFreshDatabaseIsCurrent(t *testing.T) {
+	db := mustOpen(t)
+	var v int
+	must(t, db.SQL().QueryRow(`PRAGMA user_version`).Scan(&v))
+	if v != SchemaVersion() || v < 2 {
+		t.Fatalf("user_version %d, want %d", v, SchemaVersion())
+	}
+	cats, err := db.Dict(context.Background(), DictCategory)
+	must(t, err)
+	if len(cats) != 8 || cats[0] != "生态建设" || cats[len(cats)-1] != "其他" {
+		t.Fatalf("categories %v", cats)
+	}
+	var mode string
+	must(t, db.SQL().QueryRow(`PRAGMA journal_mode`).Scan(&mode))
+	var fk, sync int
+	must(t, db.SQL().QueryRow(`PRAGMA foreign_keys`).Scan(&fk))
+	must(t, db.SQL().QueryRow(`PRAGMA synchronous`).Scan(&sync))
+	if mode != "wal" || fk != 1 || sync != 2 {
+		t.Fatalf("journal_mode %s foreign_keys %d synchronous %d; want wal 1 2(FULL)", mode, fk, sync)
+	}
+}
+
+// Every earlier schema version migrates to the current one, keeping its data.
+func TestMigrateFromEachVersion(t *testing.T) {
+	for from := 0; from < SchemaVersion(); from++ {
+		t.Run(string(rune('0'+from)), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "old.db")
+			old, err := sql.Open("sqlite", dsn(path))
+			must(t, err)
+			db := &DB{db: old, path: path}
+			must(t, db.migrateTo(context.Background(), from))
+			if from >= 1 {
+				_, err := old.Exec(`INSERT INTO units (name, kind, created_at, updated_at) VALUES ('镇城建办', '镇属部门', 'x', 'x')`)
+				must(t, err)
+			}
+			old.Close()
+			var backups []int
+			BeforeMigrate = func(p string, f, to int) error { backups = append(backups, f); return nil }
+			defer func() { BeforeMigrate = nil }()
+			cur, err := Open(path)
+			must(t, err)
+			defer cur.Close()
+			var v int
+			must(t, cur.SQL().QueryRow(`PRAGMA user_version`).Scan(&v))
+			if v != SchemaVersion() {
+				t.Fatalf("migrated to %d, want %d", v, SchemaVersion())
+			}
+			if from >= 1 {
+				us, err := cur.Units(context.Background())
+				must(t, err)
+				if len(us) != 1 || us[0].Name != "镇城建办" {
+					t.Fatalf("data lost in migration: %+v", us)
+				}
+				if len(backups) != 1 || backups[0] != from {
+					t.Fatalf("BeforeMigrate calls %v, want [%d]", backups, from)
+				}
+			} else if len(backups) != 0 {
+				t.Fatalf("a new database asked for a backup")
+			}
+			res, err := CheckFile(context.Background(), path)
+			must(t, err)
+			if !res.OK {
+				t.Fatalf("check after migration: %v", res.Problems)
+			}
+		})
+	}
+}
+
+func TestOpenRefusesForeignDamagedAndNewer(t *testing.T) {
+	dir := t.TempDir()
+	t.Run("Foreign", func(t *testing.T) {
+		p := filepath.Join(dir, "other.db")
+		o, _ := sql.Open("sqlite", p)
+		_, err := o.Exec(`CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)`)
+		must(t, err)
+		o.Close()
+		_, err = Open(p)
+		wantErr(t, err, ESCHEMA, "不是人大工作台的数据库")
+		res, err := CheckFile(context.Background(), p)
+		must(t, err)
+		if res.OK {
+			t.Fatal("check accepted a foreign database")
+		}
+	})
+	t.Run("Garbage", func(t *testing.T) {
+		p := filepath.Join(dir, "garbage.db")
+		must(t, os.WriteFile(p, []byte("这不是数据库文件。This is not a database, just some text that is long enough."), 0o600))
+		_, err := Open(p)
+		wantErr(t, err, ECORRUPT, "已损坏或不是数据库文件")
+		_, err = CheckFile(context.Background(), p)
+		wantErr(t, err, ECORRUPT)
+	})
+	t.Run("Newer", func(t *testing.T) {
+		p := filepath.Join(dir, "newer.db")
+		db, err := Open(p)
+		must(t, err)
+		_, err = db.SQL().Exec(`PRAGMA user_version = 99`)
+		must(t, err)
+		db.Close()
+		_, err = Open(p)
+		wantErr(t, err, ESCHEMA, "版本(99)比本程序", "新")
+	})
+}
+
+func TestBackupAndCheck(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.item(t, "关于修缮青山村至河东村道路的建议", "2024-03-01")
+	out := filepath.Join(t.TempDir(), "sub", "backup.db")
+	must(t, f.db.Backup(ctx, out))
+	st, err := os.Stat(out)
+	must(t, err)
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v, want 0600", st.Mode().Perm())
+	}
+	res, err := CheckFile(ctx, out)
+	must(t, err)
+	if !res.OK || res.Counts["suggestions"] != 1 || res.Counts["deputies"] != 3 || res.Version != SchemaVersion() {
+		t.Fatalf("check of backup %+v", res)
+	}
+	wantErr(t, f.db.Backup(ctx, out), ECONFLICT, "已存在")
+	wantErr(t, f.db.Backup(ctx, f.db.Path()), EINVALID, "不能是数据库文件本身")
+	if _, err := os.Stat(out + ".part"); !os.IsNotExist(err) {
+		t.Error("temporary file left behind")
+	}
+
+	// Overwrite bytes in the middle of a copy: integrity_check must notice.
+	damaged := filepath.Join(t.TempDir(), "damaged.db")
+	b, err := os.ReadFile(out)
+	must(t, err)
+	for i := 4096 + 100; i < 4096*3 && i < len(b); i++ {
+		b[i] = 0xA5
+	}
+	must(t, os.WriteFile(damaged, b, 0o600))
+	res, err = CheckFile(ctx, damaged)
+	if err == nil && res.OK {
+		t.Fatal("damaged file passed the check")
+	}
+	if _, err := CheckFile(ctx, filepath.Join(t.TempDir(), "missing.db")); ErrorCode(err) != ENOTFOUND {
+		t.Fatalf("missing file: %v", err)
+	}
+}

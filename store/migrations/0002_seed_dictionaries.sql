@@ -1,0 +1,21 @@
+-- 0002: the dictionaries of SPEC §3, seeded with the values SPEC names; the clerk edits them in 设置.
+INSERT INTO dict (kind, value, sort) VALUES
+ ('category', '生态建设', 1), ('category', '社会管理', 2), ('category', '社会保障和改善民生', 3),
+ ('category', '经济发展', 4), ('category', '城乡建设', 5), ('category', '农业农村', 6),
+ ('category', '教育文化卫生', 7), ('category', '其他', 99),
+ ('source', '代表提出', 1), ('source', '主席团成员联系代表', 2), ('source', '家站点(选民)', 3),
+ ('source', '视察调研执法检查', 4), ('source', '代表小组活动', 5), ('source', '征求意见卡', 6), ('source', '其他', 99),
+ ('party', '中共党员', 1), ('party', '中共预备党员', 2), ('party', '共青团员', 3), ('party', '民主党派', 4),
+ ('party', '无党派人士', 5), ('party', '群众', 6),
+ ('education', '研究生', 1), ('education', '大学本科', 2), ('education', '大学专科', 3), ('education', '中专', 4),
+ ('education', '高中', 5), ('education', '初中', 6), ('education', '小学', 7),
+ ('ethnicity', '汉族', 1), ('ethnicity', '蒙古族', 2), ('ethnicity', '回族', 3), ('ethnicity', '藏族', 4),
+ ('ethnicity', '维吾尔族', 5), ('ethnicity', '苗族', 6), ('ethnicity', '彝族', 7), ('ethnicity', '壮族', 8),
+ ('ethnicity', '布依族', 9), ('ethnicity', '朝鲜族', 10), ('ethnicity', '满族', 11), ('ethnicity', '侗族', 12),
+ ('ethnicity', '瑶族', 13), ('ethnicity', '白族', 14), ('ethnicity', '土家族', 15), ('ethnicity', '其他', 99),
+ ('composition', '一线代表', 1), ('composition', '农民代表', 2), ('composition', '企业负责人', 3),
+ ('composition', '专业技术人员', 4), ('composition', '党政干部', 5), ('composition', '村(社区)干部', 6),
+ ('composition', '妇女代表', 7), ('composition', '致富带头人', 8),
+ ('role', '主席团成员', 1), ('role', '主席', 2), ('role', '副主席', 3), ('role', '小组组长', 4),
+ ('role', '小组副组长', 5), ('role', '站长', 6), ('role', '联络员', 7),
+ ('unit_kind', '镇属部门', 1), ('unit_kind', '站所', 2), ('unit_kind', '村居', 3), ('unit_kind', '上级部门', 4);

@@ -1,0 +1,123 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Search works on FTS5 tables with the trigram tokenizer: a term of three or more characters is matched as a
+// phrase through the index. Trigram cannot match a shorter term (MATCH silently returns nothing), so one- and
+// two-character terms — most Chinese surnames and given names, 「道路」, 「水」 — use LIKE on the same columns.
+// Terms are separated by spaces and all must match.
+
+// searchTerms splits a query on white space (ASCII and full-width) and drops empty terms.
+func searchTerms(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+}
+
+// ftsPhrase quotes a term as an FTS5 phrase so that any characters in it (quotes, *, -, :) are literal.
+func ftsPhrase(t string) string { return `"` + strings.ReplaceAll(t, `"`, `""`) + `"` }
+
+// likePattern escapes LIKE wildcards in t and wraps it in %…%.
+func likePattern(t string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(t) + "%"
+}
+
+// match restricts idCol to the rows of table (an FTS5 trigram table whose rowid is the record id) that
+// contain every term of q in any of cols. A query with no terms adds nothing.
+func (w *where) match(idCol, table string, cols []string, q string) {
+	var long []string
+	var conds []string
+	var args []any
+	for _, t := range searchTerms(q) {
+		if utf8.RuneCountInString(t) >= 3 {
+			long = append(long, ftsPhrase(t))
+			continue
+		}
+		var ors []string
+		for _, c := range cols {
+			ors = append(ors, c+` LIKE ? ESCAPE '\'`)
+			args = append(args, likePattern(t))
+		}
+		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+	}
+	if len(long) > 0 {
+		conds = append([]string{table + " MATCH ?"}, conds...)
+		args = append([]any{strings.Join(long, " AND ")}, args...)
+	}
+	if len(conds) == 0 {
+		return
+	}
+	w.add(idCol+" IN (SELECT rowid FROM "+table+" WHERE "+strings.Join(conds, " AND ")+")", args...)
+}
+
+// reindexSuggestion rewrites the search row of one suggestion: number, title, content, and the names of its
+// lead deputy, co-signers and voter, so that typing a deputy's name finds their suggestions.
+func (tx *Tx) reindexSuggestion(id int64) error {
+	if _, err := tx.Exec(`DELETE FROM suggestion_fts WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err := tx.Exec(`INSERT INTO suggestion_fts (rowid, number, title, content, names)
+		SELECT s.id, s.number, s.title, s.content,
+			trim(coalesce(d.name, '') || ' ' || s.voter_name || ' ' || coalesce((SELECT group_concat(c.name, ' ')
+				FROM suggestion_cosigners sc JOIN deputies c ON c.id = sc.deputy_id WHERE sc.suggestion_id = s.id), ''))
+		FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id WHERE s.id = ?`, id)
+	return err
+}
+
+// reindexSuggestionsOfDeputy refreshes the search rows of the suggestions a deputy led or co-signed
+// (after the deputy's name changed).
+func (tx *Tx) reindexSuggestionsOfDeputy(deputyID int64) error {
+	rows, err := tx.Query(`SELECT id FROM suggestions WHERE lead_deputy_id = ?
+		UNION SELECT suggestion_id FROM suggestion_cosigners WHERE deputy_id = ?`, deputyID, deputyID)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := tx.reindexSuggestion(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RebuildSearch rebuilds every search index from the records (after a bulk load).
+func (db *DB) RebuildSearch(ctx context.Context) error {
+	return db.update(ctx, func(tx *Tx) error { return tx.rebuildSearch() })
+}
+
+func (tx *Tx) rebuildSearch() error {
+	for _, q := range []string{
+		`DELETE FROM suggestion_fts`,
+		`INSERT INTO suggestion_fts (rowid, number, title, content, names)
+		 SELECT s.id, s.number, s.title, s.content,
+			trim(coalesce(d.name, '') || ' ' || s.voter_name || ' ' || coalesce(c.names, ''))
+		 FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id
+		 LEFT JOIN (SELECT sc.suggestion_id, group_concat(dd.name, ' ') AS names FROM suggestion_cosigners sc
+		            JOIN deputies dd ON dd.id = sc.deputy_id GROUP BY sc.suggestion_id) c ON c.suggestion_id = s.id`,
+		`DELETE FROM deputy_fts`,
+		`INSERT INTO deputy_fts (rowid, name, work_unit, village) SELECT id, name, work_unit || ' ' || post, village FROM deputies`,
+		`DELETE FROM station_fts`,
+		`INSERT INTO station_fts (rowid, name, village, address) SELECT id, name, village, address FROM stations`,
+		`DELETE FROM meeting_fts`,
+		`INSERT INTO meeting_fts (rowid, title, place, topic) SELECT id, title, place, topic FROM meetings`,
+	} {
+		if _, err := tx.Exec(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Unit is a handling unit (承办单位): a town department, a station, a village, or an upper-level department.
+type Unit struct {
+	ID        int64
+	Name      string `label:"单位名称"`
+	Kind      string `label:"单位类型"`
+	Contact   string `label:"联系人"`
+	Phone     string `label:"联系电话"`
+	Notes     string `label:"备注"`
+	CreatedAt string
+	UpdatedAt string
+}
+
+// Validate checks the unit's own fields; the kind is checked against its dictionary on save.
+func (u *Unit) Validate() error {
+	var c checker
+	u.Name = strings.TrimSpace(u.Name)
+	c.required("单位名称", u.Name)
+	c.maxLen("单位名称", u.Name, 50)
+	c.required("单位类型", u.Kind)
+	c.maxLen("联系人", u.Contact, maxName)
+	c.phone("联系电话", u.Phone)
+	c.maxLen("备注", u.Notes, maxText)
+	return c.err
+}
+
+// Units returns all handling units by kind and name.
+func (db *DB) Units(ctx context.Context) ([]Unit, error) {
+	var out []Unit
+	err := db.view(ctx, func(tx *Tx) error {
+		rows, err := tx.Query(`SELECT u.id, u.name, u.kind, u.contact, u.phone, u.notes, u.created_at, u.updated_at
+			FROM units u LEFT JOIN dict d ON d.kind = 'unit_kind' AND d.value = u.kind ORDER BY coalesce(d.sort, 999), u.name`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var u Unit
+			if err := rows.Scan(&u.ID, &u.Name, &u.Kind, &u.Contact, &u.Phone, &u.Notes, &u.CreatedAt, &u.UpdatedAt); err != nil {
+				return err
+			}
+			out = append(out, u)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// SaveUnit creates (ID 0) or updates a handling unit.
+func (db *DB) SaveUnit(ctx context.Context, u *Unit) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		if err := tx.checkDict(DictUnitKind, "单位类型", u.Kind); err != nil {
+			return err
+		}
+		var dup int64
+		if err := tx.QueryRow(`SELECT id FROM units WHERE name = ? AND id != ?`, u.Name, u.ID).Scan(&dup); err == nil {
+			return &Error{Code: ECONFLICT, Field: "单位名称", Message: fmt.Sprintf("承办单位「%s」已经存在", u.Name)}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if u.ID == 0 {
+			res, err := tx.Exec(`INSERT INTO units (name, kind, contact, phone, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				u.Name, u.Kind, u.Contact, u.Phone, u.Notes, tx.stamp(), tx.stamp())
+			if err != nil {
+				return fmt.Errorf("保存承办单位: %w", err)
+			}
+			u.ID, _ = res.LastInsertId()
+			return tx.logHistory("unit", u.ID, ActionCreate, u.Name, describe(u))
+		}
+		var old Unit
+		if err := tx.QueryRow(`SELECT name, kind, contact, phone, notes FROM units WHERE id = ?`, u.ID).
+			Scan(&old.Name, &old.Kind, &old.Contact, &old.Phone, &old.Notes); errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "承办单位不存在")
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE units SET name = ?, kind = ?, contact = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			u.Name, u.Kind, u.Contact, u.Phone, u.Notes, tx.stamp(), u.ID); err != nil {
+			return fmt.Errorf("保存承办单位: %w", err)
+		}
+		return tx.logHistory("unit", u.ID, ActionUpdate, u.Name, diff(old, u))
+	})
+}
+
+// DeleteUnit deletes a handling unit that no suggestion refers to.
+func (db *DB) DeleteUnit(ctx context.Context, id int64) error {
+	return db.update(ctx, func(tx *Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+			return Errorf(ENOTFOUND, "承办单位不存在")
+		} else if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE main_unit_id = ?) + (SELECT count(*) FROM suggestion_assist_units WHERE unit_id = ?)`, id, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return Errorf(ECONFLICT, "承办单位「%s」承办或协办了%d件建议，不能删除", name, n)
+		}
+		if _, err := tx.Exec(`DELETE FROM units WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return tx.logHistory("unit", id, ActionDelete, name, "")
+	})
+}

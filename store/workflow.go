@@ -1,0 +1,651 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Workflow steps (SPEC §4). Each is one method of DB; NextSteps says which are legal for an item.
+const (
+	StepRegister = "登记"
+	StepAssign   = "交办"
+	StepForward  = "转交上级"
+	StepReject   = TerminateRejected  // 不予立案
+	StepWithdraw = TerminateWithdrawn // 撤回
+	StepReply    = "答复"
+	StepExtend   = "延期"
+	StepEvaluate = "代表评价"
+	StepRehandle = "重新办理"
+	StepFollowUp = "跟踪办理"
+	StepFeedback = "反馈选民"
+	StepClose    = "办结"
+)
+
+// Step is one entry of an item's timeline.
+type Step struct {
+	ID        int64
+	Step      string
+	Date      Date
+	Round     int
+	Detail    string
+	FromState string
+	ToState   string
+	At        string // when it was recorded
+}
+
+// NextSteps returns the steps the clerk may take next on s, in the order the UI shows them.
+// The workflow methods refuse every other step; this list is their mirror for the UI.
+func (s Suggestion) NextSteps(r Rules) []string {
+	var out []string
+	switch s.State {
+	case StatePending:
+		out = append(out, StepAssign)
+		if s.Scope == LevelCity || s.Scope == LevelCounty {
+			out = append(out, StepForward)
+		}
+		out = append(out, StepReject, StepWithdraw)
+	case StateHandling:
+		out = append(out, StepReply)
+		if s.Deadline < r.MaxExtension(s.Assigned) {
+			out = append(out, StepExtend)
+		}
+	case StateForwarded:
+		out = append(out, StepReply)
+	case StateReplied:
+		if s.LeadDeputyID != 0 {
+			out = append(out, StepEvaluate)
+		}
+		if s.canFollowUp() {
+			out = append(out, StepFollowUp)
+		}
+		if s.Kind == KindVoter && s.VoterFeedback == "" {
+			out = append(out, StepFeedback)
+		}
+		if s.Kind == KindVoter && s.VoterFeedback != "" {
+			out = append(out, StepClose)
+		}
+	case StateClosed:
+		if s.canFollowUp() {
+			out = append(out, StepFollowUp)
+		}
+		if s.Kind == KindVoter && s.VoterFeedback == "" {
+			out = append(out, StepFeedback)
+		}
+	}
+	return out
+}
+
+// canFollowUp: items answered 正在解决 or 列入计划解决 are followed up until solved.
+func (s Suggestion) canFollowUp() bool {
+	return s.Outcome == OutcomeSolving || s.Outcome == OutcomePlanned
+}
+
+// stepRefused is the Chinese message for a step that is not legal in the item's state.
+func stepRefused(s Suggestion, step, why string) error {
+	msg := fmt.Sprintf("建议「%s」当前状态为「%s」，不能%s", s.Number, s.State, step)
+	if why != "" {
+		msg += "：" + why
+	}
+	return Errorf(ESTATE, "%s", msg)
+}
+
+// transition loads the item, checks that step is legal now, runs fn (which validates and updates the row),
+// records the step in the timeline and the state change in the history. All in the caller's transaction.
+func (tx *Tx) transition(id int64, step string, fn func(s *Suggestion, r Rules) (date Date, detail string, err error)) error {
+	s, err := tx.suggestion(id)
+	if err != nil {
+		return err
+	}
+	r, err := tx.rules()
+	if err != nil {
+		return err
+	}
+	if !slices.Contains(s.NextSteps(r), step) {
+		return stepRefused(s, step, whyNot(s, step))
+	}
+	from, round := s.State, s.Round
+	date, detail, err := fn(&s, r)
+	if err != nil {
+		return err
+	}
+	if date > DateOf(tx.now) {
+		return fieldErr(step+"日期", "(%s)不能晚于今天", date.Chinese())
+	}
+	if err := tx.addStep(id, step, date, round, detail, from, s.State); err != nil {
+		return err
+	}
+	change := fmt.Sprintf("%s %s", step, date.Chinese())
+	if from != s.State {
+		change += fmt.Sprintf("\n状态: %s → %s", from, s.State)
+	}
+	if detail != "" {
+		change += "\n" + detail
+	}
+	return tx.logHistory("suggestion", id, ActionState, s.Number, change)
+}
+
+// whyNot explains the common refusals in the clerk's words.
+func whyNot(s Suggestion, step string) string {
+	switch {
+	case step == StepForward && s.State == StatePending:
+		return "只有涉及市级或县级层面的建议才能转交上级"
+	case step == StepEvaluate && s.State == StateReplied && s.LeadDeputyID == 0:
+		return "没有领衔代表，选民意见建议请反馈选民后办结"
+	case step == StepFollowUp && (s.State == StateReplied || s.State == StateClosed):
+		return "只有办理结果为「正在解决」或「列入计划解决」的建议需要跟踪办理"
+	case step == StepExtend && s.State == StateHandling:
+		return "办理时限已到延期上限"
+	case (step == StepFeedback || step == StepClose) && s.Kind != KindVoter:
+		return "只有选民意见建议需要反馈选民、由工作人员办结"
+	case step == StepClose && s.VoterFeedback == "":
+		return "请先反馈选民"
+	}
+	return ""
+}
+
+func (tx *Tx) addStep(id int64, step string, date Date, round int, detail, from, to string) error {
+	_, err := tx.Exec(`INSERT INTO suggestion_steps (suggestion_id, step, date, round, detail, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, step, date, round, detail, from, to, tx.stamp())
+	return err
+}
+
+// Timeline returns the steps of an item in the order they were taken.
+func (db *DB) Timeline(ctx context.Context, id int64) ([]Step, error) {
+	var out []Step
+	err := db.view(ctx, func(tx *Tx) error {
+		return collect(tx, `SELECT id, step, date, round, detail, from_state, to_state, at FROM suggestion_steps WHERE suggestion_id = ? ORDER BY id`,
+			[]any{id}, func(s scanner) error {
+				var st Step
+				err := s.Scan(&st.ID, &st.Step, &st.Date, &st.Round, &st.Detail, &st.FromState, &st.ToState, &st.At)
+				out = append(out, st)
+				return err
+			})
+	})
+	return out, err
+}
+
+// AssignInput is what 交办 records.
+type AssignInput struct {
+	MainUnitID    int64
+	AssistUnitIDs []int64
+	Date          Date
+	Deadline      Date // empty: 交办日期 + the configured months
+}
+
+// Assign hands a 待交办 item to its main unit (and assisting units) with a deadline.
+func (db *DB) Assign(ctx context.Context, id int64, in AssignInput) error {
+	return db.update(ctx, func(tx *Tx) error { return tx.assign(id, in) })
+}
+
+// AssignMany assigns many items to the same units on the same day (the 交办会 after a session), in one
+// transaction: if any item cannot be assigned, none is, and the message names the item.
+func (db *DB) AssignMany(ctx context.Context, ids []int64, in AssignInput) error {
+	if len(ids) == 0 {
+		return Errorf(EINVALID, "请先选择要交办的建议")
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		for i, id := range ids {
+			if err := tx.assign(id, in); err != nil {
+				var number string
+				_ = tx.QueryRow(`SELECT number FROM suggestions WHERE id = ?`, id).Scan(&number)
+				return &Error{Code: ErrorCode(err), Message: fmt.Sprintf("第%d件(%s): %s；全部未交办", i+1, number, ErrorMessage(err))}
+			}
+		}
+		return nil
+	})
+}
+
+func (tx *Tx) assign(id int64, in AssignInput) error {
+	return tx.transition(id, StepAssign, func(s *Suggestion, r Rules) (Date, string, error) {
+		var c checker
+		if in.MainUnitID == 0 {
+			c.fail("主办单位", "不能为空")
+		}
+		c.noDuplicates("协办单位", in.AssistUnitIDs)
+		if slices.Contains(in.AssistUnitIDs, in.MainUnitID) {
+			c.fail("协办单位", "不能包含主办单位")
+		}
+		c.requiredDate("交办日期", in.Date)
+		c.notBefore("交办日期", in.Date, "收到日期", s.Received)
+		deadline := in.Deadline
+		if deadline == "" && in.Date != "" && in.Date.Valid() {
+			deadline = r.AssignDeadline(in.Date)
+		}
+		c.date("办理时限", deadline)
+		if deadline != "" && in.Date != "" && deadline <= in.Date {
+			c.fail("办理时限", "(%s)应晚于交办日期", deadline.Chinese())
+		}
+		if in.Date != "" && in.Date.Valid() {
+			if max := r.MaxExtension(in.Date); deadline > max {
+				c.fail("办理时限", "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
+			}
+		}
+		if c.err != nil {
+			return "", "", c.err
+		}
+		names, err := tx.unitNames(append([]int64{in.MainUnitID}, in.AssistUnitIDs...))
+		if err != nil {
+			return "", "", err
+		}
+		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, main_unit_id = ?, assigned = ?, deadline = ?, first_deadline = ?, updated_at = ? WHERE id = ?`,
+			StateHandling, in.MainUnitID, in.Date, deadline, deadline, tx.stamp(), id); err != nil {
+			return "", "", err
+		}
+		if _, err := tx.Exec(`DELETE FROM suggestion_assist_units WHERE suggestion_id = ?`, id); err != nil {
+			return "", "", err
+		}
+		for _, u := range in.AssistUnitIDs {
+			if _, err := tx.Exec(`INSERT INTO suggestion_assist_units (suggestion_id, unit_id) VALUES (?, ?)`, id, u); err != nil {
+				return "", "", err
+			}
+		}
+		s.State = StateHandling
+		detail := "主办单位: " + names[0]
+		if len(names) > 1 {
+			detail += "；协办单位: " + strings.Join(names[1:], "、")
+		}
+		return in.Date, detail + "；办理时限: " + deadline.Chinese(), nil
+	})
+}
+
+// lastFollowUp returns the date of the item's latest follow-up, or "" when it has none: later replies,
+// evaluations and follow-ups may not be dated before it, so the latest event always carries the outcome.
+func (tx *Tx) lastFollowUp(id int64) (Date, error) {
+	var d Date
+	err := tx.QueryRow(`SELECT max(date) FROM followups WHERE suggestion_id = ?`, id).Scan(&d)
+	return d, err
+}
+
+// unitNames returns the names of the given units in order, failing when one does not exist.
+func (tx *Tx) unitNames(ids []int64) ([]string, error) {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, id).Scan(&out[i]); err != nil {
+			field := "协办单位"
+			if i == 0 {
+				field = "主办单位"
+			}
+			return nil, fieldErr(field, "不存在(编号%d)", id)
+		}
+	}
+	return out, nil
+}
+
+// Forward sends a 待交办 item about a 市级 or 县级 matter to the upper level (转交上级).
+func (db *DB) Forward(ctx context.Context, id int64, to string, date Date) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepForward, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			to = strings.TrimSpace(to)
+			c.required("转交对象", to)
+			c.maxLen("转交对象", to, maxLine)
+			c.requiredDate("转交日期", date)
+			c.notBefore("转交日期", date, "收到日期", s.Received)
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, forward_to = ?, forwarded = ?, updated_at = ? WHERE id = ?`,
+				StateForwarded, to, date, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			s.State = StateForwarded
+			return date, "转交: " + to, nil
+		})
+	})
+}
+
+// Terminate ends a 待交办 item without handling: 不予立案 or 撤回, with the reason.
+func (db *DB) Terminate(ctx context.Context, id int64, kind, reason string, date Date) error {
+	if !oneOf(kind, TerminationKinds) {
+		return fieldErr("终止方式", "应为不予立案或撤回")
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, kind, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			reason = strings.TrimSpace(reason)
+			c.required(kind+"理由", reason)
+			c.maxLen(kind+"理由", reason, maxText)
+			c.requiredDate(kind+"日期", date)
+			c.notBefore(kind+"日期", date, "收到日期", s.Received)
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, terminated = ?, termination_kind = ?, termination_reason = ?, updated_at = ? WHERE id = ?`,
+				StateTerminated, date, kind, reason, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			s.State = StateTerminated
+			return date, "理由: " + reason, nil
+		})
+	})
+}
+
+// ReplyInput is what 答复 records.
+type ReplyInput struct {
+	Date    Date
+	Method  string // 书面 / 见面 / 电话
+	Content string
+	Outcome string // 已解决 / 正在解决 / 列入计划解决 / 留作参考
+}
+
+// Reply records the handling unit's reply (or, for a forwarded item, the upper level's reply).
+func (db *DB) Reply(ctx context.Context, id int64, in ReplyInput) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepReply, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			c.requiredDate("答复日期", in.Date)
+			fromUpper := s.State == StateForwarded
+			if fromUpper {
+				c.notBefore("答复日期", in.Date, "转交日期", s.Forwarded)
+			} else {
+				c.notBefore("答复日期", in.Date, "交办日期", s.Assigned)
+			}
+			c.notBefore("答复日期", in.Date, "上次评价日期", s.Evaluated)
+			last, err := tx.lastFollowUp(id)
+			if err != nil {
+				return "", "", err
+			}
+			c.notBefore("答复日期", in.Date, "上次跟踪日期", last)
+			c.required("答复方式", in.Method)
+			c.oneOf("答复方式", in.Method, ReplyMethods)
+			c.required("答复内容", in.Content)
+			c.maxLen("答复内容", in.Content, maxLongText)
+			c.required("办理结果", in.Outcome)
+			c.oneOf("办理结果", in.Outcome, Outcomes)
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`INSERT INTO replies (suggestion_id, round, date, method, content, outcome, from_upper) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				id, s.Round, in.Date, in.Method, in.Content, in.Outcome, fromUpper); err != nil {
+				return "", "", err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, first_reply = coalesce(first_reply, ?), last_reply = ?, reply_method = ?,
+				outcome = ?, updated_at = ? WHERE id = ?`, StateReplied, in.Date, in.Date, in.Method, in.Outcome, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			s.State = StateReplied
+			detail := fmt.Sprintf("%s答复，办理结果: %s", in.Method, in.Outcome)
+			if fromUpper {
+				detail = "上级" + detail
+			}
+			if !fromUpper && s.Deadline != "" && in.Date > s.Deadline {
+				detail += fmt.Sprintf("(超过办理时限%d天)", int(in.Date.Time().Sub(s.Deadline.Time()).Hours()/24))
+			}
+			return in.Date, detail, nil
+		})
+	})
+}
+
+// EvaluateInput is what 代表评价 records.
+type EvaluateInput struct {
+	Date    Date
+	Grade   string // 满意 / 基本满意 / 不满意
+	Comment string
+	// Deadline of the new round when the grade is 不满意; empty: the date + the configured months.
+	Deadline Date
+}
+
+// Evaluate records the lead deputy's evaluation of the reply. 满意 or 基本满意 closes the item (已办结);
+// 不满意 sends it back to 办理中 for another round with a new deadline (重新办理).
+func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
+	return db.update(ctx, func(tx *Tx) error {
+		var rehandle *Suggestion
+		var newDeadline Date
+		err := tx.transition(id, StepEvaluate, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			c.requiredDate("评价日期", in.Date)
+			c.notBefore("评价日期", in.Date, "答复日期", s.LastReply)
+			last, err := tx.lastFollowUp(id)
+			if err != nil {
+				return "", "", err
+			}
+			c.notBefore("评价日期", in.Date, "上次跟踪日期", last)
+			c.required("评价结果", in.Grade)
+			c.oneOf("评价结果", in.Grade, Grades)
+			c.maxLen("评价意见", in.Comment, maxText)
+			if in.Grade != GradeUnsatisfied && in.Deadline != "" {
+				c.fail("重新办理时限", "只有不满意时才需要")
+			}
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`INSERT INTO evaluations (suggestion_id, round, date, grade, comment) VALUES (?, ?, ?, ?, ?)`,
+				id, s.Round, in.Date, in.Grade, in.Comment); err != nil {
+				return "", "", err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET evaluation = ?, first_evaluation = CASE WHEN first_evaluation = '' THEN ? ELSE first_evaluation END,
+				evaluated = ?, updated_at = ? WHERE id = ?`, in.Grade, in.Grade, in.Date, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			detail := "评价: " + in.Grade
+			if in.Comment != "" {
+				detail += "；意见: " + in.Comment
+			}
+			if in.Grade != GradeUnsatisfied {
+				if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ? WHERE id = ?`, StateClosed, in.Date, id); err != nil {
+					return "", "", err
+				}
+				s.State = StateClosed
+				return in.Date, detail, nil
+			}
+			newDeadline = in.Deadline
+			if newDeadline == "" {
+				newDeadline = r.RehandleDeadline(in.Date)
+			}
+			if s.MainUnitID == 0 && in.Deadline != "" {
+				return "", "", fieldErr("重新办理时限", "转交上级的建议由上级办理，不设本级时限")
+			}
+			if !newDeadline.Valid() || newDeadline <= in.Date {
+				return "", "", fieldErr("重新办理时限", "应晚于评价日期")
+			}
+			rehandle = s
+			return in.Date, detail, nil
+		})
+		if err != nil || rehandle == nil {
+			return err
+		}
+		// 不满意: the second step of the same save opens the next round. A forwarded item goes back to the
+		// upper level (已转交), an assigned one back to its unit (办理中) with the new deadline.
+		round, to, deadline := rehandle.Round+1, StateHandling, newDeadline
+		detail := fmt.Sprintf("第%d轮办理；办理时限: %s", round, newDeadline.Chinese())
+		if rehandle.MainUnitID == 0 && rehandle.Forwarded != "" {
+			to, deadline = StateForwarded, ""
+			detail = fmt.Sprintf("第%d轮办理；再次请%s办理", round, rehandle.ForwardTo)
+		}
+		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, round = ?, deadline = ?, updated_at = ? WHERE id = ?`,
+			to, round, deadline, tx.stamp(), id); err != nil {
+			return err
+		}
+		if err := tx.addStep(id, StepRehandle, in.Date, round, detail, StateReplied, to); err != nil {
+			return err
+		}
+		return tx.logHistory("suggestion", id, ActionState, rehandle.Number, fmt.Sprintf("%s %s\n状态: %s → %s\n%s",
+			StepRehandle, in.Date.Chinese(), StateReplied, to, detail))
+	})
+}
+
+// Extend moves the deadline of an item being handled (延期), never beyond the configured months (6) from 交办.
+func (db *DB) Extend(ctx context.Context, id int64, deadline Date, reason string, date Date) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepExtend, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			reason = strings.TrimSpace(reason)
+			c.required("延期理由", reason)
+			c.maxLen("延期理由", reason, maxText)
+			c.requiredDate("申请日期", date)
+			c.notBefore("申请日期", date, "交办日期", s.Assigned)
+			c.requiredDate("延期后的办理时限", deadline)
+			if c.err == nil && deadline <= s.Deadline {
+				c.fail("延期后的办理时限", "(%s)应晚于原办理时限(%s)", deadline.Chinese(), s.Deadline.Chinese())
+			}
+			if max := r.MaxExtension(s.Assigned); c.err == nil && deadline > max {
+				c.fail("延期后的办理时限", "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
+			}
+			if c.err != nil {
+				return "", "", c.err
+			}
+			// In round 1 the extension also moves the deadline that 按期办结率 is judged on.
+			first := s.FirstDeadline
+			if s.Round == 1 {
+				first = deadline
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET deadline = ?, first_deadline = ?, extension_reason = ?, updated_at = ? WHERE id = ?`,
+				deadline, first, reason, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			return date, fmt.Sprintf("办理时限: %s → %s；理由: %s", s.Deadline.Chinese(), deadline.Chinese(), reason), nil
+		})
+	})
+}
+
+// FollowUpInput is what 跟踪办理 records.
+type FollowUpInput struct {
+	Date    Date
+	Note    string
+	Outcome string // a better outcome from this date (已解决, or 正在解决 after 列入计划解决), or "" when unchanged
+}
+
+// FollowUp records progress on an item answered 正在解决 or 列入计划解决, possibly upgrading its outcome.
+func (db *DB) FollowUp(ctx context.Context, id int64, in FollowUpInput) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepFollowUp, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			c.requiredDate("跟踪日期", in.Date)
+			c.notBefore("跟踪日期", in.Date, "答复日期", s.LastReply)
+			last, err := tx.lastFollowUp(id)
+			if err != nil {
+				return "", "", err
+			}
+			c.notBefore("跟踪日期", in.Date, "上次跟踪日期", last)
+			c.required("跟踪情况", in.Note)
+			c.maxLen("跟踪情况", in.Note, maxText)
+			if in.Outcome != "" {
+				c.oneOf("新的办理结果", in.Outcome, []string{OutcomeSolved, OutcomeSolving})
+				if c.err == nil && slices.Index(Outcomes, in.Outcome) >= slices.Index(Outcomes, s.Outcome) {
+					c.fail("新的办理结果", "「%s」并不比原结果「%s」更进一步", in.Outcome, s.Outcome)
+				}
+			}
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, id, in.Date, in.Note, in.Outcome); err != nil {
+				return "", "", err
+			}
+			detail := in.Note
+			if in.Outcome != "" {
+				if _, err := tx.Exec(`UPDATE suggestions SET outcome = ?, updated_at = ? WHERE id = ?`, in.Outcome, tx.stamp(), id); err != nil {
+					return "", "", err
+				}
+				detail = fmt.Sprintf("办理结果: %s → %s；%s", s.Outcome, in.Outcome, in.Note)
+			}
+			return in.Date, detail, nil
+		})
+	})
+}
+
+// FeedbackVoter records that the reply to a voter's item was fed back to the voter (反馈选民).
+func (db *DB) FeedbackVoter(ctx context.Context, id int64, date Date) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepFeedback, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			c.requiredDate("反馈日期", date)
+			c.notBefore("反馈日期", date, "答复日期", s.LastReply)
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET voter_feedback = ?, updated_at = ? WHERE id = ?`, date, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			return date, "已向选民" + s.VoterName + "反馈办理情况", nil
+		})
+	})
+}
+
+// CloseVoterItem closes a voter's item after the reply was fed back to the voter (办结 by the clerk).
+func (db *DB) CloseVoterItem(ctx context.Context, id int64, date Date) error {
+	return db.update(ctx, func(tx *Tx) error {
+		return tx.transition(id, StepClose, func(s *Suggestion, r Rules) (Date, string, error) {
+			var c checker
+			c.requiredDate("办结日期", date)
+			c.notBefore("办结日期", date, "反馈选民日期", s.VoterFeedback)
+			if c.err != nil {
+				return "", "", c.err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ?, updated_at = ? WHERE id = ?`, StateClosed, date, tx.stamp(), id); err != nil {
+				return "", "", err
+			}
+			s.State = StateClosed
+			return date, "", nil
+		})
+	})
+}
+
+// Reply is one reply to an item.
+type Reply struct {
+	ID        int64
+	Round     int
+	Date      Date
+	Method    string
+	Content   string
+	Outcome   string
+	FromUpper bool
+}
+
+// Evaluation is one evaluation of an item by its lead deputy.
+type Evaluation struct {
+	ID      int64
+	Round   int
+	Date    Date
+	Grade   string
+	Comment string
+}
+
+// FollowUpRecord is one follow-up of an item.
+type FollowUpRecord struct {
+	ID      int64
+	Date    Date
+	Note    string
+	Outcome string
+}
+
+// Handling is the full handling record of an item: replies, evaluations and follow-ups.
+type Handling struct {
+	Replies     []Reply
+	Evaluations []Evaluation
+	FollowUps   []FollowUpRecord
+}
+
+// Handling returns an item's replies, evaluations and follow-ups in date order.
+func (db *DB) Handling(ctx context.Context, id int64) (Handling, error) {
+	var h Handling
+	err := db.view(ctx, func(tx *Tx) error {
+		if err := collect(tx, `SELECT id, round, date, method, content, outcome, from_upper FROM replies WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+			func(s scanner) error {
+				var r Reply
+				err := s.Scan(&r.ID, &r.Round, &r.Date, &r.Method, &r.Content, &r.Outcome, &r.FromUpper)
+				h.Replies = append(h.Replies, r)
+				return err
+			}); err != nil {
+			return err
+		}
+		if err := collect(tx, `SELECT id, round, date, grade, comment FROM evaluations WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+			func(s scanner) error {
+				var e Evaluation
+				err := s.Scan(&e.ID, &e.Round, &e.Date, &e.Grade, &e.Comment)
+				h.Evaluations = append(h.Evaluations, e)
+				return err
+			}); err != nil {
+			return err
+		}
+		return collect(tx, `SELECT id, date, note, outcome FROM followups WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+			func(s scanner) error {
+				var f FollowUpRecord
+				err := s.Scan(&f.ID, &f.Date, &f.Note, &f.Outcome)
+				h.FollowUps = append(h.FollowUps, f)
+				return err
+			})
+	})
+	return h, err
+}
