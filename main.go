@@ -1,0 +1,43 @@
+// Command rendadesk is 人大工作台, the records desk of a township people's congress office.
+// Without a subcommand it opens the window; with one (demo, check, backup …) it runs headless and exits.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	"rendadesk/store"
+	"rendadesk/ui"
+	"rendadesk/ui/cli"
+)
+
+func main() {
+	args := os.Args[1:]
+	if cli.IsCommand(args) {
+		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
+	}
+	fs := flag.NewFlagSet("rendadesk", flag.ContinueOnError)
+	dbPath := fs.String("db", "", "数据库文件 (database file)")
+	fs.Usage = func() { cli.Usage(os.Stderr) }
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		os.Exit(cli.ExitUsage)
+	}
+	path := *dbPath
+	if path == "" {
+		var err error
+		if path, err = cli.DefaultDatabase(); err != nil {
+			fmt.Fprintf(os.Stderr, "错误: %v (error: no database path)\n", err)
+			os.Exit(cli.ExitError)
+		}
+	}
+	a := app.NewWithID("org.rendadesk.app")
+	db, err := store.Open(path)
+	w := ui.Create(a, db, path, err)
+	w.ShowAndRun()
+	if db != nil {
+		db.Close()
+	}
+}

@@ -1,0 +1,249 @@
+// Package cli is the command-line face of rendadesk: the subcommands of SPEC §8 (demo, check, backup …), run
+// headless by the same binary. It uses store and export and never Fyne, so scripts and tests can drive every
+// main job without a display.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"rendadesk/store"
+)
+
+// Exit codes (SPEC §8).
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// EnvDB names the environment variable that chooses the database when --db is not given.
+const EnvDB = "RENDADESK_DB"
+
+// DefaultDatabase resolves the database path when --db is not given: RENDADESK_DB; else a "data" folder beside
+// the executable (portable mode, e.g. on a USB stick); else the user's config folder.
+func DefaultDatabase() (string, error) {
+	if p := os.Getenv(EnvDB); p != "" {
+		return p, nil
+	}
+	if exe, err := os.Executable(); err == nil {
+		if exe, err = filepath.EvalSymlinks(exe); err == nil {
+			data := filepath.Join(filepath.Dir(exe), "data")
+			if st, err := os.Stat(data); err == nil && st.IsDir() {
+				return filepath.Join(data, "rendadesk.db"), nil
+			}
+		}
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("找不到用户配置文件夹: %w", err)
+	}
+	return filepath.Join(dir, "rendadesk", "rendadesk.db"), nil
+}
+
+// IsCommand reports whether args start with a subcommand (rather than GUI flags such as --db).
+func IsCommand(args []string) bool {
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+}
+
+type command struct {
+	usage string // the synopsis after "rendadesk"
+	help  string // one line, Chinese
+	run   func(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error
+}
+
+var commands = map[string]command{
+	"demo":   {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
+	"check":  {"check --db PATH", "检查数据库完整性和版本", runCheck},
+	"backup": {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
+}
+
+// Usage writes the list of commands.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, "用法 (usage):")
+	fmt.Fprintln(w, "  rendadesk [--db PATH]          打开人大工作台窗口")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  rendadesk %s\n      %s\n", commands[n].usage, commands[n].help)
+	}
+}
+
+// usageError is a bad command line: exit 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// Run runs one subcommand and returns the exit code. Errors go to stderr as one line, Chinese then English.
+func Run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		Usage(stderr)
+		return ExitUsage
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" {
+		Usage(stdout)
+		return ExitOK
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "未知命令「%s」(unknown command %q)\n", name, name)
+		Usage(stderr)
+		return ExitUsage
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	err := cmd.run(context.Background(), fs, args[1:], stdout)
+	var ue usageError
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "用法错误: %s (usage: rendadesk %s)\n", ue.msg, cmd.usage)
+		return ExitUsage
+	default:
+		fmt.Fprintf(stderr, "错误: %s (error: %s)\n", oneLine(store.ErrorMessage(err)), english(err))
+		return ExitError
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "；")), " ")
+}
+
+// english names the kind of failure for the English half of an error line.
+func english(err error) string {
+	switch store.ErrorCode(err) {
+	case store.EINVALID:
+		return "invalid input"
+	case store.ENOTFOUND:
+		return "not found"
+	case store.ECONFLICT:
+		return "conflict"
+	case store.ESTATE:
+		return "step not allowed in this state"
+	case store.ECORRUPT:
+		return "database damaged"
+	case store.ESCHEMA:
+		return "not a rendadesk database or newer schema"
+	}
+	return "failed"
+}
+
+// parse parses flags and refuses positional arguments and a missing --db.
+func parse(fs *flag.FlagSet, args []string, db *string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("多余的参数 %q", fs.Args())}
+	}
+	if db != nil && *db == "" {
+		p, err := DefaultDatabase()
+		if err != nil {
+			return err
+		}
+		*db = p
+	}
+	return nil
+}
+
+func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	dbPath := fs.String("db", "", "数据库文件")
+	scale := fs.String("scale", "township", "规模: township|county|stress")
+	seed := fs.Int64("seed", 1, "随机种子")
+	today := fs.String("today", "", "示例数据的“今天”(默认今天)")
+	if err := parse(fs, args, dbPath); err != nil {
+		return err
+	}
+	switch *scale {
+	case "township", "county", "stress":
+	default:
+		return usageError{fmt.Sprintf("--scale 只能是 township、county 或 stress，而不是 %q", *scale)}
+	}
+	t, err := store.ParseDate(*today)
+	if err != nil {
+		return usageError{"--today: " + err.Error()}
+	}
+	db, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	start := time.Now()
+	stats, err := db.GenerateDemo(ctx, store.DemoOptions{Scale: *scale, Seed: *seed, Today: t})
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	fmt.Fprintf(out, "已生成示例数据(%s, 种子 %d)到 %s，用时 %.2f 秒\n", *scale, *seed, db.Path(), elapsed.Seconds())
+	names := make([]string, 0, len(stats.Rows))
+	for n := range stats.Rows {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(out, "  %-24s %d\n", n, stats.Rows[n])
+	}
+	return nil
+}
+
+func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	dbPath := fs.String("db", "", "数据库文件")
+	if err := parse(fs, args, dbPath); err != nil {
+		return err
+	}
+	res, err := store.CheckFile(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	if !res.OK {
+		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s", *dbPath, strings.Join(res.Problems, "；"))
+	}
+	status := "最新"
+	if res.Version < res.Current {
+		status = fmt.Sprintf("打开时将升级到版本 %d", res.Current)
+	}
+	fmt.Fprintf(out, "ok: 数据库完整，版本 %d(%s)；代表 %d 人，联络站 %d 个，建议 %d 件，会议活动 %d 次\n",
+		res.Version, status, res.Counts["deputies"], res.Counts["stations"], res.Counts["suggestions"], res.Counts["meetings"])
+	return nil
+}
+
+func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	dbPath := fs.String("db", "", "数据库文件")
+	outPath := fs.String("out", "", "备份文件")
+	if err := parse(fs, args, dbPath); err != nil {
+		return err
+	}
+	if *outPath == "" {
+		return usageError{"缺少 --out 备份文件"}
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
+	}
+	db, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Backup(ctx, *outPath); err != nil {
+		return err
+	}
+	st, _ := os.Stat(*outPath)
+	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", *outPath, float64(st.Size())/1e6)
+	return nil
+}

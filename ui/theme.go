@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"rendadesk/assets"
+)
+
+// Fonts bundled for Chinese text: Fyne's default font has no CJK glyphs.
+var (
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold)
+	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
+)
+
+// TextScales maps the 字号 setting to a factor on every text size.
+var TextScales = map[string]float32{"标准": 1.0, "大": 1.15, "特大": 1.3}
+
+// appTheme embeds Fyne's default theme and overrides only the font (our CJK subset) and the text sizes
+// (the clerk's 字号 setting), after fyne-io/terminal and dweymouth/supersonic.
+type appTheme struct {
+	fyne.Theme
+	scale float32
+}
+
+// newTheme returns the theme for a 字号 setting; an unknown value means 标准.
+func newTheme(textSize string) *appTheme {
+	s, ok := TextScales[textSize]
+	if !ok {
+		s = 1
+	}
+	return &appTheme{Theme: theme.DefaultTheme(), scale: s}
+}
+
+// Font returns the bundled CJK font; monospace text keeps Fyne's monospace font.
+func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
+	switch {
+	case style.Monospace || style.Symbol:
+		return t.Theme.Font(style)
+	case style.Bold:
+		return fontBold
+	}
+	return fontRegular
+}
+
+// Size scales the text sizes by the 字号 setting.
+func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
+	s := t.Theme.Size(n)
+	switch n {
+	case theme.SizeNameText, theme.SizeNameHeadingText, theme.SizeNameSubHeadingText, theme.SizeNameCaptionText,
+		theme.SizeNameInlineIcon:
+		return s * t.scale
+	}
+	return s
+}
+
+// Color keeps the default colours; it is spelt out so that the theme satisfies fyne.Theme explicitly.
+func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, v)
+}
