@@ -187,6 +187,12 @@ func migrations() ([]migration, error) {
 	return ms, nil
 }
 
+// migrationHooks are Go steps that run inside a migration's transaction after its SQL, for data that SQL
+// alone cannot compute.
+var migrationHooks = map[int]func(execQuerier) error{
+	3: fillAllGrams, // index the existing suggestions for short Chinese terms
+}
+
 // SchemaVersion is the schema version this program writes.
 func SchemaVersion() int {
 	ms, err := migrations()
@@ -241,6 +247,12 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
+		}
+		if hook := migrationHooks[m.version]; hook != nil {
+			if err := hook(tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
 			tx.Rollback()

@@ -231,7 +231,7 @@ func (db *DB) Deputies(ctx context.Context, f DeputyFilter) ([]Deputy, int, erro
 	err := db.view(ctx, func(tx *Tx) error {
 		w := &where{}
 		if f.Query != "" {
-			w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query)
+			w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query, "")
 		}
 		if f.Level != "" {
 			w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
@@ -255,20 +255,22 @@ func (db *DB) Deputies(ctx context.Context, f DeputyFilter) ([]Deputy, int, erro
 		if col, ok := DeputySortKeys[f.Sort]; ok {
 			order = col + desc(f.Desc) + ", d.id"
 		}
-		rows, err := tx.Query(`SELECT `+deputyColumns+`, count(*) OVER () FROM deputies d
-			LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE `+w.sql()+` ORDER BY `+order+page(f.Offset, f.Limit), w.args...)
+		var err error
+		out, total, err = listPage(tx, "d.id", "deputies d", "deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id", w, order, f.Offset, f.Limit,
+			func(ids []int64) (map[int64]Deputy, error) {
+				m := map[int64]Deputy{}
+				err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.id IN (`+idList(ids)+`)`, nil,
+					func(r scanner) error {
+						d, err := scanDeputy(r)
+						m[d.ID] = d
+						return err
+					})
+				return m, err
+			})
 		if err != nil {
 			return fmt.Errorf("查询代表: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			d, err := scanDeputy(rows, &total)
-			if err != nil {
-				return err
-			}
-			out = append(out, d)
-		}
-		return rows.Err()
+		return nil
 	})
 	return out, total, err
 }

@@ -135,7 +135,7 @@ func (db *DB) Meetings(ctx context.Context, f MeetingFilter) ([]Meeting, int, er
 	total := 0
 	err := db.view(ctx, func(tx *Tx) error {
 		w := &where{}
-		w.match("m.id", "meeting_fts", []string{"title", "place", "topic"}, f.Query)
+		w.match("m.id", "meeting_fts", []string{"title", "place", "topic"}, f.Query, "")
 		if f.Kind != "" {
 			w.add("m.kind = ?", f.Kind)
 		}
@@ -155,19 +155,21 @@ func (db *DB) Meetings(ctx context.Context, f MeetingFilter) ([]Meeting, int, er
 		if col, ok := MeetingSortKeys[f.Sort]; ok {
 			order = col + desc(f.Desc) + ", m.id"
 		}
-		rows, err := tx.Query(`SELECT `+meetingColumns+`, count(*) OVER () FROM meetings m WHERE `+w.sql()+` ORDER BY `+order+page(f.Offset, f.Limit), w.args...)
+		var err error
+		out, total, err = listPage(tx, "m.id", "meetings m", "meetings m", w, order, f.Offset, f.Limit,
+			func(ids []int64) (map[int64]Meeting, error) {
+				mm := map[int64]Meeting{}
+				err := collect(tx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+					m, err := scanMeeting(r)
+					mm[m.ID] = m
+					return err
+				})
+				return mm, err
+			})
 		if err != nil {
 			return fmt.Errorf("查询会议: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			m, err := scanMeeting(rows, &total)
-			if err != nil {
-				return err
-			}
-			out = append(out, m)
-		}
-		return rows.Err()
+		return nil
 	})
 	return out, total, err
 }

@@ -9,7 +9,9 @@ import (
 
 // Search works on FTS5 tables with the trigram tokenizer: a term of three or more characters is matched as a
 // phrase through the index. Trigram cannot match a shorter term (MATCH silently returns nothing), so one- and
-// two-character terms — most Chinese surnames and given names, 「道路」, 「水」 — use LIKE on the same columns.
+// two-character terms — most Chinese surnames and given names, 「道路」, 「水」 — fall back: for suggestions
+// (100 000 rows at stress scale, where a LIKE scan costs ~200 ms) to the gram index suggestion_grams, for the
+// smaller tables and for short non-Chinese terms to LIKE on the same columns.
 // Terms are separated by spaces and all must match.
 
 // searchTerms splits a query on white space (ASCII and full-width) and drops empty terms.
@@ -27,31 +29,41 @@ func likePattern(t string) string {
 }
 
 // match restricts idCol to the rows of table (an FTS5 trigram table whose rowid is the record id) that
-// contain every term of q in any of cols. A query with no terms adds nothing.
-func (w *where) match(idCol, table string, cols []string, q string) {
-	var long []string
-	var conds []string
-	var args []any
+// contain every term of q in any of cols. When gramTable is set, one- and two-character Han terms are looked
+// up there (see suggestion_grams); other short terms use LIKE on cols. A query with no terms adds nothing.
+func (w *where) match(idCol, table string, cols []string, q, gramTable string) {
+	var long, short []string
+	var likes []string
+	var likeArgs []any
 	for _, t := range searchTerms(q) {
-		if utf8.RuneCountInString(t) >= 3 {
+		switch {
+		case utf8.RuneCountInString(t) >= 3:
 			long = append(long, ftsPhrase(t))
-			continue
+		case gramTable != "" && isShortHan(t):
+			short = append(short, ftsPhrase(t))
+		default:
+			var ors []string
+			for _, c := range cols {
+				ors = append(ors, c+` LIKE ? ESCAPE '\'`)
+				likeArgs = append(likeArgs, likePattern(t))
+			}
+			likes = append(likes, "("+strings.Join(ors, " OR ")+")")
 		}
-		var ors []string
-		for _, c := range cols {
-			ors = append(ors, c+` LIKE ? ESCAPE '\'`)
-			args = append(args, likePattern(t))
+	}
+	if len(long) > 0 || len(likes) > 0 {
+		var conds []string
+		var args []any
+		if len(long) > 0 {
+			conds = append(conds, table+" MATCH ?")
+			args = append(args, strings.Join(long, " AND "))
 		}
-		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+		conds = append(conds, likes...)
+		args = append(args, likeArgs...)
+		w.add(idCol+" IN (SELECT rowid FROM "+table+" WHERE "+strings.Join(conds, " AND ")+")", args...)
 	}
-	if len(long) > 0 {
-		conds = append([]string{table + " MATCH ?"}, conds...)
-		args = append([]any{strings.Join(long, " AND ")}, args...)
+	if len(short) > 0 {
+		w.add(idCol+" IN (SELECT rowid FROM "+gramTable+" WHERE "+gramTable+" MATCH ?)", strings.Join(short, " AND "))
 	}
-	if len(conds) == 0 {
-		return
-	}
-	w.add(idCol+" IN (SELECT rowid FROM "+table+" WHERE "+strings.Join(conds, " AND ")+")", args...)
 }
 
 // reindexSuggestion rewrites the search row of one suggestion: number, title, content, and the names of its
@@ -65,6 +77,10 @@ func (tx *Tx) reindexSuggestion(id int64) error {
 			trim(coalesce(d.name, '') || ' ' || s.voter_name || ' ' || coalesce((SELECT group_concat(c.name, ' ')
 				FROM suggestion_cosigners sc JOIN deputies c ON c.id = sc.deputy_id WHERE sc.suggestion_id = s.id), ''))
 		FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id WHERE s.id = ?`, id)
+	if err != nil {
+		return err
+	}
+	_, _, err = writeGrams(tx, true, `s.id = ?`, id)
 	return err
 }
 
@@ -119,5 +135,5 @@ func (tx *Tx) rebuildSearch() error {
 			return err
 		}
 	}
-	return nil
+	return fillAllGrams(tx)
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -100,5 +101,25 @@ func TestSearch(t *testing.T) {
 	must(t, f.db.RebuildSearch(ctx))
 	if got := find("河东村道路"); len(got) != 1 {
 		t.Errorf("after rebuild: %v", got)
+	}
+}
+
+func TestGrams(t *testing.T) {
+	got := grams("关于修缮道路的建议", "Road-12 道路", "王堃")
+	for _, want := range []string{"关", "关于", "道路", "路", "road", "12", "王堃", "堃"} {
+		if !strings.Contains(" "+got+" ", " "+want+" ") {
+			t.Errorf("grams lack %q: %s", want, got)
+		}
+	}
+	if strings.Count(" "+got+" ", " 道路 ") != 1 {
+		t.Errorf("repeated gram: %s", got)
+	}
+	if strings.Contains(got, "议王") {
+		t.Errorf("a pair across two fields: %s", got)
+	}
+	for term, want := range map[string]bool{"王": true, "道路": true, "道路修": false, "ab": false, "王a": false, "": false} {
+		if isShortHan(term) != want {
+			t.Errorf("isShortHan(%q) != %v", term, want)
+		}
 	}
 }

@@ -122,7 +122,7 @@ func (db *DB) Stations(ctx context.Context, f StationFilter) ([]Station, int, er
 	total := 0
 	err := db.view(ctx, func(tx *Tx) error {
 		w := &where{}
-		w.match("s.id", "station_fts", []string{"name", "village", "address"}, f.Query)
+		w.match("s.id", "station_fts", []string{"name", "village", "address"}, f.Query, "")
 		if f.Type != "" {
 			w.add("s.type = ?", f.Type)
 		}
@@ -136,19 +136,21 @@ func (db *DB) Stations(ctx context.Context, f StationFilter) ([]Station, int, er
 		if col, ok := StationSortKeys[f.Sort]; ok {
 			order = col + desc(f.Desc) + ", s.id"
 		}
-		rows, err := tx.Query(`SELECT `+stationColumns+`, count(*) OVER () FROM stations s WHERE `+w.sql()+` ORDER BY `+order+page(f.Offset, f.Limit), w.args...)
+		var err error
+		out, total, err = listPage(tx, "s.id", "stations s", "stations s", w, order, f.Offset, f.Limit,
+			func(ids []int64) (map[int64]Station, error) {
+				m := map[int64]Station{}
+				err := collect(tx, `SELECT `+stationColumns+` FROM stations s WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+					s, err := scanStation(r)
+					m[s.ID] = s
+					return err
+				})
+				return m, err
+			})
 		if err != nil {
 			return fmt.Errorf("查询联络站: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanStation(rows, &total)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		return rows.Err()
+		return nil
 	})
 	return out, total, err
 }

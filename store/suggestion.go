@@ -254,26 +254,28 @@ func (db *DB) Suggestions(ctx context.Context, f SuggestionFilter) ([]Suggestion
 		if col, ok := SuggestionSortKeys[f.Sort]; ok {
 			order = strings.ReplaceAll(col, ",", desc(f.Desc)+",") + desc(f.Desc) + ", s.id"
 		}
-		rows, err := tx.Query(`SELECT `+suggestionColumns+`, count(*) OVER ()`+suggestionFrom+` WHERE `+w.sql()+` ORDER BY `+order+page(f.Offset, f.Limit), w.args...)
+		var err error
+		out, total, err = listPage(tx, "s.id", "suggestions s", strings.TrimPrefix(suggestionFrom, " FROM "), w, order, f.Offset, f.Limit,
+			func(ids []int64) (map[int64]Suggestion, error) {
+				m := map[int64]Suggestion{}
+				err := collect(tx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+					s, err := scanSuggestion(r)
+					m[s.ID] = s
+					return err
+				})
+				return m, err
+			})
 		if err != nil {
 			return fmt.Errorf("查询建议: %w", err)
 		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanSuggestion(rows, &total)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		return rows.Err()
+		return nil
 	})
 	return out, total, err
 }
 
 func (tx *Tx) suggestionWhere(f SuggestionFilter) *where {
 	w := &where{}
-	w.match("s.id", "suggestion_fts", []string{"number", "title", "content", "names"}, f.Query)
+	w.match("s.id", "suggestion_fts", []string{"number", "title", "content", "names"}, f.Query, "suggestion_grams")
 	if f.Year != 0 {
 		w.add("s.year = ?", f.Year)
 	}
