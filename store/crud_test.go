@@ -31,6 +31,21 @@ func TestMeetingUpdateDelete(t *testing.T) {
 	}
 }
 
+func TestAttendanceOf(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	must(t, f.db.SaveMeetingDetail(ctx, f.session.ID, MeetingDetail{Attendance: []Attendance{
+		{DeputyID: f.wang.ID, Status: "出席"}, {DeputyID: f.li.ID, Status: "请假", Reason: "住院"}}}))
+	rs, err := f.db.AttendanceOf(ctx, f.li.ID, 2024)
+	must(t, err)
+	if len(rs) != 1 || rs[0].Status != "请假" || rs[0].Reason != "住院" || rs[0].Kind != MeetingCongress {
+		t.Fatalf("attendance %+v", rs)
+	}
+	if rs, _ = f.db.AttendanceOf(ctx, f.li.ID, 2023); len(rs) != 0 {
+		t.Fatalf("2023 has %d rows", len(rs))
+	}
+}
+
 func TestReceptionAndReportBackUpdateDelete(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
@@ -109,4 +124,21 @@ func TestSettingsAndDictionaries(t *testing.T) {
 	wantErr(t, db.AddDictValue(ctx, DictVillage, strings.Repeat("村", 41)), EINVALID, "不能超过40个字")
 	must(t, db.RemoveDictValue(ctx, DictCategory, "安全生产"))
 	wantErr(t, db.RemoveDictValue(ctx, DictCategory, "安全生产"), ENOTFOUND)
+}
+
+func TestChoices(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	cs, err := f.db.DeputyChoices(ctx)
+	must(t, err)
+	if len(cs) != 3 || cs[0].Label != "李堃(第一代表小组)" || cs[2].Label != "赵喆" || DeputyLabel("张三", "第二代表小组", DeputyVacant) != "张三(第二代表小组·出缺)" {
+		t.Fatalf("deputy choices %+v", cs)
+	}
+	st := Station{Name: "青山镇人大代表之家", Type: "代表之家"}
+	must(t, f.db.SaveStation(ctx, &st))
+	ss, err := f.db.StationChoices(ctx)
+	must(t, err)
+	if len(ss) != 1 || ss[0] != (Choice{st.ID, "青山镇人大代表之家"}) {
+		t.Fatalf("station choices %+v", ss)
+	}
 }

@@ -221,7 +221,7 @@ type DeputyFilter struct {
 // DeputySortKeys maps the sortable columns of the deputy list to their SQL.
 var DeputySortKeys = map[string]string{
 	"name": "d.name", "gender": "d.gender", "birth": "d.birth", "party": "d.party", "village": "d.village",
-	"group": "g.name", "status": "d.status", "unit": "d.work_unit", "district": "d.district",
+	"group": "coalesce(g.id, 1e18)", "status": "d.status", "unit": "d.work_unit", "district": "d.district",
 }
 
 // Deputies returns a page of deputies and the number that match the filter.
@@ -251,12 +251,13 @@ func (db *DB) Deputies(ctx context.Context, f DeputyFilter) ([]Deputy, int, erro
 		if f.IDs != nil {
 			w.addIDs("d.id", f.IDs)
 		}
-		order := "coalesce(g.name, '~'), d.name, d.id"
+		order := "coalesce(g.id, 1e18), d.name, d.id" // groups in the order they were set up (第一, 第二 … 第十一)
 		if col, ok := DeputySortKeys[f.Sort]; ok {
 			order = col + desc(f.Desc) + ", d.id"
 		}
 		var err error
-		out, total, err = listPage(tx, "d.id", "deputies d", "deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id", w, order, f.Offset, f.Limit,
+		q := listQuery{idCol: "d.id", countFrom: "deputies d", from: "deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id", order: order}
+		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
 			func(ids []int64) (map[int64]Deputy, error) {
 				m := map[int64]Deputy{}
 				err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.id IN (`+idList(ids)+`)`, nil,

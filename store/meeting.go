@@ -156,7 +156,8 @@ func (db *DB) Meetings(ctx context.Context, f MeetingFilter) ([]Meeting, int, er
 			order = col + desc(f.Desc) + ", m.id"
 		}
 		var err error
-		out, total, err = listPage(tx, "m.id", "meetings m", "meetings m", w, order, f.Offset, f.Limit,
+		q := listQuery{idCol: "m.id", countFrom: "meetings m", from: "meetings m", order: order}
+		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
 			func(ids []int64) (map[int64]Meeting, error) {
 				mm := map[int64]Meeting{}
 				err := collect(tx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
@@ -691,4 +692,35 @@ func (db *DB) DeleteReportBack(ctx context.Context, id int64) error {
 		}
 		return tx.logHistory("report_back", id, ActionDelete, "", "")
 	})
+}
+
+// AttendanceRecord is one meeting as seen from one deputy.
+type AttendanceRecord struct {
+	MeetingID int64
+	Kind      string
+	Title     string
+	Date      Date
+	Status    string
+	Reason    string
+}
+
+// AttendanceOf returns a deputy's attendance rows, newest first; year 0 means all years.
+func (db *DB) AttendanceOf(ctx context.Context, deputyID int64, year int) ([]AttendanceRecord, error) {
+	var out []AttendanceRecord
+	err := db.view(ctx, func(tx *Tx) error {
+		w := &where{}
+		w.add("a.deputy_id = ?", deputyID)
+		if year != 0 {
+			w.add("m.start_date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+		}
+		return collect(tx, `SELECT m.id, m.kind, m.title, m.start_date, a.status, a.reason FROM attendance a
+			JOIN meetings m ON m.id = a.meeting_id WHERE `+w.sql()+` ORDER BY m.start_date DESC, m.id DESC`, w.args,
+			func(s scanner) error {
+				var r AttendanceRecord
+				err := s.Scan(&r.MeetingID, &r.Kind, &r.Title, &r.Date, &r.Status, &r.Reason)
+				out = append(out, r)
+				return err
+			})
+	})
+	return out, err
 }

@@ -11,7 +11,18 @@ import (
 type where struct {
 	conds []string
 	args  []any
+	text  []subquery // the full-text conditions among conds, each "id IN (text[i])"
 }
+
+// subquery is a SELECT of record ids with its arguments.
+type subquery struct {
+	sql  string
+	args []any
+}
+
+// onlyText reports whether every condition is a full-text match: the count can then be taken from the
+// search indexes alone, without visiting the records.
+func (w *where) onlyText() bool { return len(w.text) > 0 && len(w.text) == len(w.conds) }
 
 func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
@@ -84,20 +95,51 @@ func splitIDs(s string) []int64 {
 	return out
 }
 
+// listQuery describes a list query for listPage.
+type listQuery struct {
+	idCol     string // s.id
+	countFrom string // the filter's table: "suggestions s"
+	from      string // with the joins the ORDER BY needs
+	// bigFrom, when set, is used instead of from once the filter matches at least bigResult rows: typically
+	// the table forced onto the index that already holds the list's order ("INDEXED BY …"), so that SQLite
+	// walks it and stops after one page instead of sorting every match. For a handful of matches sorting is
+	// cheaper, so the choice waits for the count.
+	bigFrom string
+	order   string
+}
+
+// bigResult is the match count from which listQuery.bigFrom pays off (measured on 100 000 suggestions:
+// at 3 000 matches walking the index takes 2 ms against 10 ms for sorting; at 4 matches 10 ms against 0.1).
+const bigResult = 1000
+
 // listPage fetches one page of a list in the shape that stays fast on 100 000 rows: count(*) over the filter
 // alone, then one page of ids in order, then the full rows of those ids only — so that the correlated
 // subqueries of a row (co-signers, attendance counts …) are computed for the page, not for every match.
-// countFrom is the filter's table; from adds the joins that the ORDER BY needs; fetch loads rows by id.
-func listPage[T any](tx *Tx, idCol, countFrom, from string, w *where, order string, offset, limit int,
-	fetch func(ids []int64) (map[int64]T, error)) ([]T, int, error) {
+// fetch loads rows by id.
+func listPage[T any](tx *Tx, q listQuery, w *where, offset, limit int, fetch func(ids []int64) (map[int64]T, error)) ([]T, int, error) {
 	var total int
-	if err := tx.QueryRow(`SELECT count(*) FROM `+countFrom+` WHERE `+w.sql(), w.args...).Scan(&total); err != nil {
+	if w.onlyText() {
+		// Every search-index row belongs to a record (deleted with it), so counting the index is exact.
+		parts := make([]string, len(w.text))
+		var args []any
+		for i, t := range w.text {
+			parts[i] = t.sql
+			args = append(args, t.args...)
+		}
+		if err := tx.QueryRow(`SELECT count(*) FROM (`+strings.Join(parts, " INTERSECT ")+`)`, args...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	} else if err := tx.QueryRow(`SELECT count(*) FROM `+q.countFrom+` WHERE `+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	if total == 0 || (limit > 0 && offset >= total) {
 		return nil, total, nil
 	}
-	rows, err := tx.Query(`SELECT `+idCol+` FROM `+from+` WHERE `+w.sql()+` ORDER BY `+order+page(offset, limit), w.args...)
+	from := q.from
+	if q.bigFrom != "" && total >= bigResult && limit > 0 {
+		from = q.bigFrom
+	}
+	rows, err := tx.Query(`SELECT `+q.idCol+` FROM `+from+` WHERE `+w.sql()+` ORDER BY `+q.order+page(offset, limit), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -59,11 +59,17 @@ func (w *where) match(idCol, table string, cols []string, q, gramTable string) {
 		}
 		conds = append(conds, likes...)
 		args = append(args, likeArgs...)
-		w.add(idCol+" IN (SELECT rowid FROM "+table+" WHERE "+strings.Join(conds, " AND ")+")", args...)
+		w.addText(idCol, "SELECT rowid FROM "+table+" WHERE "+strings.Join(conds, " AND "), args...)
 	}
 	if len(short) > 0 {
-		w.add(idCol+" IN (SELECT rowid FROM "+gramTable+" WHERE "+gramTable+" MATCH ?)", strings.Join(short, " AND "))
+		w.addText(idCol, "SELECT rowid FROM "+gramTable+" WHERE "+gramTable+" MATCH ?", strings.Join(short, " AND "))
 	}
+}
+
+// addText adds "idCol IN (sub)" and remembers sub as a full-text condition.
+func (w *where) addText(idCol, sub string, args ...any) {
+	w.add(idCol+" IN ("+sub+")", args...)
+	w.text = append(w.text, subquery{sub, args})
 }
 
 // reindexSuggestion rewrites the search row of one suggestion: number, title, content, and the names of its

@@ -137,7 +137,8 @@ func (db *DB) Stations(ctx context.Context, f StationFilter) ([]Station, int, er
 			order = col + desc(f.Desc) + ", s.id"
 		}
 		var err error
-		out, total, err = listPage(tx, "s.id", "stations s", "stations s", w, order, f.Offset, f.Limit,
+		q := listQuery{idCol: "s.id", countFrom: "stations s", from: "stations s", order: order}
+		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
 			func(ids []int64) (map[int64]Station, error) {
 				m := map[int64]Station{}
 				err := collect(tx, `SELECT `+stationColumns+` FROM stations s WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {

@@ -97,10 +97,10 @@ func (s *Suggestion) Validate() error {
 	c.required("提出时段", s.Period)
 	c.oneOf("提出时段", s.Period, Periods)
 	if s.Period == PeriodSession && s.SessionID == 0 {
-		c.fail("人代会", "人代会期间提出的建议必须选择是哪次会议")
+		c.failMsg("人代会", "人代会期间提出的建议必须选择是哪次会议")
 	}
 	if s.Period == PeriodRecess && s.SessionID != 0 {
-		c.fail("人代会", "闭会期间提出的建议不应选择人代会")
+		c.failMsg("人代会", "闭会期间提出的建议不应选择人代会")
 	}
 	c.required("来源", s.Source)
 	c.required("标题", s.Title)
@@ -255,7 +255,11 @@ func (db *DB) Suggestions(ctx context.Context, f SuggestionFilter) ([]Suggestion
 			order = strings.ReplaceAll(col, ",", desc(f.Desc)+",") + desc(f.Desc) + ", s.id"
 		}
 		var err error
-		out, total, err = listPage(tx, "s.id", "suggestions s", strings.TrimPrefix(suggestionFrom, " FROM "), w, order, f.Offset, f.Limit,
+		q := listQuery{idCol: "s.id", countFrom: "suggestions s", from: strings.TrimPrefix(suggestionFrom, " FROM "), order: order}
+		if f.Sort == "" { // the default order (received DESC, id DESC) is the order of suggestions_received
+			q.bigFrom = strings.Replace(q.from, "suggestions s", "suggestions s INDEXED BY suggestions_received", 1)
+		}
+		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
 			func(ids []int64) (map[int64]Suggestion, error) {
 				m := map[int64]Suggestion{}
 				err := collect(tx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {

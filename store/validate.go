@@ -25,6 +25,13 @@ func (c *checker) fail(field, format string, args ...any) {
 	}
 }
 
+// failMsg fails with a whole sentence that names the field itself (no label prefix).
+func (c *checker) failMsg(field, msg string) {
+	if c.err == nil {
+		c.err = &Error{Code: EINVALID, Field: field, Message: msg}
+	}
+}
+
 // required fails when v is blank.
 func (c *checker) required(field, v string) {
 	if strings.TrimSpace(v) == "" {

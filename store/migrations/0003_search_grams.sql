@@ -8,5 +8,6 @@ CREATE VIRTUAL TABLE suggestion_grams USING fts5 (grams, content = '', contentle
 CREATE TRIGGER suggestions_grams_ad AFTER DELETE ON suggestions BEGIN
     DELETE FROM suggestion_grams WHERE rowid = OLD.id;
 END;
--- The list sorts by title; without an index a sorted page of 100 000 items costs a full sort.
+-- The list sorts by title and by deadline; without an index a sorted page of 100 000 items costs a full sort.
 CREATE INDEX suggestions_title ON suggestions (title);
+CREATE INDEX suggestions_deadline ON suggestions (deadline);
