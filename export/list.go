@@ -1,0 +1,168 @@
+// Package export turns store values into files: .xlsx (excelize), .pdf (fpdf) and .txt. It takes plain
+// values and never runs SQL.
+package export
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// SheetName makes s a valid Excel sheet name: at most 31 characters, none of : \ / ? * [ ].
+func SheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]：`, r) {
+			return '-'
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > 31 {
+		s = string(r[:31])
+	}
+	if s == "" {
+		s = "Sheet1"
+	}
+	return s
+}
+
+// displayWidth counts a CJK or full-width character as 2 columns, others as 1, as Excel sizes columns.
+func displayWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) {
+			w += 2
+		} else {
+			w += 1
+		}
+	}
+	return w
+}
+
+// ListXLSX writes one sheet: a merged title row, a bold bordered header, the rows as text in 宋体 with
+// borders, the header frozen, columns wide enough for their Chinese text (capped), set up for A4 landscape
+// printing with the header repeated. The file is written beside path and renamed into place, so a failure
+// never leaves half a file.
+func ListXLSX(path, title string, headers []string, rows [][]string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := SheetName(title)
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	font := &excelize.Font{Family: "宋体", Size: 11}
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	titleStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 16, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
+	headStyle, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	cellStyle, _ := f.NewStyle(&excelize.Style{Font: font, Border: border,
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}})
+	last, _ := excelize.ColumnNumberToName(max(1, len(headers)))
+	widths := make([]float64, len(headers))
+	for i, h := range headers {
+		widths[i] = displayWidth(h) + 2
+	}
+	for _, row := range rows {
+		for i := range headers {
+			if i < len(row) {
+				widths[i] = max(widths[i], displayWidth(row[i])+2)
+			}
+		}
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, min(w, 60)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	// The stream writer must write every row from the first, so the title and header go through it too.
+	titleRow := make([]any, len(headers))
+	titleRow[0] = excelize.Cell{StyleID: titleStyle, Value: title}
+	for i := 1; i < len(titleRow); i++ {
+		titleRow[i] = excelize.Cell{StyleID: titleStyle}
+	}
+	if err := sw.SetRow("A1", titleRow, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	head := make([]any, len(headers))
+	for i, h := range headers {
+		head[i] = excelize.Cell{StyleID: headStyle, Value: h}
+	}
+	if err := sw.SetRow("A2", head, excelize.RowOpts{Height: 22}); err != nil {
+		return err
+	}
+	for r, row := range rows {
+		cells := make([]any, len(headers))
+		for i := range headers {
+			v := ""
+			if i < len(row) {
+				v = row[i]
+			}
+			// Values go in as strings, so text beginning with = + - @ stays text, never a formula.
+			cells[i] = excelize.Cell{StyleID: cellStyle, Value: v}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+3)
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.MergeCell("A1", last+"1"); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	landscape := "landscape"
+	a4 := 9
+	fit := true
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: intPtr(1), FitToHeight: intPtr(0)})
+	f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$2", sheet), Scope: sheet})
+	return saveAtomically(f, path)
+}
+
+func intPtr(n int) *int { return &n }
+
+// saveAtomically writes the workbook beside path and renames it into place.
+func saveAtomically(f *excelize.File, path string) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".rendadesk-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("无法在文件夹 %s 中写入文件(%v)，请换一个文件夹", dir, cause(err))
+	}
+	name := tmp.Name()
+	if err := f.Write(tmp); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("写入 %s 失败: %v", filepath.Base(path), cause(err))
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("写入 %s 失败(磁盘已满?): %v", filepath.Base(path), cause(err))
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("保存 %s 失败: %v", filepath.Base(path), cause(err))
+	}
+	return nil
+}
+
+// cause strips the path from an *os.PathError so the Chinese message does not repeat it.
+func cause(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
