@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check clean
+.PHONY: all deps build run test vet fmt-check screenshot clean
 
 all: build
 
@@ -27,6 +27,10 @@ vet:
 
 test: deps fmt-check vet
 	$(GO) test -count=1 $(PKGS)
+
+# A PNG of every tab (and of one open form) on a demo database, under Xvfb, into screenshots/.
+screenshot: deps
+	bash .ci/screenshot
 
 clean:
 	rm -f $(BIN)

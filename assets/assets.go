@@ -26,3 +26,9 @@ var FontBold []byte
 //
 //go:embed icon.png
 var Icon []byte
+
+// TranslationZh is the Simplified Chinese text of Fyne's own buttons and dialogs (OK → 确定, not 好).
+// The ui package registers it for every locale, so an English-locale PC shows Chinese dialogs too.
+//
+//go:embed translations/zh.json
+var TranslationZh []byte

@@ -1,65 +1,281 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
 )
 
-// overview shows the office at a glance: who and what is on record, and this year's items by state.
-type overview struct {
-	db      *store.DB
-	title   *widget.Label
-	records *widget.Label
-	states  *widget.Label
-	overdue *widget.Label
-	content fyne.CanvasObject
+// overviewListMax is how many overdue or due-soon items the overview lists; the heading gives the full count.
+const overviewListMax = 50
+
+// overviewTab is 概览: the office at a glance — deputies, stations and this year's suggestions counted, the
+// items whose deadline has passed or is near, and the latest changes. refresh runs whenever the tab is
+// selected, so the numbers are those of the moment.
+type overviewTab struct {
+	d       *desk
+	heading *widget.RichText
+	today   *widget.Label
+	figures struct{ deputies, stations, items *widget.Label }
+
+	overdue, dueSoon           []store.Suggestion
+	overdueTotal, dueSoonTotal int
+	overdueHead, dueSoonHead   *widget.Label
+	overdueList, dueSoonList   *widget.List
+	recent                     []store.HistoryEntry
+	recentList                 *widget.List
+	content                    fyne.CanvasObject
 }
 
-func newOverview(db *store.DB) *overview {
-	o := &overview{db: db,
-		title:   widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		records: widget.NewLabel(""), states: widget.NewLabel(""), overdue: widget.NewLabel(""),
+func newOverviewTab(d *desk) *overviewTab {
+	t := &overviewTab{d: d}
+	t.heading = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleHeading})
+	t.today = widget.NewLabel("")
+	figure := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}
-	o.states.Wrapping = fyne.TextWrapWord
-	o.overdue.Wrapping = fyne.TextWrapWord
-	o.content = container.NewVBox(o.title, widget.NewSeparator(), o.records, o.states, o.overdue)
-	return o
+	t.figures.deputies, t.figures.stations, t.figures.items = figure(), figure(), figure()
+	t.overdueHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.overdueHead.Importance = widget.DangerImportance
+	t.dueSoonHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.dueSoonHead.Importance = widget.WarningImportance
+	t.overdueList = overviewItemList(&t.overdue, d)
+	t.dueSoonList = overviewItemList(&t.dueSoon, d)
+	t.recentList = widget.NewList(func() int { return len(t.recent) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(overviewHistoryLine(t.recent[i]))
+		})
+	t.recentList.OnSelected = func(i widget.ListItemID) {
+		if h := t.recent[i]; h.Entity == "suggestion" && h.Action != store.ActionDelete {
+			d.openSuggestion(h.EntityID)
+		}
+		t.recentList.UnselectAll()
+	}
+
+	add := widget.NewButtonWithIcon("登记建议", theme.ContentAddIcon(), func() {
+		d.tabs.Select(d.items.tabItem())
+		d.items.newRecord()
+	})
+	add.Importance = widget.HighImportance
+	showOverdue := widget.NewButtonWithIcon("查看全部逾期建议", theme.WarningIcon(), func() {
+		d.tabs.Select(d.items.tabItem())
+		d.items.filters.overdue.SetChecked(true)
+	})
+	actions := container.NewVBox(container.NewHBox(add, showOverdue))
+	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today))
+	figures := container.NewGridWithColumns(3,
+		widget.NewCard("在任代表", "", t.figures.deputies),
+		widget.NewCard("家站点(在用)", "", t.figures.stations),
+		widget.NewCard("本年度建议", "", t.figures.items),
+	)
+	items := container.NewGridWithRows(2,
+		overviewCard(t.overdueHead, t.overdueList),
+		overviewCard(t.dueSoonHead, t.dueSoonList),
+	)
+	recent := overviewCard(widget.NewLabelWithStyle("最近修改", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.recentList)
+	lists := container.NewHSplit(items, recent)
+	lists.Offset = 0.58
+	t.content = container.NewPadded(container.NewBorder(container.NewVBox(head, figures), nil, nil, nil, lists))
+	t.refresh()
+	return t
 }
 
-// refresh reads the counts again.
-func (o *overview) refresh() {
-	ctx := context.Background()
-	s, err := o.db.Settings(ctx)
+func (t *overviewTab) tabItem() *container.TabItem { return container.NewTabItem("概览", t.content) }
+
+// overviewCard is a heading over a list, framed like a card.
+func overviewCard(head *widget.Label, body fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewBorder(head, nil, nil, nil, body))
+}
+
+// overviewItemList lists suggestions as 「编号 标题 承办单位 时限」; tapping one opens it in 建议.
+func overviewItemList(items *[]store.Suggestion, d *desk) *widget.List {
+	l := widget.NewList(func() int { return len(*items) },
+		func() fyne.CanvasObject {
+			lb := widget.NewLabel("")
+			lb.Truncation = fyne.TextTruncateEllipsis
+			return lb
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(overviewItemLine((*items)[i]))
+		})
+	l.OnSelected = func(i widget.ListItemID) {
+		id := (*items)[i].ID
+		l.UnselectAll()
+		d.openSuggestion(id)
+	}
+	return l
+}
+
+// overviewItemLine is 「2024-012　修缮村道　镇农业农村办　时限2024年9月1日」.
+func overviewItemLine(s store.Suggestion) string {
+	parts := []string{s.Number, s.Title}
+	if s.MainUnitName != "" {
+		parts = append(parts, s.MainUnitName)
+	}
+	if s.Deadline != "" {
+		parts = append(parts, "时限"+s.Deadline.Chinese())
+	}
+	return strings.Join(parts, "　")
+}
+
+// overviewHistoryLine is 「2024-11-30 10:12　建议　修改　2024-012」.
+func overviewHistoryLine(h store.HistoryEntry) string {
+	at := h.At
+	if len(at) >= 16 {
+		at = at[:16]
+	}
+	entity := store.EntityNames[h.Entity]
+	if entity == "" {
+		entity = "其他"
+	}
+	return strings.Join([]string{at, entity, h.Action, h.Label}, "　")
+}
+
+// refresh re-reads every number and list.
+func (t *overviewTab) refresh() {
+	db, ctx := t.d.db, t.d.ctx
+	s, err := db.Settings(ctx)
 	if err != nil {
-		o.title.SetText(store.ErrorMessage(err))
+		t.d.showError(err)
 		return
 	}
-	o.title.SetText(s.OfficeName + " 概览")
-	_, deputies, _ := o.db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 1})
-	_, stations, _ := o.db.Stations(ctx, store.StationFilter{Status: "在用", Limit: 1})
-	_, meetings, _ := o.db.Meetings(ctx, store.MeetingFilter{Limit: 1})
-	_, items, _ := o.db.Suggestions(ctx, store.SuggestionFilter{Limit: 1})
-	o.records.SetText(fmt.Sprintf("在任代表 %d 人　在用联络站 %d 个　建议 %d 件　会议和活动 %d 次", deputies, stations, items, meetings))
-	years, _ := o.db.SuggestionYears(ctx)
-	if len(years) == 0 {
-		o.states.SetText("尚无建议记录。")
-		o.overdue.SetText("")
-		return
+	name := s.OfficeName
+	if name == "" {
+		name = "人大工作台"
 	}
+	t.heading.Segments[0].(*widget.TextSegment).Text = name
+	t.heading.Refresh()
+	today := store.DateOf(db.Now())
+	t.today.SetText("今天是" + today.Chinese())
+
+	t.figures.deputies.SetText(t.deputyFigures(s))
+	t.figures.stations.SetText(t.stationFigures())
+	t.figures.items.SetText(t.itemFigures(today))
+
+	t.overdue, t.overdueTotal = t.items(store.SuggestionFilter{Overdue: true, Today: today})
+	t.overdueHead.SetText(overviewListHead("逾期未答复", t.overdueTotal))
+	t.overdueList.Refresh()
+	t.dueSoon, t.dueSoonTotal = t.items(store.SuggestionFilter{DueWithin: suggestionDueSoonDays, Today: today})
+	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal))
+	t.dueSoonList.Refresh()
+
+	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})
+	if err != nil {
+		t.recent = nil
+	}
+	t.recentList.Refresh()
+}
+
+func overviewListHead(what string, total int) string {
+	if total > overviewListMax {
+		return fmt.Sprintf("%s %d 件(按时限先后列出前%d件)", what, total, overviewListMax)
+	}
+	return fmt.Sprintf("%s %d 件", what, total)
+}
+
+// items returns the first items of a filter by deadline, and how many match.
+func (t *overviewTab) items(f store.SuggestionFilter) ([]store.Suggestion, int) {
+	f.Sort, f.Limit = "deadline", overviewListMax
+	items, n, err := t.d.db.Suggestions(t.d.ctx, f)
+	if err != nil {
+		return nil, 0
+	}
+	return items, n
+}
+
+// count runs a list query for its total only.
+func overviewCount[T any](list func() ([]T, int, error)) int {
+	_, n, err := list()
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// deputyFigures is 「共 85 人\n镇级 73人 · 县级 12人 · 市级 2人」 (one deputy may hold several levels).
+func (t *overviewTab) deputyFigures(s store.Settings) string {
+	db, ctx := t.d.db, t.d.ctx
+	total := overviewCount(func() ([]store.Deputy, int, error) {
+		return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 1})
+	})
+	var parts []string
+	for _, l := range store.DeputyLevels {
+		n := overviewCount(func() ([]store.Deputy, int, error) {
+			return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Level: l, Limit: 1})
+		})
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d人", s.LevelLabel(l), n))
+		}
+	}
+	if total == 0 {
+		return "暂无在任代表"
+	}
+	return fmt.Sprintf("共 %d 人\n%s", total, strings.Join(parts, " · "))
+}
+
+// stationFigures is 「共 30 个\n代表之家 3个 · 代表联络站 12个 …」.
+func (t *overviewTab) stationFigures() string {
+	db, ctx := t.d.db, t.d.ctx
+	total := 0
+	var parts []string
+	for _, ty := range store.StationTypes {
+		n := overviewCount(func() ([]store.Station, int, error) {
+			return db.Stations(ctx, store.StationFilter{Type: ty, Status: "在用", Limit: 1})
+		})
+		total += n
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d个", ty, n))
+		}
+	}
+	if total == 0 {
+		return "暂无在用的家站点"
+	}
+	return fmt.Sprintf("共 %d 个\n%s", total, strings.Join(parts, " · "))
+}
+
+// itemFigures is 「2024年共收到 250 件\n待交办 3 · 办理中 20 …」 for the current year.
+func (t *overviewTab) itemFigures(today store.Date) string {
+	db, ctx := t.d.db, t.d.ctx
+	year := today.Year()
+	total := 0
 	var parts []string
 	for _, st := range store.States {
-		_, n, _ := o.db.Suggestions(ctx, store.SuggestionFilter{Year: years[0], States: []string{st}, Limit: 1})
-		parts = append(parts, fmt.Sprintf("%s %d 件", st, n))
+		n := overviewCount(func() ([]store.Suggestion, int, error) {
+			return db.Suggestions(ctx, store.SuggestionFilter{Year: year, States: []string{st}, Limit: 1})
+		})
+		total += n
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", st, n))
+		}
 	}
-	o.states.SetText(fmt.Sprintf("%d年建议：%s", years[0], strings.Join(parts, "，")))
-	_, overdue, _ := o.db.Suggestions(ctx, store.SuggestionFilter{Overdue: true, Limit: 1})
-	_, soon, _ := o.db.Suggestions(ctx, store.SuggestionFilter{DueWithin: 15, Limit: 1})
-	o.overdue.SetText(fmt.Sprintf("逾期未答复 %d 件，15天内到期 %d 件。", overdue, soon))
+	if total == 0 {
+		return fmt.Sprintf("%d年尚未收到建议", year)
+	}
+	return fmt.Sprintf("%d年共收到 %d 件\n%s", year, total, strings.Join(parts, " · "))
+}
+
+// openSuggestion shows an item in 建议: selects the tab and puts the item in its detail pane.
+func (d *desk) openSuggestion(id int64) {
+	s, err := d.db.Suggestion(d.ctx, id)
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	if d.tabs != nil {
+		d.tabs.Select(d.items.tabItem())
+	}
+	d.items.show(s)
 }

@@ -1,26 +1,34 @@
-// Package ui is the Fyne window of 人大工作台: theme, first-run dialog and the tabs. It calls store for data
-// and holds no business rule that the command line also needs.
+// Package ui is the Fyne window of 人大工作台: theme, translations, the tabs (one file each), a few custom
+// widgets and dialogs. It calls store for data and export for files, and holds no business rule that the
+// command line also needs.
 package ui
 
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
 // Create builds the main window on db (opened from path). When opening failed (openErr), the window says so
 // in Chinese instead of crashing.
 func Create(a fyne.App, db *store.DB, path string, openErr error) fyne.Window {
+	registerTranslations()
 	a.SetIcon(appIcon)
 	w := a.NewWindow("人大工作台")
-	w.Resize(fyne.NewSize(1100, 720))
+	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
 	if openErr != nil {
 		a.Settings().SetTheme(newTheme(""))
 		msg := widget.NewLabel(fmt.Sprintf("无法打开数据库文件：\n%s\n\n%s", path, store.ErrorMessage(openErr)))
@@ -28,17 +36,20 @@ func Create(a fyne.App, db *store.DB, path string, openErr error) fyne.Window {
 		w.SetContent(container.NewPadded(msg))
 		return w
 	}
-	d := &desk{app: a, win: w, db: db}
-	d.applySettings()
-	d.overview = newOverview(db)
-	w.SetContent(d.overview.content)
-	d.overview.refresh()
+	d := newDesk(a, w, db)
 	s, err := db.Settings(context.Background())
 	if err == nil && !s.Initialized {
 		// Shown once the window is up, so the dialog is centred on it.
-		go fyne.Do(func() { d.firstRun() })
+		go fyne.Do(d.firstRun)
 	}
 	return w
+}
+
+// recordTab is what every record tab offers the window.
+type recordTab interface {
+	tabItem() *container.TabItem
+	newRecord() // Ctrl+N
+	refresh()   // re-read from the store
 }
 
 // desk holds the window's parts.
@@ -46,14 +57,73 @@ type desk struct {
 	app      fyne.App
 	win      fyne.Window
 	db       *store.DB
-	overview *overview
+	ctx      context.Context
+	tabs     *container.AppTabs
+	overview *overviewTab
+	records  []recordTab
+	deputies *deputiesTab
+	stations *stationsTab
+	items    *suggestionsTab
+	meetings *meetingsTab
+	settings *settingsTab
+}
+
+func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
+	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
+	d.applySettings()
+	d.overview = newOverviewTab(d)
+	d.deputies = newDeputiesTab(d)
+	d.stations = newStationsTab(d)
+	d.items = newSuggestionsTab(d)
+	d.meetings = newMeetingsTab(d)
+	d.settings = newSettingsTab(d)
+	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings}
+	d.tabs = container.NewAppTabs(d.overview.tabItem())
+	for _, t := range d.records {
+		d.tabs.Append(t.tabItem())
+	}
+	d.tabs.Append(d.settings.tabItem())
+	d.tabs.OnSelected = func(*container.TabItem) {
+		if d.tabs.SelectedIndex() == 0 {
+			d.overview.refresh()
+		}
+	}
+	w.SetContent(d.tabs)
+	d.addShortcuts()
+	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot
+	return d
+}
+
+// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…6 switch tabs.
+func (d *desk) addShortcuts() {
+	d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if t := d.currentRecordTab(); t != nil {
+			t.newRecord()
+		}
+	})
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
+		i := i
+		d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			if i < len(d.tabs.Items) {
+				d.tabs.SelectIndex(i)
+			}
+		})
+	}
+}
+
+func (d *desk) currentRecordTab() recordTab {
+	i := d.tabs.SelectedIndex() - 1
+	if i >= 0 && i < len(d.records) {
+		return d.records[i]
+	}
+	return nil
 }
 
 // applySettings sets the title and the theme from the office settings.
 func (d *desk) applySettings() {
-	s, err := d.db.Settings(context.Background())
+	s, err := d.db.Settings(d.ctx)
 	if err != nil {
-		dialog.ShowError(err, d.win)
+		d.showError(err)
 		return
 	}
 	title := "人大工作台"
@@ -62,6 +132,101 @@ func (d *desk) applySettings() {
 	}
 	d.win.SetTitle(title)
 	d.app.Settings().SetTheme(newTheme(s.TextSize))
+}
+
+// refreshAll re-reads every tab (after demo data, an import, a restore …).
+func (d *desk) refreshAll() {
+	d.applySettings()
+	for _, t := range d.records {
+		t.refresh()
+	}
+	d.settings.refresh()
+	d.overview.refresh()
+}
+
+// showError shows an error once, in Chinese.
+func (d *desk) showError(err error) {
+	dialog.ShowError(fmt.Errorf("%s", store.ErrorMessage(err)), d.win)
+}
+
+// confirmDelete asks before deleting, naming the record; cancel keeps it.
+func (d *desk) confirmDelete(what, name string, del func() error) {
+	dialog.ShowConfirm("删除"+what, fmt.Sprintf("确定要删除%s「%s」吗？\n删除后不能恢复。", what, name), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := del(); err != nil {
+			d.showError(err)
+		}
+	}, d.win)
+}
+
+// exportList asks where to save and writes the records as an .xlsx sheet.
+func (d *desk) exportList(title string, headers []string, rows [][]string) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			os.Remove(path)
+			path += ".xlsx"
+		}
+		if err := export.ListXLSX(path, title, headers, rows); err != nil {
+			d.showError(err)
+			return
+		}
+		dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 条记录到\n%s", len(rows), path), d.win)
+	}, d.win)
+	save.SetFileName(title + ".xlsx")
+	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(home))); err == nil {
+			save.SetLocation(l)
+		}
+	}
+	save.Resize(fyne.NewSize(900, 600))
+	save.Show()
+}
+
+// toolbar is the row of buttons above a record list.
+type toolbar struct {
+	add, edit, del, export *widget.Button
+	box                    *fyne.Container
+}
+
+func newToolbar(onAdd, onEdit, onDelete, onExport func()) *toolbar {
+	t := &toolbar{
+		add:    widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), onAdd),
+		edit:   widget.NewButtonWithIcon("编辑", theme.DocumentCreateIcon(), onEdit),
+		del:    widget.NewButtonWithIcon("删除", theme.DeleteIcon(), onDelete),
+		export: widget.NewButtonWithIcon("导出", theme.DownloadIcon(), onExport),
+	}
+	t.add.Importance = widget.HighImportance
+	t.box = container.NewHBox(t.add, t.edit, t.del, t.export)
+	return t
+}
+
+// recordFrame lays out a record tab: toolbar and search on top, filters under them, the list with its count
+// on the left, the detail pane on the right.
+func recordFrame(tb *toolbar, search *searchEntry, filters []fyne.CanvasObject, list fyne.CanvasObject, status *widget.Label, detail *fyne.Container) fyne.CanvasObject {
+	top := container.NewBorder(nil, nil, tb.box, nil, search)
+	filterRow := container.NewHBox(filters...)
+	left := container.NewBorder(nil, status, nil, nil, list)
+	split := container.NewHSplit(left, detail)
+	split.Offset = 0.55
+	return container.NewBorder(container.NewVBox(top, filterRow), nil, nil, nil, split)
+}
+
+// labeled puts a small label before a filter widget, giving the widget room for its longest value
+// (a Select is otherwise only as wide as 「全部」).
+func labeled(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(150, o.MinSize().Height), o))
 }
 
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
@@ -92,9 +257,8 @@ func (d *desk) firstRun() {
 
 // startWith saves the office names and, when asked, loads the township demo off the UI goroutine.
 func (d *desk) startWith(office, upper string, demo bool) {
-	ctx := context.Background()
 	save := func() error {
-		s, err := d.db.Settings(ctx)
+		s, err := d.db.Settings(d.ctx)
 		if err != nil {
 			return err
 		}
@@ -108,14 +272,13 @@ func (d *desk) startWith(office, upper string, demo bool) {
 			s.OfficeName = "本镇人大主席团"
 		}
 		s.Initialized = true
-		return d.db.SaveSettings(ctx, s)
+		return d.db.SaveSettings(d.ctx, s)
 	}
 	if !demo {
 		if err := save(); err != nil {
-			dialog.ShowError(err, d.win)
+			d.showError(err)
 		}
-		d.applySettings()
-		d.overview.refresh()
+		d.refreshAll()
 		return
 	}
 	bar := widget.NewProgressBar()
@@ -123,7 +286,7 @@ func (d *desk) startWith(office, upper string, demo bool) {
 	prog.Resize(fyne.NewSize(400, 100))
 	prog.Show()
 	go func() {
-		_, err := d.db.GenerateDemo(ctx, store.DemoOptions{Scale: "township", Seed: 1, Progress: func(done, total int) {
+		_, err := d.db.GenerateDemo(d.ctx, store.DemoOptions{Scale: "township", Seed: 1, Progress: func(done, total int) {
 			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 		}})
 		if err == nil {
@@ -132,10 +295,9 @@ func (d *desk) startWith(office, upper string, demo bool) {
 		fyne.Do(func() {
 			prog.Hide()
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("生成示例数据: %s", store.ErrorMessage(err)), d.win)
+				d.showError(fmt.Errorf("生成示例数据: %s", store.ErrorMessage(err)))
 			}
-			d.applySettings()
-			d.overview.refresh()
+			d.refreshAll()
 		})
 	}()
 }

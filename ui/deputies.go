@@ -1,0 +1,380 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// deputiesTab is 代表: the roster with search and filters, and a pane with the deputy's form, their
+// suggestions and their attendance.
+type deputiesTab struct {
+	d        *desk
+	filter   store.DeputyFilter
+	list     *recordList[store.Deputy]
+	search   *searchEntry
+	current  store.Deputy // the record in the pane; ID 0 for a new one
+	pane     *formPane    // its form
+	detail   *fyne.Container
+	groups   []store.Group
+	settings store.Settings // for the words 镇/乡, 县/区 in level labels; re-read on refresh
+	filters  struct{ level, group, status, station *widget.Select }
+	content  fyne.CanvasObject
+}
+
+func newDeputiesTab(d *desk) *deputiesTab {
+	t := &deputiesTab{d: d}
+	s := &t.settings
+	cols := []column[store.Deputy]{
+		{"姓名", 90, "name", func(x store.Deputy) string { return x.Name }},
+		{"性别", 50, "gender", func(x store.Deputy) string { return x.Gender }},
+		{"出生年月", 80, "birth", func(x store.Deputy) string { return x.Birth }},
+		{"代表层级", 110, "", func(x store.Deputy) string { return levelsText(*s, x.Levels) }},
+		{"代表小组", 110, "group", func(x store.Deputy) string { return x.GroupName }},
+		{"村(居)", 90, "village", func(x store.Deputy) string { return x.Village }},
+		{"工作单位及职务", 200, "unit", func(x store.Deputy) string { return strings.TrimSpace(x.WorkUnit + " " + x.Post) }},
+		{"联系电话", 110, "", func(x store.Deputy) string { return x.Phone }},
+		{"状态", 60, "status", func(x store.Deputy) string { return x.Status }},
+	}
+	t.list = newRecordList(cols, func(offset, limit int, sort string, desc bool) ([]store.Deputy, int, error) {
+		f := t.filter
+		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
+		return d.db.Deputies(d.ctx, f)
+	}, t.show)
+	t.search = newSearchEntry("搜索姓名、单位、村(居)", func(q string) {
+		t.filter.Query = q
+		t.list.reload()
+	})
+	t.filters.level = widget.NewSelect(append([]string{"全部"}, store.DeputyLevels...), func(v string) {
+		t.filter.Level = allOr(v)
+		t.list.reload()
+	})
+	t.filters.status = widget.NewSelect([]string{"全部", store.DeputyActive, store.DeputyVacant}, func(v string) {
+		t.filter.Status = allOr(v)
+		t.list.reload()
+	})
+	t.filters.group = widget.NewSelect(nil, func(v string) {
+		t.filter.GroupID = 0
+		for _, g := range t.groups {
+			if g.Name == v {
+				t.filter.GroupID = g.ID
+			}
+		}
+		t.list.reload()
+	})
+	t.filters.station = widget.NewSelect(nil, func(v string) {
+		t.filter.StationID = 0
+		for _, o := range t.stationOptions() {
+			if o.Label == v {
+				t.filter.StationID = o.ID
+			}
+		}
+		t.list.reload()
+	})
+	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station} {
+		sel.PlaceHolder = "全部"
+	}
+	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
+	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
+		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
+		labeled("联络站", t.filters.station),
+	}, t.list.table, t.list.status, t.detail)
+	t.refresh()
+	return t
+}
+
+func (t *deputiesTab) tabItem() *container.TabItem { return container.NewTabItem("代表", t.content) }
+
+// refresh re-reads the filter choices and the list.
+func (t *deputiesTab) refresh() {
+	t.settings, _ = t.d.db.Settings(t.d.ctx)
+	t.groups, _ = t.d.db.Groups(t.d.ctx)
+	names := []string{"全部"}
+	for _, g := range t.groups {
+		names = append(names, g.Name)
+	}
+	t.filters.group.SetOptions(names)
+	st := []string{"全部"}
+	for _, o := range t.stationOptions() {
+		st = append(st, o.Label)
+	}
+	t.filters.station.SetOptions(st)
+	t.list.reload()
+}
+
+func allOr(v string) string {
+	if v == "全部" {
+		return ""
+	}
+	return v
+}
+
+func levelsText(s store.Settings, levels []string) string {
+	out := make([]string, len(levels))
+	for i, l := range levels {
+		out[i] = s.LevelLabel(l)
+	}
+	return strings.Join(out, "、")
+}
+
+func (t *deputiesTab) stationOptions() []option { return stationOptions(t.d) }
+
+func (t *deputiesTab) newRecord() {
+	t.show(store.Deputy{Status: store.DeputyActive, Levels: []string{store.LevelTown}, New: true})
+}
+
+// edit moves the cursor into the form of the chosen deputy.
+func (t *deputiesTab) edit() {
+	if t.current.ID == 0 {
+		t.d.showError(fmt.Errorf("请先在列表中选择一位代表"))
+		return
+	}
+	t.pane.focus(t.d.win)
+}
+
+func (t *deputiesTab) remove() {
+	if t.current.ID == 0 {
+		t.d.showError(fmt.Errorf("请先在列表中选择要删除的代表"))
+		return
+	}
+	cur := t.current
+	t.d.confirmDelete("代表", cur.Name, func() error {
+		if err := t.d.db.DeleteDeputy(t.d.ctx, cur.ID); err != nil {
+			return err
+		}
+		t.current = store.Deputy{}
+		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除代表「" + cur.Name + "」")}
+		t.detail.Refresh()
+		t.list.reload()
+		return nil
+	})
+}
+
+func (t *deputiesTab) exportList() {
+	rows, err := t.list.all()
+	if err != nil {
+		t.d.showError(err)
+		return
+	}
+	h, cells := t.list.rowsText(rows)
+	t.d.exportList("代表名册", h, cells)
+}
+
+// show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions and attendance.
+func (t *deputiesTab) show(x store.Deputy) {
+	t.current = x
+	form := t.form(x)
+	var pane fyne.CanvasObject = form.content
+	if x.ID != 0 {
+		pane = container.NewAppTabs(
+			container.NewTabItem("基本信息", form.content),
+			container.NewTabItem("相关建议", t.suggestionsOf(x)),
+			container.NewTabItem("出席情况", t.attendanceOf(x)),
+		)
+	}
+	t.detail.Objects = []fyne.CanvasObject{pane}
+	t.detail.Refresh()
+}
+
+// form builds the deputy form filled with x; 保存 creates or updates.
+func (t *deputiesTab) form(x store.Deputy) *formPane {
+	db, ctx := t.d.db, t.d.ctx
+	s, _ := db.Settings(ctx)
+	dict := func(kind string) []string { v, _ := db.Dict(ctx, kind); return v }
+	name := requiredEntry("姓名")
+	name.SetText(x.Name)
+	gender := selectWith(store.Genders, true)
+	gender.SetSelected(x.Gender)
+	ethnicity := selectWith(dict(store.DictEthnicity), true)
+	ethnicity.SetSelected(x.Ethnicity)
+	birth := widget.NewEntry()
+	birth.SetPlaceHolder("1968-05")
+	birth.SetText(x.Birth)
+	birth.Validator = func(v string) error { _, err := store.ParseYearMonth(v); return err }
+	party := selectWith(dict(store.DictParty), true)
+	party.SetSelected(x.Party)
+	edu := selectWith(dict(store.DictEducation), true)
+	edu.SetSelected(x.Education)
+	unit, post, phone, district := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	unit.SetText(x.WorkUnit)
+	post.SetText(x.Post)
+	phone.SetText(x.Phone)
+	district.SetText(x.District)
+	village := selectWith(dict(store.DictVillage), true)
+	village.SetSelected(x.Village)
+	terms, _ := db.Terms(ctx)
+	termNames := []string{}
+	for _, tm := range terms {
+		termNames = append(termNames, tm.Name())
+	}
+	term := selectWith(termNames, true)
+	for _, tm := range terms {
+		if tm.ID == x.TermID {
+			term.SetSelected(tm.Name())
+		}
+	}
+	groupNames := []string{}
+	for _, g := range t.groups {
+		groupNames = append(groupNames, g.Name)
+	}
+	group := selectWith(groupNames, true)
+	for _, g := range t.groups {
+		if g.ID == x.GroupID {
+			group.SetSelected(g.Name)
+		}
+	}
+	levelLabels := make([]string, len(store.DeputyLevels))
+	for i, l := range store.DeputyLevels {
+		levelLabels[i] = s.LevelLabel(l)
+	}
+	levels := widget.NewCheckGroup(levelLabels, nil)
+	levels.Horizontal = true
+	for _, l := range x.Levels {
+		levels.Selected = append(levels.Selected, s.LevelLabel(l))
+	}
+	tags := widget.NewCheckGroup(dict(store.DictComposition), nil)
+	tags.Selected = slices.Clone(x.Tags)
+	roles := widget.NewCheckGroup(dict(store.DictRole), nil)
+	roles.Selected = slices.Clone(x.Roles)
+	stations := newIDPicker("选择进站的联络站", t.stationOptions)
+	stations.SetSelected(x.StationIDs)
+	official := widget.NewCheck("职务代表", nil)
+	official.SetChecked(x.Official)
+	isNew := widget.NewCheck("新任(不勾选为连任)", nil)
+	isNew.SetChecked(x.New)
+	status := widget.NewSelect(store.DeputyStatuses, nil)
+	status.SetSelected(x.Status)
+	reason := selectWith(store.VacancyReasons, true)
+	reason.SetSelected(x.VacancyReason)
+	vdate := newDateEntry(false)
+	vdate.SetDate(x.VacancyDate)
+	notes := multiline(3)
+	notes.SetText(x.Notes)
+
+	var pane *formPane
+	pane = newFormPane([]*widget.FormItem{
+		widget.NewFormItem("姓名", name),
+		widget.NewFormItem("性别", gender),
+		widget.NewFormItem("民族", ethnicity),
+		widget.NewFormItem("出生年月", birth),
+		widget.NewFormItem("政治面貌", party),
+		widget.NewFormItem("文化程度", edu),
+		widget.NewFormItem("工作单位", unit),
+		widget.NewFormItem("职务", post),
+		widget.NewFormItem("联系电话", phone),
+		widget.NewFormItem("所在村(居)", village),
+		widget.NewFormItem("代表层级", levels),
+		widget.NewFormItem("届次", term),
+		widget.NewFormItem("选区", district),
+		widget.NewFormItem("代表小组", group),
+		widget.NewFormItem("进站", stations),
+		widget.NewFormItem("代表构成", tags),
+		widget.NewFormItem("职务角色", roles),
+		widget.NewFormItem("", container.NewHBox(official, isNew)),
+		widget.NewFormItem("状态", status),
+		widget.NewFormItem("出缺原因", reason),
+		widget.NewFormItem("出缺日期", vdate),
+		widget.NewFormItem("备注", notes),
+	}, func() error {
+		y := x
+		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
+		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
+		y.Village, y.District, y.Official, y.New = village.Selected, district.Text, official.Checked, isNew.Checked
+		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, store.Date(strings.TrimSpace(vdate.Text)), notes.Text
+		if d, err := store.ParseDate(vdate.Text); err == nil {
+			y.VacancyDate = d
+		}
+		y.TermID, y.GroupID = 0, 0
+		for _, tm := range terms {
+			if tm.Name() == term.Selected {
+				y.TermID = tm.ID
+			}
+		}
+		for _, g := range t.groups {
+			if g.Name == group.Selected {
+				y.GroupID = g.ID
+			}
+		}
+		y.Levels = nil
+		for _, l := range store.DeputyLevels {
+			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
+				y.Levels = append(y.Levels, l)
+			}
+		}
+		y.Tags, y.Roles, y.StationIDs = slices.Clone(tags.Selected), slices.Clone(roles.Selected), stations.Selected()
+		if err := db.SaveDeputy(ctx, &y); err != nil {
+			return err
+		}
+		t.list.reload()
+		t.show(y)
+		t.pane.showInfo("已保存")
+		return nil
+	})
+	if x.ID == 0 {
+		pane.title.SetText("新增代表")
+	} else {
+		pane.title.SetText(x.Name)
+	}
+	pane.first = name
+	t.pane = pane
+	return pane
+}
+
+// suggestionsOf lists the suggestions the deputy led or co-signed.
+func (t *deputiesTab) suggestionsOf(x store.Deputy) fyne.CanvasObject {
+	items, n, err := t.d.db.Suggestions(t.d.ctx, store.SuggestionFilter{DeputyID: x.ID, Limit: 500})
+	if err != nil {
+		return widget.NewLabel(store.ErrorMessage(err))
+	}
+	rows := make([]string, len(items))
+	for i, s := range items {
+		role := "附议"
+		if s.LeadDeputyID == x.ID {
+			role = "领衔"
+		}
+		rows[i] = fmt.Sprintf("%s　%s　[%s·%s]", s.Number, s.Title, role, s.State)
+	}
+	return simpleList(fmt.Sprintf("领衔或附议的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
+}
+
+// attendanceOf lists the meetings the deputy was counted at, with totals.
+func (t *deputiesTab) attendanceOf(x store.Deputy) fyne.CanvasObject {
+	recs, err := t.d.db.AttendanceOf(t.d.ctx, x.ID, 0)
+	if err != nil {
+		return widget.NewLabel(store.ErrorMessage(err))
+	}
+	count := map[string]int{}
+	rows := make([]string, len(recs))
+	for i, r := range recs {
+		count[r.Status]++
+		line := fmt.Sprintf("%s　%s　%s", r.Date, r.Title, r.Status)
+		if r.Reason != "" {
+			line += "(" + r.Reason + ")"
+		}
+		rows[i] = line
+	}
+	head := fmt.Sprintf("出席 %d 次，请假 %d 次，缺席 %d 次，列席 %d 次", count["出席"], count["请假"], count["缺席"], count["列席"])
+	return simpleList(head, rows, nil)
+}
+
+// simpleList is a heading over a list of text lines; tapping a line calls open (when set).
+func simpleList(head string, rows []string, open func(int)) fyne.CanvasObject {
+	l := widget.NewList(func() int { return len(rows) },
+		func() fyne.CanvasObject {
+			lb := widget.NewLabel("")
+			lb.Truncation = fyne.TextTruncateEllipsis
+			return lb
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(rows[i]) })
+	if open != nil {
+		l.OnSelected = func(i widget.ListItemID) { open(i); l.UnselectAll() }
+	}
+	return container.NewBorder(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l)
+}

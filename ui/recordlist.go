@@ -1,0 +1,178 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// column is one column of a record list: its title, width, the store's sort key ("" = not sortable) and how a
+// record renders in it.
+type column[T any] struct {
+	title string
+	width float32
+	sort  string
+	text  func(T) string
+}
+
+// listPageSize is how many records one query loads; the table asks for pages as it scrolls, so a list of
+// 100 000 items costs a few queries, never 100 000 widgets.
+const listPageSize = 100
+
+// recordList is the sortable, paged table at the heart of every record tab. load is the tab's query with its
+// current filter; the list adds paging and sorting.
+type recordList[T any] struct {
+	columns  []column[T]
+	load     func(offset, limit int, sort string, desc bool) ([]T, int, error)
+	onSelect func(T)
+
+	table  *widget.Table
+	status *widget.Label
+	pages  map[int][]T
+	total  int
+	sort   string
+	desc   bool
+	err    error
+}
+
+func newRecordList[T any](cols []column[T], load func(offset, limit int, sort string, desc bool) ([]T, int, error), onSelect func(T)) *recordList[T] {
+	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}}
+	l.status = widget.NewLabel("")
+	l.table = widget.NewTableWithHeaders(
+		func() (int, int) { return l.total, len(l.columns) },
+		func() fyne.CanvasObject {
+			lb := widget.NewLabel("")
+			lb.Truncation = fyne.TextTruncateEllipsis
+			return lb
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			lb := o.(*widget.Label)
+			if r, ok := l.item(id.Row); ok {
+				lb.SetText(l.columns[id.Col].text(r))
+			} else {
+				lb.SetText("")
+			}
+		})
+	l.table.ShowHeaderColumn = false
+	l.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	l.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(l.columns) {
+			b.SetText("")
+			return
+		}
+		c := l.columns[id.Col]
+		title := c.title
+		if c.sort != "" && c.sort == l.sort {
+			if l.desc {
+				title += " ▼"
+			} else {
+				title += " ▲"
+			}
+		}
+		b.SetText(title)
+		b.OnTapped = func() { l.sortBy(c.sort) }
+	}
+	for i, c := range cols {
+		l.table.SetColumnWidth(i, c.width)
+	}
+	l.table.OnSelected = func(id widget.TableCellID) {
+		if r, ok := l.item(id.Row); ok && l.onSelect != nil {
+			l.onSelect(r)
+		}
+	}
+	return l
+}
+
+// sortBy sorts by a column, toggling the direction when it already sorts by it.
+func (l *recordList[T]) sortBy(key string) {
+	if key == "" {
+		return
+	}
+	if l.sort == key {
+		l.desc = !l.desc
+	} else {
+		l.sort, l.desc = key, false
+	}
+	l.reload()
+}
+
+// reload forgets the loaded pages and asks the store again (after a filter, a sort or an edit).
+func (l *recordList[T]) reload() {
+	l.pages = map[int][]T{}
+	l.err = nil
+	rows, total, err := l.load(0, listPageSize, l.sort, l.desc)
+	if err != nil {
+		l.err = err
+		l.total = 0
+	} else {
+		l.pages[0] = rows
+		l.total = total
+	}
+	l.table.UnselectAll()
+	l.table.Refresh()
+	l.table.ScrollToTop()
+	l.updateStatus()
+}
+
+func (l *recordList[T]) updateStatus() {
+	if l.err != nil {
+		l.status.SetText("查询出错：" + store.ErrorMessage(l.err))
+		return
+	}
+	l.status.SetText(fmt.Sprintf("共 %d 条", l.total))
+}
+
+// item returns the record on a row, loading its page when needed.
+func (l *recordList[T]) item(row int) (T, bool) {
+	var zero T
+	if row < 0 || row >= l.total {
+		return zero, false
+	}
+	p := row / listPageSize
+	rows, ok := l.pages[p]
+	if !ok {
+		var err error
+		rows, _, err = l.load(p*listPageSize, listPageSize, l.sort, l.desc)
+		if err != nil {
+			l.err = err
+			l.updateStatus()
+			return zero, false
+		}
+		l.pages[p] = rows
+	}
+	i := row - p*listPageSize
+	if i >= len(rows) {
+		return zero, false
+	}
+	return rows[i], true
+}
+
+// all returns every record of the current filter and sort, for export.
+func (l *recordList[T]) all() ([]T, error) {
+	rows, _, err := l.load(0, 0, l.sort, l.desc)
+	return rows, err
+}
+
+// rowsText renders records as the list shows them, for export.
+func (l *recordList[T]) rowsText(rows []T) (headers []string, cells [][]string) {
+	for _, c := range l.columns {
+		headers = append(headers, c.title)
+	}
+	for _, r := range rows {
+		line := make([]string, len(l.columns))
+		for i, c := range l.columns {
+			line[i] = c.text(r)
+		}
+		cells = append(cells, line)
+	}
+	return headers, cells
+}

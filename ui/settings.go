@@ -1,0 +1,1098 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// settingsTab is 设置: the office's names and counting rules, the dictionaries, the handling units, the terms,
+// the deputy groups, the data file with its backups, and the text size. The sections are listed down the left.
+type settingsTab struct {
+	d        *desk
+	sections *container.AppTabs
+	office   *settingsOffice
+	dict     *settingsDict
+	units    *settingsUnits
+	terms    *settingsTerms
+	groups   *settingsGroups
+	file     *settingsFile
+	display  *settingsDisplay
+	// own is set while a change made in this tab refreshes the window: refresh then keeps the forms the
+	// clerk has open here instead of reloading them.
+	own bool
+}
+
+func newSettingsTab(d *desk) *settingsTab {
+	t := &settingsTab{d: d}
+	t.office = newSettingsOffice(t)
+	t.dict = newSettingsDict(t)
+	t.units = newSettingsUnits(t)
+	t.terms = newSettingsTerms(t)
+	t.groups = newSettingsGroups(t)
+	t.file = newSettingsFile(t)
+	t.display = newSettingsDisplay(t)
+	t.sections = container.NewAppTabs(
+		container.NewTabItem("单位信息", t.office.content),
+		container.NewTabItem("字典", t.dict.content),
+		container.NewTabItem("承办单位", t.units.content),
+		container.NewTabItem("届次", t.terms.content),
+		container.NewTabItem("代表小组", t.groups.content),
+		container.NewTabItem("数据文件", t.file.content),
+		container.NewTabItem("显示", t.display.content),
+	)
+	t.sections.SetTabLocation(container.TabLocationLeading)
+	t.sections.OnSelected = func(it *container.TabItem) {
+		if it.Content == t.file.content {
+			t.file.update() // the file grows while the clerk works
+		}
+	}
+	t.refresh()
+	return t
+}
+
+func (t *settingsTab) tabItem() *container.TabItem { return container.NewTabItem("设置", t.sections) }
+
+// refresh re-reads every section. After a change made elsewhere (demo data, an import) the open forms are
+// reloaded too; after a change made here they are kept.
+func (t *settingsTab) refresh() {
+	if !t.own {
+		t.office.load()
+	}
+	t.dict.reload()
+	t.units.reload(!t.own)
+	t.terms.reload(!t.own)
+	t.groups.reload(!t.own)
+	t.file.update()
+	t.display.load()
+}
+
+// changed tells the other tabs that something they show (a dictionary, a unit, a group, the office's names)
+// has changed.
+func (t *settingsTab) changed() {
+	t.own = true
+	defer func() { t.own = false }()
+	t.d.refreshAll()
+}
+
+// settingsSection lays out a list section: 新增 and 删除 on top, the list with its count on the left, the
+// form on the right.
+func settingsSection(onAdd, onDelete func(), table fyne.CanvasObject, status *widget.Label, detail *fyne.Container) fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), onAdd)
+	add.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), onDelete)
+	left := container.NewBorder(nil, status, nil, nil, table)
+	split := container.NewHSplit(left, detail)
+	split.Offset = 0.5
+	return container.NewBorder(container.NewHBox(add, del), nil, nil, nil, split)
+}
+
+// settingsPage cuts one page out of a short list already in memory (units, terms, groups), for recordList.
+func settingsPage[T any](all []T, offset, limit int) []T {
+	if offset >= len(all) {
+		return nil
+	}
+	all = all[offset:]
+	if limit > 0 && limit < len(all) {
+		all = all[:limit]
+	}
+	return all
+}
+
+// settingsWithValue returns options with v added when v is set and missing (a value since removed from its
+// dictionary still shows on the record that has it).
+func settingsWithValue(options []string, v string) []string {
+	if v != "" && !slices.Contains(options, v) {
+		return append(slices.Clone(options), v)
+	}
+	return options
+}
+
+// ---- 单位信息 ----
+
+// settingsOffice is the form over the office's names and counting rules. The deadline rules and the holiday
+// calendar are kept as stored (they get their own section later).
+type settingsOffice struct {
+	t                              *settingsTab
+	office, township, upper, clerk *widget.Entry
+	townWord, upperWord, bodyWord  *widget.SelectEntry
+	precision, numbering           *widget.Select
+	satisfiedBasic                 *widget.Check
+	pane                           *formPane
+	content                        fyne.CanvasObject
+}
+
+// settingsPrecisions are the choices of 百分比小数位数, index = number of decimals.
+var settingsPrecisions = []string{"0位(如 85%)", "1位(如 85.3%)", "2位(如 85.27%)", "3位(如 85.273%)"}
+
+// settingsNumberings maps the 编号方式 choices to their stored codes.
+var settingsNumberings = []struct{ code, label string }{
+	{"year", "按年度(如 2024-012)"},
+	{"session", "按会次(如 十八届三次-012)"},
+}
+
+func newSettingsOffice(t *settingsTab) *settingsOffice {
+	o := &settingsOffice{t: t}
+	o.office = requiredEntry("单位名称")
+	o.office.SetPlaceHolder("例如：青山镇人大主席团")
+	o.township = widget.NewEntry()
+	o.township.SetPlaceHolder("例如：青山镇")
+	o.upper = widget.NewEntry()
+	o.upper.SetPlaceHolder("例如：青川县人大常委会")
+	o.clerk = widget.NewEntry()
+	o.clerk.SetPlaceHolder("报表上署名的制表人")
+	o.townWord = widget.NewSelectEntry([]string{"镇", "乡", "街道"})
+	o.upperWord = widget.NewSelectEntry([]string{"县", "区"})
+	o.bodyWord = widget.NewSelectEntry([]string{"主席团", "人大工委"})
+	o.precision = widget.NewSelect(settingsPrecisions, nil)
+	o.precision.PlaceHolder = "(请选择)"
+	var numberings []string
+	for _, n := range settingsNumberings {
+		numberings = append(numberings, n.label)
+	}
+	o.numbering = widget.NewSelect(numberings, nil)
+	o.numbering.PlaceHolder = "(请选择)"
+	o.satisfiedBasic = widget.NewCheck("计入基本满意(不勾选则只计满意)", nil)
+	o.pane = newFormPane([]*widget.FormItem{
+		widget.NewFormItem("单位名称", o.office),
+		widget.NewFormItem("乡镇名称", o.township),
+		widget.NewFormItem("上级人大名称", o.upper),
+		widget.NewFormItem("制表人", o.clerk),
+		widget.NewFormItem("乡镇称谓", o.townWord),
+		widget.NewFormItem("上级称谓", o.upperWord),
+		widget.NewFormItem("机构称谓", o.bodyWord),
+		widget.NewFormItem("百分比小数位数", o.precision),
+		widget.NewFormItem("满意率含基本满意", o.satisfiedBasic),
+		widget.NewFormItem("编号方式", o.numbering),
+	}, o.save)
+	o.pane.title.SetText("单位信息")
+	// 已保存 (or an old error) goes away as soon as the clerk edits again.
+	edited := func(string) { o.pane.clear() }
+	for _, e := range []*widget.Entry{o.office, o.township, o.upper, o.clerk, &o.townWord.Entry, &o.upperWord.Entry, &o.bodyWord.Entry} {
+		e.OnChanged = edited
+	}
+	o.precision.OnChanged, o.numbering.OnChanged = edited, edited
+	o.satisfiedBasic.OnChanged = func(bool) { o.pane.clear() }
+	o.pane.first = o.office
+	o.content = o.pane.content
+	return o
+}
+
+// load fills the form from the stored settings.
+func (o *settingsOffice) load() {
+	s, err := o.t.d.db.Settings(o.t.d.ctx)
+	if err != nil {
+		o.pane.showError(err)
+		return
+	}
+	o.pane.clear()
+	o.office.SetText(s.OfficeName)
+	o.township.SetText(s.Township)
+	o.upper.SetText(s.UpperCongress)
+	o.clerk.SetText(s.ClerkName)
+	o.townWord.SetText(s.TownWord)
+	o.upperWord.SetText(s.UpperWord)
+	o.bodyWord.SetText(s.BodyWord)
+	if s.Precision >= 0 && s.Precision < len(settingsPrecisions) {
+		o.precision.SetSelected(settingsPrecisions[s.Precision])
+	}
+	o.satisfiedBasic.SetChecked(s.SatisfiedBasic)
+	for _, n := range settingsNumberings {
+		if n.code == s.Numbering {
+			o.numbering.SetSelected(n.label)
+		}
+	}
+}
+
+// save stores the form over the stored settings (keeping the fields this form does not show), then
+// retitles the window and refreshes the tabs that print the office's names.
+func (o *settingsOffice) save() error {
+	db, ctx := o.t.d.db, o.t.d.ctx
+	s, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	s.OfficeName = strings.TrimSpace(o.office.Text)
+	s.Township = strings.TrimSpace(o.township.Text)
+	s.UpperCongress = strings.TrimSpace(o.upper.Text)
+	s.ClerkName = strings.TrimSpace(o.clerk.Text)
+	s.TownWord = strings.TrimSpace(o.townWord.Text)
+	s.UpperWord = strings.TrimSpace(o.upperWord.Text)
+	s.BodyWord = strings.TrimSpace(o.bodyWord.Text)
+	s.Precision = slices.Index(settingsPrecisions, o.precision.Selected)
+	s.SatisfiedBasic = o.satisfiedBasic.Checked
+	s.Numbering = ""
+	for _, n := range settingsNumberings {
+		if n.label == o.numbering.Selected {
+			s.Numbering = n.code
+		}
+	}
+	if err := db.SaveSettings(ctx, s); err != nil {
+		return err
+	}
+	o.t.d.applySettings()
+	o.t.changed()
+	o.load()
+	o.pane.showInfo("已保存")
+	return nil
+}
+
+// ---- 字典 ----
+
+// settingsDictOrder lists the dictionaries in the order the clerk meets them.
+var settingsDictOrder = []string{store.DictCategory, store.DictSource, store.DictParty, store.DictEducation,
+	store.DictEthnicity, store.DictComposition, store.DictRole, store.DictUnitKind, store.DictVillage}
+
+// settingsDict edits one dictionary at a time: choose it, see its values, add or delete one.
+type settingsDict struct {
+	t        *settingsTab
+	kinds    *widget.Select
+	kind     string // the chosen dictionary's code
+	values   []string
+	selected int // index in values, -1 for none
+	list     *widget.List
+	entry    *widget.Entry
+	msg      *widget.Label
+	content  fyne.CanvasObject
+}
+
+func newSettingsDict(t *settingsTab) *settingsDict {
+	x := &settingsDict{t: t, selected: -1, kind: settingsDictOrder[0]}
+	var names []string
+	for _, k := range settingsDictOrder {
+		names = append(names, store.DictKinds[k])
+	}
+	x.kinds = widget.NewSelect(names, func(name string) {
+		for _, k := range settingsDictOrder {
+			if store.DictKinds[k] == name {
+				x.kind = k
+			}
+		}
+		x.say("", false)
+		x.reload()
+	})
+	x.kinds.PlaceHolder = "(请选择)"
+	x.list = widget.NewList(func() int { return len(x.values) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(x.values[i]) })
+	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i }
+	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1 }
+	x.entry = widget.NewEntry()
+	x.entry.SetPlaceHolder("输入新的值，按回车或点「添加」")
+	x.entry.OnSubmitted = func(string) { x.add() }
+	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.add)
+	add.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), x.remove)
+	x.msg = widget.NewLabel("")
+	x.msg.Wrapping = fyne.TextWrapWord
+	x.msg.Hide()
+	note := widget.NewLabel("这些值是各表单下拉框中的选项。删除一个值不会改动已经填写了它的记录。")
+	note.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("字典"), nil, x.kinds),
+		note,
+	)
+	bottom := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(add, del), x.entry),
+		x.msg,
+	)
+	x.content = container.NewBorder(top, bottom, nil, nil, x.list)
+	x.kinds.SetSelected(store.DictKinds[x.kind])
+	return x
+}
+
+// reload re-reads the chosen dictionary.
+func (x *settingsDict) reload() {
+	vals, err := x.t.d.db.Dict(x.t.d.ctx, x.kind)
+	if err != nil {
+		x.say(store.ErrorMessage(err), false)
+	}
+	x.values = vals
+	x.selected = -1
+	x.list.UnselectAll()
+	x.list.Refresh()
+}
+
+// say shows a line under the entry: an error in red, a confirmation in green; "" hides it.
+func (x *settingsDict) say(msg string, ok bool) {
+	x.msg.Importance = widget.DangerImportance
+	if ok {
+		x.msg.Importance = widget.SuccessImportance
+	}
+	x.msg.SetText(msg)
+	if msg == "" {
+		x.msg.Hide()
+	} else {
+		x.msg.Show()
+	}
+}
+
+func (x *settingsDict) add() {
+	v := strings.TrimSpace(x.entry.Text)
+	if err := x.t.d.db.AddDictValue(x.t.d.ctx, x.kind, v); err != nil {
+		x.say(store.ErrorMessage(err), false)
+		x.scrollTo(v) // a duplicate: show the value already there
+		return
+	}
+	x.entry.SetText("")
+	x.reload()
+	x.say(fmt.Sprintf("已在%s中添加「%s」", store.DictKinds[x.kind], v), true)
+	x.scrollTo(v)
+	x.t.changed()
+}
+
+// scrollTo brings v into view when it is in the list.
+func (x *settingsDict) scrollTo(v string) {
+	if i := slices.Index(x.values, v); i >= 0 {
+		x.list.ScrollTo(i)
+	}
+}
+
+func (x *settingsDict) remove() {
+	if x.selected < 0 || x.selected >= len(x.values) {
+		x.say("请先在列表中选择要删除的值", false)
+		return
+	}
+	kind, v := x.kind, x.values[x.selected]
+	name := store.DictKinds[kind]
+	dialog.ShowConfirm("删除字典值",
+		fmt.Sprintf("确定要从「%s」中删除「%s」吗？\n已经填写了「%s」的记录会保留原来的文字，\n只是以后不能再从下拉框中选择它。", name, v, v),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := x.t.d.db.RemoveDictValue(x.t.d.ctx, kind, v); err != nil {
+				x.say(store.ErrorMessage(err), false)
+				return
+			}
+			x.reload()
+			x.say(fmt.Sprintf("已从%s中删除「%s」", name, v), true)
+			x.t.changed()
+		}, x.t.d.win)
+}
+
+// ---- 承办单位 ----
+
+// settingsUnits lists the handling units with a form for the chosen one.
+type settingsUnits struct {
+	t       *settingsTab
+	list    *recordList[store.Unit]
+	current store.Unit
+	pane    *formPane
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newSettingsUnits(t *settingsTab) *settingsUnits {
+	u := &settingsUnits{t: t}
+	cols := []column[store.Unit]{
+		{"单位名称", 190, "", func(x store.Unit) string { return x.Name }},
+		{"单位类型", 100, "", func(x store.Unit) string { return x.Kind }},
+		{"联系人", 80, "", func(x store.Unit) string { return x.Contact }},
+		{"联系电话", 120, "", func(x store.Unit) string { return x.Phone }},
+	}
+	u.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Unit, int, error) {
+		all, err := t.d.db.Units(t.d.ctx)
+		return settingsPage(all, offset, limit), len(all), err
+	}, u.show)
+	u.detail = container.NewStack(emptyDetail("在左侧选择一个承办单位，或点「新增」"))
+	u.content = settingsSection(u.newRecord, u.remove, u.list.table, u.list.status, u.detail)
+	return u
+}
+
+// reload re-reads the list; reset also empties the form (the record may be gone).
+func (u *settingsUnits) reload(reset bool) {
+	u.list.reload()
+	if reset {
+		u.current = store.Unit{}
+		u.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一个承办单位，或点「新增」")}
+		u.detail.Refresh()
+	}
+}
+
+func (u *settingsUnits) newRecord() { u.show(store.Unit{}) }
+
+func (u *settingsUnits) remove() {
+	if u.current.ID == 0 {
+		u.t.d.showError(errors.New("请先在列表中选择要删除的承办单位"))
+		return
+	}
+	cur := u.current
+	u.t.d.confirmDelete("承办单位", cur.Name, func() error {
+		if err := u.t.d.db.DeleteUnit(u.t.d.ctx, cur.ID); err != nil {
+			return err
+		}
+		u.reload(true)
+		u.t.changed()
+		return nil
+	})
+}
+
+// show puts a unit's form in the pane; 保存 creates or updates it.
+func (u *settingsUnits) show(x store.Unit) {
+	db, ctx := u.t.d.db, u.t.d.ctx
+	u.current = x
+	name := requiredEntry("单位名称")
+	name.SetText(x.Name)
+	kinds, _ := db.Dict(ctx, store.DictUnitKind)
+	kind := selectWith(settingsWithValue(kinds, x.Kind), false)
+	kind.SetSelected(x.Kind)
+	contact, phone := widget.NewEntry(), widget.NewEntry()
+	contact.SetText(x.Contact)
+	phone.SetText(x.Phone)
+	notes := multiline(3)
+	notes.SetText(x.Notes)
+	pane := newFormPane([]*widget.FormItem{
+		widget.NewFormItem("单位名称", name),
+		widget.NewFormItem("单位类型", kind),
+		widget.NewFormItem("联系人", contact),
+		widget.NewFormItem("联系电话", phone),
+		widget.NewFormItem("备注", notes),
+	}, func() error {
+		y := x
+		y.Name, y.Kind, y.Contact = name.Text, kind.Selected, strings.TrimSpace(contact.Text)
+		y.Phone, y.Notes = strings.TrimSpace(phone.Text), notes.Text
+		if err := db.SaveUnit(ctx, &y); err != nil {
+			return err
+		}
+		u.list.reload()
+		u.show(y)
+		u.pane.showInfo("已保存")
+		u.t.changed()
+		return nil
+	})
+	if x.ID == 0 {
+		pane.title.SetText("新增承办单位")
+	} else {
+		pane.title.SetText(x.Name)
+	}
+	pane.first = name
+	u.pane = pane
+	u.detail.Objects = []fyne.CanvasObject{pane.content}
+	u.detail.Refresh()
+}
+
+// ---- 届次 ----
+
+// settingsTerms lists the terms (届) with a form for the chosen one.
+type settingsTerms struct {
+	t       *settingsTab
+	list    *recordList[store.Term]
+	current store.Term
+	pane    *formPane
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newSettingsTerms(t *settingsTab) *settingsTerms {
+	m := &settingsTerms{t: t}
+	cols := []column[store.Term]{
+		{"届次", 100, "", func(x store.Term) string { return x.Name() }},
+		{"开始日期", 110, "", func(x store.Term) string { return string(x.Start) }},
+		{"结束日期", 110, "", func(x store.Term) string { return string(x.End) }},
+		{"本届", 60, "", func(x store.Term) string {
+			if x.Current {
+				return "是"
+			}
+			return ""
+		}},
+	}
+	m.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Term, int, error) {
+		all, err := t.d.db.Terms(t.d.ctx)
+		return settingsPage(all, offset, limit), len(all), err
+	}, m.show)
+	m.detail = container.NewStack(emptyDetail("在左侧选择一届，或点「新增」"))
+	m.content = settingsSection(m.newRecord, m.remove, m.list.table, m.list.status, m.detail)
+	return m
+}
+
+func (m *settingsTerms) reload(reset bool) {
+	m.list.reload()
+	if reset {
+		m.current = store.Term{}
+		m.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一届，或点「新增」")}
+		m.detail.Refresh()
+	}
+}
+
+// newRecord proposes the term after the newest one.
+func (m *settingsTerms) newRecord() {
+	x := store.Term{}
+	if all, err := m.t.d.db.Terms(m.t.d.ctx); err == nil && len(all) > 0 {
+		x.Number = all[0].Number + 1
+	}
+	m.show(x)
+}
+
+func (m *settingsTerms) remove() {
+	if m.current.ID == 0 {
+		m.t.d.showError(errors.New("请先在列表中选择要删除的届次"))
+		return
+	}
+	cur := m.current
+	dialog.ShowConfirm("删除届次",
+		fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", cur.Name()),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := m.t.d.db.DeleteTerm(m.t.d.ctx, cur.ID); err != nil {
+				m.t.d.showError(err)
+				return
+			}
+			m.reload(true)
+			m.t.changed()
+		}, m.t.d.win)
+}
+
+// show puts a term's form in the pane: the number (18 → 第十八届, shown as typed), dates and 本届.
+func (m *settingsTerms) show(x store.Term) {
+	db, ctx := m.t.d.db, m.t.d.ctx
+	m.current = x
+	number := intEntry()
+	named := widget.NewLabel("")
+	number.OnChanged = func(s string) {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			named.SetText("")
+			return
+		}
+		named.SetText(store.Term{Number: n}.Name())
+	}
+	if x.Number > 0 {
+		number.SetText(strconv.Itoa(x.Number))
+	}
+	number.SetPlaceHolder("如 18(第十八届)")
+	start, end := newDateEntry(false), newDateEntry(false)
+	start.SetDate(x.Start)
+	end.SetDate(x.End)
+	current := widget.NewCheck("当前这一届(只能有一届是本届)", nil)
+	current.SetChecked(x.Current)
+	pane := newFormPane([]*widget.FormItem{
+		widget.NewFormItem("届次", number),
+		widget.NewFormItem("名称", named),
+		widget.NewFormItem("开始日期", start),
+		widget.NewFormItem("结束日期", end),
+		widget.NewFormItem("本届", current),
+	}, func() error {
+		y := x
+		n, err := strconv.Atoi(strings.TrimSpace(number.Text))
+		if err != nil {
+			return &store.Error{Code: store.EINVALID, Field: "届次", Message: "届次请填写数字，如 18 表示第十八届"}
+		}
+		y.Number, y.Start, y.End, y.Current = n, settingsDate(start), settingsDate(end), current.Checked
+		if err := db.SaveTerm(ctx, &y); err != nil {
+			return err
+		}
+		m.list.reload()
+		m.show(y)
+		m.pane.showInfo("已保存")
+		m.t.changed()
+		return nil
+	})
+	if x.ID == 0 {
+		pane.title.SetText("新增届次")
+	} else {
+		pane.title.SetText(x.Name())
+	}
+	pane.first = number
+	m.pane = pane
+	m.detail.Objects = []fyne.CanvasObject{pane.content}
+	m.detail.Refresh()
+}
+
+// settingsDate reads a date field: the parsed date, or the text as typed so that the store names the field
+// when it is not a date.
+func settingsDate(e *dateEntry) store.Date {
+	if d, err := store.ParseDate(e.Text); err == nil {
+		return d
+	}
+	return store.Date(strings.TrimSpace(e.Text))
+}
+
+// ---- 代表小组 ----
+
+// settingsGroups lists the deputy groups with a form for the chosen one.
+type settingsGroups struct {
+	t       *settingsTab
+	list    *recordList[store.Group]
+	names   map[int64]string // deputy id → name, for the 组长 column
+	current store.Group
+	pane    *formPane
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+func newSettingsGroups(t *settingsTab) *settingsGroups {
+	g := &settingsGroups{t: t, names: map[int64]string{}}
+	cols := []column[store.Group]{
+		{"小组名称", 130, "", func(x store.Group) string { return x.Name }},
+		{"组长", 80, "", func(x store.Group) string { return g.names[x.LeaderID] }},
+		{"成员", 60, "", func(x store.Group) string { return fmt.Sprintf("%d人", x.Members) }},
+		{"联系村(居)", 220, "", func(x store.Group) string { return x.Villages }},
+	}
+	g.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Group, int, error) {
+		all, err := t.d.db.Groups(t.d.ctx)
+		return settingsPage(all, offset, limit), len(all), err
+	}, g.show)
+	g.detail = container.NewStack(emptyDetail("在左侧选择一个代表小组，或点「新增」"))
+	g.content = settingsSection(g.newRecord, g.remove, g.list.table, g.list.status, g.detail)
+	return g
+}
+
+func (g *settingsGroups) reload(reset bool) {
+	g.names = map[int64]string{}
+	for _, o := range g.deputies(false, 0) {
+		g.names[o.ID] = strings.SplitN(o.Label, "(", 2)[0]
+	}
+	g.list.reload()
+	if reset {
+		g.current = store.Group{}
+		g.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一个代表小组，或点「新增」")}
+		g.detail.Refresh()
+	}
+}
+
+// deputies returns the deputies as choices, 王建国(第一代表小组); only those in office when active, and the
+// members of group first (a leader usually comes from the group itself).
+func (g *settingsGroups) deputies(active bool, group int64) []option {
+	f := store.DeputyFilter{}
+	if active {
+		f.Status = store.DeputyActive
+	}
+	ds, _, err := g.t.d.db.Deputies(g.t.d.ctx, f)
+	if err != nil {
+		return nil
+	}
+	if group != 0 {
+		slices.SortStableFunc(ds, func(a, b store.Deputy) int {
+			switch inA, inB := a.GroupID == group, b.GroupID == group; {
+			case inA == inB:
+				return 0
+			case inA:
+				return -1
+			}
+			return 1
+		})
+	}
+	out := make([]option, len(ds))
+	for i, x := range ds {
+		label := x.Name
+		if x.GroupName != "" {
+			label += "(" + x.GroupName + ")"
+		}
+		out[i] = option{x.ID, label}
+	}
+	return out
+}
+
+// presidium returns the deputies in office who sit on the presidium (主席团成员, 主席, 副主席), or all
+// deputies in office when no one is marked so yet.
+func (g *settingsGroups) presidium() []option {
+	ds, _, err := g.t.d.db.Deputies(g.t.d.ctx, store.DeputyFilter{Status: store.DeputyActive})
+	if err != nil {
+		return nil
+	}
+	var out []option
+	for _, x := range ds {
+		if slices.ContainsFunc(x.Roles, func(r string) bool { return strings.Contains(r, "主席") }) {
+			out = append(out, option{x.ID, x.Name + "(" + strings.Join(x.Roles, "、") + ")"})
+		}
+	}
+	if len(out) == 0 {
+		return g.deputies(true, 0)
+	}
+	return out
+}
+
+func (g *settingsGroups) newRecord() { g.show(store.Group{}) }
+
+func (g *settingsGroups) remove() {
+	if g.current.ID == 0 {
+		g.t.d.showError(errors.New("请先在列表中选择要删除的代表小组"))
+		return
+	}
+	cur := g.current
+	dialog.ShowConfirm("删除代表小组",
+		fmt.Sprintf("确定要删除代表小组「%s」吗？\n小组的%d名代表会保留，只是不再属于任何小组。\n删除后不能恢复。", cur.Name, cur.Members),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := g.t.d.db.DeleteGroup(g.t.d.ctx, cur.ID); err != nil {
+				g.t.d.showError(err)
+				return
+			}
+			g.reload(true)
+			g.t.changed()
+		}, g.t.d.win)
+}
+
+// show puts a group's form in the pane; 保存 creates or updates it.
+func (g *settingsGroups) show(x store.Group) {
+	db, ctx, win := g.t.d.db, g.t.d.ctx, g.t.d.win
+	g.current = x
+	name := requiredEntry("小组名称")
+	name.SetText(x.Name)
+	villages := widget.NewEntry()
+	// The action button must be set before SetText, which builds the entry's renderer.
+	villages.ActionItem = widget.NewButtonWithIcon("", theme.ListIcon(), func() { g.chooseVillages(villages) })
+	villages.SetPlaceHolder("如：青山村、河口村，或点右侧按钮从字典中选择")
+	villages.SetText(x.Villages)
+	leader := newSettingsChooser("选择组长", func() []option { return g.deputies(true, x.ID) }, win)
+	leader.SetSelected(x.LeaderID, g.names[x.LeaderID])
+	deputyLeaders := newIDPicker("选择副组长", func() []option { return g.deputies(true, x.ID) })
+	deputyLeaders.SetSelected(x.DeputyLeaderIDs)
+	liaison := newSettingsChooser("选择联系的主席团成员", g.presidium, win)
+	liaison.SetSelected(x.LiaisonID, g.names[x.LiaisonID])
+	notes := multiline(3)
+	notes.SetText(x.Notes)
+	pane := newFormPane([]*widget.FormItem{
+		widget.NewFormItem("小组名称", name),
+		widget.NewFormItem("联系村(居)", villages),
+		widget.NewFormItem("组长", leader),
+		widget.NewFormItem("副组长", deputyLeaders),
+		widget.NewFormItem("联系主席团成员", liaison),
+		widget.NewFormItem("备注", notes),
+	}, func() error {
+		y := x
+		y.Name, y.Villages, y.Notes = name.Text, strings.TrimSpace(villages.Text), notes.Text
+		y.LeaderID, y.DeputyLeaderIDs, y.LiaisonID = leader.Selected(), deputyLeaders.Selected(), liaison.Selected()
+		if err := db.SaveGroup(ctx, &y); err != nil {
+			return err
+		}
+		g.reload(false)
+		gs, _ := db.Groups(ctx)
+		for _, z := range gs {
+			if z.ID == y.ID {
+				y.Members = z.Members
+			}
+		}
+		g.show(y)
+		g.pane.showInfo("已保存")
+		g.t.changed()
+		return nil
+	})
+	if x.ID == 0 {
+		pane.title.SetText("新增代表小组")
+	} else {
+		pane.title.SetText(fmt.Sprintf("%s(%d名代表)", x.Name, x.Members))
+	}
+	pane.first = name
+	g.pane = pane
+	g.detail.Objects = []fyne.CanvasObject{pane.content}
+	g.detail.Refresh()
+}
+
+// chooseVillages ticks villages of the 村(居) dictionary into the entry, joined with 、.
+func (g *settingsGroups) chooseVillages(e *widget.Entry) {
+	all, _ := g.t.d.db.Dict(g.t.d.ctx, store.DictVillage)
+	cur := strings.FieldsFunc(e.Text, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' })
+	for _, v := range cur {
+		all = settingsWithValue(all, v)
+	}
+	checks := widget.NewCheckGroup(all, nil)
+	checks.Selected = cur
+	d := dialog.NewCustomConfirm("选择联系村(居)", "确定", "取消", container.NewVScroll(checks), func(ok bool) {
+		if !ok {
+			return
+		}
+		var out []string
+		for _, v := range all { // dictionary order, not the order of ticking
+			if slices.Contains(checks.Selected, v) {
+				out = append(out, v)
+			}
+		}
+		e.SetText(strings.Join(out, "、"))
+	}, g.t.d.win)
+	d.Resize(fyne.NewSize(360, 480))
+	d.Show()
+}
+
+// settingsChooser picks one deputy (组长, 联系主席团成员): it shows the name and opens a list that filters as
+// the clerk types, which beats scrolling a Select of every deputy.
+type settingsChooser struct {
+	widget.BaseWidget
+	title   string
+	options func() []option
+	win     fyne.Window
+	id      int64
+	label   *widget.Label
+	choose  *widget.Button
+	clear   *widget.Button
+}
+
+func newSettingsChooser(title string, options func() []option, win fyne.Window) *settingsChooser {
+	c := &settingsChooser{title: title, options: options, win: win}
+	c.label = widget.NewLabel("")
+	c.choose = widget.NewButton("选择…", c.open)
+	c.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { c.SetSelected(0, "") })
+	c.ExtendBaseWidget(c)
+	c.SetSelected(0, "")
+	return c
+}
+
+// Selected returns the chosen deputy's id, 0 for none.
+func (c *settingsChooser) Selected() int64 { return c.id }
+
+// SetSelected shows the deputy id named name (0: nobody).
+func (c *settingsChooser) SetSelected(id int64, name string) {
+	c.id = id
+	switch {
+	case id == 0:
+		c.label.SetText("(未选择)")
+	case name == "":
+		c.label.SetText(fmt.Sprintf("(编号%d)", id))
+	default:
+		c.label.SetText(name)
+	}
+}
+
+func (c *settingsChooser) open() {
+	all := c.options()
+	shown := all
+	var dlg dialog.Dialog
+	list := widget.NewList(func() int { return len(shown) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(shown[i].Label) })
+	list.OnSelected = func(i widget.ListItemID) {
+		c.SetSelected(shown[i].ID, strings.SplitN(shown[i].Label, "(", 2)[0])
+		dlg.Hide()
+	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder("输入姓名筛选")
+	search.OnChanged = func(q string) {
+		shown = nil
+		for _, o := range all {
+			if strings.Contains(o.Label, strings.TrimSpace(q)) {
+				shown = append(shown, o)
+			}
+		}
+		list.UnselectAll()
+		list.Refresh()
+	}
+	dlg = dialog.NewCustom(c.title, "取消", container.NewBorder(search, nil, nil, nil, list), c.win)
+	dlg.Resize(fyne.NewSize(420, 520))
+	dlg.Show()
+	c.win.Canvas().Focus(search)
+}
+
+// CreateRenderer shows the name, 选择… and a clear button.
+func (c *settingsChooser) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, container.NewHBox(c.choose, c.clear), c.label))
+}
+
+// ---- 数据文件 ----
+
+// settingsFile shows where the data lives and makes backups.
+type settingsFile struct {
+	t       *settingsTab
+	path    *widget.Label
+	size    *widget.Label
+	content fyne.CanvasObject
+}
+
+func newSettingsFile(t *settingsTab) *settingsFile {
+	f := &settingsFile{t: t}
+	f.path = widget.NewLabel(t.d.db.Path())
+	f.path.Wrapping = fyne.TextWrapBreak
+	f.path.Selectable = true
+	f.size = widget.NewLabel("")
+	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), f.openFolder)
+	backup := widget.NewButtonWithIcon("立即备份到…", theme.DocumentSaveIcon(), f.chooseBackup)
+	backup.Importance = widget.HighImportance
+	note := widget.NewLabel("全部数据都保存在上面这一个文件中。请定期备份到U盘或其他电脑：备份文件是一份完整的数据库，" +
+		"需要时可以用「rendadesk --db 备份文件」直接打开查看。")
+	note.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("数据库文件", f.path),
+		widget.NewFormItem("文件大小", f.size),
+	)
+	head := widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	f.content = container.NewVScroll(container.NewVBox(head, form, container.NewHBox(open, backup), note))
+	return f
+}
+
+// update re-reads the file size.
+func (f *settingsFile) update() {
+	f.path.SetText(f.t.d.db.Path())
+	f.size.SetText(settingsFileSize(f.t.d.db.Path()))
+}
+
+// settingsFileSize is the size of the database with its write-ahead log, e.g. 「2.4 MB」.
+func settingsFileSize(path string) string {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "(无法读取)"
+	}
+	n := st.Size()
+	if wal, err := os.Stat(path + "-wal"); err == nil {
+		n += wal.Size()
+	}
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+// openFolder asks the system's file manager to show the folder of the database (nothing goes on the network).
+func (f *settingsFile) openFolder() {
+	dir := filepath.Dir(f.t.d.db.Path())
+	u, err := url.Parse(storage.NewFileURI(dir).String())
+	if err == nil {
+		err = f.t.d.app.OpenURL(u)
+	}
+	if err != nil {
+		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the folder.
+		fyne.LogError("打开数据文件夹", err)
+		dialog.ShowInformation("无法打开文件夹", "系统没有打开文件夹，请在文件管理器中打开：\n"+dir, f.t.d.win)
+	}
+}
+
+// chooseBackup asks for a folder (a USB stick, another disk) and backs up into it.
+func (f *settingsFile) chooseBackup() {
+	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			f.t.d.showError(err)
+			return
+		}
+		if dir != nil {
+			f.backupTo(dir.Path())
+		}
+	}, f.t.d.win)
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			dlg.SetLocation(l)
+		}
+	}
+	dlg.Resize(fyne.NewSize(900, 600))
+	dlg.Show()
+}
+
+// backupTo writes the backup off the UI goroutine, with a progress dialog, and says where it went.
+func (f *settingsFile) backupTo(dir string) {
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons("正在备份…", bar, f.t.d.win)
+	prog.Resize(fyne.NewSize(400, 100))
+	prog.Show()
+	go func() {
+		out, err := settingsBackup(f.t.d, dir, time.Now())
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				f.t.d.showError(err)
+				return
+			}
+			dialog.ShowInformation("备份完成", "已备份到\n"+out, f.t.d.win)
+		})
+	}()
+}
+
+// settingsBackup backs the database up into dir as <office>-备份-YYYYMMDD-HHMMSS.db and returns the path.
+func settingsBackup(d *desk, dir string, now time.Time) (string, error) {
+	s, err := d.db.Settings(d.ctx)
+	if err != nil {
+		return "", err
+	}
+	out := filepath.Join(dir, settingsBackupName(s.OfficeName, now))
+	if err := d.db.Backup(d.ctx, out); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// settingsBackupName is 青山镇人大主席团-备份-20240305-143000.db; characters no file system accepts are
+// replaced with _.
+func settingsBackupName(office string, now time.Time) string {
+	office = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(office))
+	if office == "" {
+		office = "人大工作台"
+	}
+	return office + "-备份-" + now.Format("20060102-150405") + ".db"
+}
+
+// ---- 显示 ----
+
+// settingsDisplay is the text size (字号); a choice takes effect at once.
+type settingsDisplay struct {
+	t       *settingsTab
+	size    *widget.RadioGroup
+	msg     *widget.Label
+	loading bool
+	content fyne.CanvasObject
+}
+
+// settingsTextSizes are the 字号 choices, smallest first.
+var settingsTextSizes = []string{"标准", "大", "特大"}
+
+func newSettingsDisplay(t *settingsTab) *settingsDisplay {
+	x := &settingsDisplay{t: t}
+	x.size = widget.NewRadioGroup(settingsTextSizes, x.save)
+	x.size.Required = true
+	x.msg = widget.NewLabel("")
+	x.msg.Importance = widget.DangerImportance
+	x.msg.Hide()
+	head := widget.NewLabelWithStyle("字号", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	note := widget.NewLabel("选择后立即生效，所有窗口和对话框的文字都会随之放大。")
+	note.Wrapping = fyne.TextWrapWord
+	x.content = container.NewVScroll(container.NewVBox(head, x.size, note, x.msg))
+	return x
+}
+
+func (x *settingsDisplay) load() {
+	s, err := x.t.d.db.Settings(x.t.d.ctx)
+	if err != nil || x.size.Selected == s.TextSize {
+		return
+	}
+	x.loading = true
+	x.size.SetSelected(s.TextSize)
+	x.loading = false
+}
+
+// save stores the chosen size and applies the theme at once.
+func (x *settingsDisplay) save(size string) {
+	if x.loading || size == "" {
+		return
+	}
+	db, ctx := x.t.d.db, x.t.d.ctx
+	s, err := db.Settings(ctx)
+	if err == nil && s.TextSize == size {
+		return
+	}
+	if err == nil {
+		s.TextSize = size
+		err = db.SaveSettings(ctx, s)
+	}
+	if err != nil {
+		x.msg.SetText(store.ErrorMessage(err))
+		x.msg.Show()
+		return
+	}
+	x.msg.Hide()
+	x.t.d.applySettings()
+}
