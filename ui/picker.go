@@ -94,12 +94,7 @@ func (p *idPicker) open() {
 	search := widget.NewEntry()
 	search.SetPlaceHolder("输入姓名筛选")
 	search.OnChanged = func(q string) {
-		shown = nil
-		for _, o := range all {
-			if strings.Contains(o.Label, strings.TrimSpace(q)) {
-				shown = append(shown, o)
-			}
-		}
+		shown = filterOptions(all, q)
 		list.Refresh()
 	}
 	content := container.NewBorder(search, nil, nil, nil, list)
@@ -132,6 +127,21 @@ func (p *idPicker) open() {
 // CreateRenderer shows the names and the button.
 func (p *idPicker) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, p.button, p.summary))
+}
+
+// filterOptions keeps the options whose label contains q (all of them for a blank q).
+func filterOptions(all []option, q string) []option {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return all
+	}
+	var out []option
+	for _, o := range all {
+		if strings.Contains(o.Label, q) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // deputyOptions lists every deputy for a picker (「王建国(第一代表小组)」).

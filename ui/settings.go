@@ -877,12 +877,7 @@ func (c *settingsChooser) open() {
 	search := widget.NewEntry()
 	search.SetPlaceHolder("输入姓名筛选")
 	search.OnChanged = func(q string) {
-		shown = nil
-		for _, o := range all {
-			if strings.Contains(o.Label, strings.TrimSpace(q)) {
-				shown = append(shown, o)
-			}
-		}
+		shown = filterOptions(all, q)
 		list.UnselectAll()
 		list.Refresh()
 	}
