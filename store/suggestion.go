@@ -229,13 +229,15 @@ type SuggestionFilter struct {
 	StationID int64
 	MeetingID int64 // the session or activity it came from
 	Overdue   bool  // being handled with the deadline passed (as of Today)
-	DueWithin int   // being handled with the deadline within this many days (as of Today)
-	Today     Date  // "today" for Overdue and DueWithin; empty = the real today
-	IDs       []int64
-	Sort      string // one of SuggestionSortKeys; "" = newest number first
-	Desc      bool
-	Offset    int
-	Limit     int // ≤ 0: all
+	// AssignLate: raised between sessions and still 待交办 after the configured working days (as of Today).
+	AssignLate bool
+	DueWithin  int  // being handled with the deadline within this many days (as of Today)
+	Today      Date // "today" for Overdue and DueWithin; empty = the real today
+	IDs        []int64
+	Sort       string // one of SuggestionSortKeys; "" = newest number first
+	Desc       bool
+	Offset     int
+	Limit      int // ≤ 0: all
 }
 
 // SuggestionSortKeys maps the sortable columns of the suggestion list to their SQL.
@@ -316,6 +318,11 @@ func (tx *Tx) suggestionWhere(f SuggestionFilter) *where {
 	}
 	if f.Overdue {
 		w.add("s.state = ? AND s.deadline < ?", StateHandling, today)
+	}
+	if f.AssignLate {
+		if r, err := tx.rules(); err == nil {
+			w.add("s.state = ? AND s.period = ? AND s.received <= ?", StatePending, PeriodRecess, r.AssignCutoff(today))
+		}
 	}
 	if f.DueWithin > 0 {
 		w.add("s.state = ? AND s.deadline BETWEEN ? AND ?", StateHandling, today, today.AddDays(f.DueWithin))

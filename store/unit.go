@@ -116,3 +116,69 @@ func (db *DB) DeleteUnit(ctx context.Context, id int64) error {
 		return tx.logHistory("unit", id, ActionDelete, name, "")
 	})
 }
+
+// UnitStat is how one handling unit has done with the items it leads (主办) among those received in a period.
+type UnitStat struct {
+	UnitID     int64
+	Name       string
+	Kind       string
+	Assigned   int // items it leads
+	Replied    int // replied at least once
+	Overdue    int // 办理中 past the deadline as of the given day
+	Due        int // deadline passed or replied: the denominator of 按期
+	OnTime     int // first reply on or before the (extended) round-1 deadline
+	Solved     int // 已解决
+	Solving    int // 正在解决
+	Planned    int // 列入计划解决
+	Reference  int // 留作参考
+	Evaluated  int // with a deputy's evaluation
+	Satisfied  int // latest evaluation 满意, or 满意/基本满意 when the settings count 基本满意
+	Closed     int // 已办结
+	AssistOnly int // items it only assists (协办)
+}
+
+// UnitStats returns, for every unit that leads or assists an item received between from and to (inclusive;
+// empty means open-ended), its handling figures as of today, by unit order.
+func (db *DB) UnitStats(ctx context.Context, from, to, today Date) ([]UnitStat, error) {
+	var out []UnitStat
+	err := db.view(ctx, func(tx *Tx) error {
+		st, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		satisfied := `s.evaluation = '满意'`
+		if st.SatisfiedBasic {
+			satisfied = `s.evaluation IN ('满意', '基本满意')`
+		}
+		if from == "" {
+			from = "0000-01-01"
+		}
+		if to == "" {
+			to = "9999-12-31"
+		}
+		return collect(tx, `WITH s AS (SELECT * FROM suggestions WHERE received BETWEEN ?1 AND ?2)
+			SELECT u.id, u.name, u.kind,
+				count(s.id),
+				count(s.first_reply),
+				coalesce(sum(s.state = '办理中' AND s.deadline < ?3), 0),
+				coalesce(sum(s.first_reply IS NOT NULL OR s.first_deadline < ?3), 0),
+				coalesce(sum(s.first_reply IS NOT NULL AND s.first_reply <= s.first_deadline), 0),
+				coalesce(sum(s.outcome = '已解决'), 0), coalesce(sum(s.outcome = '正在解决'), 0),
+				coalesce(sum(s.outcome = '列入计划解决'), 0), coalesce(sum(s.outcome = '留作参考'), 0),
+				coalesce(sum(s.evaluation != ''), 0), coalesce(sum(`+satisfied+`), 0),
+				coalesce(sum(s.state = '已办结'), 0),
+				(SELECT count(*) FROM suggestion_assist_units a JOIN s s2 ON s2.id = a.suggestion_id WHERE a.unit_id = u.id)
+			FROM units u LEFT JOIN s ON s.main_unit_id = u.id
+			LEFT JOIN dict d ON d.kind = 'unit_kind' AND d.value = u.kind
+			GROUP BY u.id HAVING count(s.id) > 0 OR (SELECT count(*) FROM suggestion_assist_units a JOIN s s2 ON s2.id = a.suggestion_id WHERE a.unit_id = u.id) > 0
+			ORDER BY coalesce(min(d.sort), 999), u.name`, []any{from, to, today},
+			func(sc scanner) error {
+				var x UnitStat
+				err := sc.Scan(&x.UnitID, &x.Name, &x.Kind, &x.Assigned, &x.Replied, &x.Overdue, &x.Due, &x.OnTime,
+					&x.Solved, &x.Solving, &x.Planned, &x.Reference, &x.Evaluated, &x.Satisfied, &x.Closed, &x.AssistOnly)
+				out = append(out, x)
+				return err
+			})
+	})
+	return out, err
+}

@@ -649,3 +649,59 @@ func (db *DB) Handling(ctx context.Context, id int64) (Handling, error) {
 	})
 	return h, err
 }
+
+// UndoAssign takes back a 交办 (one item or a whole 交办会 batch), in one transaction: each item returns to
+// 待交办 with its units, dates and the 交办 step removed. It is refused for an item that has moved on since
+// (a reply, an extension …), naming it; then nothing is undone.
+func (db *DB) UndoAssign(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return Errorf(EINVALID, "没有要撤销交办的建议")
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		for _, id := range ids {
+			s, err := tx.suggestion(id)
+			if err != nil {
+				return err
+			}
+			var lastStep string
+			var lastID int64
+			if err := tx.QueryRow(`SELECT id, step FROM suggestion_steps WHERE suggestion_id = ? ORDER BY id DESC LIMIT 1`, id).Scan(&lastID, &lastStep); err != nil {
+				return err
+			}
+			if s.State != StateHandling || lastStep != StepAssign {
+				return Errorf(ESTATE, "建议「%s」交办后已有后续办理(当前状态「%s」)，不能撤销交办；全部未撤销", s.Number, s.State)
+			}
+			if _, err := tx.Exec(`DELETE FROM suggestion_steps WHERE id = ?`, lastID); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(`DELETE FROM suggestion_assist_units WHERE suggestion_id = ?`, id); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, main_unit_id = NULL, assigned = NULL, deadline = NULL,
+				first_deadline = NULL, updated_at = ? WHERE id = ?`, StatePending, tx.stamp(), id); err != nil {
+				return err
+			}
+			if err := tx.logHistory("suggestion", id, ActionState, s.Number, fmt.Sprintf("撤销交办(原主办单位: %s，交办日期: %s)\n状态: %s → %s",
+				s.MainUnitName, s.Assigned.Chinese(), StateHandling, StatePending)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AssignLate reports whether an item raised between sessions is still 待交办 after the configured number of
+// working days (SPEC §4: assign within 5 working days).
+func (s Suggestion) AssignLate(r Rules, today Date) bool {
+	return s.State == StatePending && s.Period == PeriodRecess && r.AssignDue(s.Received) < today
+}
+
+// AssignCutoff is the latest received date whose assignment is already late on today: items received on or
+// before it and still 待交办 are flagged. AssignDue grows with the received date, so stepping back finds it.
+func (r Rules) AssignCutoff(today Date) Date {
+	d := today
+	for i := 0; i < 400 && r.AssignDue(d) >= today; i++ {
+		d = d.AddDays(-1)
+	}
+	return d
+}
