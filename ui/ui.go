@@ -226,7 +226,8 @@ func recordFrame(tb *toolbar, search *searchEntry, filters []fyne.CanvasObject, 
 // labeled puts a small label before a filter widget, giving the widget room for its longest value
 // (a Select is otherwise only as wide as 「全部」).
 func labeled(label string, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(150, o.MinSize().Height), o))
+	min := o.MinSize()
+	return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(max(150, min.Width), min.Height), o))
 }
 
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
