@@ -28,9 +28,14 @@ type overviewTab struct {
 	overdueTotal, dueSoonTotal int
 	overdueHead, dueSoonHead   *widget.Label
 	overdueList, dueSoonList   *widget.List
-	recent                     []store.HistoryEntry
-	recentList                 *widget.List
-	content                    fyne.CanvasObject
+	// Items raised between sessions and not assigned within the working days the rules allow.
+	assignLate      []store.Suggestion
+	assignLateTotal int
+	assignLateHead  *widget.Label
+	assignLateList  *widget.List
+	recent          []store.HistoryEntry
+	recentList      *widget.List
+	content         fyne.CanvasObject
 }
 
 func newOverviewTab(d *desk) *overviewTab {
@@ -47,7 +52,10 @@ func newOverviewTab(d *desk) *overviewTab {
 	t.overdueHead.Importance = widget.DangerImportance
 	t.dueSoonHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.dueSoonHead.Importance = widget.WarningImportance
+	t.assignLateHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.assignLateHead.Importance = widget.DangerImportance
 	t.overdueList = overviewItemList(&t.overdue, d)
+	t.assignLateList = overviewItemList(&t.assignLate, d)
 	t.dueSoonList = overviewItemList(&t.dueSoon, d)
 	t.recentList = widget.NewList(func() int { return len(t.recent) },
 		func() fyne.CanvasObject {
@@ -72,7 +80,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	add.Importance = widget.HighImportance
 	showOverdue := widget.NewButtonWithIcon("查看全部逾期建议", theme.WarningIcon(), func() {
 		d.tabs.Select(d.items.tabItem())
-		d.items.filters.overdue.SetChecked(true)
+		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
 	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today))
@@ -81,9 +89,10 @@ func newOverviewTab(d *desk) *overviewTab {
 		widget.NewCard("家站点(在用)", "", t.figures.stations),
 		widget.NewCard("本年度建议", "", t.figures.items),
 	)
-	items := container.NewGridWithRows(2,
+	items := container.NewGridWithRows(3,
 		overviewCard(t.overdueHead, t.overdueList),
 		overviewCard(t.dueSoonHead, t.dueSoonList),
+		overviewCard(t.assignLateHead, t.assignLateList),
 	)
 	recent := overviewCard(widget.NewLabelWithStyle("最近修改", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.recentList)
 	lists := container.NewHSplit(items, recent)
@@ -127,6 +136,8 @@ func overviewItemLine(s store.Suggestion) string {
 	}
 	if s.Deadline != "" {
 		parts = append(parts, "时限"+s.Deadline.Chinese())
+	} else if s.State == store.StatePending {
+		parts = append(parts, s.Received.Chinese()+"收到")
 	}
 	return strings.Join(parts, "　")
 }
@@ -171,6 +182,9 @@ func (t *overviewTab) refresh() {
 	t.dueSoon, t.dueSoonTotal = t.items(store.SuggestionFilter{DueWithin: suggestionDueSoonDays, Today: today})
 	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal))
 	t.dueSoonList.Refresh()
+	t.assignLate, t.assignLateTotal = t.itemsBy(store.SuggestionFilter{AssignLate: true, Today: today}, "received")
+	t.assignLateHead.SetText(overviewListHeadBy("超时未交办", "收到日期", t.assignLateTotal))
+	t.assignLateList.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})
 	if err != nil {
@@ -180,15 +194,25 @@ func (t *overviewTab) refresh() {
 }
 
 func overviewListHead(what string, total int) string {
+	return overviewListHeadBy(what, "时限", total)
+}
+
+// overviewListHeadBy is 「超时未交办 60 件(按收到日期先后列出前50件)」.
+func overviewListHeadBy(what, order string, total int) string {
 	if total > overviewListMax {
-		return fmt.Sprintf("%s %d 件(按时限先后列出前%d件)", what, total, overviewListMax)
+		return fmt.Sprintf("%s %d 件(按%s先后列出前%d件)", what, total, order, overviewListMax)
 	}
 	return fmt.Sprintf("%s %d 件", what, total)
 }
 
 // items returns the first items of a filter by deadline, and how many match.
 func (t *overviewTab) items(f store.SuggestionFilter) ([]store.Suggestion, int) {
-	f.Sort, f.Limit = "deadline", overviewListMax
+	return t.itemsBy(f, "deadline")
+}
+
+// itemsBy returns the first items of a filter in the order of a sort key, and how many match.
+func (t *overviewTab) itemsBy(f store.SuggestionFilter, sort string) ([]store.Suggestion, int) {
+	f.Sort, f.Limit = sort, overviewListMax
 	items, n, err := t.d.db.Suggestions(t.d.ctx, f)
 	if err != nil {
 		return nil, 0

@@ -360,3 +360,192 @@ func TestSettingsBackupWritesCheckedCopy(t *testing.T) {
 		t.Errorf("size shows %q", got)
 	}
 }
+
+// settingsShowSection selects 设置 and one of its sections, so that its lists are laid out and draw their rows.
+func settingsShowSection(t *testing.T, d *desk, name string) {
+	t.Helper()
+	d.tabs.SelectIndex(len(d.tabs.Items) - 1)
+	for _, it := range d.settings.sections.Items {
+		if it.Text == name {
+			d.settings.sections.Select(it)
+			return
+		}
+	}
+	t.Fatalf("设置 has no section %q", name)
+}
+
+func TestSettingsDeadlineFormSavesRules(t *testing.T) {
+	d, _ := uiTestDesk(t, false)
+	settingsShowSection(t, d, "办理时限")
+	// Another form saved the office's names meanwhile: this form must keep them.
+	s, _ := d.db.Settings(d.ctx)
+	s.OfficeName, s.Precision, s.Initialized = "青山镇人大主席团", 2, true
+	if err := d.db.SaveSettings(d.ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	x := d.settings.deadlines
+	for label, want := range map[string]string{"办理时限(月)": "3", "重新办理时限(月)": "1", "延期上限(月)": "6", "闭会期间交办时限(工作日)": "5"} {
+		if got := x.pane.byLabel[label].(*widget.Entry).Text; got != want {
+			t.Errorf("%s shows %q, want the default %s", label, got, want)
+		}
+	}
+	if !x.roll.Checked {
+		t.Error("时限遇节假日顺延 should be ticked by default")
+	}
+	// Today is 2024-11-30, a Saturday: + 3 months is 2025-02-28, a Friday.
+	if got := labelText(x.content); !strings.Contains(got, "例：今天是 2024年11月30日(星期六)。\n今天交办，办理时限为 2025年2月28日(星期五)，延期最迟到 2025年5月30日(星期五)") {
+		t.Errorf("the example says %q", got)
+	}
+
+	x.deadline.SetText("")
+	test.Type(x.deadline, "2")
+	x.pane.form.OnSubmit()
+	if x.pane.msg.Text != "已保存" {
+		t.Fatalf("message %q", x.pane.msg.Text)
+	}
+	r, err := d.db.Rules(d.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.AssignDeadline("2024-03-15"); got != "2024-05-15" {
+		t.Errorf("AssignDeadline(2024-03-15) = %s, want 2024-05-15", got)
+	}
+	if r.Settings.OfficeName != "青山镇人大主席团" || r.Settings.Precision != 2 || !r.Settings.Initialized || r.Settings.MaxExtensionMonths != 6 {
+		t.Errorf("saving the deadlines changed other settings: %+v", r.Settings)
+	}
+	if got := x.example.Text; !strings.Contains(got, "办理时限为 2025年1月30日(星期四)") || !strings.Contains(got, "应在 2024年12月6日(星期五)前交办") {
+		t.Errorf("the example was not recomputed from the saved rules: %q", got)
+	}
+
+	t.Run("ErrNotANumber", func(t *testing.T) {
+		x.rehandle.SetText("一个月")
+		x.pane.form.OnSubmit()
+		if x.pane.msg.Text != "重新办理时限(月)请填写整数，如 3" {
+			t.Errorf("message %q", x.pane.msg.Text)
+		}
+		if r, _ := d.db.Rules(d.ctx); r.Settings.RehandleMonths != 1 {
+			t.Errorf("重新办理时限 became %d", r.Settings.RehandleMonths)
+		}
+	})
+}
+
+func TestSettingsExtensionNotLongerThanDeadlineIsRefused(t *testing.T) {
+	d, _ := uiTestDesk(t, false)
+	x := d.settings.deadlines
+	x.deadline.SetText("4")
+	x.maxExt.SetText("4")
+	x.roll.SetChecked(false)
+	x.pane.form.OnSubmit()
+	if !x.pane.msg.Visible() || x.pane.msg.Text != "延期上限(月)应多于办理时限，且不超过24个月" {
+		t.Fatalf("message %q visible=%v", x.pane.msg.Text, x.pane.msg.Visible())
+	}
+	if x.pane.msg.Importance != widget.DangerImportance {
+		t.Error("the refusal is not shown as an error")
+	}
+	s, _ := d.db.Settings(d.ctx)
+	if s.DeadlineMonths != 3 || s.MaxExtensionMonths != 6 || !s.RollToWorkday {
+		t.Errorf("a refused save stored %d/%d/%v", s.DeadlineMonths, s.MaxExtensionMonths, s.RollToWorkday)
+	}
+	if x.maxExt.Text != "4" {
+		t.Error("the refused value should stay in the form for the clerk to correct")
+	}
+}
+
+func TestSettingsHolidaysNationalDay2024(t *testing.T) {
+	d, _ := uiTestDesk(t, false)
+	settingsShowSection(t, d, "节假日")
+	h := d.settings.holidays
+	if h.years.Selected != "2024年" || len(h.years.Options) != 5 || h.years.Options[0] != "2022年" || h.years.Options[4] != "2026年" {
+		t.Fatalf("year choices %v, selected %q", h.years.Options, h.years.Selected)
+	}
+	if got := labelText(h.content); !strings.Contains(got, "本年尚未录入节假日，周六、周日按休息日计算") {
+		t.Fatalf("an empty year says %q", got)
+	}
+
+	h.from.SetText("2024-10-01")
+	h.to.SetText("2024年10月7日")
+	h.rangeName.SetText("国庆节")
+	test.Tap(findButton(h.content, "添加连续放假"))
+	for _, day := range []string{"2024-09-29", "2024-10-12"} {
+		h.date.SetText(day)
+		h.kind.SetSelected("调休上班")
+		h.name.SetText("国庆节调休")
+		test.Tap(findButton(h.content, "添加"))
+	}
+	if len(h.entries) != 9 || !h.unsaved.Visible() {
+		t.Fatalf("%d entries in the list, unsaved mark shown %v; message %q", len(h.entries), h.unsaved.Visible(), h.msg.Text)
+	}
+	if hs, _ := d.db.Holidays(d.ctx, 2024); len(hs) != 0 {
+		t.Fatalf("%d entries stored before 保存", len(hs))
+	}
+	text := labelText(h.list.table)
+	for _, want := range []string{"2024年9月29日", "星期日", "调休上班", "2024年10月5日", "星期六", "放假", "国庆节"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the list does not show %q: %q", want, text)
+		}
+	}
+	if first, _ := h.list.item(0); first.Date != "2024-09-29" || !first.Workday {
+		t.Errorf("first row %+v, want the list sorted by date", first)
+	}
+
+	test.Tap(findButton(h.content, "保存本年节假日"))
+	hs, err := d.db.Holidays(d.ctx, 2024)
+	if err != nil || len(hs) != 9 {
+		t.Fatalf("%d entries stored (%v); message %q", len(hs), err, h.msg.Text)
+	}
+	if h.unsaved.Visible() || !h.save.Disabled() || !strings.Contains(h.msg.Text, "已保存2024年节假日") {
+		t.Errorf("after saving: unsaved mark %v, message %q", h.unsaved.Visible(), h.msg.Text)
+	}
+	r, _ := d.db.Rules(d.ctx)
+	if got := r.AssignDue("2024-09-27"); got != "2024-10-10" {
+		t.Errorf("AssignDue(2024-09-27) = %s, want 2024-10-10", got)
+	}
+
+	// 2024-07-01 + 3 months falls on 国庆节: the example says the deadline moved and why.
+	if got, want := settingsDeadlineExample(r, "2024-07-01"), "办理时限为 2024年10月8日(星期二；10月1日是节假日，顺延)"; !strings.Contains(got, want) {
+		t.Errorf("example %q, want %q", got, want)
+	}
+
+	t.Run("DeleteIsKeptUntilSaved", func(t *testing.T) {
+		h.list.table.Select(widget.TableCellID{Row: 0, Col: 1})
+		test.Tap(findButton(h.content, "删除"))
+		if len(h.entries) != 8 || !h.unsaved.Visible() {
+			t.Fatalf("%d entries after 删除, unsaved mark %v", len(h.entries), h.unsaved.Visible())
+		}
+		if hs, _ := d.db.Holidays(d.ctx, 2024); len(hs) != 9 {
+			t.Errorf("删除 wrote to the store before 保存: %d entries", len(hs))
+		}
+	})
+}
+
+func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
+	d, _ := uiTestDesk(t, false)
+	h := d.settings.holidays
+	for i := 0; i < 2; i++ {
+		h.date.SetText("2024-10-01")
+		h.name.SetText("国庆节")
+		h.add()
+	}
+	if !strings.Contains(h.msg.Text, "已经在列表中") {
+		t.Errorf("the second 添加 says %q", h.msg.Text)
+	}
+	h.saveYear()
+	if want := "第2行日期「2024年10月1日」重复"; !strings.HasPrefix(h.msg.Text, want) || h.msg.Importance != widget.DangerImportance {
+		t.Errorf("message %q, want the store's %q", h.msg.Text, want)
+	}
+	if h.selected != 1 {
+		t.Errorf("row %d selected, want the duplicate (row 2)", h.selected+1)
+	}
+	if hs, _ := d.db.Holidays(d.ctx, 2024); len(hs) != 0 || !h.unsaved.Visible() {
+		t.Errorf("a refused save stored %d entries", len(hs))
+	}
+
+	t.Run("ErrOtherYear", func(t *testing.T) {
+		h.from.SetText("2024-12-30")
+		h.to.SetText("2025-01-01")
+		h.addRange()
+		if h.msg.Text != "2025年1月1日不在2024年。要录入2025年的节假日，请先在上方选择2025年" {
+			t.Errorf("message %q", h.msg.Text)
+		}
+	})
+}

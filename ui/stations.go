@@ -447,7 +447,10 @@ func (t *stationsTab) showReception(r store.Reception) {
 	var body fyne.CanvasObject = pane.content
 	if r.ID != 0 {
 		del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReception)
-		body = container.NewBorder(nil, container.NewHBox(del), nil, nil, pane.content)
+		// 转为建议 registers an issue raised at this reception as a voter's suggestion; it takes the record as
+		// saved, so only a saved record offers it.
+		toItem := widget.NewButtonWithIcon("转为建议", theme.MailForwardIcon(), func() { t.d.items.newFromReception(t.current, r) })
+		body = container.NewBorder(nil, container.NewHBox(del, toItem), nil, nil, pane.content)
 	}
 	t.recForm.Objects = []fyne.CanvasObject{body}
 	t.recForm.Refresh()

@@ -294,3 +294,56 @@ func TestStationDeputyOpensInDeputiesTab(t *testing.T) {
 		t.Fatalf("tab %q shows deputy %d, want %d", d.tabs.Selected().Text, d.deputies.current.ID, deps[0].ID)
 	}
 }
+
+func TestReceptionTurnsIntoSuggestion(t *testing.T) {
+	d, _ := uiTestDesk(t, true)
+	tab := d.stations
+	d.tabs.SelectIndex(2) // 联络站
+	var st store.Station
+	for row := 0; row < tab.list.total; row++ {
+		if x, _ := tab.list.item(row); x.Receptions > 0 {
+			st = x
+			break
+		}
+	}
+	if st.ID == 0 {
+		t.Fatal("the demo has no station with reception records")
+	}
+	tab.show(st)
+	tab.sections.SelectIndex(2)
+
+	// A record not yet saved cannot be turned into a suggestion.
+	test.Tap(findButton(tab.sections.Items[2].Content, "新增接待记录"))
+	if findButton(tab.recForm, "转为建议") != nil {
+		t.Error("an unsaved reception record offers 「转为建议」")
+	}
+
+	r := tab.receptions[0]
+	tab.showReception(r)
+	if findButton(tab.recForm, "删除") == nil {
+		t.Fatal("a saved record has no 删除")
+	}
+	to := findButton(tab.recForm, "转为建议")
+	if to == nil {
+		t.Fatal("a saved reception record has no 「转为建议」")
+	}
+	_, before, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{})
+	test.Tap(to)
+	if got := d.tabs.Selected().Text; got != "建议" {
+		t.Fatalf("「转为建议」 left the window on %s, want 建议", got)
+	}
+	x := d.items.current
+	if x.ID != 0 || x.StationID != st.ID || x.ReceptionID != r.ID || x.Received != r.Date || x.Kind != store.KindVoter {
+		t.Fatalf("the new item is %+v, want station %d, reception %d received %s", x, st.ID, r.ID, r.Date)
+	}
+	p := d.items.pane
+	if got := p.byLabel["收到日期"].(*dateEntry).Date(); got != r.Date {
+		t.Errorf("收到日期 shows %q, want the reception day %s", got, r.Date)
+	}
+	if !strings.Contains(p.title.Text, st.Name) || !strings.Contains(p.title.Text, r.Date.Chinese()) {
+		t.Errorf("the form is titled %q, want the station and the day", p.title.Text)
+	}
+	if _, n, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{}); n != before {
+		t.Errorf("「转为建议」 saved an item before the clerk did: %d items, had %d", n, before)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -32,9 +33,13 @@ type suggestionsTab struct {
 	item    *container.TabItem
 	filters struct {
 		year, state, category, unit, source *widget.Select
-		overdue                             *widget.Check
+		remind                              *widget.Select // 提醒: 逾期未答复 / 15天内到期 / 超时未交办
 	}
 	content fyne.CanvasObject
+
+	// The step buttons of the item in the pane (workflow.go) and the line saying what was recorded.
+	actions   *fyne.Container
+	actionMsg *widget.Label
 
 	// Read once per refresh: the choices of the filters and the form.
 	settings   store.Settings
@@ -43,8 +48,18 @@ type suggestionsTab struct {
 	categories []string
 	sources    []string
 	sessions   []store.Meeting
-	deputies   []option // co-signer choices, loaded when first needed
+	deputies   []option    // co-signer choices, loaded when first needed
+	rules      store.Rules // deadline rules, read once per reload of the list (for 待交办·超时)
 }
+
+// The choices of the 提醒 filter.
+var (
+	remindAll        = "全部"
+	remindOverdue    = "逾期未答复"
+	remindDueSoon    = fmt.Sprintf("%d天内到期", suggestionDueSoonDays)
+	remindAssignLate = "超时未交办"
+	remindChoices    = []string{remindAll, remindOverdue, remindDueSoon, remindAssignLate}
+)
 
 func newSuggestionsTab(d *desk) *suggestionsTab {
 	t := &suggestionsTab{d: d}
@@ -56,10 +71,14 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		{"收到日期", 90, "received", func(x store.Suggestion) string { return string(x.Received) }},
 		{"承办单位", 115, "unit", func(x store.Suggestion) string { return x.MainUnitName }},
 		{"办理时限", 90, "deadline", func(x store.Suggestion) string { return string(x.Deadline) }},
-		{"状态", 110, "state", func(x store.Suggestion) string { return suggestionStateText(x, t.today()) }},
+		{"状态", 110, "state", func(x store.Suggestion) string { return suggestionStateText(x, t.rules, t.today()) }},
 		{"办理结果", 95, "outcome", func(x store.Suggestion) string { return x.Outcome }},
 	}
 	t.list = newRecordList(cols, func(offset, limit int, sort string, desc bool) ([]store.Suggestion, int, error) {
+		if offset == 0 {
+			// A reload: the rules may have changed in 设置 since the last one.
+			t.rules, _ = d.db.Rules(d.ctx)
+		}
 		f := t.filter
 		f.Today = t.today()
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
@@ -97,19 +116,24 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		t.filter.Source = allOr(v)
 		t.list.reload()
 	})
-	t.filters.overdue = widget.NewCheck("仅看逾期", func(on bool) {
-		t.filter.Overdue = on
+	t.filters.remind = widget.NewSelect(remindChoices, func(v string) {
+		t.filter.Overdue, t.filter.DueWithin, t.filter.AssignLate = v == remindOverdue, 0, v == remindAssignLate
+		if v == remindDueSoon {
+			t.filter.DueWithin = suggestionDueSoonDays
+		}
 		t.list.reload()
 	})
-	for _, sel := range []*widget.Select{t.filters.year, t.filters.state, t.filters.category, t.filters.unit, t.filters.source} {
+	for _, sel := range []*widget.Select{t.filters.year, t.filters.state, t.filters.category, t.filters.unit, t.filters.source, t.filters.remind} {
 		sel.PlaceHolder = "全部"
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一件建议，或点「新增」登记"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.box.Add(widget.NewButtonWithIcon("批量交办", theme.MailForwardIcon(), func() { t.bulkAssign() }))
+	tb.box.Add(widget.NewButtonWithIcon("承办单位", theme.GridIcon(), func() { t.unitView() }))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		suggestionFilter("年度", t.filters.year, 90), suggestionFilter("状态", t.filters.state, 100),
 		suggestionFilter("类别", t.filters.category, 160), suggestionFilter("承办单位", t.filters.unit, 170),
-		suggestionFilter("来源", t.filters.source, 160), t.filters.overdue,
+		suggestionFilter("来源", t.filters.source, 160), suggestionFilter("提醒", t.filters.remind, 120),
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t
@@ -165,10 +189,13 @@ func suggestionProposer(s store.Suggestion) string {
 	return s.LeadDeputyName
 }
 
-// suggestionStateText is the 状态 column: the state, and for items being handled whether the deadline has
-// passed (逾期) or is near (将到期).
-func suggestionStateText(s store.Suggestion, today store.Date) string {
+// suggestionStateText is the 状态 column: the state, for items being handled whether the deadline has
+// passed (逾期) or is near (将到期), and for items raised between sessions whether they wait too long to be
+// assigned (超时).
+func suggestionStateText(s store.Suggestion, r store.Rules, today store.Date) string {
 	switch {
+	case s.AssignLate(r, today):
+		return "待交办·超时"
 	case s.Overdue(today):
 		return "办理中·逾期"
 	case s.DueWithin(today, suggestionDueSoonDays):
@@ -182,6 +209,44 @@ func (t *suggestionsTab) newRecord() {
 		Kind: store.KindSuggestion, Period: store.PeriodRecess, Scope: store.LevelTown, Priority: "一般",
 		Received: t.today(),
 	})
+}
+
+// sourceStation is the 来源 of a voter's issue raised at a station reception (seeded in the source dictionary).
+const sourceStation = "家站点(选民)"
+
+// newFromReception switches to 建议 and opens the 登记建议 form for a voter's issue raised at a reception:
+// a 选民意见建议 between sessions from the station, received on the reception day, led by the first deputy
+// on duty, with the reception summary as its content. The clerk adds the voter's name and a title and saves.
+func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
+	source := sourceStation
+	if !slices.Contains(t.sources, source) {
+		// The clerk may have renamed the dictionary entry; keep to its station source.
+		for _, v := range t.sources {
+			if strings.HasPrefix(v, "家站点") {
+				source = v
+				break
+			}
+		}
+	}
+	x := store.Suggestion{
+		Kind: store.KindVoter, Period: store.PeriodRecess, Source: source, Scope: store.LevelTown, Priority: "一般",
+		StationID: st.ID, ReceptionID: r.ID, Received: r.Date, Content: r.Summary,
+	}
+	if len(r.DeputyIDs) > 0 {
+		x.LeadDeputyID = r.DeputyIDs[0]
+		if names, err := t.d.db.DeputyNames(t.d.ctx, r.DeputyIDs[:1]); err == nil {
+			x.LeadDeputyName = names[x.LeadDeputyID]
+		}
+	}
+	if t.d.tabs != nil {
+		t.d.tabs.Select(t.tabItem())
+	}
+	t.show(x)
+	t.pane.title.SetText("登记建议(来自" + st.Name + " " + r.Date.Chinese() + "接待选民)")
+	if v, ok := t.pane.byLabel["选民姓名"].(fyne.Focusable); ok {
+		t.pane.first = v
+	}
+	t.pane.focus(t.d.win)
 }
 
 // edit moves the cursor into the form of the chosen item.
@@ -243,7 +308,7 @@ func (t *suggestionsTab) show(x store.Suggestion) {
 			container.NewTabItem("办理过程", t.handlingOf(x)),
 		)
 		t.panes.SelectIndex(page)
-		pane = t.panes
+		pane = container.NewBorder(t.actionBar(x), nil, nil, nil, t.panes)
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
@@ -446,6 +511,12 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 				l.Importance = widget.WarningImportance
 			}
 		}
+		add(l)
+	}
+	if x.AssignLate(t.rules, t.today()) {
+		l := suggestionText(fmt.Sprintf("闭会期间收到的建议应在%d个工作日内(%s前)交办，已超时未交办",
+			t.rules.Settings.AssignWorkdays, t.rules.AssignDue(x.Received).Chinese()))
+		l.Importance = widget.DangerImportance
 		add(l)
 	}
 

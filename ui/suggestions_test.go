@@ -130,7 +130,7 @@ func TestSuggestionOverdueFilter(t *testing.T) {
 	if want == 0 {
 		t.Fatal("the demo has no overdue items")
 	}
-	tab.filters.overdue.SetChecked(true)
+	tab.filters.remind.SetSelected(remindOverdue)
 	if tab.list.total != want {
 		t.Fatalf("仅看逾期 shows %d, store says %d", tab.list.total, want)
 	}
@@ -153,7 +153,7 @@ func TestSuggestionOverdueFilter(t *testing.T) {
 	if want := suggestionTestCount(t, d, store.SuggestionFilter{Overdue: true, UnitID: unit.ID}); tab.list.total != want || want == 0 {
 		t.Fatalf("overdue at %s: list shows %d, store says %d", unit.Name, tab.list.total, want)
 	}
-	tab.filters.overdue.SetChecked(false)
+	tab.filters.remind.SetSelected(remindAll)
 	tab.filters.unit.SetSelected("全部")
 	if tab.list.total != suggestionTestCount(t, d, store.SuggestionFilter{}) {
 		t.Fatalf("filters cleared, list shows %d", tab.list.total)
@@ -171,7 +171,7 @@ func TestSuggestionStateText(t *testing.T) {
 		{store.Suggestion{State: store.StateHandling, Deadline: "2024-12-16"}, "办理中"},
 		{store.Suggestion{State: store.StateReplied, Deadline: "2024-01-01"}, "已答复"},
 	} {
-		if got := suggestionStateText(c.s, today); got != c.want {
+		if got := suggestionStateText(c.s, store.Rules{}, today); got != c.want {
 			t.Errorf("%s %s: %q, want %q", c.s.State, c.s.Deadline, got, c.want)
 		}
 	}
@@ -401,9 +401,9 @@ func TestSuggestionsStressTimings(t *testing.T) {
 	tab.search.fire()
 
 	start = time.Now()
-	tab.filters.overdue.SetChecked(true)
+	tab.filters.remind.SetSelected(remindOverdue)
 	t.Logf("仅看逾期: %s (%d)", ms(start), tab.list.total)
-	tab.filters.overdue.SetChecked(false)
+	tab.filters.remind.SetSelected(remindAll)
 	start = time.Now()
 	tab.filters.year.SetSelected(tab.filters.year.Options[1])
 	t.Logf("年度 %s: %s (%d)", tab.filters.year.Selected, ms(start), tab.list.total)
