@@ -308,7 +308,8 @@ func (t *suggestionsTab) show(x store.Suggestion) {
 			container.NewTabItem("办理过程", t.handlingOf(x)),
 		)
 		t.panes.SelectIndex(page)
-		pane = container.NewBorder(t.actionBar(x), nil, nil, nil, t.panes)
+		top := container.NewBorder(nil, nil, nil, t.itemPrintButton(x), t.actionBar(x))
+		pane = container.NewBorder(top, nil, nil, nil, t.panes)
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()

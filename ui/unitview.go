@@ -9,9 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
+	"rendadesk/ui/cli"
 )
 
 // unitView is 承办单位办理情况: for a year, how each handling unit has done with the items it leads — replies,
@@ -118,7 +121,15 @@ func (t *suggestionsTab) unitView() *unitView {
 	note := widget.NewLabel("统计所选年度收到、由该单位主办的建议。按期办结率 = 在办理时限内首次答复的件数 ÷ 已到办理时限或已答复的件数；" +
 		"满意率 = 代表最近一次评价为" + satisfied + "的件数 ÷ 已评价件数；逾期 = 截至今天超过办理时限仍未答复。点击单位查看它承办的建议。")
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewHBox(widget.NewLabel("年度"), container.NewGridWrap(fyne.NewSize(120, v.year.MinSize().Height), v.year), v.err)
+	printList := widget.NewButtonWithIcon("打印交办清单", theme.DocumentPrintIcon(), func() {
+		y := v.selectedYear()
+		t.d.printTo("assign-list", fmt.Sprintf("%d年度代表建议交办清单", y), cli.PrintOptions{Year: y})
+	})
+	printNotice := widget.NewButtonWithIcon("打印督办通知", theme.DocumentPrintIcon(), func() {
+		t.d.printTo("overdue-notice", "逾期建议督办通知", cli.PrintOptions{})
+	})
+	top := container.NewHBox(widget.NewLabel("年度"), container.NewGridWrap(fyne.NewSize(120, v.year.MinSize().Height), v.year), v.err,
+		layout.NewSpacer(), printList, printNotice)
 	content := container.NewBorder(top, note, nil, nil, v.table)
 	v.dlg = dialog.NewCustom("承办单位办理情况", "关闭", content, t.d.win)
 
@@ -145,6 +156,14 @@ func (v *unitView) row(i int) (store.UnitStat, bool) {
 }
 
 // load reads the figures of the chosen year as of today.
+// selectedYear is the chosen year, or this year when 全部年度 is chosen (a 交办清单 is per year).
+func (v *unitView) selectedYear() int {
+	if v.chosen != 0 {
+		return v.chosen
+	}
+	return v.t.today().Year()
+}
+
 func (v *unitView) load() {
 	var from, to store.Date
 	if v.chosen != 0 {

@@ -1,0 +1,328 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"rendadesk/store"
+)
+
+// The suggestion forms of SPEC §6.5, each one PDF file: 交办单, 交办清单, 督办通知, 代表意见征询表 and the
+// 建议办理过程单. They take the store's plain values; the caller has read them (ui/cli/print.go).
+
+// Item is a suggestion with the names the forms print beside it.
+type Item struct {
+	store.Suggestion
+	Cosigners   []string // names of the co-signing deputies (附议代表)
+	AssistUnits []string // names of the assisting units (协办单位)
+}
+
+// UnitItems is one handling unit's section of a 交办清单 or 督办通知.
+type UnitItems struct {
+	Unit      string
+	Items     []Item // the unit is the main unit (主办)
+	Assisting []Item // the unit assists (协办); the 交办清单 lists them after its own
+}
+
+// proposer is who raised the item: the lead deputy, or the voter for a voter's opinion.
+func proposer(s store.Suggestion) string {
+	if s.LeadDeputyName != "" || s.VoterName == "" {
+		return s.LeadDeputyName
+	}
+	return s.VoterName + "（选民）"
+}
+
+// officeTitle puts the office name before a document's name when the office has one.
+func officeTitle(st store.Settings, name string) string {
+	return strings.TrimSpace(st.OfficeName) + name
+}
+
+// itemFields are the boxes that describe an item, shared by the 交办单 and the 过程单.
+func itemFields(st store.Settings, it Item) [][]field {
+	s := it.Suggestion
+	lead := field{"领衔代表", s.LeadDeputyName}
+	if s.LeadDeputyName == "" && s.VoterName != "" {
+		v := s.VoterName
+		if s.VoterContact != "" {
+			v += "（" + s.VoterContact + "）"
+		}
+		lead = field{"选民", v}
+	}
+	category := s.Category
+	if s.Priority == "重点" {
+		category += "（重点）"
+	}
+	return [][]field{
+		{{"编号", s.Number}, {"类别", category}},
+		{{"标题", s.Title}},
+		{lead, {"涉及层面", st.LevelLabel(s.Scope)}},
+		{{"附议代表", strings.Join(it.Cosigners, "、")}},
+		{{"收到日期", s.Received.Chinese()}, {"交办日期", s.Assigned.Chinese()}},
+		{{"主办单位", s.MainUnitName}, {"办理时限", s.Deadline.Chinese()}},
+		{{"协办单位", strings.Join(it.AssistUnits, "、")}},
+	}
+}
+
+// AssignForm writes the 交办单 of one item: its boxes, the full content, a line for the unit to sign for
+// it, and the office and date at the bottom right.
+func AssignForm(path string, st store.Settings, it Item, date store.Date) error {
+	d := newDocument(st.OfficeName, "代表建议交办单", false)
+	d.title(officeTitle(st, "代表建议交办单"))
+	d.fields(itemFields(st, it)...)
+	d.textBox("建议内容", it.Content, 12)
+	d.moveDown(3)
+	d.paragraph(fmt.Sprintf("注：请认真研究办理，在办理时限内书面答复代表，并将答复意见报送%s。", orOffice(st)),
+		paraStyle{size: 10.5})
+	d.ensure(40)
+	d.moveDown(8)
+	d.paragraph("承办单位签收：________________　　签收日期：______年____月____日", paraStyle{})
+	d.signature(st.OfficeName, date.Chinese())
+	return d.save(path)
+}
+
+// orOffice is the office name, or a generic one when the settings have none yet.
+func orOffice(st store.Settings) string {
+	if o := strings.TrimSpace(st.OfficeName); o != "" {
+		return o
+	}
+	return "人大" + st.BodyWord
+}
+
+// AssignList writes the 交办清单 for the 交办会: one section per unit, each on a new page (A4 landscape),
+// listing the items the unit handles and then those it assists, with the number of items.
+func AssignList(path string, st store.Settings, year int, sections []UnitItems, date store.Date) error {
+	d := newDocument(st.OfficeName, "代表建议交办清单", true)
+	for i, sec := range sections {
+		if i > 0 {
+			d.addPage()
+		}
+		d.title(sec.Unit + "承办代表建议交办清单")
+		d.subtitle(fmt.Sprintf("（%d年度）", year))
+		if len(sec.Items) > 0 || len(sec.Assisting) == 0 {
+			if len(sec.Assisting) > 0 {
+				d.heading("主办代表建议")
+			}
+			listTable(d, sec.Items, "协办单位", func(it Item) string { return strings.Join(it.AssistUnits, "、") })
+			d.moveDown(2)
+			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Items)), paraStyle{bold: true, after: 2})
+		}
+		if len(sec.Assisting) > 0 {
+			d.heading("协办代表建议")
+			listTable(d, sec.Assisting, "主办单位", func(it Item) string { return it.MainUnitName })
+			d.moveDown(2)
+			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Assisting)), paraStyle{bold: true, after: 2})
+		}
+		d.ensure(30)
+		d.moveDown(6)
+		d.paragraph("承办单位签收：________________　　签收日期：______年____月____日", paraStyle{})
+		d.signature(st.OfficeName, date.Chinese())
+	}
+	return d.save(path)
+}
+
+func listTable(d *document, items []Item, lastTitle string, last func(Item) string) {
+	cols := []column{{"序号", 0, "C"}, {"编号", 0, "C"}, {"标题", 55, "L"}, {"领衔代表", 0, "C"},
+		{"交办日期", 0, "C"}, {"办理时限", 0, "C"}, {lastTitle, 35, "L"}}
+	rows := make([][]string, len(items))
+	for i, it := range items {
+		rows[i] = []string{itoa(i + 1), it.Number, it.Title, proposer(it.Suggestion), it.Assigned.Chinese(),
+			it.Deadline.Chinese(), last(it)}
+	}
+	d.table(cols, rows)
+}
+
+// OverdueNotice writes the 督办通知: for each unit a letter, on its own page, listing the unit's items that
+// have passed their deadline without a reply as of today and asking for a written reply within 7 days.
+func OverdueNotice(path string, st store.Settings, sections []UnitItems, today store.Date) error {
+	d := newDocument(st.OfficeName, "督办通知", false)
+	for i, sec := range sections {
+		if i > 0 {
+			d.addPage()
+		}
+		d.title("关于督促办理逾期代表建议的通知")
+		d.paragraph(sec.Unit+"：", paraStyle{after: 1})
+		d.paragraph(fmt.Sprintf("截至%s，以下 %d 件代表建议已超过办理时限尚未答复，请抓紧办理，于%s前书面答复。",
+			today.Chinese(), len(sec.Items), today.AddDays(7).Chinese()), paraStyle{indent: true, after: 4})
+		rows := make([][]string, len(sec.Items))
+		for i, it := range sec.Items {
+			days := int(today.Time().Sub(it.Deadline.Time()).Hours() / 24)
+			rows[i] = []string{it.Number, it.Title, it.Assigned.Chinese(), it.Deadline.Chinese(), itoa(days)}
+		}
+		d.table([]column{{"编号", 0, "C"}, {"标题", 1, "L"}, {"交办日期", 0, "C"}, {"办理时限", 0, "C"},
+			{"逾期天数", 0, "C"}}, rows)
+		d.moveDown(4)
+		d.paragraph("特此通知。", paraStyle{indent: true})
+		d.signature(st.OfficeName, today.Chinese())
+		if st.ClerkName != "" {
+			d.moveDown(6)
+			d.paragraph("联系人："+st.ClerkName, paraStyle{size: 10.5})
+		}
+	}
+	return d.save(path)
+}
+
+// SatisfactionForm writes the 代表建议办理情况征询意见表 sent to the lead deputy with the reply: the item,
+// the latest reply in full, tick boxes for the evaluation, lines for comments, and room to sign.
+func SatisfactionForm(path string, st store.Settings, it Item, h store.Handling) error {
+	if len(h.Replies) == 0 {
+		return fmt.Errorf("建议「%s」还没有答复，不能打印征询意见表", it.Number)
+	}
+	r := h.Replies[len(h.Replies)-1]
+	outcome := it.Outcome
+	if outcome == "" {
+		outcome = r.Outcome
+	}
+	units := it.MainUnitName
+	if len(it.AssistUnits) > 0 {
+		units = fmt.Sprintf("%s（协办：%s）", units, strings.Join(it.AssistUnits, "、"))
+	}
+	if r.FromUpper || units == "" {
+		units = it.ForwardTo
+	}
+	d := newDocument(st.OfficeName, "征询意见表", false)
+	d.title("代表建议办理情况征询意见表")
+	result := []field{{"办理结果", outcome}}
+	if r.Round > 1 {
+		result = append(result, field{"答复轮次", fmt.Sprintf("第%d轮", r.Round)})
+	}
+	d.fields(
+		[]field{{"编号", it.Number}, {"领衔代表", proposer(it.Suggestion)}},
+		[]field{{"标题", it.Title}},
+		[]field{{"承办单位", units}},
+		[]field{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},
+		result,
+	)
+	d.textBox("答复内容摘要", r.Content, 6)
+	d.moveDown(6)
+	evaluationBox(d)
+	d.moveDown(4)
+	d.paragraph(fmt.Sprintf("注：请于收到本表后十日内反馈%s。", orOffice(st)), paraStyle{size: 10.5})
+	return d.save(path)
+}
+
+// evaluationBox draws the part the deputy fills in: a bordered block with the three grades to tick,
+// ruled lines for comments and the signature line, kept together on one page.
+func evaluationBox(d *document) {
+	const lines, gap = 5, 9.0
+	lh := lineHeight(bodySize)
+	height := 10 + lh + 8 + lh + lines*gap + 10 + lh + 6
+	d.heading("代表对办理情况的评价")
+	d.ensure(height)
+	top := d.y()
+	x := d.left + 6
+	d.moveDown(6)
+	// The boxes are drawn larger than the words: the font's ☐ is small beside 13 pt text.
+	cx, y := x, d.y()
+	for i, part := range []string{"评价意见：", "☐", " 满意", "☐", " 基本满意", "☐", " 不满意"} {
+		size := 13.0
+		if part == "☐" {
+			size = 18
+		}
+		d.font(false, size)
+		w := d.pdf.GetStringWidth(part)
+		d.text(cx, y, w, lh+2, part, "L")
+		cx += w
+		if i > 0 && i%2 == 0 {
+			cx += 14 // room between the choices
+		} else if i == 0 {
+			cx += 4
+		}
+	}
+	d.moveDown(lh + 8)
+	d.font(false, bodySize)
+	d.text(x, d.y(), d.width-12, lh, "意见和建议：", "L")
+	d.moveDown(lh)
+	d.right -= 6
+	d.ruledLines(x, lines, gap)
+	d.right += 6
+	d.moveDown(10)
+	d.font(false, bodySize)
+	d.text(x, d.y(), d.width-12, lh, "代表签名：________________　　日期：______年____月____日", "R")
+	d.moveDown(lh + 6)
+	d.pdf.Rect(d.left, top, d.width, d.y()-top, "D")
+}
+
+// ItemHistory writes the 建议办理过程单: the item's boxes, its whole timeline, every reply in full, the
+// evaluations and the follow-ups.
+func ItemHistory(path string, st store.Settings, it Item, steps []store.Step, h store.Handling, date store.Date) error {
+	d := newDocument(st.OfficeName, "建议办理过程单", false)
+	d.title("代表建议办理过程单")
+	rows := itemFields(st, it)
+	status := []field{{"当前状态", it.State}, {"办理结果", it.Outcome}}
+	if it.Round > 1 {
+		status[0].value += fmt.Sprintf("（第%d轮）", it.Round)
+	}
+	rows = append(rows, status)
+	if it.ForwardTo != "" {
+		rows = append(rows, []field{{"转交上级", it.ForwardTo}, {"转交日期", it.Forwarded.Chinese()}})
+	}
+	if it.ExtensionReason != "" {
+		rows = append(rows, []field{{"延期理由", it.ExtensionReason}})
+	}
+	if it.TerminationKind != "" {
+		rows = append(rows, []field{{it.TerminationKind + "理由", it.TerminationReason}})
+	}
+	d.fields(rows...)
+	d.textBox("建议内容", it.Content, 3)
+
+	d.heading("办理过程")
+	trows := make([][]string, len(steps))
+	for i, s := range steps {
+		detail := s.Detail
+		if s.FromState != s.ToState && s.FromState != "" {
+			if detail != "" {
+				detail += "；"
+			}
+			detail += s.FromState + "→" + s.ToState
+		}
+		trows[i] = []string{s.Date.Chinese(), s.Step, fmt.Sprintf("第%d轮", s.Round), detail}
+	}
+	d.table([]column{{"日期", 0, "C"}, {"环节", 0, "C"}, {"轮次", 0, "C"}, {"情况", 1, "L"}}, trows)
+
+	if len(h.Replies) > 0 {
+		d.ensure(d.boxHeight(2, h.Replies[0].Content, 4) + 15) // the heading with the first reply
+		d.heading("答复情况")
+		for i, r := range h.Replies {
+			if i > 0 {
+				d.moveDown(3)
+			}
+			d.ensure(d.boxHeight(2, r.Content, 4)) // a reply's date and outcome with the start of its text
+			who := "承办单位答复"
+			if r.FromUpper {
+				who = "上级答复"
+			}
+			d.fields(
+				[]field{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},
+				[]field{{"办理结果", r.Outcome}, {"轮次", fmt.Sprintf("第%d轮（%s）", r.Round, who)}},
+			)
+			d.textBox("答复内容", r.Content, 2)
+		}
+	}
+	if len(h.Evaluations) > 0 {
+		d.heading("代表评价")
+		erows := make([][]string, len(h.Evaluations))
+		for i, e := range h.Evaluations {
+			erows[i] = []string{e.Date.Chinese(), fmt.Sprintf("第%d轮", e.Round), e.Grade, e.Comment}
+		}
+		d.table([]column{{"日期", 0, "C"}, {"轮次", 0, "C"}, {"评价", 0, "C"}, {"意见", 1, "L"}}, erows)
+	}
+	if len(h.FollowUps) > 0 {
+		d.heading("跟踪办理")
+		frows := make([][]string, len(h.FollowUps))
+		for i, f := range h.FollowUps {
+			outcome := f.Outcome
+			if outcome == "" {
+				outcome = "—"
+			}
+			frows[i] = []string{f.Date.Chinese(), outcome, f.Note}
+		}
+		d.table([]column{{"日期", 0, "C"}, {"办理结果", 0, "C"}, {"情况", 1, "L"}}, frows)
+	}
+	d.moveDown(6)
+	made := "打印日期：" + date.Chinese()
+	if st.ClerkName != "" {
+		made = "制表人：" + st.ClerkName + "　　" + made
+	}
+	d.paragraph(made, paraStyle{size: 10.5, align: "R"})
+	return d.save(path)
+}
