@@ -15,7 +15,7 @@ import (
 )
 
 // printUsage is the synopsis of `rendadesk print`.
-const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME] [--today YYYY-MM-DD] --out FILE.pdf"
+const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME] [--parts A,B] [--today YYYY-MM-DD] --out FILE.pdf"
 
 // printArgs are the options of `rendadesk print` after parsing.
 type printArgs struct {
@@ -24,6 +24,7 @@ type printArgs struct {
 	unit  string
 	today store.Date
 	out   string
+	parts []string        // for documents made of parts (meeting materials): which ones; empty = all
 	set   map[string]bool // the flags given on the command line
 }
 
@@ -67,6 +68,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	unit := fs.String("unit", "", "承办单位名称")
 	today := fs.String("today", "", "以哪一天为“今天”(默认今天)")
 	outPath := fs.String("out", "", "输出的 PDF 文件")
+	parts := fs.String("parts", "", "只打印其中几部分，用逗号分隔(会议材料)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -82,13 +84,16 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 		return err
 	}
 	a := printArgs{id: strings.TrimSpace(*id), year: *year, unit: strings.TrimSpace(*unit), out: *outPath, set: map[string]bool{}}
+	for _, p := range strings.FieldsFunc(*parts, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		a.parts = append(a.parts, strings.TrimSpace(p))
+	}
 	fs.Visit(func(f *flag.Flag) { a.set[f.Name] = true })
 	for _, f := range kind.needs {
 		if !a.set[f] {
 			return usageError{fmt.Sprintf("打印%s需要 --%s", kind.name, f)}
 		}
 	}
-	for _, f := range []string{"id", "year", "unit"} {
+	for _, f := range []string{"id", "year", "unit", "parts"} {
 		if a.set[f] && !slices.Contains(kind.needs, f) && !slices.Contains(kind.takes, f) {
 			return usageError{fmt.Sprintf("打印%s不用 --%s", kind.name, f)}
 		}
@@ -376,11 +381,13 @@ func printOverdueNotice(ctx context.Context, db *store.DB, a printArgs) error {
 }
 
 // PrintOptions chooses what Print prints: an item (ID: its internal id or its number 2024-012), a year, a unit
-// (empty: every unit), and the day the document is dated (empty: today).
+// (empty: every unit), the parts of a document made of parts (empty: all), and the day the document is dated
+// (empty: today).
 type PrintOptions struct {
 	ID    string
 	Year  int
 	Unit  string
+	Parts []string
 	Today store.Date
 }
 
@@ -395,5 +402,5 @@ func Print(ctx context.Context, db *store.DB, kind string, o PrintOptions, out s
 	if today == "" {
 		today = store.DateOf(db.Now())
 	}
-	return k.run(ctx, db, printArgs{id: o.ID, year: o.Year, unit: o.Unit, today: today, out: out, set: map[string]bool{}})
+	return k.run(ctx, db, printArgs{id: o.ID, year: o.Year, unit: o.Unit, parts: o.Parts, today: today, out: out, set: map[string]bool{}})
 }
