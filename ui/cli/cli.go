@@ -65,7 +65,7 @@ var commands = map[string]command{
 	"demo":   {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
 	"check":  {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup": {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
-	"print":  {printUsage, "打印代表建议表单(PDF): assign-form 交办单、assign-list 交办清单、overdue-notice 督办通知、satisfaction-form 征询意见表、item-history 办理过程单", runPrint},
+	"print":  {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 }
 
 // Usage writes the list of commands.
@@ -79,6 +79,9 @@ func Usage(w io.Writer) {
 	sort.Strings(names)
 	for _, n := range names {
 		fmt.Fprintf(w, "  rendadesk %s\n      %s\n", commands[n].usage, commands[n].help)
+		if n == "print" { // the kinds are registered by several files' init(), so list them now
+			fmt.Fprintf(w, "      %s\n", printKindList())
+		}
 	}
 }
 

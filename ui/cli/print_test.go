@@ -75,7 +75,7 @@ func TestPrintErrors(t *testing.T) {
 	}{
 		{[]string{"print", "--db", db, "--out", out}, ExitUsage, "缺少要打印的文件种类"},
 		{[]string{"print", "--db", db, "frobnicate", "--out", out}, ExitUsage, "assign-list(交办清单)"},
-		{[]string{"print", "--db", db, "roster", "--out", out}, ExitUsage, "不认识的文件种类「roster」"},
+		{[]string{"print", "--db", db, "frobnicate", "--out", out}, ExitUsage, "不认识的文件种类「frobnicate」"},
 		{[]string{"print", "--db", db, "assign-form", "--out", out}, ExitUsage, "需要 --id"},
 		{[]string{"print", "--db", db, "satisfaction-form", "--out", out}, ExitUsage, "需要 --id"},
 		{[]string{"print", "--db", db, "assign-list", "--out", out}, ExitUsage, "需要 --year"},

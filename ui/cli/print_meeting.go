@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"rendadesk/export"
+	"rendadesk/store"
+)
+
+// The meeting materials and rosters of SPEC §6.4 join the table of printed documents.
+func init() {
+	printKinds["meeting"] = printKind{"会议材料", []string{"id"}, []string{"parts"}, printMeeting}
+	printKinds["roster"] = printKind{"代表名册", nil, nil, func(ctx context.Context, db *store.DB, a printArgs) error {
+		return printRoster(ctx, db, a, false)
+	}}
+	printKinds["roster-public"] = printKind{"代表名册(公开版)", nil, nil, func(ctx context.Context, db *store.DB, a printArgs) error {
+		return printRoster(ctx, db, a, true)
+	}}
+}
+
+// meetingPartsError refuses part names that are not parts of the meeting materials, naming the valid ones.
+func meetingPartsError(parts []string) error {
+	for _, p := range parts {
+		if !slices.Contains(export.MeetingParts, p) {
+			return usageError{fmt.Sprintf("不认识的会议材料「%s」，--parts 可以是: %s", p, strings.Join(export.MeetingParts, "、"))}
+		}
+	}
+	return nil
+}
+
+// printMeeting prints a meeting's materials: --id is the meeting's number, --parts the parts (default: all
+// that the meeting has data for).
+func printMeeting(ctx context.Context, db *store.DB, a printArgs) error {
+	if err := meetingPartsError(a.parts); err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(a.id, 10, 64)
+	if err != nil || id <= 0 {
+		return usageError{fmt.Sprintf("打印会议材料需要 --id 会议的编号(正整数)，而不是「%s」", a.id)}
+	}
+	st, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := db.Meeting(ctx, id)
+	if err != nil {
+		return err
+	}
+	d, err := db.MeetingDetail(ctx, id)
+	if err != nil {
+		return err
+	}
+	q, err := db.Quorum(ctx, id)
+	if err != nil {
+		return err
+	}
+	expected, err := db.ExpectedAttendees(ctx, id)
+	if err != nil {
+		return err
+	}
+	if q.Base == 0 && len(d.Attendance) > 0 {
+		// A meeting without a voting base (an inspection, a group's activity) expects the deputies whose
+		// attendance is recorded, not every deputy in office.
+		ids := make([]int64, len(d.Attendance))
+		for i, a := range d.Attendance {
+			ids[i] = a.DeputyID
+		}
+		if expected, _, err = db.Deputies(ctx, store.DeputyFilter{IDs: ids}); err != nil {
+			return err
+		}
+	}
+	return export.MeetingMaterials(a.out, st, m, d, q, expected, a.parts)
+}
+
+// printRoster prints the roster of the deputies in office (在任), in the store's order: by group, then name.
+func printRoster(ctx context.Context, db *store.DB, a printArgs, public bool) error {
+	st, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	ds, _, err := db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive})
+	if err != nil {
+		return err
+	}
+	if len(ds) == 0 {
+		return store.Errorf(store.ENOTFOUND, "没有在任的代表，未生成代表名册")
+	}
+	return export.Roster(a.out, st, ds, public, a.today)
+}
