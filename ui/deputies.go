@@ -7,9 +7,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
+	"rendadesk/ui/cli"
 )
 
 // deputiesTab is 代表: the roster with search and filters, and a pane with the deputy's form, their
@@ -26,6 +28,22 @@ type deputiesTab struct {
 	settings store.Settings // for the words 镇/乡, 县/区 in level labels; re-read on refresh
 	filters  struct{ level, group, status, station *widget.Select }
 	content  fyne.CanvasObject
+	sections *container.AppTabs // 基本信息 / 相关建议 / 出席情况 / 履职档案 / 述职评议 of a saved deputy
+
+	// The 履职档案 section of the current deputy: a year and the record of that year.
+	recordYear     *widget.Select
+	recordYearPick string // the year last chosen, kept from one deputy to the next
+	recordBox      *fyne.Container
+	record         store.DeputyRecord
+
+	// The 述职评议 section of the current deputy (reportback.go).
+	backs     []store.ReportBack
+	rbAdd     *widget.Button
+	rbList    *fyne.Container // the list with its heading
+	rbForm    *fyne.Container // the form of the chosen record
+	rbPane    *formPane
+	rbCurrent store.ReportBack
+	rbDialog  *reportBackDialog // the 述职评议 dialog last opened
 }
 
 func newDeputiesTab(d *desk) *deputiesTab {
@@ -82,6 +100,8 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.box.Add(t.printButton())
+	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
 		labeled("联络站", t.filters.station),
@@ -167,17 +187,22 @@ func (t *deputiesTab) exportList() {
 	t.d.exportList("代表名册", h, cells)
 }
 
-// show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions and attendance.
+// show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
+// the year's 履职档案 and the report-backs.
 func (t *deputiesTab) show(x store.Deputy) {
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
+	t.sections = nil
 	if x.ID != 0 {
-		pane = container.NewAppTabs(
+		t.sections = container.NewAppTabs(
 			container.NewTabItem("基本信息", form.content),
 			container.NewTabItem("相关建议", t.suggestionsOf(x)),
 			container.NewTabItem("出席情况", t.attendanceOf(x)),
+			container.NewTabItem("履职档案", t.recordOf(x)),
+			container.NewTabItem("述职评议", t.reportBacksOf(x)),
 		)
+		pane = t.sections
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
@@ -377,4 +402,139 @@ func simpleList(head string, rows []string, open func(int)) fyne.CanvasObject {
 		l.OnSelected = func(i widget.ListItemID) { open(i); l.UnselectAll() }
 	}
 	return container.NewBorder(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l)
+}
+
+// thisYear is the year of the store's today.
+func (t *deputiesTab) thisYear() int { return store.DateOf(t.d.db.Now()).Year() }
+
+// recordYears are the years a 履职档案 can be shown for: this year back to the first year with suggestions.
+func (t *deputiesTab) recordYears() []string {
+	first := t.thisYear()
+	if ys, err := t.d.db.SuggestionYears(t.d.ctx); err == nil {
+		for _, y := range ys {
+			first = min(first, y)
+		}
+	}
+	var out []string
+	for y := t.thisYear(); y >= first; y-- {
+		out = append(out, fmt.Sprintf("%d年", y))
+	}
+	return out
+}
+
+// recordOf is the 履职档案 section: a year (this year first) and the deputy's record of it, with a button that
+// prints the one-page PDF of the same figures.
+func (t *deputiesTab) recordOf(x store.Deputy) fyne.CanvasObject {
+	t.recordBox = container.NewVBox()
+	t.recordYear = widget.NewSelect(t.recordYears(), func(v string) {
+		t.recordYearPick = v
+		t.loadRecord()
+	})
+	printBtn := widget.NewButtonWithIcon("打印履职档案", theme.DocumentPrintIcon(), func() {
+		y := t.selectedYear()
+		t.d.printTo("deputy-file", fmt.Sprintf("%s%d年度履职档案", x.Name, y), cli.PrintOptions{ID: fmt.Sprint(x.ID), Year: y})
+	})
+	// The year chosen for the last deputy stays chosen, so the clerk can go through the deputies of a year.
+	if slices.Contains(t.recordYear.Options, t.recordYearPick) {
+		t.recordYear.SetSelected(t.recordYearPick)
+	} else {
+		t.recordYear.SetSelectedIndex(0)
+	}
+	top := container.NewHBox(widget.NewLabel("年度"), t.recordYear, printBtn)
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(t.recordBox))
+}
+
+// selectedYear is the year chosen in the 履职档案 section (this year when none is).
+func (t *deputiesTab) selectedYear() int {
+	var y int
+	if t.recordYear != nil {
+		fmt.Sscanf(t.recordYear.Selected, "%d年", &y)
+	}
+	if y == 0 {
+		y = t.thisYear()
+	}
+	return y
+}
+
+// loadRecord reads the current deputy's record of the chosen year into the section.
+func (t *deputiesTab) loadRecord() {
+	if t.recordBox == nil || t.current.ID == 0 {
+		return
+	}
+	rec, err := t.d.db.DeputyRecord(t.d.ctx, t.current.ID, t.selectedYear())
+	if err != nil {
+		t.recordBox.Objects = []fyne.CanvasObject{widget.NewLabel(store.ErrorMessage(err))}
+		t.recordBox.Refresh()
+		return
+	}
+	t.record = rec
+	t.recordBox.Objects = recordView(rec, t.settings.Precision)
+	t.recordBox.Refresh()
+}
+
+// recordView lays out a DeputyRecord as the clerk reads it: a sentence per part, and the attendance by kind
+// as a small table.
+func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
+	head := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	line := func(s string) fyne.CanvasObject {
+		l := widget.NewLabel(s)
+		// Break anywhere: a Chinese sentence is one "word" to TextWrapWord, which would make the pane as wide
+		// as the sentence and squeeze the list beside it.
+		l.Wrapping = fyne.TextWrapBreak
+		return l
+	}
+	out := []fyne.CanvasObject{head(fmt.Sprintf("%s　%d年度履职档案", r.Deputy.Name, r.Year)), head("参加会议和活动")}
+	tt := r.Total
+	if tt.Marked() == 0 {
+		out = append(out, line("本年度没有参加会议和活动的记录。"))
+	} else {
+		out = append(out, line(fmt.Sprintf("应参加或列席 %d 次：出席 %d 次、列席 %d 次，请假 %d 次，缺席 %d 次；参加人代会以外的会议和活动 %d 次。",
+			tt.Marked(), tt.Present, tt.NonVoting, tt.Leave, tt.Absent, r.Activities)))
+		// A small table as columns side by side, each as wide as its widest entry (a grid of equal columns
+		// would be six times the widest kind name).
+		cols := make([]*fyne.Container, 6)
+		for i, h := range []string{"类型", "出席", "列席", "请假", "缺席", "合计"} {
+			cols[i] = container.NewVBox(widget.NewLabelWithStyle(h, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}))
+		}
+		rows := append(slices.Clone(r.Attendance), tt)
+		for k, a := range rows {
+			bold := fyne.TextStyle{Bold: k == len(rows)-1}
+			for i, v := range []string{a.Kind, fmt.Sprint(a.Present), fmt.Sprint(a.NonVoting), fmt.Sprint(a.Leave), fmt.Sprint(a.Absent), fmt.Sprint(a.Marked())} {
+				align := fyne.TextAlignCenter
+				if i == 0 {
+					align = fyne.TextAlignLeading
+				}
+				cols[i].Add(widget.NewLabelWithStyle(v, align, bold))
+			}
+		}
+		table := container.NewHBox()
+		for _, c := range cols {
+			table.Add(c)
+		}
+		out = append(out, table)
+	}
+	out = append(out, head("提出建议"))
+	led := fmt.Sprintf("领衔 %d 件", r.Led)
+	if r.Led > 0 {
+		var parts []string
+		for _, o := range store.RecordOutcomes {
+			parts = append(parts, fmt.Sprintf("%s %d 件", o, r.LedOutcomes[o]))
+		}
+		led += fmt.Sprintf("（人代会期间 %d 件、闭会期间 %d 件）：%s", r.LedSession, r.LedRecess(), strings.Join(parts, "、"))
+	}
+	out = append(out, line(led+"。"), line(fmt.Sprintf("附议 %d 件。", r.Cosigned)))
+	out = append(out, head("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
+	if len(r.Stations) > 0 {
+		out = append(out, line("进站："+strings.Join(r.Stations, "、")))
+	}
+	out = append(out, head("向选民述职和评议"))
+	if len(r.ReportBacks) == 0 {
+		out = append(out, line("本年度没有向选民述职的记录。"))
+	}
+	for _, b := range r.ReportBacks {
+		out = append(out, line(reportBackLine(b, prec)))
+	}
+	return out
 }

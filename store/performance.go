@@ -1,0 +1,295 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// The duty-performance record (履职档案, domain.md §2.16) is a derived view: one deputy's year, counted from
+// attendance, suggestions, reception duty and report-backs. The same figures feed the 代表 tab, the one-page
+// 履职档案 PDF and the all-deputies table T10, so they are computed here once.
+//
+// What a year holds: meetings that start in it, suggestions received in it (Suggestion.Year), receptions and
+// report-backs dated in it. Outcomes are the suggestions' current ones (办理结果 as recorded today).
+
+// AttendanceCount is how often a deputy was marked at the meetings of one kind (出席/请假/缺席/列席).
+type AttendanceCount struct {
+	Kind      string // a MeetingKinds value; AttendanceTotal for the sum over kinds
+	Present   int    // 出席
+	Leave     int    // 请假
+	Absent    int    // 缺席
+	NonVoting int    // 列席
+}
+
+// AttendanceTotal is the Kind of the sum over every kind.
+const AttendanceTotal = "合计"
+
+// Marked is the number of meetings the deputy has a mark at.
+func (a AttendanceCount) Marked() int { return a.Present + a.Leave + a.Absent + a.NonVoting }
+
+// TookPart counts 出席 and 列席: the meetings the deputy was at.
+func (a AttendanceCount) TookPart() int { return a.Present + a.NonVoting }
+
+func (a *AttendanceCount) add(b AttendanceCount) {
+	a.Present += b.Present
+	a.Leave += b.Leave
+	a.Absent += b.Absent
+	a.NonVoting += b.NonVoting
+}
+
+// OutcomeUnanswered is the outcome bucket of items without a reply (not yet replied, forwarded without an
+// answer, or terminated), so that the buckets of RecordOutcomes add up to the items led.
+const OutcomeUnanswered = "未答复"
+
+// RecordOutcomes are the outcome buckets of a deputy's led suggestions, in print order (A–D, then 未答复).
+var RecordOutcomes = []string{OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference, OutcomeUnanswered}
+
+// DeputyRecord is one deputy's year (履职档案).
+type DeputyRecord struct {
+	Deputy   Deputy
+	Year     int
+	Stations []string // names of the stations the deputy is stationed at (进站), by name
+
+	// Attendance per meeting kind, in MeetingKinds order, only kinds the deputy has a mark at; Total sums them.
+	Attendance []AttendanceCount
+	Total      AttendanceCount
+	// Activities is how many meetings and activities other than the 人民代表大会会议 the deputy took part in
+	// (出席 or 列席): 主席团会议, 视察, 调研, 代表小组活动, 培训学习 …
+	Activities int
+
+	Led         int            // suggestions the deputy led (领衔), received in the year, of every kind
+	LedSession  int            // of which raised during a 人代会 (the rest between sessions)
+	LedOutcomes map[string]int // Led by current outcome; keys RecordOutcomes, adding up to Led
+	Cosigned    int            // suggestions the deputy co-signed (附议)
+
+	Receptions int // receptions at a station with the deputy on duty (进站接待)
+	Voters     int // voters received at those receptions (人次)
+
+	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
+}
+
+// Kind returns the attendance at meetings of one kind (zero when the deputy has no mark at any).
+func (r DeputyRecord) Kind(kind string) AttendanceCount {
+	for _, a := range r.Attendance {
+		if a.Kind == kind {
+			return a
+		}
+	}
+	return AttendanceCount{Kind: kind}
+}
+
+// Solved is the number of led suggestions whose outcome is 已解决.
+func (r DeputyRecord) Solved() int { return r.LedOutcomes[OutcomeSolved] }
+
+// LedRecess is the number of led suggestions raised between sessions.
+func (r DeputyRecord) LedRecess() int { return r.Led - r.LedSession }
+
+// Percent renders n as a share of the participants with prec decimals (63.0%), or 「—」 when nobody took part:
+// the percentages of a report-back are of 参加评议人数, not of the grades' sum (domain.md §2.17).
+func (r ReportBack) Percent(n, prec int) string {
+	if r.Participants <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.*f%%", prec, 100*float64(n)/float64(r.Participants))
+}
+
+// DeputyRecord returns one deputy's record of a year, whether or not the deputy held a seat all year.
+func (db *DB) DeputyRecord(ctx context.Context, deputyID int64, year int) (DeputyRecord, error) {
+	var rec DeputyRecord
+	err := db.view(ctx, func(tx *Tx) error {
+		if _, err := tx.deputy(deputyID); err != nil {
+			return err
+		}
+		recs, err := tx.deputyRecords(year, deputyID)
+		if err != nil {
+			return err
+		}
+		if len(recs) != 1 {
+			return Errorf(ENOTFOUND, "代表不存在(编号%d)", deputyID)
+		}
+		rec = recs[0]
+		return nil
+	})
+	return rec, err
+}
+
+// DeputyRecords returns the records of a year of every deputy who held a seat during it (在任, or vacated
+// after 1 January of the year), by group and name as the roster lists them.
+func (db *DB) DeputyRecords(ctx context.Context, year int) ([]DeputyRecord, error) {
+	var out []DeputyRecord
+	err := db.view(ctx, func(tx *Tx) error {
+		var err error
+		out, err = tx.deputyRecords(year, 0)
+		return err
+	})
+	return out, err
+}
+
+// deputyRecords computes the records of one deputy (deputyID ≠ 0) or of every deputy in office during the
+// year with a handful of grouped queries, whatever the number of deputies.
+func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
+	if year < 1900 || year > 2200 {
+		return nil, fieldErr("年度", "(%d)不是合理的年份", year)
+	}
+	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	// only restricts a grouped query to the one deputy; for all deputies the rows of deputies out of office
+	// are simply not looked up.
+	only := func(col string) (string, []any) {
+		if deputyID == 0 {
+			return "", nil
+		}
+		return " AND " + col + " = ?", []any{deputyID}
+	}
+
+	var recs []DeputyRecord
+	index := map[int64]*DeputyRecord{}
+	cond, args := `(d.status = '在任' OR d.vacancy_date > ?)`, []any{from}
+	if deputyID != 0 {
+		cond, args = `d.id = ?`, []any{deputyID}
+	}
+	if err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
+		WHERE `+cond+` ORDER BY coalesce(g.id, 1e18), d.name, d.id`, args, func(s scanner) error {
+		d, err := scanDeputy(s)
+		recs = append(recs, DeputyRecord{Deputy: d, Year: year, LedOutcomes: map[string]int{}})
+		return err
+	}); err != nil {
+		return nil, fmt.Errorf("查询代表: %w", err)
+	}
+	for i := range recs {
+		index[recs[i].Deputy.ID] = &recs[i]
+	}
+
+	extra, xargs := only("sd.deputy_id")
+	if err := collect(tx, `SELECT sd.deputy_id, s.name FROM station_deputies sd JOIN stations s ON s.id = sd.station_id
+		WHERE 1`+extra+` ORDER BY s.name`, xargs, func(s scanner) error {
+		var id int64
+		var name string
+		if err := s.Scan(&id, &name); err != nil {
+			return err
+		}
+		if r := index[id]; r != nil {
+			r.Stations = append(r.Stations, name)
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("查询进站情况: %w", err)
+	}
+
+	extra, xargs = only("a.deputy_id")
+	if err := collect(tx, `SELECT a.deputy_id, m.kind, sum(a.status = '出席'), sum(a.status = '请假'), sum(a.status = '缺席'),
+		sum(a.status = '列席') FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+		WHERE m.start_date BETWEEN ? AND ?`+extra+` GROUP BY a.deputy_id, m.kind`, append([]any{from, to}, xargs...),
+		func(s scanner) error {
+			var id int64
+			var c AttendanceCount
+			if err := s.Scan(&id, &c.Kind, &c.Present, &c.Leave, &c.Absent, &c.NonVoting); err != nil {
+				return err
+			}
+			if r := index[id]; r != nil {
+				r.Attendance = append(r.Attendance, c)
+			}
+			return nil
+		}); err != nil {
+		return nil, fmt.Errorf("统计出席情况: %w", err)
+	}
+
+	extra, xargs = only("s.lead_deputy_id")
+	if err := collect(tx, `SELECT s.lead_deputy_id, count(*), sum(s.period = ?), sum(s.outcome = ?), sum(s.outcome = ?),
+		sum(s.outcome = ?), sum(s.outcome = ?) FROM suggestions s
+		WHERE s.year = ? AND s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
+		append([]any{PeriodSession, OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference, year}, xargs...),
+		func(s scanner) error {
+			var id int64
+			var led, session, a, b, c, d int
+			if err := s.Scan(&id, &led, &session, &a, &b, &c, &d); err != nil {
+				return err
+			}
+			if r := index[id]; r != nil {
+				r.Led, r.LedSession = led, session
+				r.LedOutcomes[OutcomeSolved], r.LedOutcomes[OutcomeSolving] = a, b
+				r.LedOutcomes[OutcomePlanned], r.LedOutcomes[OutcomeReference] = c, d
+				r.LedOutcomes[OutcomeUnanswered] = led - a - b - c - d
+			}
+			return nil
+		}); err != nil {
+		return nil, fmt.Errorf("统计领衔建议: %w", err)
+	}
+
+	extra, xargs = only("c.deputy_id")
+	if err := collect(tx, `SELECT c.deputy_id, count(*) FROM suggestion_cosigners c JOIN suggestions s ON s.id = c.suggestion_id
+		WHERE s.year = ?`+extra+` GROUP BY c.deputy_id`, append([]any{year}, xargs...), func(s scanner) error {
+		var id int64
+		var n int
+		if err := s.Scan(&id, &n); err != nil {
+			return err
+		}
+		if r := index[id]; r != nil {
+			r.Cosigned = n
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("统计附议建议: %w", err)
+	}
+
+	extra, xargs = only("rd.deputy_id")
+	if err := collect(tx, `SELECT rd.deputy_id, count(*), coalesce(sum(r.voters), 0) FROM reception_deputies rd
+		JOIN receptions r ON r.id = rd.reception_id WHERE r.date BETWEEN ? AND ?`+extra+` GROUP BY rd.deputy_id`,
+		append([]any{from, to}, xargs...), func(s scanner) error {
+			var id int64
+			var n, voters int
+			if err := s.Scan(&id, &n, &voters); err != nil {
+				return err
+			}
+			if r := index[id]; r != nil {
+				r.Receptions, r.Voters = n, voters
+			}
+			return nil
+		}); err != nil {
+		return nil, fmt.Errorf("统计进站接待: %w", err)
+	}
+
+	extra, xargs = only("r.deputy_id")
+	if err := collect(tx, `SELECT r.id, r.deputy_id, r.date, r.form, r.participants, r.excellent, r.competent, r.incompetent,
+		r.notes, d.name, r.created_at, r.updated_at FROM report_backs r JOIN deputies d ON d.id = r.deputy_id
+		WHERE r.date BETWEEN ? AND ?`+extra+` ORDER BY r.date, r.id`, append([]any{from, to}, xargs...), func(s scanner) error {
+		var b ReportBack
+		if err := s.Scan(&b.ID, &b.DeputyID, &b.Date, &b.Form, &b.Participants, &b.Excellent, &b.Competent, &b.Incompetent,
+			&b.Notes, &b.DeputyName, &b.CreatedAt, &b.UpdatedAt); err != nil {
+			return err
+		}
+		if r := index[b.DeputyID]; r != nil {
+			r.ReportBacks = append(r.ReportBacks, b)
+		}
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("查询述职评议: %w", err)
+	}
+
+	for i := range recs {
+		r := &recs[i]
+		slices.SortFunc(r.Attendance, func(a, b AttendanceCount) int {
+			if d := kindOrder(a.Kind) - kindOrder(b.Kind); d != 0 {
+				return d
+			}
+			return strings.Compare(a.Kind, b.Kind)
+		})
+		r.Total = AttendanceCount{Kind: AttendanceTotal}
+		for _, a := range r.Attendance {
+			r.Total.add(a)
+			if a.Kind != MeetingCongress {
+				r.Activities += a.TookPart()
+			}
+		}
+	}
+	return recs, nil
+}
+
+// kindOrder places a meeting kind in MeetingKinds order; a kind no longer listed goes last.
+func kindOrder(kind string) int {
+	if i := slices.Index(MeetingKinds, kind); i >= 0 {
+		return i
+	}
+	return len(MeetingKinds)
+}
