@@ -63,7 +63,7 @@ func printKindList() string {
 // so the flags before KIND are parsed, then KIND is taken, then the flags after it.
 func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
-	id := fs.String("id", "", "建议: 内部编号或编号(如 2024-012)")
+	id := fs.String("id", "", "记录: 建议的内部编号或编号(如 2024-012)、会议编号、代表编号或姓名")
 	year := fs.Int("year", 0, "年度")
 	unit := fs.String("unit", "", "承办单位名称")
 	today := fs.String("today", "", "以哪一天为“今天”(默认今天)")
