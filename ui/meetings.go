@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
+	"rendadesk/ui/cli"
 )
 
 // meetingsTab is 会议: meetings and activities with search and filters, and a pane with the meeting's form,
@@ -23,12 +24,16 @@ type meetingsTab struct {
 	pane     *formPane     // its form
 	detail   *fyne.Container
 	sections *container.AppTabs // the sections of a saved meeting
+	rec      *meetingRecord     // what was recorded at it, with the editors of the sections
 	filters  struct{ kind, year *widget.Select }
 	content  fyne.CanvasObject
+
+	// print writes the meeting materials; d.printTo, replaced in tests.
+	print func(kind, fileName string, o cli.PrintOptions)
 }
 
 func newMeetingsTab(d *desk) *meetingsTab {
-	t := &meetingsTab{d: d}
+	t := &meetingsTab{d: d, print: d.printTo}
 	count := func(n int) string { return strconv.Itoa(n) }
 	cols := []column[store.Meeting]{
 		{"日期", 95, "date", func(x store.Meeting) string { return string(x.Start) }},
@@ -130,7 +135,7 @@ func (t *meetingsTab) remove() {
 			return err
 		}
 		t.current = store.Meeting{}
-		t.sections = nil
+		t.sections, t.rec = nil, nil
 		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除会议「" + cur.Title + "」")}
 		t.detail.Refresh()
 		t.list.reload()
@@ -153,21 +158,29 @@ func (t *meetingsTab) show(x store.Meeting) {
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
-	t.sections = nil
 	if x.ID != 0 {
-		det, err := t.d.db.MeetingDetail(t.d.ctx, x.ID)
+		// The clerk going down the list keeps looking at the same section of each meeting.
+		page := 0
+		if t.sections != nil {
+			page = t.sections.SelectedIndex()
+		}
+		rec, err := newMeetingRecord(t, x)
 		if err != nil {
 			t.d.showError(err)
 		}
+		t.rec = rec
 		t.sections = container.NewAppTabs(
 			container.NewTabItem("基本信息", form.content),
-			container.NewTabItem("出席情况", meetingAttendanceView(det.Attendance)),
-			container.NewTabItem("议程", meetingAgendaView(det.Agenda)),
-			container.NewTabItem("决议", meetingResolutionsView(x, det)),
-			container.NewTabItem("选举", meetingElectionsView(det.Elections)),
-			container.NewTabItem("列席人员", meetingGuestsView(det.Guests)),
+			container.NewTabItem("出席情况", rec.att.content),
+			container.NewTabItem("议程", rec.agenda.content),
+			container.NewTabItem("决议", rec.res.content),
+			container.NewTabItem("选举", rec.elect.content),
+			container.NewTabItem("列席人员", rec.guests.content),
 		)
-		pane = t.sections
+		t.sections.SelectIndex(page)
+		pane = container.NewBorder(t.meetingActions(x), nil, nil, nil, t.sections)
+	} else {
+		t.rec, t.sections = nil, nil
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
@@ -354,161 +367,4 @@ func meetingDateOf(e *dateEntry) store.Date {
 		return d
 	}
 	return store.Date(strings.TrimSpace(e.Text))
-}
-
-// meetingAttendanceCounts counts the attendance marks; 应到 are the deputies expected to vote, i.e. every
-// row but 列席.
-type meetingAttendanceCounts struct{ expected, present, leave, absent, nonVoting int }
-
-func countMeetingAttendance(att []store.Attendance) meetingAttendanceCounts {
-	var c meetingAttendanceCounts
-	for _, a := range att {
-		switch a.Status {
-		case "出席":
-			c.present++
-		case "请假":
-			c.leave++
-		case "缺席":
-			c.absent++
-		case "列席":
-			c.nonVoting++
-		}
-	}
-	c.expected = c.present + c.leave + c.absent
-	return c
-}
-
-// meetingAttendanceLine is the totals line over the attendance list.
-func meetingAttendanceLine(att []store.Attendance) string {
-	c := countMeetingAttendance(att)
-	return fmt.Sprintf("应到 %d 人，实到 %d 人，请假 %d 人，缺席 %d 人，列席 %d 人", c.expected, c.present, c.leave, c.absent, c.nonVoting)
-}
-
-// meetingAttendanceView lists the attendance by deputy group (the store's order): 组名 姓名 状态(原因).
-func meetingAttendanceView(att []store.Attendance) fyne.CanvasObject {
-	rows := make([]string, len(att))
-	for i, a := range att {
-		group := a.GroupName
-		if group == "" {
-			group = "未分组"
-		}
-		status := a.Status
-		if a.Reason != "" {
-			status += "(" + a.Reason + ")"
-		}
-		rows[i] = fmt.Sprintf("%s　%s　%s", group, a.DeputyName, status)
-	}
-	head := meetingAttendanceLine(att)
-	if len(att) == 0 {
-		head = "未登记出席情况"
-	}
-	return simpleList(head, rows, nil)
-}
-
-// meetingBlocks is a heading over entries of wrapped text, for lists whose lines are too long for one row
-// (agenda titles, resolutions, elections with their candidates).
-func meetingBlocks(head string, blocks []string) fyne.CanvasObject {
-	box := container.NewVBox(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, b := range blocks {
-		l := widget.NewLabel(b)
-		l.Wrapping = fyne.TextWrapWord
-		box.Add(l)
-		box.Add(widget.NewSeparator())
-	}
-	return container.NewVScroll(box)
-}
-
-// meetingAgendaView lists the agenda: seq, title, kind, presenter.
-func meetingAgendaView(items []store.AgendaItem) fyne.CanvasObject {
-	rows := make([]string, len(items))
-	for i, a := range items {
-		kind := a.Kind
-		if a.Report != "" {
-			kind += "·" + a.Report
-		}
-		line := fmt.Sprintf("%d. %s　[%s]", a.Seq, a.Title, kind)
-		if a.Presenter != "" {
-			line += "　报告人：" + a.Presenter
-		}
-		rows[i] = line
-	}
-	head := fmt.Sprintf("议程共 %d 项", len(items))
-	if len(items) == 0 {
-		head = "未登记议程"
-	}
-	return meetingBlocks(head, rows)
-}
-
-// meetingResolutionLines renders the resolutions with their votes and the entered result. When the
-// attendance roll is recorded, its 应到 (all town deputies in office at a 人代会, the members at a 主席团会议)
-// is the base of the passing rule, and a result that disagrees with the rule is flagged.
-func meetingResolutionLines(m store.Meeting, det store.MeetingDetail) []string {
-	base := 0
-	if m.Kind == store.MeetingCongress || m.Kind == store.MeetingPresidium {
-		base = countMeetingAttendance(det.Attendance).expected
-	}
-	rows := make([]string, len(det.Resolutions))
-	for i, r := range det.Resolutions {
-		result := r.EnteredResult
-		if result == "" {
-			result = "未录入"
-		}
-		line := fmt.Sprintf("%d. %s（%s）\n赞成 %d 票，反对 %d 票，弃权 %d 票；表决结果：%s", i+1, r.Title, r.Kind, r.For, r.Against, r.Abstain, result)
-		if base > 0 && r.EnteredResult != "" && (r.EnteredResult == "通过") != r.Passed(base) {
-			want := "未通过"
-			if r.Passed(base) {
-				want = "通过"
-			}
-			line += fmt.Sprintf("\n【注意】应到 %d 人，赞成票须过半数，按规则应为「%s」，与录入的结果不符", base, want)
-		}
-		rows[i] = line
-	}
-	return rows
-}
-
-// meetingResolutionsView lists the resolutions (see meetingResolutionLines).
-func meetingResolutionsView(m store.Meeting, det store.MeetingDetail) fyne.CanvasObject {
-	rows := meetingResolutionLines(m, det)
-	head := fmt.Sprintf("决议、决定共 %d 项", len(rows))
-	if len(rows) == 0 {
-		head = "未登记决议"
-	}
-	return meetingBlocks(head, rows)
-}
-
-// meetingElectionsView lists each election with its ballots and its candidates with their votes.
-func meetingElectionsView(es []store.Election) fyne.CanvasObject {
-	rows := make([]string, len(es))
-	for i, e := range es {
-		text := fmt.Sprintf("%d. %s：%s（应选 %d 名）\n应到 %d 人，实到 %d 人；发出选票 %d 张，收回 %d 张，有效 %d 张",
-			i+1, e.Kind, e.Position, e.Seats, e.Expected, e.Present, e.BallotsIssued, e.BallotsReturned, e.BallotsValid)
-		for _, c := range e.Candidates {
-			text += fmt.Sprintf("\n　　候选人 %s　得票 %d", c.Name, c.Votes)
-			if c.Elected {
-				text += "　当选"
-			}
-		}
-		if e.Notes != "" {
-			text += "\n备注：" + e.Notes
-		}
-		rows[i] = text
-	}
-	head := fmt.Sprintf("选举共 %d 项", len(es))
-	if len(es) == 0 {
-		head = "未登记选举"
-	}
-	return meetingBlocks(head, rows)
-}
-
-// meetingGuestsView lists the non-deputy attendees: name, unit, post.
-func meetingGuestsView(gs []store.Guest) fyne.CanvasObject {
-	rows := make([]string, len(gs))
-	for i, g := range gs {
-		rows[i] = strings.TrimRight(fmt.Sprintf("%s　%s　%s", g.Name, g.Unit, g.Post), "　")
-	}
-	head := fmt.Sprintf("列席人员共 %d 人", len(gs))
-	if len(gs) == 0 {
-		head = "未登记列席人员"
-	}
-	return simpleList(head, rows, nil)
 }

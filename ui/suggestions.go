@@ -249,6 +249,49 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 	t.pane.focus(t.d.win)
 }
 
+// newFromMeeting switches to 建议 and opens the 登记建议 form for a suggestion raised at a meeting or
+// activity: from an inspection, survey, law check or special supervision (视察调研执法检查), a group activity
+// (代表小组活动) or elsewhere (其他), received on the meeting's first day, with the problems found there as its
+// content. Raised at a 人民代表大会会议 it belongs to that session, otherwise to the time between sessions.
+// The clerk chooses the lead deputy, adds a title and a category, and saves.
+func (t *suggestionsTab) newFromMeeting(m store.Meeting) {
+	source := "其他"
+	switch m.Kind {
+	case store.MeetingInspect, store.MeetingResearch, store.MeetingLawCheck, store.MeetingSpecial:
+		source = "视察调研执法检查"
+	case store.MeetingGroup:
+		source = "代表小组活动"
+	}
+	if !slices.Contains(t.sources, source) {
+		// The clerk may have renamed the dictionary entry; keep to one that begins the same way.
+		prefix := string([]rune(source)[:2])
+		for _, v := range t.sources {
+			if strings.HasPrefix(v, prefix) {
+				source = v
+				break
+			}
+		}
+	}
+	x := store.Suggestion{
+		Kind: store.KindSuggestion, Period: store.PeriodRecess, Source: source, SourceMeetingID: m.ID,
+		Scope: store.LevelTown, Priority: "一般", Received: m.Start, Content: m.Problems,
+	}
+	if m.Kind == store.MeetingCongress {
+		x.Period, x.SessionID = store.PeriodSession, m.ID
+		if !slices.ContainsFunc(t.sessions, func(s store.Meeting) bool { return s.ID == m.ID }) {
+			// A session recorded since the last refresh.
+			t.sessions, _, _ = t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
+		}
+	}
+	if t.d.tabs != nil {
+		t.d.tabs.Select(t.tabItem())
+	}
+	t.list.table.UnselectAll()
+	t.show(x)
+	t.pane.title.SetText("登记建议(来自" + m.Title + ")")
+	t.pane.focus(t.d.win)
+}
+
 // edit moves the cursor into the form of the chosen item.
 func (t *suggestionsTab) edit() {
 	if t.current.ID == 0 {
