@@ -158,9 +158,11 @@ func (d *document) wrap(text string, width float64) []string {
 }
 
 // text draws one line at (x, y) in a box w wide and h high, aligned L, C or R.
+// Every string goes through clean here, whoever calls: fpdf panics on characters outside the font's BMP
+// table (a rare name character such as 𠮷), and one missed call site once crashed the ballots.
 func (d *document) text(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	d.pdf.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
 }
 
 // title writes the centred bold title (18 pt), wrapped when long, with room after it.

@@ -364,14 +364,18 @@ func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		var led, att, co int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?),
-			(SELECT count(*) FROM attendance WHERE deputy_id = ?), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?)`,
-			id, id, id).Scan(&led, &att, &co); err != nil {
+		// Any record that figures or past documents count keeps the deputy: deleting would silently change them
+		// (report-backs and reception duty would be deleted with the deputy by ON DELETE CASCADE).
+		var led, att, co, rb, duty, cand int
+		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?1),
+			(SELECT count(*) FROM attendance WHERE deputy_id = ?1), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?1),
+			(SELECT count(*) FROM report_backs WHERE deputy_id = ?1), (SELECT count(*) FROM reception_deputies WHERE deputy_id = ?1),
+			(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, id).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
 			return err
 		}
-		if led+att+co > 0 {
-			return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议和%d条出席记录，不能删除；如已离任，请把状态改为出缺", d.Name, led, co, att)
+		if led+att+co+rb+duty+cand > 0 {
+			return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议、%d条出席记录、%d条述职评议、%d次进站接待和%d项选举记录，不能删除；如已离任，请把状态改为出缺",
+				d.Name, led, co, att, rb, duty, cand)
 		}
 		if _, err := tx.Exec(`DELETE FROM deputies WHERE id = ?`, id); err != nil {
 			return err

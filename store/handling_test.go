@@ -127,3 +127,52 @@ func TestUnitStatsMatchItems(t *testing.T) {
 		}
 	}
 }
+
+// Regressions found in review.
+func TestReviewRegressions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	t.Run("DeleteDeputyWithReportBackRefused", func(t *testing.T) {
+		d := Deputy{Name: "述职人", Levels: []string{LevelTown}}
+		must(t, f.db.SaveDeputy(ctx, &d))
+		rb := ReportBack{DeputyID: d.ID, Date: "2024-11-01", Form: "口头", Participants: 10, Excellent: 5}
+		must(t, f.db.SaveReportBack(ctx, &rb))
+		wantErr(t, f.db.DeleteDeputy(ctx, d.ID), ECONFLICT, "1条述职评议")
+		if rs, _ := f.db.ReportBacks(ctx, 2024, d.ID); len(rs) != 1 {
+			t.Fatal("the report-back was deleted")
+		}
+	})
+	t.Run("CongressWithItemsKeepsItsKind", func(t *testing.T) {
+		s := Suggestion{Kind: KindSuggestion, Period: PeriodSession, SessionID: f.session.ID, Source: "代表提出",
+			LeadDeputyID: f.li.ID, Title: "关于建设文化礼堂的建议", Category: "教育文化卫生", Scope: LevelTown, Received: "2024-01-20"}
+		must(t, f.db.SaveSuggestion(ctx, &s))
+		m, _ := f.db.Meeting(ctx, f.session.ID)
+		m.Kind, m.TermID, m.SessionNo = MeetingPresidium, 0, 0
+		wantErr(t, f.db.SaveMeeting(ctx, &m), ECONFLICT, "登记了1件建议", "不能改为其他类型")
+	})
+	t.Run("NewRoundAsksVoterFeedbackAgain", func(t *testing.T) {
+		v := Suggestion{Kind: KindVoter, Period: PeriodRecess, Source: "家站点(选民)", VoterName: "张大爷", LeadDeputyID: f.zhao.ID,
+			Title: "关于修复村口路灯的意见", Category: "城乡建设", Scope: LevelVillage, Received: "2024-05-10"}
+		must(t, f.db.SaveSuggestion(ctx, &v))
+		must(t, f.db.Assign(ctx, v.ID, AssignInput{MainUnitID: f.unitA.ID, Date: "2024-05-12"}))
+		must(t, f.db.Reply(ctx, v.ID, ReplyInput{Date: "2024-05-20", Method: MethodPhone, Content: "已报修。", Outcome: OutcomeSolving}))
+		must(t, f.db.FeedbackVoter(ctx, v.ID, "2024-05-21"))
+		must(t, f.db.Evaluate(ctx, v.ID, EvaluateInput{Date: "2024-05-22", Grade: GradeUnsatisfied}))
+		must(t, f.db.Reply(ctx, v.ID, ReplyInput{Date: "2024-06-01", Method: MethodPhone, Content: "已修复。", Outcome: OutcomeSolved}))
+		got := f.get(t, v.ID)
+		if got.VoterFeedback != "" {
+			t.Fatalf("round 2 kept round 1's feedback %s", got.VoterFeedback)
+		}
+		wantErr(t, f.db.CloseVoterItem(ctx, v.ID, "2024-06-02"), ESTATE, "请先反馈选民")
+		checkSuggestionInvariants(t, f.db)
+	})
+	t.Run("LateExtensionKeepsTheJudgedDeadline", func(t *testing.T) {
+		s := f.item(t, "关于清理沟渠的建议", "2024-01-02")
+		must(t, f.db.Assign(ctx, s.ID, AssignInput{MainUnitID: f.unitB.ID, Date: "2024-01-05", Deadline: "2024-04-05"}))
+		must(t, f.db.Extend(ctx, s.ID, "2024-07-05", "补办延期", "2024-05-20")) // after the deadline passed
+		got := f.get(t, s.ID)
+		if got.Deadline != "2024-07-05" || got.FirstDeadline != "2024-04-05" {
+			t.Fatalf("late extension: deadline %s, judged on %s", got.Deadline, got.FirstDeadline)
+		}
+	})
+}

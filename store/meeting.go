@@ -184,6 +184,16 @@ func (db *DB) SaveMeeting(ctx context.Context, m *Meeting) error {
 		if err := tx.exists("terms", m.TermID, "届次"); err != nil {
 			return err
 		}
+		if m.ID != 0 && m.Kind != MeetingCongress {
+			// Items registered at a session point at it; it must stay a 人代会 while they do.
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, m.ID).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return &Error{Code: ECONFLICT, Field: "类型", Message: fmt.Sprintf("这次人代会期间登记了%d件建议，不能改为其他类型的会议", n)}
+			}
+		}
 		if m.Kind == MeetingCongress {
 			var dup int64
 			if err := tx.QueryRow(`SELECT id FROM meetings WHERE kind = ? AND term_id = ? AND session_no = ? AND id != ?`,

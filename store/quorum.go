@@ -43,7 +43,34 @@ func (q Quorum) ResolutionResult(r Resolution) (passed bool, disagrees bool) {
 // inOfficeOn is the SQL condition for a deputy (alias d) holding a seat on day ?: in office, or vacated after.
 const inOfficeOn = `(d.status = '在任' OR d.vacancy_date > ?)`
 
-// Quorum returns the meeting's quorum: its base from the roster on the meeting's day, and the attendance
+// roll returns the SQL (selecting deputy ids) and arguments of the deputies a meeting is measured against:
+// holding a seat on its day (in office, or vacated later) in its term — the meeting's own, or else the term
+// whose dates cover the day; deputies recorded without a term count too. For a 人代会 they are the town
+// deputies, for a 主席团会议 the presidium members, otherwise everyone (base is false then: no voting rule).
+func (tx *Tx) roll(m Meeting) (q string, args []any, name string, base bool, err error) {
+	term := m.TermID
+	if term == 0 {
+		err = tx.QueryRow(`SELECT coalesce((SELECT id FROM terms WHERE (start_date IS NULL OR start_date <= ?1)
+			AND (end_date IS NULL OR end_date >= ?1) ORDER BY number DESC LIMIT 1), 0)`, m.Start).Scan(&term)
+		if err != nil {
+			return "", nil, "", false, err
+		}
+	}
+	cond, args := inOfficeOn, []any{m.Start}
+	if term != 0 {
+		cond += ` AND (d.term_id = ? OR d.term_id IS NULL)`
+		args = append(args, term)
+	}
+	switch m.Kind {
+	case MeetingCongress:
+		return `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级' WHERE ` + cond, args, "全镇人大代表", true, nil
+	case MeetingPresidium:
+		return `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员' WHERE ` + cond, args, "主席团成员", true, nil
+	}
+	return `SELECT d.id FROM deputies d WHERE ` + cond, args, "", false, nil
+}
+
+// Quorum returns the meeting's quorum: its base from the roll on the meeting's day, and the attendance
 // marked among those deputies.
 func (db *DB) Quorum(ctx context.Context, meetingID int64) (Quorum, error) {
 	var q Quorum
@@ -52,29 +79,23 @@ func (db *DB) Quorum(ctx context.Context, meetingID int64) (Quorum, error) {
 		if err != nil {
 			return err
 		}
-		var members string
-		switch m.Kind {
-		case MeetingCongress:
-			q.BaseName = "全镇人大代表"
-			members = `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级' WHERE ` + inOfficeOn
-		case MeetingPresidium:
-			q.BaseName = "主席团成员"
-			members = `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员' WHERE ` + inOfficeOn
-		default:
-			return nil
+		members, args, name, base, err := tx.roll(m)
+		if err != nil || !base {
+			return err
 		}
-		if err := tx.QueryRow(`SELECT count(*) FROM (`+members+`)`, m.Start).Scan(&q.Base); err != nil {
+		q.BaseName = name
+		if err := tx.QueryRow(`SELECT count(*) FROM (`+members+`)`, args...).Scan(&q.Base); err != nil {
 			return err
 		}
 		return tx.QueryRow(`SELECT coalesce(sum(a.status = '出席'), 0), coalesce(sum(a.status = '请假'), 0), coalesce(sum(a.status = '缺席'), 0)
-			FROM attendance a WHERE a.meeting_id = ? AND a.deputy_id IN (`+members+`)`, meetingID, m.Start).Scan(&q.Present, &q.Leave, &q.Absent)
+			FROM attendance a WHERE a.meeting_id = ? AND a.deputy_id IN (`+members+`)`, append([]any{meetingID}, args...)...).Scan(&q.Present, &q.Leave, &q.Absent)
 	})
 	return q, err
 }
 
-// ExpectedAttendees returns the deputies expected at a meeting (the quorum's members: town deputies in office
-// for a 人代会, presidium members for a 主席团会议; for other meetings every deputy in office), by group and name,
-// for the attendance sheet and the sign-in sheet.
+// ExpectedAttendees returns the deputies expected at a meeting (its roll: town deputies of its term holding a
+// seat on its day for a 人代会, presidium members for a 主席团会议; for other meetings every deputy of the term),
+// by group and name, for the attendance sheet and the sign-in sheet.
 func (db *DB) ExpectedAttendees(ctx context.Context, meetingID int64) ([]Deputy, error) {
 	m, err := db.Meeting(ctx, meetingID)
 	if err != nil {
@@ -82,14 +103,11 @@ func (db *DB) ExpectedAttendees(ctx context.Context, meetingID int64) ([]Deputy,
 	}
 	var ids []int64
 	err = db.view(ctx, func(tx *Tx) error {
-		q := `SELECT d.id FROM deputies d WHERE ` + inOfficeOn
-		switch m.Kind {
-		case MeetingCongress:
-			q = `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级' WHERE ` + inOfficeOn
-		case MeetingPresidium:
-			q = `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员' WHERE ` + inOfficeOn
+		q, args, _, _, err := tx.roll(m)
+		if err != nil {
+			return err
 		}
-		return collect(tx, q, []any{m.Start}, func(s scanner) error {
+		return collect(tx, q, args, func(s scanner) error {
 			var id int64
 			err := s.Scan(&id)
 			ids = append(ids, id)

@@ -77,3 +77,31 @@ func TestQuorumAndVotes(t *testing.T) {
 		t.Fatalf("an inspection has a quorum %+v", q)
 	}
 }
+
+// After 换届 the previous term's deputies, still marked 在任, do not count in the new term's quorum.
+func TestQuorumCountsOnlyTheMeetingsTerm(t *testing.T) {
+	f := newFixture(t) // term 18 with three town deputies
+	ctx := context.Background()
+	old := Term{Number: 17, Start: "2016-12-01", End: "2021-11-30"}
+	must(t, f.db.SaveTerm(ctx, &old))
+	for _, n := range []string{"老一", "老二", "老三", "老四"} {
+		d := Deputy{Name: n, Levels: []string{LevelTown}, TermID: old.ID}
+		must(t, f.db.SaveDeputy(ctx, &d))
+	}
+	q, err := f.db.Quorum(ctx, f.session.ID)
+	must(t, err)
+	if q.Base != 3 {
+		t.Fatalf("18th-term session counts %d deputies, want 3", q.Base)
+	}
+	pm := Meeting{Kind: MeetingPresidium, Title: "主席团会议", Start: "2024-03-01"} // no term: the one covering the day
+	must(t, f.db.SaveMeeting(ctx, &pm))
+	exp, _ := f.db.ExpectedAttendees(ctx, pm.ID)
+	if len(exp) != 0 {
+		t.Fatalf("a presidium meeting expects %d (nobody holds the role)", len(exp))
+	}
+	insp := Meeting{Kind: MeetingInspect, Title: "视察", Start: "2024-03-02"}
+	must(t, f.db.SaveMeeting(ctx, &insp))
+	if exp, _ = f.db.ExpectedAttendees(ctx, insp.ID); len(exp) != 3 {
+		t.Fatalf("an inspection in term 18 expects %d deputies, want 3", len(exp))
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Suggestion is a deputy's motion, suggestion, criticism or opinion, or a voter's opinion brought in through a
@@ -521,8 +522,9 @@ func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
 		return "", 0, err
 	}
 	var max int
+	// substr counts characters, not bytes: 「十八届三次-」 is 6 characters but 16 bytes.
 	if err := tx.QueryRow(`SELECT coalesce(max(seq), 0) FROM suggestions WHERE substr(number, 1, ?) = ?`,
-		len(prefix), prefix).Scan(&max); err != nil {
+		utf8.RuneCountInString(prefix), prefix).Scan(&max); err != nil {
 		return "", 0, err
 	}
 	return fmt.Sprintf("%s%03d", prefix, max+1), max + 1, nil

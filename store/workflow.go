@@ -454,7 +454,8 @@ func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
 			to, deadline = StateForwarded, ""
 			detail = fmt.Sprintf("第%d轮办理；再次请%s办理", round, rehandle.ForwardTo)
 		}
-		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, round = ?, deadline = ?, updated_at = ? WHERE id = ?`,
+		// The new round's reply has not reached the voter yet: 反馈选民 is asked again.
+		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, round = ?, deadline = ?, voter_feedback = NULL, updated_at = ? WHERE id = ?`,
 			to, round, deadline, tx.stamp(), id); err != nil {
 			return err
 		}
@@ -486,9 +487,10 @@ func (db *DB) Extend(ctx context.Context, id int64, deadline Date, reason string
 			if c.err != nil {
 				return "", "", c.err
 			}
-			// In round 1 the extension also moves the deadline that 按期办结率 is judged on.
+			// In round 1 an extension granted before the deadline also moves the deadline that 按期办结率 is
+			// judged on; one granted after it has passed does not turn a late item into an on-time one.
 			first := s.FirstDeadline
-			if s.Round == 1 {
+			if s.Round == 1 && date <= s.Deadline {
 				first = deadline
 			}
 			if _, err := tx.Exec(`UPDATE suggestions SET deadline = ?, first_deadline = ?, extension_reason = ?, updated_at = ? WHERE id = ?`,

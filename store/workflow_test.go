@@ -35,6 +35,12 @@ func TestSuggestionRegistration(t *testing.T) {
 		if it.Number != "十八届三次-001" {
 			t.Fatalf("session number %q", it.Number)
 		}
+		second := it
+		second.ID, second.Number, second.Title = 0, "", "关于修建村级广场的建议"
+		must(t, f.db.SaveSuggestion(ctx, &second))
+		if second.Number != "十八届三次-002" {
+			t.Fatalf("second session number %q", second.Number)
+		}
 	})
 	t.Run("ErrDuplicateNumber", func(t *testing.T) {
 		it := Suggestion{Number: "2024-001", Kind: KindSuggestion, Period: PeriodRecess, Source: "代表提出", LeadDeputyID: f.li.ID,

@@ -39,7 +39,15 @@ func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
 		wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
 		wait.Show()
 		go func() {
-			err := cli.Print(d.ctx, d.db, kind, o, path)
+			var err error
+			defer func() {
+				// A failure inside the PDF library must not take the clerk's window down with it.
+				if r := recover(); r != nil {
+					err = fmt.Errorf("生成 PDF 时出错(%v)，请把这个提示告诉维护人员", r)
+					fyne.Do(func() { wait.Hide(); d.showError(err) })
+				}
+			}()
+			err = cli.Print(d.ctx, d.db, kind, o, path)
 			fyne.Do(func() {
 				wait.Hide()
 				if err != nil {

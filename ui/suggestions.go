@@ -373,6 +373,10 @@ func suggestionDeputyLabel(x store.Deputy) string {
 
 // form builds the registration form filled with x; 保存 registers or corrects the item.
 func (t *suggestionsTab) form(x store.Suggestion) *formPane {
+	// Sessions and deputies may have been added in other tabs since the last refresh: re-read the sessions
+	// (a handful of rows) and let the co-signer picker reload the roster when it next opens.
+	t.sessions, _, _ = t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
+	t.deputies = nil
 	db, ctx := t.d.db, t.d.ctx
 	s := t.settings
 	number := widget.NewEntry()

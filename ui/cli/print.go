@@ -133,7 +133,10 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 // findItem finds the item --id names: its internal id (a number) or its number (2024-012).
 func findItem(ctx context.Context, db *store.DB, ref string) (store.Suggestion, error) {
 	if n, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		return db.Suggestion(ctx, n)
+		// A number made only of digits is an internal id, unless there is none: then try it as a typed number.
+		if s, err := db.Suggestion(ctx, n); err == nil || store.ErrorCode(err) != store.ENOTFOUND {
+			return s, err
+		}
 	}
 	list, _, err := db.Suggestions(ctx, store.SuggestionFilter{Query: ref})
 	if err != nil {
