@@ -77,9 +77,21 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 	if err != nil {
 		return res, err
 	}
-	defer sqldb.Close()
+	defer func() { sqldb.Close() }()
 	if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
-		return res, notADatabase(path, err)
+		// A WAL file in a folder we cannot write (a write-protected USB stick) cannot even be opened
+		// read-only, because SQLite wants its -shm file; read it as an unchanging file instead.
+		msg := err.Error()
+		if !strings.Contains(msg, "readonly") && !strings.Contains(msg, "unable to open") {
+			return res, notADatabase(path, err)
+		}
+		sqldb.Close()
+		if sqldb, err = sql.Open("sqlite", fileURI(abs)+"?mode=ro&immutable=1"); err != nil {
+			return res, err
+		}
+		if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
+			return res, notADatabase(path, err)
+		}
 	}
 	rows, err := sqldb.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {

@@ -202,9 +202,26 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
-// BeforeMigrate, when set, is called with the database path before a migration changes an existing
-// database that already has data (version > 0), so that a backup can be taken first.
-var BeforeMigrate func(path string, from, to int) error
+// BeforeMigrate is called with the database path before a migration changes an existing database
+// (version > 0). By default it keeps a copy beside the file (SPEC §10: a backup before every migration);
+// a failed copy stops the migration.
+var BeforeMigrate = backupBeforeMigrate
+
+// backupBeforeMigrate writes 「<name>.v2-升级前备份-20261123-0930.db」 beside the database with VACUUM INTO
+// (a consistent copy) through a connection of its own, readable by the owner only.
+func backupBeforeMigrate(path string, from, to int) error {
+	out := fmt.Sprintf("%s.v%d-升级前备份-%s.db", strings.TrimSuffix(path, filepath.Ext(path)), from, time.Now().Format("20060102-150405"))
+	raw, err := sql.Open("sqlite", fileURI(path)+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return err
+	}
+	defer raw.Close()
+	if _, err := raw.Exec(`VACUUM INTO ?`, out); err != nil {
+		os.Remove(out)
+		return fmt.Errorf("升级数据库前备份到 %s 失败: %w", filepath.Base(out), err)
+	}
+	return os.Chmod(out, 0o600)
+}
 
 // migrate applies every migration newer than PRAGMA user_version, each in its own transaction.
 func (db *DB) migrate(ctx context.Context) error {

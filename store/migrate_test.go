@@ -45,8 +45,9 @@ func TestMigrateFromEachVersion(t *testing.T) {
 			}
 			old.Close()
 			var backups []int
-			BeforeMigrate = func(p string, f, to int) error { backups = append(backups, f); return nil }
-			defer func() { BeforeMigrate = nil }()
+			saved := BeforeMigrate
+			BeforeMigrate = func(p string, f, to int) error { backups = append(backups, f); return saved(p, f, to) }
+			defer func() { BeforeMigrate = saved }()
 			cur, err := Open(path)
 			must(t, err)
 			defer cur.Close()
@@ -63,6 +64,16 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 				if len(backups) != 1 || backups[0] != from {
 					t.Fatalf("BeforeMigrate calls %v, want [%d]", backups, from)
+				}
+				// The default hook left a checked copy of the old version beside the file.
+				copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "old.v*-升级前备份-*.db"))
+				if len(copies) != 1 {
+					t.Fatalf("pre-migration copies %v", copies)
+				}
+				res, err := CheckFile(context.Background(), copies[0])
+				must(t, err)
+				if res.Version != from || res.Counts["units"] != 1 {
+					t.Fatalf("the copy is version %d with %d units, want %d and 1", res.Version, res.Counts["units"], from)
 				}
 			} else if len(backups) != 0 {
 				t.Fatalf("a new database asked for a backup")
