@@ -177,15 +177,7 @@ func (t *deputiesTab) remove() {
 	})
 }
 
-func (t *deputiesTab) exportList() {
-	rows, err := t.list.all()
-	if err != nil {
-		t.d.showError(err)
-		return
-	}
-	h, cells := t.list.rowsText(rows)
-	t.d.exportList("代表名册", h, cells)
-}
+func (t *deputiesTab) exportList() { exportRecords(t.d, "代表名册", t.list) }
 
 // show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
 // the year's 履职档案 and the report-backs.

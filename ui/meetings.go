@@ -143,15 +143,7 @@ func (t *meetingsTab) remove() {
 	})
 }
 
-func (t *meetingsTab) exportList() {
-	rows, err := t.list.all()
-	if err != nil {
-		t.d.showError(err)
-		return
-	}
-	h, cells := t.list.rowsText(rows)
-	t.d.exportList("会议活动一览", h, cells)
-}
+func (t *meetingsTab) exportList() { exportRecords(t.d, "会议活动一览", t.list) }
 
 // show puts a meeting into the detail pane: the form, and for a saved meeting what was recorded at it.
 func (t *meetingsTab) show(x store.Meeting) {

@@ -3,9 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,20 +19,7 @@ import (
 // printTo asks where to save, writes the document through cli.Print (the same path as `rendadesk print`),
 // and offers to open it. Writing runs off the UI goroutine.
 func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".pdf") {
-			os.Remove(path)
-			path += ".pdf"
-		}
+	d.askSavePath(fileName, ".pdf", func(path string) {
 		bar := widget.NewProgressBarInfinite()
 		wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
 		wait.Show()
@@ -57,16 +42,7 @@ func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
 				d.showWritten(path)
 			})
 		}()
-	}, d.win)
-	save.SetFileName(fileName + ".pdf")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			save.SetLocation(l)
-		}
-	}
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	})
 }
 
 // showWritten tells where a file went, with 打开文件 and 打开所在文件夹.

@@ -191,15 +191,7 @@ func (t *stationsTab) removed(x store.Station) {
 	t.list.reload()
 }
 
-func (t *stationsTab) exportList() {
-	rows, err := t.list.all()
-	if err != nil {
-		t.d.showError(err)
-		return
-	}
-	h, cells := t.list.rowsText(rows)
-	t.d.exportList("联络站一览", h, cells)
-}
+func (t *stationsTab) exportList() { exportRecords(t.d, "联络站一览", t.list) }
 
 // show puts a station into the detail pane: the form, and for a saved station its deputies and receptions.
 func (t *stationsTab) show(x store.Station) {

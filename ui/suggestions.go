@@ -323,15 +323,7 @@ func (t *suggestionsTab) remove() {
 }
 
 // exportList writes every item of the current filter and sort, as the list shows them.
-func (t *suggestionsTab) exportList() {
-	rows, err := t.list.all()
-	if err != nil {
-		t.d.showError(err)
-		return
-	}
-	h, cells := t.list.rowsText(rows)
-	t.d.exportList("建议办理情况", h, cells)
-}
+func (t *suggestionsTab) exportList() { exportRecords(t.d, "建议办理情况", t.list) }
 
 // show puts an item into the detail pane: the registration form, and for a saved item its handling record.
 func (t *suggestionsTab) show(x store.Suggestion) {

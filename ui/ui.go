@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -161,8 +160,9 @@ func (d *desk) confirmDelete(what, name string, del func() error) {
 	}, d.win)
 }
 
-// exportList asks where to save and writes the records as an .xlsx sheet.
-func (d *desk) exportList(title string, headers []string, rows [][]string) {
+// askSavePath asks where to save a file with the extension ext (".xlsx", ".pdf"), starting in the home
+// folder with the suggested name, and calls then with the chosen path (the extension added when missing).
+func (d *desk) askSavePath(fileName, ext string, then func(path string)) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			d.showError(err)
@@ -173,25 +173,43 @@ func (d *desk) exportList(title string, headers []string, rows [][]string) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			os.Remove(path)
-			path += ".xlsx"
+		if !strings.HasSuffix(strings.ToLower(path), ext) {
+			os.Remove(path) // the dialog created the name as typed
+			path += ext
 		}
-		if err := export.ListXLSX(path, title, headers, rows); err != nil {
-			d.showError(err)
-			return
-		}
-		dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 条记录到\n%s", len(rows), path), d.win)
+		then(path)
 	}, d.win)
-	save.SetFileName(title + ".xlsx")
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	save.SetFileName(fileName + ext)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Join(home))); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
 			save.SetLocation(l)
 		}
 	}
 	save.Resize(fyne.NewSize(900, 600))
 	save.Show()
+}
+
+// exportList asks where to save and writes the records as an .xlsx sheet.
+func (d *desk) exportList(title string, headers []string, rows [][]string) {
+	d.askSavePath(title, ".xlsx", func(path string) {
+		if err := export.ListXLSX(path, title, headers, rows); err != nil {
+			d.showError(err)
+			return
+		}
+		dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 条记录到\n%s", len(rows), path), d.win)
+	})
+}
+
+// exportRecords writes every record of a list's current filter and sort, as the list shows them.
+func exportRecords[T any](d *desk, title string, l *recordList[T]) {
+	rows, err := l.all()
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	h, cells := l.rowsText(rows)
+	d.exportList(title, h, cells)
 }
 
 // toolbar is the row of buttons above a record list.
