@@ -1,0 +1,453 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"rendadesk/store"
+)
+
+// ReportText is the 报告文字稿 (SPEC §6.3): the sentence templates of domain.md §4.2 filled from the figures,
+// one paragraph a line, in the office's own words (镇/乡/街道, 县/区, 主席团/人大工委).
+//
+// Rules the sentences keep:
+//   - every percentage is Rate.Percent(st.Precision), so it reads as in the 报表 tab, the sheet and the PDF;
+//   - a clause whose count is 0 is left out, and a rate whose denominator is 0 is left out (never 「—」 in prose);
+//   - 「均已」/「全部」 are said only when literally true (every item received was replied); otherwise the
+//     actual counts are given (已办理答复x件，尚在办理y件 …);
+//   - measure words: 件 for 议案 and deputies' suggestions, 条 for voters' opinions (domain.md §8 note 4).
+func ReportText(st store.Settings, f store.Figures) string {
+	w := textWords(st)
+	r := reportWriter{st: st, f: f, w: w}
+	var paras []string
+	for _, p := range []string{
+		r.opening(),
+		r.session(),
+		r.recess(),
+		r.rates(),
+		r.stations(),
+		r.deputies(),
+		r.reportBacks(),
+		r.footnote(),
+	} {
+		if p != "" {
+			paras = append(paras, "　　"+p)
+		}
+	}
+	return strings.Join(paras, "\n") + "\n"
+}
+
+// textTerms are the office's terms.
+type textTerms struct {
+	town, upper string // 镇, 县
+	presidium   string // 人大主席团会议 / 人大工委会议
+}
+
+func textWords(st store.Settings) textTerms {
+	w := textTerms{town: st.TownWord, upper: st.UpperWord}
+	if w.town == "" {
+		w.town = "镇"
+	}
+	if w.upper == "" {
+		w.upper = "县"
+	}
+	body := st.BodyWord
+	if body == "" {
+		body = "主席团"
+	}
+	if !strings.HasPrefix(body, "人大") {
+		body = "人大" + body
+	}
+	w.presidium = body + "会议"
+	return w
+}
+
+type reportWriter struct {
+	st store.Settings
+	f  store.Figures
+	w  textTerms
+}
+
+func (r reportWriter) pct(rate store.Rate) string { return rate.Percent(r.st.Precision) }
+
+// period names the period: 「2024年」, 「2024年1月1日至6月30日」.
+func (r reportWriter) period() string {
+	from, to := r.f.From, r.f.To
+	if from == "" || to == "" {
+		return ""
+	}
+	y := from.Year()
+	if to.Year() == y && string(from)[4:] == "-01-01" && string(to)[4:] == "-12-31" {
+		return fmt.Sprintf("%d年", y)
+	}
+	return from.Chinese() + "至" + to.Chinese()
+}
+
+// prefix starts a sentence with the period: 「2024年，」.
+func (r reportWriter) prefix() string {
+	if p := r.period(); p != "" {
+		return p + "，"
+	}
+	return ""
+}
+
+// levelDeputy names the deputies of a level: 镇人大代表, 县人大代表, 市人大代表.
+func (r reportWriter) levelDeputy(level string) string {
+	switch level {
+	case store.LevelTown:
+		return r.w.town + "人大代表"
+	case store.LevelCounty:
+		return r.w.upper + "人大代表"
+	case store.LevelCity:
+		return "市人大代表"
+	case store.LevelProvince:
+		return "省人大代表"
+	case store.LevelNation:
+		return "全国人大代表"
+	}
+	return strings.TrimSuffix(level, "级") + "人大代表"
+}
+
+// textJoin joins the non-zero counts: 「生态建设6件，社会管理9件」.
+func textJoin(sep string, items ...string) string {
+	var out []string
+	for _, s := range items {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// textCount prints 「<label><n><unit>」, or "" when n is 0.
+func textCount(label string, n int, unit string) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s%d%s", label, n, unit)
+}
+
+// opening is template 1: the year's meetings and activities.
+func (r reportWriter) opening() string {
+	f := r.f
+	body := textJoin("，",
+		textCount("召开"+r.w.town+"人民代表大会会议", f.MeetingCount(store.MeetingCongress), "次"),
+		textCount("召开"+r.w.presidium, f.MeetingCount(store.MeetingPresidium), "次"),
+		textCount("审议专项工作报告", f.SpecialReports, "项"),
+		textCount("开展执法检查", f.LawChecks, "项"),
+		textCount("组织集中视察和集体调研", f.InspectionsResearch, "项"),
+		textCount("作出决议、决定", f.Resolutions, "项"),
+	)
+	if body == "" {
+		return ""
+	}
+	return r.prefix() + "共" + body + "。"
+}
+
+// textDimNames lists the values of a dimension: those of the breakdown in its order, then any other value the
+// cells carry, in the order met.
+func textDimNames(listed []store.Breakdown, cells []store.FigureCell, dim func(store.FigureCell) string) []string {
+	var names []string
+	for _, b := range listed {
+		names = append(names, b.Name)
+	}
+	for _, c := range cells {
+		if v := dim(c); !slices.Contains(names, v) {
+			names = append(names, v)
+		}
+	}
+	return names
+}
+
+// handlingText says how far the items of sf have been handled: 「目前均已办理答复」 only when every item received
+// was replied; otherwise the counts.
+func handlingText(sf store.SuggestionFigures, unit string, all string) string {
+	if sf.Received == 0 {
+		return ""
+	}
+	if sf.Replied == sf.Received {
+		return all
+	}
+	open := max(sf.Unanswered-sf.Pending-sf.Terminated, 0)
+	return "目前" + textJoin("，",
+		textCount("已办理答复", sf.Replied, unit),
+		textCount("尚在办理", open, unit),
+		textCount("尚待交办", sf.Pending, unit),
+		textCount("不予立案或撤回", sf.Terminated, unit),
+	)
+}
+
+// outcomes prints the outcome shares over all received items (domain.md §4.1 A1–A3), each only when its count
+// is not 0.
+func (r reportWriter) outcomes(sf store.SuggestionFigures, unit string) string {
+	var parts []string
+	if sf.Solved > 0 {
+		parts = append(parts, fmt.Sprintf("已经解决的有%d%s，解决率为%s", sf.Solved, unit, r.pct(sf.SolveRate)))
+	}
+	for _, o := range []struct {
+		label string
+		n     int
+		rate  store.Rate
+	}{
+		{"正在解决的", sf.Solving, sf.SolvingShare},
+		{"列入计划解决的", sf.Planned, sf.PlannedShare},
+		{"留作参考的", sf.Reference, sf.ReferenceShare},
+	} {
+		if o.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d%s，占%s", o.label, o.n, unit, r.pct(o.rate)))
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// session is templates 6 and 10: the items raised at the session, by category, and how they were handled.
+func (r reportWriter) session() string {
+	f := r.f
+	slice := store.FigureSlice{Period: store.PeriodSession}
+	sf := f.Sum(slice)
+	lead := r.prefix() + r.w.town + "人代会期间"
+	if sf.Received == 0 {
+		return lead + "未收到代表议案和建议。"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s，共收到%s人大代表书面意见%d件", lead, r.w.town, sf.Received)
+	motions := f.Sum(store.FigureSlice{Period: store.PeriodSession, Kind: store.KindMotion}).Received
+	var cats []string
+	for _, c := range textDimNames(f.ByCategory, f.Cells, func(c store.FigureCell) string { return c.Category }) {
+		n := f.Sum(store.FigureSlice{Period: store.PeriodSession, Category: c}).Received
+		if c == "" {
+			c = "未分类"
+		}
+		cats = append(cats, textCount(c, n, "件"))
+	}
+	catText := textJoin("，", cats...)
+	if motions > 0 {
+		fmt.Fprintf(&b, "，其中议案%d件", motions)
+		if rest := sf.Received - motions; rest > 0 {
+			fmt.Fprintf(&b, "、建议、批评和意见%d件", rest)
+		}
+		if catText != "" {
+			b.WriteString("；按内容分，涉及" + catText)
+		}
+	} else if catText != "" {
+		b.WriteString("，其中涉及" + catText)
+	}
+	b.WriteString("。")
+	h := handlingText(sf, "件", "目前均已办理答复")
+	out := r.outcomes(sf, "件")
+	switch {
+	case sf.Replied == sf.Received && out != "":
+		b.WriteString(h + "，其中" + out + "。")
+	case out != "":
+		b.WriteString(h + "。截至目前，" + out + "。")
+	default:
+		b.WriteString(h + "。")
+	}
+	return b.String()
+}
+
+// recess is template 7: the items between sessions — the deputies' by source and scope level in 件, the
+// voters' by scope level in 条 — and how far they were handled.
+func (r reportWriter) recess() string {
+	f := r.f
+	all := f.Sum(store.FigureSlice{Period: store.PeriodRecess})
+	if all.Received == 0 {
+		return "闭会期间，未收到代表和选民的意见建议。"
+	}
+	voter := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Kind: store.KindVoter})
+	// The deputies' items: everything between sessions but the voters' (any kind no longer listed counts here).
+	deputyN := all.Received - voter.Received
+	scopes := slices.Clone(store.ScopeLevels) // highest first, as the source has it
+	for _, s := range textDimNames(f.ByScope, f.Cells, func(c store.FigureCell) string { return c.Scope }) {
+		if !slices.Contains(scopes, s) {
+			scopes = append(scopes, s)
+		}
+	}
+	byScope := func(voters bool, unit string) string {
+		var parts []string
+		for _, s := range scopes {
+			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s}).Received
+			v := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s, Kind: store.KindVoter}).Received
+			if !voters {
+				n -= v
+			} else {
+				n = v
+			}
+			label := r.st.LevelLabel(s) + "层面"
+			if s == "" {
+				label = "未注明层面"
+			}
+			parts = append(parts, textCount(label, n, unit))
+		}
+		return textJoin("、", parts...)
+	}
+	var sents []string
+	if deputyN > 0 {
+		var srcs []string
+		for _, s := range textDimNames(f.BySource, f.Cells, func(c store.FigureCell) string { return c.Source }) {
+			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s}).Received -
+				f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s, Kind: store.KindVoter}).Received
+			label := s
+			if s == "" {
+				label = "来源未注明"
+			}
+			srcs = append(srcs, textCount(label, n, "件"))
+		}
+		s := fmt.Sprintf("闭会期间，共收到代表意见建议%d件", deputyN)
+		if t := textJoin("、", srcs...); t != "" {
+			s += "，按来源分，" + t
+		}
+		if t := byScope(false, "件"); t != "" {
+			s += "；按层面分，涉及" + t
+		}
+		dep := r.recessHandling()
+		sents = append(sents, s+"。"+handlingText(dep, "件", "目前均已转交相关部门，并全部得到办理或答复")+"。")
+	}
+	if voter.Received > 0 {
+		s := fmt.Sprintf("通过“家站点”等平台，共收到来自选民的意见建议%d条", voter.Received)
+		if deputyN == 0 {
+			s = "闭会期间，" + s
+		}
+		if t := byScope(true, "条"); t != "" {
+			s += "，其中涉及" + t
+		}
+		sents = append(sents, s+"。"+handlingText(voter, "条", "目前均已转交相关部门，并全部得到办理或答复")+"。")
+	}
+	return strings.Join(sents, "")
+}
+
+// recessHandling adds up the handling counts of the deputies' items between sessions (every kind but the
+// voters'), for handlingText: only the counts it reads.
+func (r reportWriter) recessHandling() store.SuggestionFigures {
+	all := r.f.Sum(store.FigureSlice{Period: store.PeriodRecess})
+	voter := r.f.Sum(store.FigureSlice{Period: store.PeriodRecess, Kind: store.KindVoter})
+	var out store.SuggestionFigures
+	out.Received = all.Received - voter.Received
+	out.Replied = all.Replied - voter.Replied
+	out.Unanswered = all.Unanswered - voter.Unanswered
+	out.Pending = all.Pending - voter.Pending
+	out.Terminated = all.Terminated - voter.Terminated
+	return out
+}
+
+// rates is the handling rates over every item of the period; a rate with a zero denominator is left out.
+func (r reportWriter) rates() string {
+	all := r.f.Sum(store.FigureSlice{})
+	if all.Received == 0 {
+		return ""
+	}
+	sat := "满意率"
+	if r.f.SatisfiedBasic {
+		sat = "满意率（含基本满意）"
+	}
+	var parts []string
+	for _, x := range []struct {
+		label string
+		rate  store.Rate
+	}{
+		{"答复率", all.ReplyRate},
+		{"办结率", all.CloseRate},
+		{"按期办结率", all.OnTimeRate},
+		{"见面率", all.InPersonRate},
+		{"代表" + sat, all.SatisfactionRate},
+	} {
+		if x.rate.Den > 0 {
+			parts = append(parts, x.label+"为"+r.pct(x.rate))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	p := r.period()
+	if p == "" {
+		p = "本期"
+	}
+	return p + "收到的各类意见建议，" + strings.Join(parts, "，") + "。"
+}
+
+// stations is template 3: the stations in use and 「六个有」, said of all only when all meet it.
+func (r reportWriter) stations() string {
+	s := r.f.Stations
+	if s.Total == 0 {
+		return ""
+	}
+	var types []string
+	for _, t := range s.ByType {
+		types = append(types, textCount("", t.Stations, "个"+t.Type))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "目前全%s已建成%s", r.w.town, textJoin("、", types...))
+	switch {
+	case s.SixHaves == s.Total:
+		b.WriteString("，均做到了“六个有”，即有固定场所、有醒目标识、有代表信息、有健全制度、有活动计划、有台账资料")
+	case s.SixHaves > 0:
+		fmt.Fprintf(&b, "，其中%d个做到了“六个有”", s.SixHaves)
+	}
+	if s.Building > 0 {
+		fmt.Fprintf(&b, "，另有%d个正在筹建", s.Building)
+	}
+	b.WriteString("。")
+	if r.f.ReceptionVoters > 0 {
+		fmt.Fprintf(&b, "%s各家站点共接待选民%d人次。", r.prefix(), r.f.ReceptionVoters)
+	}
+	return b.String()
+}
+
+// deputies is template 4: the deputies in office by level and their groups.
+func (r reportWriter) deputies() string {
+	d := r.f.Deputies
+	var levels []string
+	for _, l := range d.ByLevel {
+		levels = append(levels, textCount("", l.Deputies, "名"+r.levelDeputy(l.Level)))
+	}
+	list := textJoin("、", levels...)
+	if list == "" {
+		return ""
+	}
+	switch {
+	case d.Groups > 0 && d.NoGroup == 0:
+		return fmt.Sprintf("我们把全%s%s，划分成%d个代表活动小组。", r.w.town, list, d.Groups)
+	case d.Groups > 0:
+		return fmt.Sprintf("全%s现有%s，组建了%d个代表活动小组，尚有%d名代表未编入小组。", r.w.town, list, d.Groups, d.NoGroup)
+	}
+	return fmt.Sprintf("全%s现有%s。", r.w.town, list)
+}
+
+// reportBacks is template 5: the deputies who reported back to voters, oral and written, by level (higher
+// levels first, as the source has it).
+func (r reportWriter) reportBacks() string {
+	levels := slices.Clone(r.f.ReportBackLevels)
+	slices.Reverse(levels)
+	var oral, written []string
+	for _, l := range levels {
+		oral = append(oral, textCount("", l.Oral, "位"+r.levelDeputy(l.Level)))
+		written = append(written, textCount("", l.Written, "位"+r.levelDeputy(l.Level)))
+	}
+	o, w := textJoin("、", oral...), textJoin("、", written...)
+	if o == "" && w == "" {
+		return ""
+	}
+	s := r.prefix() + "组织开展了人大代表向选民述职活动，"
+	switch {
+	case o != "" && w != "":
+		s += "其中" + o + "向选民进行了口头述职，" + w + "进行了书面述职。"
+	case o != "":
+		s += o + "向选民进行了口头述职。"
+	default:
+		s += w + "向选民进行了书面述职。"
+	}
+	return s
+}
+
+// footnote states the period and the report date the figures stand on.
+func (r reportWriter) footnote() string {
+	if r.f.From == "" || r.f.To == "" {
+		return ""
+	}
+	s := "（统计时段：" + r.f.From.Chinese() + "至" + r.f.To.Chinese()
+	if r.f.AsOf != "" {
+		s += "，数据截至" + r.f.AsOf.Chinese()
+	}
+	return s + "。）"
+}
