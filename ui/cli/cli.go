@@ -65,6 +65,7 @@ var commands = map[string]command{
 	"demo":   {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
 	"check":  {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup": {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
+	"export": {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
 	"print":  {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 }
 

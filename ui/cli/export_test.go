@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestExportYear(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errOut := run("demo", "--db", db, "--seed", "1", "--today", "2024-11-30"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := run("export", "--db", db, "--year", "2024", "--today", "2024-11-30", "--format", "all", "--out", out)
+	if code != ExitOK {
+		t.Fatalf("export exit %d: %s", code, errOut)
+	}
+	xlsx := filepath.Join(out, "青山镇人大主席团2024年度工作统计.xlsx")
+	txt := filepath.Join(out, "青山镇人大主席团2024年度工作报告文字稿.txt")
+	if !strings.Contains(stdout, xlsx) || !strings.Contains(stdout, txt) {
+		t.Fatalf("output %q", stdout)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if len(f.GetSheetList()) < 5 {
+		t.Fatalf("sheets %v", f.GetSheetList())
+	}
+	b, err := os.ReadFile(txt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	if !strings.HasPrefix(text, "\ufeff") || !strings.Contains(text, "\r\n") || !strings.Contains(text, "解决率为") || strings.Contains(text, "—") {
+		t.Fatalf("report text: %q", text[:min(len(text), 300)])
+	}
+	// The session 解决率 in the text is the one in the workbook's T1 (same figures, same rounding).
+	i := strings.Index(text, "解决率为")
+	pct := text[i+len("解决率为") : i+len("解决率为")+strings.Index(text[i+len("解决率为"):], "%")+1]
+	found := false
+	for _, sh := range f.GetSheetList() {
+		rows, _ := f.GetRows(sh)
+		for _, r := range rows {
+			for _, c := range r {
+				if c == pct {
+					found = true
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the text's 解决率 %s is nowhere in the workbook", pct)
+	}
+	for _, args := range [][]string{
+		{"export", "--db", db, "--format", "xlsx", "--out", out},
+		{"export", "--db", db, "--year", "2024", "--format", "pdf", "--out", out},
+		{"export", "--db", db, "--year", "2024"},
+		{"export", "--db", db, "--year", "2024", "--from", "2023-05-01", "--out", out},
+	} {
+		if code, _, _ := run(args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
