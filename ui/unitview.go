@@ -57,11 +57,14 @@ var unitColumns = []unitColumn{
 }
 
 // unitRate shows a rate with what it is made of: 「85.7% (12/14)」, or 「—」 when there is nothing to divide by.
+// unitRate shows a rate as 「85.7% (12/14)」 through store.Rate, the formatter the workbook and the report
+// text use too, so the same figure reads the same everywhere (「—」 for an empty denominator).
 func unitRate(n, d, prec int) string {
+	r := store.Rate{Num: n, Den: d}
 	if d == 0 {
-		return "—"
+		return r.Percent(prec)
 	}
-	return fmt.Sprintf("%.*f%% (%d/%d)", prec, 100*float64(n)/float64(d), n, d)
+	return r.Percent(prec) + " (" + r.Explain() + ")"
 }
 
 // unitView opens 承办单位办理情况 on the year the list is filtered to (or this year).

@@ -514,7 +514,8 @@ func TestUnitViewMatchesStoreAndFiltersList(t *testing.T) {
 	if rows, _ := v.table.Length(); rows != len(stats)+1 {
 		t.Fatalf("%d rows for %d units and 合计", rows, len(stats))
 	}
-	if unitRate(0, 0, 1) != "—" || unitRate(12, 14, 1) != "85.7% (12/14)" {
+	// 1/8 at 0 decimals is 12.5%: half away from zero, as in the workbook (float formatting gave 12%).
+	if unitRate(0, 0, 1) != "—" || unitRate(12, 14, 1) != "85.7% (12/14)" || unitRate(1, 8, 0) != "13% (1/8)" {
 		t.Fatalf("rates %q %q", unitRate(0, 0, 1), unitRate(12, 14, 1))
 	}
 
