@@ -89,10 +89,7 @@ func (r DeputyRecord) LedRecess() int { return r.Led - r.LedSession }
 // Percent renders n as a share of the participants with prec decimals (63.0%), or 「—」 when nobody took part:
 // the percentages of a report-back are of 参加评议人数, not of the grades' sum (domain.md §2.17).
 func (r ReportBack) Percent(n, prec int) string {
-	if r.Participants <= 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.*f%%", prec, 100*float64(n)/float64(r.Participants))
+	return Rate{Num: n, Den: max(r.Participants, 0)}.Percent(prec) // the one rounding: half away from zero
 }
 
 // DeputyRecord returns one deputy's record of a year, whether or not the deputy held a seat all year.

@@ -258,6 +258,10 @@ func TestReportBackPercent(t *testing.T) {
 			t.Errorf("%d of 46 at %d: %q, want %q", c.n, c.prec, got, c.want)
 		}
 	}
+	// 1 of 8 at 0 decimals is 12.5%: half away from zero like every other rate (float formatting gave 12%).
+	if got := (ReportBack{Participants: 8}).Percent(1, 0); got != "13%" {
+		t.Errorf("1 of 8: %q, want 13%%", got)
+	}
 	if got := (ReportBack{}).Percent(0, 1); got != "—" {
 		t.Errorf("no participants: %q", got)
 	}
