@@ -58,6 +58,7 @@ type document struct {
 	width         float64 // right - left
 	onPageBreak   func()  // redraws a table header after a page break inside a table
 	pageStartedAt float64 // y where the body of the current page starts
+	orientation   string  // of the current page: "P" or "L"; a page break keeps it
 }
 
 // newDocument starts an A4 document (landscape when asked) with its first page.
@@ -80,7 +81,7 @@ func newDocument(office, name string, landscape bool) *document {
 	pdf.SetDrawColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
 	d := &document{pdf: pdf, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
-		top: topMM, bottom: h - marginMM, width: w - 2*marginMM}
+		top: topMM, bottom: h - marginMM, width: w - 2*marginMM, orientation: orientation}
 	pdf.SetHeaderFunc(d.pageHeader)
 	pdf.SetFooterFunc(d.pageFooter)
 	d.addPage()
@@ -118,7 +119,7 @@ func (d *document) pageFooter() {
 
 // addPage starts a new page; the header and footer are drawn by fpdf's callbacks.
 func (d *document) addPage() {
-	d.pdf.AddPage()
+	d.pdf.AddPageFormat(d.orientation, d.pdf.GetPageSizeStr("A4"))
 	d.pdf.SetXY(d.left, d.top)
 	d.pageStartedAt = d.top
 }

@@ -9,22 +9,18 @@ import (
 	"path/filepath"
 	"strings"
 
-	"rendadesk/export"
 	"rendadesk/store"
 )
 
-// exportFormats are the yearly outputs `rendadesk export` writes so far; "all" writes each of them.
-var exportFormats = []string{"xlsx", "txt"}
-
-// runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|txt|all --out DIR`:
-// the year's workbook and report text, from the one figures computation.
+// runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|pdf|txt|all --out DIR`:
+// the year's workbook, PDF and report text, all from one LoadReport.
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
 	fromS := fs.String("from", "", "统计起始日期(默认1月1日)")
 	toS := fs.String("to", "", "统计截止日期(默认12月31日)")
 	todayS := fs.String("today", "", "以哪一天为“今天”(默认今天)")
-	format := fs.String("format", "all", "xlsx|txt|all")
+	format := fs.String("format", "all", "xlsx|pdf|txt|all")
 	outDir := fs.String("out", "", "输出文件夹")
 	if err := parse(fs, args, dbPath); err != nil {
 		return err
@@ -35,10 +31,10 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if *outDir == "" {
 		return usageError{"缺少 --out 输出文件夹"}
 	}
-	formats := exportFormats
+	formats := ReportFormats
 	if *format != "all" {
-		if !strings.Contains(","+strings.Join(exportFormats, ",")+",", ","+*format+",") {
-			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(exportFormats, "、"), *format)}
+		if !strings.Contains(","+strings.Join(ReportFormats, ",")+",", ","+*format+",") {
+			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(ReportFormats, "、"), *format)}
 		}
 		formats = []string{*format}
 	}
@@ -73,47 +69,16 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	defer db.Close()
-	if today == "" {
-		today = store.DateOf(db.Now())
-	}
-	asOf := min(to, today) // a year still running is reported as it stands today
-	st, err := db.Settings(ctx)
+	today = reportToday(db, today)
+	rep, err := LoadReport(ctx, db, from, to, min(to, today)) // a year still running is reported as it stands today
 	if err != nil {
 		return err
 	}
-	f, err := db.Figures(ctx, from, to, asOf)
-	if err != nil {
-		return err
+	paths, err := WriteReport(rep, *outDir, formats, nil)
+	for _, p := range paths {
+		fmt.Fprintf(out, "已生成: %s\n", p)
 	}
-	for _, fm := range formats {
-		var path string
-		switch fm {
-		case "xlsx":
-			ledger, _, err := db.Suggestions(ctx, store.SuggestionFilter{From: from, To: asOf, Sort: "number"})
-			if err != nil {
-				return err
-			}
-			deputies, _, err := db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive})
-			if err != nil {
-				return err
-			}
-			stations, _, err := db.Stations(ctx, store.StationFilter{})
-			if err != nil {
-				return err
-			}
-			path = filepath.Join(*outDir, export.WorkbookName(st, *year))
-			if err := export.WorkbookYear(path, st, f, export.WorkbookExtra{Ledger: ledger, Deputies: deputies, Stations: stations}); err != nil {
-				return err
-			}
-		case "txt":
-			path = filepath.Join(*outDir, strings.TrimSuffix(export.WorkbookName(st, *year), "工作统计.xlsx")+"工作报告文字稿.txt")
-			if err := writeText(path, export.ReportText(st, f)); err != nil {
-				return err
-			}
-		}
-		fmt.Fprintf(out, "已生成: %s\n", path)
-	}
-	return nil
+	return err
 }
 
 // writeText writes text as UTF-8 with a byte-order mark and Windows line endings, so that Notepad on an

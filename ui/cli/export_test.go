@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -58,9 +59,23 @@ func TestExportYear(t *testing.T) {
 	if !found {
 		t.Fatalf("the text's 解决率 %s is nowhere in the workbook", pct)
 	}
+	// … and in the PDF.
+	pdf := filepath.Join(out, "青山镇人大主席团2024年度工作统计.pdf")
+	if !strings.Contains(stdout, pdf) {
+		t.Fatalf("output %q", stdout)
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil {
+		b, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), pct) || !strings.Contains(string(b), "第 1 页 共") {
+			t.Fatalf("the PDF lacks %s or its page numbers", pct)
+		}
+	}
 	for _, args := range [][]string{
 		{"export", "--db", db, "--format", "xlsx", "--out", out},
-		{"export", "--db", db, "--year", "2024", "--format", "pdf", "--out", out},
+		{"export", "--db", db, "--year", "2024", "--format", "docx", "--out", out},
 		{"export", "--db", db, "--year", "2024"},
 		{"export", "--db", db, "--year", "2024", "--from", "2023-05-01", "--out", out},
 	} {

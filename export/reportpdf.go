@@ -1,0 +1,483 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"rendadesk/store"
+)
+
+// ReportPDF writes the yearly report as a PDF for printing (SPEC §6.2): a cover (title, office, period, date
+// made, the tables it holds), then each table of Report.tables on pages of its own — portrait or landscape as
+// the table needs — with the header repeated on every page, 合计 rows in bold, a note where the table has one,
+// and its charts drawn under it; 「第 x 页 共 y 页」 at the foot of every page. The numbers are the
+// workbook's: both print Report.tables, and every rate through Rate.Percent.
+func ReportPDF(path string, r Report) error {
+	st, fig := r.Settings, r.Figures
+	name := fmt.Sprintf("%d年度工作统计", r.Year())
+	d := newDocument(officeName(st), name, false)
+	tables := r.tables()
+	reportCover(d, r, tables)
+	for _, t := range tables {
+		d.newPage(t.landscape)
+		d.pdf.Bookmark(clean(t.title), 0, -1)
+		d.title(t.title)
+		d.moveDown(-3)
+		reportMeta(d, r)
+		reportTable(d, t, fig.Precision)
+		if t.note != "" {
+			d.moveDown(2)
+			d.paragraph("注："+t.note, paraStyle{size: 9.5})
+		}
+		drawCharts(d, t, fig.Precision)
+	}
+	return d.save(path)
+}
+
+// newPage starts a page in the given orientation; the page geometry follows it.
+func (d *document) newPage(landscape bool) {
+	orientation := "P"
+	w, h := 210.0, 297.0
+	if landscape {
+		orientation, w, h = "L", 297.0, 210.0
+	}
+	d.right, d.bottom, d.width, d.orientation = w-marginMM, h-marginMM, w-2*marginMM, orientation
+	d.addPage()
+}
+
+// reportPeriod is the period in words: 「2024年1月1日至2024年12月31日」, with 「(截至…)」 for a year still running.
+func reportPeriod(f store.Figures) string {
+	s := f.From.Chinese() + "至" + f.To.Chinese()
+	if f.AsOf != "" && f.AsOf < f.To {
+		s += "(截至" + f.AsOf.Chinese() + ")"
+	}
+	return s
+}
+
+// reportMeta is the line under each table's title: office, period, clerk, date made.
+func reportMeta(d *document, r Report) {
+	parts := []string{"单位：" + officeName(r.Settings), "统计时段：" + reportPeriod(r.Figures)}
+	if r.Settings.ClerkName != "" {
+		parts = append(parts, "制表人："+r.Settings.ClerkName)
+	}
+	parts = append(parts, "制表日期："+store.DateOf(r.made()).Chinese())
+	d.paragraph(strings.Join(parts, "　　"), paraStyle{size: 10, after: 2})
+}
+
+// reportCover is the first page: the title in large type, the office, the period, the clerk and the date,
+// and the list of tables that follow.
+func reportCover(d *document, r Report, tables []rtable) {
+	st := r.Settings
+	d.pdf.Bookmark("封面", 0, -1)
+	d.moveDown(38)
+	d.font(true, 26)
+	lh := lineHeight(26)
+	for _, l := range d.wrap(officeName(st), d.width) {
+		d.text(d.left, d.y(), d.width, lh, l, "C")
+		d.moveDown(lh)
+	}
+	d.moveDown(4)
+	d.font(true, 30)
+	d.text(d.left, d.y(), d.width, lineHeight(30), fmt.Sprintf("%d年度工作统计报表", r.Year()), "C")
+	d.moveDown(lineHeight(30) + 26)
+
+	d.font(false, 14)
+	lh = lineHeight(14) * 1.3
+	lines := [][2]string{{"统计时段", reportPeriod(r.Figures)}}
+	if st.ClerkName != "" {
+		lines = append(lines, [2]string{"制 表 人", st.ClerkName})
+	}
+	lines = append(lines, [2]string{"制表日期", store.DateOf(r.made()).Chinese()})
+	x := d.left + d.width*0.18
+	for _, l := range lines {
+		d.text(x, d.y(), 30, lh, l[0]+"：", "L")
+		d.text(x+30, d.y(), d.width*0.64-30, lh, l[1], "L")
+		d.moveDown(lh)
+	}
+	d.moveDown(14)
+	d.font(true, 13)
+	d.text(x, d.y(), d.width*0.64, lineHeight(13), "目　录", "L")
+	d.moveDown(lineHeight(13) + 2)
+	d.font(false, 11.5)
+	lh = lineHeight(11.5) * 1.1
+	for _, t := range tables {
+		for _, l := range d.wrap(t.title, d.width*0.64) {
+			d.text(x+4, d.y(), d.width*0.64-4, lh, l, "L")
+			d.moveDown(lh)
+		}
+	}
+}
+
+// cellText is how a table cell prints: counts as digits, rates through Rate.Percent, blanks empty.
+func cellText(v any, precision int) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case int:
+		return itoa(x)
+	case store.Rate:
+		return x.Percent(precision)
+	}
+	return fmt.Sprint(v)
+}
+
+// Table type sizes: the largest of these at which the table fits across the page with its columns at
+// their natural widths, else the smallest with the widest columns wrapping.
+var reportSizes = []float64{10.5, 10, 9, 8, 7.5}
+
+// reportTable draws one table: the header repeated on every page, 合计 rows in bold.
+func reportTable(d *document, t rtable, precision int) {
+	if t.pdfCols != nil {
+		t = t.only(t.pdfCols)
+	}
+	rows := make([][]string, len(t.rows))
+	numeric := make([]bool, len(t.headers))
+	for i := range numeric {
+		numeric[i] = true
+	}
+	for r, row := range t.rows {
+		rows[r] = make([]string, len(t.headers))
+		for i := range t.headers {
+			var v any
+			if i < len(row.cells) {
+				v = row.cells[i]
+			}
+			rows[r][i] = cellText(v, precision)
+			if _, ok := v.(string); ok && !row.total && rows[r][i] != "" {
+				numeric[i] = false
+			}
+		}
+	}
+	fit := make([][]string, 0, len(rows))
+	for r, row := range rows {
+		if !(t.rows[r].total && len(t.rows[r].cells) == 1) { // a summary line spans the table: not a column's width
+			fit = append(fit, row)
+		}
+	}
+	size, widths := fitColumns(d, t.headers, fit)
+	// Text columns that are wide are set flush left; short text, counts and rates are centred.
+	align := make([]string, len(t.headers))
+	for i := range align {
+		align[i] = "C"
+		if !numeric[i] && widths[i] > 34 {
+			align[i] = "L"
+		}
+	}
+	header := func() {
+		cells := make([]cell, len(t.headers))
+		for i, h := range t.headers {
+			cells[i] = cell{w: widths[i], text: h, align: "C", bold: true, shade: true}
+		}
+		d.row(cells, size, false)
+	}
+	d.ensure(2 * (lineHeight(size) + 2*cellPadY))
+	header()
+	d.onPageBreak = header
+	defer func() { d.onPageBreak = nil }()
+	for r, row := range rows {
+		cells := make([]cell, len(row))
+		for i, v := range row {
+			a := align[i]
+			if t.rows[r].total && i == 0 {
+				a = "C"
+			}
+			cells[i] = cell{w: widths[i], text: v, align: a, bold: t.rows[r].total}
+		}
+		if t.rows[r].total && len(t.rows[r].cells) == 1 {
+			// A summary line (「合计 12 次：视察3次…」) spans the whole table.
+			cells = []cell{{w: d.width, text: row[0], align: "L", bold: true}}
+		}
+		d.row(cells, size, false)
+	}
+}
+
+// fitColumns chooses the type size and the column widths of a table: each column as wide as its widest
+// line (a header may wrap onto up to three lines; a long text column is capped and wraps), at the largest
+// of reportSizes that fits the page width; what is left over is shared out in proportion.
+func fitColumns(d *document, headers []string, rows [][]string) (float64, []float64) {
+	const textCap = 62.0 // mm: wider text wraps
+	n := len(headers)
+	var size float64
+	var natural, least []float64
+	for _, size = range reportSizes {
+		natural, least = make([]float64, n), make([]float64, n)
+		d.font(true, size)
+		two := d.pdf.GetStringWidth("汉字") + 2*cellPadX + 0.6
+		for i, h := range headers {
+			widest := 0.0
+			for _, l := range strings.Split(clean(h), "\n") {
+				widest = max(widest, d.pdf.GetStringWidth(l))
+			}
+			// A header wraps onto at most three lines.
+			least[i] = max(two, widest/3+2*cellPadX+1)
+			natural[i] = max(least[i], min(widest+2*cellPadX+0.6, two*2))
+		}
+		d.font(false, size)
+		short := d.pdf.GetStringWidth("汉字汉字") + 2*cellPadX + 0.6
+		for _, r := range rows {
+			for i := 0; i < n && i < len(r); i++ {
+				if r[i] == "" {
+					continue
+				}
+				for _, l := range strings.Split(clean(r[i]), "\n") {
+					w := d.pdf.GetStringWidth(l) + 2*cellPadX + 0.6
+					natural[i] = max(natural[i], min(w, textCap))
+					// A column gives way no further than its longest word (a date, a number) or a short
+					// value whole (已办结, 镇城建办).
+					least[i] = max(least[i], min(w, short))
+					for _, tok := range tokenize(l) {
+						if !tok.space && len(tok.text) > 3 {
+							least[i] = max(least[i], min(d.pdf.GetStringWidth(tok.text)+2*cellPadX+0.6, textCap))
+						}
+					}
+				}
+			}
+		}
+		sum := 0.0
+		for _, w := range natural {
+			sum += w
+		}
+		if sum <= d.width {
+			extra := (d.width - sum) / sum
+			for i := range natural {
+				natural[i] *= 1 + extra
+			}
+			return size, natural
+		}
+	}
+	// Still too wide at the smallest size: the columns wider than their least width give way in proportion.
+	sum, flex := 0.0, 0.0
+	for i := range natural {
+		sum += natural[i]
+		flex += natural[i] - least[i]
+	}
+	over := sum - d.width
+	if over >= flex { // even the least widths are too wide: take them, scaled to the page
+		copy(natural, least)
+		sum = 0
+		for _, w := range least {
+			sum += w
+		}
+		for i := range natural {
+			natural[i] *= d.width / sum
+		}
+		return size, natural
+	}
+	for i := range natural {
+		if flex > 0 {
+			natural[i] -= over * (natural[i] - least[i]) / flex
+		}
+	}
+	return size, natural
+}
+
+// chartColors are the fills of pie sectors and bars: muted, distinguishable in greyscale print.
+var chartColors = [][3]int{{47, 94, 150}, {222, 132, 56}, {107, 164, 88}, {196, 78, 82}, {128, 114, 179},
+	{147, 120, 96}, {210, 180, 70}, {90, 170, 180}}
+
+// drawCharts draws a table's charts below it: pies and column charts side by side in one band (on a new
+// page when the rest of this one is too short), then bar charts across the page, continuing over pages.
+func drawCharts(d *document, t rtable, precision int) {
+	var band, bars []rchart
+	for _, c := range t.charts {
+		if c.kind == "bar" {
+			bars = append(bars, c)
+		} else {
+			band = append(band, c)
+		}
+	}
+	if len(band) > 0 {
+		const height = 92.0
+		d.ensure(height + 8)
+		d.moveDown(8)
+		top := d.y()
+		w := d.width / float64(len(band))
+		for i, c := range band {
+			x := d.left + w*float64(i)
+			switch c.kind {
+			case "pie":
+				drawPie(d, t, c, precision, x, top, w)
+			case "col":
+				drawColumns(d, t, c, x, top, w)
+			}
+		}
+		d.pdf.SetXY(d.left, top+height)
+	}
+	for _, c := range bars {
+		drawBars(d, t, c, precision)
+	}
+}
+
+// boxTitle writes a chart's title centred over its box and returns the y below it.
+func (d *document) boxTitle(s string, x, y, w float64) float64 {
+	d.font(true, 12)
+	d.text(x, y, w, lineHeight(12), s, "C")
+	return y + lineHeight(12) + 4
+}
+
+func (d *document) chartTitle(s string, room float64) {
+	d.ensure(room)
+	d.moveDown(6)
+	d.font(true, 12)
+	d.text(d.left, d.y(), d.width, lineHeight(12), s, "C")
+	d.moveDown(lineHeight(12) + 3)
+}
+
+// drawPie draws the outcome shares as a pie with a legend giving each part's count and share (Rate.Percent
+// of the whole, the same figure as the table's).
+func drawPie(d *document, t rtable, c rchart, precision int, x0, y0, boxW float64) {
+	labels := c.labels(t)
+	var counts []int
+	total := 0
+	for i := c.from; i <= c.to; i++ {
+		n, _ := t.rows[c.row].cells[i].(int)
+		counts = append(counts, n)
+		total += n
+	}
+	if total == 0 {
+		return
+	}
+	const radius = 32.0
+	top := d.boxTitle(c.title, x0, y0, boxW)
+	p := d.pdf
+	cx, cy := x0+max(radius+4, boxW/2-45), top+radius+2
+	angle := -math.Pi / 2 // start at twelve o'clock, clockwise
+	for i, n := range counts {
+		if n == 0 {
+			continue
+		}
+		sweep := 2 * math.Pi * float64(n) / float64(total)
+		pts := []fpdf.PointType{{X: cx, Y: cy}}
+		steps := max(2, int(sweep/(math.Pi/90)))
+		for s := 0; s <= steps; s++ {
+			a := angle + sweep*float64(s)/float64(steps)
+			pts = append(pts, fpdf.PointType{X: cx + radius*math.Cos(a), Y: cy + radius*math.Sin(a)})
+		}
+		col := chartColors[i%len(chartColors)]
+		p.SetFillColor(col[0], col[1], col[2])
+		p.SetDrawColor(255, 255, 255)
+		p.SetLineWidth(0.4)
+		p.Polygon(pts, "FD")
+		angle += sweep
+	}
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.25)
+	// The legend, right of the pie.
+	d.font(false, 10.5)
+	lh := lineHeight(10.5) * 1.25
+	x := cx + radius + 14
+	y := cy - float64(len(counts))*lh/2
+	for i, n := range counts {
+		col := chartColors[i%len(chartColors)]
+		p.SetFillColor(col[0], col[1], col[2])
+		p.Rect(x, y+lh/2-1.8, 3.6, 3.6, "F")
+		share := store.Rate{Num: n, Den: total}.Percent(precision)
+		d.text(x+6, y, 90, lh, fmt.Sprintf("%s　%d件　%s", labels[i], n, share), "L")
+		y += lh
+	}
+}
+
+// drawColumns draws counts as vertical bars with the count above each bar and the category below it.
+func drawColumns(d *document, t rtable, c rchart, x, y, boxW float64) {
+	labels, values := c.labels(t), c.values(t, 0)
+	if len(values) == 0 {
+		return
+	}
+	const plotH = 55.0
+	p := d.pdf
+	top := d.boxTitle(c.title, x, y, boxW) + 5
+	base := top + plotH
+	peak := 0.0
+	for _, v := range values {
+		peak = max(peak, v)
+	}
+	if peak <= 0 {
+		peak = 1
+	}
+	plotW := min(boxW-6, float64(len(values))*28+10)
+	x0 := x + (boxW-plotW)/2
+	slot := (plotW - 10) / float64(len(values))
+	p.SetDrawColor(120, 120, 120)
+	p.Line(x0, base, x0+plotW, base)
+	d.font(false, 9)
+	for i, v := range values {
+		h := plotH * v / peak
+		col := chartColors[0]
+		p.SetFillColor(col[0], col[1], col[2])
+		bx := x0 + 5 + slot*float64(i) + slot*0.2
+		bw := slot * 0.6
+		if h > 0 {
+			p.Rect(bx, base-h, bw, h, "F")
+		}
+		d.text(bx-slot*0.2, base-h-lineHeight(9), slot, lineHeight(9), fmt.Sprint(int(v)), "C")
+		ly := base + 1
+		lines := d.wrap(labels[i], slot-1)
+		for _, l := range lines[:min(3, len(lines))] {
+			d.text(bx-slot*0.2, ly, slot, lineHeight(8.5), l, "C")
+			ly += lineHeight(8.5)
+		}
+	}
+	p.SetDrawColor(0, 0, 0)
+}
+
+// drawBars draws rates as horizontal bars on a 0–100% scale, one line per category with its name at the left
+// and its percentage (Rate.Percent, or 「—」 when nothing was due) at the end of the bar; a long list
+// continues on the next page under the title again.
+func drawBars(d *document, t rtable, c rchart, precision int) {
+	labels := c.labels(t)
+	const rowH = 6.5
+	d.chartTitle(c.title, 4*rowH+20)
+	p := d.pdf
+	d.font(false, 9)
+	labelW := 0.0
+	for _, l := range labels {
+		labelW = max(labelW, d.pdf.GetStringWidth(clean(l)))
+	}
+	labelW = min(labelW+3, d.width*0.3)
+	x0 := d.left + labelW + 2
+	plotW := d.width - labelW - 24
+	axis := func() {
+		d.font(false, 8)
+		p.SetDrawColor(190, 190, 190)
+		for k := 0; k <= 4; k++ {
+			x := x0 + plotW*float64(k)/4
+			d.text(x-8, d.y(), 16, lineHeight(8), fmt.Sprintf("%d%%", k*25), "C")
+		}
+		d.moveDown(lineHeight(8))
+		p.SetDrawColor(0, 0, 0)
+	}
+	axis()
+	for i := c.from; i <= c.to; i++ {
+		if d.room() < rowH {
+			d.breakPage()
+			d.font(true, 12)
+			d.text(d.left, d.y(), d.width, lineHeight(12), c.title+"(续)", "C")
+			d.moveDown(lineHeight(12) + 3)
+			axis()
+		}
+		y := d.y()
+		rate, _ := t.rows[i].cells[c.col].(store.Rate)
+		d.font(false, 9)
+		name := d.wrap(labels[i-c.from], labelW)
+		if len(name) > 0 {
+			d.text(d.left, y, labelW, rowH, name[0], "R")
+		}
+		if v, ok := rate.Rounded(precision); ok {
+			col := chartColors[0]
+			p.SetFillColor(col[0], col[1], col[2])
+			w := plotW * min(max(v, 0), 1)
+			if w > 0 {
+				p.Rect(x0, y+1.2, w, rowH-2.4, "F")
+			}
+			d.text(x0+w+1.5, y, 22, rowH, rate.Percent(precision), "L")
+		} else {
+			d.text(x0+1.5, y, 22, rowH, rate.Percent(precision), "L")
+		}
+		d.pdf.SetXY(d.left, y+rowH)
+	}
+}
