@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
@@ -149,6 +150,9 @@ func (d *document) font(bold bool, size float64) {
 	style := ""
 	if bold {
 		style = "B"
+	}
+	if d.pdf.GetFontFamily() == fontFamily && d.pdf.GetFontStyle() == style && fontSizePt(d.pdf) == size {
+		return // fpdf writes a font change into the page even when nothing changes
 	}
 	d.pdf.SetFont(fontFamily, style, size)
 }
@@ -542,8 +546,11 @@ func covered(r rune) bool {
 // clean makes the clerk's text safe for fpdf: line ends become "\n", tabs spaces, other control characters
 // go, and characters the font lacks (fpdf would panic on those beyond U+FFFF) become □.
 func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
 	s = strings.ToValidUTF8(s, string(missingGlyph))
-	s = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ").Replace(s)
+	s = lineEnds.Replace(s)
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == ' ':
@@ -562,5 +569,27 @@ func clean(s string) string {
 	}, s)
 }
 
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\t", " ")
+
+// isClean reports whether clean would leave s as it is: the common case of printable ASCII and characters
+// the font has, checked without allocating (a yearly report cleans hundreds of thousands of cells).
+func isClean(s string) bool {
+	for _, r := range s {
+		switch {
+		case r >= 0x20 && r < 0x7f, r == '\n':
+		case r == utf8.RuneError, r < 0x20, r == 0x7f, r == '\u200b', r == '\ufeff', unicode.IsSpace(r), unicode.IsControl(r):
+			return false
+		case !covered(r) || strings.ContainsRune(pageAlias, r):
+			return false
+		}
+	}
+	return true
+}
+
 // itoa is strconv.Itoa, short for the forms.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func fontSizePt(p *fpdf.Fpdf) float64 {
+	pt, _ := p.GetFontSize()
+	return pt
+}

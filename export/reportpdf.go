@@ -202,12 +202,32 @@ func reportTable(d *document, t rtable, precision int) {
 func fitColumns(d *document, headers []string, rows [][]string) (float64, []float64) {
 	const textCap = 62.0 // mm: wider text wraps
 	n := len(headers)
+	// A string's width is proportional to the type size, so each cell is measured once, at 1 pt: its widest
+	// line and its widest word (a date, a number, which must not break).
+	const pad = 2*cellPadX + 0.6
+	maxLine, maxWord := make([]float64, n), make([]float64, n)
+	d.font(false, 1)
+	for _, r := range rows {
+		for i := 0; i < n && i < len(r); i++ {
+			if r[i] == "" {
+				continue
+			}
+			for _, l := range strings.Split(clean(r[i]), "\n") {
+				maxLine[i] = max(maxLine[i], d.pdf.GetStringWidth(l))
+				for _, tok := range tokenize(l) {
+					if !tok.space && len(tok.text) > 3 {
+						maxWord[i] = max(maxWord[i], d.pdf.GetStringWidth(tok.text))
+					}
+				}
+			}
+		}
+	}
 	var size float64
 	var natural, least []float64
 	for _, size = range reportSizes {
 		natural, least = make([]float64, n), make([]float64, n)
 		d.font(true, size)
-		two := d.pdf.GetStringWidth("汉字") + 2*cellPadX + 0.6
+		two := d.pdf.GetStringWidth("汉字") + pad
 		for i, h := range headers {
 			widest := 0.0
 			for _, l := range strings.Split(clean(h), "\n") {
@@ -215,28 +235,18 @@ func fitColumns(d *document, headers []string, rows [][]string) (float64, []floa
 			}
 			// A header wraps onto at most three lines.
 			least[i] = max(two, widest/3+2*cellPadX+1)
-			natural[i] = max(least[i], min(widest+2*cellPadX+0.6, two*2))
+			natural[i] = max(least[i], min(widest+pad, two*2))
 		}
 		d.font(false, size)
-		short := d.pdf.GetStringWidth("汉字汉字") + 2*cellPadX + 0.6
-		for _, r := range rows {
-			for i := 0; i < n && i < len(r); i++ {
-				if r[i] == "" {
-					continue
-				}
-				for _, l := range strings.Split(clean(r[i]), "\n") {
-					w := d.pdf.GetStringWidth(l) + 2*cellPadX + 0.6
-					natural[i] = max(natural[i], min(w, textCap))
-					// A column gives way no further than its longest word (a date, a number) or a short
-					// value whole (已办结, 镇城建办).
-					least[i] = max(least[i], min(w, short))
-					for _, tok := range tokenize(l) {
-						if !tok.space && len(tok.text) > 3 {
-							least[i] = max(least[i], min(d.pdf.GetStringWidth(tok.text)+2*cellPadX+0.6, textCap))
-						}
-					}
-				}
+		// A column gives way no further than its longest word or a short value whole (已办结, 镇城建办).
+		short := d.pdf.GetStringWidth("汉字汉字") + pad
+		for i := range natural {
+			if maxLine[i] == 0 {
+				continue
 			}
+			line := maxLine[i]*size + pad
+			natural[i] = max(natural[i], min(line, textCap))
+			least[i] = max(least[i], min(line, short), min(maxWord[i]*size+pad, textCap))
 		}
 		sum := 0.0
 		for _, w := range natural {

@@ -1,0 +1,223 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"rendadesk/store"
+)
+
+// pdfPages returns the text of every page of a PDF, through pdftotext (poppler-utils; `make test` installs it).
+func pdfPages(t *testing.T, path string) []string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (apt install poppler-utils)")
+	}
+	b, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(string(b), "\f")
+	if n := len(pages); n > 0 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
+}
+
+// yearReport is the report of a year of the hand-counted data, with every list.
+func yearReport(t *testing.T, db *store.DB, st store.Settings, year int) Report {
+	t.Helper()
+	ctx := context.Background()
+	fig, err := db.YearFigures(ctx, year, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Report{Settings: st, Figures: fig, Made: time.Date(2025, 1, 6, 9, 0, 0, 0, time.Local)}
+	if r.Ledger, _, err = db.Suggestions(ctx, store.SuggestionFilter{Year: year, Sort: "number"}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Deputies, _, err = db.Deputies(ctx, store.DeputyFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Stations, _, err = db.Stations(ctx, store.StationFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	if r.Records, err = db.DeputyRecords(ctx, year); err != nil {
+		t.Fatal(err)
+	}
+	ms, _, err := db.Meetings(ctx, store.MeetingFilter{Year: year, Sort: "date"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Meetings = []ReportMeeting{}
+	for _, m := range ms {
+		rm := ReportMeeting{Meeting: m}
+		if rm.Detail, err = db.MeetingDetail(ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		if rm.Quorum, err = db.Quorum(ctx, m.ID); err != nil {
+			t.Fatal(err)
+		}
+		r.Meetings = append(r.Meetings, rm)
+	}
+	return r
+}
+
+var pageFooter = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
+
+// checkFooters checks 「第 i 页 共 n 页」 on every page.
+func checkFooters(t *testing.T, pages []string) {
+	t.Helper()
+	for i, p := range pages {
+		m := pageFooter.FindStringSubmatch(p)
+		if m == nil || m[1] != strconv.Itoa(i+1) || m[2] != strconv.Itoa(len(pages)) {
+			t.Errorf("page %d footer %v, want 第 %d 页 共 %d 页", i+1, m, i+1, len(pages))
+		}
+	}
+}
+
+// The hand-counted year in the PDF: the cover, T2's 合计 row with 解决率 56.5%, 列入计划 26.1%, 留作参考 17.4%
+// (the same strings as the workbook and the text), every table, and the page numbers.
+func TestReportPDFHandCounted(t *testing.T) {
+	db, st := workbookData(t)
+	r := yearReport(t, db, st, 2024)
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := ReportPDF(path, r); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, path)
+	checkFooters(t, pages)
+	all := strings.Join(pages, "\n")
+	cover := pages[0]
+	for _, want := range []string{"青山镇人大主席团", "2024年度工作统计报表", "2024年1月1日至2024年12月31日", "陈文", "2025年1月6日", "目", "T15"} {
+		if !strings.Contains(cover, want) {
+			t.Errorf("cover lacks %q:\n%s", want, cover)
+		}
+	}
+	t2 := regexp.MustCompile(`合计\s+23\s+100\.0%\s+13\s+0\s+6\s+4\s+0\s+56\.5%\s+26\.1%\s+17\.4%`)
+	if !t2.MatchString(all) {
+		t.Errorf("T2 合计 row not found with 23 items and 56.5%%/26.1%%/17.4%%")
+	}
+	for _, tab := range r.tables() {
+		if !strings.Contains(all, tab.title) {
+			t.Errorf("no %s in the PDF", tab.title)
+		}
+	}
+	// The rates in the report text are in the PDF.
+	text := ReportText(st, r.Figures)
+	if !strings.Contains(text, "解决率为56.5%") || !strings.Contains(all, "56.5%") {
+		t.Errorf("text and PDF disagree on 解决率")
+	}
+	// The ledger row of the formula-like title is printed as written.
+	if !strings.Contains(all, formulaTitle) {
+		t.Errorf("the title %q is missing from the ledger", formulaTitle)
+	}
+	// The pie's legend gives the shares by the same rounding.
+	if !regexp.MustCompile(`已解决\s+13件\s+56\.5%`).MatchString(all) {
+		t.Errorf("the pie legend lacks 已解决 13件 56.5%%")
+	}
+}
+
+// An empty year: every rate prints 「—」 and nothing breaks.
+func TestReportPDFEmptyYear(t *testing.T) {
+	db, st := workbookData(t)
+	r := yearReport(t, db, st, 2023)
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := ReportPDF(path, r); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, path)
+	checkFooters(t, pages)
+	all := strings.Join(pages, "\n")
+	if !regexp.MustCompile(`合计\s+0\s+—\s+0\s+0\s+0\s+0\s+0\s+—\s+—\s+—`).MatchString(all) {
+		t.Errorf("T2 合计 of an empty year should read 0 and —")
+	}
+	if strings.Contains(all, "NaN") || strings.Contains(all, "Inf") {
+		t.Errorf("an empty year prints NaN or Inf")
+	}
+}
+
+// A 1 000-row ledger runs over many pages, each starting with the header row; no row is lost.
+func TestReportPDFLongLedger(t *testing.T) {
+	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
+	r := Report{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}
+	for i := 1; i <= 1000; i++ {
+		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
+			Kind: store.KindSuggestion, Received: "2024-03-01", Title: fmt.Sprintf("关于第%d条道路硬化和路灯安装的建议", i),
+			LeadDeputyName: "李堃", Category: "城乡建设", MainUnitName: "镇城建办", State: "已交办"})
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := ReportPDF(path, r); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfPages(t, path)
+	checkFooters(t, pages)
+	seen := map[string]bool{}
+	ledgerPages := 0
+	number := regexp.MustCompile(`2024-\d{4}`)
+	for i, p := range pages {
+		nums := number.FindAllString(p, -1)
+		if len(nums) == 0 {
+			continue
+		}
+		ledgerPages++
+		head := strings.Index(p, "编号")
+		first := strings.Index(p, nums[0])
+		if head < 0 || head > first || !strings.Contains(p, "办理结果") {
+			t.Errorf("page %d: ledger rows without the header row above them", i+1)
+		}
+		for _, n := range nums {
+			seen[n] = true
+		}
+	}
+	if len(seen) != 1000 {
+		t.Errorf("%d distinct numbers printed, want 1000", len(seen))
+	}
+	if ledgerPages < 20 {
+		t.Errorf("the ledger took %d pages; 1 000 rows should take more than 20", ledgerPages)
+	}
+}
+
+// The same 1 000-row ledger in the workbook: every row a row, and rows 1–3 repeated on every printed page.
+func TestWorkbookLongLedger(t *testing.T) {
+	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
+	r := Report{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}
+	for i := 1; i <= 1000; i++ {
+		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"})
+	}
+	path := filepath.Join(t.TempDir(), "r.xlsx")
+	if err := WorkbookYear(path, r); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, err := x.GetRows(sheetT4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 1003 || rows[1002][0] != "2024-1000" || len(rows[1003]) > 0 && rows[1003][0] != "" {
+		t.Fatalf("T4 has %d rows", len(rows))
+	}
+	if f, _ := x.GetCellFormula(sheetT4, "E1003"); f != "" {
+		t.Errorf("a title became the formula %q", f)
+	}
+	ok := false
+	for _, dn := range x.GetDefinedName() {
+		ok = ok || dn.Name == "_xlnm.Print_Titles" && dn.Scope == sheetT4 && strings.HasSuffix(dn.RefersTo, "!$1:$3")
+	}
+	if !ok {
+		t.Error("T4 does not repeat its header rows on printed pages")
+	}
+}
