@@ -209,7 +209,7 @@ func (w reportBuilder) t1() rtable {
 		}
 	}
 	return rtable{id: "T1", sheet: "T1 主要数据", title: "T1 年度人大工作主要数据一览表", headers: headers, rows: rows,
-		wide: map[int]float64{7: 44}}
+		landscape: true, wide: map[int]float64{7: 44}}
 }
 
 // t2 is the session suggestions by category and outcome, with the outcome pie and the per-category bars.

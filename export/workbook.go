@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -223,6 +224,9 @@ func (w *workbook) table(t rtable) error {
 	if err := w.finish(sheet, widths, t.landscape); err != nil {
 		return err
 	}
+	if err := w.rowHeights(sheet, t, widths); err != nil {
+		return err
+	}
 	return w.charts(sheet, t, below)
 }
 
@@ -232,6 +236,7 @@ func (w *workbook) charts(sheet string, t rtable, below int) error {
 	q := "'" + sheet + "'"
 	col := func(i int) string { c, _ := excelize.ColumnNumberToName(i + 1); return c }
 	anchor := "A"
+	one := false // one colour for every bar
 	for _, c := range t.charts {
 		var series excelize.ChartSeries
 		if c.across {
@@ -258,15 +263,42 @@ func (w *workbook) charts(sheet string, t rtable, below int) error {
 			ch.PlotArea = excelize.ChartPlotArea{ShowPercent: true}
 			ch.Dimension = excelize.ChartDimension{Width: 520, Height: 300}
 		case "col":
-			ch.Type = excelize.Col
+			ch.Type, ch.VaryColors = excelize.Col, &one
 		case "bar":
-			ch.Type = excelize.Bar
+			ch.Type, ch.VaryColors = excelize.Bar, &one
 			ch.Dimension = excelize.ChartDimension{Width: 560, Height: uint(min(120+30*(c.to-c.from+1), 900))}
 		}
 		if err := w.f.AddChart(sheet, fmt.Sprintf("%s%d", anchor, below), ch); err != nil {
 			return err
 		}
 		anchor = "G" // a second chart beside the first
+	}
+	return nil
+}
+
+// rowHeights makes rows whose text wraps tall enough for it. Excel fits such rows itself when the file is
+// opened, LibreOffice does not, so the height is set from the number of lines each cell wraps to at its
+// column's width (the same widths finish sets).
+func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
+	for r, row := range t.rows {
+		lines := 1
+		for i, v := range row.cells {
+			s, ok := v.(string)
+			if !ok || s == "" || i >= len(widths) || len(row.cells) == 1 {
+				continue
+			}
+			room := max(min(max(widths[i], 6), 44)*1.2-1, 1) // measured: LibreOffice fits ~1.2 display units per width unit
+			n := 0
+			for _, l := range strings.Split(s, "\n") {
+				n += max(1, int(math.Ceil(displayWidth(l)/room)))
+			}
+			lines = max(lines, n)
+		}
+		if lines > 1 {
+			if err := w.f.SetRowHeight(sheet, firstRow+r, float64(lines)*14.5+3); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
