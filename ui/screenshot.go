@@ -40,9 +40,10 @@ func (d *desk) maybeCaptureAndQuit() {
 	}()
 }
 
-// captureAll shows each tab in turn (a record tab with its first row chosen, so the detail pane is filled),
-// writes dir/NN-<tab>.png, and finally one picture of the 代表 form opened by 新增. It must be called off the
-// UI goroutine: it waits for each tab to paint, and touches the widgets through fyne.DoAndWait.
+// captureAll shows each tab in turn (a record tab with its first row chosen, so the detail pane is filled;
+// 报表 once its figures are in), writes dir/NN-<tab>.png, and finally one picture of the 代表 form opened by
+// 新增. It must be called off the UI goroutine: it waits for each tab to paint, and touches the widgets through
+// fyne.DoAndWait.
 func (d *desk) captureAll(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("创建截图文件夹: %w", err)
@@ -58,6 +59,7 @@ func (d *desk) captureAll(dir string) error {
 				shotSelectFirst(d.tabs.Items[i].Content)
 			}
 		})
+		d.report.waitIdle(10 * time.Second) // 报表 computes its figures off the UI goroutine when selected
 		if err := d.shotSave(filepath.Join(dir, fmt.Sprintf("%02d-%s.png", i+1, name))); err != nil {
 			return err
 		}

@@ -64,6 +64,7 @@ type desk struct {
 	stations *stationsTab
 	items    *suggestionsTab
 	meetings *meetingsTab
+	report   *reportTab
 	settings *settingsTab
 }
 
@@ -75,16 +76,21 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.stations = newStationsTab(d)
 	d.items = newSuggestionsTab(d)
 	d.meetings = newMeetingsTab(d)
+	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
 	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings}
 	d.tabs = container.NewAppTabs(d.overview.tabItem())
 	for _, t := range d.records {
 		d.tabs.Append(t.tabItem())
 	}
+	d.tabs.Append(d.report.tabItem())
 	d.tabs.Append(d.settings.tabItem())
-	d.tabs.OnSelected = func(*container.TabItem) {
-		if d.tabs.SelectedIndex() == 0 {
+	d.tabs.OnSelected = func(it *container.TabItem) {
+		switch {
+		case d.tabs.SelectedIndex() == 0:
 			d.overview.refresh()
+		case it == d.report.tabItem():
+			d.report.refresh()
 		}
 	}
 	w.SetContent(d.tabs)
@@ -93,14 +99,14 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	return d
 }
 
-// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…6 switch tabs.
+// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…7 switch tabs.
 func (d *desk) addShortcuts() {
 	d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if t := d.currentRecordTab(); t != nil {
 			t.newRecord()
 		}
 	})
-	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7} {
 		i := i
 		d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 			if i < len(d.tabs.Items) {
@@ -141,6 +147,7 @@ func (d *desk) refreshAll() {
 	}
 	d.settings.refresh()
 	d.overview.refresh()
+	d.report.refreshIfShown()
 }
 
 // showError shows an error once, in Chinese.
