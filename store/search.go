@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,9 +15,24 @@ import (
 // smaller tables and for short non-Chinese terms to LIKE on the same columns.
 // Terms are separated by spaces and all must match.
 
-// searchTerms splits a query on white space (ASCII and full-width) and drops empty terms.
+// maxTerms bounds the terms of one query: each term adds a condition, and SQLite refuses a WHERE nested
+// deeper than 1000 (a pasted paragraph of a few hundred short words reached it). Later terms are ignored.
+const maxTerms = 32
+
+// searchTerms splits a query on white space (ASCII and full-width) and control characters, and returns its
+// distinct terms, at most maxTerms. A control character is a separator because FTS5 reads its query only up
+// to a NUL ("unterminated string" for a phrase holding one).
 func searchTerms(q string) []string {
-	return strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+	var out []string
+	for _, t := range strings.FieldsFunc(q, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) {
+		if len(out) == maxTerms {
+			break
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // ftsPhrase quotes a term as an FTS5 phrase so that any characters in it (quotes, *, -, :) are literal.
@@ -39,7 +55,7 @@ func (w *where) match(idCol, table string, cols []string, q, gramTable string) {
 		switch {
 		case utf8.RuneCountInString(t) >= 3:
 			long = append(long, ftsPhrase(t))
-		case gramTable != "" && isShortHan(t):
+		case gramTable != "" && isShortHan(t) && tokenChars(t):
 			short = append(short, ftsPhrase(t))
 		default:
 			var ors []string
@@ -64,6 +80,19 @@ func (w *where) match(idCol, table string, cols []string, q, gramTable string) {
 	if len(short) > 0 {
 		w.addText(idCol, "SELECT rowid FROM "+gramTable+" WHERE "+gramTable+" MATCH ?", strings.Join(short, " AND "))
 	}
+}
+
+// tokenChars reports whether every character of t is a letter or a number, the characters the unicode61
+// tokenizer of suggestion_grams keeps. A Kangxi radical (⼀ U+2F00, which text copied out of a PDF often has
+// for 一) is Han by script but a symbol by category: the tokenizer drops it, so a term holding one would
+// match nothing (or every item with its other character) and is looked up with LIKE instead.
+func tokenChars(t string) bool {
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // addText adds "idCol IN (sub)" and remembers sub as a full-text condition.

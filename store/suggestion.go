@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -90,8 +91,10 @@ func (s Suggestion) UnitWord() string {
 // Validate checks the registration fields; dictionaries and references are checked on save.
 func (s *Suggestion) Validate() error {
 	var c checker
-	s.Title = strings.TrimSpace(s.Title)
-	s.Number = strings.TrimSpace(s.Number)
+	s.Title = strings.TrimSpace(dropControls(s.Title))
+	s.Number = strings.TrimSpace(dropControls(s.Number))
+	s.Content = dropControls(s.Content)
+	s.VoterName = dropControls(s.VoterName)
 	c.maxLen("编号", s.Number, 30)
 	c.required("类型", s.Kind)
 	c.oneOf("类型", s.Kind, SuggestionKinds)
@@ -128,6 +131,17 @@ func (s *Suggestion) Validate() error {
 	}
 	slices.Sort(s.CosignerIDs)
 	return c.err
+}
+
+// dropControls removes the control characters other than tab and line breaks from the text the search
+// indexes: they are invisible, and a NUL hides the rest of the field from search (SQLite's LIKE stops there).
+func dropControls(t string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return -1
+		}
+		return r
+	}, t)
 }
 
 func (s *Suggestion) checkRefs(tx *Tx) error {
