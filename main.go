@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"rendadesk/store"
 	"rendadesk/ui"
 	"rendadesk/ui/cli"
 )
@@ -34,10 +33,8 @@ func main() {
 		}
 	}
 	a := app.NewWithID("org.rendadesk.app")
-	db, err := store.Open(path)
-	w := ui.Create(a, db, path, err)
+	// Lock, check and open the file, or offer its newest good backup (ui/startup.go).
+	w, done := ui.Start(a, path)
 	w.ShowAndRun()
-	if db != nil {
-		db.Close()
-	}
+	done()
 }

@@ -3,10 +3,17 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
 )
 
 // Backup writes a consistent copy of the database to out with VACUUM INTO (readers and writers may go on
@@ -20,6 +27,12 @@ func (db *DB) Backup(ctx context.Context, out string) error {
 	if out == db.path {
 		return Errorf(EINVALID, "备份文件不能是数据库文件本身")
 	}
+	return writeBackup(ctx, db.db, out)
+}
+
+// writeBackup copies the database behind conn to out: VACUUM INTO a private temporary file beside out, checked
+// with CheckFile, then renamed to out. An existing out is refused (ECONFLICT), a failed copy leaves nothing.
+func writeBackup(ctx context.Context, conn *sql.DB, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return Errorf(ECONFLICT, "备份文件 %s 已存在，请换一个文件名", out)
 	}
@@ -28,7 +41,11 @@ func (db *DB) Backup(ctx context.Context, out string) error {
 	}
 	tmp := out + ".part"
 	os.Remove(tmp)
-	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	// VACUUM INTO accepts an empty file: creating it first makes the copy private from its first byte.
+	if err := createPrivate(tmp); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("备份到 %s: %w", out, err)
 	}
@@ -58,6 +75,9 @@ type CheckResult struct {
 	Current  int      // the schema version this program writes
 	Problems []string // integrity_check and foreign_key_check findings, in Chinese where we can
 	Counts   map[string]int
+	// Empty is set for a SQLite file with nothing in it yet (version 0, no tables, e.g. 0 bytes): not a
+	// database of ours, but Open turns it into a new one, so start-up need not refuse it.
+	Empty bool
 }
 
 // CheckFile checks a database file without changing it (read-only): that it is a SQLite database of this
@@ -118,6 +138,10 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 	}
 	switch {
 	case res.Version == 0 && ours == 0:
+		var objects int
+		if err := sqldb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&objects); err == nil && objects == 0 {
+			res.Empty = len(res.Problems) == 0
+		}
 		res.Problems = append(res.Problems, "不是人大工作台的数据库(没有数据表)")
 	case ours != 3:
 		res.Problems = append(res.Problems, "不是人大工作台的数据库")
@@ -150,4 +174,448 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 	}
 	res.OK = len(res.Problems) == 0
 	return res, nil
+}
+
+// ---- The backup folder and automatic backups (SPEC §10) ----
+
+// backupFolder is the folder beside the database that holds its backups.
+const backupFolder = "备份"
+
+// The reasons a backup is made, as they appear in its file name.
+const (
+	BackupDaily   = "每日"  // the first start of a day
+	BackupImport  = "导入前" // before an import changes records
+	BackupMigrate = "升级前" // before a schema migration
+	BackupManual  = "手动"  // 设置 → 备份 → 立即备份
+	BackupRestore = "恢复前" // the file a restore set aside, beside the database (not in the folder)
+	backupStamp   = "20060102-150405"
+)
+
+// Retention of the backup folder (see pruneBackups).
+const (
+	keepDailyBackups = 10
+	keepOtherBackups = 90 * 24 * time.Hour
+)
+
+// BackupDir is the folder that holds the backups of the database at dbPath: 「备份」 beside the file
+// (/x/rendadesk.db → /x/备份). It goes with the database: a portable data folder on a USB stick keeps its
+// backups on the stick.
+func BackupDir(dbPath string) string {
+	if abs, err := filepath.Abs(dbPath); err == nil {
+		dbPath = abs
+	}
+	return filepath.Join(filepath.Dir(dbPath), backupFolder)
+}
+
+// BackupInfo is one backup of a database, as ListBackups finds it.
+type BackupInfo struct {
+	Path   string
+	Time   time.Time // when it was made (local time, from its file name)
+	Size   int64     // bytes
+	Reason string    // 每日, 导入前, 升级前, 手动, 恢复前 …
+	seq    int       // 2 for the second backup made in the same second for the same reason
+}
+
+// backupBase is the database's file name without its extension, the start of its backups' names.
+func backupBase(dbPath string) string {
+	name := filepath.Base(dbPath)
+	return strings.TrimSuffix(name, filepath.Ext(name))
+}
+
+// backupName is rendadesk-20261123-093000-每日.db: sorted by name is sorted by time, and the clerk can read
+// when and why. The n-th backup of the same second and reason gets -n (n ≥ 2).
+func backupName(base, reason string, t time.Time, n int) string {
+	name := base + "-" + t.Format(backupStamp) + "-" + reason
+	if n > 1 {
+		name += "-" + strconv.Itoa(n)
+	}
+	return name + ".db"
+}
+
+// cleanReason keeps the letters and digits of a reason (no separators, dots or dashes that would confuse a
+// file system or parseBackupName), at most 16 of them.
+func cleanReason(reason string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range reason {
+		if (unicode.IsLetter(r) || unicode.IsDigit(r)) && n < 16 {
+			b.WriteRune(r)
+			n++
+		}
+	}
+	if b.Len() == 0 {
+		return BackupManual
+	}
+	return b.String()
+}
+
+// parseBackupName reads the time, reason and counter out of a name made by backupName for base; ok is false
+// for any other file (another database's backups may share the folder).
+func parseBackupName(base, name string) (t time.Time, reason string, seq int, ok bool) {
+	rest, found := strings.CutPrefix(name, base+"-")
+	if !found || !strings.HasSuffix(rest, ".db") {
+		return t, "", 0, false
+	}
+	rest = strings.TrimSuffix(rest, ".db")
+	if len(rest) < len(backupStamp)+2 || rest[len(backupStamp)] != '-' {
+		return t, "", 0, false
+	}
+	t, err := time.ParseInLocation(backupStamp, rest[:len(backupStamp)], time.Local)
+	if err != nil {
+		return t, "", 0, false
+	}
+	reason, seq = splitCounter(rest[len(backupStamp)+1:])
+	return t, reason, seq, reason != ""
+}
+
+// splitCounter splits 导入前-2 into 导入前 and 2 (the same second's second file); without a counter it is 1.
+func splitCounter(s string) (string, int) {
+	if i := strings.LastIndexByte(s, '-'); i >= 0 {
+		if n, err := strconv.Atoi(s[i+1:]); err == nil && n > 1 {
+			return s[:i], n
+		}
+	}
+	return s, 1
+}
+
+// parseBesideName reads the files kept beside the database rather than in the folder: the pre-migration copies
+// of earlier versions (rendadesk.v2-升级前备份-20261123-093000.db) and the files a restore set aside
+// (rendadesk.恢复前-20261123-093000.db). They are listed, so they can be restored, but never pruned.
+func parseBesideName(base, name string) (t time.Time, reason string, seq int, ok bool) {
+	rest, found := strings.CutPrefix(name, base+".")
+	if !found || !strings.HasSuffix(rest, ".db") {
+		return t, "", 0, false
+	}
+	rest = strings.TrimSuffix(rest, ".db")
+	var stamp string
+	switch {
+	case strings.HasPrefix(rest, BackupRestore+"-"):
+		stamp, reason = strings.TrimPrefix(rest, BackupRestore+"-"), BackupRestore
+	case strings.HasPrefix(rest, "v") && strings.Contains(rest, "-升级前备份-"):
+		_, stamp, _ = strings.Cut(rest, "-升级前备份-")
+		reason = BackupMigrate
+	default:
+		return t, "", 0, false
+	}
+	seq = 1
+	if len(stamp) > len(backupStamp) && stamp[len(backupStamp)] == '-' {
+		var err error
+		if seq, err = strconv.Atoi(stamp[len(backupStamp)+1:]); err != nil {
+			return t, "", 0, false
+		}
+		stamp = stamp[:len(backupStamp)]
+	}
+	t, err := time.ParseInLocation(backupStamp, stamp, time.Local)
+	return t, reason, seq, err == nil
+}
+
+// ListBackups lists the backups of the database at dbPath, newest first: those in its backup folder, and
+// the pre-migration copies and set-aside files beside it. A missing folder is no backups, not an error.
+func ListBackups(dbPath string) ([]BackupInfo, error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	base := backupBase(abs)
+	var out []BackupInfo
+	for _, place := range []struct {
+		dir   string
+		parse func(base, name string) (time.Time, string, int, bool)
+	}{{BackupDir(abs), parseBackupName}, {filepath.Dir(abs), parseBesideName}} {
+		entries, err := os.ReadDir(place.dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("读取备份文件夹 %s: %w", place.dir, err)
+		}
+		for _, e := range entries {
+			t, reason, seq, ok := place.parse(base, e.Name())
+			if !ok || !e.Type().IsRegular() {
+				continue
+			}
+			st, err := e.Info()
+			if err != nil {
+				continue // removed meanwhile
+			}
+			out = append(out, BackupInfo{Path: filepath.Join(place.dir, e.Name()), Time: t, Size: st.Size(), Reason: reason, seq: seq})
+		}
+	}
+	sortBackups(out)
+	return out, nil
+}
+
+// sortBackups sorts newest first; of two made in the same second, -2 comes before the first.
+func sortBackups(bs []BackupInfo) {
+	sort.SliceStable(bs, func(i, j int) bool {
+		if !bs[i].Time.Equal(bs[j].Time) {
+			return bs[i].Time.After(bs[j].Time)
+		}
+		return bs[i].seq > bs[j].seq
+	})
+}
+
+// SafetyBackup writes a backup into the backup folder now, named for reason (导入前, 手动 …), and returns its
+// path. It is a checked copy made by Backup, readable by the owner only; readers and writers may go on
+// meanwhile. Callers about to change many records (an import) stop when it fails.
+func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
+	dir := BackupDir(db.path)
+	reason = cleanReason(reason)
+	now := db.Now()
+	for n := 1; ; n++ {
+		out := filepath.Join(dir, backupName(backupBase(db.path), reason, now, n))
+		err := db.Backup(ctx, out)
+		if err == nil {
+			return out, nil
+		}
+		if ErrorCode(err) != ECONFLICT || n >= 99 {
+			return "", fmt.Errorf("备份(%s): %w", reason, err)
+		}
+	}
+}
+
+// DailyBackup makes the day's backup unless the folder already holds one from today (by db.Now), then prunes
+// the folder (pruneBackups). It returns the day's backup and whether it was made now. Start-up runs it off
+// the UI goroutine.
+func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err error) {
+	list, err := ListBackups(db.path)
+	if err != nil {
+		return "", false, err
+	}
+	now := db.Now()
+	for _, b := range list {
+		if b.Reason == BackupDaily && sameDay(b.Time, now) && filepath.Dir(b.Path) == BackupDir(db.path) {
+			path = b.Path
+			break
+		}
+	}
+	if path == "" {
+		if path, err = db.SafetyBackup(ctx, BackupDaily); err != nil {
+			return "", false, err
+		}
+		made = true
+		if list, err = ListBackups(db.path); err != nil {
+			return path, made, err
+		}
+	}
+	return path, made, pruneFolder(db.path, list, now)
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// pruneFolder deletes what pruneBackups lets go from the backup folder, and the temporary files of copies
+// interrupted (by a crash or power cut) more than an hour ago. Files beside the database are never touched.
+func pruneFolder(dbPath string, list []BackupInfo, now time.Time) error {
+	dir := BackupDir(dbPath)
+	var inFolder []BackupInfo
+	for _, b := range list {
+		if filepath.Dir(b.Path) == dir {
+			inFolder = append(inFolder, b)
+		}
+	}
+	var first error
+	for _, b := range pruneBackups(inFolder, now) {
+		if err := os.Remove(b.Path); err != nil && !errors.Is(err, fs.ErrNotExist) && first == nil {
+			first = fmt.Errorf("删除旧备份 %s: %w", filepath.Base(b.Path), err)
+		}
+	}
+	parts, _ := filepath.Glob(filepath.Join(dir, globEscape(backupBase(dbPath))+"-*.db.part"))
+	for _, p := range parts {
+		if st, err := os.Stat(p); err == nil && now.Sub(st.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
+	}
+	return first
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteRune('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// pruneBackups returns the backups of the folder that retention lets go, given all of them and the time now.
+// The rules (SPEC §10: the last 10 daily plus one per month):
+//   - 每日: the newest 10 are kept, and the newest of every calendar month, for ever (a township's file is a
+//     few MB, so a month's copy costs little and lets the clerk go back years);
+//   - 手动: kept for ever; the clerk made it on purpose and deletes it by hand;
+//   - every other reason (导入前, 升级前 …): kept for 90 days; older ones go, except the newest of each reason,
+//     so that the copy from before the last upgrade or import stays however long ago it was.
+//
+// A backup dated in the future (the clock was wrong) counts as young. It is a pure function, so the rules
+// are tested on names and dates alone.
+func pruneBackups(list []BackupInfo, now time.Time) []BackupInfo {
+	bs := slices.Clone(list)
+	sortBackups(bs)
+	var out []BackupInfo
+	dailies := 0
+	months := map[string]bool{}
+	newestOf := map[string]bool{}
+	for _, b := range bs {
+		switch b.Reason {
+		case BackupDaily:
+			month := b.Time.Format("2006-01")
+			keep := dailies < keepDailyBackups || !months[month]
+			dailies++
+			months[month] = true
+			if !keep {
+				out = append(out, b)
+			}
+		case BackupManual:
+		default:
+			newest := !newestOf[b.Reason]
+			newestOf[b.Reason] = true
+			if !newest && now.Sub(b.Time) > keepOtherBackups {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// ---- Restore ----
+
+// Restore puts the backup at backupPath in place of the database at dbPath and returns where the file it
+// replaced was kept. The database must be closed, and no other process may have it open: the caller holds
+// its Lock (the window's own, or the command line's).
+//
+// The backup is checked first (CheckFile: integrity, our schema, not newer than this program) and a bad one is
+// refused with the reason, before anything changes. It is then copied with VACUUM INTO to a private file beside
+// the database (so a backup that still has its -wal is copied whole) and checked again. Only then is the
+// current file, with its -wal and -shm, renamed to 「<name>.恢复前-<time>.db」 beside it — never overwritten
+// or deleted — and the copy renamed into its place. When that last step fails, the current file is put back.
+func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, err error) {
+	db, err := filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	src, err := filepath.Abs(backupPath)
+	if err != nil {
+		return "", err
+	}
+	if db == src {
+		return "", Errorf(EINVALID, "要恢复的备份就是数据库文件本身")
+	}
+	name := filepath.Base(src)
+	res, err := CheckFile(ctx, src)
+	if err != nil {
+		return "", &Error{Code: ErrorCode(err), Message: fmt.Sprintf("备份文件 %s 不能用，没有恢复：%s", name, ErrorMessage(err))}
+	}
+	if !res.OK {
+		return "", Errorf(ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", name, strings.Join(res.Problems, "；"))
+	}
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
+		return "", fmt.Errorf("创建数据库文件夹: %w", err)
+	}
+	tmp := db + ".恢复中.part"
+	os.Remove(tmp)
+	if err := copyDatabase(ctx, src, tmp); err != nil {
+		os.Remove(tmp)
+		return "", fmt.Errorf("复制备份 %s: %w", name, err)
+	}
+	if res, err := CheckFile(ctx, tmp); err != nil || !res.OK {
+		os.Remove(tmp)
+		if err == nil {
+			err = Errorf(ECORRUPT, "%s", strings.Join(res.Problems, "；"))
+		}
+		return "", fmt.Errorf("复制的备份校验失败，没有恢复：%w", err)
+	}
+	keptAside, moved, err := setAside(db)
+	if err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	if err := os.Rename(tmp, db); err != nil {
+		for i := len(moved) - 1; i >= 0; i-- { // put the current file back as it was
+			os.Rename(moved[i][1], moved[i][0])
+		}
+		os.Remove(tmp)
+		return "", fmt.Errorf("恢复备份 %s: %w", name, err)
+	}
+	syncDir(filepath.Dir(db))
+	return keptAside, nil
+}
+
+// copyDatabase writes a consistent copy of the database file src (with its WAL, if any) to the new file dst,
+// private from its first byte, through a read-only connection; src is not changed.
+func copyDatabase(ctx context.Context, src, dst string) error {
+	if err := createPrivate(dst); err != nil {
+		return err
+	}
+	copyWith := func(query string) error {
+		conn, err := sql.Open("sqlite", fileURI(src)+query)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, dst)
+		return err
+	}
+	err := copyWith("?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil && (strings.Contains(err.Error(), "readonly") || strings.Contains(err.Error(), "unable to open")) {
+		// A backup on a write-protected stick, as in CheckFile: read it as an unchanging file.
+		os.Remove(dst)
+		if err := createPrivate(dst); err != nil {
+			return err
+		}
+		err = copyWith("?mode=ro&immutable=1")
+	}
+	if err != nil {
+		return err
+	}
+	return os.Chmod(dst, 0o600)
+}
+
+// setAside renames the database file and its -wal and -shm companions to 「<name>.恢复前-<time>.db」 (plus
+// -wal, -shm, so SQLite still finds the log when the kept file is opened). It returns the kept name ("" when
+// there was no file) and the renames done, old → new.
+func setAside(db string) (string, [][2]string, error) {
+	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
+		return "", nil, nil
+	}
+	now := time.Now()
+	var aside string
+	for n := 1; ; n++ {
+		aside = filepath.Join(filepath.Dir(db), backupBase(db)+"."+BackupRestore+"-"+now.Format(backupStamp))
+		if n > 1 {
+			aside += "-" + strconv.Itoa(n)
+		}
+		aside += ".db"
+		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
+	var moved [][2]string
+	for _, suffix := range []string{"", "-wal", "-shm"} {
+		from, to := db+suffix, aside+suffix
+		if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err := os.Rename(from, to); err != nil {
+			for i := len(moved) - 1; i >= 0; i-- {
+				os.Rename(moved[i][1], moved[i][0])
+			}
+			return "", nil, fmt.Errorf("把现在的数据库改名保留为 %s 失败(没有恢复): %w", filepath.Base(to), err)
+		}
+		moved = append(moved, [2]string{from, to})
+	}
+	return aside, moved, nil
+}
+
+// syncDir flushes a folder's entries (the renames) to disk where the system allows it; failing is harmless.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
 }

@@ -207,20 +207,25 @@ func SchemaVersion() int {
 // a failed copy stops the migration.
 var BeforeMigrate = backupBeforeMigrate
 
-// backupBeforeMigrate writes 「<name>.v2-升级前备份-20261123-0930.db」 beside the database with VACUUM INTO
-// (a consistent copy) through a connection of its own, readable by the owner only.
+// backupBeforeMigrate writes 「备份/<name>-20261123-093000-升级前.db」 (the backup folder beside the database)
+// with VACUUM INTO, a consistent, checked copy readable by the owner only, through a connection of its own.
 func backupBeforeMigrate(path string, from, to int) error {
-	out := fmt.Sprintf("%s.v%d-升级前备份-%s.db", strings.TrimSuffix(path, filepath.Ext(path)), from, time.Now().Format("20060102-150405"))
 	raw, err := sql.Open("sqlite", fileURI(path)+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		return err
 	}
 	defer raw.Close()
-	if _, err := raw.Exec(`VACUUM INTO ?`, out); err != nil {
-		os.Remove(out)
-		return fmt.Errorf("升级数据库前备份到 %s 失败: %w", filepath.Base(out), err)
+	now := time.Now()
+	for n := 1; ; n++ {
+		out := filepath.Join(BackupDir(path), backupName(backupBase(path), BackupMigrate, now, n))
+		err := writeBackup(context.Background(), raw, out)
+		if err == nil || ErrorCode(err) != ECONFLICT || n >= 99 {
+			if err != nil {
+				return fmt.Errorf("升级数据库(版本 %d → %d)前备份到 %s 失败: %w", from, to, filepath.Base(out), err)
+			}
+			return nil
+		}
 	}
-	return os.Chmod(out, 0o600)
 }
 
 // migrate applies every migration newer than PRAGMA user_version, each in its own transaction.

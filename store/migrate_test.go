@@ -65,8 +65,8 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				if len(backups) != 1 || backups[0] != from {
 					t.Fatalf("BeforeMigrate calls %v, want [%d]", backups, from)
 				}
-				// The default hook left a checked copy of the old version beside the file.
-				copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "old.v*-升级前备份-*.db"))
+				// The default hook left a checked copy of the old version in the backup folder.
+				copies, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "备份", "old-*-升级前.db"))
 				if len(copies) != 1 {
 					t.Fatalf("pre-migration copies %v", copies)
 				}

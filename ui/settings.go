@@ -22,7 +22,7 @@ import (
 )
 
 // settingsTab is 设置: the office's names and counting rules, the deadline rules, the holiday calendar, the
-// dictionaries, the handling units, the terms, the deputy groups, the data file with its backups, and the text
+// dictionaries, the handling units, the terms, the deputy groups, the data file, its backups, and the text
 // size. The sections are listed down the left.
 type settingsTab struct {
 	d         *desk
@@ -35,6 +35,7 @@ type settingsTab struct {
 	terms     *settingsTerms
 	groups    *settingsGroups
 	file      *settingsFile
+	backups   *settingsBackups
 	display   *settingsDisplay
 	// own is set while a change made in this tab refreshes the window: refresh then keeps the forms the
 	// clerk has open here instead of reloading them.
@@ -51,6 +52,7 @@ func newSettingsTab(d *desk) *settingsTab {
 	t.terms = newSettingsTerms(t)
 	t.groups = newSettingsGroups(t)
 	t.file = newSettingsFile(t)
+	t.backups = newSettingsBackups(t)
 	t.display = newSettingsDisplay(t)
 	t.sections = container.NewAppTabs(
 		container.NewTabItem("单位信息", t.office.content),
@@ -61,6 +63,7 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("届次", t.terms.content),
 		container.NewTabItem("代表小组", t.groups.content),
 		container.NewTabItem("数据文件", t.file.content),
+		container.NewTabItem("备份", t.backups.content),
 		container.NewTabItem("显示", t.display.content),
 	)
 	t.sections.SetTabLocation(container.TabLocationLeading)
@@ -68,6 +71,8 @@ func newSettingsTab(d *desk) *settingsTab {
 		switch it.Content {
 		case t.file.content:
 			t.file.update() // the file grows while the clerk works
+		case t.backups.content:
+			t.backups.reload() // the day's backup is made in the background
 		case t.deadlines.content:
 			t.deadlines.updateExample() // 「今天」 moves on
 		}
@@ -91,6 +96,7 @@ func (t *settingsTab) refresh() {
 	t.terms.reload(!t.own)
 	t.groups.reload(!t.own)
 	t.file.update()
+	t.backups.reload()
 	t.display.load()
 }
 
@@ -1464,7 +1470,7 @@ func (c *settingsChooser) CreateRenderer() fyne.WidgetRenderer {
 
 // ---- 数据文件 ----
 
-// settingsFile shows where the data lives and makes backups.
+// settingsFile shows where the data lives (its backups have their own section, 备份).
 type settingsFile struct {
 	t       *settingsTab
 	path    *widget.Label
@@ -1479,17 +1485,15 @@ func newSettingsFile(t *settingsTab) *settingsFile {
 	f.path.Selectable = true
 	f.size = widget.NewLabel("")
 	open := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), f.openFolder)
-	backup := widget.NewButtonWithIcon("立即备份到…", theme.DocumentSaveIcon(), f.chooseBackup)
-	backup.Importance = widget.HighImportance
-	note := widget.NewLabel("全部数据都保存在上面这一个文件中。请定期备份到U盘或其他电脑：备份文件是一份完整的数据库，" +
-		"需要时可以用「rendadesk --db 备份文件」直接打开查看。")
+	note := widget.NewLabel("全部数据都保存在上面这一个文件中。程序每天自动备份到它旁边的「备份」文件夹；" +
+		"请再定期用「备份」中的「备份到…」复制到U盘或其他电脑。")
 	note.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem("数据库文件", f.path),
 		widget.NewFormItem("文件大小", f.size),
 	)
 	head := widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	f.content = container.NewVScroll(container.NewVBox(head, form, container.NewHBox(open, backup), note))
+	f.content = container.NewVScroll(container.NewVBox(head, form, container.NewHBox(open), note))
 	return f
 }
 
@@ -1509,6 +1513,11 @@ func settingsFileSize(path string) string {
 	if wal, err := os.Stat(path + "-wal"); err == nil {
 		n += wal.Size()
 	}
+	return settingsSizeText(n)
+}
+
+// settingsSizeText is a size in bytes as the clerk reads it: 「2.4 MB」, 「512 KB」.
+func settingsSizeText(n int64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
@@ -1520,57 +1529,20 @@ func settingsFileSize(path string) string {
 	return fmt.Sprintf("%d 字节", n)
 }
 
-// openFolder asks the system's file manager to show the folder of the database (nothing goes on the network).
-func (f *settingsFile) openFolder() {
-	dir := filepath.Dir(f.t.d.db.Path())
+// openFolder asks the system's file manager to show the folder of the database.
+func (f *settingsFile) openFolder() { settingsOpenFolder(f.t.d, filepath.Dir(f.t.d.db.Path())) }
+
+// settingsOpenFolder asks the system's file manager to show a folder (nothing goes on the network).
+func settingsOpenFolder(d *desk, dir string) {
 	u, err := url.Parse(storage.NewFileURI(dir).String())
 	if err == nil {
-		err = f.t.d.app.OpenURL(u)
+		err = d.app.OpenURL(u)
 	}
 	if err != nil {
 		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the folder.
-		fyne.LogError("打开数据文件夹", err)
-		dialog.ShowInformation("无法打开文件夹", "系统没有打开文件夹，请在文件管理器中打开：\n"+dir, f.t.d.win)
+		fyne.LogError("打开文件夹", err)
+		dialog.ShowInformation("无法打开文件夹", "系统没有打开文件夹，请在文件管理器中打开：\n"+dir, d.win)
 	}
-}
-
-// chooseBackup asks for a folder (a USB stick, another disk) and backs up into it.
-func (f *settingsFile) chooseBackup() {
-	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			f.t.d.showError(err)
-			return
-		}
-		if dir != nil {
-			f.backupTo(dir.Path())
-		}
-	}, f.t.d.win)
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			dlg.SetLocation(l)
-		}
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
-}
-
-// backupTo writes the backup off the UI goroutine, with a progress dialog, and says where it went.
-func (f *settingsFile) backupTo(dir string) {
-	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustomWithoutButtons("正在备份…", bar, f.t.d.win)
-	prog.Resize(fyne.NewSize(400, 100))
-	prog.Show()
-	go func() {
-		out, err := settingsBackup(f.t.d, dir, time.Now())
-		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				f.t.d.showError(err)
-				return
-			}
-			dialog.ShowInformation("备份完成", "已备份到\n"+out, f.t.d.win)
-		})
-	}()
 }
 
 // settingsBackup backs the database up into dir as <office>-备份-YYYYMMDD-HHMMSS.db and returns the path.
@@ -1599,6 +1571,174 @@ func settingsBackupName(office string, now time.Time) string {
 		office = "人大工作台"
 	}
 	return office + "-备份-" + now.Format("20060102-150405") + ".db"
+}
+
+// ---- 备份 ----
+
+// settingsBackups lists the backups of the database — the automatic ones in the 「备份」 folder beside it
+// (每日, 导入前, 升级前), the clerk's own (手动), and the files a restore kept aside — and makes, copies out and
+// restores them.
+type settingsBackups struct {
+	t        *settingsTab
+	list     *recordList[store.BackupInfo]
+	all      []store.BackupInfo
+	selected store.BackupInfo
+	folder   *widget.Label
+	restore  *widget.Button
+	content  fyne.CanvasObject
+}
+
+func newSettingsBackups(t *settingsTab) *settingsBackups {
+	b := &settingsBackups{t: t}
+	cols := []column[store.BackupInfo]{
+		{"备份时间", 190, "", func(x store.BackupInfo) string { return backupTimeText(x.Time) }},
+		{"原因", 190, "", func(x store.BackupInfo) string { return backupReasonText(x.Reason) }},
+		{"大小", 90, "", func(x store.BackupInfo) string { return settingsSizeText(x.Size) }},
+		{"文件", 420, "", func(x store.BackupInfo) string { return filepath.Base(x.Path) }},
+	}
+	b.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.BackupInfo, int, error) {
+		return settingsPage(b.all, offset, limit), len(b.all), nil
+	}, func(x store.BackupInfo) {
+		b.selected = x
+		b.restore.Enable()
+	})
+	now := widget.NewButtonWithIcon("立即备份", theme.DocumentSaveIcon(), b.backupNow)
+	now.Importance = widget.HighImportance
+	to := widget.NewButtonWithIcon("备份到…", theme.DownloadIcon(), b.chooseFolder)
+	b.restore = widget.NewButtonWithIcon("恢复所选备份", theme.HistoryIcon(), b.confirmRestore)
+	b.restore.Disable()
+	open := widget.NewButtonWithIcon("打开备份文件夹", theme.FolderOpenIcon(), b.openFolder)
+	head := widget.NewLabelWithStyle("备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	note := widget.NewLabel("每天第一次打开程序时自动备份一次，导入数据和升级数据库之前也先自动备份。" +
+		"每日备份保留最近 10 份和以前每个月的最后一份；导入前、升级前的备份保留 90 天(每种至少留最近一份)；手动备份一直保留。" +
+		"备份和数据库在同一台电脑上，电脑损坏时会一起丢失，请定期用「备份到…」复制到U盘或其他电脑。")
+	note.Wrapping = fyne.TextWrapWord
+	b.folder = widget.NewLabel("")
+	b.folder.Wrapping = fyne.TextWrapBreak
+	b.folder.Selectable = true
+	top := container.NewVBox(head, note, b.folder, container.NewHBox(now, to, b.restore, open))
+	b.content = container.NewBorder(top, b.list.status, nil, nil, b.list.table)
+	return b
+}
+
+// reload re-reads the backup folder.
+func (b *settingsBackups) reload() {
+	path := b.t.d.db.Path()
+	b.folder.SetText("备份文件夹：" + store.BackupDir(path))
+	all, err := store.ListBackups(path)
+	b.all = all
+	b.selected = store.BackupInfo{}
+	b.restore.Disable()
+	b.list.reload()
+	if err != nil {
+		b.list.status.SetText("读取备份文件夹出错：" + store.ErrorMessage(err))
+	}
+}
+
+// backupNow makes a backup into the folder (手动), off the UI goroutine.
+func (b *settingsBackups) backupNow() {
+	d := b.t.d
+	settingsBusy(d, "正在备份…", func() (string, error) {
+		return d.db.SafetyBackup(d.ctx, store.BackupManual)
+	}, func(out string) {
+		b.reload()
+		dialog.ShowInformation("备份完成", "已备份到\n"+out, d.win)
+	})
+}
+
+// chooseFolder asks for a folder (a USB stick, another disk) and backs up into it.
+func (b *settingsBackups) chooseFolder() {
+	d := b.t.d
+	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		settingsBusy(d, "正在备份…", func() (string, error) {
+			return settingsBackup(d, dir.Path(), time.Now())
+		}, func(out string) {
+			dialog.ShowInformation("备份完成", "已备份到\n"+out, d.win)
+		})
+	}, d.win)
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			dlg.SetLocation(l)
+		}
+	}
+	dlg.Resize(fyne.NewSize(900, 600))
+	dlg.Show()
+}
+
+// settingsBusy runs work off the UI goroutine behind a progress dialog, then shows its error or calls done.
+func settingsBusy(d *desk, title string, work func() (string, error), done func(string)) {
+	prog := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), d.win)
+	prog.Resize(fyne.NewSize(400, 100))
+	prog.Show()
+	go func() {
+		out, err := work()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				d.showError(err)
+				return
+			}
+			done(out)
+		})
+	}()
+}
+
+// confirmRestore names the chosen backup and says what happens to the current file before restoring it.
+// The window closes the database, restores and reopens it through the start-up path (session.restoreFrom):
+// every tab is rebuilt on the restored file, so none can show or save the replaced data.
+func (b *settingsBackups) confirmRestore() {
+	x := b.selected
+	if x.Path == "" {
+		b.t.d.showError(errors.New("请先在列表中选择要恢复的备份"))
+		return
+	}
+	msg := fmt.Sprintf("确定要恢复 %s 的备份(%s)吗？\n%s\n\n"+
+		"恢复后，数据回到备份时的样子，之后所做的修改不在其中。\n"+
+		"现在的数据库文件不会删除：它会改名为「%s.恢复前-日期时间.db」保留在原处，需要时还能在这里恢复回来。\n"+
+		"恢复时程序会先关闭数据库，恢复完成后自动重新打开。",
+		backupTimeText(x.Time), backupReasonText(x.Reason), filepath.Base(x.Path),
+		strings.TrimSuffix(filepath.Base(b.t.d.db.Path()), filepath.Ext(b.t.d.db.Path())))
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomConfirm("恢复备份", "恢复", "取消", label, func(ok bool) {
+		if !ok {
+			return
+		}
+		b.t.d.sessionOf().restoreFrom(x, func(nd *desk) { nd.settings.showBackups() })
+	}, b.t.d.win)
+	dlg.Resize(fyne.NewSize(600, 320))
+	dlg.Show()
+}
+
+// openFolder shows the backup folder in the system's file manager (made first, so there is one to show).
+func (b *settingsBackups) openFolder() {
+	dir := store.BackupDir(b.t.d.db.Path())
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		b.t.d.showError(fmt.Errorf("创建备份文件夹: %w", err))
+		return
+	}
+	settingsOpenFolder(b.t.d, dir)
+}
+
+// showBackups selects 设置 → 备份 (after a restore, where the clerk was).
+func (t *settingsTab) showBackups() {
+	for _, it := range t.d.tabs.Items {
+		if it.Content == t.sections {
+			t.d.tabs.Select(it)
+		}
+	}
+	for _, it := range t.sections.Items {
+		if it.Content == t.backups.content {
+			t.sections.Select(it)
+		}
+	}
 }
 
 // ---- 显示 ----

@@ -21,27 +21,18 @@ import (
 	"rendadesk/store"
 )
 
-// Create builds the main window on db (opened from path). When opening failed (openErr), the window says so
-// in Chinese instead of crashing.
+// Create builds the main window on db (opened from path). When opening failed (openErr), the window shows the
+// start-up problem dialog (startup.go) instead of crashing. The program itself starts through Start, which
+// also takes the lock and checks the file.
 func Create(a fyne.App, db *store.DB, path string, openErr error) fyne.Window {
-	registerTranslations()
-	a.SetIcon(appIcon)
-	w := a.NewWindow("人大工作台")
-	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
+	s := newSession(a, path)
 	if openErr != nil {
-		a.Settings().SetTheme(newTheme(""))
-		msg := widget.NewLabel(fmt.Sprintf("无法打开数据库文件：\n%s\n\n%s", path, store.ErrorMessage(openErr)))
-		msg.Wrapping = fyne.TextWrapWord
-		w.SetContent(container.NewPadded(msg))
-		return w
+		s.showProblem(openErr)
+		return s.win
 	}
-	d := newDesk(a, w, db)
-	s, err := db.Settings(context.Background())
-	if err == nil && !s.Initialized {
-		// Shown once the window is up, so the dialog is centred on it.
-		go fyne.Do(d.firstRun)
-	}
-	return w
+	s.db = db
+	s.showDesk()
+	return s.win
 }
 
 // recordTab is what every record tab offers the window.
@@ -66,6 +57,8 @@ type desk struct {
 	meetings *meetingsTab
 	report   *reportTab
 	settings *settingsTab
+	// session is the window's hold on the database file (startup.go); a restore goes through it.
+	session *session
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {

@@ -36,8 +36,15 @@ func DefaultDatabase() (string, error) {
 		return p, nil
 	}
 	if exe, err := os.Executable(); err == nil {
-		if exe, err = filepath.EvalSymlinks(exe); err == nil {
-			data := filepath.Join(filepath.Dir(exe), "data")
+		// Beside the program itself (a symlink resolved), or else beside the path it was started by: on Windows
+		// EvalSymlinks fails on some drives (a RAM disk, a volume mounted without a drive letter), and a
+		// portable copy must not then quietly use the user's folder instead.
+		dirs := []string{filepath.Dir(exe)}
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			dirs = append([]string{filepath.Dir(real)}, dirs...)
+		}
+		for _, dir := range dirs {
+			data := filepath.Join(dir, "data")
 			if st, err := os.Stat(data); err == nil && st.IsDir() {
 				return filepath.Join(data, "rendadesk.db"), nil
 			}
@@ -62,11 +69,12 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"demo":   {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
-	"check":  {"check --db PATH", "检查数据库完整性和版本", runCheck},
-	"backup": {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
-	"export": {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
-	"print":  {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
+	"demo":    {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
+	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
+	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
+	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
+	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
+	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 }
 
 // Usage writes the list of commands.
@@ -214,10 +222,13 @@ func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	}
 	res, err := store.CheckFile(ctx, *dbPath)
 	if err != nil {
-		return err
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return err
+		}
+		return &store.Error{Code: store.ErrorCode(err), Message: store.ErrorMessage(err) + restoreHint(*dbPath)}
 	}
 	if !res.OK {
-		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s", *dbPath, strings.Join(res.Problems, "；"))
+		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s%s", *dbPath, strings.Join(res.Problems, "；"), restoreHint(*dbPath))
 	}
 	status := "最新"
 	if res.Version < res.Current {
@@ -225,7 +236,40 @@ func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	}
 	fmt.Fprintf(out, "ok: 数据库完整，版本 %d(%s)；代表 %d 人，联络站 %d 个，建议 %d 件，会议活动 %d 次\n",
 		res.Version, status, res.Counts["deputies"], res.Counts["stations"], res.Counts["suggestions"], res.Counts["meetings"])
+	fmt.Fprintln(out, newestBackup(*dbPath))
 	return nil
+}
+
+// newestBackup is the line of check about the backups: the newest, or where they would be.
+func newestBackup(dbPath string) string {
+	list, err := store.ListBackups(dbPath)
+	switch {
+	case err != nil:
+		return "备份: " + store.ErrorMessage(err)
+	case len(list) == 0:
+		return "备份: 还没有备份(自动备份在 " + store.BackupDir(dbPath) + ")"
+	}
+	b := list[0]
+	return fmt.Sprintf("备份: 共 %d 份，最近一份 %s(%s，%.1f MB) %s", len(list), b.Time.Format("2006-01-02 15:04"), b.Reason, float64(b.Size)/1e6, b.Path)
+}
+
+// restoreHint tells a check that failed how to get back the newest backup that passes the check, when there
+// is one.
+func restoreHint(dbPath string) string {
+	list, err := store.ListBackups(dbPath)
+	if err != nil {
+		return ""
+	}
+	for _, b := range list {
+		if b.Reason == store.BackupRestore {
+			continue // kept aside by a restore: data the clerk chose to leave
+		}
+		if res, err := store.CheckFile(context.Background(), b.Path); err == nil && res.OK {
+			return fmt.Sprintf("；最近的完好备份是 %s(%s)，可以用 rendadesk restore --db %s --from %s 恢复",
+				b.Time.Format("2006-01-02 15:04"), b.Reason, dbPath, b.Path)
+		}
+	}
+	return ""
 }
 
 func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
@@ -250,5 +294,32 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	}
 	st, _ := os.Stat(*outPath)
 	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", *outPath, float64(st.Size())/1e6)
+	return nil
+}
+
+// runRestore puts a backup in place of the database: it takes the database's lock (refused while a window has
+// it open), and store.Restore checks the backup before anything changes and keeps the current file aside.
+func runRestore(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	dbPath := fs.String("db", "", "数据库文件")
+	from := fs.String("from", "", "备份文件")
+	if err := parse(fs, args, dbPath); err != nil {
+		return err
+	}
+	if *from == "" {
+		return usageError{"缺少 --from 备份文件"}
+	}
+	release, err := store.Lock(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer release()
+	kept, err := store.Restore(ctx, *dbPath, *from)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", *from, *dbPath)
+	if kept != "" {
+		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", kept)
+	}
 	return nil
 }

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Lock takes the single-instance lock of the database at dbPath (SPEC §10: a second window on the same
+// database is refused) and returns the function that releases it. When another process holds it, the error
+// is ECONFLICT with a message for the clerk.
+//
+// Why an OS advisory lock on a file 「<db>.lock」 beside the database: the operating system drops the lock
+// when the process ends however it ends, so a crash or a power cut never leaves a stale lock that a clerk
+// would have to find and delete (a lock file that merely exists, or a PID written in it, would). On Unix it is
+// flock(2) on the whole file, on Windows LockFileEx on its first byte; both conflict between two opens of the
+// file even inside one process, so a window cannot open its own database twice either. SQLite's own locks are
+// no substitute: they guard single transactions, and two windows would each work on a stale picture and
+// overwrite the other's edits. The lock file itself is left in place (deleting it would race with a second
+// process that has just opened it); it is empty and private.
+func Lock(dbPath string) (release func(), err error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return nil, fmt.Errorf("数据库路径 %s: %w", dbPath, err)
+	}
+	// Two spellings of one folder (a symbolic link) must find the same lock file.
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, fmt.Errorf("创建数据库文件夹: %w", err)
+	}
+	path := abs + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("无法创建锁文件 %s(数据库所在的文件夹可能是只读的): %w", path, err)
+	}
+	held, err := tryLock(f)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("无法锁定数据库 %s: %w", filepath.Base(abs), err)
+	}
+	if !held {
+		f.Close()
+		return nil, Errorf(ECONFLICT, "数据库 %s 已被另一个人大工作台窗口打开。同一个数据库同时只能在一个窗口中使用，"+
+			"以免两边的修改互相覆盖：请切换到已经打开的那个窗口(看看任务栏)，或者先关闭它再打开。", abs)
+	}
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			unlock(f)
+			f.Close()
+		})
+	}, nil
+}
