@@ -161,58 +161,62 @@ func (db *DB) SaveStation(ctx context.Context, s *Station) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *Tx) error {
-		if err := tx.checkDict(DictVillage, "所在村(居)", s.Village); err != nil {
+	return db.update(ctx, func(tx *Tx) error { return tx.saveStation(s) })
+}
+
+// saveStation checks a validated station's references and writes it with its stationed deputies and a
+// history entry; SaveStation and the importer share it.
+func (tx *Tx) saveStation(s *Station) error {
+	if err := tx.checkDict(DictVillage, "所在村(居)", s.Village); err != nil {
+		return err
+	}
+	for _, id := range s.DeputyIDs {
+		if err := tx.exists("deputies", id, "进站代表"); err != nil {
 			return err
 		}
-		for _, id := range s.DeputyIDs {
-			if err := tx.exists("deputies", id, "进站代表"); err != nil {
-				return err
-			}
+	}
+	var dup int64
+	if err := tx.QueryRow(`SELECT id FROM stations WHERE name = ? AND id != ?`, s.Name, s.ID).Scan(&dup); err == nil {
+		return &Error{Code: ECONFLICT, Field: "名称", Message: fmt.Sprintf("联络站「%s」已经存在", s.Name)}
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	h := s.Haves
+	args := []any{s.Name, s.Type, s.Village, s.Address, s.Opened, s.Contact, s.Phone, s.Schedule,
+		h[0], h[1], h[2], h[3], h[4], h[5], s.Stars, s.Status, s.Notes, tx.stamp()}
+	action, changes := ActionCreate, describe(s)
+	if s.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO stations (name, type, village, address, opened, contact, phone, schedule,
+			has_place, has_sign, has_info, has_rules, has_plan, has_ledger, stars, status, notes, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, tx.stamp())...)
+		if err != nil {
+			return fmt.Errorf("保存联络站: %w", err)
 		}
-		var dup int64
-		if err := tx.QueryRow(`SELECT id FROM stations WHERE name = ? AND id != ?`, s.Name, s.ID).Scan(&dup); err == nil {
-			return &Error{Code: ECONFLICT, Field: "名称", Message: fmt.Sprintf("联络站「%s」已经存在", s.Name)}
-		} else if !errors.Is(err, sql.ErrNoRows) {
+		s.ID, _ = res.LastInsertId()
+	} else {
+		old, err := tx.station(s.ID)
+		if err != nil {
 			return err
 		}
-		h := s.Haves
-		args := []any{s.Name, s.Type, s.Village, s.Address, s.Opened, s.Contact, s.Phone, s.Schedule,
-			h[0], h[1], h[2], h[3], h[4], h[5], s.Stars, s.Status, s.Notes, tx.stamp()}
-		action, changes := ActionCreate, describe(s)
-		if s.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO stations (name, type, village, address, opened, contact, phone, schedule,
-				has_place, has_sign, has_info, has_rules, has_plan, has_ledger, stars, status, notes, updated_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, tx.stamp())...)
-			if err != nil {
-				return fmt.Errorf("保存联络站: %w", err)
-			}
-			s.ID, _ = res.LastInsertId()
-		} else {
-			old, err := tx.station(s.ID)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.Exec(`UPDATE stations SET name = ?, type = ?, village = ?, address = ?, opened = ?, contact = ?,
-				phone = ?, schedule = ?, has_place = ?, has_sign = ?, has_info = ?, has_rules = ?, has_plan = ?, has_ledger = ?,
-				stars = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...); err != nil {
-				return fmt.Errorf("保存联络站: %w", err)
-			}
-			action, changes = ActionUpdate, diff(old, s)
+		if _, err := tx.Exec(`UPDATE stations SET name = ?, type = ?, village = ?, address = ?, opened = ?, contact = ?,
+			phone = ?, schedule = ?, has_place = ?, has_sign = ?, has_info = ?, has_rules = ?, has_plan = ?, has_ledger = ?,
+			stars = ?, status = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, s.ID)...); err != nil {
+			return fmt.Errorf("保存联络站: %w", err)
 		}
-		if _, err := tx.Exec(`DELETE FROM station_deputies WHERE station_id = ?`, s.ID); err != nil {
+		action, changes = ActionUpdate, diff(old, s)
+	}
+	if _, err := tx.Exec(`DELETE FROM station_deputies WHERE station_id = ?`, s.ID); err != nil {
+		return err
+	}
+	for _, id := range s.DeputyIDs {
+		if _, err := tx.Exec(`INSERT INTO station_deputies (station_id, deputy_id) VALUES (?, ?)`, s.ID, id); err != nil {
 			return err
 		}
-		for _, id := range s.DeputyIDs {
-			if _, err := tx.Exec(`INSERT INTO station_deputies (station_id, deputy_id) VALUES (?, ?)`, s.ID, id); err != nil {
-				return err
-			}
-		}
-		if changes == "" {
-			return nil
-		}
-		return tx.logHistory("station", s.ID, action, s.Name, changes)
-	})
+	}
+	if changes == "" {
+		return nil
+	}
+	return tx.logHistory("station", s.ID, action, s.Name, changes)
 }
 
 // DeleteStation deletes a station with its reception records; suggestions that came from it keep their text

@@ -100,6 +100,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.addImport(d, store.ImportDeputies)
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{

@@ -78,6 +78,7 @@ func newStationsTab(d *desk) *stationsTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一个联络站，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.addImport(d, store.ImportStations)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("类型", stationFilterBox(t.filters.kind, 130)), labeled("村(居)", stationFilterBox(t.filters.village, 120)),
 		labeled("状态", stationFilterBox(t.filters.status, 90)),

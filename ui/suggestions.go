@@ -128,6 +128,7 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一件建议，或点「新增」登记"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.addImport(d, store.ImportSuggestions)
 	tb.box.Add(widget.NewButtonWithIcon("批量交办", theme.MailForwardIcon(), func() { t.bulkAssign() }))
 	tb.box.Add(widget.NewButtonWithIcon("承办单位", theme.GridIcon(), func() { t.unitView() }))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{

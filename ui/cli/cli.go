@@ -75,6 +75,7 @@ var commands = map[string]command{
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
 	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
 	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
+	"import":  {importUsage, importHelp, runImport},
 }
 
 // Usage writes the list of commands.

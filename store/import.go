@@ -1,0 +1,497 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Importing (SPEC §6.7) happens in three steps. export reads a workbook into an ImportSheet: one ImportRow per
+// data row, holding a typed record, the names it refers to and what was wrong with its cells. PlanImport
+// resolves the names against the database, finds likely duplicates, validates every row and tries the whole
+// import inside a transaction that it rolls back, so that the preview shows exactly what would happen. Nothing
+// is written until ApplyImport, which writes every row in one transaction with the same helpers as the forms,
+// history included, or nothing at all.
+
+// ImportKind is what an import file holds.
+type ImportKind string
+
+// The kinds of import.
+const (
+	ImportDeputies    ImportKind = "deputies"
+	ImportStations    ImportKind = "stations"
+	ImportSuggestions ImportKind = "suggestions"
+)
+
+// ImportKinds lists the kinds of import.
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions}
+
+// Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
+func (k ImportKind) Label() string {
+	switch k {
+	case ImportDeputies:
+		return "代表"
+	case ImportStations:
+		return "联络站"
+	case ImportSuggestions:
+		return "建议"
+	}
+	return string(k)
+}
+
+// Valid reports whether k is one of ImportKinds.
+func (k ImportKind) Valid() bool { return slices.Contains(ImportKinds, k) }
+
+// ImportProblem is something wrong (or worth a look) in a row of an import file.
+type ImportProblem struct {
+	Line    int    // the row number as Excel shows it; 0 for the file as a whole
+	Field   string // the field's Chinese label; "" for the row as a whole
+	Message string // the whole sentence, naming the row and the field: 第5行「出生年月」：…
+	Warning bool   // a warning does not stop the import
+}
+
+// RowProblem builds the problem of row line about field, e.g. RowProblem(5, "出生年月", "「1968.13」的月份应在1到12
+// 之间") is 「第5行「出生年月」：「1968.13」的月份应在1到12之间」 and RowProblem(5, "姓名", "不能为空") is
+// 「第5行「姓名」不能为空」. A detail that begins with the field's label, as the messages of Validate do, loses
+// it, so the label is not said twice.
+func RowProblem(line int, field, detail string, warning bool) ImportProblem {
+	msg := fmt.Sprintf("第%d行", line)
+	if field != "" {
+		msg += "「" + field + "」"
+		if rest, ok := strings.CutPrefix(detail, field); ok && (readsOn(rest) || strings.HasPrefix(rest, "「")) {
+			detail = rest
+		}
+	}
+	if detail != "" && (field == "" || !readsOn(detail)) {
+		msg += "："
+	}
+	return ImportProblem{Line: line, Field: field, Message: msg + detail, Warning: warning}
+}
+
+// readsOn reports whether a detail reads on from a field's label without a colon: 「姓名」不能为空,
+// 「标题」不能超过200个字, 「收到日期」(2025年1月1日)不能晚于今天.
+func readsOn(s string) bool {
+	for _, p := range []string{"(", "不能", "至少", "应", "只有", "有重复", "不是", "不在", "不存在", "未填写", "无效", "引用", "的", "数值", "必须"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowProblem turns an error of a save or a Validate into a problem of row line.
+func rowProblem(line int, err error) ImportProblem {
+	var e *Error
+	if errors.As(err, &e) {
+		return RowProblem(line, e.Field, e.Message, false)
+	}
+	return RowProblem(line, "", err.Error(), false)
+}
+
+// ImportRow is one data row of an import file as export read it.
+type ImportRow struct {
+	Line int // the row number as Excel shows it
+
+	// The record the row describes; only the one of the sheet's kind is set. Fields that refer to other
+	// records (GroupID, StationIDs, LeadDeputyID …) are left zero: their names are in Names.
+	Deputy     *Deputy
+	Station    *Station
+	Suggestion *Suggestion // with Assigned and Deadline when the row gives 交办日期 and 办理时限
+
+	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
+	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
+	// only these fields: an empty cell never clears what the database holds.
+	Given map[string]bool
+	// Names are the references by name, keyed by the label of the field they fill: 届次, 代表小组, 进站 (deputies);
+	// 进站代表 (stations); 人代会, 来源活动, 来源联络站, 领衔代表, 附议代表, 主办单位, 协办单位 (suggestions).
+	Names map[string][]string
+	// Problems are what the reader found wrong with the row's cells.
+	Problems []ImportProblem
+}
+
+// ImportSheet is an import file as export read it.
+type ImportSheet struct {
+	Kind       ImportKind
+	File       string   // the file's base name, for messages
+	Sheet      string   // the worksheet read
+	HeaderLine int      // the row of the header, as Excel numbers it
+	Columns    []string // the labels of the fields the file has, in the file's order
+	Ignored    []string // headers that match no field; their columns are not imported
+	Notes      []string // what the reader wants the clerk to know (an example row left out …)
+	Rows       []ImportRow
+}
+
+// ImportStatus is what happens to a row.
+type ImportStatus string
+
+// The statuses of a row in the preview; ImportUpdate and ImportSkip are also the choices for duplicates.
+const (
+	ImportNew    ImportStatus = "新增"
+	ImportUpdate ImportStatus = "更新"
+	ImportSkip   ImportStatus = "跳过"
+	ImportFailed ImportStatus = "错误"
+)
+
+// ImportChoice is what the clerk chose in the preview.
+type ImportChoice struct {
+	Duplicates ImportStatus         // ImportUpdate or ImportSkip (the default) for rows that match a record
+	Rows       map[int]ImportStatus // per-row choice by line, overriding Duplicates
+	Progress   func(done, total int)
+}
+
+func (c ImportChoice) forLine(line int) ImportStatus {
+	if s, ok := c.Rows[line]; ok {
+		return s
+	}
+	if c.Duplicates == ImportUpdate {
+		return ImportUpdate
+	}
+	return ImportSkip
+}
+
+// PlanRow is one row of the preview.
+type PlanRow struct {
+	Line  int
+	Label string // what the clerk recognises the row by: 王建国, 青山村代表联络站, 2024-012 修缮村道
+
+	// The record to write: a new one, or for a duplicate the existing record with the row's fields put in.
+	Deputy     *Deputy
+	Station    *Station
+	Suggestion *Suggestion
+
+	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
+	Existing   string // that record as the clerk knows it
+	Match      string // why it is thought the same: 姓名和出生年月相同
+	Changes    string // what an update would change, one field a line: 联系电话: 138… → 139…; "" when nothing
+
+	Errors   []ImportProblem
+	Warnings []ImportProblem
+
+	// For a suggestion given 主办单位 and 交办日期: the assignment made after registering it.
+	assign *AssignInput
+}
+
+// Problems returns the row's errors then its warnings.
+func (r PlanRow) Problems() []ImportProblem { return append(slices.Clip(r.Errors), r.Warnings...) }
+
+// ImportPlan is the preview of an import: every row with what would happen to it.
+type ImportPlan struct {
+	Kind  ImportKind
+	File  string
+	Sheet string
+	Rows  []PlanRow
+	Notes []string // about the file as a whole: columns ignored, defaults used
+}
+
+// ImportCounts are the numbers the preview and the command line report.
+type ImportCounts struct {
+	New, Update, Skip, Error, Warning int
+}
+
+// String reads 新增 3、更新 1、跳过 0、错误 2 (and 、警告 n when there are warnings).
+func (c ImportCounts) String() string {
+	s := fmt.Sprintf("新增 %d、更新 %d、跳过 %d、错误 %d", c.New, c.Update, c.Skip, c.Error)
+	if c.Warning > 0 {
+		s += fmt.Sprintf("、警告 %d", c.Warning)
+	}
+	return s
+}
+
+// Status returns what the choice does with row i: a duplicate the clerk skips is skipped whatever is wrong
+// with it; otherwise a row with errors is an error, and the rest are new or updates.
+func (p *ImportPlan) Status(i int, c ImportChoice) ImportStatus {
+	r := p.Rows[i]
+	if r.ExistingID != 0 && c.forLine(r.Line) == ImportSkip {
+		return ImportSkip
+	}
+	if len(r.Errors) > 0 {
+		return ImportFailed
+	}
+	if r.ExistingID != 0 {
+		return ImportUpdate
+	}
+	return ImportNew
+}
+
+// Counts counts the rows by status under the choice; Warning counts rows with warnings.
+func (p *ImportPlan) Counts(c ImportChoice) ImportCounts {
+	var n ImportCounts
+	for i, r := range p.Rows {
+		switch p.Status(i, c) {
+		case ImportNew:
+			n.New++
+		case ImportUpdate:
+			n.Update++
+		case ImportSkip:
+			n.Skip++
+		case ImportFailed:
+			n.Error++
+		}
+		if len(r.Warnings) > 0 {
+			n.Warning++
+		}
+	}
+	return n
+}
+
+// Problems lists, in row order, the errors that stop the import under the choice, then every warning.
+func (p *ImportPlan) Problems(c ImportChoice) []ImportProblem {
+	var out []ImportProblem
+	for i, r := range p.Rows {
+		if p.Status(i, c) == ImportFailed {
+			out = append(out, r.Errors...)
+		}
+	}
+	for _, r := range p.Rows {
+		out = append(out, r.Warnings...)
+	}
+	return out
+}
+
+// ImportResult is what ApplyImport wrote.
+type ImportResult struct {
+	Created, Updated, Skipped int
+}
+
+// PlanImport resolves a sheet against the database and returns the preview. It writes nothing: the trial
+// run that checks what only a save can check (numbers, assignment deadlines) is rolled back.
+func (db *DB) PlanImport(ctx context.Context, sheet ImportSheet) (*ImportPlan, error) {
+	if !sheet.Kind.Valid() {
+		return nil, Errorf(EINVALID, "未知的导入类型「%s」", sheet.Kind)
+	}
+	plan := &ImportPlan{Kind: sheet.Kind, File: sheet.File, Sheet: sheet.Sheet, Notes: slices.Clone(sheet.Notes)}
+	if len(sheet.Ignored) > 0 {
+		plan.Notes = append(plan.Notes, "以下栏目不能导入，已忽略："+strings.Join(sheet.Ignored, "、"))
+	}
+	err := db.view(ctx, func(tx *Tx) error {
+		idx, err := loadImportIndex(tx, sheet.Kind)
+		if err != nil {
+			return err
+		}
+		pl := &planner{tx: tx, idx: idx, sheet: &sheet, plan: plan, seen: map[string]int{},
+			deputies: map[string][]seenDeputy{}, claimed: map[int64]int{}}
+		pl.notes()
+		for i := range sheet.Rows {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, err := pl.row(&sheet.Rows[i])
+			if err != nil {
+				return fmt.Errorf("第%d行: %w", sheet.Rows[i].Line, err)
+			}
+			plan.Rows = append(plan.Rows, r)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	if err := db.trialImport(ctx, plan); err != nil {
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	return plan, nil
+}
+
+// trialImport writes every row that has no error yet (duplicates as updates) inside a transaction that is
+// always rolled back, each row under a savepoint, and records what each save refused.
+func (db *DB) trialImport(ctx context.Context, plan *ImportPlan) error {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for i := range plan.Rows {
+		r := &plan.Rows[i]
+		if len(r.Errors) > 0 {
+			continue
+		}
+		if _, err := tx.Exec(`SAVEPOINT import_row`); err != nil {
+			return err
+		}
+		if err := tx.importRow(r); err != nil {
+			if ErrorCode(err) == "" && ctx.Err() != nil {
+				return ctx.Err()
+			}
+			r.Errors = append(r.Errors, rowProblem(r.Line, err))
+			if _, err := tx.Exec(`ROLLBACK TO import_row`); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(`RELEASE import_row`); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ApplyImport writes the plan under the clerk's choice in one transaction: new rows are created and
+// duplicates updated or skipped, with the same checks and history as saving each record by hand, plus one
+// history entry for the import. A plan with errors is refused; if any row fails now (the database changed
+// since the preview), nothing is written and the message names the row.
+func (db *DB) ApplyImport(ctx context.Context, plan *ImportPlan, choice ImportChoice) (ImportResult, error) {
+	var res ImportResult
+	if plan == nil {
+		return res, Errorf(EINVALID, "没有要导入的内容")
+	}
+	n := plan.Counts(choice)
+	if n.Error > 0 {
+		return res, Errorf(EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入", n.Error, plan.Kind.Label())
+	}
+	total := n.New + n.Update
+	err := db.update(ctx, func(tx *Tx) error {
+		res = ImportResult{}
+		done := 0
+		for i := range plan.Rows {
+			r := &plan.Rows[i]
+			switch plan.Status(i, choice) {
+			case ImportSkip:
+				res.Skipped++
+				continue
+			case ImportNew:
+				res.Created++
+			case ImportUpdate:
+				res.Updated++
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := tx.importRow(r); err != nil {
+				p := rowProblem(r.Line, err)
+				return &Error{Code: codeOr(ErrorCode(err), EINVALID), Field: p.Field, Message: p.Message + "；全部未导入"}
+			}
+			done++
+			if choice.Progress != nil {
+				choice.Progress(done, total)
+			}
+		}
+		summary := fmt.Sprintf("文件: %s\n新增 %d、更新 %d、跳过 %d", plan.File, res.Created, res.Updated, res.Skipped)
+		return tx.logHistory("database", 0, ActionCreate, "导入"+plan.Kind.Label(), summary)
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+func codeOr(code, otherwise string) string {
+	if code == "" {
+		return otherwise
+	}
+	return code
+}
+
+// importRow saves one planned row with the helpers the forms use. The plan's record is copied first, so a
+// trial run leaves it as it was (a new record keeps ID 0).
+func (tx *Tx) importRow(r *PlanRow) error {
+	switch {
+	case r.Deputy != nil:
+		d := *r.Deputy
+		return tx.saveDeputy(&d)
+	case r.Station != nil:
+		s := *r.Station
+		return tx.saveStation(&s)
+	case r.Suggestion != nil:
+		s := *r.Suggestion
+		if err := tx.saveSuggestion(&s); err != nil {
+			return err
+		}
+		if r.assign != nil {
+			return tx.assign(s.ID, *r.assign)
+		}
+	}
+	return nil
+}
+
+// ImportLists returns the values the import template of a kind offers in its drop-down lists, by column
+// label: the office's dictionaries, the levels in the office's words (乡级, 区级), and the terms, groups,
+// sessions, deputies, stations and units by the names the importer resolves.
+func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]string, error) {
+	out := map[string][]string{}
+	err := db.view(ctx, func(tx *Tx) error {
+		st, err := readSettings(tx)
+		if err != nil {
+			return err
+		}
+		dict := func(label, kind string) error {
+			vs, err := tx.dict(kind)
+			if len(vs) > 0 {
+				out[label] = vs
+			}
+			return err
+		}
+		names := func(label, q string) error {
+			return collect(tx, q, nil, func(s scanner) error {
+				var v string
+				err := s.Scan(&v)
+				out[label] = append(out[label], v)
+				return err
+			})
+		}
+		levels := func(label string, codes []string) {
+			for _, c := range codes {
+				out[label] = append(out[label], st.LevelLabel(c))
+			}
+		}
+		switch kind {
+		case ImportDeputies:
+			for _, d := range []struct{ label, kind string }{{"民族", DictEthnicity}, {"政治面貌", DictParty}, {"文化程度", DictEducation},
+				{"所在村(居)", DictVillage}, {"代表构成", DictComposition}, {"职务角色", DictRole}} {
+				if err := dict(d.label, d.kind); err != nil {
+					return err
+				}
+			}
+			levels("代表层级", DeputyLevels)
+			if err := names("代表小组", `SELECT name FROM deputy_groups ORDER BY id`); err != nil {
+				return err
+			}
+			if err := collect(tx, `SELECT number FROM terms ORDER BY number DESC`, nil, func(s scanner) error {
+				var n int
+				err := s.Scan(&n)
+				out["届次"] = append(out["届次"], Term{Number: n}.Name())
+				return err
+			}); err != nil {
+				return err
+			}
+			return names("进站", `SELECT name FROM stations WHERE status != '撤销' ORDER BY name`)
+		case ImportStations:
+			return dict("所在村(居)", DictVillage)
+		case ImportSuggestions:
+			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
+				if err := dict(d.label, d.kind); err != nil {
+					return err
+				}
+			}
+			levels("涉及层面", ScopeLevels)
+			if err := collect(tx, `SELECT coalesce(t.number, 0), m.session_no FROM meetings m LEFT JOIN terms t ON t.id = m.term_id
+				WHERE m.kind = ? AND m.session_no > 0 ORDER BY m.start_date DESC`, []any{MeetingCongress}, func(s scanner) error {
+				var term, session int
+				err := s.Scan(&term, &session)
+				out["人代会"] = append(out["人代会"], SessionShort(term, session))
+				return err
+			}); err != nil {
+				return err
+			}
+			if err := collect(tx, `SELECT d.name, coalesce(g.name, ''), d.status FROM deputies d
+				LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.status = ? ORDER BY coalesce(g.id, 1e18), d.name`, []any{DeputyActive},
+				func(s scanner) error {
+					var name, group, status string
+					err := s.Scan(&name, &group, &status)
+					out["领衔代表"] = append(out["领衔代表"], name)
+					return err
+				}); err != nil {
+				return err
+			}
+			if err := names("来源联络站", `SELECT name FROM stations ORDER BY name`); err != nil {
+				return err
+			}
+			if err := names("主办单位", `SELECT name FROM units ORDER BY id`); err != nil {
+				return err
+			}
+			out["协办单位"] = out["主办单位"]
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"rendadesk/export"
+	"rendadesk/store"
+)
+
+const importUsage = "import --db PATH deputies|stations|suggestions FILE.xlsx [--dry-run] [--duplicates update|skip]"
+
+const importHelp = "从 Excel 导入代表、联络站或建议：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
+	"与已有记录重复的行默认跳过(--duplicates update 则更新)。\n" +
+	"      rendadesk import [--db PATH] --template deputies|stations|suggestions --out FILE.xlsx  生成导入模板"
+
+// runImport is `rendadesk import --db PATH KIND FILE.xlsx [--dry-run] [--duplicates update|skip]`: the file is
+// read and checked row by row, the report printed, and — unless there are errors or --dry-run — a safety
+// backup made and every row written in one transaction. `--template KIND --out FILE` writes the template.
+func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	dbPath := fs.String("db", "", "数据库文件")
+	dryRun := fs.Bool("dry-run", false, "只检查并报告，不写入")
+	dups := fs.String("duplicates", "skip", "与已有记录重复的行: update(更新) 或 skip(跳过)")
+	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions")
+	outPath := fs.String("out", "", "模板文件(与 --template 一起用)")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if *dbPath == "" {
+		if *dbPath, err = DefaultDatabase(); err != nil {
+			return err
+		}
+	}
+	if *tmpl != "" {
+		if len(pos) > 0 {
+			return usageError{fmt.Sprintf("--template 不需要其他参数 %q", pos)}
+		}
+		return writeImportTemplate(ctx, *dbPath, *tmpl, *outPath, out)
+	}
+	if len(pos) != 2 {
+		return usageError{"需要导入类型(deputies、stations 或 suggestions)和 Excel 文件"}
+	}
+	kind := store.ImportKind(pos[0])
+	if !kind.Valid() {
+		return usageError{fmt.Sprintf("导入类型只能是 deputies、stations 或 suggestions，而不是 %q", pos[0])}
+	}
+	choice := store.ImportChoice{Duplicates: store.ImportSkip}
+	switch *dups {
+	case "skip":
+	case "update":
+		choice.Duplicates = store.ImportUpdate
+	default:
+		return usageError{fmt.Sprintf("--duplicates 只能是 update 或 skip，而不是 %q", *dups)}
+	}
+	if _, err := os.Stat(*dbPath); err != nil {
+		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
+	}
+	sheet, err := export.ReadImportFile(pos[1], kind)
+	if err != nil {
+		return err
+	}
+	db, err := store.Open(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	plan, err := db.PlanImport(ctx, sheet)
+	if err != nil {
+		return err
+	}
+	n := plan.Counts(choice)
+	printImportReport(out, sheet, plan, choice)
+	if n.Error > 0 {
+		return store.Errorf(store.EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入", n.Error, kind.Label())
+	}
+	if *dryRun {
+		fmt.Fprintln(out, "(--dry-run：只检查，未写入)")
+		return nil
+	}
+	if n.New+n.Update == 0 {
+		fmt.Fprintln(out, "没有需要写入的记录")
+		return nil
+	}
+	backup, err := db.SafetyBackup(ctx, "导入前")
+	if err != nil {
+		return fmt.Errorf("导入前备份失败，未导入: %w", err)
+	}
+	fmt.Fprintf(out, "导入前已备份到 %s\n", backup)
+	res, err := db.ApplyImport(ctx, plan, choice)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已导入%s：新增 %d、更新 %d、跳过 %d\n", kind.Label(), res.Created, res.Updated, res.Skipped)
+	return nil
+}
+
+// printImportReport prints the counts, then each problem on its own line, then the notes about the file.
+func printImportReport(out io.Writer, sheet store.ImportSheet, plan *store.ImportPlan, choice store.ImportChoice) {
+	fmt.Fprintf(out, "文件「%s」工作表「%s」，表头在第%d行，%s %d 行\n", sheet.File, sheet.Sheet, sheet.HeaderLine, sheet.Kind.Label(), len(plan.Rows))
+	fmt.Fprintln(out, plan.Counts(choice))
+	for _, p := range plan.Problems(choice) {
+		if p.Warning {
+			fmt.Fprintln(out, "警告："+p.Message)
+		} else {
+			fmt.Fprintln(out, p.Message)
+		}
+	}
+	for _, s := range plan.Notes {
+		fmt.Fprintln(out, "说明："+s)
+	}
+}
+
+// writeImportTemplate writes a kind's template, with the drop-down lists of the database when there is one.
+func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, out io.Writer) error {
+	kind := store.ImportKind(kindName)
+	if !kind.Valid() {
+		return usageError{fmt.Sprintf("--template 只能是 deputies、stations 或 suggestions，而不是 %q", kindName)}
+	}
+	if outPath == "" {
+		return usageError{"缺少 --out 模板文件，例如 --out " + export.TemplateName(kind)}
+	}
+	if !strings.HasSuffix(strings.ToLower(outPath), ".xlsx") {
+		outPath += ".xlsx"
+	}
+	var lists map[string][]string
+	if _, err := os.Stat(dbPath); err == nil {
+		db, err := store.Open(dbPath)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if lists, err = db.ImportLists(ctx, kind); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(out, "没有找到数据库 %s：模板中的下拉列表只有固定选项\n", dbPath)
+	}
+	if err := export.ImportTemplate(outPath, kind, lists); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "已生成%s导入模板 %s\n", kind.Label(), outPath)
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the positional arguments
+// (`import deputies 名册.xlsx --dry-run`), which flag.Parse alone stops at, and returns the positionals.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,426 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/export"
+	"rendadesk/store"
+)
+
+// The 导入 flow of a record tab (SPEC §6.7): choose a file or download the template; a preview of every row
+// with what will happen to it and why; 「确认导入」 only when no row has an error; a safety backup, then every
+// row written in one transaction with a progress bar; the result, and the tabs re-read. Reading, checking
+// and writing run off the UI goroutine.
+
+// addImport puts an 「导入」 button for kind before the toolbar's 「导出」.
+func (t *toolbar) addImport(d *desk, kind store.ImportKind) {
+	b := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { d.showImport(kind) })
+	i := slices.Index(t.box.Objects, fyne.CanvasObject(t.export))
+	if i < 0 {
+		i = len(t.box.Objects)
+	}
+	t.box.Objects = slices.Insert(t.box.Objects, i, fyne.CanvasObject(b))
+}
+
+// importFlow is one run of the flow.
+type importFlow struct {
+	d      *desk
+	kind   store.ImportKind
+	file   string
+	sheet  store.ImportSheet
+	plan   *store.ImportPlan
+	choice store.ImportChoice
+	shown  []int // the plan rows the table shows (all, or only those with problems)
+
+	busy    dialog.Dialog // reading or writing
+	bar     *widget.ProgressBar
+	preview dialog.Dialog
+	counts  *widget.Label
+	detail  *widget.Label
+	table   *widget.Table
+	dupes   *widget.RadioGroup
+	onlyBad *widget.Check
+	confirm *widget.Button
+	flip    *widget.Button // switches the selected duplicate row between 跳过 and 更新
+	current int            // the plan row selected in the table; -1 for none
+	result  string         // the message shown when the import is done (or failed)
+	step    chan struct{}  // closed when the work off the UI goroutine has been shown (tests wait on it)
+}
+
+// Choices of the duplicates radio group.
+const (
+	dupSkip   = "跳过"
+	dupUpdate = "更新已有记录"
+)
+
+// showImport opens the first step: what the import does, 「选择文件…」 and 「下载模板…」.
+func (d *desk) showImport(kind store.ImportKind) {
+	what := map[store.ImportKind]string{
+		store.ImportDeputies:    "「姓名」「出生年月」「代表小组」",
+		store.ImportStations:    "「名称」「类型」「所在村(居)」",
+		store.ImportSuggestions: "「标题」「领衔代表」「类别」「收到日期」",
+	}[kind]
+	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
+		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+
+		"·选择文件后先预览每一行，确认后才写入；有错误的行要先在文件里改正。\n"+
+		"·与已有记录重复的行，可以选择跳过或更新；更新时空着的单元格不会清除原有内容。", kind.Label(), what))
+	text.Wrapping = fyne.TextWrapWord
+	var dlg dialog.Dialog
+	choose := widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), func() {
+		dlg.Hide()
+		d.chooseImportFile(kind)
+	})
+	choose.Importance = widget.HighImportance
+	tmpl := widget.NewButtonWithIcon("下载模板…", theme.DownloadIcon(), func() {
+		dlg.Hide()
+		d.saveImportTemplate(kind)
+	})
+	dlg = dialog.NewCustom("导入"+kind.Label(), "取消", container.NewVBox(text, container.NewHBox(choose, tmpl)), d.win)
+	dlg.Resize(fyne.NewSize(640, 300))
+	dlg.Show()
+}
+
+// chooseImportFile asks for the file, then reads and checks it.
+func (d *desk) chooseImportFile(kind store.ImportKind) {
+	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		d.importFile(kind, path)
+	}, d.win)
+	// .xls and .csv are offered too, so that the clerk who has one is told what to do rather than not seeing it.
+	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls", ".csv"}))
+	if home, err := os.UserHomeDir(); err == nil {
+		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
+			open.SetLocation(l)
+		}
+	}
+	open.Resize(fyne.NewSize(900, 600))
+	open.Show()
+}
+
+// saveImportTemplate asks where to save the template and writes it with the office's lists.
+func (d *desk) saveImportTemplate(kind store.ImportKind) {
+	name := strings.TrimSuffix(export.TemplateName(kind), ".xlsx")
+	d.askSavePath(name, ".xlsx", func(path string) {
+		lists, err := d.db.ImportLists(d.ctx, kind)
+		if err == nil {
+			err = export.ImportTemplate(path, kind, lists)
+		}
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		dialog.ShowInformation("模板已保存", fmt.Sprintf("已保存%s导入模板到\n%s\n\n填好后点「导入」→「选择文件…」。", kind.Label(), path), d.win)
+	})
+}
+
+// importFile reads and checks the file off the UI goroutine, then shows the preview (or the file's error).
+func (d *desk) importFile(kind store.ImportKind, path string) *importFlow {
+	f := &importFlow{d: d, kind: kind, file: path, choice: store.ImportChoice{Duplicates: store.ImportSkip}, step: make(chan struct{})}
+	f.showBusy("正在读取和检查文件…", false)
+	go func() {
+		sheet, err := export.ReadImportFile(path, kind)
+		var plan *store.ImportPlan
+		if err == nil {
+			plan, err = d.db.PlanImport(d.ctx, sheet)
+		}
+		fyne.Do(func() {
+			defer close(f.step)
+			f.busy.Hide()
+			if err != nil {
+				f.result = store.ErrorMessage(err)
+				d.showError(err)
+				return
+			}
+			f.sheet, f.plan = sheet, plan
+			f.showPreview()
+		})
+	}()
+	return f
+}
+
+func (f *importFlow) showBusy(title string, progress bool) {
+	var body fyne.CanvasObject = widget.NewProgressBarInfinite()
+	if progress {
+		f.bar = widget.NewProgressBar()
+		body = f.bar
+	}
+	f.busy = dialog.NewCustomWithoutButtons(title, body, f.d.win)
+	f.busy.Resize(fyne.NewSize(420, 110))
+	f.busy.Show()
+}
+
+// importColumns are the preview table's columns.
+var importPreviewColumns = []struct {
+	title string
+	width float32
+}{{"行号", 60}, {"处理", 100}, {"内容", 260}, {"已有记录", 210}, {"问题与说明", 430}}
+
+// showPreview shows every row with its status and problems, the counts, the choice for duplicates and
+// 「确认导入」, enabled only when no row has an error.
+func (f *importFlow) showPreview() {
+	p := f.plan
+	head := widget.NewLabel(fmt.Sprintf("文件「%s」(工作表「%s」，表头在第%d行)：%s %d 行", f.sheet.File, f.sheet.Sheet, f.sheet.HeaderLine, f.kind.Label(), len(p.Rows)))
+	f.counts = widget.NewLabel("")
+	f.counts.TextStyle = fyne.TextStyle{Bold: true}
+	notes := widget.NewLabel(strings.Join(p.Notes, "\n"))
+	notes.Wrapping = fyne.TextWrapWord
+	notes.Hidden = len(p.Notes) == 0
+	f.detail = widget.NewLabel("点选一行可在这里看到它的全部问题。")
+	f.detail.Wrapping = fyne.TextWrapWord
+
+	f.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(f.shown), len(importPreviewColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			if id.Row >= len(f.shown) {
+				l.SetText("")
+				return
+			}
+			text, style := f.cell(f.shown[id.Row], id.Col)
+			l.TextStyle = style
+			l.SetText(text)
+		})
+	f.table.ShowHeaderColumn = false
+	f.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	f.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(importPreviewColumns) {
+			o.(*widget.Label).SetText(importPreviewColumns[id.Col].title)
+		}
+	}
+	for i, c := range importPreviewColumns {
+		f.table.SetColumnWidth(i, c.width)
+	}
+	f.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(f.shown) {
+			f.current = f.shown[id.Row]
+			f.showCurrent()
+		}
+	}
+	f.current = -1
+	f.flip = widget.NewButton("", f.flipCurrent)
+	f.flip.Hide()
+
+	f.dupes = widget.NewRadioGroup([]string{dupSkip, dupUpdate}, func(v string) {
+		f.choice.Rows = nil // a choice for all rows replaces the choices made row by row
+		f.choice.Duplicates = store.ImportSkip
+		if v == dupUpdate {
+			f.choice.Duplicates = store.ImportUpdate
+		}
+		f.refresh()
+	})
+	f.dupes.Horizontal = true
+	f.dupes.Required = true
+	dupRow := container.NewHBox(widget.NewLabel("与已有记录重复的行："), f.dupes)
+	dupRow.Hidden = !slices.ContainsFunc(p.Rows, func(r store.PlanRow) bool { return r.ExistingID != 0 })
+	f.onlyBad = widget.NewCheck("只看有问题的行", func(bool) { f.refresh() })
+
+	f.confirm = widget.NewButtonWithIcon("确认导入", theme.ConfirmIcon(), f.apply)
+	f.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.preview.Hide() })
+
+	top := container.NewVBox(head, f.counts, notes, container.NewHBox(dupRow, f.onlyBad))
+	detail := container.NewVScroll(f.detail)
+	detail.SetMinSize(fyne.NewSize(0, 120))
+	bottom := container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(f.flip, layout.NewSpacer(), cancel, f.confirm))
+	f.dupes.SetSelected(dupSkip) // refreshes
+	f.preview = dialog.NewCustomWithoutButtons("导入"+f.kind.Label()+" — 预览", container.NewBorder(top, bottom, nil, nil, f.table), f.d.win)
+	f.preview.Resize(fyne.NewSize(1120, 690))
+	f.preview.Show()
+}
+
+// refresh recounts under the current choice and redraws the table.
+func (f *importFlow) refresh() {
+	if f.counts == nil {
+		return
+	}
+	n := f.plan.Counts(f.choice)
+	text := n.String()
+	switch {
+	case n.Error > 0:
+		text += fmt.Sprintf("　—　有%d行错误，请在文件中改正后重新选择文件；改正前不能导入", n.Error)
+	case n.New+n.Update == 0:
+		text += "　—　没有需要写入的记录"
+	}
+	f.counts.SetText(text)
+	f.shown = f.shown[:0]
+	for i, r := range f.plan.Rows {
+		if !f.onlyBad.Checked || len(r.Errors)+len(r.Warnings) > 0 {
+			f.shown = append(f.shown, i)
+		}
+	}
+	if n.Error > 0 || n.New+n.Update == 0 {
+		f.confirm.Disable()
+	} else {
+		f.confirm.Enable()
+	}
+	f.table.Refresh()
+	f.showCurrent()
+}
+
+// cell is the text of row i of the plan in column col.
+func (f *importFlow) cell(i, col int) (string, fyne.TextStyle) {
+	r := f.plan.Rows[i]
+	switch col {
+	case 0:
+		return fmt.Sprintf("第%d行", r.Line), fyne.TextStyle{}
+	case 1:
+		st := f.plan.Status(i, f.choice)
+		s := string(st)
+		if len(r.Warnings) > 0 && st != store.ImportFailed && st != store.ImportSkip {
+			s += "·警告"
+		}
+		if st == store.ImportUpdate && r.Changes == "" {
+			s = "无变化"
+		}
+		return s, fyne.TextStyle{Bold: st == store.ImportFailed}
+	case 2:
+		return r.Label, fyne.TextStyle{}
+	case 3:
+		if r.ExistingID == 0 {
+			return "", fyne.TextStyle{}
+		}
+		return r.Existing, fyne.TextStyle{}
+	}
+	text := f.problemsText(r, "；")
+	if f.plan.Status(i, f.choice) == store.ImportUpdate && r.Changes != "" {
+		var fields []string
+		for _, line := range strings.Split(r.Changes, "\n") {
+			field, _, _ := strings.Cut(line, ": ")
+			fields = append(fields, field)
+		}
+		text = strings.TrimPrefix(text+"；将修改："+strings.Join(fields, "、"), "；")
+	}
+	return text, fyne.TextStyle{}
+}
+
+// problemsText lists a row's problems without the 第N行 that the table's first column already says.
+func (f *importFlow) problemsText(r store.PlanRow, sep string) string {
+	var out []string
+	prefix := fmt.Sprintf("第%d行", r.Line)
+	for _, p := range r.Errors {
+		out = append(out, strings.TrimPrefix(strings.TrimPrefix(p.Message, prefix), "："))
+	}
+	for _, p := range r.Warnings {
+		out = append(out, "警告："+strings.TrimPrefix(strings.TrimPrefix(p.Message, prefix), "："))
+	}
+	return strings.Join(out, sep)
+}
+
+// showCurrent shows the selected row in the detail pane, with the button that flips a duplicate's choice.
+func (f *importFlow) showCurrent() {
+	if f.current < 0 {
+		return
+	}
+	f.detail.SetText(f.rowDetail(f.current))
+	r := f.plan.Rows[f.current]
+	if r.ExistingID == 0 {
+		f.flip.Hide()
+		return
+	}
+	if f.plan.Status(f.current, f.choice) == store.ImportSkip {
+		f.flip.SetText(fmt.Sprintf("第%d行改为更新", r.Line))
+	} else {
+		f.flip.SetText(fmt.Sprintf("第%d行改为跳过", r.Line))
+	}
+	f.flip.Show()
+}
+
+// flipCurrent makes the selected duplicate row the exception to the choice for all rows.
+func (f *importFlow) flipCurrent() {
+	if f.current < 0 {
+		return
+	}
+	line := f.plan.Rows[f.current].Line
+	if f.choice.Rows == nil {
+		f.choice.Rows = map[int]store.ImportStatus{}
+	}
+	if f.plan.Status(f.current, f.choice) == store.ImportSkip {
+		f.choice.Rows[line] = store.ImportUpdate
+	} else {
+		f.choice.Rows[line] = store.ImportSkip
+	}
+	f.refresh()
+}
+
+// rowDetail describes row i in full: its status, the record it duplicates, its problems and what an update
+// changes.
+func (f *importFlow) rowDetail(i int) string {
+	r := f.plan.Rows[i]
+	s := fmt.Sprintf("第%d行 %s：%s", r.Line, r.Label, f.plan.Status(i, f.choice))
+	if r.ExistingID != 0 {
+		s += fmt.Sprintf("(与已有的「%s」%s)", r.Existing, r.Match)
+	}
+	if t := f.problemsText(r, "\n"); t != "" {
+		s += "\n" + t
+	}
+	if r.ExistingID != 0 && f.plan.Status(i, f.choice) != store.ImportFailed {
+		if r.Changes == "" {
+			s += "\n与已有记录完全相同。"
+		} else {
+			s += "\n选择「更新已有记录」时将修改：\n" + r.Changes
+		}
+	}
+	return s
+}
+
+// apply makes the safety backup and writes the plan, with a progress bar, then says what was done.
+func (f *importFlow) apply() {
+	n := f.plan.Counts(f.choice)
+	if n.Error > 0 || n.New+n.Update == 0 {
+		return
+	}
+	f.preview.Hide()
+	f.step = make(chan struct{})
+	f.showBusy(fmt.Sprintf("正在导入%s…", f.kind.Label()), true)
+	choice := f.choice
+	choice.Progress = func(done, total int) {
+		fyne.Do(func() { f.bar.SetValue(float64(done) / float64(max(total, 1))) })
+	}
+	go func() {
+		backup, err := f.d.db.SafetyBackup(f.d.ctx, "导入前")
+		var res store.ImportResult
+		if err != nil {
+			err = fmt.Errorf("导入前备份失败，未导入任何记录：%s", store.ErrorMessage(err))
+		} else {
+			res, err = f.d.db.ApplyImport(f.d.ctx, f.plan, choice)
+		}
+		fyne.Do(func() {
+			defer close(f.step)
+			f.busy.Hide()
+			if err != nil {
+				f.result = store.ErrorMessage(err)
+				f.d.showError(err)
+				return
+			}
+			f.d.refreshAll()
+			f.result = fmt.Sprintf("已导入%s：新增 %d、更新 %d、跳过 %d。\n导入前的数据已备份到\n%s", f.kind.Label(), res.Created, res.Updated, res.Skipped, backup)
+			dialog.ShowInformation("导入完成", f.result, f.d.win)
+		})
+	}()
+}
