@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean
+.PHONY: all deps build run test vet fmt-check screenshot clean windows bench fuzz
 
 all: build
 
@@ -31,6 +31,29 @@ test: deps fmt-check vet
 # A PNG of every tab (and of one open form) on a demo database, under Xvfb, into screenshots/.
 screenshot: deps
 	bash .ci/screenshot
+
+# dist/rendadesk.exe for Windows 10+: cross-compiled with mingw-w64 by `fyne package` (icon and version from
+# FyneApp.toml). Installs gcc-mingw-w64-x86-64 and the pinned fyne command when missing. WINDOWS_TAGS=no_emoji
+# leaves out Fyne's emoji font (-4 MB).
+windows:
+	WINDOWS_TAGS="$(WINDOWS_TAGS)" bash .ci/windows
+
+# Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
+# Reports only: exits 0 whatever it finds.
+bench:
+	bash .ci/bench
+
+# Runs every fuzz target of store and export (search input, dates, the PDF line wrapper, …) for FUZZTIME each,
+# one at a time on one core. A failing input is saved under <pkg>/testdata/fuzz/<Name>/ and from then on runs
+# with every `make test`, as do the committed seed corpora.
+FUZZTIME ?= 2m
+fuzz:
+	@for pkg in ./store ./export; do \
+		for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+			echo "== $$pkg $$f ($(FUZZTIME))"; \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 || exit 1; \
+		done; \
+	done
 
 clean:
 	rm -f $(BIN)

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"rendadesk/store"
+	"rendadesk/ui/cli"
+)
+
+// The benchmarks of this file are run by `make bench` (.ci/bench) on the demo datasets it makes, named by
+// RENDADESK_STRESS_DB and RENDADESK_TOWNSHIP_DB (RENDADESK_BENCH_YEAR: the year to export); without them they
+// skip. Each works on a copy of the database.
+
+// benchCopyDB copies the database named by env (and its -wal) into a temporary folder, or skips.
+func benchCopyDB(b *testing.B, env string) string {
+	b.Helper()
+	src := os.Getenv(env)
+	if src == "" {
+		b.Skip(env + " not set")
+	}
+	dst := filepath.Join(b.TempDir(), filepath.Base(src))
+	for _, suffix := range []string{"", "-wal"} {
+		data, err := os.ReadFile(src + suffix)
+		if err != nil {
+			if suffix != "" && os.IsNotExist(err) {
+				continue
+			}
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(dst+suffix, data, 0o600); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// BenchmarkYearExport times `rendadesk export --year Y --format F` run in-process (cli.Run, the code the binary
+// runs, without starting a process): opening the database, the figures, the lists behind the tables and
+// writing the files. F is RENDADESK_BENCH_FORMAT, default all (every yearly output the command knows).
+func BenchmarkYearExport(b *testing.B) {
+	format := os.Getenv("RENDADESK_BENCH_FORMAT")
+	if format == "" {
+		format = "all"
+	}
+	for _, ds := range []struct{ name, env string }{{"township", "RENDADESK_TOWNSHIP_DB"}, {"stress", "RENDADESK_STRESS_DB"}} {
+		b.Run(ds.name, func(b *testing.B) {
+			path := benchCopyDB(b, ds.env)
+			year := os.Getenv("RENDADESK_BENCH_YEAR")
+			if _, err := strconv.Atoi(year); err != nil {
+				b.Fatal("RENDADESK_BENCH_YEAR must name the year to export")
+			}
+			out := b.TempDir()
+			args := []string{"export", "--db", path, "--year", year, "--format", format, "--out", out}
+			var stderr bytes.Buffer
+			if code := cli.Run(args, io.Discard, &stderr); code != cli.ExitOK { // once, to migrate the copy if need be
+				b.Fatalf("rendadesk %v: exit %d: %s", args, code, stderr.String())
+			}
+			times := make([]time.Duration, 0, b.N)
+			cpu := benchCPU()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if code := cli.Run(args, io.Discard, &stderr); code != cli.ExitOK {
+					b.Fatalf("exit %d: %s", code, stderr.String())
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkYearReportSQL times cli.LoadReport for the year RENDADESK_BENCH_YEAR: every query the yearly
+// outputs need (the figures and the lists behind the tables), without writing a file — the export's SQL, to
+// set beside BenchmarkYearExport.
+func BenchmarkYearReportSQL(b *testing.B) {
+	for _, ds := range []struct{ name, env string }{{"township", "RENDADESK_TOWNSHIP_DB"}, {"stress", "RENDADESK_STRESS_DB"}} {
+		b.Run(ds.name, func(b *testing.B) {
+			db, err := store.Open(benchCopyDB(b, ds.env))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			y, err := strconv.Atoi(os.Getenv("RENDADESK_BENCH_YEAR"))
+			if err != nil {
+				b.Fatal("RENDADESK_BENCH_YEAR must name the year")
+			}
+			ctx := context.Background()
+			from, to := store.Date(fmt.Sprintf("%04d-01-01", y)), store.Date(fmt.Sprintf("%04d-12-31", y))
+			asOf := min(to, store.DateOf(db.Now()))
+			if _, err := cli.LoadReport(ctx, db, from, to, asOf); err != nil {
+				b.Fatal(err)
+			}
+			times := make([]time.Duration, 0, b.N)
+			cpu := benchCPU()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if _, err := cli.LoadReport(ctx, db, from, to, asOf); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkStressDesk times, on the stress database and Fyne's test driver (no painting), what the clerk
+// waits for in the window: building it with every tab filled (before the first frame), each tab's refresh (its queries and the widgets they fill, as after an edit),
+// choosing each tab (from the next one; 概览 and 报表 refresh when chosen) and a filter chosen in a tab's
+// drop-down (each operation switches the filter on or back off, both reload the list).
+func BenchmarkStressDesk(b *testing.B) {
+	path := benchCopyDB(b, "RENDADESK_STRESS_DB")
+	db, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	a := test.NewTempApp(b)
+	w := a.NewWindow("bench")
+	w.Resize(fyne.NewSize(1280, 720))
+	// The window with every tab filled: what the program does before its first frame.
+	b.Run("new-window", func(b *testing.B) {
+		times := make([]time.Duration, 0, b.N)
+		for i := 0; i < b.N; i++ {
+			start := time.Now()
+			newDesk(a, w, db)
+			times = append(times, time.Since(start))
+		}
+		b.ReportMetric(benchMedianMS(times), "median-ms")
+	})
+	d := newDesk(a, w, db)
+	year := os.Getenv("RENDADESK_BENCH_YEAR")
+	if year == "" {
+		year = strconv.Itoa(store.DateOf(db.Now()).Year() - 1)
+	}
+	tabs := []struct {
+		name string
+		tab  interface{ refresh() }
+	}{{"overview", d.overview}, {"deputies", d.deputies}, {"stations", d.stations}, {"suggestions", d.items}, {"meetings", d.meetings}}
+	for i, t := range tabs {
+		b.Run("refresh/"+t.name, func(b *testing.B) {
+			d.tabs.SelectIndex(i)
+			times := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				t.tab.refresh()
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+		})
+	}
+	for i, it := range d.tabs.Items {
+		b.Run("select/"+it.Text, func(b *testing.B) {
+			times := make([]time.Duration, 0, b.N)
+			for n := 0; n < b.N; n++ {
+				d.tabs.SelectIndex((i + 1) % len(d.tabs.Items))
+				start := time.Now()
+				d.tabs.SelectIndex(i)
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+			b.ReportMetric(float64(slices.Max(times).Microseconds())/1000, "max-ms")
+		})
+	}
+	d.tabs.SelectIndex(0)
+	toggles := []struct {
+		name, value string
+		tab         int
+		sel         func() interface{ SetSelected(string) }
+	}{
+		{"deputies-level", store.LevelCounty, 1, func() interface{ SetSelected(string) } { return d.deputies.filters.level }},
+		{"suggestions-year", year + "年", 3, func() interface{ SetSelected(string) } { return d.items.filters.year }},
+		{"suggestions-state", store.StateHandling, 3, func() interface{ SetSelected(string) } { return d.items.filters.state }},
+		{"meetings-year", year + "年", 4, func() interface{ SetSelected(string) } { return d.meetings.filters.year }},
+	}
+	for _, tg := range toggles {
+		b.Run("filter/"+tg.name, func(b *testing.B) {
+			d.tabs.SelectIndex(tg.tab)
+			sel := tg.sel()
+			times := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				v := tg.value
+				if i%2 == 1 {
+					v = "全部"
+				}
+				start := time.Now()
+				sel.SetSelected(v)
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+			sel.SetSelected("全部")
+		})
+	}
+}
+
+// benchMedianMS is the median of ts in milliseconds.
+func benchMedianMS(ts []time.Duration) float64 {
+	if len(ts) == 0 {
+		return 0
+	}
+	s := slices.Clone(ts)
+	slices.Sort(s)
+	return float64(s[(len(s)-1)/2].Microseconds()) / 1000
+}
+
+// benchCPU is the CPU time the process has used so far (user and system, all threads), from /proc/self/stat;
+// 0 where there is no /proc.
+func benchCPU() time.Duration {
+	data, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	s := string(data)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64) // fields 14 and 15 of proc(5), in clock ticks of 1/100 s
+	stime, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(utime+stime) * (time.Second / 100)
+}
