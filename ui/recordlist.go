@@ -42,7 +42,15 @@ func newRecordList[T any](cols []column[T], load func(offset, limit int, sort st
 	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}}
 	l.status = widget.NewLabel("")
 	l.table = widget.NewTableWithHeaders(
-		func() (int, int) { return l.total, len(l.columns) },
+		func() (int, int) {
+			if l.table.Size().Height <= 0 {
+				// Not laid out yet (a tab not shown): Fyne 2.7 would take every row as visible and build
+				// a row separator for each (widget/table.go visibleRowHeights for a zero height) — 120 000
+				// widgets on the stress database. The rows appear with the table's first real layout.
+				return 0, len(l.columns)
+			}
+			return l.total, len(l.columns)
+		},
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("")
 			lb.Truncation = fyne.TextTruncateEllipsis
@@ -117,10 +125,21 @@ func (l *recordList[T]) reload() {
 		l.pages[0] = rows
 		l.total = total
 	}
+	l.redraw()
+	l.updateStatus()
+}
+
+// redraw shows the reloaded rows from the top, once the table has a size. A Table that was never laid out
+// (the list of a tab not shown yet) must not be refreshed: Fyne 2.7 then takes every row as visible
+// (widget/table.go, visibleRowHeights for a zero height) and builds a row separator for each — 120 000
+// widgets and ~100 MB before the first frame on the stress database. Its first layout reads the rows anyway.
+func (l *recordList[T]) redraw() {
+	if l.table.Size().Height <= 0 {
+		return
+	}
 	l.table.UnselectAll()
 	l.table.Refresh()
 	l.table.ScrollToTop()
-	l.updateStatus()
 }
 
 func (l *recordList[T]) updateStatus() {

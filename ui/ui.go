@@ -72,12 +72,15 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
 	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings}
-	d.tabs = container.NewAppTabs(d.overview.tabItem())
+	// All tabs at once: AppTabs.Append refreshes the tabs before the window has given them a size, and a
+	// Table laid out at zero height makes Fyne 2.7 build a row separator for every row of its list
+	// (widget/table.go visibleRowHeights) — 120 000 widgets and ~40 MB on the stress database.
+	items := []*container.TabItem{d.overview.tabItem()}
 	for _, t := range d.records {
-		d.tabs.Append(t.tabItem())
+		items = append(items, t.tabItem())
 	}
-	d.tabs.Append(d.report.tabItem())
-	d.tabs.Append(d.settings.tabItem())
+	items = append(items, d.report.tabItem(), d.settings.tabItem())
+	d.tabs = container.NewAppTabs(items...)
 	d.tabs.OnSelected = func(it *container.TabItem) {
 		switch {
 		case d.tabs.SelectedIndex() == 0:
