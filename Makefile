@@ -33,8 +33,10 @@ screenshot: deps
 	bash .ci/screenshot
 
 # dist/rendadesk.exe for Windows 10+: cross-compiled with mingw-w64 by `fyne package` (icon and version from
-# FyneApp.toml). Installs gcc-mingw-w64-x86-64 and the pinned fyne command when missing. WINDOWS_TAGS=no_emoji
-# leaves out Fyne's emoji font (-4 MB).
+# FyneApp.toml). Installs gcc-mingw-w64-x86-64 and the pinned fyne command when missing. By default without
+# Fyne's colour emoji font (no_emoji, -4 MB: an office that types Chinese sees a box for an emoji, as its
+# printouts do); WINDOWS_TAGS= builds with it.
+WINDOWS_TAGS ?= no_emoji
 windows:
 	WINDOWS_TAGS="$(WINDOWS_TAGS)" bash .ci/windows
 

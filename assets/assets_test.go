@@ -2,6 +2,8 @@ package assets
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -20,8 +22,8 @@ func TestFonts(t *testing.T) {
 		name string
 		data []byte
 	}{
-		{"FontRegular", FontRegular},
-		{"FontBold", FontBold},
+		{"FontRegular", FontRegular()},
+		{"FontBold", FontBold()},
 	}
 	for _, f := range fonts {
 		t.Run(f.name, func(t *testing.T) {
@@ -56,5 +58,19 @@ func TestFonts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEmbeddedFontsMatchFiles checks that the gzipped fonts the binary embeds are the committed .ttf files
+// (make_fonts.sh writes both; a .ttf changed without its .gz would go unnoticed otherwise).
+func TestEmbeddedFontsMatchFiles(t *testing.T) {
+	for name, got := range map[string][]byte{"NotoSansSC-Regular.ttf": FontRegular(), "NotoSansSC-Bold.ttf": FontBold()} {
+		want, err := os.ReadFile(filepath.Join("fonts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("fonts/%s.gz does not unpack to fonts/%s: run gzip -9 -n -k -f on it", name, name)
+		}
 	}
 }

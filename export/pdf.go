@@ -69,8 +69,8 @@ func newDocument(office, name string, landscape bool) *document {
 		orientation = "L"
 	}
 	pdf := fpdf.New(orientation, "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular())
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold())
 	pdf.SetMargins(marginMM, topMM, marginMM)
 	pdf.SetAutoPageBreak(false, marginMM)
 	pdf.SetCellMargin(0)
@@ -526,7 +526,7 @@ var (
 func covered(r rune) bool {
 	coverageOnce.Do(func() {
 		coverage = make([]bool, 0x10000)
-		f, err := sfnt.Parse(assets.FontRegular)
+		f, err := sfnt.Parse(assets.FontRegular())
 		if err != nil {
 			for r := range coverage { // cannot happen with the embedded font; be safe, not blank
 				coverage[r] = r < 0x80

@@ -32,7 +32,7 @@ const mixedText = "　　青山镇人大主席团：\n\n" + reply300 + "\n" +
 func fontMeasure(tb testing.TB, size float64) func(string) float64 {
 	tb.Helper()
 	p := fpdf.New("P", "mm", "A4", "")
-	p.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular)
+	p.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular())
 	p.SetFont(fontFamily, "", size)
 	if err := p.Error(); err != nil {
 		tb.Fatal(err)

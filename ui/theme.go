@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -9,11 +10,15 @@ import (
 	"rendadesk/assets"
 )
 
-// Fonts bundled for Chinese text: Fyne's default font has no CJK glyphs.
+// Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs), unpacked when first asked for.
 var (
-	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold)
-	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
+	fontRegular = sync.OnceValue(func() fyne.Resource {
+		return fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular())
+	})
+	fontBold = sync.OnceValue(func() fyne.Resource {
+		return fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold())
+	})
+	appIcon = fyne.NewStaticResource("icon.png", assets.Icon)
 )
 
 // TextScales maps the 字号 setting to a factor on every text size.
@@ -41,9 +46,9 @@ func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
 	case style.Monospace || style.Symbol:
 		return t.Theme.Font(style)
 	case style.Bold:
-		return fontBold
+		return fontBold()
 	}
-	return fontRegular
+	return fontRegular()
 }
 
 // Size scales the text sizes by the 字号 setting.
