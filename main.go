@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2/app"
 
@@ -14,6 +15,7 @@ import (
 )
 
 func main() {
+	chineseLocale()
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
@@ -38,4 +40,23 @@ func main() {
 	w, done := ui.Start(a, path)
 	w.ShowAndRun()
 	done()
+}
+
+// chineseLocale replaces a "C" or "POSIX" locale (a bare terminal, a service account) by zh_CN.UTF-8: Fyne
+// reads the locale each time translations are added and logs an error for these, and the program speaks
+// Chinese whatever the locale.
+func chineseLocale() {
+	set := false
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		switch v := os.Getenv(name); {
+		case v == "C" || v == "POSIX" || strings.HasPrefix(v, "C."):
+			os.Setenv(name, "zh_CN.UTF-8")
+			set = true
+		case v != "":
+			set = true
+		}
+	}
+	if !set {
+		os.Setenv("LANG", "zh_CN.UTF-8")
+	}
 }
