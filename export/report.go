@@ -313,12 +313,13 @@ func (w reportBuilder) t4() rtable {
 		rows: rows, landscape: true, wide: map[int]float64{4: 40},
 		// On paper the four columns a reader can do without (类型, 收到日期, 来源, 涉及层面) give the title room.
 		pdfCols: []int{0, 1, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17},
-		note:    "是否按期：首次答复不晚于办理时限(含延期)为“是”；类型、收到日期、来源和涉及层面见 Excel 工作簿。"}
+		note: "是否按期：首次答复不晚于办理时限(含延期)为“是”；办理结果、代表评价和状态为制表时的情况(其他各表按统计截止日计)；" +
+			"PDF 中未列的类型、收到日期、来源和涉及层面见 Excel 工作簿。"}
 }
 
 // t5 is the figures per handling unit (main unit), with the 合计 row over all units and the 按期办结率 bars.
 func (w reportBuilder) t5() rtable {
-	headers := []string{"承办单位", "单位类别", "交办件数", "已答复", "按期办结", "按期办结率%", store.OutcomeSolved, "解决率%",
+	headers := []string{"承办单位", "单位类别", "交办件数", "已答复", "按期办结", "按期办结率%", store.OutcomeSolved, "交办件解决率%",
 		"列入计划", "留作参考", "见面沟通", "见面率%", store.GradeSatisfied, store.GradeBasicSatisfied, store.GradeUnsatisfied, "满意率%"}
 	line := func(name, kind string, c store.SuggestionFigures, isTotal bool) trow {
 		return trow{total: isTotal, cells: []any{name, kind, c.Assigned, c.Replied, c.OnTime, c.OnTimeRate, c.Solved,
@@ -342,7 +343,8 @@ func (w reportBuilder) t5() rtable {
 	t.SatisfactionRate = store.Rate{Num: t.Satisfied, Den: t.Evaluated}
 	rows = append(rows, line("合计", "", t, true))
 	tab := rtable{id: "T5", sheet: "T5 承办单位办理情况", title: "T5 承办单位办理情况统计表", headers: headers, rows: rows,
-		landscape: true}
+		landscape: true, note: "按主办单位统计，转交上级的件不计在内；交办件解决率 = 已解决 ÷ 交办件数(T1 的解决率以收到件数为分母)，" +
+			"见面率、满意率的分母为本表的已答复、已评价件数，故合计行与 T1 的全年数可能不同。"}
 	if n := len(w.fig.ByUnit); n > 0 {
 		// 按期办结率 per unit (a unit with nothing due shows no bar).
 		tab.charts = append(tab.charts, rchart{kind: "bar", title: "各承办单位按期办结率", col: 5, from: 0, to: n - 1})
@@ -401,7 +403,8 @@ func (w reportBuilder) t7() rtable {
 		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
 			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, d.Status, strings.Join(d.Roles, "、")}})
 	}
-	return rtable{id: "T7", sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true}
+	return rtable{id: "T7", sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
+		note: "名册为制表时在任的代表。"}
 }
 
 // t9 is the stations with their 「六个有」, and a 合计 row.
@@ -541,8 +544,11 @@ func resolutionText(d store.MeetingDetail, q store.Quorum) (titles, votes string
 		if passed, _ := q.ResolutionResult(r); passed {
 			result = "通过"
 		}
-		if q.Base == 0 {
-			result = r.EnteredResult
+		if q.Base == 0 { // no roll to count a majority from: the clerk's entry, said to be one
+			result = "未核定"
+			if r.EnteredResult != "" {
+				result = r.EnteredResult + "(按录入)"
+			}
 		}
 		v = append(v, strings.TrimSpace(fmt.Sprintf("赞成%d、反对%d、弃权%d %s", r.For, r.Against, r.Abstain, result)))
 	}
@@ -609,7 +615,13 @@ func (w reportBuilder) t15() rtable {
 				elected = append(elected, fmt.Sprintf("%s%s：%s", e.Kind, e.Position, strings.Join(names, "、")))
 			}
 		}
-		titles, _ := resolutionText(m.Detail, m.Quorum)
+		var passed []string
+		for _, r := range m.Detail.Resolutions {
+			if ok, _ := m.Quorum.ResolutionResult(r); ok {
+				passed = append(passed, r.Title)
+			}
+		}
+		titles := strings.Join(passed, "\n")
 		var got any
 		if w.Ledger != nil {
 			got = received[m.ID]

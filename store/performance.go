@@ -130,7 +130,26 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 	if year < 1900 || year > 2200 {
 		return nil, fieldErr("年度", "(%d)不是合理的年份", year)
 	}
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	return tx.deputyRecordsIn(year, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year), deputyID)
+}
+
+// DeputyRecordsIn is DeputyRecords for the period from..to (within one year: 年初以来, or a 报表 period of the
+// clerk's choosing), so that T10 counts the same days as the rest of the report.
+func (db *DB) DeputyRecordsIn(ctx context.Context, from, to Date) ([]DeputyRecord, error) {
+	if from == "" || to == "" || to < from {
+		return nil, fieldErr("统计时段", "%s至%s不是有效的时段", from, to)
+	}
+	var out []DeputyRecord
+	err := db.view(ctx, func(tx *Tx) error {
+		var err error
+		out, err = tx.deputyRecordsIn(from.Year(), string(from), string(to), 0)
+		return err
+	})
+	return out, err
+}
+
+// deputyRecordsIn computes the records of the days from..to; year labels them.
+func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]DeputyRecord, error) {
 	// only restricts a grouped query to the one deputy; for all deputies the rows of deputies out of office
 	// are simply not looked up.
 	only := func(col string) (string, []any) {
@@ -195,8 +214,8 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 	extra, xargs = only("s.lead_deputy_id")
 	if err := collect(tx, `SELECT s.lead_deputy_id, count(*), sum(s.period = ?), sum(s.outcome = ?), sum(s.outcome = ?),
 		sum(s.outcome = ?), sum(s.outcome = ?) FROM suggestions s
-		WHERE s.year = ? AND s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
-		append([]any{PeriodSession, OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference, year}, xargs...),
+		WHERE s.received BETWEEN ? AND ? AND s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
+		append([]any{PeriodSession, OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference, from, to}, xargs...),
 		func(s scanner) error {
 			var id int64
 			var led, session, a, b, c, d int
@@ -216,7 +235,7 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 
 	extra, xargs = only("c.deputy_id")
 	if err := collect(tx, `SELECT c.deputy_id, count(*) FROM suggestion_cosigners c JOIN suggestions s ON s.id = c.suggestion_id
-		WHERE s.year = ?`+extra+` GROUP BY c.deputy_id`, append([]any{year}, xargs...), func(s scanner) error {
+		WHERE s.received BETWEEN ? AND ?`+extra+` GROUP BY c.deputy_id`, append([]any{from, to}, xargs...), func(s scanner) error {
 		var id int64
 		var n int
 		if err := s.Scan(&id, &n); err != nil {

@@ -266,3 +266,36 @@ func TestReportBackPercent(t *testing.T) {
 		t.Errorf("no participants: %q", got)
 	}
 }
+
+// DeputyRecordsIn counts the days of its period: over a whole year it is DeputyRecords, and over half a year
+// the led suggestions add up to those received in it.
+func TestDeputyRecordsIn(t *testing.T) {
+	db, _ := demoDB(t, "township", 3, demoTestToday)
+	ctx := context.Background()
+	year := demoTestToday.Year() - 1
+	whole, err := db.DeputyRecords(ctx, year)
+	must(t, err)
+	same, err := db.DeputyRecordsIn(ctx, Date(fmt.Sprintf("%d-01-01", year)), Date(fmt.Sprintf("%d-12-31", year)))
+	must(t, err)
+	if !reflect.DeepEqual(whole, same) {
+		t.Fatal("DeputyRecordsIn over the whole year differs from DeputyRecords")
+	}
+	from, to := Date(fmt.Sprintf("%d-01-01", year)), Date(fmt.Sprintf("%d-06-30", year))
+	half, err := db.DeputyRecordsIn(ctx, from, to)
+	must(t, err)
+	led, wholeLed := 0, 0
+	for _, r := range half {
+		led += r.Led
+	}
+	for _, r := range whole {
+		wholeLed += r.Led
+	}
+	var want int
+	must(t, db.SQL().QueryRow(`SELECT count(*) FROM suggestions WHERE lead_deputy_id IS NOT NULL AND received BETWEEN ? AND ?`, from, to).Scan(&want))
+	if led != want || led >= wholeLed || led == 0 {
+		t.Errorf("led in the half year = %d, want %d (whole year %d)", led, want, wholeLed)
+	}
+	if _, err := db.DeputyRecordsIn(ctx, to, from); err == nil {
+		t.Error("a reversed period was accepted")
+	}
+}

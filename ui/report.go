@@ -447,7 +447,8 @@ func (t *reportTab) newTiles() fyne.CanvasObject {
 		{caption: "收到建议合计", unit: "件", count: received(store.FigureSlice{})},
 		{caption: "人代会期间收到", unit: "件", count: received(store.FigureSlice{Period: store.PeriodSession})},
 		{caption: "闭会期间收到", unit: "件", count: received(store.FigureSlice{Period: store.PeriodRecess})},
-		{caption: "其中选民意见建议", unit: "条", count: received(store.FigureSlice{Kind: store.KindVoter})},
+		// As T1 and the report text count them: the voters' items between sessions.
+		{caption: "其中选民意见建议", unit: "条", count: received(store.FigureSlice{Period: store.PeriodRecess, Kind: store.KindVoter})},
 		{caption: "人代会", unit: "次", count: meetings(store.MeetingCongress)},
 		{caption: "主席团会议", unit: "次", count: meetings(store.MeetingPresidium), name: func(st store.Settings) string {
 			if st.BodyWord == "" {

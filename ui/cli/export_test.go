@@ -84,3 +84,11 @@ func TestExportYear(t *testing.T) {
 		}
 	}
 }
+
+// A panic on one of WriteReport's goroutines comes back as an error instead of ending the program.
+func TestParallelRecovers(t *testing.T) {
+	err := parallel([]func() error{func() error { return nil }, func() error { panic("坏数据") }})
+	if err == nil || !strings.Contains(err.Error(), "坏数据") {
+		t.Fatalf("err = %v", err)
+	}
+}

@@ -43,7 +43,7 @@ func LoadReport(ctx context.Context, db *store.DB, from, to, asOf store.Date) (e
 			return err
 		},
 		func() (err error) { rep.Stations, _, err = db.Stations(ctx, store.StationFilter{}); return err },
-		func() (err error) { rep.Records, err = db.DeputyRecords(ctx, from.Year()); return err },
+		func() (err error) { rep.Records, err = db.DeputyRecordsIn(ctx, from, last); return err },
 		func() (err error) {
 			meetings, _, err = db.Meetings(ctx, store.MeetingFilter{From: from, To: last, Sort: "date"})
 			return err
@@ -52,6 +52,15 @@ func LoadReport(ctx context.Context, db *store.DB, from, to, asOf store.Date) (e
 	if err := parallel(loads); err != nil {
 		return rep, err
 	}
+	// T9 lists the stations the figures count: in use, and opened by the day the report stands on.
+	stations := rep.Stations[:0]
+	for _, s := range rep.Stations {
+		if s.Status == store.StationStatuses[0] && // 在用
+			(s.Opened == "" || s.Opened <= asOf) {
+			stations = append(stations, s)
+		}
+	}
+	rep.Stations = stations
 	rep.Meetings = make([]export.ReportMeeting, 0, len(meetings))
 	for _, m := range meetings {
 		rm := export.ReportMeeting{Meeting: m}
@@ -68,7 +77,9 @@ func LoadReport(ctx context.Context, db *store.DB, from, to, asOf store.Date) (e
 	return rep, nil
 }
 
-// parallel runs fns at once and returns the first error (in the order of fns).
+// parallel runs fns at once and returns the first error (in the order of fns). A panic in one of them (a
+// library's bug on odd data) becomes its error: a recover in the caller would not see another goroutine's
+// panic, and the clerk's window must not close over a report.
 func parallel(fns []func() error) error {
 	errs := make([]error, len(fns))
 	var wg sync.WaitGroup
@@ -76,6 +87,11 @@ func parallel(fns []func() error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] = fmt.Errorf("生成报表时出错(%v)，请把此信息告诉维护人员", p)
+				}
+			}()
 			errs[i] = fn()
 		}()
 	}
