@@ -325,6 +325,8 @@ type importCell struct {
 	num     float64 // the number, when isNum
 	isNum   bool    // a numeric cell
 	dateFmt bool    // formatted as a date in Excel
+	// date1904: the workbook counts serial dates from 1904 (older Mac Excel), not 1900; 4 years apart.
+	date1904 bool
 }
 
 // cellAt returns the cell at (col, line) of the sheet; text is its raw value.
@@ -333,6 +335,7 @@ func (x *xlsxImport) cellAt(raw string, col, line int) importCell {
 	if x == nil || raw == "" {
 		return c
 	}
+	c.date1904 = x.date1904
 	ref, err := excelize.CoordinatesToCellName(col+1, line)
 	if err != nil {
 		return c
@@ -765,7 +768,7 @@ func (r *rowReader) readHaves(c importColumn, v string) {
 // date, or a number that can only be an Excel date (45356).
 func (r *rowReader) date(label string, cell importCell) (store.Date, bool) {
 	if cell.isNum && (cell.dateFmt || isExcelSerial(cell.num)) {
-		if d, ok := excelSerialDate(cell.num, false); ok {
+		if d, ok := excelSerialDate(cell.num, cell.date1904); ok {
 			return store.Date(d.Format("2006-01-02")), true
 		}
 	}
@@ -776,7 +779,7 @@ func (r *rowReader) date(label string, cell importCell) (store.Date, bool) {
 	d, err := store.ParseDate(s)
 	if err != nil {
 		if n, perr := strconv.ParseFloat(s, 64); perr == nil && isExcelSerial(n) {
-			if t, ok := excelSerialDate(n, false); ok {
+			if t, ok := excelSerialDate(n, cell.date1904); ok {
 				return store.Date(t.Format("2006-01-02")), true
 			}
 		}
@@ -795,7 +798,7 @@ var (
 // warning: Excel keeps 1968.10 (October) as the number 1968.1.
 func (r *rowReader) yearMonth(label string, cell importCell) (string, bool) {
 	if cell.isNum && (cell.dateFmt || isExcelSerial(cell.num)) {
-		if t, ok := excelSerialDate(cell.num, false); ok {
+		if t, ok := excelSerialDate(cell.num, cell.date1904); ok {
 			return t.Format("2006-01"), true
 		}
 	}

@@ -134,6 +134,30 @@ func TestImportDateForms(t *testing.T) {
 	}
 }
 
+// A workbook saved with the 1904 date system (older Mac Excel) counts serial dates from 1904-01-01: the same
+// day is a number 1 462 smaller, and must not come in four years early.
+func TestImportDate1904(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	yes := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+		t.Fatal(err)
+	}
+	f.SetSheetRow("Sheet1", "A1", &[]any{"标题", "收到日期"})
+	f.SetCellValue("Sheet1", "A2", "标题")
+	f.SetCellFloat("Sheet1", "B2", 45356-1462, -1, 64) // 2024-03-05
+	st, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	f.SetCellStyle("Sheet1", "B2", "B2", st)
+	path := filepath.Join(t.TempDir(), "d1904.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s := readSheet(t, path, store.ImportSuggestions)
+	if len(s.Rows) != 1 || s.Rows[0].Suggestion.Received != "2024-03-05" {
+		t.Fatalf("rows %+v", s.Rows)
+	}
+}
+
 func TestImportYearMonthForms(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()

@@ -429,6 +429,13 @@ func (pl *planner) matchDeputy(r *rowPlan, d Deputy) error {
 	case phone != "" && phoneDigits(x.phone) == phone:
 		r.Match = "姓名和联系电话相同"
 	default:
+		if x.status != DeputyActive {
+			// A name alone says little about someone no longer in office (出缺, a former term): a new
+			// deputy of that name is more likely than the old one back, and updating would overwrite them.
+			r.warn("姓名", "已有同名的%s，但不在任，本行将作为另一位代表新增；如是同一人，请填写出生年月或联系电话",
+				DeputyLabel(x.name, x.group, x.status))
+			return nil
+		}
 		r.Match = "同名"
 	}
 	if first, ok := pl.claimed[x.id]; ok {

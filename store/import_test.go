@@ -400,3 +400,22 @@ func TestImportLists(t *testing.T) {
 		t.Fatalf("suggestion lists %v", l)
 	}
 }
+
+// A name alone does not match a deputy no longer in office: the row is a new deputy, with a warning.
+func TestImportNamesakeOfFormerDeputy(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	w := f.wang
+	w.Status, w.VacancyDate, w.VacancyReason = DeputyVacant, "2024-06-01", "调离"
+	must(t, f.db.SaveDeputy(ctx, &w))
+	sheet := ImportSheet{Kind: ImportDeputies, Columns: []string{"姓名"}, Rows: []ImportRow{
+		deputyRow(3, Deputy{Name: w.Name}, nil, "姓名"),
+	}}
+	p := plan(t, f.db, sheet)
+	if n := p.Counts(ImportChoice{Duplicates: ImportUpdate}); n.New != 1 || n.Update != 0 || n.Error != 0 {
+		t.Fatalf("counts %+v; problems %v", n, messages(p, ImportChoice{}))
+	}
+	if got := strings.Join(messages(p, ImportChoice{}), "|"); !strings.Contains(got, "不在任") {
+		t.Errorf("no warning about the namesake: %q", got)
+	}
+}

@@ -191,6 +191,13 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	if err != nil {
 		return usageError{"--today: " + err.Error()}
 	}
+	// Writers take the lock a window holds (store.Lock): a window open on the file would not see the new
+	// records and could save over them.
+	release, err := store.Lock(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer release()
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return err

@@ -64,6 +64,13 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
+	// An import is a writer: it takes the lock a window holds (store.Lock), so it is refused while the
+	// database is open in a window, which would not see the new records and could save over them.
+	release, err := store.Lock(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer release()
 	db, err := store.Open(*dbPath)
 	if err != nil {
 		return err
