@@ -265,6 +265,19 @@ func (s *session) showProblem(problem error) {
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "数据库文件：%s\n原因：%s\n\n", s.path, store.ErrorMessage(problem))
+	if store.ErrorCode(problem) != store.ECORRUPT {
+		// A newer program's file, another program's file, a folder without permission: the file is not
+		// damaged, and putting an older backup in its place would lose the newer work.
+		if store.ErrorCode(problem) == store.ESCHEMA {
+			sb.WriteString("这个文件本身没有损坏，所以不提供恢复备份：如果它是新版人大工作台用过的，请用新版程序打开。\n")
+		}
+		sb.WriteString("可以选择其他数据库文件打开，或者退出程序。")
+		s.showChoices(title, sb.String(), 300, []startupChoice{
+			{"选择其他数据库文件…", theme.FolderOpenIcon(), s.chooseOther},
+			{"退出", theme.LogoutIcon(), func() { s.quit() }},
+		})
+		return
+	}
 	backups, err := startupBackups(s.path)
 	switch {
 	case err != nil:

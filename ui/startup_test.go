@@ -188,7 +188,8 @@ func TestStartupDamagedFileOffersRestore(t *testing.T) {
 	}
 }
 
-func TestStartupNewerFileOffersRestore(t *testing.T) {
+// A newer program's file is not damaged: no restore is offered (an older backup would lose the newer work).
+func TestStartupNewerFileOffersNoRestore(t *testing.T) {
 	path := startupTestFile(t)
 	conn, err := sql.Open("sqlite", path)
 	if err != nil {
@@ -200,9 +201,12 @@ func TestStartupNewerFileOffersRestore(t *testing.T) {
 	conn.Close()
 	before, _ := os.ReadFile(path)
 	s := startupTestStart(t, path)
-	top := startupTestDialog(t, s.win, "恢复最近的完好备份")
-	if text := labelText(top); !strings.Contains(text, "比本程序") || findButton(top, "选择其他数据库文件…") == nil {
+	top := startupTestDialog(t, s.win, "选择其他数据库文件…")
+	if text := labelText(top); !strings.Contains(text, "比本程序") || !strings.Contains(text, "新版程序") {
 		t.Errorf("the dialog says %q", text)
+	}
+	if findButton(top, "恢复最近的完好备份") != nil {
+		t.Error("restore is offered for a file that is not damaged")
 	}
 	// 退出 leaves the file as it was.
 	quit := false
