@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -107,13 +106,7 @@ func (d *desk) chooseImportFile(kind store.ImportKind) {
 	}, d.win)
 	// .xls and .csv are offered too, so that the clerk who has one is told what to do rather than not seeing it.
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls", ".csv"}))
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			open.SetLocation(l)
-		}
-	}
-	open.Resize(fyne.NewSize(900, 600))
-	open.Show()
+	showFileDialog(open, "")
 }
 
 // saveImportTemplate asks where to save the template and writes it with the office's lists.

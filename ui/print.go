@@ -2,13 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,16 +45,7 @@ func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
 
 // showWritten tells where a file went, with 打开文件 and 打开所在文件夹.
 func (d *desk) showWritten(path string) {
-	open := func(p string) {
-		// Asks the desktop to open a local file or folder; nothing goes over a network.
-		u, err := url.Parse(storage.NewFileURI(p).String())
-		if err == nil {
-			err = d.app.OpenURL(u)
-		}
-		if err != nil {
-			dialog.ShowInformation("请手动打开", p, d.win)
-		}
-	}
+	open := d.openLocal
 	msg := widget.NewLabel("已生成:\n" + path)
 	msg.Wrapping = fyne.TextWrapWord
 	buttons := []fyne.CanvasObject{

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -730,17 +727,7 @@ func (t *reportTab) chooseFolder(formats []string) {
 		prefs.SetString(reportFolderPref, dir.Path())
 		t.exportTo(dir.Path(), formats)
 	}, t.d.win)
-	start := prefs.String(reportFolderPref)
-	if st, err := os.Stat(start); start == "" || err != nil || !st.IsDir() {
-		start, _ = os.UserHomeDir()
-	}
-	if start != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			dlg.SetLocation(l)
-		}
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
+	showFileDialog(dlg, prefs.String(reportFolderPref))
 }
 
 // exportTo gathers the report of the period (cli.LoadReport, as `rendadesk export` does) and writes the
@@ -839,20 +826,6 @@ func (t *reportTab) showWrittenFiles(dir string, paths []string) {
 	dlg := dialog.NewCustom("导出完成", "关闭", rows, t.d.win)
 	dlg.Resize(fyne.NewSize(620, 160+float32(len(paths))*44))
 	dlg.Show()
-}
-
-// openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
-// the clerk is told where the file is.
-func (d *desk) openLocal(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = d.app.OpenURL(u)
-	}
-	if err != nil {
-		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the path.
-		fyne.LogError("打开 "+path, err)
-		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
-	}
 }
 
 // ---- small parts ----

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -1530,20 +1528,7 @@ func settingsSizeText(n int64) string {
 }
 
 // openFolder asks the system's file manager to show the folder of the database.
-func (f *settingsFile) openFolder() { settingsOpenFolder(f.t.d, filepath.Dir(f.t.d.db.Path())) }
-
-// settingsOpenFolder asks the system's file manager to show a folder (nothing goes on the network).
-func settingsOpenFolder(d *desk, dir string) {
-	u, err := url.Parse(storage.NewFileURI(dir).String())
-	if err == nil {
-		err = d.app.OpenURL(u)
-	}
-	if err != nil {
-		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the folder.
-		fyne.LogError("打开文件夹", err)
-		dialog.ShowInformation("无法打开文件夹", "系统没有打开文件夹，请在文件管理器中打开：\n"+dir, d.win)
-	}
-}
+func (f *settingsFile) openFolder() { f.t.d.openLocal(filepath.Dir(f.t.d.db.Path())) }
 
 // settingsBackup backs the database up into dir as <office>-备份-YYYYMMDD-HHMMSS.db and returns the path.
 func settingsBackup(d *desk, dir string, now time.Time) (string, error) {
@@ -1663,13 +1648,7 @@ func (b *settingsBackups) chooseFolder() {
 			dialog.ShowInformation("备份完成", "已备份到\n"+out, d.win)
 		})
 	}, d.win)
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			dlg.SetLocation(l)
-		}
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
+	showFileDialog(dlg, "")
 }
 
 // settingsBusy runs work off the UI goroutine behind a progress dialog, then shows its error or calls done.
@@ -1724,7 +1703,7 @@ func (b *settingsBackups) openFolder() {
 		b.t.d.showError(fmt.Errorf("创建备份文件夹: %w", err))
 		return
 	}
-	settingsOpenFolder(b.t.d, dir)
+	b.t.d.openLocal(dir)
 }
 
 // showBackups selects 设置 → 备份 (after a restore, where the clerk was).

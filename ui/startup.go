@@ -396,11 +396,7 @@ func (s *session) chooseOther() {
 		s.switchTo(path, back)
 	}, s.win)
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(absPath(s.path)))); err == nil {
-		dlg.SetLocation(l)
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
+	showFileDialog(dlg, filepath.Dir(absPath(s.path)))
 }
 
 // switchTo moves the session to the database at path: its lock first (the old one is kept until then), then

@@ -6,6 +6,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 
@@ -184,13 +185,36 @@ func (d *desk) askSavePath(fileName, ext string, then func(path string)) {
 	}, d.win)
 	save.SetFileName(fileName + ext)
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	if home, err := os.UserHomeDir(); err == nil {
-		if l, err := storage.ListerForURI(storage.NewFileURI(home)); err == nil {
-			save.SetLocation(l)
+	showFileDialog(save, "")
+}
+
+// showFileDialog shows one of Fyne's file or folder dialogs large enough for long Chinese names, opened in
+// dir, or in the home folder when dir is empty or not a folder.
+func showFileDialog(dlg *dialog.FileDialog, dir string) {
+	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
+		dir, _ = os.UserHomeDir()
+	}
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			dlg.SetLocation(l)
 		}
 	}
-	save.Resize(fyne.NewSize(900, 600))
-	save.Show()
+	dlg.Resize(fyne.NewSize(900, 600))
+	dlg.Show()
+}
+
+// openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
+// the clerk is told where it is.
+func (d *desk) openLocal(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = d.app.OpenURL(u)
+	}
+	if err != nil {
+		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the path.
+		fyne.LogError("打开 "+path, err)
+		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
+	}
 }
 
 // exportList asks where to save and writes the records as an .xlsx sheet.
