@@ -5,6 +5,7 @@ package export
 import (
 	"archive/zip"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -140,25 +141,32 @@ func intPtr(n int) *int { return &n }
 
 // saveAtomically writes the workbook beside path and renames it into place.
 func saveAtomically(f *excelize.File, path string) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".rendadesk-*.xlsx")
+	f.SetZipWriter(fastZip)
+	return writeAtomically(path, func(w io.Writer) error { return f.Write(w) })
+}
+
+// writeAtomically writes a file through write into a temporary file beside path (the same folder, so the
+// rename cannot cross disks), then renames it into place: a failure never leaves half a file, and the
+// messages name the folder or the file the clerk chose, never the temporary one.
+func writeAtomically(path string, write func(io.Writer) error) error {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	tmp, err := os.CreateTemp(dir, ".rendadesk-*"+filepath.Ext(path))
 	if err != nil {
-		return fmt.Errorf("无法在文件夹 %s 中写入文件(%v)，请换一个文件夹", dir, cause(err))
+		return fmt.Errorf("无法在文件夹 %s 中写入 %s(%v)，请换一个文件夹", dir, base, cause(err))
 	}
 	name := tmp.Name()
-	f.SetZipWriter(fastZip)
-	if err := f.Write(tmp); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败: %v", filepath.Base(path), cause(err))
+		return fmt.Errorf("写入 %s 失败: %v", base, cause(err))
 	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败(磁盘已满?): %v", filepath.Base(path), cause(err))
+		return fmt.Errorf("写入 %s 失败(磁盘已满?): %v", base, cause(err))
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("保存 %s 失败: %v", filepath.Base(path), cause(err))
+		return fmt.Errorf("保存 %s 失败: %v", base, cause(err))
 	}
 	return nil
 }
@@ -173,10 +181,16 @@ func fastZip(w io.Writer) excelize.ZipWriter {
 	return zw
 }
 
-// cause strips the path from an *os.PathError so the Chinese message does not repeat it.
+// cause strips the path from an *os.PathError or *os.LinkError (the temporary file's) so the Chinese message
+// does not repeat it.
 func cause(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }

@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -488,30 +487,10 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 
 // save writes the PDF beside path and renames it into place, so a failure never leaves half a file.
 func (d *document) save(path string) error {
-	base := filepath.Base(path)
 	if err := d.pdf.Error(); err != nil {
-		return fmt.Errorf("生成 %s 失败: %v", base, err)
+		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".rendadesk-*.pdf")
-	if err != nil {
-		return fmt.Errorf("无法在文件夹 %s 中写入 %s(%v)，请换一个文件夹", dir, base, cause(err))
-	}
-	name := tmp.Name()
-	if err := d.pdf.Output(tmp); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败: %v", base, cause(err))
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败(磁盘已满?): %v", base, cause(err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("保存 %s 失败: %v", base, cause(err))
-	}
-	return nil
+	return writeAtomically(path, d.pdf.Output)
 }
 
 // missingGlyph stands in for a character the bundled font cannot draw (a rare name character outside the

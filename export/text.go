@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -450,4 +451,14 @@ func (r reportWriter) footnote() string {
 		s += "，数据截至" + r.f.AsOf.Chinese()
 	}
 	return s + "。）"
+}
+
+// WriteText writes text as UTF-8 with a byte-order mark and Windows line endings, so that Notepad on an
+// office PC shows it right; written beside path first and then renamed into place.
+func WriteText(path, text string) error {
+	body := "\ufeff" + strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
+	return writeAtomically(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, body)
+		return err
+	})
 }

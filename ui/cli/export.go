@@ -2,12 +2,10 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -85,46 +83,6 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	paths, err := WriteReport(rep, *outDir, formats, nil)
 	for _, p := range paths {
 		fmt.Fprintf(out, "已生成: %s\n", p)
-	}
-	return err
-}
-
-// writeText writes text as UTF-8 with a byte-order mark and Windows line endings, so that Notepad on an
-// office PC shows it right, beside path first and then renamed into place.
-func writeText(path, text string) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".rendadesk-*.txt")
-	if err != nil {
-		return store.Errorf(store.EINVALID, "无法在文件夹 %s 中写入文件(%v)，请换一个文件夹", dir, pathCause(err))
-	}
-	name := tmp.Name()
-	body := "\ufeff" + strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
-	if _, err := tmp.WriteString(body); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败: %v", filepath.Base(path), pathCause(err))
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("写入 %s 失败: %v", filepath.Base(path), pathCause(err))
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("保存 %s 失败: %v", filepath.Base(path), pathCause(err))
-	}
-	return nil
-}
-
-// pathCause drops the path from an *os.PathError, whose path here is our temporary file: the message names
-// the folder or the file the clerk chose instead.
-func pathCause(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
 	}
 	return err
 }

@@ -137,7 +137,7 @@ func WriteReport(rep export.Report, dir string, formats []string, progress func(
 			case "pdf":
 				err = export.ReportPDF(path, rep)
 			case "txt":
-				err = writeText(path, export.ReportText(rep.Settings, rep.Figures))
+				err = export.WriteText(path, export.ReportText(rep.Settings, rep.Figures))
 			default:
 				err = fmt.Errorf("未知的格式 %q", fm)
 			}
