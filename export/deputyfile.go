@@ -254,30 +254,19 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 		{"活动参加\n次数", 0, "C"}, {"其中主席\n团会议", 0, "C"}, {"请假", 0, "C"}, {"缺席", 0, "C"}, {"领衔\n建议", 0, "C"},
 		{"附议\n建议", 0, "C"}, {"领衔建议\n已解决", 0, "C"}, {"进站接待\n次数", 0, "C"}, {"接待选民\n人次", 0, "C"},
 		{"述职评议结果", 0, "C"}}
+	// The rows and the 合计 are the yearly report's T10, so the two print the same numbers.
+	t := Report{Settings: st, Records: recs}.t10()
 	var rows [][]string
-	var sum struct{ congress, act, pres, leave, absent, led, cos, solved, rec, voters, backs int }
-	for i, r := range recs {
-		congress, pres := r.Kind(store.MeetingCongress).Present, r.Kind(store.MeetingPresidium).TookPart()
-		rows = append(rows, []string{itoa(i + 1), r.Deputy.Name, r.Deputy.GroupName, itoa(congress), itoa(r.Activities),
-			itoa(pres), itoa(r.Total.Leave), itoa(r.Total.Absent), itoa(r.Led), itoa(r.Cosigned), itoa(r.Solved()),
-			itoa(r.Receptions), itoa(r.Voters), reportBackResult(r.ReportBacks, st.Precision)})
-		sum.congress += congress
-		sum.act += r.Activities
-		sum.pres += pres
-		sum.leave += r.Total.Leave
-		sum.absent += r.Total.Absent
-		sum.led += r.Led
-		sum.cos += r.Cosigned
-		sum.solved += r.Solved()
-		sum.rec += r.Receptions
-		sum.voters += r.Voters
-		if len(r.ReportBacks) > 0 {
-			sum.backs++
+	for _, r := range t.rows {
+		line := make([]string, len(cols))
+		for i := range line {
+			if i < len(r.cells) {
+				line[i] = cellText(r.cells[i], st.Precision)
+			}
 		}
+		rows = append(rows, line)
 	}
-	total := []string{"合计", fmt.Sprintf("%d人", len(recs)), "", itoa(sum.congress), itoa(sum.act), itoa(sum.pres),
-		itoa(sum.leave), itoa(sum.absent), itoa(sum.led), itoa(sum.cos), itoa(sum.solved), itoa(sum.rec), itoa(sum.voters),
-		fmt.Sprintf("%d人述职", sum.backs)}
+	rows, total := rows[:len(rows)-1], rows[len(rows)-1]
 	perfTable(d, cols, rows, total, t10Size, t10Widths(d.width))
 	d.moveDown(3)
 	d.paragraph("注：人代会出席为出席本级人民代表大会会议的次数；活动参加次数为出席或列席人代会以外各类会议和活动（含主席团会议、"+

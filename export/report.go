@@ -50,7 +50,6 @@ type trow struct {
 
 // rtable is one table of the report, as both the workbook (one sheet) and the PDF (one section) print it.
 type rtable struct {
-	id        string // T1 …
 	sheet     string // the sheet's name: 「T1 主要数据」
 	title     string // the heading: 「T1 年度人大工作主要数据一览表」
 	headers   []string
@@ -139,37 +138,30 @@ func (c rchart) values(t rtable, precision int) []float64 {
 
 // tables builds every table the report's data can fill, in print order.
 func (r Report) tables() []rtable {
-	b := reportBuilder{Report: r, st: r.Settings, fig: r.Figures}
-	out := []rtable{b.t1(), b.t2(), b.t3()}
+	out := []rtable{r.t1(), r.t2(), r.t3()}
 	if len(r.Ledger) > 0 {
-		out = append(out, b.t4())
+		out = append(out, r.t4())
 	}
-	out = append(out, b.t5(), b.t6())
+	out = append(out, r.t5(), r.t6())
 	if len(r.Deputies) > 0 {
-		out = append(out, b.t7())
+		out = append(out, r.t7())
 	}
 	if len(r.Stations) > 0 {
-		out = append(out, b.t9())
+		out = append(out, r.t9())
 	}
 	if len(r.Records) > 0 {
-		out = append(out, b.t10())
+		out = append(out, r.t10())
 	}
 	if r.Meetings != nil {
-		out = append(out, b.t13(), b.t14(), b.t15())
+		out = append(out, r.t13(), r.t14(), r.t15())
 	}
 	return out
 }
 
-type reportBuilder struct {
-	Report
-	st  store.Settings
-	fig store.Figures
-}
-
 // t1 is 主要数据: the key counts, then every rate of store.RateDefs for the year, the session and the recess,
 // each with its numerator, denominator and definition.
-func (w reportBuilder) t1() rtable {
-	fig := w.fig
+func (w Report) t1() rtable {
+	fig := w.Figures
 	headers := []string{"序号", "项目", "口径", "数量/比率", "单位", "分子", "分母", "说明"}
 	var rows []trow
 	n := 0
@@ -182,8 +174,8 @@ func (w reportBuilder) t1() rtable {
 	for _, s := range fig.Stations.ByType {
 		byType = append(byType, fmt.Sprintf("%s%d个", s.Type, s.Stations))
 	}
-	count("召开"+w.st.TownWord+"人民代表大会会议", fig.MeetingCount(store.MeetingCongress), "次", "")
-	count("召开人大"+w.st.BodyWord+"会议", fig.MeetingCount(store.MeetingPresidium), "次", "")
+	count("召开"+w.Settings.TownWord+"人民代表大会会议", fig.MeetingCount(store.MeetingCongress), "次", "")
+	count("召开人大"+w.Settings.BodyWord+"会议", fig.MeetingCount(store.MeetingPresidium), "次", "")
 	count("审议专项工作报告", fig.SpecialReports, "项", "")
 	count("开展执法检查", fig.LawChecks, "项", "按法律法规计")
 	count("组织集中视察和集体调研", fig.InspectionsResearch, "项", "按主题计")
@@ -208,13 +200,13 @@ func (w reportBuilder) t1() rtable {
 			rows = append(rows, trow{cells: []any{fmt.Sprint(n), d.Name, p.name, r, "%", r.Num, r.Den, d.Definition}})
 		}
 	}
-	return rtable{id: "T1", sheet: "T1 主要数据", title: "T1 年度人大工作主要数据一览表", headers: headers, rows: rows,
+	return rtable{sheet: "T1 主要数据", title: "T1 年度人大工作主要数据一览表", headers: headers, rows: rows,
 		landscape: true, wide: map[int]float64{7: 44}}
 }
 
 // t2 is the session suggestions by category and outcome, with the outcome pie and the per-category bars.
-func (w reportBuilder) t2() rtable {
-	fig := w.fig
+func (w Report) t2() rtable {
+	fig := w.Figures
 	headers := []string{"类别", "件数", "占总数%", store.OutcomeSolved, store.OutcomeSolving, store.OutcomePlanned,
 		store.OutcomeReference, store.OutcomeUnanswered, "解决率%", "列入计划解决%", "留作参考%"}
 	total := fig.Session
@@ -230,8 +222,8 @@ func (w reportBuilder) t2() rtable {
 	}
 	nCat := len(rows)
 	rows = append(rows, line("合计", total, true))
-	t := rtable{id: "T2", sheet: "T2 会期建议分类及办理结果",
-		title:   "T2 " + w.st.TownWord + "人代会期间代表书面意见分类及办理结果统计表",
+	t := rtable{sheet: "T2 会期建议分类及办理结果",
+		title:   "T2 " + w.Settings.TownWord + "人代会期间代表书面意见分类及办理结果统计表",
 		headers: headers, rows: rows, landscape: true,
 		note: "各类别的百分比以该类别件数为分母；合计行以会期建议总数为分母，即报告中引用的解决率。"}
 	if total.Received > 0 {
@@ -244,8 +236,8 @@ func (w reportBuilder) t2() rtable {
 }
 
 // t3 is the between-session items by source and scope level, with the 合计 column and row.
-func (w reportBuilder) t3() rtable {
-	fig := w.fig
+func (w Report) t3() rtable {
+	fig := w.Figures
 	headers := []string{"来源", "合计"}
 	var levels []string
 	for _, b := range fig.ByScope {
@@ -278,12 +270,12 @@ func (w reportBuilder) t3() rtable {
 		}
 	}
 	rows = append(rows, line("合计", "", fig.Recess, true))
-	return rtable{id: "T3", sheet: "T3 闭会期间来源及层面", title: "T3 闭会期间意见建议来源及层面统计表", headers: headers,
+	return rtable{sheet: "T3 闭会期间来源及层面", title: "T3 闭会期间意见建议来源及层面统计表", headers: headers,
 		rows: rows, landscape: true}
 }
 
 // t4 is the county's ledger: one row per item, every value as text.
-func (w reportBuilder) t4() rtable {
+func (w Report) t4() rtable {
 	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "来源", "类别", "涉及层面", "承办单位",
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
 	rows := make([]trow, 0, len(w.Ledger))
@@ -302,14 +294,14 @@ func (w reportBuilder) t4() rtable {
 			if s.FirstReply > s.FirstDeadline {
 				onTime = "否"
 			}
-		} else if s.FirstReply == "" && s.FirstDeadline != "" && w.fig.AsOf != "" && s.FirstDeadline < w.fig.AsOf {
+		} else if s.FirstReply == "" && s.FirstDeadline != "" && w.Figures.AsOf != "" && s.FirstDeadline < w.Figures.AsOf {
 			onTime = "逾期未答复"
 		}
 		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, lead, s.Source,
 			s.Category, s.Scope, unit, string(s.Assigned), string(s.FirstDeadline), string(s.FirstReply), s.ReplyMethod,
 			onTime, s.Outcome, s.Evaluation, s.State}})
 	}
-	return rtable{id: "T4", sheet: "T4 办理情况一览表", title: "T4 代表建议、批评和意见办理情况一览表", headers: headers,
+	return rtable{sheet: "T4 办理情况一览表", title: "T4 代表建议、批评和意见办理情况一览表", headers: headers,
 		rows: rows, landscape: true, wide: map[int]float64{4: 40},
 		// On paper the four columns a reader can do without (类型, 收到日期, 来源, 涉及层面) give the title room.
 		pdfCols: []int{0, 1, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17},
@@ -318,7 +310,7 @@ func (w reportBuilder) t4() rtable {
 }
 
 // t5 is the figures per handling unit (main unit), with the 合计 row over all units and the 按期办结率 bars.
-func (w reportBuilder) t5() rtable {
+func (w Report) t5() rtable {
 	headers := []string{"承办单位", "单位类别", "交办件数", "已答复", "按期办结", "按期办结率%", store.OutcomeSolved, "交办件解决率%",
 		"列入计划", "留作参考", "见面沟通", "见面率%", store.GradeSatisfied, store.GradeBasicSatisfied, store.GradeUnsatisfied, "满意率%"}
 	line := func(name, kind string, c store.SuggestionFigures, isTotal bool) trow {
@@ -328,7 +320,7 @@ func (w reportBuilder) t5() rtable {
 	}
 	var rows []trow
 	sum := map[store.FigureKey]int{}
-	for _, u := range w.fig.ByUnit {
+	for _, u := range w.Figures.ByUnit {
 		rows = append(rows, line(u.Name, u.Kind, u.SuggestionFigures, false))
 		for _, k := range store.FigureKeys {
 			sum[k] += u.Count(k)
@@ -342,10 +334,10 @@ func (w reportBuilder) t5() rtable {
 	t.InPersonRate = store.Rate{Num: t.InPerson, Den: t.Replied}
 	t.SatisfactionRate = store.Rate{Num: t.Satisfied, Den: t.Evaluated}
 	rows = append(rows, line("合计", "", t, true))
-	tab := rtable{id: "T5", sheet: "T5 承办单位办理情况", title: "T5 承办单位办理情况统计表", headers: headers, rows: rows,
+	tab := rtable{sheet: "T5 承办单位办理情况", title: "T5 承办单位办理情况统计表", headers: headers, rows: rows,
 		landscape: true, note: "按主办单位统计，转交上级的件不计在内；交办件解决率 = 已解决 ÷ 交办件数(T1 的解决率以收到件数为分母)，" +
 			"见面率、满意率的分母为本表的已答复、已评价件数，故合计行与 T1 的全年数可能不同。"}
-	if n := len(w.fig.ByUnit); n > 0 {
+	if n := len(w.Figures.ByUnit); n > 0 {
 		// 按期办结率 per unit (a unit with nothing due shows no bar).
 		tab.charts = append(tab.charts, rchart{kind: "bar", title: "各承办单位按期办结率", col: 5, from: 0, to: n - 1})
 	}
@@ -353,8 +345,8 @@ func (w reportBuilder) t5() rtable {
 }
 
 // t6 is the composition of the deputies in office on the report date, by level and in all.
-func (w reportBuilder) t6() rtable {
-	d := w.fig.Deputies
+func (w Report) t6() rtable {
+	d := w.Figures.Deputies
 	headers := []string{"代表层级", "人数", "男", "女", "少数民族", "中共党员", "非中共党员"}
 	headers = append(headers, store.AgeBands...)
 	for _, e := range store.EducationBands {
@@ -389,12 +381,12 @@ func (w reportBuilder) t6() rtable {
 		rows = append(rows, line(r.Level+"代表", r, false))
 	}
 	rows = append(rows, line("合计(每人计一次)", d.All, true))
-	return rtable{id: "T6", sheet: "T6 代表构成", title: "T6 人大代表基本情况统计表", headers: headers, rows: rows,
+	return rtable{sheet: "T6 代表构成", title: "T6 人大代表基本情况统计表", headers: headers, rows: rows,
 		landscape: true, note: "一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
 }
 
 // t7 is the roster of the deputies given.
-func (w reportBuilder) t7() rtable {
+func (w Report) t7() rtable {
 	headers := []string{"序号", "姓名", "性别", "民族", "出生年月", "政治面貌", "文化程度", "工作单位及职务", "代表层级",
 		"选区", "代表小组", "联系电话", "状态", "备注"}
 	var rows []trow
@@ -403,12 +395,12 @@ func (w reportBuilder) t7() rtable {
 		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
 			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, d.Status, strings.Join(d.Roles, "、")}})
 	}
-	return rtable{id: "T7", sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
+	return rtable{sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
 		note: "名册为制表时在任的代表。"}
 }
 
 // t9 is the stations with their 「六个有」, and a 合计 row.
-func (w reportBuilder) t9() rtable {
+func (w Report) t9() rtable {
 	headers := []string{"名称", "类型", "所在村(居)", "建成日期", "联系人", "进站代表数"}
 	for _, h := range store.SixHaves {
 		headers = append(headers, "有"+h)
@@ -436,7 +428,7 @@ func (w reportBuilder) t9() rtable {
 	}
 	total = append(total, fmt.Sprintf("%d 个", met), nil, nil, receptions, voters)
 	rows = append(rows, trow{cells: total, total: true})
-	return rtable{id: "T9", sheet: "T9 家站点建设情况", title: "T9 代表“家站点”建设情况统计表", headers: headers, rows: rows,
+	return rtable{sheet: "T9 家站点建设情况", title: "T9 代表“家站点”建设情况统计表", headers: headers, rows: rows,
 		landscape: true}
 }
 
@@ -448,7 +440,7 @@ func yesNo(b bool) string {
 }
 
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
-func (w reportBuilder) t10() rtable {
+func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
 		"附议建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
 	var rows []trow
@@ -462,7 +454,7 @@ func (w reportBuilder) t10() rtable {
 			cells = append(cells, n)
 			sum[j] += n
 		}
-		cells = append(cells, reportBackResult(r.ReportBacks, w.st.Precision))
+		cells = append(cells, reportBackResult(r.ReportBacks, w.Settings.Precision))
 		if len(r.ReportBacks) > 0 {
 			backs++
 		}
@@ -474,7 +466,7 @@ func (w reportBuilder) t10() rtable {
 	}
 	total = append(total, fmt.Sprintf("%d人述职", backs))
 	rows = append(rows, trow{cells: total, total: true})
-	return rtable{id: "T10", sheet: "T10 代表履职情况", title: "T10 人大代表履职情况统计表", headers: headers, rows: rows,
+	return rtable{sheet: "T10 代表履职情况", title: "T10 人大代表履职情况统计表", headers: headers, rows: rows,
 		landscape: true, wide: map[int]float64{13: 24},
 		note: "活动参加次数为出席或列席人代会以外各类会议和活动的次数；请假、缺席为各类会议和活动合计；建议按收到日期计入年度。"}
 }
@@ -492,7 +484,7 @@ func meetingDate(m store.Meeting) string {
 }
 
 // t13 lists the period's inspections, research, law checks and supervision activities.
-func (w reportBuilder) t13() rtable {
+func (w Report) t13() rtable {
 	headers := []string{"序号", "日期", "类型", "主题/依据法规", "地点", "主持人", "出席代表", "请假", "发现问题", "备注"}
 	var rows []trow
 	counts := map[string]int{}
@@ -522,7 +514,7 @@ func (w reportBuilder) t13() rtable {
 		summary = fmt.Sprintf("合计 %d 次：%s", len(rows), strings.Join(parts, "、"))
 	}
 	rows = append(rows, trow{cells: []any{summary}, total: true})
-	return rtable{id: "T13", sheet: "T13 视察调研执法检查", title: "T13 视察、调研、执法检查及专项监督活动一览表",
+	return rtable{sheet: "T13 视察调研执法检查", title: "T13 视察、调研、执法检查及专项监督活动一览表",
 		headers: headers, rows: rows, landscape: true, wide: map[int]float64{3: 30, 8: 30, 9: 20}}
 }
 
@@ -556,7 +548,7 @@ func resolutionText(d store.MeetingDetail, q store.Quorum) (titles, votes string
 }
 
 // t14 lists the period's presidium meetings.
-func (w reportBuilder) t14() rtable {
+func (w Report) t14() rtable {
 	headers := []string{"次序", "日期", "会议名称", "主持人", "应到", "出席", "列席人员", "议题", "通过的决议、决定", "表决结果"}
 	var rows []trow
 	for _, m := range w.Meetings {
@@ -576,12 +568,12 @@ func (w reportBuilder) t14() rtable {
 			expected, m.Present, strings.Join(guests, "、"), agendaText(m.Detail), titles, votes}})
 	}
 	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true})
-	return rtable{id: "T14", sheet: "T14 主席团会议", title: "T14 人大" + w.st.BodyWord + "会议情况一览表", headers: headers,
+	return rtable{sheet: "T14 主席团会议", title: "T14 人大" + w.Settings.BodyWord + "会议情况一览表", headers: headers,
 		rows: rows, landscape: true, wide: map[int]float64{2: 24, 6: 20, 7: 36, 8: 30, 9: 22}}
 }
 
 // t15 lists the period's sessions of the people's congress.
-func (w reportBuilder) t15() rtable {
+func (w Report) t15() rtable {
 	headers := []string{"届次", "会议日期", "应到代表", "实到代表", "请假", "列席人员", "听取审议的报告", "通过的决议", "选举/补选结果",
 		"收到代表建议(件)"}
 	received := map[int64]int{}
@@ -630,6 +622,6 @@ func (w reportBuilder) t15() rtable {
 			strings.Join(guests, "、"), strings.Join(reports, "\n"), titles, strings.Join(elected, "\n"), got}})
 	}
 	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true})
-	return rtable{id: "T15", sheet: "T15 人民代表大会会议", title: "T15 " + w.st.TownWord + "人民代表大会会议情况表",
+	return rtable{sheet: "T15 人民代表大会会议", title: "T15 " + w.Settings.TownWord + "人民代表大会会议情况表",
 		headers: headers, rows: rows, landscape: true, wide: map[int]float64{0: 30, 5: 20, 6: 34, 7: 30, 8: 26}}
 }
