@@ -1003,12 +1003,18 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 }
 
 // stationFigures counts the stations in use on AsOf by type, with their 「六个有」 compliance.
+// stationCounted is the rule for a station the figures count on a day (the one argument): in use and opened
+// by then; prefix qualifies the columns ("s.").
+func stationCounted(prefix string) string {
+	return prefix + "status = '在用' AND (" + prefix + "opened IS NULL OR " + prefix + "opened = '' OR " + prefix + "opened <= ?)"
+}
+
 func (tx *Tx) stationFigures(f *Figures) error {
 	var st StationFigures
 	byType := map[string]StationTypeCount{}
 	var extra []string
 	if err := collect(tx, `SELECT type, count(*), coalesce(sum(has_place AND has_sign AND has_info AND has_rules AND has_plan AND has_ledger), 0)
-		FROM stations WHERE status = '在用' AND (opened IS NULL OR opened <= ?) GROUP BY type`, []any{f.AsOf}, func(s scanner) error {
+		FROM stations WHERE `+stationCounted("")+` GROUP BY type`, []any{f.AsOf}, func(s scanner) error {
 		var c StationTypeCount
 		err := s.Scan(&c.Type, &c.Stations, &c.SixHaves)
 		byType[c.Type] = c

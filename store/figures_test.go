@@ -1211,3 +1211,20 @@ func BenchmarkYearFiguresStress(b *testing.B) {
 		}
 	}
 }
+
+// StationFilter.CountedOn lists exactly the stations the figures count on the day (T9 beside T1).
+func TestStationsCountedOn(t *testing.T) {
+	db, _ := demoDB(t, "township", 2, demoTestToday)
+	ctx := context.Background()
+	for _, day := range []Date{"2023-06-30", DateOf(demoTestToday)} {
+		fig, err := db.Figures(ctx, Date(fmt.Sprintf("%d-01-01", day.Year())), day, day)
+		must(t, err)
+		list, n, err := db.Stations(ctx, StationFilter{CountedOn: day})
+		must(t, err)
+		_, all, err := db.Stations(ctx, StationFilter{})
+		must(t, err)
+		if n != fig.Stations.Total || len(list) != n || n == 0 || n == all {
+			t.Errorf("%s: %d stations listed (of %d), figures count %d", day, n, all, fig.Stations.Total)
+		}
+	}
+}

@@ -105,10 +105,13 @@ type StationFilter struct {
 	Type    string
 	Village string
 	Status  string
-	Sort    string // one of StationSortKeys
-	Desc    bool
-	Offset  int
-	Limit   int
+	// CountedOn, when set, keeps the stations the figures count on that day: in use and opened by then
+	// (StationFigures; T9 of the yearly report lists the same).
+	CountedOn Date
+	Sort      string // one of StationSortKeys
+	Desc      bool
+	Offset    int
+	Limit     int
 }
 
 // StationSortKeys maps the sortable columns of the station list to their SQL.
@@ -131,6 +134,9 @@ func (db *DB) Stations(ctx context.Context, f StationFilter) ([]Station, int, er
 		}
 		if f.Status != "" {
 			w.add("s.status = ?", f.Status)
+		}
+		if f.CountedOn != "" {
+			w.add(stationCounted("s."), f.CountedOn)
 		}
 		order := "CASE s.type WHEN '代表之家' THEN 1 WHEN '代表联络站' THEN 2 WHEN '代表联系点' THEN 3 ELSE 4 END, s.name"
 		if col, ok := StationSortKeys[f.Sort]; ok {

@@ -42,7 +42,10 @@ func LoadReport(ctx context.Context, db *store.DB, from, to, asOf store.Date) (e
 			rep.Deputies, _, err = db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive})
 			return err
 		},
-		func() (err error) { rep.Stations, _, err = db.Stations(ctx, store.StationFilter{}); return err },
+		func() (err error) {
+			rep.Stations, _, err = db.Stations(ctx, store.StationFilter{CountedOn: asOf})
+			return err
+		},
 		func() (err error) { rep.Records, err = db.DeputyRecordsIn(ctx, from, last); return err },
 		func() (err error) {
 			meetings, _, err = db.Meetings(ctx, store.MeetingFilter{From: from, To: last, Sort: "date"})
@@ -52,15 +55,6 @@ func LoadReport(ctx context.Context, db *store.DB, from, to, asOf store.Date) (e
 	if err := parallel(loads); err != nil {
 		return rep, err
 	}
-	// T9 lists the stations the figures count: in use, and opened by the day the report stands on.
-	stations := rep.Stations[:0]
-	for _, s := range rep.Stations {
-		if s.Status == store.StationStatuses[0] && // 在用
-			(s.Opened == "" || s.Opened <= asOf) {
-			stations = append(stations, s)
-		}
-	}
-	rep.Stations = stations
 	rep.Meetings = make([]export.ReportMeeting, 0, len(meetings))
 	for _, m := range meetings {
 		rm := export.ReportMeeting{Meeting: m}
