@@ -1,7 +1,7 @@
 package export_test
 
 import (
-	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,45 +9,35 @@ import (
 
 	"rendadesk/export"
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // Bad output folders (SPEC §10): a read-only folder, or one that does not exist, gets a Chinese message that
 // names the folder, and leaves no file behind — neither the output nor the temporary file it is written to
-// before the rename. The three writers are the list workbook, a PDF form, and the report text (whose writer
-// lives in the command line, so it is driven through `rendadesk export --format txt`).
+// before the rename. The three writers are the list workbook, a PDF form, and the report text.
 
 // writers returns each writer as a function of the output path.
 func writers(t *testing.T) map[string]func(path string) error {
 	st := store.DefaultSettings()
 	st.OfficeName = "青山镇人大主席团"
-	it := export.Item{Suggestion: store.Suggestion{Number: "2024-007", Title: "关于村口积水的建议", VoterName: "张三",
+	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-007", Title: "关于村口积水的建议", VoterName: "张三",
 		Category: "城乡建设", Scope: store.LevelTown, Received: "2024-03-01", Content: "雨后积水。", Kind: store.KindVoter}}
-	db := filepath.Join(t.TempDir(), "t.db")
-	s, err := store.Open(db)
+	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
+	defer db.Close()
+	figures, err := db.YearFigures(context.Background(), 2024, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	return map[string]func(string) error{
 		"ListXLSX": func(path string) error {
 			return export.ListXLSX(path, "代表名册", []string{"姓名", "电话"}, [][]string{{"王建国", "13812345678"}})
 		},
 		"AssignFormPDF": func(path string) error { return export.AssignForm(path, st, it, "2024-03-05") },
-		"ReportText": func(path string) error {
-			var out, errOut bytes.Buffer
-			if code := cli.Run([]string{"export", "--db", db, "--year", "2024", "--format", "txt", "--out", filepath.Dir(path)},
-				&out, &errOut); code != cli.ExitOK {
-				return &cliError{errOut.String()}
-			}
-			return nil
-		},
+		"ReportText":    func(path string) error { return export.WriteText(path, export.ReportText(st, figures)) },
 	}
 }
-
-type cliError struct{ msg string }
-
-func (e *cliError) Error() string { return e.msg }
 
 // files lists what is in dir, hidden temporary files included.
 func files(t *testing.T, dir string) []string {
@@ -96,16 +86,6 @@ func TestMissingOutputFolder(t *testing.T) {
 			parent := t.TempDir()
 			dir := filepath.Join(parent, "不存在的文件夹")
 			err := write(filepath.Join(dir, "输出"+ext(name)))
-			if name == "ReportText" {
-				// The command line makes its --out folder, as `mkdir -p` would.
-				if err != nil {
-					t.Fatalf("export into a new folder: %v", err)
-				}
-				if got := files(t, dir); len(got) != 1 || !strings.HasSuffix(got[0], ".txt") {
-					t.Errorf("the new folder holds %q, want the one report text", got)
-				}
-				return
-			}
 			if err == nil {
 				t.Fatal("wrote into a folder that does not exist")
 			}
@@ -119,25 +99,6 @@ func TestMissingOutputFolder(t *testing.T) {
 			t.Logf("%s", msg)
 		})
 	}
-	// A missing folder inside a read-only one cannot be made: the command line says so, naming it.
-	t.Run("ReportTextCannotMakeFolder", func(t *testing.T) {
-		if os.Geteuid() == 0 {
-			t.Skip("running as root, which writes into a read-only folder anyway")
-		}
-		parent := filepath.Join(t.TempDir(), "只读文件夹")
-		if err := os.Mkdir(parent, 0o500); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { os.Chmod(parent, 0o700) })
-		dir := filepath.Join(parent, "新文件夹")
-		err := writers(t)["ReportText"](filepath.Join(dir, "输出.txt"))
-		if err == nil || !strings.Contains(err.Error(), "无法创建输出文件夹 "+dir) {
-			t.Fatalf("got %v, want 无法创建输出文件夹 %s", err, dir)
-		}
-		if got := files(t, parent); len(got) != 0 {
-			t.Errorf("left behind: %q", got)
-		}
-	})
 }
 
 func ext(writer string) string {

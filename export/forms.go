@@ -8,21 +8,7 @@ import (
 )
 
 // The suggestion forms of SPEC §6.5, each one PDF file: 交办单, 交办清单, 督办通知, 代表意见征询表 and the
-// 建议办理过程单. They take the store's plain values; the caller has read them (ui/cli/print.go).
-
-// Item is a suggestion with the names the forms print beside it.
-type Item struct {
-	store.Suggestion
-	Cosigners   []string // names of the co-signing deputies (附议代表)
-	AssistUnits []string // names of the assisting units (协办单位)
-}
-
-// UnitItems is one handling unit's section of a 交办清单 or 督办通知.
-type UnitItems struct {
-	Unit      string
-	Items     []Item // the unit is the main unit (主办)
-	Assisting []Item // the unit assists (协办); the 交办清单 lists them after its own
-}
+// 建议办理过程单. They take the store's plain values, as its document loaders read them (store/documents.go).
 
 // proposer is who raised the item: the lead deputy, or the voter for a voter's opinion.
 func proposer(s store.Suggestion) string {
@@ -38,7 +24,7 @@ func officeTitle(st store.Settings, name string) string {
 }
 
 // itemFields are the boxes that describe an item, shared by the 交办单 and the 过程单.
-func itemFields(st store.Settings, it Item) [][]field {
+func itemFields(st store.Settings, it store.NamedSuggestion) [][]field {
 	s := it.Suggestion
 	lead := field{"领衔代表", s.LeadDeputyName}
 	if s.LeadDeputyName == "" && s.VoterName != "" {
@@ -65,7 +51,7 @@ func itemFields(st store.Settings, it Item) [][]field {
 
 // AssignForm writes the 交办单 of one item: its boxes, the full content, a line for the unit to sign for
 // it, and the office and date at the bottom right.
-func AssignForm(path string, st store.Settings, it Item, date store.Date) error {
+func AssignForm(path string, st store.Settings, it store.NamedSuggestion, date store.Date) error {
 	d := newDocument(st.OfficeName, "代表建议交办单", false)
 	d.title(officeTitle(st, "代表建议交办单"))
 	d.fields(itemFields(st, it)...)
@@ -90,7 +76,7 @@ func orOffice(st store.Settings) string {
 
 // AssignList writes the 交办清单 for the 交办会: one section per unit, each on a new page (A4 landscape),
 // listing the items the unit handles and then those it assists, with the number of items.
-func AssignList(path string, st store.Settings, year int, sections []UnitItems, date store.Date) error {
+func AssignList(path string, st store.Settings, year int, sections []store.UnitItems, date store.Date) error {
 	d := newDocument(st.OfficeName, "代表建议交办清单", true)
 	for i, sec := range sections {
 		if i > 0 {
@@ -102,13 +88,13 @@ func AssignList(path string, st store.Settings, year int, sections []UnitItems, 
 			if len(sec.Assisting) > 0 {
 				d.heading("主办代表建议")
 			}
-			listTable(d, sec.Items, "协办单位", func(it Item) string { return strings.Join(it.AssistUnits, "、") })
+			listTable(d, sec.Items, "协办单位", func(it store.NamedSuggestion) string { return strings.Join(it.AssistUnits, "、") })
 			d.moveDown(2)
 			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Items)), paraStyle{bold: true, after: 2})
 		}
 		if len(sec.Assisting) > 0 {
 			d.heading("协办代表建议")
-			listTable(d, sec.Assisting, "主办单位", func(it Item) string { return it.MainUnitName })
+			listTable(d, sec.Assisting, "主办单位", func(it store.NamedSuggestion) string { return it.MainUnitName })
 			d.moveDown(2)
 			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Assisting)), paraStyle{bold: true, after: 2})
 		}
@@ -120,7 +106,7 @@ func AssignList(path string, st store.Settings, year int, sections []UnitItems, 
 	return d.save(path)
 }
 
-func listTable(d *document, items []Item, lastTitle string, last func(Item) string) {
+func listTable(d *document, items []store.NamedSuggestion, lastTitle string, last func(store.NamedSuggestion) string) {
 	cols := []column{{"序号", 0, "C"}, {"编号", 0, "C"}, {"标题", 55, "L"}, {"领衔代表", 0, "C"},
 		{"交办日期", 0, "C"}, {"办理时限", 0, "C"}, {lastTitle, 35, "L"}}
 	rows := make([][]string, len(items))
@@ -133,7 +119,7 @@ func listTable(d *document, items []Item, lastTitle string, last func(Item) stri
 
 // OverdueNotice writes the 督办通知: for each unit a letter, on its own page, listing the unit's items that
 // have passed their deadline without a reply as of today and asking for a written reply within 7 days.
-func OverdueNotice(path string, st store.Settings, sections []UnitItems, today store.Date) error {
+func OverdueNotice(path string, st store.Settings, sections []store.UnitItems, today store.Date) error {
 	d := newDocument(st.OfficeName, "督办通知", false)
 	for i, sec := range sections {
 		if i > 0 {
@@ -163,9 +149,9 @@ func OverdueNotice(path string, st store.Settings, sections []UnitItems, today s
 
 // SatisfactionForm writes the 代表建议办理情况征询意见表 sent to the lead deputy with the reply: the item,
 // the latest reply in full, tick boxes for the evaluation, lines for comments, and room to sign.
-func SatisfactionForm(path string, st store.Settings, it Item, h store.Handling) error {
+func SatisfactionForm(path string, st store.Settings, it store.NamedSuggestion, h store.Handling) error {
 	if len(h.Replies) == 0 {
-		return fmt.Errorf("建议「%s」还没有答复，不能打印征询意见表", it.Number)
+		return store.Errorf(store.ESTATE, "建议「%s」当前状态为「%s」，还没有答复，不能打印征询意见表", it.Number, it.State)
 	}
 	r := h.Replies[len(h.Replies)-1]
 	outcome := it.Outcome
@@ -244,7 +230,7 @@ func evaluationBox(d *document) {
 
 // ItemHistory writes the 建议办理过程单: the item's boxes, its whole timeline, every reply in full, the
 // evaluations and the follow-ups.
-func ItemHistory(path string, st store.Settings, it Item, steps []store.Step, h store.Handling, date store.Date) error {
+func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps []store.Step, h store.Handling, date store.Date) error {
 	d := newDocument(st.OfficeName, "建议办理过程单", false)
 	d.title("代表建议办理过程单")
 	rows := itemFields(st, it)

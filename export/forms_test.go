@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,29 +107,15 @@ func demoStore(t *testing.T) *store.DB {
 	return db
 }
 
-// withNames adds the co-signers' and assisting units' names to s, as the command line does.
-func withNames(t *testing.T, db *store.DB, s store.Suggestion) Item {
+// withNames reads s with the names its forms print, through the store's loader (as the window and the
+// command line do).
+func withNames(t *testing.T, db *store.DB, s store.Suggestion) store.NamedSuggestion {
 	t.Helper()
-	it := Item{Suggestion: s}
-	names, err := db.DeputyNames(ctx, s.CosignerIDs)
+	doc, err := db.SuggestionDoc(ctx, s.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range s.CosignerIDs {
-		it.Cosigners = append(it.Cosigners, names[id])
-	}
-	units, err := db.Units(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range s.AssistUnitIDs {
-		for _, u := range units {
-			if u.ID == id {
-				it.AssistUnits = append(it.AssistUnits, u.Name)
-			}
-		}
-	}
-	return it
+	return doc.Item
 }
 
 // handlingItem returns a 2024 item being handled that has co-signers and assisting units.
@@ -179,7 +164,7 @@ func TestAssignFormLongContent(t *testing.T) {
 	st := store.DefaultSettings()
 	st.OfficeName = "青山镇人大主席团"
 	content := strings.Repeat(reply300+"\n", 9) + "𠮷完。"
-	it := Item{Suggestion: store.Suggestion{Number: "十八届三次-007", Title: strings.Repeat("关于改善镇区交通秩序的建议", 8),
+	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "十八届三次-007", Title: strings.Repeat("关于改善镇区交通秩序的建议", 8),
 		VoterName: "张三", VoterContact: "13812345678", Category: "城乡建设", Scope: store.LevelTown, Received: "2024-03-01",
 		Content: content, Kind: store.KindVoter}}
 	path := filepath.Join(t.TempDir(), "交办单.pdf")
@@ -208,44 +193,15 @@ func TestAssignFormLongContent(t *testing.T) {
 	}
 }
 
-// unitSectionsOf groups items by their main unit (and assisting units) in the store's unit order.
-func unitSectionsOf(t *testing.T, db *store.DB, items []store.Suggestion, assisting bool) []UnitItems {
-	units, err := db.Units(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []UnitItems
-	for _, u := range units {
-		sec := UnitItems{Unit: u.Name}
-		for _, s := range items {
-			if s.MainUnitID == u.ID {
-				sec.Items = append(sec.Items, withNames(t, db, s))
-			} else if assisting && slices.Contains(s.AssistUnitIDs, u.ID) {
-				sec.Assisting = append(sec.Assisting, withNames(t, db, s))
-			}
-		}
-		if len(sec.Items)+len(sec.Assisting) > 0 {
-			out = append(out, sec)
-		}
-	}
-	return out
-}
-
 func TestAssignList(t *testing.T) {
 	needPoppler(t)
 	db := demoStore(t)
 	st, _ := db.Settings(ctx)
-	all, _, err := db.Suggestions(ctx, store.SuggestionFilter{Year: 2024, Sort: "number"})
+	doc, err := db.AssignListDoc(ctx, 2024, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var assigned []store.Suggestion
-	for _, s := range all {
-		if s.MainUnitID != 0 {
-			assigned = append(assigned, s)
-		}
-	}
-	sections := unitSectionsOf(t, db, assigned, true)
+	sections := doc.Sections
 	if len(sections) < 5 {
 		t.Fatalf("only %d units", len(sections))
 	}
@@ -289,17 +245,17 @@ func TestAssignList1000Rows(t *testing.T) {
 	needPoppler(t)
 	st := store.DefaultSettings()
 	st.OfficeName = "青山镇人大主席团"
-	sec := UnitItems{Unit: "镇城建办"}
+	sec := store.UnitItems{Unit: "镇城建办"}
 	for i := 1; i <= 1000; i++ {
 		title := fmt.Sprintf("关于第%d号村道路灯维修的建议", i)
 		if i%7 == 0 { // some titles wrap over several lines
 			title = fmt.Sprintf("关于加快推进第%d号片区农村人居环境整治、生活垃圾分类收集转运和污水管网建设的建议", i)
 		}
-		sec.Items = append(sec.Items, Item{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: title,
+		sec.Items = append(sec.Items, store.NamedSuggestion{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: title,
 			LeadDeputyName: "王建国", Assigned: "2024-03-05", Deadline: "2024-06-05"}, AssistUnits: []string{"镇财政所", "县交通运输局"}})
 	}
 	path := filepath.Join(t.TempDir(), "清单.pdf")
-	if err := AssignList(path, st, 2024, []UnitItems{sec}, "2024-03-05"); err != nil {
+	if err := AssignList(path, st, 2024, []store.UnitItems{sec}, "2024-03-05"); err != nil {
 		t.Fatal(err)
 	}
 	pages := checkPDF(t, path)
@@ -344,11 +300,11 @@ func TestOverdueNotice(t *testing.T) {
 	db := demoStore(t)
 	st, _ := db.Settings(ctx)
 	today := store.Date("2024-11-30")
-	items, _, err := db.Suggestions(ctx, store.SuggestionFilter{Overdue: true, Today: today, Sort: "number"})
-	if err != nil || len(items) == 0 {
-		t.Fatalf("%d overdue items, %v", len(items), err)
+	doc, err := db.OverdueDoc(ctx, today, 0)
+	if err != nil {
+		t.Fatal(err)
 	}
-	sections := unitSectionsOf(t, db, items, false)
+	sections := doc.Sections
 	path := filepath.Join(t.TempDir(), "督办.pdf")
 	if err := OverdueNotice(path, st, sections, today); err != nil {
 		t.Fatal(err)
@@ -370,7 +326,7 @@ func TestOverdueNotice(t *testing.T) {
 
 // replied gives the demo item a reply of more than 300 characters; with grade set, the deputy evaluates
 // it, and after 不满意 the unit replies again.
-func replied(t *testing.T, db *store.DB, grade string) Item {
+func replied(t *testing.T, db *store.DB, grade string) store.NamedSuggestion {
 	t.Helper()
 	s := handlingItem(t, db)
 	if err := db.Reply(ctx, s.ID, store.ReplyInput{Date: "2024-11-20", Method: "书面", Content: reply300, Outcome: store.OutcomeSolving}); err != nil {
@@ -416,7 +372,7 @@ func TestSatisfactionForm(t *testing.T) {
 	if !strings.Contains(strings.Replace(squeeze(text), "答复内容摘要", "", 1), squeeze(reply300)) {
 		t.Errorf("the reply is not printed whole:\n%s", text)
 	}
-	if err := SatisfactionForm(path, st, Item{Suggestion: store.Suggestion{Number: "2024-001"}}, store.Handling{}); err == nil ||
+	if err := SatisfactionForm(path, st, store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-001"}}, store.Handling{}); err == nil ||
 		!strings.Contains(err.Error(), "还没有答复") {
 		t.Errorf("a form for an item without a reply: %v", err)
 	}
@@ -460,7 +416,7 @@ func TestItemHistory(t *testing.T) {
 
 func TestSavePDFErrors(t *testing.T) {
 	st := store.DefaultSettings()
-	it := Item{Suggestion: store.Suggestion{Number: "2024-001", Title: "标题"}}
+	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-001", Title: "标题"}}
 	missing := filepath.Join(t.TempDir(), "没有这个文件夹", "交办单.pdf")
 	err := AssignForm(missing, st, it, "2024-01-01")
 	if err == nil || !strings.Contains(err.Error(), "无法在文件夹") || !strings.Contains(err.Error(), "交办单.pdf") {

@@ -9,30 +9,12 @@ import (
 	"rendadesk/store"
 )
 
-// Report is everything the yearly outputs print (SPEC §6.1–6.3): the one figures computation and the lists
-// it does not hold. The workbook, the PDF and the text all read it, so one number reads the same everywhere.
-// Every list is optional: a table whose list is absent is left out.
+// Report is the report data the yearly outputs print (store.LoadReport reads it): the workbook, the PDF and
+// the text all build their tables from it, so one number reads the same everywhere. Every list is optional: a
+// table whose list is absent is left out.
 type Report struct {
-	Settings store.Settings
-	Figures  store.Figures
-	Ledger   []store.Suggestion   // T4 办理情况一览表: the period's suggestions, in the order to print
-	Deputies []store.Deputy       // T7 代表名册: the deputies to list
-	Stations []store.Station      // T9 家站点建设情况
-	Records  []store.DeputyRecord // T10 代表履职情况
-	Meetings []ReportMeeting      // T13–T15: the period's meetings and activities, by date
-	Made     time.Time            // 制表日期; zero: now
+	store.ReportData
 }
-
-// ReportMeeting is a meeting with what T14 and T15 print of it: the agenda, resolutions, elections and guests
-// (filled for 人民代表大会会议 and 主席团会议) and the quorum (应到/实到).
-type ReportMeeting struct {
-	store.Meeting
-	Detail store.MeetingDetail
-	Quorum store.Quorum
-}
-
-// Year is the report's year, from the start of its period.
-func (r Report) Year() int { return r.Figures.From.Year() }
 
 // made is the 制表日期.
 func (r Report) made() time.Time {

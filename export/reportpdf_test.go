@@ -33,43 +33,16 @@ func pdfPages(t *testing.T, path string) []string {
 	return pages
 }
 
-// yearReport is the report of a year of the hand-counted data, with every list.
+// yearReport is the report of a year of the hand-counted data, with every list, as the 报表 tab and
+// `rendadesk export` read it, printed with the settings st.
 func yearReport(t *testing.T, db *store.DB, st store.Settings, year int) Report {
 	t.Helper()
-	ctx := context.Background()
-	fig, err := db.YearFigures(ctx, year, "")
+	rep, err := db.LoadReport(context.Background(), store.Date(fmt.Sprintf("%d-01-01", year)), store.Date(fmt.Sprintf("%d-12-31", year)), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := Report{Settings: st, Figures: fig, Made: time.Date(2025, 1, 6, 9, 0, 0, 0, time.Local)}
-	if r.Ledger, _, err = db.Suggestions(ctx, store.SuggestionFilter{Year: year, Sort: "number"}); err != nil {
-		t.Fatal(err)
-	}
-	if r.Deputies, _, err = db.Deputies(ctx, store.DeputyFilter{}); err != nil {
-		t.Fatal(err)
-	}
-	if r.Stations, _, err = db.Stations(ctx, store.StationFilter{}); err != nil {
-		t.Fatal(err)
-	}
-	if r.Records, err = db.DeputyRecords(ctx, year); err != nil {
-		t.Fatal(err)
-	}
-	ms, _, err := db.Meetings(ctx, store.MeetingFilter{Year: year, Sort: "date"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Meetings = []ReportMeeting{}
-	for _, m := range ms {
-		rm := ReportMeeting{Meeting: m}
-		if rm.Detail, err = db.MeetingDetail(ctx, m.ID); err != nil {
-			t.Fatal(err)
-		}
-		if rm.Quorum, err = db.Quorum(ctx, m.ID); err != nil {
-			t.Fatal(err)
-		}
-		r.Meetings = append(r.Meetings, rm)
-	}
-	return r
+	rep.Settings, rep.Made = st, time.Date(2025, 1, 6, 9, 0, 0, 0, time.Local)
+	return Report{rep}
 }
 
 var pageFooter = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
@@ -149,7 +122,7 @@ func TestReportPDFEmptyYear(t *testing.T) {
 // A 1 000-row ledger runs over many pages, each starting with the header row; no row is lost.
 func TestReportPDFLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
-	r := Report{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}
+	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
 		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
 			Kind: store.KindSuggestion, Received: "2024-03-01", Title: fmt.Sprintf("关于第%d条道路硬化和路灯安装的建议", i),
@@ -190,7 +163,7 @@ func TestReportPDFLongLedger(t *testing.T) {
 // The same 1 000-row ledger in the workbook: every row a row, and rows 1–3 repeated on every printed page.
 func TestWorkbookLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
-	r := Report{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}
+	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
 		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"})
 	}

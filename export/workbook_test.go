@@ -107,7 +107,7 @@ func writeYear(t *testing.T, db *store.DB, st store.Settings, year int, precisio
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), WorkbookName(st, year))
-	if err := WorkbookYear(path, Report{Settings: st, Figures: fig, Ledger: ledger, Deputies: deputies, Stations: stations}); err != nil {
+	if err := WorkbookYear(path, Report{store.ReportData{Settings: st, Figures: fig, Ledger: ledger, Deputies: deputies, Stations: stations}}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)

@@ -120,6 +120,36 @@ type benchQuery struct {
 	text  string
 }
 
+// BenchmarkYearReportSQL times LoadReport for a year: every query the yearly outputs need (the figures and the
+// lists behind the tables), without writing a file — the export's SQL, to set beside BenchmarkYearExport
+// (ui/cli).
+func BenchmarkYearReportSQL(b *testing.B) {
+	for _, ds := range []struct{ name, env string }{{"township", "RENDADESK_TOWNSHIP_DB"}, {"stress", "RENDADESK_STRESS_DB"}} {
+		b.Run(ds.name, func(b *testing.B) {
+			db := benchDB(b, ds.env)
+			ctx := context.Background()
+			y := benchYear(b, db)
+			from, to := Date(fmt.Sprintf("%04d-01-01", y)), Date(fmt.Sprintf("%04d-12-31", y))
+			asOf := min(to, DateOf(db.Now()))
+			if _, err := db.LoadReport(ctx, from, to, asOf); err != nil { // the first, with a cold statement cache
+				b.Fatal(err)
+			}
+			times := make([]time.Duration, 0, b.N)
+			cpu := benchCPU()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				if _, err := db.LoadReport(ctx, from, to, asOf); err != nil {
+					b.Fatal(err)
+				}
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchPercentile(times, 50), "median-ms")
+			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
 // benchQueries draws searches from the data, reproducibly: n pieces of 1, 2, 3 and 5 Chinese characters cut
 // from suggestion titles, typed into the 建议 tab, and n deputies' names, typed into the 代表 tab and into the
 // 建议 tab (it searches the names of the lead deputy and the co-signers).

@@ -225,55 +225,58 @@ var DeputySortKeys = map[string]string{
 }
 
 // Deputies returns a page of deputies and the number that match the filter.
-func (db *DB) Deputies(ctx context.Context, f DeputyFilter) ([]Deputy, int, error) {
-	var out []Deputy
-	total := 0
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		if f.Query != "" {
-			w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query, "")
-		}
-		if f.Level != "" {
-			w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
-		}
-		if f.GroupID != 0 {
-			w.add("d.group_id = ?", f.GroupID)
-		}
-		if f.Status != "" {
-			w.add("d.status = ?", f.Status)
-		}
-		if f.StationID != 0 {
-			w.add("d.id IN (SELECT deputy_id FROM station_deputies WHERE station_id = ?)", f.StationID)
-		}
-		if f.TermID != 0 {
-			w.add("d.term_id = ?", f.TermID)
-		}
-		if f.IDs != nil {
-			w.addIDs("d.id", f.IDs)
-		}
-		order := "coalesce(g.id, 1e18), d.name, d.id" // groups in the order they were set up (第一, 第二 … 第十一)
-		if col, ok := DeputySortKeys[f.Sort]; ok {
-			order = col + desc(f.Desc) + ", d.id"
-		}
-		var err error
-		q := listQuery{idCol: "d.id", countFrom: "deputies d", from: "deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id", order: order}
-		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
-			func(ids []int64) (map[int64]Deputy, error) {
-				m := map[int64]Deputy{}
-				err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.id IN (`+idList(ids)+`)`, nil,
-					func(r scanner) error {
-						d, err := scanDeputy(r)
-						m[d.ID] = d
-						return err
-					})
-				return m, err
-			})
-		if err != nil {
-			return fmt.Errorf("查询代表: %w", err)
-		}
-		return nil
+func (db *DB) Deputies(ctx context.Context, f DeputyFilter) (out []Deputy, total int, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, total, err = tx.deputies(f)
+		return err
 	})
 	return out, total, err
+}
+
+// deputies is Deputies inside a transaction.
+func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
+	w := &where{}
+	if f.Query != "" {
+		w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query, "")
+	}
+	if f.Level != "" {
+		w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
+	}
+	if f.GroupID != 0 {
+		w.add("d.group_id = ?", f.GroupID)
+	}
+	if f.Status != "" {
+		w.add("d.status = ?", f.Status)
+	}
+	if f.StationID != 0 {
+		w.add("d.id IN (SELECT deputy_id FROM station_deputies WHERE station_id = ?)", f.StationID)
+	}
+	if f.TermID != 0 {
+		w.add("d.term_id = ?", f.TermID)
+	}
+	if f.IDs != nil {
+		w.addIDs("d.id", f.IDs)
+	}
+	order := "coalesce(g.id, 1e18), d.name, d.id" // groups in the order they were set up (第一, 第二 … 第十一)
+	if col, ok := DeputySortKeys[f.Sort]; ok {
+		order = col + desc(f.Desc) + ", d.id"
+	}
+	q := listQuery{idCol: "d.id", countFrom: "deputies d", from: "deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id", order: order}
+	out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
+		func(ids []int64) (map[int64]Deputy, error) {
+			m := map[int64]Deputy{}
+			err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id WHERE d.id IN (`+idList(ids)+`)`, nil,
+				func(r scanner) error {
+					d, err := scanDeputy(r)
+					m[d.ID] = d
+					return err
+				})
+			return m, err
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("查询代表: %w", err)
+	}
+	return out, total, nil
 }
 
 // SaveDeputy creates (ID 0) or updates a deputy with levels, tags, roles and stations, in one transaction.
@@ -385,28 +388,10 @@ func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
 }
 
 // DeputyNames maps deputy ids to names, for labels.
-func (db *DB) DeputyNames(ctx context.Context, ids []int64) (map[int64]string, error) {
-	out := map[int64]string{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		w.addIDs("id", ids)
-		rows, err := tx.Query(`SELECT id, name FROM deputies WHERE `+w.sql(), w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			var n string
-			if err := rows.Scan(&id, &n); err != nil {
-				return err
-			}
-			out[id] = n
-		}
-		return rows.Err()
+func (db *DB) DeputyNames(ctx context.Context, ids []int64) (out map[int64]string, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, err = tx.namesOf("deputies", ids)
+		return err
 	})
 	return out, err
 }

@@ -529,27 +529,30 @@ func (db *DB) Figures(ctx context.Context, from, to, asOf Date) (Figures, error)
 	if err != nil {
 		return f, err
 	}
-	err = db.view(ctx, func(tx *Tx) error {
-		st, err := readSettings(tx)
-		if err != nil {
-			return err
-		}
-		f.Precision, f.SatisfiedBasic = st.Precision, st.SatisfiedBasic
-		if err := tx.suggestionFigures(&f); err != nil {
-			return fmt.Errorf("统计建议办理情况: %w", err)
-		}
-		if err := tx.meetingFigures(&f); err != nil {
-			return fmt.Errorf("统计会议活动: %w", err)
-		}
-		if err := tx.deputyFigures(&f); err != nil {
-			return fmt.Errorf("统计代表情况: %w", err)
-		}
-		if err := tx.stationFigures(&f); err != nil {
-			return fmt.Errorf("统计家站点: %w", err)
-		}
-		return nil
-	})
+	err = db.view(ctx, func(tx *Tx) error { return tx.figures(&f) })
 	return f, err
+}
+
+// figures fills in the figures of f's period (settled by figurePeriod) inside a transaction.
+func (tx *Tx) figures(f *Figures) error {
+	st, err := readSettings(tx)
+	if err != nil {
+		return err
+	}
+	f.Precision, f.SatisfiedBasic = st.Precision, st.SatisfiedBasic
+	if err := tx.suggestionFigures(f); err != nil {
+		return fmt.Errorf("统计建议办理情况: %w", err)
+	}
+	if err := tx.meetingFigures(f); err != nil {
+		return fmt.Errorf("统计会议活动: %w", err)
+	}
+	if err := tx.deputyFigures(f); err != nil {
+		return fmt.Errorf("统计代表情况: %w", err)
+	}
+	if err := tx.stationFigures(f); err != nil {
+		return fmt.Errorf("统计家站点: %w", err)
+	}
+	return nil
 }
 
 // figurePeriod checks a period and settles its report date.

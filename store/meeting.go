@@ -32,6 +32,10 @@ type Meeting struct {
 	UpdatedAt                         string
 }
 
+// IsVoting reports whether the meeting votes: a 人民代表大会会议 or a 主席团会议, whose quorum and passing rule
+// are counted against a base (SPEC §3: all town deputies in office, or all presidium members).
+func (m Meeting) IsVoting() bool { return m.Kind == MeetingCongress || m.Kind == MeetingPresidium }
+
 // Validate checks the meeting.
 func (m *Meeting) Validate() error {
 	var c checker
@@ -130,49 +134,52 @@ type MeetingFilter struct {
 var MeetingSortKeys = map[string]string{"date": "m.start_date", "kind": "m.kind", "title": "m.title", "place": "m.place"}
 
 // Meetings returns a page of meetings (newest first by default) and the number that match.
-func (db *DB) Meetings(ctx context.Context, f MeetingFilter) ([]Meeting, int, error) {
-	var out []Meeting
-	total := 0
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		w.match("m.id", "meeting_fts", []string{"title", "place", "topic"}, f.Query, "")
-		if f.Kind != "" {
-			w.add("m.kind = ?", f.Kind)
-		}
-		if f.Year != 0 {
-			w.add("m.start_date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
-		}
-		if f.From != "" {
-			w.add("m.start_date >= ?", f.From)
-		}
-		if f.To != "" {
-			w.add("m.start_date <= ?", f.To)
-		}
-		if f.DeputyID != 0 {
-			w.add("m.id IN (SELECT meeting_id FROM attendance WHERE deputy_id = ?)", f.DeputyID)
-		}
-		order := "m.start_date DESC, m.id DESC"
-		if col, ok := MeetingSortKeys[f.Sort]; ok {
-			order = col + desc(f.Desc) + ", m.id"
-		}
-		var err error
-		q := listQuery{idCol: "m.id", countFrom: "meetings m", from: "meetings m", order: order}
-		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
-			func(ids []int64) (map[int64]Meeting, error) {
-				mm := map[int64]Meeting{}
-				err := collect(tx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
-					m, err := scanMeeting(r)
-					mm[m.ID] = m
-					return err
-				})
-				return mm, err
-			})
-		if err != nil {
-			return fmt.Errorf("查询会议: %w", err)
-		}
-		return nil
+func (db *DB) Meetings(ctx context.Context, f MeetingFilter) (out []Meeting, total int, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, total, err = tx.meetings(f)
+		return err
 	})
 	return out, total, err
+}
+
+// meetings is Meetings inside a transaction.
+func (tx *Tx) meetings(f MeetingFilter) (out []Meeting, total int, err error) {
+	w := &where{}
+	w.match("m.id", "meeting_fts", []string{"title", "place", "topic"}, f.Query, "")
+	if f.Kind != "" {
+		w.add("m.kind = ?", f.Kind)
+	}
+	if f.Year != 0 {
+		w.add("m.start_date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
+	}
+	if f.From != "" {
+		w.add("m.start_date >= ?", f.From)
+	}
+	if f.To != "" {
+		w.add("m.start_date <= ?", f.To)
+	}
+	if f.DeputyID != 0 {
+		w.add("m.id IN (SELECT meeting_id FROM attendance WHERE deputy_id = ?)", f.DeputyID)
+	}
+	order := "m.start_date DESC, m.id DESC"
+	if col, ok := MeetingSortKeys[f.Sort]; ok {
+		order = col + desc(f.Desc) + ", m.id"
+	}
+	q := listQuery{idCol: "m.id", countFrom: "meetings m", from: "meetings m", order: order}
+	out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
+		func(ids []int64) (map[int64]Meeting, error) {
+			mm := map[int64]Meeting{}
+			err := collect(tx, `SELECT `+meetingColumns+` FROM meetings m WHERE m.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+				m, err := scanMeeting(r)
+				mm[m.ID] = m
+				return err
+			})
+			return mm, err
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("查询会议: %w", err)
+	}
+	return out, total, nil
 }
 
 // SaveMeeting creates (ID 0) or updates a meeting's own fields.
@@ -411,88 +418,93 @@ func (d *MeetingDetail) Validate() error {
 }
 
 // MeetingDetail returns the attendance (by group, then name), guests, agenda, resolutions and elections.
-func (db *DB) MeetingDetail(ctx context.Context, id int64) (MeetingDetail, error) {
-	var d MeetingDetail
-	err := db.view(ctx, func(tx *Tx) error {
-		if _, err := tx.meeting(id); err != nil {
-			return err
-		}
-		rows, err := tx.Query(`SELECT a.deputy_id, a.status, a.reason, d.name, coalesce(g.name, '') FROM attendance a
-			JOIN deputies d ON d.id = a.deputy_id LEFT JOIN deputy_groups g ON g.id = d.group_id
-			WHERE a.meeting_id = ? ORDER BY coalesce(g.id, 1e9), d.name`, id)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var a Attendance
-			if err := rows.Scan(&a.DeputyID, &a.Status, &a.Reason, &a.DeputyName, &a.GroupName); err != nil {
-				rows.Close()
-				return err
-			}
-			d.Attendance = append(d.Attendance, a)
-		}
-		rows.Close()
-		if err := collect(tx, `SELECT id, name, unit, post FROM meeting_guests WHERE meeting_id = ? ORDER BY id`, []any{id},
-			func(s scanner) error {
-				var g Guest
-				err := s.Scan(&g.ID, &g.Name, &g.Unit, &g.Post)
-				d.Guests = append(d.Guests, g)
-				return err
-			}); err != nil {
-			return err
-		}
-		if err := collect(tx, `SELECT id, seq, title, kind, report, presenter FROM agenda_items WHERE meeting_id = ? ORDER BY seq, id`, []any{id},
-			func(s scanner) error {
-				var a AgendaItem
-				err := s.Scan(&a.ID, &a.Seq, &a.Title, &a.Kind, &a.Report, &a.Presenter)
-				d.Agenda = append(d.Agenda, a)
-				return err
-			}); err != nil {
-			return err
-		}
-		if err := collect(tx, `SELECT id, coalesce(agenda_item_id, 0), seq, title, kind, text, votes_for, votes_against, votes_abstain, entered_result
-			FROM resolutions WHERE meeting_id = ? ORDER BY seq, id`, []any{id},
-			func(s scanner) error {
-				var r Resolution
-				err := s.Scan(&r.ID, &r.AgendaItemID, &r.Seq, &r.Title, &r.Kind, &r.Text, &r.For, &r.Against, &r.Abstain, &r.EnteredResult)
-				d.Resolutions = append(d.Resolutions, r)
-				return err
-			}); err != nil {
-			return err
-		}
-		if err := collect(tx, `SELECT id, kind, position, seats, expected, present, ballots_issued, ballots_returned, ballots_valid, notes
-			FROM elections WHERE meeting_id = ? ORDER BY id`, []any{id},
-			func(s scanner) error {
-				var e Election
-				err := s.Scan(&e.ID, &e.Kind, &e.Position, &e.Seats, &e.Expected, &e.Present, &e.BallotsIssued, &e.BallotsReturned, &e.BallotsValid, &e.Notes)
-				d.Elections = append(d.Elections, e)
-				return err
-			}); err != nil {
-			return err
-		}
-		// Resolutions point at their agenda item by position, the same way SaveMeetingDetail reads them.
-		pos := map[int64]int64{}
-		for i, a := range d.Agenda {
-			pos[a.ID] = int64(i + 1)
-		}
-		for i := range d.Resolutions {
-			d.Resolutions[i].AgendaItemID = pos[d.Resolutions[i].AgendaItemID]
-		}
-		for i := range d.Elections {
-			e := &d.Elections[i]
-			if err := collect(tx, `SELECT id, name, coalesce(deputy_id, 0), votes, elected FROM candidates WHERE election_id = ? ORDER BY votes DESC, id`, []any{e.ID},
-				func(s scanner) error {
-					var c Candidate
-					err := s.Scan(&c.ID, &c.Name, &c.DeputyID, &c.Votes, &c.Elected)
-					e.Candidates = append(e.Candidates, c)
-					return err
-				}); err != nil {
-				return err
-			}
-		}
-		return nil
+func (db *DB) MeetingDetail(ctx context.Context, id int64) (d MeetingDetail, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		d, err = tx.meetingDetail(id)
+		return err
 	})
 	return d, err
+}
+
+// meetingDetail is MeetingDetail inside a transaction.
+func (tx *Tx) meetingDetail(id int64) (d MeetingDetail, err error) {
+	if _, err := tx.meeting(id); err != nil {
+		return d, err
+	}
+	rows, err := tx.Query(`SELECT a.deputy_id, a.status, a.reason, d.name, coalesce(g.name, '') FROM attendance a
+		JOIN deputies d ON d.id = a.deputy_id LEFT JOIN deputy_groups g ON g.id = d.group_id
+		WHERE a.meeting_id = ? ORDER BY coalesce(g.id, 1e9), d.name`, id)
+	if err != nil {
+		return d, err
+	}
+	for rows.Next() {
+		var a Attendance
+		if err := rows.Scan(&a.DeputyID, &a.Status, &a.Reason, &a.DeputyName, &a.GroupName); err != nil {
+			rows.Close()
+			return d, err
+		}
+		d.Attendance = append(d.Attendance, a)
+	}
+	rows.Close()
+	if err := collect(tx, `SELECT id, name, unit, post FROM meeting_guests WHERE meeting_id = ? ORDER BY id`, []any{id},
+		func(s scanner) error {
+			var g Guest
+			err := s.Scan(&g.ID, &g.Name, &g.Unit, &g.Post)
+			d.Guests = append(d.Guests, g)
+			return err
+		}); err != nil {
+		return d, err
+	}
+	if err := collect(tx, `SELECT id, seq, title, kind, report, presenter FROM agenda_items WHERE meeting_id = ? ORDER BY seq, id`, []any{id},
+		func(s scanner) error {
+			var a AgendaItem
+			err := s.Scan(&a.ID, &a.Seq, &a.Title, &a.Kind, &a.Report, &a.Presenter)
+			d.Agenda = append(d.Agenda, a)
+			return err
+		}); err != nil {
+		return d, err
+	}
+	if err := collect(tx, `SELECT id, coalesce(agenda_item_id, 0), seq, title, kind, text, votes_for, votes_against, votes_abstain, entered_result
+		FROM resolutions WHERE meeting_id = ? ORDER BY seq, id`, []any{id},
+		func(s scanner) error {
+			var r Resolution
+			err := s.Scan(&r.ID, &r.AgendaItemID, &r.Seq, &r.Title, &r.Kind, &r.Text, &r.For, &r.Against, &r.Abstain, &r.EnteredResult)
+			d.Resolutions = append(d.Resolutions, r)
+			return err
+		}); err != nil {
+		return d, err
+	}
+	if err := collect(tx, `SELECT id, kind, position, seats, expected, present, ballots_issued, ballots_returned, ballots_valid, notes
+		FROM elections WHERE meeting_id = ? ORDER BY id`, []any{id},
+		func(s scanner) error {
+			var e Election
+			err := s.Scan(&e.ID, &e.Kind, &e.Position, &e.Seats, &e.Expected, &e.Present, &e.BallotsIssued, &e.BallotsReturned, &e.BallotsValid, &e.Notes)
+			d.Elections = append(d.Elections, e)
+			return err
+		}); err != nil {
+		return d, err
+	}
+	// Resolutions point at their agenda item by position, the same way SaveMeetingDetail reads them.
+	pos := map[int64]int64{}
+	for i, a := range d.Agenda {
+		pos[a.ID] = int64(i + 1)
+	}
+	for i := range d.Resolutions {
+		d.Resolutions[i].AgendaItemID = pos[d.Resolutions[i].AgendaItemID]
+	}
+	for i := range d.Elections {
+		e := &d.Elections[i]
+		if err := collect(tx, `SELECT id, name, coalesce(deputy_id, 0), votes, elected FROM candidates WHERE election_id = ? ORDER BY votes DESC, id`, []any{e.ID},
+			func(s scanner) error {
+				var c Candidate
+				err := s.Scan(&c.ID, &c.Name, &c.DeputyID, &c.Votes, &c.Elected)
+				e.Candidates = append(e.Candidates, c)
+				return err
+			}); err != nil {
+			return d, err
+		}
+	}
+	return d, nil
 }
 
 // SaveMeetingDetail replaces the meeting's attendance, guests, agenda, resolutions and elections with d, in one
@@ -633,25 +645,31 @@ func (r *ReportBack) Validate() error {
 }
 
 // ReportBacks returns the report-back records of a year (all when 0) or of one deputy (when deputyID ≠ 0).
-func (db *DB) ReportBacks(ctx context.Context, year int, deputyID int64) ([]ReportBack, error) {
-	var out []ReportBack
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		if year != 0 {
-			w.add("r.date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
-		}
-		if deputyID != 0 {
-			w.add("r.deputy_id = ?", deputyID)
-		}
-		return collect(tx, `SELECT r.id, r.deputy_id, r.date, r.form, r.participants, r.excellent, r.competent, r.incompetent, r.notes,
-			d.name, r.created_at, r.updated_at FROM report_backs r JOIN deputies d ON d.id = r.deputy_id WHERE `+w.sql()+` ORDER BY r.date, d.name`, w.args,
-			func(s scanner) error {
-				var r ReportBack
-				err := s.Scan(&r.ID, &r.DeputyID, &r.Date, &r.Form, &r.Participants, &r.Excellent, &r.Competent, &r.Incompetent, &r.Notes, &r.DeputyName, &r.CreatedAt, &r.UpdatedAt)
-				out = append(out, r)
-				return err
-			})
+func (db *DB) ReportBacks(ctx context.Context, year int, deputyID int64) (out []ReportBack, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, err = tx.reportBacks(year, deputyID)
+		return err
 	})
+	return out, err
+}
+
+// reportBacks is ReportBacks inside a transaction.
+func (tx *Tx) reportBacks(year int, deputyID int64) (out []ReportBack, err error) {
+	w := &where{}
+	if year != 0 {
+		w.add("r.date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+	}
+	if deputyID != 0 {
+		w.add("r.deputy_id = ?", deputyID)
+	}
+	err = collect(tx, `SELECT r.id, r.deputy_id, r.date, r.form, r.participants, r.excellent, r.competent, r.incompetent, r.notes,
+		d.name, r.created_at, r.updated_at FROM report_backs r JOIN deputies d ON d.id = r.deputy_id WHERE `+w.sql()+` ORDER BY r.date, d.name`, w.args,
+		func(s scanner) error {
+			var r ReportBack
+			err := s.Scan(&r.ID, &r.DeputyID, &r.Date, &r.Form, &r.Participants, &r.Excellent, &r.Competent, &r.Incompetent, &r.Notes, &r.DeputyName, &r.CreatedAt, &r.UpdatedAt)
+			out = append(out, r)
+			return err
+		})
 	return out, err
 }
 

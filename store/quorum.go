@@ -72,54 +72,66 @@ func (tx *Tx) roll(m Meeting) (q string, args []any, name string, base bool, err
 
 // Quorum returns the meeting's quorum: its base from the roll on the meeting's day, and the attendance
 // marked among those deputies.
-func (db *DB) Quorum(ctx context.Context, meetingID int64) (Quorum, error) {
-	var q Quorum
-	err := db.view(ctx, func(tx *Tx) error {
-		m, err := tx.meeting(meetingID)
-		if err != nil {
-			return err
-		}
-		members, args, name, base, err := tx.roll(m)
-		if err != nil || !base {
-			return err
-		}
-		q.BaseName = name
-		if err := tx.QueryRow(`SELECT count(*) FROM (`+members+`)`, args...).Scan(&q.Base); err != nil {
-			return err
-		}
-		return tx.QueryRow(`SELECT coalesce(sum(a.status = '出席'), 0), coalesce(sum(a.status = '请假'), 0), coalesce(sum(a.status = '缺席'), 0)
-			FROM attendance a WHERE a.meeting_id = ? AND a.deputy_id IN (`+members+`)`, append([]any{meetingID}, args...)...).Scan(&q.Present, &q.Leave, &q.Absent)
+func (db *DB) Quorum(ctx context.Context, meetingID int64) (q Quorum, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		q, err = tx.quorum(meetingID)
+		return err
 	})
+	return q, err
+}
+
+// quorum is Quorum inside a transaction.
+func (tx *Tx) quorum(meetingID int64) (q Quorum, err error) {
+	m, err := tx.meeting(meetingID)
+	if err != nil {
+		return q, err
+	}
+	members, args, name, base, err := tx.roll(m)
+	if err != nil || !base {
+		return q, err
+	}
+	q.BaseName = name
+	if err := tx.QueryRow(`SELECT count(*) FROM (`+members+`)`, args...).Scan(&q.Base); err != nil {
+		return q, err
+	}
+	err = tx.QueryRow(`SELECT coalesce(sum(a.status = '出席'), 0), coalesce(sum(a.status = '请假'), 0), coalesce(sum(a.status = '缺席'), 0)
+		FROM attendance a WHERE a.meeting_id = ? AND a.deputy_id IN (`+members+`)`, append([]any{meetingID}, args...)...).Scan(&q.Present, &q.Leave, &q.Absent)
 	return q, err
 }
 
 // ExpectedAttendees returns the deputies expected at a meeting (its roll: town deputies of its term holding a
 // seat on its day for a 人代会, presidium members for a 主席团会议; for other meetings every deputy of the term),
 // by group and name, for the attendance sheet and the sign-in sheet.
-func (db *DB) ExpectedAttendees(ctx context.Context, meetingID int64) ([]Deputy, error) {
-	m, err := db.Meeting(ctx, meetingID)
+func (db *DB) ExpectedAttendees(ctx context.Context, meetingID int64) (ds []Deputy, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		m, err := tx.meeting(meetingID)
+		if err != nil {
+			return err
+		}
+		ds, err = tx.expectedAttendees(m)
+		return err
+	})
+	return ds, err
+}
+
+// expectedAttendees is ExpectedAttendees inside a transaction.
+func (tx *Tx) expectedAttendees(m Meeting) ([]Deputy, error) {
+	q, args, _, _, err := tx.roll(m)
 	if err != nil {
 		return nil, err
 	}
 	var ids []int64
-	err = db.view(ctx, func(tx *Tx) error {
-		q, args, _, _, err := tx.roll(m)
-		if err != nil {
-			return err
-		}
-		return collect(tx, q, args, func(s scanner) error {
-			var id int64
-			err := s.Scan(&id)
-			ids = append(ids, id)
-			return err
-		})
-	})
-	if err != nil {
+	if err := collect(tx, q, args, func(s scanner) error {
+		var id int64
+		err := s.Scan(&id)
+		ids = append(ids, id)
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	ds, _, err := db.Deputies(ctx, DeputyFilter{IDs: ids})
+	ds, _, err := tx.deputies(DeputyFilter{IDs: ids})
 	return ds, err
 }

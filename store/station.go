@@ -120,46 +120,49 @@ var StationSortKeys = map[string]string{
 }
 
 // Stations returns a page of stations and the number that match.
-func (db *DB) Stations(ctx context.Context, f StationFilter) ([]Station, int, error) {
-	var out []Station
-	total := 0
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		w.match("s.id", "station_fts", []string{"name", "village", "address"}, f.Query, "")
-		if f.Type != "" {
-			w.add("s.type = ?", f.Type)
-		}
-		if f.Village != "" {
-			w.add("s.village = ?", f.Village)
-		}
-		if f.Status != "" {
-			w.add("s.status = ?", f.Status)
-		}
-		if f.CountedOn != "" {
-			w.add(stationCounted("s."), f.CountedOn)
-		}
-		order := "CASE s.type WHEN '代表之家' THEN 1 WHEN '代表联络站' THEN 2 WHEN '代表联系点' THEN 3 ELSE 4 END, s.name"
-		if col, ok := StationSortKeys[f.Sort]; ok {
-			order = col + desc(f.Desc) + ", s.id"
-		}
-		var err error
-		q := listQuery{idCol: "s.id", countFrom: "stations s", from: "stations s", order: order}
-		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
-			func(ids []int64) (map[int64]Station, error) {
-				m := map[int64]Station{}
-				err := collect(tx, `SELECT `+stationColumns+` FROM stations s WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
-					s, err := scanStation(r)
-					m[s.ID] = s
-					return err
-				})
-				return m, err
-			})
-		if err != nil {
-			return fmt.Errorf("查询联络站: %w", err)
-		}
-		return nil
+func (db *DB) Stations(ctx context.Context, f StationFilter) (out []Station, total int, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, total, err = tx.stations(f)
+		return err
 	})
 	return out, total, err
+}
+
+// stations is Stations inside a transaction.
+func (tx *Tx) stations(f StationFilter) (out []Station, total int, err error) {
+	w := &where{}
+	w.match("s.id", "station_fts", []string{"name", "village", "address"}, f.Query, "")
+	if f.Type != "" {
+		w.add("s.type = ?", f.Type)
+	}
+	if f.Village != "" {
+		w.add("s.village = ?", f.Village)
+	}
+	if f.Status != "" {
+		w.add("s.status = ?", f.Status)
+	}
+	if f.CountedOn != "" {
+		w.add(stationCounted("s."), f.CountedOn)
+	}
+	order := "CASE s.type WHEN '代表之家' THEN 1 WHEN '代表联络站' THEN 2 WHEN '代表联系点' THEN 3 ELSE 4 END, s.name"
+	if col, ok := StationSortKeys[f.Sort]; ok {
+		order = col + desc(f.Desc) + ", s.id"
+	}
+	q := listQuery{idCol: "s.id", countFrom: "stations s", from: "stations s", order: order}
+	out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
+		func(ids []int64) (map[int64]Station, error) {
+			m := map[int64]Station{}
+			err := collect(tx, `SELECT `+stationColumns+` FROM stations s WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+				s, err := scanStation(r)
+				m[s.ID] = s
+				return err
+			})
+			return m, err
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("查询联络站: %w", err)
+	}
+	return out, total, nil
 }
 
 // SaveStation creates (ID 0) or updates a station and its stationed deputies.

@@ -262,36 +262,39 @@ var SuggestionSortKeys = map[string]string{
 }
 
 // Suggestions returns a page of suggestions and the number that match.
-func (db *DB) Suggestions(ctx context.Context, f SuggestionFilter) ([]Suggestion, int, error) {
-	var out []Suggestion
-	total := 0
-	err := db.view(ctx, func(tx *Tx) error {
-		w := tx.suggestionWhere(f)
-		order := "s.received DESC, s.id DESC"
-		if col, ok := SuggestionSortKeys[f.Sort]; ok {
-			order = strings.ReplaceAll(col, ",", desc(f.Desc)+",") + desc(f.Desc) + ", s.id"
-		}
-		var err error
-		q := listQuery{idCol: "s.id", countFrom: "suggestions s", from: strings.TrimPrefix(suggestionFrom, " FROM "), order: order}
-		if f.Sort == "" { // the default order (received DESC, id DESC) is the order of suggestions_received
-			q.bigFrom = strings.Replace(q.from, "suggestions s", "suggestions s INDEXED BY suggestions_received", 1)
-		}
-		out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
-			func(ids []int64) (map[int64]Suggestion, error) {
-				m := map[int64]Suggestion{}
-				err := collect(tx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
-					s, err := scanSuggestion(r)
-					m[s.ID] = s
-					return err
-				})
-				return m, err
-			})
-		if err != nil {
-			return fmt.Errorf("查询建议: %w", err)
-		}
-		return nil
+func (db *DB) Suggestions(ctx context.Context, f SuggestionFilter) (out []Suggestion, total int, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, total, err = tx.suggestions(f)
+		return err
 	})
 	return out, total, err
+}
+
+// suggestions is Suggestions inside a transaction.
+func (tx *Tx) suggestions(f SuggestionFilter) (out []Suggestion, total int, err error) {
+	w := tx.suggestionWhere(f)
+	order := "s.received DESC, s.id DESC"
+	if col, ok := SuggestionSortKeys[f.Sort]; ok {
+		order = strings.ReplaceAll(col, ",", desc(f.Desc)+",") + desc(f.Desc) + ", s.id"
+	}
+	q := listQuery{idCol: "s.id", countFrom: "suggestions s", from: strings.TrimPrefix(suggestionFrom, " FROM "), order: order}
+	if f.Sort == "" { // the default order (received DESC, id DESC) is the order of suggestions_received
+		q.bigFrom = strings.Replace(q.from, "suggestions s", "suggestions s INDEXED BY suggestions_received", 1)
+	}
+	out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
+		func(ids []int64) (map[int64]Suggestion, error) {
+			m := map[int64]Suggestion{}
+			err := collect(tx, `SELECT `+suggestionColumns+suggestionFrom+` WHERE s.id IN (`+idList(ids)+`)`, nil, func(r scanner) error {
+				s, err := scanSuggestion(r)
+				m[s.ID] = s
+				return err
+			})
+			return m, err
+		})
+	if err != nil {
+		return nil, 0, fmt.Errorf("查询建议: %w", err)
+	}
+	return out, total, nil
 }
 
 func (tx *Tx) suggestionWhere(f SuggestionFilter) *where {

@@ -34,24 +34,24 @@ func (u *Unit) Validate() error {
 }
 
 // Units returns all handling units by kind and name.
-func (db *DB) Units(ctx context.Context) ([]Unit, error) {
-	var out []Unit
-	err := db.view(ctx, func(tx *Tx) error {
-		rows, err := tx.Query(`SELECT u.id, u.name, u.kind, u.contact, u.phone, u.notes, u.created_at, u.updated_at
-			FROM units u LEFT JOIN dict d ON d.kind = 'unit_kind' AND d.value = u.kind ORDER BY coalesce(d.sort, 999), u.name`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var u Unit
-			if err := rows.Scan(&u.ID, &u.Name, &u.Kind, &u.Contact, &u.Phone, &u.Notes, &u.CreatedAt, &u.UpdatedAt); err != nil {
-				return err
-			}
-			out = append(out, u)
-		}
-		return rows.Err()
+func (db *DB) Units(ctx context.Context) (out []Unit, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, err = tx.units()
+		return err
 	})
+	return out, err
+}
+
+// units is Units inside a transaction.
+func (tx *Tx) units() (out []Unit, err error) {
+	err = collect(tx, `SELECT u.id, u.name, u.kind, u.contact, u.phone, u.notes, u.created_at, u.updated_at
+		FROM units u LEFT JOIN dict d ON d.kind = 'unit_kind' AND d.value = u.kind ORDER BY coalesce(d.sort, 999), u.name`, nil,
+		func(r scanner) error {
+			var u Unit
+			err := r.Scan(&u.ID, &u.Name, &u.Kind, &u.Contact, &u.Phone, &u.Notes, &u.CreatedAt, &u.UpdatedAt)
+			out = append(out, u)
+			return err
+		})
 	return out, err
 }
 

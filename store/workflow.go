@@ -152,17 +152,23 @@ func (tx *Tx) addStep(id int64, step string, date Date, round int, detail, from,
 }
 
 // Timeline returns the steps of an item in the order they were taken.
-func (db *DB) Timeline(ctx context.Context, id int64) ([]Step, error) {
-	var out []Step
-	err := db.view(ctx, func(tx *Tx) error {
-		return collect(tx, `SELECT id, step, date, round, detail, from_state, to_state, at FROM suggestion_steps WHERE suggestion_id = ? ORDER BY id`,
-			[]any{id}, func(s scanner) error {
-				var st Step
-				err := s.Scan(&st.ID, &st.Step, &st.Date, &st.Round, &st.Detail, &st.FromState, &st.ToState, &st.At)
-				out = append(out, st)
-				return err
-			})
+func (db *DB) Timeline(ctx context.Context, id int64) (out []Step, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		out, err = tx.timeline(id)
+		return err
 	})
+	return out, err
+}
+
+// timeline is Timeline inside a transaction.
+func (tx *Tx) timeline(id int64) (out []Step, err error) {
+	err = collect(tx, `SELECT id, step, date, round, detail, from_state, to_state, at FROM suggestion_steps WHERE suggestion_id = ? ORDER BY id`,
+		[]any{id}, func(s scanner) error {
+			var st Step
+			err := s.Scan(&st.ID, &st.Step, &st.Date, &st.Round, &st.Detail, &st.FromState, &st.ToState, &st.At)
+			out = append(out, st)
+			return err
+		})
 	return out, err
 }
 
@@ -620,35 +626,41 @@ type Handling struct {
 }
 
 // Handling returns an item's replies, evaluations and follow-ups in date order.
-func (db *DB) Handling(ctx context.Context, id int64) (Handling, error) {
-	var h Handling
-	err := db.view(ctx, func(tx *Tx) error {
-		if err := collect(tx, `SELECT id, round, date, method, content, outcome, from_upper FROM replies WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
-			func(s scanner) error {
-				var r Reply
-				err := s.Scan(&r.ID, &r.Round, &r.Date, &r.Method, &r.Content, &r.Outcome, &r.FromUpper)
-				h.Replies = append(h.Replies, r)
-				return err
-			}); err != nil {
-			return err
-		}
-		if err := collect(tx, `SELECT id, round, date, grade, comment FROM evaluations WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
-			func(s scanner) error {
-				var e Evaluation
-				err := s.Scan(&e.ID, &e.Round, &e.Date, &e.Grade, &e.Comment)
-				h.Evaluations = append(h.Evaluations, e)
-				return err
-			}); err != nil {
-			return err
-		}
-		return collect(tx, `SELECT id, date, note, outcome FROM followups WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
-			func(s scanner) error {
-				var f FollowUpRecord
-				err := s.Scan(&f.ID, &f.Date, &f.Note, &f.Outcome)
-				h.FollowUps = append(h.FollowUps, f)
-				return err
-			})
+func (db *DB) Handling(ctx context.Context, id int64) (h Handling, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		h, err = tx.handling(id)
+		return err
 	})
+	return h, err
+}
+
+// handling is Handling inside a transaction.
+func (tx *Tx) handling(id int64) (h Handling, err error) {
+	if err := collect(tx, `SELECT id, round, date, method, content, outcome, from_upper FROM replies WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+		func(s scanner) error {
+			var r Reply
+			err := s.Scan(&r.ID, &r.Round, &r.Date, &r.Method, &r.Content, &r.Outcome, &r.FromUpper)
+			h.Replies = append(h.Replies, r)
+			return err
+		}); err != nil {
+		return h, err
+	}
+	if err := collect(tx, `SELECT id, round, date, grade, comment FROM evaluations WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+		func(s scanner) error {
+			var e Evaluation
+			err := s.Scan(&e.ID, &e.Round, &e.Date, &e.Grade, &e.Comment)
+			h.Evaluations = append(h.Evaluations, e)
+			return err
+		}); err != nil {
+		return h, err
+	}
+	err = collect(tx, `SELECT id, date, note, outcome FROM followups WHERE suggestion_id = ? ORDER BY date, id`, []any{id},
+		func(s scanner) error {
+			var f FollowUpRecord
+			err := s.Scan(&f.ID, &f.Date, &f.Note, &f.Outcome)
+			h.FollowUps = append(h.FollowUps, f)
+			return err
+		})
 	return h, err
 }
 

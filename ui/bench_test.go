@@ -1,15 +1,10 @@
 package ui
 
 import (
-	"bytes"
-	"context"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -17,11 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // The benchmarks of this file are run by `make bench` (.ci/bench) on the demo datasets it makes, named by
-// RENDADESK_STRESS_DB and RENDADESK_TOWNSHIP_DB (RENDADESK_BENCH_YEAR: the year to export); without them they
+// RENDADESK_STRESS_DB and RENDADESK_TOWNSHIP_DB; without them they
 // skip. Each works on a copy of the database.
 
 // benchCopyDB copies the database named by env (and its -wal) into a temporary folder, or skips.
@@ -45,80 +39,6 @@ func benchCopyDB(b *testing.B, env string) string {
 		}
 	}
 	return dst
-}
-
-// BenchmarkYearExport times `rendadesk export --year Y --format F` run in-process (cli.Run, the code the binary
-// runs, without starting a process): opening the database, the figures, the lists behind the tables and
-// writing the files. F is RENDADESK_BENCH_FORMAT, default all (every yearly output the command knows).
-func BenchmarkYearExport(b *testing.B) {
-	format := os.Getenv("RENDADESK_BENCH_FORMAT")
-	if format == "" {
-		format = "all"
-	}
-	for _, ds := range []struct{ name, env string }{{"township", "RENDADESK_TOWNSHIP_DB"}, {"stress", "RENDADESK_STRESS_DB"}} {
-		b.Run(ds.name, func(b *testing.B) {
-			path := benchCopyDB(b, ds.env)
-			year := os.Getenv("RENDADESK_BENCH_YEAR")
-			if _, err := strconv.Atoi(year); err != nil {
-				b.Fatal("RENDADESK_BENCH_YEAR must name the year to export")
-			}
-			out := b.TempDir()
-			args := []string{"export", "--db", path, "--year", year, "--format", format, "--out", out}
-			var stderr bytes.Buffer
-			if code := cli.Run(args, io.Discard, &stderr); code != cli.ExitOK { // once, to migrate the copy if need be
-				b.Fatalf("rendadesk %v: exit %d: %s", args, code, stderr.String())
-			}
-			times := make([]time.Duration, 0, b.N)
-			cpu := benchCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if code := cli.Run(args, io.Discard, &stderr); code != cli.ExitOK {
-					b.Fatalf("exit %d: %s", code, stderr.String())
-				}
-				times = append(times, time.Since(start))
-			}
-			b.ReportMetric(benchMedianMS(times), "median-ms")
-			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-		})
-	}
-}
-
-// BenchmarkYearReportSQL times cli.LoadReport for the year RENDADESK_BENCH_YEAR: every query the yearly
-// outputs need (the figures and the lists behind the tables), without writing a file — the export's SQL, to
-// set beside BenchmarkYearExport.
-func BenchmarkYearReportSQL(b *testing.B) {
-	for _, ds := range []struct{ name, env string }{{"township", "RENDADESK_TOWNSHIP_DB"}, {"stress", "RENDADESK_STRESS_DB"}} {
-		b.Run(ds.name, func(b *testing.B) {
-			db, err := store.Open(benchCopyDB(b, ds.env))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer db.Close()
-			y, err := strconv.Atoi(os.Getenv("RENDADESK_BENCH_YEAR"))
-			if err != nil {
-				b.Fatal("RENDADESK_BENCH_YEAR must name the year")
-			}
-			ctx := context.Background()
-			from, to := store.Date(fmt.Sprintf("%04d-01-01", y)), store.Date(fmt.Sprintf("%04d-12-31", y))
-			asOf := min(to, store.DateOf(db.Now()))
-			if _, err := cli.LoadReport(ctx, db, from, to, asOf); err != nil {
-				b.Fatal(err)
-			}
-			times := make([]time.Duration, 0, b.N)
-			cpu := benchCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := cli.LoadReport(ctx, db, from, to, asOf); err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-			}
-			b.ReportMetric(benchMedianMS(times), "median-ms")
-			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-		})
-	}
 }
 
 // BenchmarkStressDesk times, on the stress database and Fyne's test driver (no painting), what the clerk
@@ -222,21 +142,4 @@ func benchMedianMS(ts []time.Duration) float64 {
 	s := slices.Clone(ts)
 	slices.Sort(s)
 	return float64(s[(len(s)-1)/2].Microseconds()) / 1000
-}
-
-// benchCPU is the CPU time the process has used so far (user and system, all threads), from /proc/self/stat;
-// 0 where there is no /proc.
-func benchCPU() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	s := string(data)
-	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-	if len(f) < 13 {
-		return 0
-	}
-	utime, _ := strconv.ParseInt(f[11], 10, 64) // fields 14 and 15 of proc(5), in clock ticks of 1/100 s
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * (time.Second / 100)
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // deputiesTab is 代表: the roster with search and filters, and a pane with the deputy's form, their
@@ -424,8 +423,7 @@ func (t *deputiesTab) recordOf(x store.Deputy) fyne.CanvasObject {
 		t.loadRecord()
 	})
 	printBtn := widget.NewButtonWithIcon("打印履职档案", theme.DocumentPrintIcon(), func() {
-		y := t.selectedYear()
-		t.d.printTo("deputy-file", fmt.Sprintf("%s%d年度履职档案", x.Name, y), cli.PrintOptions{ID: fmt.Sprint(x.ID), Year: y})
+		t.d.printTo(t.d.deputyFile(x, t.selectedYear()))
 	})
 	// The year chosen for the last deputy stays chosen, so the clerk can go through the deputies of a year.
 	if slices.Contains(t.recordYear.Options, t.recordYearPick) {

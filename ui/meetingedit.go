@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // meetingRecord is what was recorded at the meeting in the pane — as the store holds it (saved) — and the
@@ -42,7 +41,7 @@ type meetingRecord struct {
 // On a read error it still returns usable (possibly empty) editors, with the error.
 func newMeetingRecord(t *meetingsTab, m store.Meeting) (*meetingRecord, error) {
 	db, ctx := t.d.db, t.d.ctx
-	r := &meetingRecord{t: t, m: m, voting: m.Kind == store.MeetingCongress || m.Kind == store.MeetingPresidium}
+	r := &meetingRecord{t: t, m: m, voting: m.IsVoting()}
 	var errs []error
 	var err error
 	if r.saved, err = db.MeetingDetail(ctx, m.ID); err != nil {
@@ -168,7 +167,7 @@ func (t *meetingsTab) printMaterials() {
 			t.d.showError(errors.New("请至少选择一项要打印的材料"))
 			return
 		}
-		t.print("meeting", meetingMaterialsName(r.m.Title), cli.PrintOptions{ID: fmt.Sprint(r.m.ID), Parts: parts})
+		t.print(r.m, parts)
 	}, t.d.win)
 	dlg.Resize(fyne.NewSize(420, 300))
 	dlg.Show()

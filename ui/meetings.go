@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // meetingsTab is 会议: meetings and activities with search and filters, and a pane with the meeting's form,
@@ -28,12 +27,13 @@ type meetingsTab struct {
 	filters  struct{ kind, year *widget.Select }
 	content  fyne.CanvasObject
 
-	// print writes the meeting materials; d.printTo, replaced in tests.
-	print func(kind, fileName string, o cli.PrintOptions)
+	// print asks where to save the chosen parts of a meeting's materials and writes them; replaced in tests.
+	print func(m store.Meeting, parts []string)
 }
 
 func newMeetingsTab(d *desk) *meetingsTab {
-	t := &meetingsTab{d: d, print: d.printTo}
+	t := &meetingsTab{d: d}
+	t.print = func(m store.Meeting, parts []string) { d.printTo(d.meetingMaterials(m, parts)) }
 	count := func(n int) string { return strconv.Itoa(n) }
 	cols := []column[store.Meeting]{
 		{"日期", 95, "date", func(x store.Meeting) string { return string(x.Start) }},

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 func TestMeetingKindFilterNarrowsToCongress(t *testing.T) {
@@ -738,9 +737,9 @@ func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
 	if len(det.Elections) != 0 || len(det.Resolutions) == 0 {
 		t.Fatalf("the latest demo 人代会 has %d elections, %d resolutions: the test needs none and some", len(det.Elections), len(det.Resolutions))
 	}
-	var gotKind, gotFile string
-	var got cli.PrintOptions
-	d.meetings.print = func(kind, file string, o cli.PrintOptions) { gotKind, gotFile, got = kind, file, o }
+	var got store.Meeting
+	var gotParts []string
+	d.meetings.print = func(m store.Meeting, parts []string) { got, gotParts = m, parts }
 	test.Tap(findButton(d.meetings.detail, "打印会议材料"))
 	dlg := d.win.Canvas().Overlays().Top()
 	if dlg == nil {
@@ -771,10 +770,10 @@ func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
 		t.Fatalf("parts %v", want)
 	}
 	test.Tap(findButton(dlg, "生成"))
-	if gotKind != "meeting" || got.ID != fmt.Sprint(m.ID) || fmt.Sprint(got.Parts) != fmt.Sprint(want) {
-		t.Fatalf("printed %q %+v, want parts %v", gotKind, got, want)
+	if got.ID != m.ID || fmt.Sprint(gotParts) != fmt.Sprint(want) {
+		t.Fatalf("printed meeting %d parts %v, want %d %v", got.ID, gotParts, m.ID, want)
 	}
-	if gotFile != m.Title+"材料" || !strings.HasSuffix(m.Title, "会议") {
-		t.Fatalf("file %q", gotFile)
+	if file := d.meetingMaterials(got, gotParts).file; file != m.Title+"材料" || !strings.HasSuffix(m.Title, "会议") {
+		t.Fatalf("file %q", file)
 	}
 }

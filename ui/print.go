@@ -10,14 +10,21 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
-// printTo asks where to save, writes the document through cli.Print (the same path as `rendadesk print`),
-// and offers to open it. Writing runs off the UI goroutine.
-func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
-	d.askSavePath(fileName, ".pdf", func(path string) {
+// document is one printed document the window offers: the file name proposed in the save dialog (without
+// .pdf), and how to write it — read its data with one of the store's document loaders and hand it to the
+// export writer that `rendadesk print` uses too.
+type document struct {
+	file  string
+	write func(path string) error
+}
+
+// printTo asks where to save doc, writes it off the UI goroutine, and offers to open it.
+func (d *desk) printTo(doc document) {
+	d.askSavePath(doc.file, ".pdf", func(path string) {
 		bar := widget.NewProgressBarInfinite()
 		wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
 		wait.Show()
@@ -30,7 +37,7 @@ func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
 					fyne.Do(func() { wait.Hide(); d.showError(err) })
 				}
 			}()
-			err = cli.Print(d.ctx, d.db, kind, o, path)
+			err = doc.write(path)
 			fyne.Do(func() {
 				wait.Hide()
 				if err != nil {
@@ -41,6 +48,130 @@ func (d *desk) printTo(kind, fileName string, o cli.PrintOptions) {
 			})
 		}()
 	})
+}
+
+// today is the store's today, the date printed documents are dated with.
+func (d *desk) today() store.Date { return store.DateOf(d.db.Now()) }
+
+// The documents of SPEC §6.4–6.6, each as `rendadesk print` makes it (ui/cli/print*.go).
+
+// assignForm is an item's 交办单, dated with its 交办 date.
+func (d *desk) assignForm(x store.Suggestion) document {
+	return document{x.Number + "交办单", func(path string) error {
+		doc, err := d.db.SuggestionDoc(d.ctx, x.ID)
+		if err != nil {
+			return err
+		}
+		date := doc.Item.Assigned
+		if date == "" {
+			date = d.today()
+		}
+		return export.AssignForm(path, doc.Settings, doc.Item, date)
+	}}
+}
+
+// satisfactionForm is an item's 代表意见征询表.
+func (d *desk) satisfactionForm(x store.Suggestion) document {
+	return document{x.Number + "征询意见表", func(path string) error {
+		doc, err := d.db.SuggestionDoc(d.ctx, x.ID)
+		if err != nil {
+			return err
+		}
+		return export.SatisfactionForm(path, doc.Settings, doc.Item, doc.Handling)
+	}}
+}
+
+// itemHistory is an item's 建议办理过程单.
+func (d *desk) itemHistory(x store.Suggestion) document {
+	return document{x.Number + "办理过程单", func(path string) error {
+		doc, err := d.db.SuggestionDoc(d.ctx, x.ID)
+		if err != nil {
+			return err
+		}
+		return export.ItemHistory(path, doc.Settings, doc.Item, doc.Timeline, doc.Handling, d.today())
+	}}
+}
+
+// assignList is the 交办清单 of a year, for every unit.
+func (d *desk) assignList(year int) document {
+	return document{fmt.Sprintf("%d年度代表建议交办清单", year), func(path string) error {
+		doc, err := d.db.AssignListDoc(d.ctx, year, 0)
+		if err != nil {
+			return err
+		}
+		return export.AssignList(path, doc.Settings, year, doc.Sections, d.today())
+	}}
+}
+
+// overdueNotice is the 督办通知 of every unit with an overdue item today.
+func (d *desk) overdueNotice() document {
+	return document{"逾期建议督办通知", func(path string) error {
+		today := d.today()
+		doc, err := d.db.OverdueDoc(d.ctx, today, 0)
+		if err != nil {
+			return err
+		}
+		return export.OverdueNotice(path, doc.Settings, doc.Sections, today)
+	}}
+}
+
+// meetingMaterials is the chosen parts of a meeting's materials.
+func (d *desk) meetingMaterials(m store.Meeting, parts []string) document {
+	return document{meetingMaterialsName(m.Title), func(path string) error {
+		doc, err := d.db.MeetingDoc(d.ctx, m.ID)
+		if err != nil {
+			return err
+		}
+		return export.MeetingMaterials(path, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected, parts)
+	}}
+}
+
+// roster is the roster of the deputies in office; public leaves out birth dates and masks phones.
+func (d *desk) roster(public bool) document {
+	name := "代表名册"
+	if public {
+		name = "代表名册(公开版)"
+	}
+	return document{name, func(path string) error {
+		doc, err := d.db.RosterDoc(d.ctx)
+		if err != nil {
+			return err
+		}
+		return export.Roster(path, doc.Settings, doc.Deputies, public, d.today())
+	}}
+}
+
+// deputyFile is a deputy's 履职档案 of a year.
+func (d *desk) deputyFile(x store.Deputy, year int) document {
+	return document{fmt.Sprintf("%s%d年度履职档案", x.Name, year), func(path string) error {
+		doc, err := d.db.DeputyFileDoc(d.ctx, x.ID, year)
+		if err != nil {
+			return err
+		}
+		return export.DeputyFile(path, doc.Settings, doc.Records, doc.Year, d.today())
+	}}
+}
+
+// deputyTable is the 代表履职情况统计表 (T10) of a year.
+func (d *desk) deputyTable(year int) document {
+	return document{fmt.Sprintf("%d年度代表履职情况统计表", year), func(path string) error {
+		doc, err := d.db.DeputyTableDoc(d.ctx, year)
+		if err != nil {
+			return err
+		}
+		return export.DeputyTable(path, doc.Settings, doc.Records, doc.Year, d.today())
+	}}
+}
+
+// reportBackTable is the 代表述职评议统计表 (T11) of a year.
+func (d *desk) reportBackTable(year int) document {
+	return document{fmt.Sprintf("%d年度代表述职评议统计表", year), func(path string) error {
+		doc, err := d.db.ReportBackDoc(d.ctx, year)
+		if err != nil {
+			return err
+		}
+		return export.ReportBackTable(path, doc.Settings, doc.Rows, doc.Year, d.today())
+	}}
 }
 
 // showWritten tells where a file went, with 打开文件 and 打开所在文件夹.
@@ -57,37 +188,41 @@ func (d *desk) showWritten(path string) {
 	dlg.Show()
 }
 
-// printChoice is one printed form offered for an item.
+// printChoice is one document offered in a 打印 menu.
 type printChoice struct {
-	label, kind, file string
+	label string
+	doc   document
 }
 
 // itemPrintChoices are the forms that make sense for an item in its state: 交办单 once assigned, 征询意见表
 // once replied, 办理过程单 always.
-func itemPrintChoices(x store.Suggestion) []printChoice {
+func (d *desk) itemPrintChoices(x store.Suggestion) []printChoice {
 	var out []printChoice
 	if x.Assigned != "" {
-		out = append(out, printChoice{"交办单", "assign-form", x.Number + "交办单"})
+		out = append(out, printChoice{"交办单", d.assignForm(x)})
 	}
 	if x.LastReply != "" {
-		out = append(out, printChoice{"代表意见征询表", "satisfaction-form", x.Number + "征询意见表"})
+		out = append(out, printChoice{"代表意见征询表", d.satisfactionForm(x)})
 	}
-	return append(out, printChoice{"建议办理过程单", "item-history", x.Number + "办理过程单"})
+	return append(out, printChoice{"建议办理过程单", d.itemHistory(x)})
+}
+
+// showPrintMenu pops the choices up under the button b.
+func showPrintMenu(b *widget.Button, choices []printChoice, print func(document)) {
+	var items []*fyne.MenuItem
+	for _, c := range choices {
+		items = append(items, fyne.NewMenuItem(c.label, func() { print(c.doc) }))
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
 }
 
 // itemPrintButton offers the printed forms of one item in a menu.
 func (t *suggestionsTab) itemPrintButton(x store.Suggestion) fyne.CanvasObject {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
-		var items []*fyne.MenuItem
-		for _, c := range itemPrintChoices(x) {
-			items = append(items, fyne.NewMenuItem(c.label, func() {
-				t.d.printTo(c.kind, c.file, cli.PrintOptions{ID: fmt.Sprint(x.ID)})
-			}))
-		}
-		c := fyne.CurrentApp().Driver().CanvasForObject(b)
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
-		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+		showPrintMenu(b, t.d.itemPrintChoices(x), t.d.printTo)
 	})
 	return b
 }

@@ -8,14 +8,13 @@ import (
 	"testing"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 func TestItemPrintChoicesFollowTheState(t *testing.T) {
 	kinds := func(x store.Suggestion) string {
 		var k []string
-		for _, c := range itemPrintChoices(x) {
-			k = append(k, c.kind)
+		for _, c := range (&desk{}).itemPrintChoices(x) {
+			k = append(k, c.label)
 		}
 		return strings.Join(k, ",")
 	}
@@ -23,10 +22,10 @@ func TestItemPrintChoicesFollowTheState(t *testing.T) {
 		x    store.Suggestion
 		want string
 	}{
-		{store.Suggestion{Number: "2024-001", State: store.StatePending}, "item-history"},
-		{store.Suggestion{Number: "2024-002", State: store.StateHandling, Assigned: "2024-03-01"}, "assign-form,item-history"},
-		{store.Suggestion{Number: "2024-003", State: store.StateReplied, Assigned: "2024-03-01", LastReply: "2024-04-01"}, "assign-form,satisfaction-form,item-history"},
-		{store.Suggestion{Number: "2024-004", State: store.StateReplied, Forwarded: "2024-03-01", LastReply: "2024-04-01"}, "satisfaction-form,item-history"},
+		{store.Suggestion{Number: "2024-001", State: store.StatePending}, "建议办理过程单"},
+		{store.Suggestion{Number: "2024-002", State: store.StateHandling, Assigned: "2024-03-01"}, "交办单,建议办理过程单"},
+		{store.Suggestion{Number: "2024-003", State: store.StateReplied, Assigned: "2024-03-01", LastReply: "2024-04-01"}, "交办单,代表意见征询表,建议办理过程单"},
+		{store.Suggestion{Number: "2024-004", State: store.StateReplied, Forwarded: "2024-03-01", LastReply: "2024-04-01"}, "代表意见征询表,建议办理过程单"},
 	} {
 		if got := kinds(tc.x); got != tc.want {
 			t.Errorf("%s: %s, want %s", tc.x.Number, got, tc.want)
@@ -34,7 +33,7 @@ func TestItemPrintChoicesFollowTheState(t *testing.T) {
 	}
 }
 
-// The window prints through cli.Print; check that path writes the item's form readably.
+// The 办理过程单 the window offers writes the item's form readably.
 func TestWindowPrintPathWritesForm(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) not installed")
@@ -46,7 +45,8 @@ func TestWindowPrintPathWritesForm(t *testing.T) {
 	}
 	x := items[0]
 	out := filepath.Join(t.TempDir(), "过程单.pdf")
-	if err := cli.Print(d.ctx, d.db, itemPrintChoices(x)[len(itemPrintChoices(x))-1].kind, cli.PrintOptions{ID: x.Number}, out); err != nil {
+	choices := d.itemPrintChoices(x)
+	if err := choices[len(choices)-1].doc.write(out); err != nil {
 		t.Fatal(err)
 	}
 	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()

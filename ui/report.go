@@ -19,7 +19,6 @@ import (
 
 	"rendadesk/export"
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // The choices of the period: a whole calendar year, the year up to the 截至 date, or any two dates.
@@ -696,7 +695,7 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 		t.exports = append(t.exports, b)
 		return b
 	}
-	all := button("全部导出", theme.DownloadIcon(), cli.ReportFormats)
+	all := button("全部导出", theme.DownloadIcon(), export.ReportFormats)
 	all.Importance = widget.HighImportance
 	buttons := container.NewGridWithColumns(4,
 		button("导出 Excel", theme.GridIcon(), []string{"xlsx"}),
@@ -730,8 +729,8 @@ func (t *reportTab) chooseFolder(formats []string) {
 	showFileDialog(dlg, prefs.String(reportFolderPref))
 }
 
-// exportTo gathers the report of the period (cli.LoadReport, as `rendadesk export` does) and writes the
-// formats into dir off the UI goroutine (cli.WriteReport makes the files side by side); the progress bar steps
+// exportTo reads the report of the period (store.LoadReport, as `rendadesk export` does) and writes the
+// formats into dir off the UI goroutine (export.WriteReport makes the files side by side); the progress bar steps
 // as the data is read and as each file is finished, and the line above it names what is still being made.
 // Then it lists what was written.
 func (t *reportTab) exportTo(dir string, formats []string) {
@@ -758,7 +757,8 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 			}
 			fyne.Do(func() { t.exportDone(paths, dir, err) })
 		}()
-		rep, err := cli.LoadReport(ctx, db, p.from, p.to, p.asOf)
+		data, err := db.LoadReport(ctx, p.from, p.to, p.asOf)
+		rep := export.Report{ReportData: data}
 		if err != nil {
 			err = fmt.Errorf("读取报表数据：%s", store.ErrorMessage(err))
 			return
@@ -766,15 +766,15 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 		var pending []string         // the files not finished yet, as the clerk will see them in the folder
 		files := map[string]string{} // the clerk's name of a format → its file
 		for _, f := range formats {
-			file := cli.ReportFileName(rep.Settings, rep.Year(), f)
-			files[cli.ReportFormatNames[f]] = file
+			file := export.ReportFileName(rep, f)
+			files[export.ReportFormatNames[f]] = file
 			pending = append(pending, file)
 		}
 		fyne.Do(func() {
 			t.progress.SetValue(1)
 			t.progressMsg.SetText("正在生成：" + strings.Join(pending, "、"))
 		})
-		paths, err = cli.WriteReport(rep, dir, formats, func(done int, name string) {
+		paths, err = export.WriteReport(rep, dir, formats, func(done int, name string) {
 			fyne.Do(func() {
 				pending = slices.DeleteFunc(pending, func(s string) bool { return s == files[name] })
 				t.progress.SetValue(float64(done + 1))

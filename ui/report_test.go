@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // reportTestDesk is a window on an office whose 2024 figures are known by hand (as in export's workbook
@@ -312,7 +312,7 @@ func TestReportExportAll(t *testing.T) {
 	d := reportTestDesk(t, false)
 	r := reportOpen(t, d)
 	dir := t.TempDir()
-	r.exportTo(dir, cli.ReportFormats)
+	r.exportTo(dir, export.ReportFormats)
 	for _, b := range r.exports {
 		if !b.Disabled() {
 			t.Fatalf("%s is enabled while exporting", b.Text)
@@ -328,8 +328,9 @@ func TestReportExportAll(t *testing.T) {
 	if len(r.written) != 3 {
 		t.Fatalf("written %v", r.written)
 	}
-	for i, f := range cli.ReportFormats {
-		want := filepath.Join(dir, cli.ReportFileName(st, 2024, f))
+	rep := export.Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01"}}}
+	for i, f := range export.ReportFormats {
+		want := filepath.Join(dir, export.ReportFileName(rep, f))
 		if r.written[i] != want {
 			t.Errorf("file %d is %s, want %s", i, r.written[i], want)
 		}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // The deputies' report-backs to the voters (述职评议): a section of the deputy's pane to enter them, and a
@@ -161,15 +160,15 @@ func (t *deputiesTab) tableYear() int {
 	return y
 }
 
-// printChoices are the documents of the 代表 tab's 打印 menu: the rosters (their kinds are registered with
-// the meeting documents) and the tables T10 and T11 of the tableYear, named in the menu.
+// printChoices are the documents of the 代表 tab's 打印 menu: the rosters and the tables T10 and T11 of the
+// tableYear, named in the menu.
 func (t *deputiesTab) printChoices() []printChoice {
 	y := t.tableYear()
 	return []printChoice{
-		{"代表名册", "roster", "代表名册"},
-		{"代表名册(公开版)", "roster-public", "代表名册(公开版)"},
-		{fmt.Sprintf("履职情况统计表(T10)，%d年", y), "deputy-table", fmt.Sprintf("%d年度代表履职情况统计表", y)},
-		{fmt.Sprintf("述职评议统计表(T11)，%d年", y), "report-back-table", fmt.Sprintf("%d年度代表述职评议统计表", y)},
+		{"代表名册", t.d.roster(false)},
+		{"代表名册(公开版)", t.d.roster(true)},
+		{fmt.Sprintf("履职情况统计表(T10)，%d年", y), t.d.deputyTable(y)},
+		{fmt.Sprintf("述职评议统计表(T11)，%d年", y), t.d.reportBackTable(y)},
 	}
 }
 
@@ -177,17 +176,7 @@ func (t *deputiesTab) printChoices() []printChoice {
 func (t *deputiesTab) printButton() *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
-		var items []*fyne.MenuItem
-		for _, c := range t.printChoices() {
-			o := cli.PrintOptions{}
-			if c.kind == "deputy-table" || c.kind == "report-back-table" {
-				o.Year = t.tableYear()
-			}
-			items = append(items, fyne.NewMenuItem(c.label, func() { t.d.printTo(c.kind, c.file, o) }))
-		}
-		c := fyne.CurrentApp().Driver().CanvasForObject(b)
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(0, b.Size().Height))
-		widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+		showPrintMenu(b, t.printChoices(), t.d.printTo)
 	})
 	return b
 }
@@ -250,8 +239,7 @@ func (t *deputiesTab) showReportBackDialog() {
 		t.d.exportList(fmt.Sprintf("%d年度代表述职评议统计", v.selectedYear()), reportBackHeaders, v.cells)
 	})
 	printBtn := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
-		y := v.selectedYear()
-		t.d.printTo("report-back-table", fmt.Sprintf("%d年度代表述职评议统计表", y), cli.PrintOptions{Year: y})
+		t.d.printTo(t.d.reportBackTable(v.selectedYear()))
 	})
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("年度"), v.year, export, printBtn), v.summary)
 	if y := fmt.Sprintf("%d年", t.tableYear()); slices.Contains(v.year.Options, y) {

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // deputyWith finds a demo deputy whose record of year passes ok.
@@ -216,7 +215,7 @@ func TestRecordSectionShowsTheStoreFigures(t *testing.T) {
 	}
 }
 
-// The 履职档案 button prints through cli.Print with the deputy's id and the year, as the command line does.
+// The 履职档案 document writes the deputy's file of the year, as `rendadesk print deputy-file` does.
 func TestRecordPrintPathWritesTheFile(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) not installed")
@@ -224,7 +223,7 @@ func TestRecordPrintPathWritesTheFile(t *testing.T) {
 	d, _ := uiTestDesk(t, true)
 	x, _ := d.deputies.list.item(0)
 	out := filepath.Join(t.TempDir(), "档案.pdf")
-	if err := cli.Print(d.ctx, d.db, "deputy-file", cli.PrintOptions{ID: fmt.Sprint(x.ID), Year: 2023}, out); err != nil {
+	if err := d.deputyFile(x, 2023).write(out); err != nil {
 		t.Fatal(err)
 	}
 	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
@@ -235,12 +234,12 @@ func TestRecordPrintPathWritesTheFile(t *testing.T) {
 	if !strings.Contains(flat, "履职档案（2023年度）") || !strings.Contains(flat, "姓名"+x.Name) {
 		t.Fatalf("the file lacks the title or %s:\n%s", x.Name, text)
 	}
-	kinds := []string{}
+	files := []string{}
 	for _, c := range d.deputies.printChoices() {
-		kinds = append(kinds, c.kind)
+		files = append(files, c.doc.file)
 	}
-	if strings.Join(kinds, ",") != "roster,roster-public,deputy-table,report-back-table" {
-		t.Errorf("打印 offers %v", kinds)
+	if strings.Join(files, ",") != "代表名册,代表名册(公开版),2024年度代表履职情况统计表,2024年度代表述职评议统计表" {
+		t.Errorf("打印 offers %v", files)
 	}
 	if b := findButton(d.deputies.content, "打印"); b == nil {
 		t.Error("the 代表 toolbar has no 打印")
@@ -290,7 +289,7 @@ func TestReportBackDialogShowsT11(t *testing.T) {
 func TestTablesFollowTheChosenYear(t *testing.T) {
 	d, _ := uiTestDesk(t, true)
 	tab := d.deputies
-	if c := tab.printChoices(); c[2].label != "履职情况统计表(T10)，2024年" || c[3].file != "2024年度代表述职评议统计表" {
+	if c := tab.printChoices(); c[2].label != "履职情况统计表(T10)，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
 		t.Fatalf("choices %+v", c)
 	}
 	a, _ := tab.list.item(0)

@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
-	"rendadesk/ui/cli"
 )
 
 // unitView is 承办单位办理情况: for a year, how each handling unit has done with the items it leads — replies,
@@ -125,11 +124,10 @@ func (t *suggestionsTab) unitView() *unitView {
 		"满意率 = 代表最近一次评价为" + satisfied + "的件数 ÷ 已评价件数；逾期 = 截至今天超过办理时限仍未答复。点击单位查看它承办的建议。")
 	note.Wrapping = fyne.TextWrapWord
 	printList := widget.NewButtonWithIcon("打印交办清单", theme.DocumentPrintIcon(), func() {
-		y := v.selectedYear()
-		t.d.printTo("assign-list", fmt.Sprintf("%d年度代表建议交办清单", y), cli.PrintOptions{Year: y})
+		t.d.printTo(t.d.assignList(v.selectedYear()))
 	})
 	printNotice := widget.NewButtonWithIcon("打印督办通知", theme.DocumentPrintIcon(), func() {
-		t.d.printTo("overdue-notice", "逾期建议督办通知", cli.PrintOptions{})
+		t.d.printTo(t.d.overdueNotice())
 	})
 	top := container.NewHBox(widget.NewLabel("年度"), container.NewGridWrap(fyne.NewSize(120, v.year.MinSize().Height), v.year), v.err,
 		layout.NewSpacer(), printList, printNotice)

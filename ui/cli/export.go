@@ -10,11 +10,12 @@ import (
 	"strings"
 
 	"rendadesk/assets"
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
 // runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|pdf|txt|all --out DIR`:
-// the year's workbook, PDF and report text, all from one LoadReport.
+// the year's workbook, PDF and report text, all from one store.LoadReport.
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
@@ -32,10 +33,10 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if *outDir == "" {
 		return usageError{"缺少 --out 输出文件夹"}
 	}
-	formats := ReportFormats
+	formats := export.ReportFormats
 	if *format != "all" {
-		if !strings.Contains(","+strings.Join(ReportFormats, ",")+",", ","+*format+",") {
-			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(ReportFormats, "、"), *format)}
+		if !strings.Contains(","+strings.Join(export.ReportFormats, ",")+",", ","+*format+",") {
+			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(export.ReportFormats, "、"), *format)}
 		}
 		formats = []string{*format}
 	}
@@ -76,11 +77,11 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	}
 	defer db.Close()
 	today = reportToday(db, today)
-	rep, err := LoadReport(ctx, db, from, to, min(to, today)) // a year still running is reported as it stands today
+	rep, err := db.LoadReport(ctx, from, to, min(to, today)) // a year still running is reported as it stands today
 	if err != nil {
 		return err
 	}
-	paths, err := WriteReport(rep, *outDir, formats, nil)
+	paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
 	for _, p := range paths {
 		fmt.Fprintf(out, "已生成: %s\n", p)
 	}

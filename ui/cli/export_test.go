@@ -85,10 +85,33 @@ func TestExportYear(t *testing.T) {
 	}
 }
 
-// A panic on one of WriteReport's goroutines comes back as an error instead of ending the program.
-func TestParallelRecovers(t *testing.T) {
-	err := parallel([]func() error{func() error { return nil }, func() error { panic("坏数据") }})
-	if err == nil || !strings.Contains(err.Error(), "坏数据") {
-		t.Fatalf("err = %v", err)
+// The --out folder is made as `mkdir -p` would; one that cannot be made is named in the message.
+func TestExportMakesOutFolder(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errOut := run("demo", "--db", db, "--seed", "1", "--today", "2024-11-30"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	out := filepath.Join(dir, "新文件夹", "报表")
+	if code, _, errOut := run("export", "--db", db, "--year", "2024", "--format", "txt", "--out", out); code != ExitOK {
+		t.Fatalf("export into a new folder: %s", errOut)
+	}
+	if es, err := os.ReadDir(out); err != nil || len(es) != 1 || !strings.HasSuffix(es[0].Name(), ".txt") {
+		t.Fatalf("the new folder holds %v (%v), want the one report text", es, err)
+	}
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, which writes into a read-only folder anyway")
+	}
+	parent := filepath.Join(dir, "只读文件夹")
+	if err := os.Mkdir(parent, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(parent, 0o700) })
+	code, _, errOut := run("export", "--db", db, "--year", "2024", "--format", "txt", "--out", filepath.Join(parent, "新文件夹"))
+	if code != ExitError || !strings.Contains(errOut, "无法创建输出文件夹 "+filepath.Join(parent, "新文件夹")) {
+		t.Fatalf("exit %d, %q: want 无法创建输出文件夹", code, errOut)
+	}
+	if es, _ := os.ReadDir(parent); len(es) != 0 {
+		t.Errorf("left behind: %v", es)
 	}
 }

@@ -42,52 +42,18 @@ func printMeeting(ctx context.Context, db *store.DB, a printArgs) error {
 	if err != nil || id <= 0 {
 		return usageError{fmt.Sprintf("打印会议材料需要 --id 会议的编号(正整数)，而不是「%s」", a.id)}
 	}
-	st, err := db.Settings(ctx)
+	doc, err := db.MeetingDoc(ctx, id)
 	if err != nil {
 		return err
 	}
-	m, err := db.Meeting(ctx, id)
-	if err != nil {
-		return err
-	}
-	d, err := db.MeetingDetail(ctx, id)
-	if err != nil {
-		return err
-	}
-	q, err := db.Quorum(ctx, id)
-	if err != nil {
-		return err
-	}
-	expected, err := db.ExpectedAttendees(ctx, id)
-	if err != nil {
-		return err
-	}
-	if q.Base == 0 && len(d.Attendance) > 0 {
-		// A meeting without a voting base (an inspection, a group's activity) expects the deputies whose
-		// attendance is recorded, not every deputy in office.
-		ids := make([]int64, len(d.Attendance))
-		for i, a := range d.Attendance {
-			ids[i] = a.DeputyID
-		}
-		if expected, _, err = db.Deputies(ctx, store.DeputyFilter{IDs: ids}); err != nil {
-			return err
-		}
-	}
-	return export.MeetingMaterials(a.out, st, m, d, q, expected, a.parts)
+	return export.MeetingMaterials(a.out, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected, a.parts)
 }
 
 // printRoster prints the roster of the deputies in office (在任), in the store's order: by group, then name.
 func printRoster(ctx context.Context, db *store.DB, a printArgs, public bool) error {
-	st, err := db.Settings(ctx)
+	doc, err := db.RosterDoc(ctx)
 	if err != nil {
 		return err
 	}
-	ds, _, err := db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive})
-	if err != nil {
-		return err
-	}
-	if len(ds) == 0 {
-		return store.Errorf(store.ENOTFOUND, "没有在任的代表，未生成代表名册")
-	}
-	return export.Roster(a.out, st, ds, public, a.today)
+	return export.Roster(a.out, doc.Settings, doc.Deputies, public, a.today)
 }

@@ -1,0 +1,101 @@
+package export
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// ReportFormats are the yearly outputs, in the order "all" writes them: the workbook, the PDF and the text.
+var ReportFormats = []string{"xlsx", "pdf", "txt"}
+
+// ReportFormatNames are the clerk's words for ReportFormats.
+var ReportFormatNames = map[string]string{"xlsx": "Excel 工作簿", "pdf": "PDF 报表", "txt": "报告文字稿"}
+
+// ReportFileName is the file a format of the report is saved as: 「××镇人大主席团2024年度工作统计.xlsx」,
+// 「…年度工作统计.pdf」, 「…年度工作报告文字稿.txt」.
+func ReportFileName(r Report, format string) string {
+	base := strings.TrimSuffix(WorkbookName(r.Settings, r.Year()), ".xlsx")
+	switch format {
+	case "pdf":
+		return base + ".pdf"
+	case "txt":
+		return strings.TrimSuffix(base, "工作统计") + "工作报告文字稿.txt"
+	}
+	return base + ".xlsx"
+}
+
+// WriteReport writes the chosen formats of the report into dir and returns the paths written, in the order
+// of formats. The files are made side by side (the workbook and the PDF are each about half the work);
+// progress, when not nil, is called (from any goroutine, one call at a time) as each file is finished, with
+// the number finished and the clerk's name of the format. A failure of one file leaves the others: each is
+// complete, written aside and renamed into place.
+func WriteReport(r Report, dir string, formats []string, progress func(done int, name string)) ([]string, error) {
+	paths := make([]string, len(formats))
+	var mu sync.Mutex
+	done := 0
+	fns := make([]func() error, len(formats))
+	for i, fm := range formats {
+		path := filepath.Join(dir, ReportFileName(r, fm))
+		fns[i] = func() error {
+			var err error
+			switch fm {
+			case "xlsx":
+				err = WorkbookYear(path, r)
+			case "pdf":
+				err = ReportPDF(path, r)
+			case "txt":
+				err = WriteText(path, ReportText(r.Settings, r.Figures))
+			default:
+				err = fmt.Errorf("未知的格式 %q", fm)
+			}
+			if err != nil {
+				return err
+			}
+			paths[i] = path
+			if progress != nil {
+				mu.Lock()
+				done++
+				progress(done, ReportFormatNames[fm])
+				mu.Unlock()
+			}
+			return nil
+		}
+	}
+	err := parallel(fns)
+	written := paths[:0]
+	for _, p := range paths {
+		if p != "" {
+			written = append(written, p)
+		}
+	}
+	return written, err
+}
+
+// parallel runs fns at once and returns the first error (in the order of fns). A panic in one of them (a
+// library's bug on odd data) becomes its error: a recover in the caller would not see another goroutine's
+// panic, and the clerk's window must not close over a report.
+func parallel(fns []func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if p := recover(); p != nil {
+					errs[i] = fmt.Errorf("生成报表时出错(%v)，请把此信息告诉维护人员", p)
+				}
+			}()
+			errs[i] = fn()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+package store
+
+import (
+	"context"
+	"time"
+)
+
+// ReportData is everything the yearly outputs print for a period (SPEC §6.1–6.3): the one figures computation
+// and the lists it does not hold. The 报表 tab and `rendadesk export` both read it with LoadReport, so they
+// print the same numbers.
+type ReportData struct {
+	Settings Settings
+	Figures  Figures
+	Ledger   []Suggestion   // T4 办理情况一览表: the period's suggestions, by number
+	Deputies []Deputy       // T7 代表名册: the deputies in office
+	Stations []Station      // T9 家站点建设情况: the stations the figures count
+	Records  []DeputyRecord // T10 代表履职情况: the period's days
+	Meetings []ReportMeeting
+	Made     time.Time // 制表日期; zero: now
+}
+
+// ReportMeeting is a meeting of the period with what T14 and T15 print of it: the agenda, resolutions,
+// elections and guests, and the quorum (应到/实到) — filled for the meetings that vote (IsVoting).
+type ReportMeeting struct {
+	Meeting
+	Detail MeetingDetail
+	Quorum Quorum
+}
+
+// Year is the report's year, from the start of its period.
+func (r ReportData) Year() int { return r.Figures.From.Year() }
+
+// LoadReport reads everything the yearly outputs print for the period from..to as it stood on asOf, in one
+// read transaction: an edit saved while an export runs is either in every table or in none.
+func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, error) {
+	rep := ReportData{Made: db.Now()}
+	f, err := db.figurePeriod(from, to, asOf)
+	if err != nil {
+		return rep, err
+	}
+	err = db.view(ctx, func(tx *Tx) error {
+		if rep.Settings, err = readSettings(tx); err != nil {
+			return err
+		}
+		if err := tx.figures(&f); err != nil {
+			return err
+		}
+		rep.Figures = f
+		last := min(f.To, f.AsOf)
+		if rep.Ledger, _, err = tx.suggestions(SuggestionFilter{From: f.From, To: last, Sort: "number"}); err != nil {
+			return err
+		}
+		if rep.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive}); err != nil {
+			return err
+		}
+		if rep.Stations, _, err = tx.stations(StationFilter{CountedOn: f.AsOf}); err != nil {
+			return err
+		}
+		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), 0); err != nil {
+			return err
+		}
+		meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})
+		if err != nil {
+			return err
+		}
+		rep.Meetings = make([]ReportMeeting, len(meetings))
+		for i, m := range meetings {
+			rep.Meetings[i].Meeting = m
+			if !m.IsVoting() {
+				continue
+			}
+			if rep.Meetings[i].Detail, err = tx.meetingDetail(m.ID); err != nil {
+				return err
+			}
+			if rep.Meetings[i].Quorum, err = tx.quorum(m.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return rep, err
+}
