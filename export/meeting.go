@@ -322,25 +322,17 @@ func (md *meetingDoc) signIn() {
 			cellSize, signInRowH)
 	}
 	d.onPageBreak = nil
+	// The totals are store.CountAttendance's (md.q); a sheet not yet marked leaves boxes to fill in, under the
+	// number of deputies it lists.
 	q := md.q
-	if q.Base == 0 { // a meeting without a voting base: count the marks of the deputies on the sheet
-		q = store.Quorum{Base: len(md.expected)}
-		for _, dp := range md.expected {
-			switch marks[dp.ID].Status {
-			case "出席":
-				q.Present++
-			case "请假":
-				q.Leave++
-			case "缺席":
-				q.Absent++
-			}
-		}
-	}
-	total := fmt.Sprintf("应到 %d 人　　实到 ____ 人　　请假 ____ 人", q.Base)
+	total := fmt.Sprintf("应到 %d 人　　实到 ____ 人　　请假 ____ 人", len(md.expected))
 	if len(md.det.Attendance) > 0 {
-		total = fmt.Sprintf("应到 %d 人　　实到 %d 人　　请假 %d 人", q.Base, q.Present, q.Leave)
+		total = fmt.Sprintf("应到 %d 人　　实到 %d 人　　请假 %d 人", q.Expected, q.Present, q.Leave)
 		if q.Absent > 0 {
 			total += fmt.Sprintf("　　缺席 %d 人", q.Absent)
+		}
+		if q.NonVoting > 0 {
+			total += fmt.Sprintf("　　列席 %d 人", q.NonVoting)
 		}
 	}
 	d.ensure(30)
