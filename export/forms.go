@@ -10,14 +10,6 @@ import (
 // The suggestion forms of SPEC §6.5, each one PDF file: 交办单, 交办清单, 督办通知, 代表意见征询表 and the
 // 建议办理过程单. They take the store's plain values, as its document loaders read them (store/documents.go).
 
-// proposer is who raised the item: the lead deputy, or the voter for a voter's opinion.
-func proposer(s store.Suggestion) string {
-	if s.LeadDeputyName != "" || s.VoterName == "" {
-		return s.LeadDeputyName
-	}
-	return s.VoterName + "（选民）"
-}
-
 // officeTitle puts the office name before a document's name when the office has one.
 func officeTitle(st store.Settings, name string) string {
 	return strings.TrimSpace(st.OfficeName) + name
@@ -27,7 +19,7 @@ func officeTitle(st store.Settings, name string) string {
 func itemFields(st store.Settings, it store.NamedSuggestion) [][]field {
 	s := it.Suggestion
 	lead := field{"领衔代表", s.LeadDeputyName}
-	if s.LeadDeputyName == "" && s.VoterName != "" {
+	if s.FromVoter() {
 		v := s.VoterName
 		if s.VoterContact != "" {
 			v += "（" + s.VoterContact + "）"
@@ -38,15 +30,20 @@ func itemFields(st store.Settings, it store.NamedSuggestion) [][]field {
 	if s.Priority == "重点" {
 		category += "（重点）"
 	}
-	return [][]field{
+	rows := [][]field{
 		{{"编号", s.Number}, {"类别", category}},
 		{{"标题", s.Title}},
 		{lead, {"涉及层面", st.LevelLabel(s.Scope)}},
-		{{"附议代表", strings.Join(it.Cosigners, "、")}},
-		{{"收到日期", s.Received.Chinese()}, {"交办日期", s.Assigned.Chinese()}},
-		{{"主办单位", s.MainUnitName}, {"办理时限", s.Deadline.Chinese()}},
-		{{"协办单位", strings.Join(it.AssistUnits, "、")}},
 	}
+	if s.FromVoter() && s.LeadDeputyName != "" { // a voter's item a deputy brought in: name the deputy too
+		rows = append(rows, []field{{"转交代表", s.LeadDeputyName}})
+	}
+	return append(rows,
+		[]field{{"附议代表", strings.Join(it.Cosigners, "、")}},
+		[]field{{"收到日期", s.Received.Chinese()}, {"交办日期", s.Assigned.Chinese()}},
+		[]field{{"主办单位", s.MainUnitName}, {"办理时限", s.Deadline.Chinese()}},
+		[]field{{"协办单位", strings.Join(it.AssistUnits, "、")}},
+	)
 }
 
 // AssignForm writes the 交办单 of one item: its boxes, the full content, a line for the unit to sign for
@@ -111,7 +108,7 @@ func listTable(d *document, items []store.NamedSuggestion, lastTitle string, las
 		{"交办日期", 0, "C"}, {"办理时限", 0, "C"}, {lastTitle, 35, "L"}}
 	rows := make([][]string, len(items))
 	for i, it := range items {
-		rows[i] = []string{itoa(i + 1), it.Number, it.Title, proposer(it.Suggestion), it.Assigned.Chinese(),
+		rows[i] = []string{itoa(i + 1), it.Number, it.Title, it.Proposer(), it.Assigned.Chinese(),
 			it.Deadline.Chinese(), last(it)}
 	}
 	d.table(cols, rows)
@@ -172,7 +169,7 @@ func SatisfactionForm(path string, st store.Settings, it store.NamedSuggestion, 
 		result = append(result, field{"答复轮次", fmt.Sprintf("第%d轮", r.Round)})
 	}
 	d.fields(
-		[]field{{"编号", it.Number}, {"领衔代表", proposer(it.Suggestion)}},
+		[]field{{"编号", it.Number}, {"领衔代表", it.Proposer()}},
 		[]field{{"标题", it.Title}},
 		[]field{{"承办单位", units}},
 		[]field{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},

@@ -193,6 +193,24 @@ func TestAssignFormLongContent(t *testing.T) {
 	}
 }
 
+// A voter's item that a deputy brought in names the voter as its proposer, and the deputy beside.
+func TestAssignFormVoterItemViaDeputy(t *testing.T) {
+	needPoppler(t)
+	st := store.DefaultSettings()
+	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-031", Title: "关于修缮村道的建议",
+		VoterName: "李大娘", LeadDeputyName: "王建国", Category: "城乡建设", Scope: store.LevelTown,
+		Received: "2024-03-01", Content: "村道破损。", Kind: store.KindVoter}}
+	path := filepath.Join(t.TempDir(), "交办单.pdf")
+	if err := AssignForm(path, st, it, "2024-03-05"); err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(strings.Join(checkPDF(t, path), ""))
+	mustContain(t, "交办单", text, "选民李大娘", "转交代表王建国")
+	if strings.Contains(text, "领衔代表") {
+		t.Errorf("a voter's item prints 领衔代表:\n%s", text)
+	}
+}
+
 func TestAssignList(t *testing.T) {
 	needPoppler(t)
 	db := demoStore(t)

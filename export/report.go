@@ -262,10 +262,7 @@ func (w Report) t4() rtable {
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
 	rows := make([]trow, 0, len(w.Ledger))
 	for _, s := range w.Ledger {
-		lead := s.LeadDeputyName
-		if lead == "" && s.VoterName != "" {
-			lead = s.VoterName + "(选民)"
-		}
+		lead := s.Proposer()
 		unit := s.MainUnitName
 		if unit == "" && s.ForwardTo != "" {
 			unit = s.ForwardTo + "(转交)"

@@ -69,6 +69,21 @@ type Suggestion struct {
 	UpdatedAt      string
 }
 
+// FromVoter reports whether a voter raised the item: a 选民意见建议 with the voter's name (even when a deputy
+// brought it in), or any item with a voter and no lead deputy.
+func (s Suggestion) FromVoter() bool {
+	return s.VoterName != "" && (s.Kind == KindVoter || s.LeadDeputyName == "")
+}
+
+// Proposer is who raised the item, as lists and tables name them: 「李大娘（选民）」 for a voter's item,
+// otherwise the lead deputy.
+func (s Suggestion) Proposer() string {
+	if s.FromVoter() {
+		return s.VoterName + "（选民）"
+	}
+	return s.LeadDeputyName
+}
+
 // Overdue reports whether the item is being handled and its deadline has passed without a reply.
 func (s Suggestion) Overdue(today Date) bool {
 	return s.State == StateHandling && s.Deadline != "" && s.Deadline < today

@@ -66,7 +66,7 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	cols := []column[store.Suggestion]{
 		{"编号", 100, "number", func(x store.Suggestion) string { return x.Number }},
 		{"标题", 210, "title", func(x store.Suggestion) string { return x.Title }},
-		{"领衔代表", 95, "deputy", suggestionProposer},
+		{"领衔代表", 95, "deputy", store.Suggestion.Proposer},
 		{"类别", 100, "category", func(x store.Suggestion) string { return x.Category }},
 		{"收到日期", 90, "received", func(x store.Suggestion) string { return string(x.Received) }},
 		{"承办单位", 115, "unit", func(x store.Suggestion) string { return x.MainUnitName }},
@@ -179,15 +179,6 @@ func (t *suggestionsTab) refresh() {
 	t.filters.category.SetOptions(append([]string{"全部"}, t.categories...))
 	t.filters.source.SetOptions(append([]string{"全部"}, t.sources...))
 	t.list.reload()
-}
-
-// suggestionProposer is the 领衔代表 column: 选民 and the voter's name for a voter's item (even when a
-// deputy brought it in), otherwise the lead deputy.
-func suggestionProposer(s store.Suggestion) string {
-	if s.VoterName != "" && (s.Kind == store.KindVoter || s.LeadDeputyName == "") {
-		return "选民 " + s.VoterName
-	}
-	return s.LeadDeputyName
 }
 
 // suggestionStateText is the 状态 column: the state, for items being handled whether the deadline has

@@ -175,7 +175,7 @@ func TestSuggestionStateText(t *testing.T) {
 			t.Errorf("%s %s: %q, want %q", c.s.State, c.s.Deadline, got, c.want)
 		}
 	}
-	if got := suggestionProposer(store.Suggestion{Kind: store.KindVoter, VoterName: "李大娘"}); got != "选民 李大娘" {
+	if got := (store.Suggestion{Kind: store.KindVoter, VoterName: "李大娘"}).Proposer(); got != "李大娘（选民）" {
 		t.Errorf("voter item proposer %q", got)
 	}
 }

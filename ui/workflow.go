@@ -617,7 +617,7 @@ func (t *suggestionsTab) bulkAssign() *bulkAssign {
 
 // bulkAssignLine is one item to tick: 「2024-012　关于修复村口路灯的建议　王建国　2024年3月5日收到」.
 func bulkAssignLine(x store.Suggestion) string {
-	return strings.Join([]string{x.Number, x.Title, suggestionProposer(x), x.Received.Chinese() + "收到"}, "　")
+	return strings.Join([]string{x.Number, x.Title, x.Proposer(), x.Received.Chinese() + "收到"}, "　")
 }
 
 func (b *bulkAssign) choose(id int64, on bool) {
