@@ -209,12 +209,11 @@ func perfTable(d *document, cols []column, rows [][]string, total []string, size
 // tableMeta writes the line every yearly table carries (domain.md §5): the office, the period, the clerk and
 // the date. The period ends on the date when the table is made during the year.
 func tableMeta(d *document, st store.Settings, year int, date store.Date) {
-	end := store.Date(fmt.Sprintf("%04d-12-31", year))
-	if date != "" && date < end && date.Year() == year {
-		end = date
+	p := store.YearPeriod(year)
+	if date.Year() == year {
+		p = p.Until(date)
 	}
-	parts := []string{"单位：" + orOffice(st),
-		fmt.Sprintf("统计时段：%s至%s", store.Date(fmt.Sprintf("%04d-01-01", year)).Chinese(), end.Chinese())}
+	parts := []string{"单位：" + orOffice(st), fmt.Sprintf("统计时段：%s至%s", p.From.Chinese(), p.To.Chinese())}
 	if st.ClerkName != "" {
 		parts = append(parts, "制表人："+st.ClerkName)
 	}

@@ -74,15 +74,10 @@ func (r reportWriter) pct(rate store.Rate) string { return rate.Percent(r.st.Pre
 
 // period names the period: 「2024年」, 「2024年1月1日至6月30日」.
 func (r reportWriter) period() string {
-	from, to := r.f.From, r.f.To
-	if from == "" || to == "" {
+	if r.f.From == "" || r.f.To == "" {
 		return ""
 	}
-	y := from.Year()
-	if to.Year() == y && string(from)[4:] == "-01-01" && string(to)[4:] == "-12-31" {
-		return fmt.Sprintf("%d年", y)
-	}
-	return from.Chinese() + "至" + to.Chinese()
+	return store.Period{From: r.f.From, To: r.f.To}.Chinese()
 }
 
 // prefix starts a sentence with the period: 「2024年，」.

@@ -359,7 +359,7 @@ func newDemoGen(sc demoScale, scale string, seed int64, today Date) *demoGen {
 	for y := today.Year() - sc.years + 1; y <= today.Year(); y++ {
 		g.years = append(g.years, y)
 	}
-	g.sysStart = Date(fmt.Sprintf("%04d-01-01", g.years[0]))
+	g.sysStart = YearPeriod(g.years[0]).From
 	g.clerk = g.personName(g.chance(0.6))
 	for k := range g.formerGov {
 		g.formerGov[k] = g.personName(g.chance(0.2))
@@ -571,12 +571,12 @@ func (g *demoGen) genTerms() {
 	first := g.years[0]
 	start18 := g.today.Year() - (len(g.years)-1)%5
 	if start18 > first {
-		t17 := &demoTerm{id: 1, number: 17, start: Date(fmt.Sprintf("%04d-01-01", start18-5)),
-			end: Date(fmt.Sprintf("%04d-12-31", start18-1))}
+		t17 := &demoTerm{id: 1, number: 17, start: YearPeriod(start18 - 5).From,
+			end: YearPeriod(start18 - 1).To}
 		g.terms = append(g.terms, t17)
 	}
 	g.terms = append(g.terms, &demoTerm{id: int64(len(g.terms) + 1), number: 18, current: true,
-		start: Date(fmt.Sprintf("%04d-01-01", start18)), end: Date(fmt.Sprintf("%04d-12-31", start18+4))})
+		start: YearPeriod(start18).From, end: YearPeriod(start18 + 4).To})
 }
 
 func (g *demoGen) termAt(d Date) *demoTerm {

@@ -518,7 +518,8 @@ func (db *DB) YearFigures(ctx context.Context, year int, asOf Date) (Figures, er
 	if year < 1900 || year > 2200 {
 		return Figures{}, fieldErr("年度", "(%d)不是合理的年份", year)
 	}
-	return db.Figures(ctx, Date(fmt.Sprintf("%04d-01-01", year)), Date(fmt.Sprintf("%04d-12-31", year)), asOf)
+	y := YearPeriod(year)
+	return db.Figures(ctx, y.From, y.To, asOf)
 }
 
 // Figures returns the figures of the suggestions received from from to to (inclusive) and of the meetings,

@@ -150,7 +150,8 @@ func (tx *Tx) meetings(f MeetingFilter) (out []Meeting, total int, err error) {
 		w.add("m.kind = ?", f.Kind)
 	}
 	if f.Year != 0 {
-		w.add("m.start_date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
+		y := YearPeriod(f.Year)
+		w.add("m.start_date BETWEEN ? AND ?", y.From, y.To)
 	}
 	if f.From != "" {
 		w.add("m.start_date >= ?", f.From)
@@ -657,7 +658,8 @@ func (db *DB) ReportBacks(ctx context.Context, year int, deputyID int64) (out []
 func (tx *Tx) reportBacks(year int, deputyID int64) (out []ReportBack, err error) {
 	w := &where{}
 	if year != 0 {
-		w.add("r.date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+		y := YearPeriod(year)
+		w.add("r.date BETWEEN ? AND ?", y.From, y.To)
 	}
 	if deputyID != 0 {
 		w.add("r.deputy_id = ?", deputyID)
@@ -739,7 +741,8 @@ func (db *DB) AttendanceOf(ctx context.Context, deputyID int64, year int) ([]Att
 		w := &where{}
 		w.add("a.deputy_id = ?", deputyID)
 		if year != 0 {
-			w.add("m.start_date BETWEEN ? AND ?", fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
+			y := YearPeriod(year)
+			w.add("m.start_date BETWEEN ? AND ?", y.From, y.To)
 		}
 		return collect(tx, `SELECT m.id, m.kind, m.title, m.start_date, a.status, a.reason FROM attendance a
 			JOIN meetings m ON m.id = a.meeting_id WHERE `+w.sql()+` ORDER BY m.start_date DESC, m.id DESC`, w.args,

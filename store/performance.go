@@ -130,7 +130,8 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 	if year < 1900 || year > 2200 {
 		return nil, fieldErr("年度", "(%d)不是合理的年份", year)
 	}
-	return tx.deputyRecordsIn(year, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year), deputyID)
+	y := YearPeriod(year)
+	return tx.deputyRecordsIn(year, string(y.From), string(y.To), deputyID)
 }
 
 // DeputyRecordsIn is DeputyRecords for the period from..to (within one year: 年初以来, or a 报表 period of the

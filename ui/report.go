@@ -260,10 +260,10 @@ func (t *reportTab) spanChanged() {
 		y := t.selectedYear()
 		t.quiet = true
 		if t.from.Date() == "" {
-			t.from.SetDate(reportYearStart(y))
+			t.from.SetDate(store.YearPeriod(y).From)
 		}
 		if t.to.Date() == "" {
-			t.to.SetDate(reportYearEnd(y))
+			t.to.SetDate(store.YearPeriod(y).To)
 		}
 		t.quiet = false
 		t.yearBox.Hide()
@@ -297,7 +297,7 @@ func (t *reportTab) periodEnd() store.Date {
 	if t.span.Selected == reportSpanCustom {
 		return t.to.Date()
 	}
-	return reportYearEnd(t.selectedYear())
+	return store.YearPeriod(t.selectedYear()).To
 }
 
 // defaultAsOf is today, or the end of the period when it is over.
@@ -325,7 +325,7 @@ func (t *reportTab) period() (reportPeriod, error) {
 		}
 	} else {
 		y := t.selectedYear()
-		p.from, p.to = reportYearStart(y), reportYearEnd(y)
+		p.from, p.to = store.YearPeriod(y).From, store.YearPeriod(y).To
 	}
 	p.asOf = t.asOf.Date()
 	if p.asOf == "" {
@@ -830,16 +830,14 @@ func (t *reportTab) showWrittenFiles(dir string, paths []string) {
 
 // ---- small parts ----
 
-func reportYearLabel(y int) string     { return fmt.Sprintf("%d年", y) }
-func reportYearStart(y int) store.Date { return store.Date(fmt.Sprintf("%04d-01-01", y)) }
-func reportYearEnd(y int) store.Date   { return store.Date(fmt.Sprintf("%04d-12-31", y)) }
+func reportYearLabel(y int) string { return fmt.Sprintf("%d年", y) }
 func reportFixed(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
 // reportTotalName names the column of the whole period: 全年 for a calendar year, 合计 otherwise.
 func reportTotalName(p reportPeriod) string {
-	if p.from != "" && string(p.from)[4:] == "-01-01" && p.to == reportYearEnd(p.from.Year()) {
+	if (store.Period{From: p.from, To: p.to}).IsYear() {
 		return "全年"
 	}
 	return "合计"

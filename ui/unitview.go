@@ -166,11 +166,11 @@ func (v *unitView) selectedYear() int {
 }
 
 func (v *unitView) load() {
-	var from, to store.Date
+	var p store.Period
 	if v.chosen != 0 {
-		from, to = store.Date(fmt.Sprintf("%04d-01-01", v.chosen)), store.Date(fmt.Sprintf("%04d-12-31", v.chosen))
+		p = store.YearPeriod(v.chosen)
 	}
-	stats, err := v.t.d.db.UnitStats(v.t.d.ctx, from, to, v.t.today())
+	stats, err := v.t.d.db.UnitStats(v.t.d.ctx, p.From, p.To, v.t.today())
 	v.err.Hide()
 	if err != nil {
 		v.err.SetText(store.ErrorMessage(err))

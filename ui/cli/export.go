@@ -52,10 +52,10 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		*p.d = d
 	}
 	if from == "" {
-		from = store.Date(fmt.Sprintf("%04d-01-01", *year))
+		from = store.YearPeriod(*year).From
 	}
 	if to == "" {
-		to = store.Date(fmt.Sprintf("%04d-12-31", *year))
+		to = store.YearPeriod(*year).To
 	}
 	if from.Year() != *year || to.Year() != *year || to < from {
 		return usageError{fmt.Sprintf("--from/--to 应在 %d 年内，且起始不晚于截止", *year)}
