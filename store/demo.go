@@ -1671,7 +1671,7 @@ func (g *demoGen) cosign(it *demoItem, pool []int, lead int) {
 }
 
 func (g *demoGen) sessionItem(m *demoMeeting, pool []int) *demoItem {
-	it := &demoItem{kind: KindSuggestion, period: PeriodSession, session: m, source: "代表提出", received: m.start, assignOn: m.assignDay}
+	it := &demoItem{kind: KindSuggestion, period: PeriodSession, session: m, source: SourceDeputy, received: m.start, assignOn: m.assignDay}
 	if g.chance(0.05) {
 		it.kind, it.priority = KindMotion, "重点"
 	}
@@ -1690,7 +1690,7 @@ func (g *demoGen) sessionItem(m *demoMeeting, pool []int) *demoItem {
 	return it
 }
 
-var demoRecessSources = []string{"代表提出", "主席团成员联系代表", "家站点(选民)", "视察调研执法检查", "代表小组活动", "征求意见卡", "其他"}
+var demoRecessSources = Sources
 
 func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupActs []*demoMeeting) *demoItem {
 	it := &demoItem{kind: KindSuggestion, period: PeriodRecess}
@@ -1698,7 +1698,7 @@ func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupAct
 	var pool []int
 	lead := -1
 	switch {
-	case it.source == "家站点(选民)" && len(recs) > 0:
+	case it.source == SourceStation && len(recs) > 0:
 		rc := recs[g.r.IntN(len(recs))]
 		it.kind, it.station, it.reception, it.received = KindVoter, rc.station, rc, rc.date
 		it.village = rc.station.village
@@ -1724,9 +1724,9 @@ func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupAct
 			}
 		}
 		return it
-	case (it.source == "视察调研执法检查" && len(inspections) > 0) || (it.source == "代表小组活动" && len(groupActs) > 0):
+	case (it.source == SourceInspection && len(inspections) > 0) || (it.source == SourceGroup && len(groupActs) > 0):
 		list := inspections
-		if it.source == "代表小组活动" {
+		if it.source == SourceGroup {
 			list = groupActs
 		}
 		m := list[g.r.IntN(len(list))]
@@ -1740,8 +1740,8 @@ func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupAct
 			lead = pool[g.r.IntN(len(pool))]
 		}
 	default:
-		if it.source == "家站点(选民)" || it.source == "视察调研执法检查" || it.source == "代表小组活动" {
-			it.source = "代表提出"
+		if it.source == SourceStation || it.source == SourceInspection || it.source == SourceGroup {
+			it.source = SourceDeputy
 		}
 		it.received = g.yearDay(y, "01-01", "12-31")
 	}

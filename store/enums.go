@@ -1,6 +1,9 @@
 package store
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Suggestion states (SPEC §4). The Chinese labels are the values stored and shown.
 const (
@@ -64,6 +67,56 @@ const (
 
 // Periods lists the periods.
 var Periods = []string{PeriodSession, PeriodRecess}
+
+// Sources of a suggestion (来源), as seeded in the source dictionary (the clerk may rename or add values).
+const (
+	SourceDeputy     = "代表提出"
+	SourcePresidium  = "主席团成员联系代表"
+	SourceStation    = "家站点(选民)"
+	SourceInspection = "视察调研执法检查"
+	SourceGroup      = "代表小组活动"
+	SourceCard       = "征求意见卡"
+	SourceOther      = "其他"
+)
+
+// Sources lists the seeded sources in dictionary order.
+var Sources = []string{SourceDeputy, SourcePresidium, SourceStation, SourceInspection, SourceGroup, SourceCard, SourceOther}
+
+// SourceOfKind is the 来源 of an item by its kind when the clerk gave none: a voter's item comes from a
+// station, any other from a deputy.
+func SourceOfKind(kind string) string {
+	if kind == KindVoter {
+		return SourceStation
+	}
+	return SourceDeputy
+}
+
+// SourceOfMeeting is the 来源 of an item raised at a meeting or activity of this kind: 视察、调研、执法检查 and
+// 专项监督 give 视察调研执法检查, a group activity 代表小组活动, anything else 其他.
+func SourceOfMeeting(kind string) string {
+	switch kind {
+	case MeetingInspect, MeetingResearch, MeetingLawCheck, MeetingSpecial:
+		return SourceInspection
+	case MeetingGroup:
+		return SourceGroup
+	}
+	return SourceOther
+}
+
+// SourceIn returns source as the office's dictionary spells it: itself when listed, else the one listed
+// value that begins with its first two characters (the clerk renamed 家站点(选民) to 家站点), else source.
+func SourceIn(source string, dictionary []string) string {
+	if slices.Contains(dictionary, source) {
+		return source
+	}
+	prefix := string([]rune(source)[:min(2, len([]rune(source)))])
+	for _, v := range dictionary {
+		if strings.HasPrefix(v, prefix) {
+			return v
+		}
+	}
+	return source
+}
 
 // Scope levels (涉及层面) and deputy levels are stored as these codes; Settings.LevelLabel renders them with
 // the office's own words (镇/乡/街道, 县/区).

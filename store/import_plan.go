@@ -732,10 +732,7 @@ func (pl *planner) suggestionDefaults(r *rowPlan, s *Suggestion) {
 		}
 	}
 	if s.Source == "" && !r.flagged["来源"] {
-		s.Source = "代表提出"
-		if s.Kind == KindVoter {
-			s.Source = "家站点(选民)"
-		}
+		s.Source = SourceOfKind(s.Kind)
 		if pl.named["来源"] {
 			r.warn("来源", "未填写，按「%s」导入", s.Source)
 		}

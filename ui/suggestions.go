@@ -203,25 +203,12 @@ func (t *suggestionsTab) newRecord() {
 	})
 }
 
-// sourceStation is the 来源 of a voter's issue raised at a station reception (seeded in the source dictionary).
-const sourceStation = "家站点(选民)"
-
 // newFromReception switches to 建议 and opens the 登记建议 form for a voter's issue raised at a reception:
 // a 选民意见建议 between sessions from the station, received on the reception day, led by the first deputy
 // on duty, with the reception summary as its content. The clerk adds the voter's name and a title and saves.
 func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
-	source := sourceStation
-	if !slices.Contains(t.sources, source) {
-		// The clerk may have renamed the dictionary entry; keep to its station source.
-		for _, v := range t.sources {
-			if strings.HasPrefix(v, "家站点") {
-				source = v
-				break
-			}
-		}
-	}
 	x := store.Suggestion{
-		Kind: store.KindVoter, Period: store.PeriodRecess, Source: source, Scope: store.LevelTown, Priority: "一般",
+		Kind: store.KindVoter, Period: store.PeriodRecess, Source: store.SourceIn(store.SourceStation, t.sources), Scope: store.LevelTown, Priority: "一般",
 		StationID: st.ID, ReceptionID: r.ID, Received: r.Date, Content: r.Summary,
 	}
 	if len(r.DeputyIDs) > 0 {
@@ -247,25 +234,8 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 // content. Raised at a 人民代表大会会议 it belongs to that session, otherwise to the time between sessions.
 // The clerk chooses the lead deputy, adds a title and a category, and saves.
 func (t *suggestionsTab) newFromMeeting(m store.Meeting) {
-	source := "其他"
-	switch m.Kind {
-	case store.MeetingInspect, store.MeetingResearch, store.MeetingLawCheck, store.MeetingSpecial:
-		source = "视察调研执法检查"
-	case store.MeetingGroup:
-		source = "代表小组活动"
-	}
-	if !slices.Contains(t.sources, source) {
-		// The clerk may have renamed the dictionary entry; keep to one that begins the same way.
-		prefix := string([]rune(source)[:2])
-		for _, v := range t.sources {
-			if strings.HasPrefix(v, prefix) {
-				source = v
-				break
-			}
-		}
-	}
 	x := store.Suggestion{
-		Kind: store.KindSuggestion, Period: store.PeriodRecess, Source: source, SourceMeetingID: m.ID,
+		Kind: store.KindSuggestion, Period: store.PeriodRecess, Source: store.SourceIn(store.SourceOfMeeting(m.Kind), t.sources), SourceMeetingID: m.ID,
 		Scope: store.LevelTown, Priority: "一般", Received: m.Start, Content: m.Problems,
 	}
 	if m.Kind == store.MeetingCongress {

@@ -144,7 +144,7 @@ func wfBranches(t *testing.T, d *desk, r store.Rules) {
 	t.Helper()
 	db, ctx := d.db, d.ctx
 	cat := d.items.categories[0]
-	county := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: sourceStation, VoterName: "陈玉梅",
+	county := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: store.SourceStation, VoterName: "陈玉梅",
 		Title: "关于县道拓宽的意见", Category: cat, Scope: store.LevelCounty, Received: "2024-11-25"}
 	voter := county
 	voter.Title, voter.Scope = "关于村内路灯的意见", store.LevelTown
@@ -554,7 +554,7 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 		t.Fatalf("tab %q, pane %q", d.tabs.Selected().Text, tab.pane.title.Text)
 	}
 	p := tab.pane.byLabel
-	for label, want := range map[string]string{"类型": store.KindVoter, "提出时段": store.PeriodRecess, "来源": sourceStation} {
+	for label, want := range map[string]string{"类型": store.KindVoter, "提出时段": store.PeriodRecess, "来源": store.SourceStation} {
 		if got := p[label].(*widget.Select).Selected; got != want {
 			t.Errorf("%s %q, want %q", label, got, want)
 		}
@@ -590,7 +590,7 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 func TestAssignLateIsMarkedFilteredAndListed(t *testing.T) {
 	d := suggestionTestDesk(t)
 	tab := d.items
-	x := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: sourceStation, VoterName: "周桂芳",
+	x := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: store.SourceStation, VoterName: "周桂芳",
 		Title: "关于清理河道垃圾的意见", Category: tab.categories[0], Scope: store.LevelTown, Received: "2024-11-01"}
 	if err := d.db.SaveSuggestion(d.ctx, &x); err != nil {
 		t.Fatal(err)
