@@ -27,18 +27,23 @@ type meetingDoc struct {
 }
 
 // has reports whether the meeting has the data a part is made from.
-func (md *meetingDoc) has(part string) bool {
+func (md *meetingDoc) has(part string) bool { return MeetingPartHas(part, md.det, len(md.expected)) }
+
+// MeetingPartHas reports whether a meeting has the data a part of its materials (MeetingParts) is made from:
+// the agenda, deputies for the sign-in sheet (signIn: how many it lists), guests, resolutions or elections.
+// The meeting editor offers only these parts; MeetingMaterials refuses the others.
+func MeetingPartHas(part string, d store.MeetingDetail, signIn int) bool {
 	switch part {
 	case "会议议程":
-		return len(md.det.Agenda) > 0
+		return len(d.Agenda) > 0
 	case "代表签到表":
-		return len(md.expected) > 0
+		return signIn > 0
 	case "列席人员名单":
-		return len(md.det.Guests) > 0
+		return len(d.Guests) > 0
 	case "表决票", "计票结果单", "决议文本":
-		return len(md.det.Resolutions) > 0
+		return len(d.Resolutions) > 0
 	case "选票", "选举结果报告":
-		return len(md.det.Elections) > 0
+		return len(d.Elections) > 0
 	}
 	return false
 }

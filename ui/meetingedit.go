@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -105,26 +106,6 @@ func (t *meetingsTab) meetingActions(m store.Meeting) fyne.CanvasObject {
 	return container.NewHBox(layout.NewSpacer(), suggest, printing)
 }
 
-// meetingPrintParts are the parts of the meeting materials, named as `rendadesk print meeting --parts`
-// reads them.
-var meetingPrintParts = []string{"会议议程", "代表签到表", "列席人员名单", "表决票", "计票结果单", "决议文本", "选票", "选举结果报告"}
-
-// meetingPrintHas says which parts have something to print: the sign-in sheet needs deputies expected or
-// marked, the ballots and tallies need resolutions or elections, and so on.
-func meetingPrintHas(det store.MeetingDetail, expected int) map[string]bool {
-	res, el := len(det.Resolutions) > 0, len(det.Elections) > 0
-	return map[string]bool{
-		"会议议程":   len(det.Agenda) > 0,
-		"代表签到表":  expected > 0 || len(det.Attendance) > 0,
-		"列席人员名单": len(det.Guests) > 0,
-		"表决票":    res,
-		"计票结果单":  res,
-		"决议文本":   res,
-		"选票":     el,
-		"选举结果报告": el,
-	}
-}
-
 // meetingMaterialsName is the file name of the materials: 「…第五次会议材料」, 「…视察会议材料」.
 func meetingMaterialsName(title string) string {
 	if strings.HasSuffix(title, "会议") {
@@ -139,11 +120,12 @@ func (t *meetingsTab) printMaterials() {
 	if r == nil {
 		return
 	}
-	has := meetingPrintHas(r.saved, len(r.expected))
-	checks := make([]fyne.CanvasObject, len(meetingPrintParts))
-	for i, p := range meetingPrintParts {
+	// The sign-in sheet lists the expected deputies, or for a meeting without a roll those marked.
+	signIn := max(len(r.expected), len(r.saved.Attendance))
+	checks := make([]fyne.CanvasObject, len(export.MeetingParts))
+	for i, p := range export.MeetingParts {
 		c := widget.NewCheck(p, nil)
-		if has[p] {
+		if export.MeetingPartHas(p, r.saved, signIn) {
 			c.SetChecked(true)
 		} else {
 			c.Disable()
@@ -160,7 +142,7 @@ func (t *meetingsTab) printMaterials() {
 		var parts []string
 		for i, c := range checks {
 			if c.(*widget.Check).Checked {
-				parts = append(parts, meetingPrintParts[i])
+				parts = append(parts, export.MeetingParts[i])
 			}
 		}
 		if len(parts) == 0 {
@@ -460,55 +442,26 @@ func showReason(e *widget.Entry, row *attendanceRow) {
 	e.Hide()
 }
 
-// attendanceTotals counts the marks on the sheet as store.Quorum counts them: for a 人代会 or 主席团会议
-// among the expected deputies (its members), whose number is the base; for other meetings every mark, with
-// 应到 the deputies marked 出席, 请假 or 缺席. 列席 are counted apart; unmarked are expected deputies with no mark.
-func attendanceTotals(rows []*attendanceRow, voting bool, base int) (q store.Quorum, expected, nonVoting, unmarked int) {
-	for _, row := range rows {
-		if row.status == "列席" {
-			nonVoting++
-			continue
-		}
-		if voting && !row.member {
-			continue
-		}
-		switch row.status {
-		case "出席":
-			q.Present++
-		case "请假":
-			q.Leave++
-		case "缺席":
-			q.Absent++
-		case "":
-			if row.member && voting {
-				unmarked++
-			}
-		}
-	}
-	expected = q.Present + q.Leave + q.Absent
-	if voting {
-		q.Base, expected = base, base
-	}
-	return q, expected, nonVoting, unmarked
-}
-
-// attendanceTotalsText is the totals line and, for a 人代会 or 主席团会议, whether the quorum is met.
+// attendanceTotalsText is the totals line of the sheet as it stands, counted by store.CountAttendance like the
+// saved marks, with 尚未标记 when expected deputies have no mark; and, for a 人代会 or 主席团会议, whether the
+// quorum is met.
 func attendanceTotalsText(rows []*attendanceRow, voting bool, base store.Quorum) (line, quorum string, met bool) {
-	q, expected, nonVoting, unmarked := attendanceTotals(rows, voting, base.Base)
-	line = fmt.Sprintf("应到 %d 人，实到 %d 人，请假 %d 人，缺席 %d 人，列席 %d 人", expected, q.Present, q.Leave, q.Absent, nonVoting)
-	if unmarked > 0 {
-		line += fmt.Sprintf("；尚未标记 %d 人", unmarked)
+	marks := make([]store.Attendance, 0, len(rows))
+	member := map[int64]bool{}
+	for _, row := range rows {
+		marks = append(marks, store.Attendance{DeputyID: row.id, Status: row.status})
+		member[row.id] = row.member
 	}
-	if !voting {
-		return line, "", false
+	baseName := ""
+	if voting {
+		baseName = base.BaseName
 	}
-	switch {
-	case q.Base == 0:
-		return line, "没有在任的" + base.BaseName + "，无法计算法定人数", false
-	case q.Met():
-		return line, "超过半数，符合法定人数", true
+	q := store.CountAttendance(marks, baseName, base.Base, func(id int64) bool { return member[id] })
+	line = q.Totals()
+	if q.Unmarked > 0 {
+		line += fmt.Sprintf("；尚未标记 %d 人", q.Unmarked)
 	}
-	return line, fmt.Sprintf("不足半数(至少需要 %d 人)，不符合法定人数", q.Needed()), false
+	return line, q.Verdict(), q.Met()
 }
 
 // changed follows an edit of the marks: new totals, and 已保存 no longer holds.
