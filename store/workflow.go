@@ -77,6 +77,19 @@ func (s Suggestion) NextSteps(r Rules) []string {
 	return out
 }
 
+// FollowUpOutcomes are the outcomes a follow-up (跟踪办理) may move the item to: those further on than its
+// current outcome, of 正在解决 and 已解决 (an item 列入计划解决 can become 正在解决 or 已解决; 正在解决 only 已解决).
+func (s Suggestion) FollowUpOutcomes() []string {
+	var out []string
+	at := slices.Index(Outcomes, s.Outcome)
+	for _, o := range []string{OutcomeSolving, OutcomeSolved} {
+		if at < 0 || slices.Index(Outcomes, o) < at {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // canFollowUp: items answered 正在解决 or 列入计划解决 are followed up until solved.
 func (s Suggestion) canFollowUp() bool {
 	return s.Outcome == OutcomeSolving || s.Outcome == OutcomePlanned
@@ -531,7 +544,7 @@ func (db *DB) FollowUp(ctx context.Context, id int64, in FollowUpInput) error {
 			c.maxLen("跟踪情况", in.Note, maxText)
 			if in.Outcome != "" {
 				c.oneOf("新的办理结果", in.Outcome, []string{OutcomeSolved, OutcomeSolving})
-				if c.err == nil && slices.Index(Outcomes, in.Outcome) >= slices.Index(Outcomes, s.Outcome) {
+				if c.err == nil && !slices.Contains(s.FollowUpOutcomes(), in.Outcome) {
 					c.fail("新的办理结果", "「%s」并不比原结果「%s」更进一步", in.Outcome, s.Outcome)
 				}
 			}

@@ -423,3 +423,15 @@ func TestIllegalTransitions(t *testing.T) {
 	}
 	checkSuggestionInvariants(t, f.db)
 }
+
+func TestFollowUpOutcomesOnlyBetter(t *testing.T) {
+	for _, c := range []struct{ current, want string }{
+		{OutcomePlanned, "正在解决 已解决"},
+		{OutcomeSolving, "已解决"},
+		{OutcomeSolved, ""},
+	} {
+		if got := strings.Join(Suggestion{Outcome: c.current}.FollowUpOutcomes(), " "); got != c.want {
+			t.Errorf("after %s: %q, want %q", c.current, got, c.want)
+		}
+	}
+}

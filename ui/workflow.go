@@ -482,22 +482,10 @@ func (t *suggestionsTab) extendDialog(x store.Suggestion, r store.Rules) *stepFo
 	})
 }
 
-// followUpOutcomes are the choices of 新的办理结果: 不变, or an outcome further on than the current one.
-func followUpOutcomes(current string) []string {
-	out := []string{"不变"}
-	at := slices.Index(store.Outcomes, current)
-	for _, o := range []string{store.OutcomeSolving, store.OutcomeSolved} {
-		if at < 0 || slices.Index(store.Outcomes, o) < at {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
 func (t *suggestionsTab) followUpDialog(x store.Suggestion) *stepForm {
 	date := dateField(t.today())
 	note := requiredText("跟踪情况", 4)
-	outcome := widget.NewRadioGroup(followUpOutcomes(x.Outcome), nil)
+	outcome := widget.NewRadioGroup(append([]string{"不变"}, x.FollowUpOutcomes()...), nil)
 	outcome.Horizontal, outcome.Required = true, true
 	outcome.SetSelected("不变")
 	items := []*widget.FormItem{

@@ -378,17 +378,6 @@ func formHints(o fyne.CanvasObject) string {
 	return sb.String()
 }
 
-func TestFollowUpOffersOnlyBetterOutcomes(t *testing.T) {
-	for _, c := range []struct{ current, want string }{
-		{store.OutcomePlanned, "不变 正在解决 已解决"},
-		{store.OutcomeSolving, "不变 已解决"},
-	} {
-		if got := strings.Join(followUpOutcomes(c.current), " "); got != c.want {
-			t.Errorf("after %s: %q, want %q", c.current, got, c.want)
-		}
-	}
-}
-
 func TestBulkAssignThenUndo(t *testing.T) {
 	d := suggestionTestDesk(t)
 	tab := d.items
