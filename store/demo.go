@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -21,9 +22,19 @@ import (
 // timeline entries are the ones the workflow methods would have written. Output depends only on the seed and
 // Today: one PCG stream, no map iteration, no clock, no goroutines.
 
+// The demo dataset sizes of SPEC §9.
+const (
+	DemoTownship = "township" // one township office, 3 years
+	DemoCounty   = "county"   // about 20 townships' worth
+	DemoStress   = "stress"   // 10 years of 10 000 items, 5 000 deputies
+)
+
+// DemoScales lists the dataset sizes, smallest first.
+var DemoScales = []string{DemoTownship, DemoCounty, DemoStress}
+
 // DemoOptions configures GenerateDemo.
 type DemoOptions struct {
-	Scale    string                // "township" (default when ""), "county", "stress"
+	Scale    string                // one of DemoScales; "" is DemoTownship
 	Seed     int64                 // the same seed and Today give byte-identical tables
 	Today    Date                  // the generated office's "today"; "" = DateOf(db.Now())
 	Progress func(done, total int) // optional, called from the generating goroutine
@@ -49,14 +60,14 @@ type demoScale struct {
 
 func demoScaleOf(name string) (demoScale, bool) {
 	switch name {
-	case "", "township":
+	case "", DemoTownship:
 		// units 0: the town's departments, five county bureaus and the village committees (≈ 40).
 		return demoScale{deputies: 75, stations: 30, units: 0, villages: 18, groups: 7, presidium: 9,
 			years: 3, perYear: 250, meetingsPerYear: 70, receptionsPerStation: 6}, true
-	case "county":
+	case DemoCounty:
 		return demoScale{deputies: 1500, stations: 600, units: 800, villages: 300, groups: 136, presidium: 15,
 			years: 3, perYear: 5000, meetingsPerYear: 1400, receptionsPerStation: 6}, true
-	case "stress":
+	case DemoStress:
 		return demoScale{deputies: 5000, stations: 2000, units: 1500, villages: 600, groups: 450, presidium: 21,
 			years: 10, perYear: 10000, meetingsPerYear: 2000, receptionsPerStation: 3}, true
 	}
@@ -66,10 +77,7 @@ func demoScaleOf(name string) (demoScale, bool) {
 // GenerateDemo fills an empty database with a realistic generated office (SPEC §9 datasets) in one
 // transaction. A database that already has records is refused.
 func (db *DB) GenerateDemo(ctx context.Context, opt DemoOptions) (DemoStats, error) {
-	scale := opt.Scale
-	if scale == "" {
-		scale = "township"
-	}
+	scale := cmp.Or(opt.Scale, DemoTownship)
 	sc, ok := demoScaleOf(scale)
 	if !ok {
 		return DemoStats{}, Errorf(EINVALID, "未知的示例数据规模「%s」，只能是 township(乡镇)、county(县级) 或 stress(压力测试)", opt.Scale)

@@ -30,6 +30,9 @@ type Settings struct {
 	Initialized        bool   `key:"initialized" label:"已完成首次设置"`
 }
 
+// TextSizes are the 字号 choices, smallest first; the window scales its text by each (ui/theme.go).
+var TextSizes = []string{"标准", "大", "特大"}
+
 // DefaultSettings are the settings of a new database.
 func DefaultSettings() Settings {
 	return Settings{
@@ -64,7 +67,7 @@ func (s *Settings) Validate() error {
 	if s.Numbering != "year" && s.Numbering != "session" {
 		return fieldErr("编号方式", "只能是按年度或按会次")
 	}
-	if !oneOf(s.TextSize, []string{"标准", "大", "特大"}) {
+	if !oneOf(s.TextSize, TextSizes) {
 		return fieldErr("字号", "只能是标准、大或特大")
 	}
 	for _, w := range []struct{ label, v string }{{"乡镇称谓", s.TownWord}, {"上级称谓", s.UpperWord}, {"机构称谓", s.BodyWord}} {

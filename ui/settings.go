@@ -1731,12 +1731,9 @@ type settingsDisplay struct {
 	content fyne.CanvasObject
 }
 
-// settingsTextSizes are the 字号 choices, smallest first.
-var settingsTextSizes = []string{"标准", "大", "特大"}
-
 func newSettingsDisplay(t *settingsTab) *settingsDisplay {
 	x := &settingsDisplay{t: t}
-	x.size = widget.NewRadioGroup(settingsTextSizes, x.save)
+	x.size = widget.NewRadioGroup(store.TextSizes, x.save)
 	x.size.Required = true
 	x.msg = widget.NewLabel("")
 	x.msg.Importance = widget.DangerImportance

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"image/color"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
 	"rendadesk/assets"
+	"rendadesk/store"
 )
 
 // Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs), unpacked when first asked for.
@@ -21,8 +22,8 @@ var (
 	appIcon = fyne.NewStaticResource("icon.png", assets.Icon)
 )
 
-// TextScales maps the 字号 setting to a factor on every text size.
-var TextScales = map[string]float32{"标准": 1.0, "大": 1.15, "特大": 1.3}
+// textScales are the factors on every text size for store.TextSizes, in the same order.
+var textScales = []float32{1.0, 1.15, 1.3}
 
 // appTheme embeds Fyne's default theme and overrides only the font (our CJK subset) and the text sizes
 // (the clerk's 字号 setting), after fyne-io/terminal and dweymouth/supersonic.
@@ -33,9 +34,9 @@ type appTheme struct {
 
 // newTheme returns the theme for a 字号 setting; an unknown value means 标准.
 func newTheme(textSize string) *appTheme {
-	s, ok := TextScales[textSize]
-	if !ok {
-		s = 1
+	s := float32(1)
+	if i := slices.Index(store.TextSizes, textSize); i >= 0 {
+		s = textScales[i]
 	}
 	return &appTheme{Theme: theme.DefaultTheme(), scale: s}
 }
@@ -60,9 +61,4 @@ func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
 		return s * t.scale
 	}
 	return s
-}
-
-// Color keeps the default colours; it is spelt out so that the theme satisfies fyne.Theme explicitly.
-func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, v)
 }

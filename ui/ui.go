@@ -332,7 +332,7 @@ func (d *desk) startWith(office, upper string, demo bool) {
 	prog.Resize(fyne.NewSize(400, 100))
 	prog.Show()
 	go func() {
-		_, err := d.db.GenerateDemo(d.ctx, store.DemoOptions{Scale: "township", Seed: 1, Progress: func(done, total int) {
+		_, err := d.db.GenerateDemo(d.ctx, store.DemoOptions{Scale: store.DemoTownship, Seed: 1, Progress: func(done, total int) {
 			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 		}})
 		if err == nil {

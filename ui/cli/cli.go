@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -176,16 +177,14 @@ func parse(fs *flag.FlagSet, args []string, db *string) error {
 
 func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
-	scale := fs.String("scale", "township", "规模: township|county|stress")
+	scale := fs.String("scale", store.DemoTownship, "规模: "+strings.Join(store.DemoScales, "|"))
 	seed := fs.Int64("seed", 1, "随机种子")
 	today := fs.String("today", "", "示例数据的“今天”(默认今天)")
 	if err := parse(fs, args, dbPath); err != nil {
 		return err
 	}
-	switch *scale {
-	case "township", "county", "stress":
-	default:
-		return usageError{fmt.Sprintf("--scale 只能是 township、county 或 stress，而不是 %q", *scale)}
+	if !slices.Contains(store.DemoScales, *scale) {
+		return usageError{fmt.Sprintf("--scale 只能是 %s，而不是 %q", strings.Join(store.DemoScales, "、"), *scale)}
 	}
 	t, err := store.ParseDate(*today)
 	if err != nil {
