@@ -2,8 +2,6 @@ package assets
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -61,16 +59,3 @@ func TestFonts(t *testing.T) {
 	}
 }
 
-// TestEmbeddedFontsMatchFiles checks that the gzipped fonts the binary embeds are the committed .ttf files
-// (make_fonts.sh writes both; a .ttf changed without its .gz would go unnoticed otherwise).
-func TestEmbeddedFontsMatchFiles(t *testing.T) {
-	for name, got := range map[string][]byte{"NotoSansSC-Regular.ttf": FontRegular(), "NotoSansSC-Bold.ttf": FontBold()} {
-		want, err := os.ReadFile(filepath.Join("fonts", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("fonts/%s.gz does not unpack to fonts/%s: run gzip -9 -n -k -f on it", name, name)
-		}
-	}
-}

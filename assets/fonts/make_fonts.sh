@@ -3,7 +3,7 @@
 # make_fonts.sh - build the Chinese UI fonts bundled into the rendadesk binary.
 #
 # What:
-#   Produces NotoSansSC-Regular.ttf and NotoSansSC-Bold.ttf in this directory
+#   Produces NotoSansSC-Regular.ttf.gz and NotoSansSC-Bold.ttf.gz in this directory
 #   from the Simplified Chinese face ("Noto Sans CJK SC") of the Debian package
 #   fonts-noto-cjk (SIL Open Font License 1.1, see OFL.txt).
 #
@@ -107,8 +107,7 @@ for weight in Regular Bold; do
 	"$PYTHON" "$OUT_DIR/add_symbols.py" \
 		"$TMP_DIR/quadratic-$weight.ttf" "$TMP_DIR/NotoSansSC-$weight.ttf"
 
-	mv "$TMP_DIR/NotoSansSC-$weight.ttf" "$OUT_DIR/NotoSansSC-$weight.ttf"
-	echo "$weight: wrote $OUT_DIR/NotoSansSC-$weight.ttf ($(stat -c %s "$OUT_DIR/NotoSansSC-$weight.ttf") bytes)"
-	# The program embeds the gzipped copy (7 MB less in the .exe); assets tests check it matches the .ttf.
-	gzip -9 -n -k -f "$OUT_DIR/NotoSansSC-$weight.ttf"
+	# Only the gzipped font is kept and embedded (7 MB less in the .exe); the .ttf is not committed.
+	gzip -9 -n -c "$TMP_DIR/NotoSansSC-$weight.ttf" >"$OUT_DIR/NotoSansSC-$weight.ttf.gz"
+	echo "$weight: wrote $OUT_DIR/NotoSansSC-$weight.ttf.gz ($(stat -c %s "$OUT_DIR/NotoSansSC-$weight.ttf.gz") bytes)"
 done
