@@ -416,7 +416,8 @@ func (tx *Tx) saveSuggestion(s *Suggestion) error {
 	if err := tx.uniqueNumber(s.Number, 0); err != nil {
 		return err
 	}
-	s.Year, s.State, s.Round = s.Received.Year(), StatePending, 1
+	s.Year = s.Received.Year()
+	first := s.applyRegister()
 	res, err := tx.Exec(`INSERT INTO suggestions (number, year, seq, kind, period, session_id, source, source_meeting_id,
 		station_id, reception_id, lead_deputy_id, voter_name, voter_contact, title, content, category, scope, priority, received,
 		state, round, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -430,7 +431,7 @@ func (tx *Tx) saveSuggestion(s *Suggestion) error {
 	if err := tx.saveCosigners(s); err != nil {
 		return err
 	}
-	if err := tx.addStep(s.ID, StepRegister, s.Received, 1, s.Source, "", StatePending); err != nil {
+	if err := tx.addStep(s.ID, first.Step, first.Date, first.Round, first.Detail, first.FromState, first.ToState); err != nil {
 		return err
 	}
 	if err := tx.reindexSuggestion(s.ID); err != nil {

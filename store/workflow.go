@@ -228,10 +228,7 @@ func (tx *Tx) assign(id int64, in AssignInput) error {
 		}
 		c.requiredDate("交办日期", in.Date)
 		c.notBefore("交办日期", in.Date, "收到日期", s.Received)
-		deadline := in.Deadline
-		if deadline == "" && in.Date != "" && in.Date.Valid() {
-			deadline = r.AssignDeadline(in.Date)
-		}
+		deadline := r.assignDeadline(in)
 		c.date("办理时限", deadline)
 		if deadline != "" && in.Date != "" && deadline <= in.Date {
 			c.fail("办理时限", "(%s)应晚于交办日期", deadline.Chinese())
@@ -248,24 +245,20 @@ func (tx *Tx) assign(id int64, in AssignInput) error {
 		if err != nil {
 			return "", "", err
 		}
+		detail := s.applyAssign(in, deadline, names)
 		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, main_unit_id = ?, assigned = ?, deadline = ?, first_deadline = ?, updated_at = ? WHERE id = ?`,
-			StateHandling, in.MainUnitID, in.Date, deadline, deadline, tx.stamp(), id); err != nil {
+			s.State, s.MainUnitID, s.Assigned, s.Deadline, s.FirstDeadline, tx.stamp(), id); err != nil {
 			return "", "", err
 		}
 		if _, err := tx.Exec(`DELETE FROM suggestion_assist_units WHERE suggestion_id = ?`, id); err != nil {
 			return "", "", err
 		}
-		for _, u := range in.AssistUnitIDs {
+		for _, u := range s.AssistUnitIDs {
 			if _, err := tx.Exec(`INSERT INTO suggestion_assist_units (suggestion_id, unit_id) VALUES (?, ?)`, id, u); err != nil {
 				return "", "", err
 			}
 		}
-		s.State = StateHandling
-		detail := "主办单位: " + names[0]
-		if len(names) > 1 {
-			detail += "；协办单位: " + strings.Join(names[1:], "、")
-		}
-		return in.Date, detail + "；办理时限: " + deadline.Chinese(), nil
+		return in.Date, detail, nil
 	})
 }
 
@@ -305,12 +298,12 @@ func (db *DB) Forward(ctx context.Context, id int64, to string, date Date) error
 			if c.err != nil {
 				return "", "", c.err
 			}
+			detail := s.applyForward(to, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, forward_to = ?, forwarded = ?, updated_at = ? WHERE id = ?`,
-				StateForwarded, to, date, tx.stamp(), id); err != nil {
+				s.State, s.ForwardTo, s.Forwarded, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			s.State = StateForwarded
-			return date, "转交: " + to, nil
+			return date, detail, nil
 		})
 	})
 }
@@ -331,12 +324,12 @@ func (db *DB) Terminate(ctx context.Context, id int64, kind, reason string, date
 			if c.err != nil {
 				return "", "", c.err
 			}
+			detail := s.applyTerminate(kind, reason, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, terminated = ?, termination_kind = ?, termination_reason = ?, updated_at = ? WHERE id = ?`,
-				StateTerminated, date, kind, reason, tx.stamp(), id); err != nil {
+				s.State, s.Terminated, s.TerminationKind, s.TerminationReason, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			s.State = StateTerminated
-			return date, "理由: " + reason, nil
+			return date, detail, nil
 		})
 	})
 }
@@ -376,21 +369,14 @@ func (db *DB) Reply(ctx context.Context, id int64, in ReplyInput) error {
 			if c.err != nil {
 				return "", "", c.err
 			}
+			rec, detail := s.applyReply(in)
 			if _, err := tx.Exec(`INSERT INTO replies (suggestion_id, round, date, method, content, outcome, from_upper) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				id, s.Round, in.Date, in.Method, in.Content, in.Outcome, fromUpper); err != nil {
+				id, rec.Round, rec.Date, rec.Method, rec.Content, rec.Outcome, rec.FromUpper); err != nil {
 				return "", "", err
 			}
-			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, first_reply = coalesce(first_reply, ?), last_reply = ?, reply_method = ?,
-				outcome = ?, updated_at = ? WHERE id = ?`, StateReplied, in.Date, in.Date, in.Method, in.Outcome, tx.stamp(), id); err != nil {
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, first_reply = ?, last_reply = ?, reply_method = ?,
+				outcome = ?, updated_at = ? WHERE id = ?`, s.State, s.FirstReply, s.LastReply, s.ReplyMethod, s.Outcome, tx.stamp(), id); err != nil {
 				return "", "", err
-			}
-			s.State = StateReplied
-			detail := fmt.Sprintf("%s答复，办理结果: %s", in.Method, in.Outcome)
-			if fromUpper {
-				detail = "上级" + detail
-			}
-			if !fromUpper && s.Deadline != "" && in.Date > s.Deadline {
-				detail += fmt.Sprintf("(超过办理时限%d天)", int(in.Date.Time().Sub(s.Deadline.Time()).Hours()/24))
 			}
 			return in.Date, detail, nil
 		})
@@ -430,29 +416,19 @@ func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
 			if c.err != nil {
 				return "", "", c.err
 			}
+			rec, detail := s.applyEvaluate(in)
 			if _, err := tx.Exec(`INSERT INTO evaluations (suggestion_id, round, date, grade, comment) VALUES (?, ?, ?, ?, ?)`,
-				id, s.Round, in.Date, in.Grade, in.Comment); err != nil {
+				id, rec.Round, rec.Date, rec.Grade, rec.Comment); err != nil {
 				return "", "", err
 			}
-			if _, err := tx.Exec(`UPDATE suggestions SET evaluation = ?, first_evaluation = CASE WHEN first_evaluation = '' THEN ? ELSE first_evaluation END,
-				evaluated = ?, updated_at = ? WHERE id = ?`, in.Grade, in.Grade, in.Date, tx.stamp(), id); err != nil {
+			if _, err := tx.Exec(`UPDATE suggestions SET evaluation = ?, first_evaluation = ?, evaluated = ?, state = ?, closed = ?,
+				updated_at = ? WHERE id = ?`, s.Evaluation, s.FirstEvaluation, s.Evaluated, s.State, s.Closed, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			detail := "评价: " + in.Grade
-			if in.Comment != "" {
-				detail += "；意见: " + in.Comment
-			}
-			if in.Grade != GradeUnsatisfied {
-				if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ? WHERE id = ?`, StateClosed, in.Date, id); err != nil {
-					return "", "", err
-				}
-				s.State = StateClosed
+			if s.State == StateClosed {
 				return in.Date, detail, nil
 			}
-			newDeadline = in.Deadline
-			if newDeadline == "" {
-				newDeadline = r.RehandleDeadline(in.Date)
-			}
+			newDeadline = r.rehandleDeadline(in)
 			if s.MainUnitID == 0 && in.Deadline != "" {
 				return "", "", fieldErr("重新办理时限", "转交上级的建议由上级办理，不设本级时限")
 			}
@@ -465,24 +441,18 @@ func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
 		if err != nil || rehandle == nil {
 			return err
 		}
-		// 不满意: the second step of the same save opens the next round. A forwarded item goes back to the
-		// upper level (已转交), an assigned one back to its unit (办理中) with the new deadline.
-		round, to, deadline := rehandle.Round+1, StateHandling, newDeadline
-		detail := fmt.Sprintf("第%d轮办理；办理时限: %s", round, newDeadline.Chinese())
-		if rehandle.MainUnitID == 0 && rehandle.Forwarded != "" {
-			to, deadline = StateForwarded, ""
-			detail = fmt.Sprintf("第%d轮办理；再次请%s办理", round, rehandle.ForwardTo)
-		}
-		// The new round's reply has not reached the voter yet: 反馈选民 is asked again.
-		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, round = ?, deadline = ?, voter_feedback = NULL, updated_at = ? WHERE id = ?`,
-			to, round, deadline, tx.stamp(), id); err != nil {
+		// 不满意: the second step of the same save opens the next round.
+		from := rehandle.State
+		detail := rehandle.applyRehandle(newDeadline)
+		if _, err := tx.Exec(`UPDATE suggestions SET state = ?, round = ?, deadline = ?, voter_feedback = ?, updated_at = ? WHERE id = ?`,
+			rehandle.State, rehandle.Round, rehandle.Deadline, rehandle.VoterFeedback, tx.stamp(), id); err != nil {
 			return err
 		}
-		if err := tx.addStep(id, StepRehandle, in.Date, round, detail, StateReplied, to); err != nil {
+		if err := tx.addStep(id, StepRehandle, in.Date, rehandle.Round, detail, from, rehandle.State); err != nil {
 			return err
 		}
 		return tx.logHistory("suggestion", id, ActionState, rehandle.Number, fmt.Sprintf("%s %s\n状态: %s → %s\n%s",
-			StepRehandle, in.Date.Chinese(), StateReplied, to, detail))
+			StepRehandle, in.Date.Chinese(), from, rehandle.State, detail))
 	})
 }
 
@@ -506,17 +476,12 @@ func (db *DB) Extend(ctx context.Context, id int64, deadline Date, reason string
 			if c.err != nil {
 				return "", "", c.err
 			}
-			// In round 1 an extension granted before the deadline also moves the deadline that 按期办结率 is
-			// judged on; one granted after it has passed does not turn a late item into an on-time one.
-			first := s.FirstDeadline
-			if s.Round == 1 && date <= s.Deadline {
-				first = deadline
-			}
+			detail := s.applyExtend(deadline, reason, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET deadline = ?, first_deadline = ?, extension_reason = ?, updated_at = ? WHERE id = ?`,
-				deadline, first, reason, tx.stamp(), id); err != nil {
+				s.Deadline, s.FirstDeadline, s.ExtensionReason, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			return date, fmt.Sprintf("办理时限: %s → %s；理由: %s", s.Deadline.Chinese(), deadline.Chinese(), reason), nil
+			return date, detail, nil
 		})
 	})
 }
@@ -551,15 +516,14 @@ func (db *DB) FollowUp(ctx context.Context, id int64, in FollowUpInput) error {
 			if c.err != nil {
 				return "", "", c.err
 			}
-			if _, err := tx.Exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, id, in.Date, in.Note, in.Outcome); err != nil {
+			rec, detail := s.applyFollowUp(in)
+			if _, err := tx.Exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, id, rec.Date, rec.Note, rec.Outcome); err != nil {
 				return "", "", err
 			}
-			detail := in.Note
-			if in.Outcome != "" {
-				if _, err := tx.Exec(`UPDATE suggestions SET outcome = ?, updated_at = ? WHERE id = ?`, in.Outcome, tx.stamp(), id); err != nil {
+			if rec.Outcome != "" { // the item's row changes only when the outcome moves on
+				if _, err := tx.Exec(`UPDATE suggestions SET outcome = ?, updated_at = ? WHERE id = ?`, s.Outcome, tx.stamp(), id); err != nil {
 					return "", "", err
 				}
-				detail = fmt.Sprintf("办理结果: %s → %s；%s", s.Outcome, in.Outcome, in.Note)
 			}
 			return in.Date, detail, nil
 		})
@@ -576,10 +540,11 @@ func (db *DB) FeedbackVoter(ctx context.Context, id int64, date Date) error {
 			if c.err != nil {
 				return "", "", c.err
 			}
-			if _, err := tx.Exec(`UPDATE suggestions SET voter_feedback = ?, updated_at = ? WHERE id = ?`, date, tx.stamp(), id); err != nil {
+			detail := s.applyFeedback(date)
+			if _, err := tx.Exec(`UPDATE suggestions SET voter_feedback = ?, updated_at = ? WHERE id = ?`, s.VoterFeedback, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			return date, "已向选民" + s.VoterName + "反馈办理情况", nil
+			return date, detail, nil
 		})
 	})
 }
@@ -594,11 +559,11 @@ func (db *DB) CloseVoterItem(ctx context.Context, id int64, date Date) error {
 			if c.err != nil {
 				return "", "", c.err
 			}
-			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ?, updated_at = ? WHERE id = ?`, StateClosed, date, tx.stamp(), id); err != nil {
+			detail := s.applyClose(date)
+			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ?, updated_at = ? WHERE id = ?`, s.State, s.Closed, tx.stamp(), id); err != nil {
 				return "", "", err
 			}
-			s.State = StateClosed
-			return date, "", nil
+			return date, detail, nil
 		})
 	})
 }
