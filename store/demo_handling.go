@@ -6,7 +6,6 @@ package store
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // legal checks a step the way the workflow methods do: NextSteps must offer it, the date must not be after
@@ -15,169 +14,141 @@ func (g *demoGen) legal(it *demoItem, step string, date Date, notBefore ...Date)
 	if g.err != nil {
 		return false
 	}
-	s := Suggestion{Number: it.number, State: it.state, Scope: it.scope, Deadline: it.deadline, Assigned: it.assigned,
-		LeadDeputyID: it.lead, Outcome: it.outcome, Kind: it.kind, VoterFeedback: it.voterFeedback}
 	switch {
-	case !slices.Contains(s.NextSteps(g.rules), step):
-		g.err = stepRefused(s, step, whyNot(s, step))
+	case !slices.Contains(it.s.NextSteps(g.rules), step):
+		g.err = stepRefused(it.s, step, whyNot(it.s, step))
 	case date == "" || date > g.today:
-		g.err = fmt.Errorf("%s: %s日期%s晚于今天", it.number, step, date)
+		g.err = fmt.Errorf("%s: %s日期%s晚于今天", it.s.Number, step, date)
 	default:
 		for _, nb := range notBefore {
 			if nb != "" && date < nb {
-				g.err = fmt.Errorf("%s: %s日期%s早于%s", it.number, step, date, nb)
+				g.err = fmt.Errorf("%s: %s日期%s早于%s", it.s.Number, step, date, nb)
 			}
 		}
 	}
 	return g.err == nil
 }
 
+// take records a legal step the way tx.transition does: apply changes it.s as the workflow method would (with
+// the functions of steps.go) and gives the detail; the entry has the round and state before the step and the
+// state after it. touch: the step changes the item's row, as every step but a follow-up without a new outcome.
+func (it *demoItem) take(step string, date Date, touch bool, apply func(s *Suggestion) string) {
+	from, round := it.s.State, it.s.Round
+	detail := apply(&it.s)
+	it.addStep(Step{Step: step, Date: date, Round: round, Detail: detail, FromState: from, ToState: it.s.State}, touch)
+}
+
 func (g *demoGen) unitName(id int64) string { return g.units[id-1].name }
 
 func (g *demoGen) assign(it *demoItem, date Date, main int64, assist []int64) {
-	if !g.legal(it, StepAssign, date, it.received) {
+	if !g.legal(it, StepAssign, date, it.s.Received) {
 		return
 	}
-	deadline := g.rules.AssignDeadline(date)
-	if max := g.rules.MaxExtension(date); deadline > max {
-		deadline = max
+	in := AssignInput{MainUnitID: main, AssistUnitIDs: assist, Date: date}
+	deadline := g.rules.assignDeadline(in)
+	if deadline > g.rules.MaxExtension(date) { // Assign refuses it
+		g.err = fmt.Errorf("%s: 办理时限%s超过延期上限", it.s.Number, deadline)
+		return
 	}
-	from, round := it.state, it.round
-	it.state, it.mainUnit, it.assist, it.assigned, it.deadline, it.firstDl = StateHandling, main, assist, date, deadline, deadline
-	detail := "主办单位: " + g.unitName(main)
-	if len(assist) > 0 {
-		var names []string
-		for _, u := range assist {
-			names = append(names, g.unitName(u))
-		}
-		detail += "；协办单位: " + strings.Join(names, "、")
+	names := []string{g.unitName(main)}
+	for _, u := range assist {
+		names = append(names, g.unitName(u))
 	}
-	it.addStep(StepAssign, date, round, detail+"；办理时限: "+deadline.Chinese(), from, it.state, true)
+	it.take(StepAssign, date, true, func(s *Suggestion) string { return s.applyAssign(in, deadline, names) })
 }
 
 func (g *demoGen) forward(it *demoItem, to string, date Date) {
-	if !g.legal(it, StepForward, date, it.received) {
+	if !g.legal(it, StepForward, date, it.s.Received) {
 		return
 	}
-	from, round := it.state, it.round
-	it.state, it.forwardTo, it.forwarded = StateForwarded, to, date
-	it.addStep(StepForward, date, round, "转交: "+to, from, it.state, true)
+	it.take(StepForward, date, true, func(s *Suggestion) string { return s.applyForward(to, date) })
 }
 
 func (g *demoGen) terminate(it *demoItem, kind, reason string, date Date) {
-	if !g.legal(it, kind, date, it.received) {
+	if !g.legal(it, kind, date, it.s.Received) {
 		return
 	}
-	from, round := it.state, it.round
-	it.state, it.terminated, it.terminationKind, it.terminationRs = StateTerminated, date, kind, reason
-	it.addStep(kind, date, round, "理由: "+reason, from, it.state, true)
+	it.take(kind, date, true, func(s *Suggestion) string { return s.applyTerminate(kind, reason, date) })
 }
 
 func (g *demoGen) reply(it *demoItem, date Date, method, outcome string) {
-	fromUpper := it.state == StateForwarded
+	fromUpper := it.s.State == StateForwarded
 	ok := false
 	if fromUpper {
-		ok = g.legal(it, StepReply, date, it.forwarded)
+		ok = g.legal(it, StepReply, date, it.s.Forwarded)
 	} else {
-		ok = g.legal(it, StepReply, date, it.assigned, it.evaluated)
+		ok = g.legal(it, StepReply, date, it.s.Assigned, it.s.Evaluated)
 	}
 	if !ok {
 		return
 	}
 	texts := demoReplyTexts[outcome]
-	content := texts[g.r.IntN(len(texts))]
-	from, round := it.state, it.round
-	it.replies = append(it.replies, demoReply{round: round, date: date, method: method, content: content, outcome: outcome, fromUpper: fromUpper})
-	it.state = StateReplied
-	if it.firstReply == "" {
-		it.firstReply = date
-	}
-	it.lastReply, it.replyMethod, it.outcome = date, method, outcome
-	detail := fmt.Sprintf("%s答复，办理结果: %s", method, outcome)
-	if fromUpper {
-		detail = "上级" + detail
-	}
-	if !fromUpper && it.deadline != "" && date > it.deadline {
-		detail += fmt.Sprintf("(超过办理时限%d天)", int(date.Time().Sub(it.deadline.Time()).Hours()/24))
-	}
-	it.addStep(StepReply, date, round, detail, from, it.state, true)
+	in := ReplyInput{Date: date, Method: method, Content: texts[g.r.IntN(len(texts))], Outcome: outcome}
+	it.take(StepReply, date, true, func(s *Suggestion) string {
+		rec, detail := s.applyReply(in)
+		it.replies = append(it.replies, rec)
+		return detail
+	})
 }
 
 func (g *demoGen) evaluate(it *demoItem, date Date, grade, comment string) {
-	if !g.legal(it, StepEvaluate, date, it.lastReply) {
+	if !g.legal(it, StepEvaluate, date, it.s.LastReply) {
 		return
 	}
-	from, round := it.state, it.round
-	it.evals = append(it.evals, demoEval{round: round, date: date, grade: grade, comment: comment})
-	it.evaluation, it.evaluated = grade, date
-	if it.firstEvaluation == "" {
-		it.firstEvaluation = grade
-	}
-	detail := "评价: " + grade
-	if comment != "" {
-		detail += "；意见: " + comment
-	}
-	if grade != GradeUnsatisfied {
-		it.state, it.closed = StateClosed, date
-		it.addStep(StepEvaluate, date, round, detail, from, it.state, true)
+	in := EvaluateInput{Date: date, Grade: grade, Comment: comment}
+	it.take(StepEvaluate, date, true, func(s *Suggestion) string {
+		rec, detail := s.applyEvaluate(in)
+		it.evals = append(it.evals, rec)
+		return detail
+	})
+	if it.s.State == StateClosed {
 		return
 	}
-	it.addStep(StepEvaluate, date, round, detail, from, it.state, true)
-	deadline := g.rules.RehandleDeadline(date)
-	it.round++
-	it.state, it.deadline = StateHandling, deadline
-	it.addStep(StepRehandle, date, it.round, fmt.Sprintf("第%d轮办理；办理时限: %s", it.round, deadline.Chinese()), StateReplied, StateHandling, true)
+	// 不满意: the second step of the same save opens the next round, whose entry has the new round.
+	from := it.s.State
+	detail := it.s.applyRehandle(g.rules.rehandleDeadline(in))
+	it.addStep(Step{Step: StepRehandle, Date: date, Round: it.s.Round, Detail: detail, FromState: from, ToState: it.s.State}, true)
 }
 
 func (g *demoGen) extend(it *demoItem, date, deadline Date, reason string) {
-	if !g.legal(it, StepExtend, date, it.assigned) {
+	if !g.legal(it, StepExtend, date, it.s.Assigned) {
 		return
 	}
-	if deadline <= it.deadline || deadline > g.rules.MaxExtension(it.assigned) {
-		g.err = fmt.Errorf("%s: 延期后的办理时限%s不合规", it.number, deadline)
+	if deadline <= it.s.Deadline || deadline > g.rules.MaxExtension(it.s.Assigned) {
+		g.err = fmt.Errorf("%s: 延期后的办理时限%s不合规", it.s.Number, deadline)
 		return
 	}
-	from, round := it.state, it.round
-	detail := fmt.Sprintf("办理时限: %s → %s；理由: %s", it.deadline.Chinese(), deadline.Chinese(), reason)
-	if it.round == 1 {
-		it.firstDl = deadline
-	}
-	it.deadline, it.extensionReason = deadline, reason
-	it.addStep(StepExtend, date, round, detail, from, it.state, true)
+	it.take(StepExtend, date, true, func(s *Suggestion) string { return s.applyExtend(deadline, reason, date) })
 }
 
 func (g *demoGen) followUp(it *demoItem, date Date, note, outcome string) {
-	if !g.legal(it, StepFollowUp, date, it.lastReply) {
+	if !g.legal(it, StepFollowUp, date, it.s.LastReply) {
 		return
 	}
-	if outcome != "" && slices.Index(Outcomes, outcome) >= slices.Index(Outcomes, it.outcome) {
-		g.err = fmt.Errorf("%s: 跟踪办理结果%s并不比%s更进一步", it.number, outcome, it.outcome)
+	if outcome != "" && !slices.Contains(it.s.FollowUpOutcomes(), outcome) {
+		g.err = fmt.Errorf("%s: 跟踪办理结果%s并不比%s更进一步", it.s.Number, outcome, it.s.Outcome)
 		return
 	}
-	it.follows = append(it.follows, demoFollow{date: date, note: note, outcome: outcome})
-	detail := note
-	if outcome != "" {
-		detail = fmt.Sprintf("办理结果: %s → %s；%s", it.outcome, outcome, note)
-		it.outcome = outcome
-	}
-	it.addStep(StepFollowUp, date, it.round, detail, it.state, it.state, outcome != "")
+	in := FollowUpInput{Date: date, Note: note, Outcome: outcome}
+	it.take(StepFollowUp, date, outcome != "", func(s *Suggestion) string {
+		rec, detail := s.applyFollowUp(in)
+		it.follows = append(it.follows, rec)
+		return detail
+	})
 }
 
 func (g *demoGen) feedback(it *demoItem, date Date) {
-	if !g.legal(it, StepFeedback, date, it.lastReply) {
+	if !g.legal(it, StepFeedback, date, it.s.LastReply) {
 		return
 	}
-	it.voterFeedback = date
-	it.addStep(StepFeedback, date, it.round, "已向选民"+it.voterName+"反馈办理情况", it.state, it.state, true)
+	it.take(StepFeedback, date, true, func(s *Suggestion) string { return s.applyFeedback(date) })
 }
 
 func (g *demoGen) closeVoter(it *demoItem, date Date) {
-	if !g.legal(it, StepClose, date, it.voterFeedback) {
+	if !g.legal(it, StepClose, date, it.s.VoterFeedback) {
 		return
 	}
-	from := it.state
-	it.state, it.closed = StateClosed, date
-	it.addStep(StepClose, date, it.round, "", from, it.state, true)
+	it.take(StepClose, date, true, func(s *Suggestion) string { return s.applyClose(date) })
 }
 
 func (g *demoGen) method() string {
@@ -201,9 +172,9 @@ func (g *demoGen) replyDay(from, deadline Date, late float64) Date {
 func (g *demoGen) unitsFor(it *demoItem) (int64, []int64) {
 	var main *demoUnit
 	switch {
-	case it.scope == LevelVillage && g.chance(0.45):
+	case it.s.Scope == LevelVillage && g.chance(0.45):
 		main = g.villageCom[it.village]
-	case (it.scope == LevelCounty || it.scope == LevelCity) && g.chance(0.5):
+	case (it.s.Scope == LevelCounty || it.s.Scope == LevelCity) && g.chance(0.5):
 		var upper []*demoUnit
 		for _, u := range g.units {
 			if u.kind == "上级部门" {
@@ -212,7 +183,7 @@ func (g *demoGen) unitsFor(it *demoItem) (int64, []int64) {
 		}
 		main = upper[g.r.IntN(len(upper))]
 	}
-	cands := demoCategoryUnits[it.category]
+	cands := demoCategoryUnits[it.s.Category]
 	if main == nil {
 		main = g.unitByName[cands[g.r.IntN(len(cands))]]
 	}
@@ -221,7 +192,7 @@ func (g *demoGen) unitsFor(it *demoItem) (int64, []int64) {
 	for tries := 0; len(assist) < k && tries < 20; tries++ {
 		var u *demoUnit
 		switch {
-		case it.scope == LevelVillage && tries == 0:
+		case it.s.Scope == LevelVillage && tries == 0:
 			u = g.villageCom[it.village]
 		case g.chance(0.7):
 			u = g.unitByName[cands[g.r.IntN(len(cands))]]
@@ -239,14 +210,13 @@ func (g *demoGen) unitsFor(it *demoItem) (int64, []int64) {
 
 // simulate takes an item from registration through the workflow as far as Today allows.
 func (g *demoGen) simulate(it *demoItem) {
-	it.state, it.round = StatePending, 1
-	it.createdAt = demoStamp(it.received, 0)
-	it.addStep(StepRegister, it.received, 1, it.source, "", StatePending, true)
+	it.s.CreatedAt = demoStamp(it.s.Received, 0)
+	it.addStep(it.s.applyRegister(), true)
 	cal := g.rules.Calendar
-	high := it.scope == LevelCity || it.scope == LevelCounty
+	high := it.s.Scope == LevelCity || it.s.Scope == LevelCounty
 	switch {
 	case g.chance(0.025):
-		day := cal.AddWorkdays(it.received, g.between(1, 8))
+		day := cal.AddWorkdays(it.s.Received, g.between(1, 8))
 		if day > g.today {
 			return
 		}
@@ -257,11 +227,11 @@ func (g *demoGen) simulate(it *demoItem) {
 		}
 		return
 	case high && g.chance(0.5):
-		day := cal.AddWorkdays(it.received, g.between(1, 10))
+		day := cal.AddWorkdays(it.s.Received, g.between(1, 10))
 		if day > g.today {
 			return
 		}
-		g.forward(it, g.pick(demoForwardTargets[it.scope]), day)
+		g.forward(it, g.pick(demoForwardTargets[it.s.Scope]), day)
 		if g.chance(0.12) {
 			return // the upper level has not answered
 		}
@@ -274,13 +244,13 @@ func (g *demoGen) simulate(it *demoItem) {
 		return
 	}
 	var ad Date
-	if it.period == PeriodSession {
+	if it.s.Period == PeriodSession {
 		if ad = it.assignOn; ad == "" {
 			return // the 交办会 has not been held yet
 		}
 	} else {
 		k := []int{g.between(1, 5), g.between(6, 10), g.between(11, 25)}[g.weighted(80, 15, 5)]
-		ad = cal.AddWorkdays(it.received, k)
+		ad = cal.AddWorkdays(it.s.Received, k)
 	}
 	if ad > g.today {
 		return
@@ -293,19 +263,19 @@ func (g *demoGen) simulate(it *demoItem) {
 	from := ad
 	if g.chance(0.07) {
 		ed := g.workday(demoAdd(ad, g.between(30, 75)))
-		if ed > it.deadline {
-			ed = it.deadline
+		if ed > it.s.Deadline {
+			ed = it.s.Deadline
 		}
-		nd := g.workday(it.deadline.AddMonths(g.between(1, 3)))
+		nd := g.workday(it.s.Deadline.AddMonths(g.between(1, 3)))
 		if max := g.rules.MaxExtension(ad); nd > max {
 			nd = max
 		}
-		if ed <= g.today && nd > it.deadline {
+		if ed <= g.today && nd > it.s.Deadline {
 			g.extend(it, ed, nd, g.pick(demoExtensionReasons))
 			from = ed
 		}
 	}
-	rd := g.replyDay(from, it.deadline, 0.08)
+	rd := g.replyDay(from, it.s.Deadline, 0.08)
 	if rd > g.today {
 		return
 	}
@@ -317,8 +287,8 @@ func (g *demoGen) simulate(it *demoItem) {
 // and closes it; answers 正在解决/列入计划解决 are followed up.
 func (g *demoGen) afterReply(it *demoItem) {
 	for g.err == nil {
-		last := it.lastReply
-		if it.kind == KindVoter && (it.lead == 0 || g.chance(0.7)) {
+		last := it.s.LastReply
+		if it.s.Kind == KindVoter && (it.s.LeadDeputyID == 0 || g.chance(0.7)) {
 			fd := g.workday(demoAdd(last, g.between(1, 14)))
 			if fd > g.today {
 				g.followUps(it, last)
@@ -335,7 +305,7 @@ func (g *demoGen) afterReply(it *demoItem) {
 			g.followUps(it, end)
 			return
 		}
-		if it.lead == 0 || g.chance(0.03) {
+		if it.s.LeadDeputyID == 0 || g.chance(0.03) {
 			g.followUps(it, last)
 			return
 		}
@@ -345,7 +315,7 @@ func (g *demoGen) afterReply(it *demoItem) {
 			return
 		}
 		grade := Grades[g.weighted(72, 22, 6)]
-		if grade == GradeUnsatisfied && (it.forwarded != "" || it.round >= 3) {
+		if grade == GradeUnsatisfied && (it.s.Forwarded != "" || it.s.Round >= 3) {
 			// A forwarded item sent back to 办理中 would have no unit to handle it; see the report.
 			grade = GradeBasicSatisfied
 		}
@@ -353,7 +323,7 @@ func (g *demoGen) afterReply(it *demoItem) {
 		g.evaluate(it, ed, grade, cs[g.r.IntN(len(cs))])
 		if grade != GradeUnsatisfied {
 			end := ed
-			if it.kind == KindVoter && g.chance(0.5) {
+			if it.s.Kind == KindVoter && g.chance(0.5) {
 				if fd := g.workday(demoAdd(ed, g.between(1, 10))); fd <= g.today {
 					g.feedback(it, fd)
 					end = fd
@@ -362,7 +332,7 @@ func (g *demoGen) afterReply(it *demoItem) {
 			g.followUps(it, end)
 			return
 		}
-		rd := g.replyDay(ed, it.deadline, 0.1)
+		rd := g.replyDay(ed, it.s.Deadline, 0.1)
 		if rd > g.today {
 			return
 		}
@@ -375,7 +345,7 @@ func (g *demoGen) followUps(it *demoItem, after Date) {
 	if !g.chance(0.65) {
 		return
 	}
-	for n := 0; n < 3 && (it.outcome == OutcomeSolving || it.outcome == OutcomePlanned) && g.err == nil; n++ {
+	for n := 0; n < 3 && (it.s.Outcome == OutcomeSolving || it.s.Outcome == OutcomePlanned) && g.err == nil; n++ {
 		d := g.workday(demoAdd(after, g.between(25, 100)))
 		if d > g.today {
 			return
@@ -383,11 +353,11 @@ func (g *demoGen) followUps(it *demoItem, after Date) {
 		var better string
 		u := g.r.Float64()
 		switch {
-		case it.outcome == OutcomePlanned && u < 0.16:
+		case it.s.Outcome == OutcomePlanned && u < 0.16:
 			better = OutcomeSolved
-		case it.outcome == OutcomePlanned && u < 0.3:
+		case it.s.Outcome == OutcomePlanned && u < 0.3:
 			better = OutcomeSolving
-		case it.outcome == OutcomeSolving && u < 0.45:
+		case it.s.Outcome == OutcomeSolving && u < 0.45:
 			better = OutcomeSolved
 		}
 		g.followUp(it, d, g.pick(demoFollowNotes[better]), better)

@@ -9,65 +9,16 @@ import (
 	"strings"
 )
 
-type demoStep struct {
-	step, detail, from, to, at string
-	date                       Date
-	round                      int
-}
-
-type demoReply struct {
-	round                    int
-	date                     Date
-	method, content, outcome string
-	fromUpper                bool
-}
-
-type demoEval struct {
-	round          int
-	date           Date
-	grade, comment string
-}
-
-type demoFollow struct {
-	date          Date
-	note, outcome string
-}
-
-// demoItem is a suggestion with every column that the workflow methods maintain, and its timeline.
+// demoItem is a suggestion being generated. s is the item as the workflow methods see it, with every column
+// they maintain; the rest is what only the generator needs, and the item's handling records until written.
 type demoItem struct {
-	id                             int64
-	number                         string
-	year, seq                      int
-	kind, period, source           string
-	session, srcMeeting            *demoMeeting
-	station                        *demoStation
-	reception                      *demoReception
-	lead                           int64
-	cosigners                      []int64
-	voterName, voterContact        string
-	title, content, category       string
-	scope, priority                string
-	received                       Date
-	village                        string
-	assignOn                       Date // 人代会期间: the day of the 交办会
-	state                          string
-	round                          int
-	mainUnit                       int64
-	assist                         []int64
-	assigned, deadline, firstDl    Date
-	extensionReason, forwardTo     string
-	forwarded, firstReply          Date
-	lastReply                      Date
-	replyMethod, outcome           string
-	evaluation, firstEvaluation    string
-	evaluated, voterFeedback       Date
-	closed, terminated             Date
-	terminationKind, terminationRs string
-	createdAt, updatedAt           string
-	steps                          []demoStep
-	replies                        []demoReply
-	evals                          []demoEval
-	follows                        []demoFollow
+	s        Suggestion
+	village  string
+	assignOn Date // 人代会期间: the day of the 交办会
+	steps    []Step
+	replies  []Reply
+	evals    []Evaluation
+	follows  []FollowUpRecord
 }
 
 // demoStamp is the time a step was recorded: its day, in the morning, a few minutes after the previous step.
@@ -75,14 +26,15 @@ func demoStamp(d Date, k int) string {
 	return fmt.Sprintf("%s %02d:%02d:00", d, 9+(k*7)/60%9, (k*7)%60)
 }
 
-func (it *demoItem) addStep(step string, date Date, round int, detail, from, to string, touch bool) {
-	at := demoStamp(date, len(it.steps))
-	if step == StepRehandle { // written in the same transaction as the evaluation
-		at = it.steps[len(it.steps)-1].at
+// addStep adds st to the timeline, stamped when it was recorded; touch: the step changes the item's row.
+func (it *demoItem) addStep(st Step, touch bool) {
+	st.At = demoStamp(st.Date, len(it.steps))
+	if st.Step == StepRehandle { // written in the same transaction as the evaluation
+		st.At = it.steps[len(it.steps)-1].At
 	}
-	it.steps = append(it.steps, demoStep{step: step, date: date, round: round, detail: detail, from: from, to: to, at: at})
+	it.steps = append(it.steps, st)
 	if touch {
-		it.updatedAt = at
+		it.s.UpdatedAt = st.At
 	}
 }
 
@@ -123,12 +75,12 @@ func (g *demoGen) genItems() {
 				plan = append(plan, it)
 			}
 		}
-		sort.SliceStable(plan, func(a, b int) bool { return plan[a].received < plan[b].received })
+		sort.SliceStable(plan, func(a, b int) bool { return plan[a].s.Received < plan[b].s.Received })
 		for k, it := range plan {
-			it.year, it.seq = y, k+1
-			it.number = fmt.Sprintf("%d-%03d", y, k+1)
+			it.s.Year, it.s.Seq = y, k+1
+			it.s.Number = fmt.Sprintf("%d-%03d", y, k+1)
 			g.items = append(g.items, it)
-			it.id = int64(len(g.items))
+			it.s.ID = int64(len(g.items))
 		}
 	}
 }
@@ -139,8 +91,8 @@ func (g *demoGen) text(it *demoItem) {
 	for _, c := range demoCategories {
 		w = append(w, c.weight)
 	}
-	it.category = demoCategories[g.weighted(w...)].name
-	tpls := demoTemplates[it.category]
+	it.s.Category = demoCategories[g.weighted(w...)].name
+	tpls := demoTemplates[it.s.Category]
 	tpl := tpls[g.r.IntN(len(tpls))]
 	v2 := g.pick(g.villages)
 	for v2 == it.village && len(g.villages) > 1 {
@@ -148,16 +100,16 @@ func (g *demoGen) text(it *demoItem) {
 	}
 	rp := strings.NewReplacer("{v}", it.village, "{v2}", v2, "{n}", ChineseNumber(g.between(1, 9)), "{t}", demoTownship,
 		"{r}", g.pick(demoRivers))
-	it.title = rp.Replace(tpl.title)
-	it.content = rp.Replace(tpl.problem)
-	advice := demoAdvice[it.category]
+	it.s.Title = rp.Replace(tpl.title)
+	it.s.Content = rp.Replace(tpl.problem)
+	advice := demoAdvice[it.s.Category]
 	for _, k := range g.r.Perm(len(advice))[:g.between(0, 2)] {
-		it.content += advice[k]
+		it.s.Content += advice[k]
 	}
-	if it.priority == "" {
-		it.priority = "一般"
+	if it.s.Priority == "" {
+		it.s.Priority = "一般"
 		if g.chance(0.1) {
-			it.priority = "重点"
+			it.s.Priority = "重点"
 		}
 	}
 }
@@ -172,7 +124,7 @@ func (g *demoGen) scope(voter bool) string {
 // cosign adds 0–3 co-signers (3 for a 议案) from pool (or any town deputy in office), never the lead.
 func (g *demoGen) cosign(it *demoItem, pool []int, lead int) {
 	k := g.weighted(45, 25, 18, 12)
-	if it.kind == KindMotion {
+	if it.s.Kind == KindMotion {
 		k = 3
 	}
 	var out []int64
@@ -181,33 +133,33 @@ func (g *demoGen) cosign(it *demoItem, pool []int, lead int) {
 		if len(pool) > 0 {
 			i = pool[g.r.IntN(len(pool))]
 		} else {
-			i = g.pickTown(it.received)
+			i = g.pickTown(it.s.Received)
 		}
 		id := g.deputies[i].id
-		if i == lead || slices.Contains(out, id) || !g.deputies[i].inOffice(it.received) {
+		if i == lead || slices.Contains(out, id) || !g.deputies[i].inOffice(it.s.Received) {
 			continue
 		}
 		out = append(out, id)
 	}
 	slices.Sort(out)
-	it.cosigners = out
+	it.s.CosignerIDs = out
 }
 
 func (g *demoGen) sessionItem(m *demoMeeting, pool []int) *demoItem {
-	it := &demoItem{kind: KindSuggestion, period: PeriodSession, session: m, source: SourceDeputy, received: m.start, assignOn: m.assignDay}
+	it := &demoItem{s: Suggestion{Kind: KindSuggestion, Period: PeriodSession, SessionID: m.id, Source: SourceDeputy, Received: m.start}, assignOn: m.assignDay}
 	if g.chance(0.05) {
-		it.kind, it.priority = KindMotion, "重点"
+		it.s.Kind, it.s.Priority = KindMotion, "重点"
 	}
 	lead := g.pickTown(m.start)
 	if len(pool) > 0 {
 		lead = pool[g.r.IntN(len(pool))]
 	}
-	it.lead = g.deputies[lead].id
+	it.s.LeadDeputyID = g.deputies[lead].id
 	it.village = g.deputies[lead].village
 	if g.chance(0.4) {
 		it.village = g.pick(g.villages)
 	}
-	it.scope = g.scope(false)
+	it.s.Scope = g.scope(false)
 	g.cosign(it, pool, lead)
 	g.text(it)
 	return it
@@ -216,44 +168,44 @@ func (g *demoGen) sessionItem(m *demoMeeting, pool []int) *demoItem {
 var demoRecessSources = Sources
 
 func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupActs []*demoMeeting) *demoItem {
-	it := &demoItem{kind: KindSuggestion, period: PeriodRecess}
-	it.source = demoRecessSources[g.weighted(35, 8, 30, 12, 8, 5, 2)]
+	it := &demoItem{s: Suggestion{Kind: KindSuggestion, Period: PeriodRecess}}
+	it.s.Source = demoRecessSources[g.weighted(35, 8, 30, 12, 8, 5, 2)]
 	var pool []int
 	lead := -1
 	switch {
-	case it.source == SourceStation && len(recs) > 0:
+	case it.s.Source == SourceStation && len(recs) > 0:
 		rc := recs[g.r.IntN(len(recs))]
-		it.kind, it.station, it.reception, it.received = KindVoter, rc.station, rc, rc.date
+		it.s.Kind, it.s.StationID, it.s.ReceptionID, it.s.Received = KindVoter, rc.station.id, rc.id, rc.date
 		it.village = rc.station.village
-		it.voterName = g.personName(g.chance(0.45))
+		it.s.VoterName = g.personName(g.chance(0.45))
 		switch g.weighted(70, 15, 15) {
 		case 0:
-			it.voterContact = g.phone()
+			it.s.VoterContact = g.phone()
 		case 1:
-			it.voterContact = it.village + ChineseNumber(g.between(1, 9)) + "组"
+			it.s.VoterContact = it.village + ChineseNumber(g.between(1, 9)) + "组"
 		}
 		if g.chance(0.7) {
 			lead = rc.deputies[g.r.IntN(len(rc.deputies))]
-			it.lead = g.deputies[lead].id
+			it.s.LeadDeputyID = g.deputies[lead].id
 		}
-		it.scope = g.scope(true)
+		it.s.Scope = g.scope(true)
 		g.text(it)
-		if it.lead != 0 && len(rc.deputies) > 1 && g.chance(0.15) {
+		if it.s.LeadDeputyID != 0 && len(rc.deputies) > 1 && g.chance(0.15) {
 			for _, i := range rc.deputies {
 				if i != lead {
-					it.cosigners = []int64{g.deputies[i].id}
+					it.s.CosignerIDs = []int64{g.deputies[i].id}
 					break
 				}
 			}
 		}
 		return it
-	case (it.source == SourceInspection && len(inspections) > 0) || (it.source == SourceGroup && len(groupActs) > 0):
+	case (it.s.Source == SourceInspection && len(inspections) > 0) || (it.s.Source == SourceGroup && len(groupActs) > 0):
 		list := inspections
-		if it.source == SourceGroup {
+		if it.s.Source == SourceGroup {
 			list = groupActs
 		}
 		m := list[g.r.IntN(len(list))]
-		it.srcMeeting, it.received, it.village = m, m.start, m.village
+		it.s.SourceMeetingID, it.s.Received, it.village = m.id, m.start, m.village
 		for _, i := range m.present() {
 			if g.deputies[i].town() {
 				pool = append(pool, i)
@@ -263,22 +215,22 @@ func (g *demoGen) recessItem(y int, recs []*demoReception, inspections, groupAct
 			lead = pool[g.r.IntN(len(pool))]
 		}
 	default:
-		if it.source == SourceStation || it.source == SourceInspection || it.source == SourceGroup {
-			it.source = SourceDeputy
+		if it.s.Source == SourceStation || it.s.Source == SourceInspection || it.s.Source == SourceGroup {
+			it.s.Source = SourceDeputy
 		}
-		it.received = g.yearDay(y, "01-01", "12-31")
+		it.s.Received = g.yearDay(y, "01-01", "12-31")
 	}
-	if it.received > g.today {
+	if it.s.Received > g.today {
 		return nil
 	}
 	if lead < 0 {
-		lead = g.pickTown(it.received)
+		lead = g.pickTown(it.s.Received)
 	}
-	it.lead = g.deputies[lead].id
+	it.s.LeadDeputyID = g.deputies[lead].id
 	if it.village == "" || g.chance(0.3) {
 		it.village = g.deputies[lead].village
 	}
-	it.scope = g.scope(false)
+	it.s.Scope = g.scope(false)
 	g.cosign(it, pool, lead)
 	g.text(it)
 	return it

@@ -214,52 +214,38 @@ func (g *demoGen) write(w *demoWriter) {
 // the progress bar counts items in these units.
 const demoItemRows = 15
 
-func demoMeetingID(m *demoMeeting) any {
-	if m == nil {
-		return nil
-	}
-	return m.id
-}
-
 func (g *demoGen) writeItem(w *demoWriter, it *demoItem) {
-	var station, reception any
-	if it.station != nil {
-		station = it.station.id
-	}
-	if it.reception != nil {
-		reception = it.reception.id
-	}
 	w.exec(`INSERT INTO suggestions (id, number, year, seq, kind, period, session_id, source, source_meeting_id, station_id,
 		reception_id, lead_deputy_id, voter_name, voter_contact, title, content, category, scope, priority, received, state, round,
 		main_unit_id, assigned, deadline, first_deadline, extension_reason, forward_to, forwarded, first_reply, last_reply,
 		reply_method, outcome, evaluation, first_evaluation, evaluated, voter_feedback, closed, terminated, termination_kind,
 		termination_reason, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		it.id, it.number, it.year, it.seq, it.kind, it.period, demoMeetingID(it.session), it.source, demoMeetingID(it.srcMeeting), station,
-		reception, nullID(it.lead), it.voterName, it.voterContact, it.title, it.content, it.category, it.scope, it.priority,
-		string(it.received), it.state, it.round, nullID(it.mainUnit), demoNullDate(it.assigned), demoNullDate(it.deadline),
-		demoNullDate(it.firstDl), it.extensionReason, it.forwardTo, demoNullDate(it.forwarded), demoNullDate(it.firstReply),
-		demoNullDate(it.lastReply), it.replyMethod, it.outcome, it.evaluation, it.firstEvaluation, demoNullDate(it.evaluated),
-		demoNullDate(it.voterFeedback), demoNullDate(it.closed), demoNullDate(it.terminated), it.terminationKind, it.terminationRs,
-		it.createdAt, it.updatedAt)
-	for _, c := range it.cosigners {
-		w.exec(`INSERT INTO suggestion_cosigners (suggestion_id, deputy_id) VALUES (?, ?)`, it.id, c)
+		it.s.ID, it.s.Number, it.s.Year, it.s.Seq, it.s.Kind, it.s.Period, nullID(it.s.SessionID), it.s.Source, nullID(it.s.SourceMeetingID), nullID(it.s.StationID),
+		nullID(it.s.ReceptionID), nullID(it.s.LeadDeputyID), it.s.VoterName, it.s.VoterContact, it.s.Title, it.s.Content, it.s.Category, it.s.Scope, it.s.Priority,
+		string(it.s.Received), it.s.State, it.s.Round, nullID(it.s.MainUnitID), demoNullDate(it.s.Assigned), demoNullDate(it.s.Deadline),
+		demoNullDate(it.s.FirstDeadline), it.s.ExtensionReason, it.s.ForwardTo, demoNullDate(it.s.Forwarded), demoNullDate(it.s.FirstReply),
+		demoNullDate(it.s.LastReply), it.s.ReplyMethod, it.s.Outcome, it.s.Evaluation, it.s.FirstEvaluation, demoNullDate(it.s.Evaluated),
+		demoNullDate(it.s.VoterFeedback), demoNullDate(it.s.Closed), demoNullDate(it.s.Terminated), it.s.TerminationKind, it.s.TerminationReason,
+		it.s.CreatedAt, it.s.UpdatedAt)
+	for _, c := range it.s.CosignerIDs {
+		w.exec(`INSERT INTO suggestion_cosigners (suggestion_id, deputy_id) VALUES (?, ?)`, it.s.ID, c)
 	}
-	for _, u := range it.assist {
-		w.exec(`INSERT INTO suggestion_assist_units (suggestion_id, unit_id) VALUES (?, ?)`, it.id, u)
+	for _, u := range it.s.AssistUnitIDs {
+		w.exec(`INSERT INTO suggestion_assist_units (suggestion_id, unit_id) VALUES (?, ?)`, it.s.ID, u)
 	}
 	for _, r := range it.replies {
 		w.exec(`INSERT INTO replies (suggestion_id, round, date, method, content, outcome, from_upper) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			it.id, r.round, string(r.date), r.method, r.content, r.outcome, r.fromUpper)
+			it.s.ID, r.Round, string(r.Date), r.Method, r.Content, r.Outcome, r.FromUpper)
 	}
 	for _, e := range it.evals {
-		w.exec(`INSERT INTO evaluations (suggestion_id, round, date, grade, comment) VALUES (?, ?, ?, ?, ?)`, it.id, e.round, string(e.date), e.grade, e.comment)
+		w.exec(`INSERT INTO evaluations (suggestion_id, round, date, grade, comment) VALUES (?, ?, ?, ?, ?)`, it.s.ID, e.Round, string(e.Date), e.Grade, e.Comment)
 	}
 	for _, f := range it.follows {
-		w.exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, it.id, string(f.date), f.note, f.outcome)
+		w.exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, it.s.ID, string(f.Date), f.Note, f.Outcome)
 	}
 	for _, s := range it.steps {
 		w.exec(`INSERT INTO suggestion_steps (suggestion_id, step, date, round, detail, from_state, to_state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			it.id, s.step, string(s.date), s.round, s.detail, s.from, s.to, s.at)
+			it.s.ID, s.Step, string(s.Date), s.Round, s.Detail, s.FromState, s.ToState, s.At)
 	}
 }
