@@ -77,8 +77,8 @@ func (g *demoGen) genItems() {
 		}
 		sort.SliceStable(plan, func(a, b int) bool { return plan[a].s.Received < plan[b].s.Received })
 		for k, it := range plan {
-			it.s.Year, it.s.Seq = y, k+1
-			it.s.Number = fmt.Sprintf("%d-%03d", y, k+1)
+			it.s.Seq = k + 1
+			it.s.Number = numbered(yearPrefix(it.s.Received), it.s.Seq)
 			g.items = append(g.items, it)
 			it.s.ID = int64(len(g.items))
 		}

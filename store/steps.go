@@ -10,9 +10,10 @@ import (
 // check the step, apply it and write the changed columns, and by the demo generator (demo_handling.go), which
 // applies them in memory for speed: so generated timelines read exactly like the clerk's.
 
-// applyRegister sets the handling state of a newly registered item and returns its first timeline entry (登记).
+// applyRegister sets what registering an item (登记) decides: its year, the state 待交办 and round 1. It returns
+// the item's first timeline entry.
 func (s *Suggestion) applyRegister() Step {
-	s.State, s.Round = StatePending, 1
+	s.Year, s.State, s.Round = s.Received.Year(), StatePending, 1
 	return Step{Step: StepRegister, Date: s.Received, Round: s.Round, Detail: s.Source, ToState: s.State}
 }
 

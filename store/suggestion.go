@@ -416,7 +416,6 @@ func (tx *Tx) saveSuggestion(s *Suggestion) error {
 	if err := tx.uniqueNumber(s.Number, 0); err != nil {
 		return err
 	}
-	s.Year = s.Received.Year()
 	first := s.applyRegister()
 	res, err := tx.Exec(`INSERT INTO suggestions (number, year, seq, kind, period, session_id, source, source_meeting_id,
 		station_id, reception_id, lead_deputy_id, voter_name, voter_contact, title, content, category, scope, priority, received,
@@ -545,8 +544,14 @@ func (tx *Tx) numberPrefix(s *Suggestion) (string, error) {
 			return SessionShort(term, session) + "-", nil
 		}
 	}
-	return fmt.Sprintf("%d-", s.Received.Year()), nil
+	return yearPrefix(s.Received), nil
 }
+
+// yearPrefix is the number prefix of an item numbered by the year it was received in: 「2024-」.
+func yearPrefix(received Date) string { return fmt.Sprintf("%d-", received.Year()) }
+
+// numbered is the item number with the given prefix and sequence number: 2024-001, 十八届三次-012.
+func numbered(prefix string, seq int) string { return fmt.Sprintf("%s%03d", prefix, seq) }
 
 // nextNumber returns the next free number under the item's prefix: 2024-001, 2024-002 …
 func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
@@ -560,7 +565,7 @@ func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
 		utf8.RuneCountInString(prefix), prefix).Scan(&max); err != nil {
 		return "", 0, err
 	}
-	return fmt.Sprintf("%s%03d", prefix, max+1), max + 1, nil
+	return numbered(prefix, max+1), max + 1, nil
 }
 
 // DeleteSuggestion deletes a suggestion with its whole handling record.
