@@ -1029,7 +1029,10 @@ func TestDemoInvariantCheckerCatchesCorruption(t *testing.T) {
 
 // The strongest check that the generator writes what the workflow would: replay every generated item
 // through the real workflow methods (SaveSuggestion, Assign, Reply, Evaluate …) into a second copy of the
-// same office, and compare the rows.
+// same office, each step at the moment the generator stamped it, and compare the rows — the timeline with
+// its words, states, rounds and stamps, the item's columns with created_at and updated_at, the replies,
+// evaluations and follow-ups. The inputs come from the generated rows; every step and every wording of a
+// timeline entry must occur, so that the comparison cannot pass by having nothing to compare.
 func TestDemoMatchesWorkflowReplay(t *testing.T) {
 	ctx := context.Background()
 	a, _ := demoDB(t, "township", 11, demoTestToday)
@@ -1041,22 +1044,57 @@ func TestDemoMatchesWorkflowReplay(t *testing.T) {
 	if _, err := b.SQL().Exec(`DELETE FROM suggestions`); err != nil {
 		t.Fatal(err)
 	}
+	// at sets b's clock to a stamp the generator wrote, so that the workflow stamps its rows the same.
+	at := func(stamp string) {
+		t.Helper()
+		tm, err := time.ParseInLocation("2006-01-02 15:04:05", stamp, time.Local)
+		if err != nil {
+			t.Fatalf("stamp %q: %v", stamp, err)
+		}
+		b.Now = func() time.Time { return tm }
+	}
+	// seen counts the replayed entries by step and by the wording of their detail.
+	seen := map[string]int{}
+	variant := func(st Step) string {
+		switch {
+		case st.Step == StepReply && strings.HasPrefix(st.Detail, "上级"):
+			return "上级答复"
+		case st.Step == StepReply && strings.Contains(st.Detail, "超过办理时限"):
+			return "逾期答复"
+		case st.Step == StepAssign && strings.Contains(st.Detail, "协办单位"):
+			return "交办含协办"
+		case st.Step == StepEvaluate && st.ToState == StateClosed:
+			return "评价办结"
+		case st.Step == StepEvaluate:
+			return "评价不满意"
+		case st.Step == StepFollowUp && strings.HasPrefix(st.Detail, "办理结果: "):
+			return "跟踪改结果"
+		}
+		return ""
+	}
 	items, _, err := a.Suggestions(ctx, SuggestionFilter{Sort: "number"})
 	must(t, err)
 	for _, s := range items {
-		ns := Suggestion{Number: s.Number, Kind: s.Kind, Period: s.Period, SessionID: s.SessionID, Source: s.Source,
-			SourceMeetingID: s.SourceMeetingID, StationID: s.StationID, ReceptionID: s.ReceptionID, LeadDeputyID: s.LeadDeputyID,
-			CosignerIDs: slices.Clone(s.CosignerIDs), VoterName: s.VoterName, VoterContact: s.VoterContact, Title: s.Title,
-			Content: s.Content, Category: s.Category, Scope: s.Scope, Priority: s.Priority, Received: s.Received}
-		if err := b.SaveSuggestion(ctx, &ns); err != nil || ns.ID != s.ID {
-			t.Fatalf("%s: register: id %d, %v", s.Number, ns.ID, err)
-		}
 		tl, err := a.Timeline(ctx, s.ID)
 		must(t, err)
 		h, err := a.Handling(ctx, s.ID)
 		must(t, err)
+		ns := Suggestion{Number: s.Number, Kind: s.Kind, Period: s.Period, SessionID: s.SessionID, Source: s.Source,
+			SourceMeetingID: s.SourceMeetingID, StationID: s.StationID, ReceptionID: s.ReceptionID, LeadDeputyID: s.LeadDeputyID,
+			CosignerIDs: slices.Clone(s.CosignerIDs), VoterName: s.VoterName, VoterContact: s.VoterContact, Title: s.Title,
+			Content: s.Content, Category: s.Category, Scope: s.Scope, Priority: s.Priority, Received: s.Received}
+		at(s.CreatedAt)
+		if err := b.SaveSuggestion(ctx, &ns); err != nil || ns.ID != s.ID {
+			t.Fatalf("%s: register: id %d, %v", s.Number, ns.ID, err)
+		}
+		seen[StepRegister]++
 		var nr, ne, nf int
 		for _, st := range tl[1:] {
+			seen[st.Step]++
+			if v := variant(st); v != "" {
+				seen[v]++
+			}
+			at(st.At)
 			var err error
 			switch st.Step {
 			case StepAssign:
@@ -1093,22 +1131,17 @@ func TestDemoMatchesWorkflowReplay(t *testing.T) {
 		}
 		got, err := b.Suggestion(ctx, s.ID)
 		must(t, err)
-		want := s
-		for _, x := range []*Suggestion{&got, &want} {
-			x.CreatedAt, x.UpdatedAt = "", ""
-		}
-		if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
-			t.Errorf("%s: replayed row differs:\n got %+v\nwant %+v", s.Number, got, want)
+		if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", s) {
+			t.Errorf("%s: replayed row differs:\n got %+v\nwant %+v", s.Number, got, s)
 		}
 		gotTL, err := b.Timeline(ctx, s.ID)
 		must(t, err)
-		for i := range tl {
-			if i >= len(gotTL) {
-				t.Errorf("%s: replay has %d steps, generated %d", s.Number, len(gotTL), len(tl))
-				break
-			}
+		if len(gotTL) != len(tl) {
+			t.Errorf("%s: replay has %d steps, generated %d", s.Number, len(gotTL), len(tl))
+		}
+		for i := range min(len(tl), len(gotTL)) {
 			g, w := gotTL[i], tl[i]
-			g.ID, g.At, w.ID, w.At = 0, "", 0, ""
+			g.ID, w.ID = 0, 0
 			if g != w {
 				t.Errorf("%s: step %d differs:\n got %+v\nwant %+v", s.Number, i+1, g, w)
 			}
@@ -1133,4 +1166,12 @@ func TestDemoMatchesWorkflowReplay(t *testing.T) {
 			return
 		}
 	}
+	for _, k := range []string{StepRegister, StepAssign, StepForward, TerminateRejected, TerminateWithdrawn, StepExtend, StepReply,
+		StepEvaluate, StepRehandle, StepFollowUp, StepFeedback, StepClose,
+		"上级答复", "逾期答复", "交办含协办", "评价办结", "评价不满意", "跟踪改结果"} {
+		if seen[k] == 0 {
+			t.Errorf("no generated item has a %s entry to compare", k)
+		}
+	}
+	t.Logf("replayed %d items: %v", len(items), seen)
 }
