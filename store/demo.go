@@ -15,9 +15,10 @@ import (
 //
 // Rows are written directly with prepared statements in one transaction (the per-record Save*/workflow methods
 // would take minutes at the stress scale), but every suggestion is first simulated step by step with the same
-// rules as workflow.go — NextSteps decides which step is legal, Rules computes the deadlines, and the rows and
-// timeline entries are the ones the workflow methods would have written. Output depends only on the seed and
-// Today: one PCG stream, no map iteration, no clock, no goroutines.
+// rules as workflow.go — NextSteps decides which step is legal, Rules computes the deadlines, and the functions
+// of steps.go, which the workflow methods apply too, change the item's columns and word its timeline entries —
+// so the rows are the ones the workflow methods would have written (TestDemoMatchesWorkflowReplay replays them).
+// Output depends only on the seed and Today: one PCG stream, no map iteration, no clock, no goroutines.
 
 // The demo dataset sizes of SPEC §9.
 const (

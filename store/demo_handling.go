@@ -1,7 +1,7 @@
 package store
 
 // The generated suggestions' handling: each item taken through the workflow, step by step, with the rules of
-// workflow.go.
+// workflow.go and the step functions of steps.go.
 
 import (
 	"fmt"
