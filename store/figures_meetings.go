@@ -1,0 +1,107 @@
+package store
+
+import "slices"
+
+// The figures of the meetings and activities of a period: meetings by kind, special reports, law checks,
+// inspections and research, resolutions passed, receptions and report-backs.
+
+// ReportBackLevel counts the deputies of one level who reported back to voters in the period: Oral gave at
+// least one oral report-back, Written only written ones.
+type ReportBackLevel struct {
+	Level    string
+	Deputies int
+	Oral     int
+	Written  int
+}
+
+// meetingFigures counts the meetings and activities of the window, their special reports and resolutions,
+// and the receptions and report-backs.
+func (tx *Tx) meetingFigures(f *Figures) error {
+	from, last := f.From, f.last()
+	byKind := map[string]int{}
+	if err := collect(tx, `SELECT kind, count(*) FROM meetings WHERE start_date BETWEEN ? AND ? GROUP BY kind`, []any{from, last},
+		func(s scanner) error {
+			var k string
+			var n int
+			err := s.Scan(&k, &n)
+			byKind[k] = n
+			return err
+		}); err != nil {
+		return err
+	}
+	f.Meetings = nil
+	for _, k := range MeetingKinds {
+		f.Meetings = append(f.Meetings, KindCount{k, byKind[k]})
+	}
+	var others []string
+	for k := range byKind {
+		if !slices.Contains(MeetingKinds, k) {
+			others = append(others, k)
+		}
+	}
+	slices.Sort(others)
+	for _, k := range others {
+		f.Meetings = append(f.Meetings, KindCount{k, byKind[k]})
+	}
+
+	// 项 counts topics: a law checked (or an inspection made) on several days is one 项.
+	if err := tx.QueryRow(`SELECT
+		(SELECT count(DISTINCT CASE WHEN law != '' THEN law ELSE title END) FROM meetings WHERE kind = ?3 AND start_date BETWEEN ?1 AND ?2),
+		(SELECT count(DISTINCT kind || char(31) || title) FROM meetings WHERE kind IN (?4, ?5) AND start_date BETWEEN ?1 AND ?2),
+		(SELECT count(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.kind IN (?6, ?7)
+			AND a.kind = '审议报告' AND a.report = '专项工作报告' AND m.start_date BETWEEN ?1 AND ?2)`,
+		from, last, MeetingLawCheck, MeetingInspect, MeetingResearch, MeetingPresidium, MeetingCongress).
+		Scan(&f.LawChecks, &f.InspectionsResearch, &f.SpecialReports); err != nil {
+		return err
+	}
+
+	// A resolution passes when more than half of the meeting's roll voted for it (tx.roll in quorum.go): the
+	// town deputies of its term (its own, or the one covering its day) holding a seat on its day for a 人代会,
+	// the presidium members for a 主席团会议; other meetings have no voting base. One base per meeting.
+	if err := tx.QueryRow(`WITH mt AS MATERIALIZED (
+			SELECT m.id, m.kind, m.start_date, coalesce(m.term_id, (SELECT t.id FROM terms t WHERE `+termCovers("m.start_date")+`
+				ORDER BY t.number DESC LIMIT 1), 0) AS term
+			FROM meetings m WHERE m.kind IN (?3, ?4) AND m.start_date BETWEEN ?1 AND ?2),
+		mb AS MATERIALIZED (
+			SELECT mt.id, CASE mt.kind
+				WHEN ?3 THEN (SELECT count(*) FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级'
+					WHERE `+onRoll("mt.start_date", "mt.term")+`)
+				ELSE (SELECT count(*) FROM deputies d JOIN deputy_roles ro ON ro.deputy_id = d.id AND ro.role = '主席团成员'
+					WHERE `+onRoll("mt.start_date", "mt.term")+`)
+				END AS base
+			FROM mt WHERE mt.id IN (SELECT meeting_id FROM resolutions WHERE kind IN ('决议', '决定')))
+		SELECT count(*), coalesce(sum(coalesce(mb.base, 0) > 0 AND 2 * r.votes_for > mb.base), 0)
+		FROM resolutions r JOIN meetings m ON m.id = r.meeting_id LEFT JOIN mb ON mb.id = r.meeting_id
+		WHERE r.kind IN ('决议', '决定') AND m.start_date BETWEEN ?1 AND ?2`,
+		from, last, MeetingCongress, MeetingPresidium).Scan(&f.ResolutionsEntered, &f.Resolutions); err != nil {
+		return err
+	}
+
+	if err := tx.QueryRow(`SELECT count(*), coalesce(sum(voters), 0) FROM receptions WHERE date BETWEEN ? AND ?`, from, last).
+		Scan(&f.Receptions, &f.ReceptionVoters); err != nil {
+		return err
+	}
+	if err := tx.QueryRow(`SELECT coalesce(sum(form = '口头'), 0), coalesce(sum(form = '书面'), 0) FROM report_backs WHERE date BETWEEN ? AND ?`,
+		from, last).Scan(&f.ReportBacksOral, &f.ReportBacksWritten); err != nil {
+		return err
+	}
+	levels := map[string]ReportBackLevel{}
+	if err := collect(tx, `SELECT l.level, count(DISTINCT rb.deputy_id), count(DISTINCT CASE WHEN rb.form = '口头' THEN rb.deputy_id END)
+		FROM report_backs rb JOIN deputy_levels l ON l.deputy_id = rb.deputy_id WHERE rb.date BETWEEN ? AND ? GROUP BY l.level`,
+		[]any{from, last}, func(s scanner) error {
+			var r ReportBackLevel
+			err := s.Scan(&r.Level, &r.Deputies, &r.Oral)
+			r.Written = r.Deputies - r.Oral
+			levels[r.Level] = r
+			return err
+		}); err != nil {
+		return err
+	}
+	f.ReportBackLevels = nil
+	for _, l := range DeputyLevels {
+		if r, ok := levels[l]; ok {
+			f.ReportBackLevels = append(f.ReportBackLevels, r)
+		}
+	}
+	return nil
+}
