@@ -17,6 +17,24 @@ const templateRows = 1000
 // exceed 255 characters, which 56 ethnic groups or 75 deputies would.
 const listSheet = "选项"
 
+// TemplateName is the file name offered for a kind's template: 代表名册导入模板.xlsx.
+func TemplateName(kind store.ImportKind) string {
+	return templateTitle(kind) + ".xlsx"
+}
+
+func templateTitle(kind store.ImportKind) string {
+	switch kind {
+	case store.ImportDeputies:
+		return "代表名册导入模板"
+	case store.ImportStations:
+		return "联络站导入模板"
+	}
+	return "建议导入模板"
+}
+
+// templateSheet is the name of the template's data sheet; a sheet of that name is read first.
+func templateSheet(kind store.ImportKind) string { return kind.Label() + "导入" }
+
 // ImportTemplate writes the downloadable import template of a kind to path: a title row, a row of notes, the
 // header with 「(必填)」 in red on the columns that must be filled, one example row (the importer skips it),
 // drop-down lists on the columns with fixed values and on those lists gives (column label → values: the
