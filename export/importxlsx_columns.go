@@ -1,11 +1,6 @@
 package export
 
-import (
-	"slices"
-	"strings"
-
-	"rendadesk/store"
-)
+import "rendadesk/store"
 
 // The columns an import file may have, for each kind: the headers a clerk may write for a field (its label or
 // an alias), how its cells are read, and what the template shows for it.
@@ -51,7 +46,7 @@ var (
 
 var deputyImportColumns = []importColumn{
 	{label: "姓名", aliases: []string{"代表姓名", "名字"}, kind: cName, required: true, example: "王建国(示例)", template: true},
-	{label: "性别", norm: normGender, choices: store.Genders, example: "男", template: true},
+	{label: "性别", norm: store.NormGender, choices: store.Genders, example: "男", template: true},
 	{label: "民族", example: "汉族", template: true},
 	{label: "出生年月", aliases: []string{"出生日期", "出生年月日", "生日", "出生年份"}, kind: cYearMonth, example: "1968.05", template: true,
 		hint: "写成 1968.05 或 1968年5月"},
@@ -65,7 +60,7 @@ var deputyImportColumns = []importColumn{
 	{label: "届次", aliases: []string{"届别", "所属届次"}, kind: cRef, example: "第十八届", template: true, hint: "空着表示本届"},
 	{label: "选区", aliases: []string{"选区号", "所在选区", "选区编号", "选区名称"}, example: "第1选区", template: true},
 	{label: "代表小组", aliases: []string{"小组", "所属小组", "所在小组", "代表组", "所属代表小组"}, kind: cRef, example: "第一代表小组", template: true},
-	{label: "代表层级", aliases: []string{"层级", "级别", "代表级别", "代表类别"}, kind: cList, norm: normLevel, example: "镇级", template: true,
+	{label: "代表层级", aliases: []string{"层级", "级别", "代表级别", "代表类别"}, kind: cList, norm: store.NormLevel, example: "镇级", template: true,
 		hint: "可填多个，用顿号分开，如：镇级、县级"},
 	{label: "代表构成", aliases: []string{"构成", "身份", "代表身份", "结构", "代表结构"}, kind: cList, example: "村(社区)干部", template: true,
 		hint: "可填多个，用顿号分开"},
@@ -74,8 +69,8 @@ var deputyImportColumns = []importColumn{
 		choices: []string{"职务代表", "非职务代表"}, example: "非职务代表", template: true},
 	{label: "新任", aliases: []string{"新任/连任", "是否新任", "新任或连任", "新任连任"}, kind: cBool, trueWord: "新任", falseWrd: "连任",
 		choices: []string{"新任", "连任"}, example: "新任", template: true},
-	{label: "状态", aliases: []string{"在任状态", "代表状态", "任职状态"}, norm: normDeputyStatus, choices: store.DeputyStatuses, example: "在任", template: true},
-	{label: "出缺原因", aliases: []string{"缺额原因", "离任原因"}, norm: normVacancy, choices: store.VacancyReasons, template: true},
+	{label: "状态", aliases: []string{"在任状态", "代表状态", "任职状态"}, norm: store.NormDeputyStatus, choices: store.DeputyStatuses, example: "在任", template: true},
+	{label: "出缺原因", aliases: []string{"缺额原因", "离任原因"}, norm: store.NormVacancyReason, choices: store.VacancyReasons, template: true},
 	{label: "出缺日期", aliases: []string{"出缺时间", "离任日期"}, kind: cDate, template: true, hint: "写成 2024-03-05"},
 	{label: "进站", aliases: []string{"进站联络站", "所在联络站", "联络站", "家站点", "所进站点", "进站站点"}, kind: cRefs, template: true,
 		hint: "联络站名称，可填多个，用顿号分开"},
@@ -85,7 +80,7 @@ var deputyImportColumns = []importColumn{
 var stationImportColumns = []importColumn{
 	{label: "名称", aliases: []string{"站点名称", "联络站名称", "家站点名称", "站名", "名字", "联络站"}, required: true,
 		example: "青山村代表联络站(示例)", template: true},
-	{label: "类型", aliases: []string{"站点类型", "类别", "家站点类型"}, required: true, norm: normStationType, choices: store.StationTypes,
+	{label: "类型", aliases: []string{"站点类型", "类别", "家站点类型"}, required: true, norm: store.NormStationType, choices: store.StationTypes,
 		example: "代表联络站", template: true},
 	{label: "所在村(居)", aliases: villageAliases, example: "青山村", template: true},
 	{label: "地址", aliases: []string{"详细地址", "站点地址", "位置", "所在地址"}, example: "青山村村委会二楼", template: true},
@@ -102,7 +97,7 @@ var stationImportColumns = []importColumn{
 	{label: "活动计划", kind: cHave, choices: []string{"有", "无"}, example: "无", template: true},
 	{label: "台账资料", kind: cHave, choices: []string{"有", "无"}, example: "有", template: true},
 	{label: "星级", aliases: []string{"星级评定", "星级评定结果"}, kind: cStars, choices: []string{"0", "1", "2", "3", "4", "5"}, example: "3", template: true},
-	{label: "状态", aliases: []string{"站点状态", "使用状态"}, norm: normStationStatus, choices: store.StationStatuses, example: "在用", template: true},
+	{label: "状态", aliases: []string{"站点状态", "使用状态"}, norm: store.NormStationStatus, choices: store.StationStatuses, example: "在用", template: true},
 	{label: "进站代表", aliases: []string{"进站代表名单", "驻站代表", "代表"}, kind: cRefs, example: "王建国、李堃", template: true,
 		hint: "代表姓名，可填多个，用顿号分开；同名时写成 张伟(第一代表小组)"},
 	{label: "备注", aliases: []string{"说明"}, template: true},
@@ -112,8 +107,8 @@ var suggestionImportColumns = []importColumn{
 	{label: "编号", aliases: []string{"建议编号", "案号", "建议号"}, example: "", template: true, hint: "空着时自动编号"},
 	{label: "标题", aliases: []string{"建议标题", "案由", "题目", "建议名称", "事由", "建议题目"}, required: true,
 		example: "关于修缮青山村村道的建议(示例)", template: true},
-	{label: "类型", aliases: []string{"建议类型", "种类"}, norm: normKind, choices: store.SuggestionKinds, example: store.KindSuggestion, template: true},
-	{label: "提出时段", aliases: []string{"时段", "提出时间段", "会期", "提出时期"}, norm: normPeriod, choices: store.Periods, example: store.PeriodRecess, template: true},
+	{label: "类型", aliases: []string{"建议类型", "种类"}, norm: store.NormKind, choices: store.SuggestionKinds, example: store.KindSuggestion, template: true},
+	{label: "提出时段", aliases: []string{"时段", "提出时间段", "会期", "提出时期"}, norm: store.NormPeriod, choices: store.Periods, example: store.PeriodRecess, template: true},
 	{label: "人代会", aliases: []string{"人代会会议", "所属会议", "会次", "大会会次"}, kind: cRef, template: true, hint: "人代会期间提出的，填写是哪次会议，如：十八届三次"},
 	{label: "来源", aliases: []string{"建议来源", "来源渠道"}, example: "代表提出", template: true},
 	{label: "来源活动", aliases: []string{"来源会议", "活动名称", "来源活动名称"}, kind: cRef, template: true},
@@ -125,8 +120,8 @@ var suggestionImportColumns = []importColumn{
 	{label: "选民联系方式", aliases: []string{"选民电话", "选民联系电话", "反映人电话"}, template: true},
 	{label: "内容", aliases: []string{"建议内容", "主要内容", "具体内容", "正文", "内容摘要"}, example: "村道破损严重，雨天积水，建议尽快修缮。", template: true},
 	{label: "类别", aliases: []string{"分类", "建议类别", "所属类别", "内容类别"}, required: true, example: "城乡建设", template: true},
-	{label: "涉及层面", aliases: []string{"层面", "层级", "涉及层级", "所属层面"}, required: true, norm: normScope, example: "镇级", template: true},
-	{label: "重点/一般", aliases: []string{"重点", "是否重点", "重点建议", "重点或一般", "优先级"}, norm: normPriority, choices: store.Priorities,
+	{label: "涉及层面", aliases: []string{"层面", "层级", "涉及层级", "所属层面"}, required: true, norm: store.NormScope, example: "镇级", template: true},
+	{label: "重点/一般", aliases: []string{"重点", "是否重点", "重点建议", "重点或一般", "优先级"}, norm: store.NormPriority, choices: store.Priorities,
 		example: "一般", template: true},
 	{label: "收到日期", aliases: []string{"提出日期", "收到时间", "提出时间", "登记日期", "日期", "收件日期"}, kind: cDate, required: true,
 		example: "2024-03-05", template: true, hint: "写成 2024-03-05 或 2024年3月5日"},
@@ -158,122 +153,4 @@ func keyColumn(kind store.ImportKind) string {
 		return "名称"
 	}
 	return "姓名"
-}
-
-func normGender(s string) string {
-	switch s {
-	case "男性", "男士", "m", "M":
-		return "男"
-	case "女性", "女士", "f", "F":
-		return "女"
-	}
-	return s
-}
-
-// normLevel reads a level as clerks write it: 乡级, 街道级, 镇(乡)级 → 镇级; 区级, 县(区)级 → 县级; 全国人大代表 → 全国.
-func normLevel(s string) string {
-	k := strings.NewReplacer("人大代表", "", "代表", "", "人大", "", "(", "", ")", "", "（", "", "）", "", "层面", "", " ", "").Replace(s)
-	switch {
-	case k == "":
-		return s
-	case strings.Contains(k, "全国"):
-		return store.LevelNation
-	case strings.Contains(k, "省"):
-		return store.LevelProvince
-	case strings.Contains(k, "市"):
-		return store.LevelCity
-	case strings.Contains(k, "县") || strings.Contains(k, "区"):
-		return store.LevelCounty
-	case strings.Contains(k, "镇") || strings.Contains(k, "乡") || strings.Contains(k, "街道"):
-		return store.LevelTown
-	case strings.Contains(k, "村") || strings.Contains(k, "居") || strings.Contains(k, "社区"):
-		return store.LevelVillage
-	}
-	return s
-}
-
-// normScope reads 涉及层面: the levels of normLevel, plus 村级 (村(居)级, 社区).
-func normScope(s string) string {
-	k := strings.NewReplacer("层面", "", " ", "").Replace(s)
-	if strings.Contains(k, "村") || strings.Contains(k, "社区") || strings.HasPrefix(k, "居") {
-		return store.LevelVillage
-	}
-	return normLevel(s)
-}
-
-func normDeputyStatus(s string) string {
-	switch s {
-	case "在职", "现任", "正常", "任职":
-		return store.DeputyActive
-	case "离任", "已出缺", "缺额", "空缺":
-		return store.DeputyVacant
-	}
-	return s
-}
-
-func normVacancy(s string) string {
-	switch s {
-	case "调动", "工作调动", "调出":
-		return "调离"
-	case "死亡", "病故", "逝世":
-		return "去世"
-	case "辞去代表职务":
-		return "辞职"
-	}
-	return s
-}
-
-func normStationType(s string) string {
-	k := strings.TrimPrefix(strings.ReplaceAll(s, " ", ""), "人大")
-	if !strings.HasPrefix(k, "代表") {
-		k = "代表" + k
-	}
-	if slices.Contains(store.StationTypes, k) {
-		return k
-	}
-	return s
-}
-
-func normStationStatus(s string) string {
-	switch s {
-	case "使用", "正常", "运行", "使用中", "正常运行":
-		return "在用"
-	case "在建", "建设中", "筹备":
-		return "筹建"
-	case "已撤销", "停用", "撤并":
-		return "撤销"
-	}
-	return s
-}
-
-func normKind(s string) string {
-	switch strings.ReplaceAll(s, " ", "") {
-	case "建议", "建议批评和意见", "建议、批评、意见", "代表建议", "建议、批评和意见":
-		return store.KindSuggestion
-	case "选民意见", "选民建议", "选民意见建议", "群众意见", "选民意见和建议":
-		return store.KindVoter
-	case "议案", "代表议案":
-		return store.KindMotion
-	}
-	return s
-}
-
-func normPeriod(s string) string {
-	switch strings.ReplaceAll(s, " ", "") {
-	case "会期", "人代会", "大会期间", "会议期间", "人代会期间", "会期内":
-		return store.PeriodSession
-	case "闭会", "闭会期间", "平时", "闭会期":
-		return store.PeriodRecess
-	}
-	return s
-}
-
-func normPriority(s string) string {
-	switch strings.ToLower(strings.ReplaceAll(s, " ", "")) {
-	case "重点", "是", "√", "y", "重点建议", "重点督办":
-		return "重点"
-	case "一般", "否", "非重点", "n", "×":
-		return "一般"
-	}
-	return s
 }

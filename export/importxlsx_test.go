@@ -429,17 +429,3 @@ func TestSplitValues(t *testing.T) {
 		}
 	}
 }
-
-func TestNormLevelAndScope(t *testing.T) {
-	for in, want := range map[string]string{"乡级": "镇级", "街道级": "镇级", "镇(乡)级": "镇级", "县（区）级": "县级", "区级": "县级",
-		"全国人大代表": "全国", "省人大代表": "省级", "市级": "市级", "什么级": "什么级"} {
-		if got := normLevel(in); got != want {
-			t.Errorf("normLevel(%q) = %q", in, got)
-		}
-	}
-	for in, want := range map[string]string{"村级层面": "村级", "镇级层面": "镇级", "社区": "村级", "县(区)级": "县级"} {
-		if got := normScope(in); got != want {
-			t.Errorf("normScope(%q) = %q", in, got)
-		}
-	}
-}

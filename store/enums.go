@@ -100,39 +100,6 @@ func SourceOfMeeting(kind string) string {
 	return SourceOther
 }
 
-// SourceIn returns source as the office's dictionary spells it: itself when listed, else the one listed value
-// that shares the longest beginning with it, of three characters or more (the clerk renamed 家站点(选民) to
-// 家站点), else source. Two characters are not enough: 代表小组活动 is not 代表提出.
-func SourceIn(source string, dictionary []string) string {
-	if slices.Contains(dictionary, source) {
-		return source
-	}
-	best, bestLen, tie := source, 2, false
-	for _, v := range dictionary {
-		n := commonPrefix(source, v)
-		switch {
-		case n > bestLen:
-			best, bestLen, tie = v, n, false
-		case n == bestLen && bestLen > 2:
-			tie = true
-		}
-	}
-	if tie {
-		return source
-	}
-	return best
-}
-
-// commonPrefix counts the characters a and b begin with alike.
-func commonPrefix(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	n := 0
-	for n < len(ra) && n < len(rb) && ra[n] == rb[n] {
-		n++
-	}
-	return n
-}
-
 // Scope levels (涉及层面) and deputy levels are stored as these codes; Settings.LevelLabel renders them with
 // the office's own words (镇/乡/街道, 县/区).
 const (

@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // This file resolves an import sheet into a plan (PlanImport): the names in the file against the database,
@@ -187,21 +186,6 @@ func (pl *planner) nameOf(label string, id int64) string {
 	return fmt.Sprint(id)
 }
 
-// dictAliases are what clerks write for dictionary values, used only when the value itself is not in the
-// dictionary and the alias's target is.
-var dictAliases = map[string]map[string]string{
-	DictParty: {
-		"党员": "中共党员", "中共": "中共党员", "共产党员": "中共党员", "中国共产党党员": "中共党员", "中国共产党": "中共党员",
-		"预备党员": "中共预备党员", "中共预备": "中共预备党员", "团员": "共青团员", "共青团": "共青团员",
-		"无党派": "无党派人士", "民革": "民主党派", "民盟": "民主党派", "民建": "民主党派", "民进": "民主党派",
-		"农工党": "民主党派", "致公党": "民主党派", "九三学社": "民主党派", "台盟": "民主党派",
-	},
-	DictEducation: {
-		"本科": "大学本科", "大学": "大学本科", "大本": "大学本科", "大专": "大学专科", "专科": "大学专科",
-		"硕士": "研究生", "博士": "研究生", "硕士研究生": "研究生", "博士研究生": "研究生", "研究生学历": "研究生",
-	},
-}
-
 // dictValue checks a single dictionary value, replacing a clerk's shorthand (汉 → 汉族, 本科 → 大学本科) and
 // naming the row and field when the value is not in the dictionary.
 func (pl *planner) dictValue(r *rowPlan, kind, field string, v *string) {
@@ -209,8 +193,8 @@ func (pl *planner) dictValue(r *rowPlan, kind, field string, v *string) {
 	if *v == "" || r.flagged[field] {
 		return
 	}
-	if nv, ok := pl.dictMatch(kind, *v); ok {
-		if nv != *v && kind != DictEthnicity && dictAliases[kind][*v] == "" {
+	if nv, guessed, ok := matchDict(kind, *v, pl.idx.dicts[kind]); ok {
+		if guessed {
 			r.warn(field, "「%s」按「%s」导入", *v, nv)
 		}
 		*v = nv
@@ -222,40 +206,12 @@ func (pl *planner) dictValue(r *rowPlan, kind, field string, v *string) {
 // dictList checks every value of a multi-value field.
 func (pl *planner) dictList(r *rowPlan, kind, field string, vs []string) {
 	for i, v := range vs {
-		if nv, ok := pl.dictMatch(kind, strings.TrimSpace(v)); ok {
+		if nv, _, ok := matchDict(kind, strings.TrimSpace(v), pl.idx.dicts[kind]); ok {
 			vs[i] = nv
 		} else if !r.flagged[field] {
 			r.fail(field, "「%s」不在%s字典中，请先在设置中添加", v, DictKinds[kind])
 		}
 	}
-}
-
-func (pl *planner) dictMatch(kind, v string) (string, bool) {
-	values := pl.idx.dicts[kind]
-	if slices.Contains(values, v) {
-		return v, true
-	}
-	if a := dictAliases[kind][v]; a != "" && slices.Contains(values, a) {
-		return a, true
-	}
-	switch kind {
-	case DictEthnicity:
-		if slices.Contains(values, v+"族") {
-			return v + "族", true
-		}
-	case DictCategory, DictSource:
-		// 社会保障 → 社会保障和改善民生, 家站点 → 家站点(选民): one value that begins with what was written.
-		var found []string
-		for _, x := range values {
-			if utf8.RuneCountInString(v) >= 2 && strings.HasPrefix(x, v) {
-				found = append(found, x)
-			}
-		}
-		if len(found) == 1 {
-			return found[0], true
-		}
-	}
-	return v, false
 }
 
 // mergeGiven copies into dst the labelled fields of src that given names; a station's checklist can also be

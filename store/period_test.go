@@ -29,20 +29,3 @@ func TestPeriod(t *testing.T) {
 		t.Errorf("Until after the end: %+v", got)
 	}
 }
-
-func TestSourceIn(t *testing.T) {
-	renamed := []string{"代表提出", "家站点", "视察调研", "其他"}
-	for _, c := range []struct{ source, want string }{
-		{SourceStation, "家站点"},
-		{SourceOfMeeting(MeetingLawCheck), "视察调研"},
-		{SourceOfMeeting(MeetingGroup), SourceGroup}, // not in the dictionary and nothing like it: kept
-		{SourceOfKind(KindSuggestion), SourceDeputy},
-	} {
-		if got := SourceIn(c.source, renamed); got != c.want {
-			t.Errorf("SourceIn(%q) = %q, want %q", c.source, got, c.want)
-		}
-	}
-	if got := SourceIn(SourceStation, Sources); got != SourceStation {
-		t.Errorf("seeded dictionary: %q", got)
-	}
-}
