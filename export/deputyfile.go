@@ -65,7 +65,7 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 		for _, a := range r.Attendance {
 			body = append(body, attendanceCells(a.Kind, a))
 		}
-		perfTable(d, cols, body, attendanceCells("合计", t), fileSize, nil)
+		recordTable(d, cols, body, attendanceCells("合计", t), fileSize, nil)
 	}
 
 	sectionHeading(d, "二、提出建议")
@@ -103,7 +103,7 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 			body = append(body, []string{b.Date.Chinese(), b.Form + "述职", fmt.Sprintf("%d人", b.Participants),
 				gradeText(b, b.Excellent, st.Precision), gradeText(b, b.Competent, st.Precision), gradeText(b, b.Incompetent, st.Precision)})
 		}
-		perfTable(d, cols, body, nil, fileSize, nil)
+		recordTable(d, cols, body, nil, fileSize, nil)
 	}
 
 	d.moveDown(6)
@@ -170,10 +170,10 @@ func birthText(ym string) string {
 	return ym
 }
 
-// perfTable is document.table with a closing 合计 row in bold (when total is not nil), set in size points;
-// the header row is repeated on every page the table runs over. The columns are sized by
-// document.columnWidths unless widths are given.
-func perfTable(d *document, cols []column, rows [][]string, total []string, size float64, widths []float64) {
+// recordTable is the table of the deputies' record documents (履职档案, T10, T11): document.table with a
+// closing 合计 row in bold (when total is not nil), set in size points; the header row is repeated on every
+// page the table runs over. The columns are sized by document.columnWidths unless widths are given.
+func recordTable(d *document, cols []column, rows [][]string, total []string, size float64, widths []float64) {
 	all := rows
 	if total != nil {
 		all = append(append([][]string{}, rows...), total)
@@ -266,7 +266,7 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 		rows = append(rows, line)
 	}
 	rows, total := rows[:len(rows)-1], rows[len(rows)-1]
-	perfTable(d, cols, rows, total, t10Size, t10Widths(d.width))
+	recordTable(d, cols, rows, total, t10Size, t10Widths(d.width))
 	d.moveDown(3)
 	d.paragraph("注：人代会出席为出席本级人民代表大会会议的次数；活动参加次数为出席或列席人代会以外各类会议和活动（含主席团会议、"+
 		"视察、调研、执法检查、代表小组活动、培训学习等）的次数；请假、缺席为各类会议和活动合计；接待选民人次为本人值班时接待的人次，"+
@@ -319,7 +319,7 @@ func ReportBackTable(path string, st store.Settings, rows []store.ReportBack, ye
 		sum.Competent += r.Competent
 		sum.Incompetent += r.Incompetent
 	}
-	perfTable(d, cols, body, reportBackCells("合计", fmt.Sprintf("%d人", len(deputies)), "", "", sum, st.Precision, ""), cellSize, nil)
+	recordTable(d, cols, body, reportBackCells("合计", fmt.Sprintf("%d人", len(deputies)), "", "", sum, st.Precision, ""), cellSize, nil)
 	d.moveDown(3)
 	d.paragraph("注：百分比为该等次人数占参加评议人数的比例；弃权或无效为参加评议人数减去三个等次人数之和。", paraStyle{size: 9.5})
 	return d.save(path)

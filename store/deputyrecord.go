@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The duty-performance record (履职档案, domain.md §2.16) is a derived view: one deputy's year, counted from
+// A deputy's duty record (履职档案, domain.md §2.16) is a derived view: one deputy's year, counted from
 // attendance, suggestions, reception duty and report-backs. The same figures feed the 代表 tab, the one-page
 // 履职档案 PDF and the all-deputies table T10, so they are computed here once.
 //
