@@ -64,9 +64,6 @@ func MustDate(s string) Date {
 // DateOf returns the calendar day of t in t's location.
 func DateOf(t time.Time) Date { return Date(t.Format(isoDay)) }
 
-// IsZero reports whether d is unset.
-func (d Date) IsZero() bool { return d == "" }
-
 // Valid reports whether d is unset or a real ISO day.
 func (d Date) Valid() bool {
 	if d == "" {

@@ -173,9 +173,6 @@ type PlanRow struct {
 	assign *AssignInput
 }
 
-// Problems returns the row's errors then its warnings.
-func (r PlanRow) Problems() []ImportProblem { return append(slices.Clip(r.Errors), r.Warnings...) }
-
 // ImportPlan is the preview of an import: every row with what would happen to it.
 type ImportPlan struct {
 	Kind  ImportKind

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -179,14 +178,6 @@ func settingText(v reflect.Value) string {
 		return "0"
 	}
 	return v.String()
-}
-
-// DictEntry is one value of an editable dictionary.
-type DictEntry struct {
-	ID    int64
-	Kind  string
-	Value string
-	Sort  int
 }
 
 // Dict returns the values of one dictionary in display order.
@@ -372,6 +363,3 @@ func nullID(id int64) any {
 	}
 	return id
 }
-
-// idOrZero reads a nullable id.
-func idOrZero(n sql.NullInt64) int64 { return n.Int64 }

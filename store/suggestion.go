@@ -94,15 +94,6 @@ func (s Suggestion) DueWithin(today Date, days int) bool {
 	return s.State == StateHandling && s.Deadline >= today && s.Deadline <= today.AddDays(days)
 }
 
-// UnitWord is the measure word used in report sentences: 件 for motions and deputies' suggestions,
-// 条 for voters' opinions (domain.md §8 note 4).
-func (s Suggestion) UnitWord() string {
-	if s.Kind == KindVoter {
-		return "条"
-	}
-	return "件"
-}
-
 // Validate checks the registration fields; dictionaries and references are checked on save.
 func (s *Suggestion) Validate() error {
 	var c checker

@@ -69,13 +69,6 @@ func (c *checker) requiredDate(field string, d Date) {
 	c.date(field, d)
 }
 
-// notAfter fails when d is later than limit (both set).
-func (c *checker) notAfter(field string, d Date, limitName string, limit Date) {
-	if d != "" && limit != "" && d > limit {
-		c.fail(field, "(%s)不能晚于%s(%s)", d.Chinese(), limitName, limit.Chinese())
-	}
-}
-
 // notBefore fails when d is earlier than limit (both set).
 func (c *checker) notBefore(field string, d Date, limitName string, limit Date) {
 	if d != "" && limit != "" && d < limit {
