@@ -27,7 +27,7 @@ func FuzzImportRow(f *testing.F) {
 		kind := store.ImportKinds[int(k)%len(store.ImportKinds)]
 		split := func(s string) []string { return strings.Split(s, "\t") }
 		rows := [][]string{split(header), split(row1), split(row2)}
-		sheet, err := ParseImportRows(kind, "模糊.xlsx", rows)
+		sheet, err := parseImportRows(kind, "模糊.xlsx", rows)
 		if err != nil {
 			if !strings.Contains(err.Error(), "模糊.xlsx") || store.ErrorCode(err) == "" {
 				t.Fatalf("refusal %q does not name the file or is not a store error", err)

@@ -13,10 +13,10 @@ import (
 // Finding the header of an import sheet — in the first rows, under any name of a column, with (必填) and *
 // markers and full-width characters folded away — and reading the rows below it.
 
-// ParseImportRows reads rows of text (the first a header or a title above it) as an import sheet of the
+// parseImportRows reads rows of text (the first a header or a title above it) as an import sheet of the
 // given kind: what ReadImport does once the workbook is open, without its knowledge of numeric cells. The
 // fuzz test feeds it.
-func ParseImportRows(kind store.ImportKind, name string, rows [][]string) (store.ImportSheet, error) {
+func parseImportRows(kind store.ImportKind, name string, rows [][]string) (store.ImportSheet, error) {
 	if !kind.Valid() {
 		return store.ImportSheet{}, store.Errorf(store.EINVALID, "未知的导入类型「%s」", kind)
 	}

@@ -37,17 +37,6 @@ func (c Calendar) NextWorkday(d Date) Date {
 	return d
 }
 
-// WorkdaysBetween counts the working days after from up to and including to (0 when to ≤ from).
-func (c Calendar) WorkdaysBetween(from, to Date) int {
-	n := 0
-	for d := from.AddDays(1); d <= to; d = d.AddDays(1) {
-		if c.IsWorkday(d) {
-			n++
-		}
-	}
-	return n
-}
-
 // Rules computes deadlines from the settings and the calendar (SPEC §4 "Deadlines").
 type Rules struct {
 	Settings Settings

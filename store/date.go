@@ -52,15 +52,6 @@ func ParseDate(s string) (Date, error) {
 	return "", fmt.Errorf("日期「%s」格式不对，请写成 2024-03-05 或 2024年3月5日", s)
 }
 
-// MustDate parses s and panics on error; for tests and literals.
-func MustDate(s string) Date {
-	d, err := ParseDate(s)
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
-
 // DateOf returns the calendar day of t in t's location.
 func DateOf(t time.Time) Date { return Date(t.Format(isoDay)) }
 

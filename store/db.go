@@ -100,9 +100,6 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database.
 func (db *DB) Close() error { return db.db.Close() }
 
-// SQL returns the underlying handle, for benchmarks and tests that compare against raw SQL.
-func (db *DB) SQL() *sql.DB { return db.db }
-
 // Tx is a write transaction with the time it started; every public method builds on one.
 type Tx struct {
 	*sql.Tx

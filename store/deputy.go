@@ -93,9 +93,6 @@ func (d *Deputy) Validate() error {
 // HasLevel reports whether the deputy sits at the given level.
 func (d Deputy) HasLevel(level string) bool { return slices.Contains(d.Levels, level) }
 
-// MaskedPhone returns the phone with the middle digits hidden (138****5678), for the public roster.
-func (d Deputy) MaskedPhone() string { return MaskPhone(d.Phone) }
-
 // MaskPhone hides the middle of a phone number: 13812345678 → 138****5678; short numbers keep their last 2.
 func MaskPhone(p string) string {
 	r := []rune(strings.TrimSpace(p))

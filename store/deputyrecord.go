@@ -134,22 +134,9 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 	return tx.deputyRecordsIn(year, string(y.From), string(y.To), deputyID)
 }
 
-// DeputyRecordsIn is DeputyRecords for the period from..to (within one year: 年初以来, or a 报表 period of the
-// clerk's choosing), so that T10 counts the same days as the rest of the report.
-func (db *DB) DeputyRecordsIn(ctx context.Context, from, to Date) ([]DeputyRecord, error) {
-	if from == "" || to == "" || to < from {
-		return nil, fieldErr("统计时段", "%s至%s不是有效的时段", from, to)
-	}
-	var out []DeputyRecord
-	err := db.view(ctx, func(tx *Tx) error {
-		var err error
-		out, err = tx.deputyRecordsIn(from.Year(), string(from), string(to), 0)
-		return err
-	})
-	return out, err
-}
-
-// deputyRecordsIn computes the records of the days from..to; year labels them.
+// deputyRecordsIn computes the records of the days from..to; year labels them. The report counts T10 with it
+// over its own period (within one year: 年初以来, or a 报表 period of the clerk's choosing), so that T10 counts
+// the same days as the rest of the report.
 func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]DeputyRecord, error) {
 	// only restricts a grouped query to the one deputy; for all deputies the rows of deputies out of office
 	// are simply not looked up.

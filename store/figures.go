@@ -94,9 +94,6 @@ type Figures struct {
 	ReportBackLevels   []ReportBackLevel
 }
 
-// Pct prints a rate with the office's precision.
-func (f Figures) Pct(r Rate) string { return r.Percent(f.Precision) }
-
 // MeetingCount returns the number of meetings of a kind in the window.
 func (f Figures) MeetingCount(kind string) int {
 	for _, m := range f.Meetings {

@@ -44,12 +44,6 @@ func TestRatePercent(t *testing.T) {
 	if got := (Rate{13, 23}).Explain(); got != "13/23" {
 		t.Errorf("Explain = %q", got)
 	}
-	if v, ok := (Rate{1, 8}).Value(); !ok || v != 0.125 {
-		t.Errorf("Value = %v %v", v, ok)
-	}
-	if _, ok := (Rate{0, 0}).Value(); ok {
-		t.Error("a zero denominator has a value")
-	}
 	if v, ok := (Rate{13, 23}).Rounded(1); !ok || fmt.Sprintf("%.4f", v) != "0.5650" {
 		t.Errorf("Rounded = %v", v)
 	}
@@ -183,9 +177,12 @@ func wantCounts(t *testing.T, what string, got SuggestionFigures, want map[Figur
 	}
 }
 
+// pct prints a rate with the precision the figures were made with, as the 报表 tab does.
+func (f Figures) pct(r Rate) string { return r.Percent(f.Precision) }
+
 func wantPct(t *testing.T, f Figures, what string, r Rate, want string) {
 	t.Helper()
-	if got := f.Pct(r); got != want {
+	if got := f.pct(r); got != want {
 		t.Errorf("%s = %s (%s), want %s", what, got, r.Explain(), want)
 	}
 }
@@ -224,7 +221,7 @@ func TestFiguresHandCounted(t *testing.T) {
 	wantPct(t, f, "闭会办理或答复率", f.Recess.AnsweredShare, "42.9%")
 	wantPct(t, f, "闭会满意率", f.Recess.SatisfactionRate, "—")
 
-	if f.All.Received != 30 || f.All.Solved != 14 || f.Pct(f.All.SolveRate) != "46.7%" {
+	if f.All.Received != 30 || f.All.Solved != 14 || f.pct(f.All.SolveRate) != "46.7%" {
 		t.Errorf("all: %s", counts(f.All))
 	}
 	c := f.All
@@ -250,7 +247,7 @@ func TestFiguresHandCounted(t *testing.T) {
 	if got := strings.Join(cats, " "); got != "生态建设6/0 社会管理9/0 社会保障和改善民生8/0 经济发展0/0 城乡建设0/5 农业农村0/2 教育文化卫生0/0 其他0/0" {
 		t.Errorf("by category (dictionary order): %s", got)
 	}
-	if r := byName(f.ByCategory)["生态建设"].Session; r.Solved != 6 || f.Pct(r.SolveRate) != "100.0%" {
+	if r := byName(f.ByCategory)["生态建设"].Session; r.Solved != 6 || f.pct(r.SolveRate) != "100.0%" {
 		t.Errorf("生态建设 %s", counts(r))
 	}
 	srcs := byName(f.BySource)
@@ -280,7 +277,7 @@ func TestFiguresHandCounted(t *testing.T) {
 	if len(f.ByUnit) != 2 || f.ByUnit[0].Name != "镇农业农村办" || f.ByUnit[0].Assigned != 2 || f.ByUnit[1].Assigned != 24 {
 		t.Fatalf("by unit %+v", f.ByUnit)
 	}
-	if u := f.ByUnit[1]; u.OnTime != 21 || u.Due != 24 || u.Solved != 13 || f.Pct(u.OnTimeRate) != "87.5%" {
+	if u := f.ByUnit[1]; u.OnTime != 21 || u.Due != 24 || u.Solved != 13 || f.pct(u.OnTimeRate) != "87.5%" {
 		t.Errorf("镇城建办 %s", counts(u.SuggestionFigures))
 	}
 
@@ -387,7 +384,7 @@ func TestFiguresAsOf(t *testing.T) {
 	})
 	t.Run("BeforeAnyEvaluation", func(t *testing.T) {
 		f := year("2024-06-30")
-		if f.Session.Evaluated != 0 || f.Pct(f.Session.SatisfactionRate) != "—" || f.Pct(f.Session.FirstSatisfactionRate) != "—" {
+		if f.Session.Evaluated != 0 || f.pct(f.Session.SatisfactionRate) != "—" || f.pct(f.Session.FirstSatisfactionRate) != "—" {
 			t.Errorf("%s", counts(f.Session))
 		}
 	})
@@ -473,20 +470,20 @@ func TestFiguresEmptyYear(t *testing.T) {
 			for part, c := range map[string]SuggestionFigures{"all": f.All, "session": f.Session, "recess": f.Recess} {
 				wantCounts(t, part, c, nil)
 				for _, d := range RateDefs {
-					if got := f.Pct(c.RateOf(d)); got != "—" {
+					if got := f.pct(c.RateOf(d)); got != "—" {
 						t.Errorf("%s %s = %s", part, d.Name, got)
 					}
 				}
-				if f.Pct(c.SolveRate) != "—" || f.Pct(c.SatisfactionRate) != "—" {
+				if f.pct(c.SolveRate) != "—" || f.pct(c.SatisfactionRate) != "—" {
 					t.Errorf("%s rate fields are not 「—」", part)
 				}
 			}
 			if len(f.ByCategory) != 8 || len(f.ByUnit) != 0 || len(f.Meetings) != len(MeetingKinds) || f.Resolutions != 0 ||
-				f.Receptions != 0 || f.Stations.Total != 0 || f.Pct(f.Stations.SixHavesRate) != "—" {
+				f.Receptions != 0 || f.Stations.Total != 0 || f.pct(f.Stations.SixHavesRate) != "—" {
 				t.Errorf("empty year: %+v", f)
 			}
 			for _, b := range f.ByCategory {
-				if b.All.Received != 0 || f.Pct(b.All.SolveRate) != "—" {
+				if b.All.Received != 0 || f.pct(b.All.SolveRate) != "—" {
 					t.Errorf("category %s", b.Name)
 				}
 			}
@@ -663,7 +660,7 @@ func TestFiguresOfficeHandCounted(t *testing.T) {
 				t.Errorf("groups %+v no group %d", d.ByGroup, d.NoGroup)
 			}
 			st := fig.Stations
-			if st.Total != c.stations || st.SixHaves != c.six || fig.Pct(st.SixHavesRate) != c.sixRate || st.Building != 1 ||
+			if st.Total != c.stations || st.SixHaves != c.six || fig.pct(st.SixHavesRate) != c.sixRate || st.Building != 1 ||
 				st.ByType[0].Stations != 1 || st.ByType[1].Type != "代表联络站" || st.ByType[1].Stations != c.stations-1 {
 				t.Errorf("stations %+v", st)
 			}
@@ -1027,7 +1024,7 @@ func TestFiguresOfficeMatchDemo(t *testing.T) {
 					}
 					band := 4
 					if len(d.Birth) == 7 {
-						age := f.AsOf.Year() - MustDate(d.Birth+"-01").Year()
+						age := f.AsOf.Year() - mustDate(d.Birth+"-01").Year()
 						if string(f.AsOf)[5:7] < d.Birth[5:7] {
 							age--
 						}

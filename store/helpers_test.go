@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,19 @@ import (
 
 // testToday is "today" in the store tests: every date check compares against it.
 var testToday = time.Date(2024, 12, 31, 10, 0, 0, 0, time.Local)
+
+// SQL returns the underlying handle, for benchmarks and tests that compare against raw SQL. It is declared
+// here, not in db.go, so that only the tests have it.
+func (db *DB) SQL() *sql.DB { return db.db }
+
+// mustDate parses s and panics on error.
+func mustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
 
 // mustOpen opens a fresh database in a temp folder (never :memory:, which database/sql would give one
 // empty database per connection) with a fixed clock.

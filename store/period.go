@@ -18,11 +18,6 @@ func (p Period) IsYear() bool {
 	return p.From != "" && p == YearPeriod(p.From.Year())
 }
 
-// Contains reports whether day d falls in the period.
-func (p Period) Contains(d Date) bool {
-	return (p.From == "" || d >= p.From) && (p.To == "" || d <= p.To)
-}
-
 // Until is the period cut at day d when d falls before its end: the part of a running year up to today.
 func (p Period) Until(d Date) Period {
 	if d != "" && (p.To == "" || d < p.To) {

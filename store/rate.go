@@ -11,14 +11,6 @@ type Rate struct {
 	Num, Den int
 }
 
-// Value returns Num/Den as a fraction (0.565 for 13/23), and false when the denominator is zero.
-func (r Rate) Value() (float64, bool) {
-	if r.Den == 0 {
-		return 0, false
-	}
-	return float64(r.Num) / float64(r.Den), true
-}
-
 // Rounded returns the fraction rounded the way Percent prints it (0.565 for 13/23 at one decimal), for a
 // spreadsheet cell with a percent format that must show the same digits; false when the denominator is zero.
 func (r Rate) Rounded(precision int) (float64, bool) {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"unicode"
@@ -145,11 +144,7 @@ func (tx *Tx) reindexSuggestionsOfDeputy(deputyID int64) error {
 	return nil
 }
 
-// RebuildSearch rebuilds every search index from the records (after a bulk load).
-func (db *DB) RebuildSearch(ctx context.Context) error {
-	return db.update(ctx, func(tx *Tx) error { return tx.rebuildSearch() })
-}
-
+// rebuildSearch rebuilds every search index from the records (after a bulk load).
 func (tx *Tx) rebuildSearch() error {
 	for _, q := range []string{
 		`DELETE FROM suggestion_fts`,

@@ -98,7 +98,7 @@ func TestSearch(t *testing.T) {
 	if ms, _, _ := f.db.Meetings(ctx, MeetingFilter{Query: "会议"}); len(ms) != 1 {
 		t.Errorf("meeting 2-char search: %+v", ms)
 	}
-	must(t, f.db.RebuildSearch(ctx))
+	must(t, f.db.update(ctx, func(tx *Tx) error { return tx.rebuildSearch() }))
 	if got := find("河东村道路"); len(got) != 1 {
 		t.Errorf("after rebuild: %v", got)
 	}
