@@ -30,7 +30,7 @@ type importColumn struct {
 	aliases  []string // other headers for it
 	kind     colKind
 	required bool                // marked (必填) in the template
-	norm     func(string) string // a clerk's word → the stored value; unknown words come back as written
+	norm     func(string) string // a clerk's word → the stored value (store/aliases.go); unknown words come back as written
 	choices  []string            // the template's drop-down when the values are fixed
 	example  string              // the template's example row
 	hint     string              // the template's prompt for the cell
