@@ -1,0 +1,147 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// settingsDictOrder lists the dictionaries in the order the clerk meets them.
+var settingsDictOrder = []string{store.DictCategory, store.DictSource, store.DictParty, store.DictEducation,
+	store.DictEthnicity, store.DictComposition, store.DictRole, store.DictUnitKind, store.DictVillage}
+
+// settingsDict edits one dictionary at a time: choose it, see its values, add or delete one.
+type settingsDict struct {
+	t        *settingsTab
+	kinds    *widget.Select
+	kind     string // the chosen dictionary's code
+	values   []string
+	selected int // index in values, -1 for none
+	list     *widget.List
+	entry    *widget.Entry
+	msg      *widget.Label
+	content  fyne.CanvasObject
+}
+
+func newSettingsDict(t *settingsTab) *settingsDict {
+	x := &settingsDict{t: t, selected: -1, kind: settingsDictOrder[0]}
+	var names []string
+	for _, k := range settingsDictOrder {
+		names = append(names, store.DictKinds[k])
+	}
+	x.kinds = widget.NewSelect(names, func(name string) {
+		for _, k := range settingsDictOrder {
+			if store.DictKinds[k] == name {
+				x.kind = k
+			}
+		}
+		x.say("", false)
+		x.reload()
+	})
+	x.kinds.PlaceHolder = "(请选择)"
+	x.list = widget.NewList(func() int { return len(x.values) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(x.values[i]) })
+	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i }
+	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1 }
+	x.entry = widget.NewEntry()
+	x.entry.SetPlaceHolder("输入新的值，按回车或点「添加」")
+	x.entry.OnSubmitted = func(string) { x.add() }
+	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.add)
+	add.Importance = widget.HighImportance
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), x.remove)
+	x.msg = widget.NewLabel("")
+	x.msg.Wrapping = fyne.TextWrapWord
+	x.msg.Hide()
+	note := widget.NewLabel("这些值是各表单下拉框中的选项。删除一个值不会改动已经填写了它的记录。")
+	note.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel("字典"), nil, x.kinds),
+		note,
+	)
+	bottom := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(add, del), x.entry),
+		x.msg,
+	)
+	x.content = container.NewBorder(top, bottom, nil, nil, x.list)
+	x.kinds.SetSelected(store.DictKinds[x.kind])
+	return x
+}
+
+// reload re-reads the chosen dictionary.
+func (x *settingsDict) reload() {
+	vals, err := x.t.d.db.Dict(x.t.d.ctx, x.kind)
+	if err != nil {
+		x.say(store.ErrorMessage(err), false)
+	}
+	x.values = vals
+	x.selected = -1
+	x.list.UnselectAll()
+	x.list.Refresh()
+}
+
+// say shows a line under the entry: an error in red, a confirmation in green; "" hides it.
+func (x *settingsDict) say(msg string, ok bool) {
+	x.msg.Importance = widget.DangerImportance
+	if ok {
+		x.msg.Importance = widget.SuccessImportance
+	}
+	x.msg.SetText(msg)
+	if msg == "" {
+		x.msg.Hide()
+	} else {
+		x.msg.Show()
+	}
+}
+
+func (x *settingsDict) add() {
+	v := strings.TrimSpace(x.entry.Text)
+	if err := x.t.d.db.AddDictValue(x.t.d.ctx, x.kind, v); err != nil {
+		x.say(store.ErrorMessage(err), false)
+		x.scrollTo(v) // a duplicate: show the value already there
+		return
+	}
+	x.entry.SetText("")
+	x.reload()
+	x.say(fmt.Sprintf("已在%s中添加「%s」", store.DictKinds[x.kind], v), true)
+	x.scrollTo(v)
+	x.t.changed()
+}
+
+// scrollTo brings v into view when it is in the list.
+func (x *settingsDict) scrollTo(v string) {
+	if i := slices.Index(x.values, v); i >= 0 {
+		x.list.ScrollTo(i)
+	}
+}
+
+func (x *settingsDict) remove() {
+	if x.selected < 0 || x.selected >= len(x.values) {
+		x.say("请先在列表中选择要删除的值", false)
+		return
+	}
+	kind, v := x.kind, x.values[x.selected]
+	name := store.DictKinds[kind]
+	dialog.ShowConfirm("删除字典值",
+		fmt.Sprintf("确定要从「%s」中删除「%s」吗？\n已经填写了「%s」的记录会保留原来的文字，\n只是以后不能再从下拉框中选择它。", name, v, v),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := x.t.d.db.RemoveDictValue(x.t.d.ctx, kind, v); err != nil {
+				x.say(store.ErrorMessage(err), false)
+				return
+			}
+			x.reload()
+			x.say(fmt.Sprintf("已从%s中删除「%s」", name, v), true)
+			x.t.changed()
+		}, x.t.d.win)
+}
