@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// agendaRow is an agenda item being edited, with its position when last saved (0 for a new one), so that
+// resolutions can follow their item when items move or go.
+type agendaRow struct {
+	from int
+	item store.AgendaItem
+}
+
+// agendaEditor is the 议程 section: numbered items with title, kind, report kind and presenter.
+type agendaEditor struct {
+	r       *meetingRecord
+	rows    []*agendaRow
+	head    *widget.Label
+	box     *fyne.Container
+	msg     *widget.Label
+	content fyne.CanvasObject
+}
+
+func newAgendaEditor(r *meetingRecord) *agendaEditor {
+	e := &agendaEditor{r: r, head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg()}
+	e.load()
+	add := widget.NewButtonWithIcon("添加议程", theme.ContentAddIcon(), func() {
+		e.rows = append(e.rows, &agendaRow{})
+		e.rebuild()
+	})
+	save := widget.NewButtonWithIcon("保存议程", theme.DocumentSaveIcon(), e.save)
+	e.content = sectionFrame(e.head, []fyne.CanvasObject{add}, container.NewVScroll(e.box), e.msg, save)
+	e.rebuild()
+	return e
+}
+
+func (e *agendaEditor) load() {
+	e.rows = e.rows[:0]
+	for i, a := range e.r.saved.Agenda {
+		e.rows = append(e.rows, &agendaRow{from: i + 1, item: a})
+	}
+}
+
+func (e *agendaEditor) rebuild() {
+	sectionClear(e.msg) // what is on screen is no longer what was saved
+	e.box.Objects = nil
+	for i, row := range e.rows {
+		e.box.Add(e.card(i, row))
+		e.box.Add(widget.NewSeparator())
+	}
+	if len(e.rows) == 0 {
+		e.head.SetText("未登记议程")
+	} else {
+		e.head.SetText(fmt.Sprintf("议程共 %d 项", len(e.rows)))
+	}
+	e.box.Refresh()
+}
+
+func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
+	it := &row.item
+	title := widget.NewEntry()
+	title.SetPlaceHolder("标题，如 审议镇人民政府工作报告")
+	title.SetText(it.Title)
+	title.OnChanged = func(s string) { it.Title = s }
+	report := selectWith(store.ReportKinds, true)
+	report.PlaceHolder = "报告类型"
+	report.SetSelected(it.Report)
+	report.OnChanged = func(s string) { it.Report = s }
+	kind := widget.NewSelect(store.AgendaKinds, nil)
+	kind.PlaceHolder = "类型"
+	kind.SetSelected(it.Kind)
+	kind.OnChanged = func(s string) {
+		it.Kind = s
+		if s == "审议报告" {
+			report.Enable()
+		} else {
+			report.ClearSelected()
+			report.Disable()
+		}
+	}
+	if it.Kind != "审议报告" {
+		report.Disable()
+	}
+	presenter := widget.NewEntry()
+	presenter.SetText(it.Presenter)
+	presenter.OnChanged = func(s string) { it.Presenter = s }
+	buttons := rowButtons(i, len(e.rows), func(from, to int) {
+		moveItem(e.rows, from, to)
+		e.rebuild()
+	}, func(i int) {
+		e.rows = slices.Delete(e.rows, i, i+1)
+		e.rebuild()
+	})
+	no := boldLabel(fmt.Sprintf("%d.", i+1))
+	return container.NewVBox(
+		container.NewBorder(nil, nil, no, buttons, title),
+		container.NewGridWithColumns(3, kind, report, container.NewBorder(nil, nil, widget.NewLabel("报告人"), nil, presenter)),
+	)
+}
+
+func (e *agendaEditor) save() {
+	sectionClear(e.msg)
+	items := make([]store.AgendaItem, len(e.rows))
+	moved := map[int64]int64{} // saved position → new position
+	for i, row := range e.rows {
+		it := row.item
+		it.Seq, it.Title, it.Presenter = i+1, strings.TrimSpace(it.Title), strings.TrimSpace(it.Presenter)
+		if it.Kind != "审议报告" {
+			it.Report = ""
+		}
+		items[i] = it
+		if row.from > 0 {
+			moved[int64(row.from)] = int64(i + 1)
+		}
+	}
+	if !e.r.save(e.msg, func(d *store.MeetingDetail) {
+		d.Agenda = items
+		d.Resolutions = followAgenda(d.Resolutions, moved)
+	}) {
+		return
+	}
+	e.load()
+	e.rebuild()
+	sectionInfo(e.msg, "已保存")
+	e.r.res.agendaSaved(moved)
+}
+
+// followAgenda returns copies of the resolutions pointing at their item's new position (0 when it was removed).
+func followAgenda(rs []store.Resolution, moved map[int64]int64) []store.Resolution {
+	out := slices.Clone(rs)
+	for i := range out {
+		out[i].AgendaItemID = moved[out[i].AgendaItemID]
+	}
+	return out
+}

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// electionEditor is the 选举 section: each election with its ballots and candidates. The store checks the
+// numbers (实到 not above 应到, votes not above the valid ballots …) and names the row that is wrong.
+type electionEditor struct {
+	r       *meetingRecord
+	rows    []*store.Election
+	checks  []numCheck
+	head    *widget.Label
+	box     *fyne.Container
+	msg     *widget.Label
+	content fyne.CanvasObject
+}
+
+func newElectionEditor(r *meetingRecord) *electionEditor {
+	e := &electionEditor{r: r, head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg()}
+	e.load()
+	add := widget.NewButtonWithIcon("添加选举", theme.ContentAddIcon(), func() {
+		e.rows = append(e.rows, &store.Election{Kind: "选举", Seats: 1})
+		e.rebuild()
+	})
+	save := widget.NewButtonWithIcon("保存选举", theme.DocumentSaveIcon(), e.save)
+	e.content = sectionFrame(e.head, []fyne.CanvasObject{add}, container.NewVScroll(e.box), e.msg, save)
+	e.rebuild()
+	return e
+}
+
+func (e *electionEditor) load() {
+	e.rows = e.rows[:0]
+	for _, x := range e.r.saved.Elections {
+		x.Candidates = slices.Clone(x.Candidates)
+		e.rows = append(e.rows, &x)
+	}
+}
+
+func (e *electionEditor) rebuild() {
+	sectionClear(e.msg) // what is on screen is no longer what was saved
+	e.box.Objects = nil
+	e.checks = e.checks[:0]
+	for i, x := range e.rows {
+		e.box.Add(e.card(i, x))
+		e.box.Add(widget.NewSeparator())
+	}
+	if len(e.rows) == 0 {
+		e.head.SetText("未登记选举")
+	} else {
+		e.head.SetText(fmt.Sprintf("选举共 %d 项", len(e.rows)))
+	}
+	e.box.Refresh()
+}
+
+func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
+	row := fmt.Sprintf("选举第%d项", i+1)
+	kind := widget.NewSelect(store.ElectionKinds, func(s string) { x.Kind = s })
+	kind.PlaceHolder = "类型"
+	kind.SetSelected(x.Kind)
+	position := widget.NewEntry()
+	position.SetPlaceHolder("职位，如 镇长、镇人大代表")
+	position.SetText(x.Position)
+	position.OnChanged = func(s string) { x.Position = s }
+	del := rowButtons(i, len(e.rows), nil, func(i int) {
+		e.rows = slices.Delete(e.rows, i, i+1)
+		e.rebuild()
+	})
+	num := func(label string, v *int) fyne.CanvasObject {
+		en := numEntry(v, nil)
+		e.checks = append(e.checks, numCheck{row + label, en})
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, en)
+	}
+	numbers := container.NewGridWithColumns(3,
+		num("应选人数", &x.Seats), num("应到", &x.Expected), num("实到", &x.Present),
+		num("发出选票", &x.BallotsIssued), num("收回选票", &x.BallotsReturned), num("有效票", &x.BallotsValid))
+
+	cands := container.NewVBox()
+	for j := range x.Candidates {
+		c := &x.Candidates[j]
+		name := widget.NewEntry()
+		name.SetPlaceHolder("候选人姓名")
+		name.SetText(c.Name)
+		name.OnChanged = func(s string) { c.Name = s }
+		votes := numEntry(&c.Votes, nil)
+		e.checks = append(e.checks, numCheck{fmt.Sprintf("%s候选人第%d位得票", row, j+1), votes})
+		elected := widget.NewCheck("当选", func(on bool) { c.Elected = on })
+		elected.SetChecked(c.Elected)
+		remove := rowButtons(j, len(x.Candidates), nil, func(j int) {
+			x.Candidates = slices.Delete(x.Candidates, j, j+1)
+			e.rebuild()
+		})
+		cands.Add(container.NewBorder(nil, nil, nil,
+			container.NewHBox(widget.NewLabel("得票"), fixedWidth(64, votes), elected, remove), name))
+	}
+	addCand := widget.NewButtonWithIcon("添加候选人", theme.ContentAddIcon(), func() {
+		x.Candidates = append(x.Candidates, store.Candidate{})
+		e.rebuild()
+	})
+	candHead := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("候选人 %d 名", len(x.Candidates))), addCand)
+	notes := widget.NewEntry()
+	notes.SetPlaceHolder("备注")
+	notes.SetText(x.Notes)
+	notes.OnChanged = func(s string) { x.Notes = s }
+	return container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(boldLabel(fmt.Sprintf("%d.", i+1)), fixedWidth(90, kind)), del, position),
+		numbers,
+		candHead,
+		cands,
+		notes,
+	)
+}
+
+func (e *electionEditor) save() {
+	sectionClear(e.msg)
+	if err := checkNumbers(e.checks); err != nil {
+		sectionError(e.msg, err)
+		return
+	}
+	list := make([]store.Election, len(e.rows))
+	for i, x := range e.rows {
+		y := *x
+		y.Position, y.Notes = strings.TrimSpace(y.Position), strings.TrimSpace(y.Notes)
+		y.Candidates = slices.Clone(x.Candidates)
+		for j := range y.Candidates {
+			y.Candidates[j].Name = strings.TrimSpace(y.Candidates[j].Name)
+		}
+		list[i] = y
+	}
+	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Elections = list }) {
+		e.load()
+		e.rebuild()
+		sectionInfo(e.msg, "已保存")
+	}
+}

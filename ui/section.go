@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// sectionMsg is the line over a section's 保存 button: the store's message in red, or 已保存 in green.
+func sectionMsg() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+func sectionError(l *widget.Label, err error) {
+	l.Importance = widget.DangerImportance
+	l.SetText(store.ErrorMessage(err))
+	l.Show()
+}
+
+func sectionInfo(l *widget.Label, text string) {
+	l.Importance = widget.SuccessImportance
+	l.SetText(text)
+	l.Show()
+}
+
+func sectionClear(l *widget.Label) {
+	l.SetText("")
+	l.Hide()
+}
+
+// sectionFrame lays out a section: a heading line with its actions, the body, and the message over 保存.
+func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne.CanvasObject, msg *widget.Label, save *widget.Button) fyne.CanvasObject {
+	save.Importance = widget.HighImportance
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(actions...), head)
+	bottom := container.NewVBox(widget.NewSeparator(), msg, container.NewHBox(save))
+	return container.NewBorder(top, bottom, nil, nil, body)
+}
+
+func boldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// numCheck is a whole-number entry of an edited row, checked before saving: 「决议第1项赞成票请填写0或正整数」.
+type numCheck struct {
+	name  string
+	entry *widget.Entry
+}
+
+func checkNumbers(checks []numCheck) error {
+	for _, c := range checks {
+		if err := c.entry.Validate(); err != nil {
+			return &store.Error{Code: store.EINVALID, Field: c.name, Message: c.name + err.Error()}
+		}
+	}
+	return nil
+}
+
+// numEntry is an intEntry bound to *v: it shows the number (blank for 0) and writes back what is typed.
+func numEntry(v *int, changed func()) *widget.Entry {
+	e := intEntry()
+	if *v != 0 {
+		e.SetText(strconv.Itoa(*v))
+	}
+	e.OnChanged = func(s string) {
+		*v, _ = strconv.Atoi(strings.TrimSpace(s))
+		if changed != nil {
+			changed()
+		}
+	}
+	return e
+}
+
+// fixedWidth gives o a fixed width (a Select or Entry in an HBox is otherwise only as wide as its placeholder).
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// rowButtons are 上移, 下移 and 删除 for row i of n; up/down are left out when move is nil.
+func rowButtons(i, n int, move func(from, to int), remove func(int)) fyne.CanvasObject {
+	box := container.NewHBox()
+	if move != nil {
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { move(i, i-1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { move(i, i+1) })
+		if i == 0 {
+			up.Disable()
+		}
+		if i == n-1 {
+			down.Disable()
+		}
+		up.Importance, down.Importance = widget.LowImportance, widget.LowImportance
+		box.Add(up)
+		box.Add(down)
+	}
+	del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { remove(i) })
+	del.Importance = widget.LowImportance
+	box.Add(del)
+	return box
+}
+
+// moveItem moves s[from] to position to.
+func moveItem[T any](s []T, from, to int) {
+	if from < 0 || to < 0 || from >= len(s) || to >= len(s) {
+		return
+	}
+	s[from], s[to] = s[to], s[from]
+}
