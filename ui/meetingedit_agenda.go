@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -22,47 +21,24 @@ type agendaRow struct {
 
 // agendaEditor is the 议程 section: numbered items with title, kind, report kind and presenter.
 type agendaEditor struct {
-	r       *meetingRecord
-	rows    []*agendaRow
-	head    *widget.Label
-	box     *fyne.Container
-	msg     *widget.Label
-	content fyne.CanvasObject
+	*cardList[agendaRow]
+	r *meetingRecord
 }
 
 func newAgendaEditor(r *meetingRecord) *agendaEditor {
-	e := &agendaEditor{r: r, head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg()}
-	e.load()
-	add := widget.NewButtonWithIcon("添加议程", theme.ContentAddIcon(), func() {
-		e.rows = append(e.rows, &agendaRow{})
-		e.rebuild()
-	})
-	save := widget.NewButtonWithIcon("保存议程", theme.DocumentSaveIcon(), e.save)
-	e.content = sectionFrame(e.head, []fyne.CanvasObject{add}, container.NewVScroll(e.box), e.msg, save)
-	e.rebuild()
+	e := &agendaEditor{r: r}
+	e.cardList = newCardList("未登记议程", "议程共 %d 项", e.savedRows, e.card)
+	e.frame("添加议程", func() *agendaRow { return &agendaRow{} }, "保存议程", e.save)
 	return e
 }
 
-func (e *agendaEditor) load() {
-	e.rows = e.rows[:0]
+// savedRows are the items as last saved, each with its position.
+func (e *agendaEditor) savedRows() []*agendaRow {
+	var rows []*agendaRow
 	for i, a := range e.r.saved.Agenda {
-		e.rows = append(e.rows, &agendaRow{from: i + 1, item: a})
+		rows = append(rows, &agendaRow{from: i + 1, item: a})
 	}
-}
-
-func (e *agendaEditor) rebuild() {
-	sectionClear(e.msg) // what is on screen is no longer what was saved
-	e.box.Objects = nil
-	for i, row := range e.rows {
-		e.box.Add(e.card(i, row))
-		e.box.Add(widget.NewSeparator())
-	}
-	if len(e.rows) == 0 {
-		e.head.SetText("未登记议程")
-	} else {
-		e.head.SetText(fmt.Sprintf("议程共 %d 项", len(e.rows)))
-	}
-	e.box.Refresh()
+	return rows
 }
 
 func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
@@ -93,13 +69,7 @@ func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
 	presenter := widget.NewEntry()
 	presenter.SetText(it.Presenter)
 	presenter.OnChanged = func(s string) { it.Presenter = s }
-	buttons := rowButtons(i, len(e.rows), func(from, to int) {
-		moveItem(e.rows, from, to)
-		e.rebuild()
-	}, func(i int) {
-		e.rows = slices.Delete(e.rows, i, i+1)
-		e.rebuild()
-	})
+	buttons := e.buttons(i, true)
 	no := boldLabel(fmt.Sprintf("%d.", i+1))
 	return container.NewVBox(
 		container.NewBorder(nil, nil, no, buttons, title),
@@ -128,9 +98,7 @@ func (e *agendaEditor) save() {
 	}) {
 		return
 	}
-	e.load()
-	e.rebuild()
-	sectionInfo(e.msg, "已保存")
+	e.showSaved()
 	e.r.res.agendaSaved(moved)
 }
 

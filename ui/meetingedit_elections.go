@@ -16,50 +16,25 @@ import (
 // electionEditor is the 选举 section: each election with its ballots and candidates. The store checks the
 // numbers (实到 not above 应到, votes not above the valid ballots …) and names the row that is wrong.
 type electionEditor struct {
-	r       *meetingRecord
-	rows    []*store.Election
-	checks  []numCheck
-	head    *widget.Label
-	box     *fyne.Container
-	msg     *widget.Label
-	content fyne.CanvasObject
+	*cardList[store.Election]
+	r *meetingRecord
 }
 
 func newElectionEditor(r *meetingRecord) *electionEditor {
-	e := &electionEditor{r: r, head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg()}
-	e.load()
-	add := widget.NewButtonWithIcon("添加选举", theme.ContentAddIcon(), func() {
-		e.rows = append(e.rows, &store.Election{Kind: "选举", Seats: 1})
-		e.rebuild()
-	})
-	save := widget.NewButtonWithIcon("保存选举", theme.DocumentSaveIcon(), e.save)
-	e.content = sectionFrame(e.head, []fyne.CanvasObject{add}, container.NewVScroll(e.box), e.msg, save)
-	e.rebuild()
+	e := &electionEditor{r: r}
+	e.cardList = newCardList("未登记选举", "选举共 %d 项", e.savedRows, e.card)
+	e.frame("添加选举", func() *store.Election { return &store.Election{Kind: "选举", Seats: 1} }, "保存选举", e.save)
 	return e
 }
 
-func (e *electionEditor) load() {
-	e.rows = e.rows[:0]
+// savedRows are copies of the elections as last saved, each with its own list of candidates.
+func (e *electionEditor) savedRows() []*store.Election {
+	var rows []*store.Election
 	for _, x := range e.r.saved.Elections {
 		x.Candidates = slices.Clone(x.Candidates)
-		e.rows = append(e.rows, &x)
+		rows = append(rows, &x)
 	}
-}
-
-func (e *electionEditor) rebuild() {
-	sectionClear(e.msg) // what is on screen is no longer what was saved
-	e.box.Objects = nil
-	e.checks = e.checks[:0]
-	for i, x := range e.rows {
-		e.box.Add(e.card(i, x))
-		e.box.Add(widget.NewSeparator())
-	}
-	if len(e.rows) == 0 {
-		e.head.SetText("未登记选举")
-	} else {
-		e.head.SetText(fmt.Sprintf("选举共 %d 项", len(e.rows)))
-	}
-	e.box.Refresh()
+	return rows
 }
 
 func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
@@ -71,10 +46,7 @@ func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 	position.SetPlaceHolder("职位，如 镇长、镇人大代表")
 	position.SetText(x.Position)
 	position.OnChanged = func(s string) { x.Position = s }
-	del := rowButtons(i, len(e.rows), nil, func(i int) {
-		e.rows = slices.Delete(e.rows, i, i+1)
-		e.rebuild()
-	})
+	del := e.buttons(i, false)
 	num := func(label string, v *int) fyne.CanvasObject {
 		en := numEntry(v, nil)
 		e.checks = append(e.checks, numCheck{row + label, en})
@@ -137,8 +109,6 @@ func (e *electionEditor) save() {
 		list[i] = y
 	}
 	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Elections = list }) {
-		e.load()
-		e.rebuild()
-		sectionInfo(e.msg, "已保存")
+		e.showSaved()
 	}
 }

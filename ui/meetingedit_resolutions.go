@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -16,36 +15,27 @@ import (
 // resolutionEditor is the 决议 section: each resolution with its votes, the entered result, and the result
 // by the rule (SPEC §3) beside it.
 type resolutionEditor struct {
-	r       *meetingRecord
-	rows    []*store.Resolution
-	checks  []numCheck
-	head    *widget.Label
-	box     *fyne.Container
-	msg     *widget.Label
-	content fyne.CanvasObject
+	*cardList[store.Resolution]
+	r *meetingRecord
 }
 
 // resultNone is the entered result when the clerk has not entered one.
 const resultNone = "(未填)"
 
 func newResolutionEditor(r *meetingRecord) *resolutionEditor {
-	e := &resolutionEditor{r: r, head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg()}
-	e.load()
-	add := widget.NewButtonWithIcon("添加决议", theme.ContentAddIcon(), func() {
-		e.rows = append(e.rows, &store.Resolution{Kind: "决议"})
-		e.rebuild()
-	})
-	save := widget.NewButtonWithIcon("保存决议", theme.DocumentSaveIcon(), e.save)
-	e.content = sectionFrame(e.head, []fyne.CanvasObject{add}, container.NewVScroll(e.box), e.msg, save)
-	e.rebuild()
+	e := &resolutionEditor{r: r}
+	e.cardList = newCardList("未登记决议", "决议、决定共 %d 项", e.savedRows, e.card)
+	e.frame("添加决议", func() *store.Resolution { return &store.Resolution{Kind: "决议"} }, "保存决议", e.save)
 	return e
 }
 
-func (e *resolutionEditor) load() {
-	e.rows = e.rows[:0]
+// savedRows are copies of the resolutions as last saved.
+func (e *resolutionEditor) savedRows() []*store.Resolution {
+	var rows []*store.Resolution
 	for _, x := range e.r.saved.Resolutions {
-		e.rows = append(e.rows, &x)
+		rows = append(rows, &x)
 	}
+	return rows
 }
 
 // agendaSaved follows the agenda after it was saved: items moved or removed.
@@ -54,22 +44,6 @@ func (e *resolutionEditor) agendaSaved(moved map[int64]int64) {
 		x.AgendaItemID = moved[x.AgendaItemID]
 	}
 	e.rebuild()
-}
-
-func (e *resolutionEditor) rebuild() {
-	sectionClear(e.msg) // what is on screen is no longer what was saved
-	e.box.Objects = nil
-	e.checks = e.checks[:0]
-	for i, x := range e.rows {
-		e.box.Add(e.card(i, x))
-		e.box.Add(widget.NewSeparator())
-	}
-	if len(e.rows) == 0 {
-		e.head.SetText("未登记决议")
-	} else {
-		e.head.SetText(fmt.Sprintf("决议、决定共 %d 项", len(e.rows)))
-	}
-	e.box.Refresh()
 }
 
 // agendaChoices are the saved agenda items as the 对应议程 choices: 「(不对应议程)」, 「1. 审议…」.
@@ -160,13 +134,7 @@ func (e *resolutionEditor) card(i int, x *store.Resolution) fyne.CanvasObject {
 	votes.Add(fixedWidth(96, result))
 	update()
 
-	buttons := rowButtons(i, len(e.rows), func(from, to int) {
-		moveItem(e.rows, from, to)
-		e.rebuild()
-	}, func(i int) {
-		e.rows = slices.Delete(e.rows, i, i+1)
-		e.rebuild()
-	})
+	buttons := e.buttons(i, true)
 	return container.NewVBox(
 		container.NewBorder(nil, nil, boldLabel(fmt.Sprintf("%d.", i+1)), buttons, title),
 		container.NewGridWithColumns(2, kind, agenda),
@@ -189,8 +157,6 @@ func (e *resolutionEditor) save() {
 		list[i].Seq, list[i].Title = i+1, strings.TrimSpace(x.Title)
 	}
 	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Resolutions = list }) {
-		e.load()
-		e.rebuild()
-		sectionInfo(e.msg, "已保存")
+		e.showSaved()
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -778,5 +779,65 @@ func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
 	}
 	if file := d.meetingMaterials(got, gotParts).file; file != m.Title+"材料" || !strings.HasSuffix(m.Title, "会议") {
 		t.Fatalf("file %q", file)
+	}
+}
+
+// iconButtons are the buttons showing icon inside o, in order.
+func iconButtons(o fyne.CanvasObject, icon fyne.Resource) []*widget.Button {
+	var out []*widget.Button
+	walk(o, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == icon.Name() {
+			out = append(out, b)
+		}
+	})
+	return out
+}
+
+// The card lists of the sections (cardList) move and remove cards with the buttons on each card, and count
+// them in the heading; nothing is saved until 保存.
+func TestCardListMovesAndRemovesCards(t *testing.T) {
+	d, _ := uiTestDesk(t, true)
+	m := showMeetingSection(t, d, store.MeetingCongress, "议程")
+	ed := d.meetings.rec.agenda
+	saved := len(ed.rows)
+	if saved < 3 {
+		t.Fatalf("the demo session has %d agenda items, want 3 or more", saved)
+	}
+	if want := fmt.Sprintf("议程共 %d 项", saved); ed.head.Text != want {
+		t.Fatalf("heading %q, want %q", ed.head.Text, want)
+	}
+	first, second := ed.rows[0].item.Title, ed.rows[1].item.Title
+	ups, downs := iconButtons(ed.box, theme.MoveUpIcon()), iconButtons(ed.box, theme.MoveDownIcon())
+	if len(ups) != saved || len(downs) != saved || !ups[0].Disabled() || !downs[saved-1].Disabled() || downs[0].Disabled() {
+		t.Fatalf("%d 上移 and %d 下移 buttons for %d cards; the first 上移 and the last 下移 must be off", len(ups), len(downs), saved)
+	}
+	test.Tap(downs[0])
+	if ed.rows[0].item.Title != second || ed.rows[1].item.Title != first {
+		t.Fatalf("after 下移 on the first card: %q, %q", ed.rows[0].item.Title, ed.rows[1].item.Title)
+	}
+	test.Tap(iconButtons(ed.box, theme.MoveUpIcon())[1])
+	if ed.rows[0].item.Title != first {
+		t.Fatalf("上移 did not bring %q back first: %q", first, ed.rows[0].item.Title)
+	}
+	dels := iconButtons(ed.box, theme.DeleteIcon())
+	test.Tap(dels[len(dels)-1])
+	if len(ed.rows) != saved-1 || ed.head.Text != fmt.Sprintf("议程共 %d 项", saved-1) {
+		t.Fatalf("after 删除: %d cards, heading %q", len(ed.rows), ed.head.Text)
+	}
+	if det, _ := d.db.MeetingDetail(d.ctx, m.ID); len(det.Agenda) != saved {
+		t.Fatalf("删除 wrote to the store before 保存: %d items", len(det.Agenda))
+	}
+
+	// 列席人员 are one-line cards under a line of column names, shown only when there is a line.
+	g := d.meetings.rec.guests
+	for len(g.rows) > 0 {
+		test.Tap(iconButtons(g.box, theme.DeleteIcon())[0])
+	}
+	if len(g.box.Objects) != 0 || g.head.Text != "未登记列席人员" {
+		t.Fatalf("no guests: %d objects, heading %q", len(g.box.Objects), g.head.Text)
+	}
+	test.Tap(findButton(g.content, "添加列席人员"))
+	if len(g.box.Objects) != 2 || !strings.Contains(labelText(g.box.Objects[0]), "姓名单位职务") {
+		t.Fatalf("one guest: %d objects, first says %q", len(g.box.Objects), labelText(g.box.Objects[0]))
 	}
 }
