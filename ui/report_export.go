@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/export"
+	"rendadesk/store"
+)
+
+// reportFolderPref is the Preferences key of the folder the last report was exported to.
+const reportFolderPref = "report.exportFolder"
+
+// newExportBox builds the export buttons and the progress line under them.
+func (t *reportTab) newExportBox() fyne.CanvasObject {
+	button := func(label string, icon fyne.Resource, formats []string) *widget.Button {
+		b := widget.NewButtonWithIcon(label, icon, func() { t.chooseFolder(formats) })
+		t.exports = append(t.exports, b)
+		return b
+	}
+	all := button("全部导出", theme.DownloadIcon(), export.ReportFormats)
+	all.Importance = widget.HighImportance
+	buttons := container.NewGridWithColumns(4,
+		button("导出 Excel", theme.GridIcon(), []string{"xlsx"}),
+		button("导出 PDF", theme.DocumentPrintIcon(), []string{"pdf"}),
+		button("导出文字稿", theme.DocumentIcon(), []string{"txt"}),
+		all)
+	t.progress = widget.NewProgressBar()
+	t.progressMsg = widget.NewLabel("")
+	t.progressMsg.Truncation = fyne.TextTruncateEllipsis
+	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
+	t.progressBox.Hide()
+	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
+	note.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(widget.NewSeparator(), reportHeading("导出"), buttons, t.progressBox, note)
+}
+
+// chooseFolder asks for the folder to write into, starting where the last report went, and exports there.
+func (t *reportTab) chooseFolder(formats []string) {
+	prefs := t.d.app.Preferences()
+	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			t.d.showError(err)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		prefs.SetString(reportFolderPref, dir.Path())
+		t.exportTo(dir.Path(), formats)
+	}, t.d.win)
+	showFileDialog(dlg, prefs.String(reportFolderPref))
+}
+
+// exportTo reads the report of the period (store.LoadReport, as `rendadesk export` does) and writes the
+// formats into dir off the UI goroutine (export.WriteReport makes the files side by side); the progress bar steps
+// as the data is read and as each file is finished, and the line above it names what is still being made.
+// Then it lists what was written.
+func (t *reportTab) exportTo(dir string, formats []string) {
+	p, err := t.period()
+	if err != nil {
+		t.d.showError(err)
+		return
+	}
+	for _, b := range t.exports {
+		b.Disable()
+	}
+	t.progress.Max = float64(len(formats) + 1) // reading the data, then one step per file
+	t.progress.SetValue(0)
+	t.progressMsg.SetText("正在读取数据…")
+	t.progressBox.Show()
+	db, ctx := t.d.db, t.d.ctx
+	go func() {
+		var paths []string
+		var err error
+		defer func() {
+			// A failure inside the Excel or PDF library must not take the clerk's window down with it.
+			if r := recover(); r != nil {
+				err = fmt.Errorf("导出报表时出错(%v)，请把这个提示告诉维护人员", r)
+			}
+			fyne.Do(func() { t.exportDone(paths, dir, err) })
+		}()
+		data, err := db.LoadReport(ctx, p.from, p.to, p.asOf)
+		rep := export.Report{ReportData: data}
+		if err != nil {
+			err = fmt.Errorf("读取报表数据：%s", store.ErrorMessage(err))
+			return
+		}
+		var pending []string         // the files not finished yet, as the clerk will see them in the folder
+		files := map[string]string{} // the clerk's name of a format → its file
+		for _, f := range formats {
+			file := export.ReportFileName(rep, f)
+			files[export.ReportFormatNames[f]] = file
+			pending = append(pending, file)
+		}
+		fyne.Do(func() {
+			t.progress.SetValue(1)
+			t.progressMsg.SetText("正在生成：" + strings.Join(pending, "、"))
+		})
+		paths, err = export.WriteReport(rep, dir, formats, func(done int, name string) {
+			fyne.Do(func() {
+				pending = slices.DeleteFunc(pending, func(s string) bool { return s == files[name] })
+				t.progress.SetValue(float64(done + 1))
+				msg := fmt.Sprintf("已生成%s(%d/%d)", name, done, len(formats))
+				if len(pending) > 0 {
+					msg += "，正在生成：" + strings.Join(pending, "、")
+				}
+				t.progressMsg.SetText(msg)
+			})
+		})
+		if err != nil {
+			err = fmt.Errorf("导出报表：%s", store.ErrorMessage(err))
+		}
+	}()
+}
+
+// exportDone ends an export on the UI goroutine: the buttons come back, and the files or the error are shown.
+func (t *reportTab) exportDone(paths []string, dir string, err error) {
+	defer t.exported.Add(1)
+	t.written = paths
+	t.progress.SetValue(t.progress.Max)
+	t.progressBox.Hide()
+	for _, b := range t.exports {
+		b.Enable()
+	}
+	if err != nil {
+		if len(paths) > 0 {
+			err = fmt.Errorf("%s\n\n已写好的文件：\n%s", store.ErrorMessage(err), strings.Join(paths, "\n"))
+		}
+		t.d.showError(err)
+		return
+	}
+	t.showWrittenFiles(dir, paths)
+}
+
+// showWrittenFiles lists the files written, each with 打开文件, and 打开所在文件夹.
+func (t *reportTab) showWrittenFiles(dir string, paths []string) {
+	head := widget.NewLabel(fmt.Sprintf("已导出 %d 个文件到\n%s", len(paths), dir))
+	head.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(head)
+	for _, p := range paths {
+		name := widget.NewLabel(filepath.Base(p))
+		name.Truncation = fyne.TextTruncateEllipsis
+		open := widget.NewButtonWithIcon("打开文件", theme.FileIcon(), func() { t.d.openLocal(p) })
+		rows.Add(container.NewBorder(nil, nil, nil, open, name))
+	}
+	folder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { t.d.openLocal(dir) })
+	rows.Add(container.NewHBox(folder))
+	dlg := dialog.NewCustom("导出完成", "关闭", rows, t.d.win)
+	dlg.Resize(fyne.NewSize(620, 160+float32(len(paths))*44))
+	dlg.Show()
+}
