@@ -114,8 +114,11 @@ func (t *deputiesTab) tabItem() *container.TabItem { return container.NewTabItem
 
 // refresh re-reads the filter choices and the list.
 func (t *deputiesTab) refresh() {
-	t.settings, _ = t.d.db.Settings(t.d.ctx)
-	t.groups, _ = t.d.db.Groups(t.d.ctx)
+	var err error
+	t.settings, err = t.d.db.Settings(t.d.ctx)
+	logError("代表: 读取设置", err) // applySettings has shown it
+	t.groups, err = t.d.db.Groups(t.d.ctx)
+	logError("代表: 读取代表小组", err) // the list below fails alike and says so
 	names := []string{"全部"}
 	for _, g := range t.groups {
 		names = append(names, g.Name)
@@ -203,8 +206,16 @@ func (t *deputiesTab) show(x store.Deputy) {
 // form builds the deputy form filled with x; 保存 creates or updates.
 func (t *deputiesTab) form(x store.Deputy) *formPane {
 	db, ctx := t.d.db, t.d.ctx
-	s, _ := db.Settings(ctx)
-	dict := func(kind string) []string { v, _ := db.Dict(ctx, kind); return v }
+	// The form opens with what could be read; the first read that failed is shown once.
+	var readErr error
+	read := func(err error) {
+		if readErr == nil {
+			readErr = err
+		}
+	}
+	s, err := db.Settings(ctx)
+	read(err)
+	dict := func(kind string) []string { v, err := db.Dict(ctx, kind); read(err); return v }
 	name := requiredEntry("姓名")
 	name.SetText(x.Name)
 	gender := selectWith(store.Genders, true)
@@ -226,7 +237,8 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	district.SetText(x.District)
 	village := selectWith(dict(store.DictVillage), true)
 	village.SetSelected(x.Village)
-	terms, _ := db.Terms(ctx)
+	terms, err := db.Terms(ctx)
+	read(err)
 	termNames := []string{}
 	for _, tm := range terms {
 		termNames = append(termNames, tm.Name())
@@ -341,6 +353,9 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	}
 	pane.first = name
 	t.pane = pane
+	if readErr != nil {
+		t.d.showError(readErr)
+	}
 	return pane
 }
 
@@ -402,10 +417,12 @@ func (t *deputiesTab) thisYear() int { return store.DateOf(t.d.db.Now()).Year() 
 // recordYears are the years a 履职档案 can be shown for: this year back to the first year with suggestions.
 func (t *deputiesTab) recordYears() []string {
 	first := t.thisYear()
-	if ys, err := t.d.db.SuggestionYears(t.d.ctx); err == nil {
-		for _, y := range ys {
-			first = min(first, y)
-		}
+	ys, err := t.d.db.SuggestionYears(t.d.ctx)
+	if err != nil {
+		t.d.showError(err) // only this year is offered
+	}
+	for _, y := range ys {
+		first = min(first, y)
 	}
 	var out []string
 	for y := t.thisYear(); y >= first; y-- {

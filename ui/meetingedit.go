@@ -86,7 +86,9 @@ func (r *meetingRecord) save(msg *widget.Label, change func(*store.MeetingDetail
 // countsChanged re-reads the attendance counts of the meeting in the pane and of the list, keeping the
 // list's scroll position and selection.
 func (t *meetingsTab) countsChanged(id int64) {
-	if m, err := t.d.db.Meeting(t.d.ctx, id); err == nil && t.current.ID == id {
+	m, err := t.d.db.Meeting(t.d.ctx, id)
+	logError("会议: 读取出席人数", err) // saved; the list below says so when the store fails
+	if err == nil && t.current.ID == id {
 		t.current = m
 	}
 	t.list.pages = map[int][]store.Meeting{}

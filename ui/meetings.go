@@ -91,11 +91,14 @@ func (t *meetingsTab) refresh() {
 // back to the year of the earliest meeting.
 func (t *meetingsTab) years() []int {
 	db, ctx := t.d.db, t.d.ctx
+	// A failure is the store's, and the list read after this says so in its status line.
 	first, _, err := db.Meetings(ctx, store.MeetingFilter{Sort: "date", Limit: 1})
 	if err != nil || len(first) == 0 {
+		logError("会议: 读取最早的会议", err)
 		return nil
 	}
-	last, _, _ := db.Meetings(ctx, store.MeetingFilter{Sort: "date", Desc: true, Limit: 1})
+	last, _, err := db.Meetings(ctx, store.MeetingFilter{Sort: "date", Desc: true, Limit: 1})
+	logError("会议: 读取最近的会议", err)
 	top := db.Now().Year()
 	if len(last) > 0 && last[0].Start.Year() > top {
 		top = last[0].Start.Year()
@@ -311,7 +314,9 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 		if err := db.SaveMeeting(ctx, &y); err != nil {
 			return err
 		}
-		if fresh, err := db.Meeting(ctx, y.ID); err == nil {
+		fresh, err := db.Meeting(ctx, y.ID)
+		logError("会议: 保存后读取出席人数", err) // saved; the list below says so when the store fails
+		if err == nil {
 			y = fresh // with the read-only counts
 		}
 		t.list.reload()
@@ -341,6 +346,7 @@ func (t *meetingsTab) suggestSession(terms []store.Term, term *widget.Select, se
 		}
 		ms, _, err := t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress})
 		if err != nil {
+			t.d.showError(err) // the clerk types the 会次
 			return
 		}
 		last := 0

@@ -188,6 +188,7 @@ func (t *overviewTab) refresh() {
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})
 	if err != nil {
+		logError("概览: 读取最近的修改", err)
 		t.recent = nil
 	}
 	t.recentList.Refresh()
@@ -215,15 +216,18 @@ func (t *overviewTab) itemsBy(f store.SuggestionFilter, sort string) ([]store.Su
 	f.Sort, f.Limit = sort, overviewListMax
 	items, n, err := t.d.db.Suggestions(t.d.ctx, f)
 	if err != nil {
+		logError("概览: 读取建议", err)
 		return nil, 0
 	}
 	return items, n
 }
 
-// count runs a list query for its total only.
+// count runs a list query for its total only; a failure counts 0 and goes to the log (the overview is
+// re-read each time it is shown, and a dialog for each of its dozen counts would bury the window).
 func overviewCount[T any](list func() ([]T, int, error)) int {
 	_, n, err := list()
 	if err != nil {
+		logError("概览: 统计", err)
 		return 0
 	}
 	return n

@@ -204,6 +204,8 @@ func (t *reportTab) refresh() {
 			defer t.applied.Store(gen)
 			if yerr == nil {
 				t.setYears(years)
+			} else {
+				logError("报表: 读取有数据的年度", yerr) // the years offered stay as they were
 			}
 			if err != nil {
 				t.clear()

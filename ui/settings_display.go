@@ -33,7 +33,11 @@ func newSettingsDisplay(t *settingsTab) *settingsDisplay {
 
 func (x *settingsDisplay) load() {
 	s, err := x.t.d.db.Settings(x.t.d.ctx)
-	if err != nil || x.size.Selected == s.TextSize {
+	if err != nil {
+		logError("显示: 读取字号", err) // applySettings has shown it
+		return
+	}
+	if x.size.Selected == s.TextSize {
 		return
 	}
 	x.loading = true

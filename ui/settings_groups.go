@@ -45,7 +45,9 @@ func newSettingsGroups(t *settingsTab) *settingsGroups {
 
 func (g *settingsGroups) reload(reset bool) {
 	g.names = map[int64]string{}
-	for _, o := range g.deputies(false, 0) {
+	all, err := g.deputies(false, 0)
+	logError("代表小组: 读取代表姓名", err) // the list shows the groups without their leaders' names
+	for _, o := range all {
 		g.names[o.ID] = strings.SplitN(o.Label, "(", 2)[0]
 	}
 	g.list.reload()
@@ -58,14 +60,14 @@ func (g *settingsGroups) reload(reset bool) {
 
 // deputies returns the deputies as choices, 王建国(第一代表小组); only those in office when active, and the
 // members of group first (a leader usually comes from the group itself).
-func (g *settingsGroups) deputies(active bool, group int64) []option {
+func (g *settingsGroups) deputies(active bool, group int64) ([]option, error) {
 	f := store.DeputyFilter{}
 	if active {
 		f.Status = store.DeputyActive
 	}
 	ds, _, err := g.t.d.db.Deputies(g.t.d.ctx, f)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	if group != 0 {
 		slices.SortStableFunc(ds, func(a, b store.Deputy) int {
@@ -86,6 +88,15 @@ func (g *settingsGroups) deputies(active bool, group int64) []option {
 		}
 		out[i] = option{x.ID, label}
 	}
+	return out, nil
+}
+
+// choices are the deputies of deputies for a chooser the clerk opened; a failed read is shown.
+func (g *settingsGroups) choices(active bool, group int64) []option {
+	out, err := g.deputies(active, group)
+	if err != nil {
+		g.t.d.showError(err)
+	}
 	return out
 }
 
@@ -94,6 +105,7 @@ func (g *settingsGroups) deputies(active bool, group int64) []option {
 func (g *settingsGroups) presidium() []option {
 	ds, _, err := g.t.d.db.Deputies(g.t.d.ctx, store.DeputyFilter{Status: store.DeputyActive})
 	if err != nil {
+		g.t.d.showError(err)
 		return nil
 	}
 	var out []option
@@ -103,7 +115,7 @@ func (g *settingsGroups) presidium() []option {
 		}
 	}
 	if len(out) == 0 {
-		return g.deputies(true, 0)
+		return g.choices(true, 0)
 	}
 	return out
 }
@@ -142,9 +154,9 @@ func (g *settingsGroups) show(x store.Group) {
 	villages.ActionItem = widget.NewButtonWithIcon("", theme.ListIcon(), func() { g.chooseVillages(villages) })
 	villages.SetPlaceHolder("如：青山村、河口村，或点右侧按钮从字典中选择")
 	villages.SetText(x.Villages)
-	leader := newSettingsChooser("选择组长", func() []option { return g.deputies(true, x.ID) }, win)
+	leader := newSettingsChooser("选择组长", func() []option { return g.choices(true, x.ID) }, win)
 	leader.SetSelected(x.LeaderID, g.names[x.LeaderID])
-	deputyLeaders := newIDPicker("选择副组长", func() []option { return g.deputies(true, x.ID) })
+	deputyLeaders := newIDPicker("选择副组长", func() []option { return g.choices(true, x.ID) })
 	deputyLeaders.SetSelected(x.DeputyLeaderIDs)
 	liaison := newSettingsChooser("选择联系的主席团成员", g.presidium, win)
 	liaison.SetSelected(x.LiaisonID, g.names[x.LiaisonID])
@@ -165,7 +177,8 @@ func (g *settingsGroups) show(x store.Group) {
 			return err
 		}
 		g.reload(false)
-		gs, _ := db.Groups(ctx)
+		gs, err := db.Groups(ctx)
+		logError("代表小组: 保存后读取成员人数", err) // saved; the list above says so when the store fails
 		for _, z := range gs {
 			if z.ID == y.ID {
 				y.Members = z.Members
@@ -189,7 +202,10 @@ func (g *settingsGroups) show(x store.Group) {
 
 // chooseVillages ticks villages of the 村(居) dictionary into the entry, joined with 、.
 func (g *settingsGroups) chooseVillages(e *widget.Entry) {
-	all, _ := g.t.d.db.Dict(g.t.d.ctx, store.DictVillage)
+	all, err := g.t.d.db.Dict(g.t.d.ctx, store.DictVillage)
+	if err != nil {
+		g.t.d.showError(err) // the villages already typed can still be ticked
+	}
 	cur := strings.FieldsFunc(e.Text, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ' ' })
 	for _, v := range cur {
 		all = settingsWithValue(all, v)

@@ -58,7 +58,11 @@ func (m *settingsTerms) reload(reset bool) {
 // newRecord proposes the term after the newest one.
 func (m *settingsTerms) newRecord() {
 	x := store.Term{}
-	if all, err := m.t.d.db.Terms(m.t.d.ctx); err == nil && len(all) > 0 {
+	all, err := m.t.d.db.Terms(m.t.d.ctx)
+	if err != nil {
+		m.t.d.showError(err)
+	}
+	if len(all) > 0 {
 		x.Number = all[0].Number + 1
 	}
 	m.show(x)

@@ -549,3 +549,34 @@ func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// A read that fills a form the clerk opens says so when the store fails, rather than opening the form with
+// empty choices and no word of why.
+func TestFormReadErrorsAreShown(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		open func(d *desk)
+	}{
+		{"承办单位", func(d *desk) { d.settings.units.newRecord() }},
+		{"届次", func(d *desk) { d.settings.terms.newRecord() }},
+		{"联系村(居)", func(d *desk) { d.settings.groups.chooseVillages(widget.NewEntry()) }},
+		{"代表", func(d *desk) { d.deputies.newRecord() }},
+		{"建议", func(d *desk) { d.items.newRecord() }},
+		{"联络站", func(d *desk) { d.stations.newRecord() }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d, _ := uiTestDesk(t, false)
+			if err := d.db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			c.open(d)
+			var msg string
+			for _, o := range d.win.Canvas().Overlays().List() {
+				msg += labelText(o)
+			}
+			if !strings.Contains(msg, "closed") {
+				t.Errorf("the window says %q, want the store's error", msg)
+			}
+		})
+	}
+}

@@ -72,7 +72,10 @@ func (u *settingsUnits) show(x store.Unit) {
 	u.current = x
 	name := requiredEntry("单位名称")
 	name.SetText(x.Name)
-	kinds, _ := db.Dict(ctx, store.DictUnitKind)
+	kinds, err := db.Dict(ctx, store.DictUnitKind)
+	if err != nil {
+		u.t.d.showError(err)
+	}
 	kind := selectWith(settingsWithValue(kinds, x.Kind), false)
 	kind.SetSelected(x.Kind)
 	contact, phone := widget.NewEntry(), widget.NewEntry()

@@ -101,7 +101,7 @@ func start(a fyne.App, path string) *session {
 func (s *session) close() {
 	s.cancel()
 	if db := s.takeDB(); db != nil {
-		db.Close()
+		logError("关闭数据库", db.Close()) // the window is gone: the log is the only place left to say it
 	}
 	if s.release != nil {
 		s.release()
@@ -170,7 +170,9 @@ func (s *session) showDesk() {
 	s.problem = nil
 	s.desk = newDesk(s.app, s.win, s.db)
 	s.desk.session = s
-	if st, err := s.db.Settings(s.ctx); err == nil && !st.Initialized {
+	st, err := s.db.Settings(s.ctx)
+	logError("读取设置", err) // newDesk has shown it (applySettings)
+	if err == nil && !st.Initialized {
 		// Shown once the window is up, so the dialog is centred on it.
 		go fyne.Do(s.desk.firstRun)
 	}
@@ -195,7 +197,7 @@ func (s *session) afterOpen(db *store.DB, late bool) {
 			if problem := checkFile(ctx, path); problem != nil && ctx.Err() == nil {
 				fyne.DoAndWait(func() {
 					if ctx.Err() == nil { // db is still the session's
-						s.takeDB().Close()
+						logError("关闭损坏的数据库", s.takeDB().Close()) // the problem dialog says what matters
 						s.showProblem(problem)
 					}
 				})
@@ -320,6 +322,7 @@ func (s *session) restoreNewestGood() {
 				break
 			}
 			if res, cerr := store.CheckFile(s.ctx, b.Path); cerr != nil || !res.OK {
+				logError("检查备份 "+b.Path, cerr) // the clerk is told which backups failed, the log why
 				failed = append(failed, filepath.Base(b.Path))
 				continue
 			}
@@ -454,7 +457,7 @@ func (s *session) restoreFrom(b store.BackupInfo, done func(*desk)) {
 			s.showPlaceholder("正在恢复备份…")
 		})
 		if old != nil {
-			old.Close()
+			logError("恢复备份前关闭数据库", old.Close()) // store.Restore says whether the file could be replaced
 		}
 		kept, err := store.Restore(s.ctx, s.path, b.Path)
 		fyne.Do(func() {

@@ -159,7 +159,9 @@ func (t *stationsTab) remove() {
 		err := db.DeleteStation(ctx, cur.ID, false)
 		if store.ErrorCode(err) == store.ECONFLICT {
 			n := cur.Receptions
-			if fresh, err := db.Station(ctx, cur.ID); err == nil {
+			fresh, err := db.Station(ctx, cur.ID)
+			logError("联络站: 读取接待记录条数", err) // the count as last listed is said instead
+			if err == nil {
 				n = fresh.Receptions
 			}
 			msg := fmt.Sprintf("联络站「%s」有 %d 条接待记录。\n删除联络站会一并删除这 %d 条接待记录，确定继续吗？", cur.Name, n, n)
@@ -215,7 +217,10 @@ func (t *stationsTab) show(x store.Station) {
 // form builds the station form filled with x; 保存 creates or updates.
 func (t *stationsTab) form(x store.Station) *formPane {
 	db, ctx := t.d.db, t.d.ctx
-	villages, _ := db.Dict(ctx, store.DictVillage)
+	villages, err := db.Dict(ctx, store.DictVillage)
+	if err != nil {
+		t.d.showError(err)
+	}
 	name := requiredEntry("名称")
 	name.SetText(x.Name)
 	kind := selectWith(store.StationTypes, false)
@@ -282,7 +287,9 @@ func (t *stationsTab) form(x store.Station) *formPane {
 		if err := db.SaveStation(ctx, &y); err != nil {
 			return err
 		}
-		if fresh, err := db.Station(ctx, y.ID); err == nil {
+		fresh, err := db.Station(ctx, y.ID)
+		logError("联络站: 保存后读取", err) // saved; the list below says so when the store fails
+		if err == nil {
 			y = fresh // with the read-only counts
 		}
 		t.list.reload()
@@ -366,7 +373,10 @@ func (t *stationsTab) loadReceptions(stationID int64) {
 		ids = append(ids, r.DeputyIDs...)
 		voters += r.Voters
 	}
-	names, _ := db.DeputyNames(ctx, ids)
+	names, err := db.DeputyNames(ctx, ids)
+	if err != nil {
+		t.d.showError(err) // the records are listed without the names of the deputies on duty
+	}
 	rows := make([]string, len(recs))
 	for i, r := range recs {
 		rows[i] = stationReceptionLine(r, names)
@@ -491,7 +501,9 @@ func (t *stationsTab) removeReception() {
 // receptionsChanged re-reads the reception list and the station's counts after a record was saved or deleted.
 func (t *stationsTab) receptionsChanged() {
 	t.loadReceptions(t.current.ID)
-	if fresh, err := t.d.db.Station(t.d.ctx, t.current.ID); err == nil {
+	fresh, err := t.d.db.Station(t.d.ctx, t.current.ID)
+	logError("联络站: 读取接待次数", err) // the list below says so when the store fails
+	if err == nil {
 		t.current = fresh
 	}
 	t.list.reload()

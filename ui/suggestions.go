@@ -76,7 +76,9 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	t.list = newRecordList(cols, func(offset, limit int, sort string, desc bool) ([]store.Suggestion, int, error) {
 		if offset == 0 {
 			// A reload: the rules may have changed in 设置 since the last one.
-			t.rules, _ = d.db.Rules(d.ctx)
+			var err error
+			t.rules, err = d.db.Rules(d.ctx)
+			logError("建议: 读取办理时限规则", err) // the list is read next and says so when the store fails
 		}
 		f := t.filter
 		f.Today = t.today()
@@ -158,12 +160,20 @@ func (t *suggestionsTab) today() store.Date { return store.DateOf(t.d.db.Now()) 
 // refresh re-reads the filter and form choices, then the list.
 func (t *suggestionsTab) refresh() {
 	db, ctx := t.d.db, t.d.ctx
-	t.settings, _ = db.Settings(ctx)
-	t.years, _ = db.SuggestionYears(ctx)
-	t.units, _ = db.Units(ctx)
-	t.categories, _ = db.Dict(ctx, store.DictCategory)
-	t.sources, _ = db.Dict(ctx, store.DictSource)
-	t.sessions, _, _ = db.Meetings(ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
+	// A failure here is the store's, and the list read below says so in its status line.
+	var err error
+	t.settings, err = db.Settings(ctx)
+	logError("建议: 读取设置", err)
+	t.years, err = db.SuggestionYears(ctx)
+	logError("建议: 读取年度", err)
+	t.units, err = db.Units(ctx)
+	logError("建议: 读取承办单位", err)
+	t.categories, err = db.Dict(ctx, store.DictCategory)
+	logError("建议: 读取类别", err)
+	t.sources, err = db.Dict(ctx, store.DictSource)
+	logError("建议: 读取来源", err)
+	t.sessions, _, err = db.Meetings(ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
+	logError("建议: 读取人代会", err)
 	t.deputies = nil
 	years := []string{"全部"}
 	for _, y := range t.years {
@@ -212,9 +222,11 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 	}
 	if len(r.DeputyIDs) > 0 {
 		x.LeadDeputyID = r.DeputyIDs[0]
-		if names, err := t.d.db.DeputyNames(t.d.ctx, r.DeputyIDs[:1]); err == nil {
-			x.LeadDeputyName = names[x.LeadDeputyID]
+		names, err := t.d.db.DeputyNames(t.d.ctx, r.DeputyIDs[:1])
+		if err != nil {
+			t.d.showError(err) // the form opens all the same, the lead deputy chosen but unnamed
 		}
+		x.LeadDeputyName = names[x.LeadDeputyID]
 	}
 	if t.d.tabs != nil {
 		t.d.tabs.Select(t.tabItem())
@@ -238,11 +250,7 @@ func (t *suggestionsTab) newFromMeeting(m store.Meeting) {
 		Scope: store.LevelTown, Priority: "一般", Received: m.Start, Content: m.Problems,
 	}
 	if m.Kind == store.MeetingCongress {
-		x.Period, x.SessionID = store.PeriodSession, m.ID
-		if !slices.ContainsFunc(t.sessions, func(s store.Meeting) bool { return s.ID == m.ID }) {
-			// A session recorded since the last refresh.
-			t.sessions, _, _ = t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
-		}
+		x.Period, x.SessionID = store.PeriodSession, m.ID // the form re-reads the sessions, so a new one is among them
 	}
 	if t.d.tabs != nil {
 		t.d.tabs.Select(t.tabItem())
@@ -323,7 +331,9 @@ func (t *suggestionsTab) deputyOptions() []option {
 func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	// Sessions and deputies may have been added in other tabs since the last refresh: re-read the sessions
 	// (a handful of rows) and let the co-signer picker reload the roster when it next opens.
-	t.sessions, _, _ = t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
+	// The form opens with what could be read; the first read that failed is shown once.
+	var readErr error
+	t.sessions, _, readErr = t.d.db.Meetings(t.d.ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true})
 	t.deputies = nil
 	db, ctx := t.d.db, t.d.ctx
 	s := t.settings
@@ -370,7 +380,10 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	// when the picker first opens.
 	var chosen []option
 	if len(x.CosignerIDs) > 0 {
-		names, _ := db.DeputyNames(ctx, x.CosignerIDs)
+		names, err := db.DeputyNames(ctx, x.CosignerIDs)
+		if readErr == nil {
+			readErr = err
+		}
 		for _, id := range x.CosignerIDs {
 			chosen = append(chosen, option{id, names[id]})
 		}
@@ -456,7 +469,9 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		}
 		if x.ID == 0 {
 			// Show the new item as the list would, with the names the store fills in.
-			if saved, err := db.Suggestion(ctx, y.ID); err == nil {
+			saved, err := db.Suggestion(ctx, y.ID)
+			logError("建议: 登记后读取", err) // registered; the form shows it as typed
+			if err == nil {
 				y = saved
 			}
 			if !slices.Contains(t.years, y.Year) {
@@ -479,5 +494,8 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	}
 	pane.first = title
 	t.pane = pane
+	if readErr != nil {
+		t.d.showError(readErr)
+	}
 	return pane
 }

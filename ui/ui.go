@@ -152,6 +152,15 @@ func (d *desk) showError(err error) {
 	dialog.ShowError(fmt.Errorf("%s", store.ErrorMessage(err)), d.win)
 }
 
+// logError logs err, when there is one, saying what was being read or done. It is for the failures a dialog
+// would be wrong for: a refresh the clerk did not ask for, a re-read of counts after a save that went through,
+// closing the database on the way out. What the clerk acts on shows its errors (showError, a form's message).
+func logError(what string, err error) {
+	if err != nil {
+		fyne.LogError(what, err)
+	}
+}
+
 // confirmDelete asks before deleting, naming the record; cancel keeps it.
 func (d *desk) confirmDelete(what, name string, del func() error) {
 	dialog.ShowConfirm("删除"+what, fmt.Sprintf("确定要删除%s「%s」吗？\n删除后不能恢复。", what, name), func(ok bool) {

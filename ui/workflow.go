@@ -647,9 +647,7 @@ func (b *bulkAssign) save() error {
 	b.doneIDs = ids
 	t.list.reload()
 	if slices.Contains(ids, t.current.ID) {
-		if x, err := t.d.db.Suggestion(t.d.ctx, t.current.ID); err == nil {
-			t.show(x)
-		}
+		t.reshow()
 	}
 	msg := widget.NewLabel(fmt.Sprintf("已交办 %d 件\n主办单位：%s\n交办日期：%s　办理时限：%s", len(ids), b.fields.main.Selected,
 		in.Date.Chinese(), b.fields.deadline.Date().Chinese()))
@@ -667,13 +665,22 @@ func (b *bulkAssign) save() error {
 		done.Hide()
 		t.list.reload()
 		if slices.Contains(ids, t.current.ID) {
-			if x, err := t.d.db.Suggestion(t.d.ctx, t.current.ID); err == nil {
-				t.show(x)
-			}
+			t.reshow()
 		}
 		dialog.ShowInformation("批量交办", fmt.Sprintf("已撤销本次交办，%d 件建议回到待交办。", len(ids)), t.d.win)
 	}
 	b.done = done
 	b.form.after = done.Show // once the bulk dialog has closed: closing it would close what is above it too
 	return nil
+}
+
+// reshow re-reads the item in the pane after a step taken on it from elsewhere (批量交办 and its undo); the
+// pane must not keep offering the steps of the state it left.
+func (t *suggestionsTab) reshow() {
+	x, err := t.d.db.Suggestion(t.d.ctx, t.current.ID)
+	if err != nil {
+		t.d.showError(err)
+		return
+	}
+	t.show(x)
 }
