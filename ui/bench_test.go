@@ -2,14 +2,10 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"testing"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"rendadesk/store"
 )
@@ -25,20 +21,7 @@ func benchCopyDB(b *testing.B, env string) string {
 	if src == "" {
 		b.Skip(env + " not set")
 	}
-	dst := filepath.Join(b.TempDir(), filepath.Base(src))
-	for _, suffix := range []string{"", "-wal"} {
-		data, err := os.ReadFile(src + suffix)
-		if err != nil {
-			if suffix != "" && os.IsNotExist(err) {
-				continue
-			}
-			b.Fatal(err)
-		}
-		if err := os.WriteFile(dst+suffix, data, 0o600); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return dst
+	return testCopyDB(b, src)
 }
 
 // BenchmarkStressDesk times, on the stress database and Fyne's test driver (no painting), what the clerk
@@ -52,9 +35,7 @@ func BenchmarkStressDesk(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	a := test.NewTempApp(b)
-	w := a.NewWindow("bench")
-	w.Resize(fyne.NewSize(1280, 720))
+	a, w := testWindow(b)
 	// The window with every tab filled: what the program does before its first frame.
 	b.Run("new-window", func(b *testing.B) {
 		times := make([]time.Duration, 0, b.N)

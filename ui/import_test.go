@@ -42,7 +42,7 @@ func waitStep(t *testing.T, f *importFlow, what string) {
 }
 
 func TestImportButtonsInRecordTabs(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	for _, c := range []struct {
 		name string
 		tab  recordTab
@@ -54,7 +54,7 @@ func TestImportButtonsInRecordTabs(t *testing.T) {
 }
 
 func TestImportPreviewAndConfirm(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	old := store.Deputy{Name: "王建国", Birth: "1968-05", Levels: []string{store.LevelTown}}
 	if err := d.db.SaveDeputy(d.ctx, &old); err != nil {
 		t.Fatal(err)
@@ -116,7 +116,7 @@ func TestImportPreviewAndConfirm(t *testing.T) {
 }
 
 func TestImportErrorsDisableConfirm(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	path := rosterFile(t,
 		[]any{"张三", "男", "1975.03", "汉族", "", "镇级"},
 		[]any{"李四", "女", "1980.13", "苗苗族"},
@@ -141,7 +141,7 @@ func TestImportErrorsDisableConfirm(t *testing.T) {
 }
 
 func TestImportBrokenFileShowsOneMessage(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	f := d.importFile(store.ImportStations, filepath.Join(t.TempDir(), "无.xlsx"))
 	waitStep(t, f, "the error")
 	if f.result != "找不到文件「无.xlsx」" || f.preview != nil {

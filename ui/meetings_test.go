@@ -14,7 +14,7 @@ import (
 )
 
 func TestMeetingKindFilterNarrowsToCongress(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.meetings
 	_, all, err := d.db.Meetings(d.ctx, store.MeetingFilter{})
 	if err != nil {
@@ -44,7 +44,7 @@ func TestMeetingKindFilterNarrowsToCongress(t *testing.T) {
 }
 
 func TestMeetingYearFilter(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.meetings
 	opts := tab.filters.year.Options
 	if len(opts) < 2 || opts[0] != "全部" {
@@ -67,7 +67,7 @@ func TestMeetingYearFilter(t *testing.T) {
 }
 
 func TestCongressAttendanceTotalsMatchStore(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.meetings
 	tab.filters.kind.SetSelected(store.MeetingCongress)
 	m, ok := tab.list.item(0)
@@ -115,7 +115,7 @@ func TestCongressAttendanceTotalsMatchStore(t *testing.T) {
 }
 
 func TestNewCongressMeetingGeneratesTitleAndSaves(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.meetings
 	tab.newRecord()
 	p := tab.pane
@@ -178,7 +178,7 @@ func TestNewCongressMeetingGeneratesTitleAndSaves(t *testing.T) {
 }
 
 func TestMeetingEmptyTitleShowsChineseMessageAndSavesNothing(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.meetings
 	_, before, _ := d.db.Meetings(d.ctx, store.MeetingFilter{})
 	tab.newRecord()
@@ -256,7 +256,7 @@ func marksOf(t *testing.T, d *desk, id int64) map[int64]string {
 }
 
 func TestAttendanceAllPresentThenOneOnLeaveSaves(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "出席情况")
 	before := marksOf(t, d, m.ID)
 	expected, err := d.db.ExpectedAttendees(d.ctx, m.ID)
@@ -346,7 +346,7 @@ func countPrefix(m map[int64]string, prefix string) int {
 }
 
 func TestAttendanceQuorumLine(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	evenCongressBase(t, d)
 	m := showMeetingSection(t, d, store.MeetingCongress, "出席情况")
 	sheet := d.meetings.rec.att
@@ -418,7 +418,7 @@ func evenCongressBase(t *testing.T, d *desk) {
 }
 
 func TestAttendanceOfOtherMeetingsHasNoQuorum(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	showMeetingSection(t, d, store.MeetingInspect, "出席情况")
 	sheet := d.meetings.rec.att
 	if sheet.quorum.Visible() {
@@ -430,7 +430,7 @@ func TestAttendanceOfOtherMeetingsHasNoQuorum(t *testing.T) {
 }
 
 func TestAddDeputyToAttendance(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingPresidium, "出席情况")
 	sheet := d.meetings.rec.att
 	others := sheet.others()
@@ -463,7 +463,7 @@ func numberEntries(o fyne.CanvasObject) []*widget.Entry {
 }
 
 func TestResolutionAtExactlyHalfFails(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	evenCongressBase(t, d)
 	m := showMeetingSection(t, d, store.MeetingCongress, "决议")
 	ed := d.meetings.rec.res
@@ -538,7 +538,7 @@ func TestResolutionAtExactlyHalfFails(t *testing.T) {
 }
 
 func TestResolutionRuleOnlyForVotingMeetings(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	showMeetingSection(t, d, store.MeetingInspect, "决议")
 	ed := d.meetings.rec.res
 	test.Tap(findButton(ed.content, "添加决议"))
@@ -550,7 +550,7 @@ func TestResolutionRuleOnlyForVotingMeetings(t *testing.T) {
 }
 
 func TestElectionPresentAboveExpectedIsRefused(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "选举")
 	before, _ := d.db.MeetingDetail(d.ctx, m.ID)
 	ed := d.meetings.rec.elect
@@ -606,7 +606,7 @@ func TestElectionPresentAboveExpectedIsRefused(t *testing.T) {
 }
 
 func TestAgendaMoveKeepsResolutionsOnTheirItem(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "议程")
 	before, _ := d.db.MeetingDetail(d.ctx, m.ID)
 	itemOf := func(det store.MeetingDetail) map[string]string {
@@ -658,7 +658,7 @@ func numberlessEntry(o fyne.CanvasObject) *widget.Entry {
 }
 
 func TestGuestsAddAndRemove(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "列席人员")
 	ed := d.meetings.rec.guests
 	before := len(ed.rows)
@@ -679,7 +679,7 @@ func TestGuestsAddAndRemove(t *testing.T) {
 }
 
 func TestNewSuggestionFromMeeting(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	for _, c := range []struct{ kind, source, period string }{
 		{store.MeetingInspect, "视察调研执法检查", store.PeriodRecess},
 		{store.MeetingGroup, "代表小组活动", store.PeriodRecess},
@@ -735,7 +735,7 @@ func TestNewSuggestionFromMeeting(t *testing.T) {
 }
 
 func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "基本信息")
 	det, _ := d.db.MeetingDetail(d.ctx, m.ID)
 	if len(det.Elections) != 0 || len(det.Resolutions) == 0 {
@@ -796,7 +796,7 @@ func iconButtons(o fyne.CanvasObject, icon fyne.Resource) []*widget.Button {
 // The card lists of the sections (cardList) move and remove cards with the buttons on each card, and count
 // them in the heading; nothing is saved until 保存.
 func TestCardListMovesAndRemovesCards(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	m := showMeetingSection(t, d, store.MeetingCongress, "议程")
 	ed := d.meetings.rec.agenda
 	saved := len(ed.rows)

@@ -9,10 +9,10 @@ import (
 )
 
 func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	ov := d.overview
 	ov.refresh()
-	overdue := suggestionTestCount(t, d, store.SuggestionFilter{Overdue: true, Today: suggestionTestToday})
+	overdue := countSuggestions(t, d, store.SuggestionFilter{Overdue: true, Today: testToday})
 	if overdue == 0 {
 		t.Fatal("the demo has no overdue items")
 	}
@@ -27,7 +27,7 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 			t.Fatalf("overdue list not by deadline at %d", i)
 		}
 	}
-	soon := suggestionTestCount(t, d, store.SuggestionFilter{DueWithin: 15, Today: suggestionTestToday})
+	soon := countSuggestions(t, d, store.SuggestionFilter{DueWithin: 15, Today: testToday})
 	if want := fmt.Sprintf("15天内到期 %d 件", soon); !strings.HasPrefix(ov.dueSoonHead.Text, want) {
 		t.Fatalf("due-soon heading %q, want %q", ov.dueSoonHead.Text, want)
 	}
@@ -48,7 +48,7 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 }
 
 func TestOverviewFigures(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	ov := d.overview
 	ov.refresh()
 	s, _ := d.db.Settings(d.ctx)
@@ -63,8 +63,8 @@ func TestOverviewFigures(t *testing.T) {
 	if want := fmt.Sprintf("代表之家 %d个", homes); homes == 0 || !strings.Contains(ov.figures.stations.Text, want) {
 		t.Fatalf("stations %q, want %q", ov.figures.stations.Text, want)
 	}
-	year := suggestionTestCount(t, d, store.SuggestionFilter{Year: 2024})
-	handling := suggestionTestCount(t, d, store.SuggestionFilter{Year: 2024, States: []string{store.StateHandling}})
+	year := countSuggestions(t, d, store.SuggestionFilter{Year: 2024})
+	handling := countSuggestions(t, d, store.SuggestionFilter{Year: 2024, States: []string{store.StateHandling}})
 	for _, want := range []string{fmt.Sprintf("2024年共收到 %d 件", year), fmt.Sprintf("办理中 %d", handling)} {
 		if !strings.Contains(ov.figures.items.Text, want) {
 			t.Fatalf("items %q lacks %q", ov.figures.items.Text, want)
@@ -73,7 +73,7 @@ func TestOverviewFigures(t *testing.T) {
 
 	// A registration shows up at the top of 最近修改 on the next refresh.
 	x := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: d.items.sources[0], VoterName: "李大娘",
-		Title: "关于增设公交站台的意见", Category: d.items.categories[0], Scope: store.LevelTown, Received: suggestionTestToday}
+		Title: "关于增设公交站台的意见", Category: d.items.categories[0], Scope: store.LevelTown, Received: testToday}
 	if err := d.db.SaveSuggestion(d.ctx, &x); err != nil {
 		t.Fatal(err)
 	}

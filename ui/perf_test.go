@@ -2,13 +2,9 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"rendadesk/store"
 )
@@ -23,22 +19,12 @@ func TestStressTimings(t *testing.T) {
 		t.Skip("set RENDADESK_PERF_DB to a stress database")
 	}
 	// Work on a copy: opening migrates, and the measurement must not change the caller's file.
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	copyPath := filepath.Join(t.TempDir(), "perf.db")
-	if err := os.WriteFile(copyPath, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(copyPath)
+	db, err := store.Open(testCopyDB(t, src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	a := test.NewTempApp(t)
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 720))
+	a, w := testWindow(t)
 	start := time.Now()
 	d := newDesk(a, w, db)
 	t.Logf("window with every tab loaded: %v", time.Since(start).Round(time.Millisecond))

@@ -38,7 +38,7 @@ func TestWindowPrintPathWritesForm(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) not installed")
 	}
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	items, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StateClosed}, Limit: 1})
 	if err != nil || len(items) == 0 {
 		t.Fatalf("no closed item: %v", err)

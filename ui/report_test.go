@@ -26,13 +26,7 @@ import (
 func reportTestDesk(t *testing.T, empty bool) *desk {
 	t.Helper()
 	ctx := context.Background()
-	a := test.NewTempApp(t)
-	registerTranslations()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db := testDB(t, false)
 	db.Now = func() time.Time { return time.Date(2024, 12, 31, 10, 0, 0, 0, time.Local) }
 	must := func(err error) {
 		t.Helper()
@@ -76,9 +70,7 @@ func reportTestDesk(t *testing.T, empty bool) *desk {
 			Title: "闭会期间建议", Category: "城乡建设", Scope: store.LevelTown, Received: "2024-03-10"}
 		must(db.SaveSuggestion(ctx, &recess))
 	}
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 720))
-	return newDesk(a, w, db)
+	return testDesk(t, db)
 }
 
 // reportWait waits until the figures last asked for are on screen.
@@ -122,17 +114,6 @@ func reportTap(c *reportRateCell) {
 	test.TapAt(c.value, fyne.NewPos(c.value.Size().Width/2, c.value.Size().Height/2))
 }
 
-// reportButtons returns the buttons with a text inside o, in order.
-func reportButtons(o fyne.CanvasObject, text string) []*widget.Button {
-	var out []*widget.Button
-	walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && b.Text == text {
-			out = append(out, b)
-		}
-	})
-	return out
-}
-
 func TestReportShowsFiguresAndExplainsThem(t *testing.T) {
 	d := reportTestDesk(t, false)
 	r := reportOpen(t, d)
@@ -171,7 +152,7 @@ func TestReportShowsFiguresAndExplainsThem(t *testing.T) {
 		}
 	}
 	// 查看明细 of the session's numerator (rows 全年, 人代会期间, 闭会期间; numerator then denominator) lists the 13.
-	details := reportButtons(r.explainBox, "查看明细")
+	details := findButtons(r.explainBox, "查看明细")
 	if len(details) != 6 {
 		t.Fatalf("%d 查看明细 buttons, want 6", len(details))
 	}
@@ -194,7 +175,7 @@ func TestReportShowsFiguresAndExplainsThem(t *testing.T) {
 
 	// 口径 of a rate with the denominator of 闭会期间: the one unassigned item is 未答复.
 	reportTap(reportRate(t, r, "未答复占比", 2))
-	details = reportButtons(r.explainBox, "查看明细")
+	details = findButtons(r.explainBox, "查看明细")
 	test.Tap(details[4])
 	waitFor(t, "the items", func() bool { return len(r.itemsShown) == 1 && r.itemsShown[0].Title == "闭会期间建议" })
 }
@@ -352,7 +333,7 @@ func TestReportExportAll(t *testing.T) {
 	}
 	// The done dialog offers the files and the folder.
 	top := d.win.Canvas().Overlays().Top()
-	if top == nil || len(reportButtons(top, "打开文件")) != 3 || findButton(top, "打开所在文件夹") == nil {
+	if top == nil || len(findButtons(top, "打开文件")) != 3 || findButton(top, "打开所在文件夹") == nil {
 		t.Fatal("no dialog with 打开文件 ×3 and 打开所在文件夹")
 	}
 }

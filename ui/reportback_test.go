@@ -60,7 +60,7 @@ func fillReportBack(p *formPane, date, form string, counts ...int) {
 }
 
 func TestAddReportBackThroughForm(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	d.tabs.SelectIndex(1)
 	x, _ := tab.list.item(3)
@@ -146,7 +146,7 @@ func countOtherYears(bs []store.ReportBack, year int) int {
 }
 
 func TestReportBackGradesOverParticipantsAreRefused(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	x, _ := tab.list.item(0)
 	before, _ := d.db.ReportBacks(d.ctx, 0, 0)
@@ -168,7 +168,7 @@ func TestReportBackGradesOverParticipantsAreRefused(t *testing.T) {
 }
 
 func TestRecordSectionShowsTheStoreFigures(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	r := deputyWith(t, d, 2023, func(r store.DeputyRecord) bool {
 		return len(r.ReportBacks) > 0 && r.Led > 0 && r.Receptions > 0 && r.Activities > 0
@@ -220,7 +220,7 @@ func TestRecordPrintPathWritesTheFile(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) not installed")
 	}
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	x, _ := d.deputies.list.item(0)
 	out := filepath.Join(t.TempDir(), "档案.pdf")
 	if err := d.deputyFile(x, 2023).write(out); err != nil {
@@ -247,7 +247,7 @@ func TestRecordPrintPathWritesTheFile(t *testing.T) {
 }
 
 func TestReportBackDialogShowsT11(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	test.Tap(findButton(tab.content, "述职评议"))
 	v := tab.rbDialog
@@ -287,7 +287,7 @@ func TestReportBackDialogShowsT11(t *testing.T) {
 
 // T10 and T11 follow the year last chosen in a 履职档案; before any choice they are this year's.
 func TestTablesFollowTheChosenYear(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	if c := tab.printChoices(); c[2].label != "履职情况统计表(T10)，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
 		t.Fatalf("choices %+v", c)

@@ -12,7 +12,7 @@ import (
 )
 
 func TestCaptureAllWritesEveryTab(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	dir := filepath.Join(t.TempDir(), "shots")
 	if err := d.captureAll(dir); err != nil {
 		t.Fatal(err)
@@ -51,7 +51,7 @@ func TestCaptureAllWritesEveryTab(t *testing.T) {
 }
 
 func TestShotSelectFirstFillsDetailPane(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	d.tabs.SelectIndex(1)
 	if !shotSelectFirst(d.tabs.Items[1].Content) {
 		t.Fatal("no list found in the 代表 tab")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"math"
 	"os"
@@ -11,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -19,57 +17,8 @@ import (
 	"rendadesk/store"
 )
 
-// settingsTestDesk builds the whole window headless on a temp-file database, with the township demo when
-// demo is set.
-func settingsTestDesk(t *testing.T, demo bool) *desk {
-	t.Helper()
-	a := test.NewTempApp(t)
-	registerTranslations() // dialogs say 是/否 as in the real window
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if demo {
-		if _, err := db.GenerateDemo(context.Background(), store.DemoOptions{Scale: "township", Seed: 1, Today: "2024-11-30"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 800))
-	d := newDesk(a, w, db)
-	w.Show()
-	return d
-}
-
-// settingsDialogText returns the text of the labels in the dialog on top of the window ("" when none).
-func settingsDialogText(d *desk) string {
-	top := d.win.Canvas().Overlays().Top()
-	if top == nil {
-		return ""
-	}
-	var sb strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			sb.WriteString(x.Text)
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(top)
-	return sb.String()
-}
-
 func TestSettingsOfficeNameRetitlesWindow(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	o := d.settings.office
 	if got := o.office.Text; got == "" {
 		t.Fatal("the form should show the stored office name")
@@ -118,7 +67,7 @@ func TestSettingsOfficeNameRetitlesWindow(t *testing.T) {
 }
 
 func TestSettingsDictAddVillage(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	x := d.settings.dict
 	x.kinds.SetSelected("村(居)")
 	if x.kind != store.DictVillage {
@@ -152,10 +101,10 @@ func TestSettingsDictAddVillage(t *testing.T) {
 	t.Run("DeleteAsks", func(t *testing.T) {
 		x.list.Select(slices.Index(x.values, "新民村"))
 		x.remove()
-		if msg := settingsDialogText(d); !strings.Contains(msg, "保留原来的文字") {
+		if msg := dialogText(d); !strings.Contains(msg, "保留原来的文字") {
 			t.Fatalf("confirm says %q, want it to say records keep their text", msg)
 		}
-		test.Tap(settingsDialogButton(t, d, "是"))
+		test.Tap(dialogButton(t, d, "是"))
 		vals, _ := d.db.Dict(d.ctx, store.DictVillage)
 		if slices.Contains(vals, "新民村") {
 			t.Errorf("新民村 still in %v after confirming", vals)
@@ -163,38 +112,8 @@ func TestSettingsDictAddVillage(t *testing.T) {
 	})
 }
 
-// settingsDialogButton finds a button of the dialog on top of the window by its text.
-func settingsDialogButton(t *testing.T, d *desk, text string) *widget.Button {
-	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Button:
-			if found == nil && x.Text == text {
-				found = x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	if top := d.win.Canvas().Overlays().Top(); top != nil {
-		walk(top)
-	}
-	if found == nil {
-		t.Fatalf("no button %q in the dialog", text)
-	}
-	return found
-}
-
 func TestSettingsTextSizeEnlargesTheme(t *testing.T) {
-	d := settingsTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	base := theme.DefaultTheme().Size(theme.SizeNameText)
 	if got := d.app.Settings().Theme().Size(theme.SizeNameText); got != base {
 		t.Fatalf("standard text size = %v, want %v", got, base)
@@ -215,7 +134,7 @@ func TestSettingsTextSizeEnlargesTheme(t *testing.T) {
 }
 
 func TestSettingsUnitInUseCannotBeDeleted(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	u := d.settings.units
 	items, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{Limit: 50})
 	if err != nil {
@@ -238,8 +157,8 @@ func TestSettingsUnitInUseCannotBeDeleted(t *testing.T) {
 		}
 	}
 	u.remove()
-	test.Tap(settingsDialogButton(t, d, "是"))
-	if msg := settingsDialogText(d); !strings.Contains(msg, "不能删除") {
+	test.Tap(dialogButton(t, d, "是"))
+	if msg := dialogText(d); !strings.Contains(msg, "不能删除") {
 		t.Errorf("after deleting a unit in use the window says %q, want the store's refusal", msg)
 	}
 	if after, _ := d.db.Units(d.ctx); len(after) != len(units) {
@@ -248,7 +167,7 @@ func TestSettingsUnitInUseCannotBeDeleted(t *testing.T) {
 }
 
 func TestSettingsUnitCreate(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	u := d.settings.units
 	n := u.list.total
 	u.newRecord()
@@ -273,7 +192,7 @@ func TestSettingsUnitCreate(t *testing.T) {
 }
 
 func TestSettingsTermShowsChineseName(t *testing.T) {
-	d := settingsTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	m := d.settings.terms
 	m.newRecord()
 	number := m.pane.form.Items[0].Widget.(*widget.Entry)
@@ -298,7 +217,7 @@ func TestSettingsTermShowsChineseName(t *testing.T) {
 }
 
 func TestSettingsGroupSaveWithLeader(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	g := d.settings.groups
 	ds, _, _ := d.db.Deputies(d.ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 2})
 	g.newRecord()
@@ -332,7 +251,7 @@ func TestSettingsGroupSaveWithLeader(t *testing.T) {
 }
 
 func TestSettingsBackupWritesCheckedCopy(t *testing.T) {
-	d := settingsTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	dir := t.TempDir()
 	now := time.Date(2024, 3, 5, 14, 30, 0, 0, time.Local)
 	out, err := settingsBackup(d, dir, now)
@@ -361,22 +280,9 @@ func TestSettingsBackupWritesCheckedCopy(t *testing.T) {
 	}
 }
 
-// settingsShowSection selects 设置 and one of its sections, so that its lists are laid out and draw their rows.
-func settingsShowSection(t *testing.T, d *desk, name string) {
-	t.Helper()
-	d.tabs.SelectIndex(len(d.tabs.Items) - 1)
-	for _, it := range d.settings.sections.Items {
-		if it.Text == name {
-			d.settings.sections.Select(it)
-			return
-		}
-	}
-	t.Fatalf("设置 has no section %q", name)
-}
-
 func TestSettingsDeadlineFormSavesRules(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
-	settingsShowSection(t, d, "办理时限")
+	d := testDesk(t, testDB(t, false))
+	showSettingsSection(t, d, "办理时限")
 	// Another form saved the office's names meanwhile: this form must keep them.
 	s, _ := d.db.Settings(d.ctx)
 	s.OfficeName, s.Precision, s.Initialized = "青山镇人大主席团", 2, true
@@ -430,7 +336,7 @@ func TestSettingsDeadlineFormSavesRules(t *testing.T) {
 }
 
 func TestSettingsExtensionNotLongerThanDeadlineIsRefused(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	x := d.settings.deadlines
 	x.deadline.SetText("4")
 	x.maxExt.SetText("4")
@@ -452,8 +358,8 @@ func TestSettingsExtensionNotLongerThanDeadlineIsRefused(t *testing.T) {
 }
 
 func TestSettingsHolidaysNationalDay2024(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
-	settingsShowSection(t, d, "节假日")
+	d := testDesk(t, testDB(t, false))
+	showSettingsSection(t, d, "节假日")
 	h := d.settings.holidays
 	if h.years.Selected != "2024年" || len(h.years.Options) != 5 || h.years.Options[0] != "2022年" || h.years.Options[4] != "2026年" {
 		t.Fatalf("year choices %v, selected %q", h.years.Options, h.years.Selected)
@@ -519,7 +425,7 @@ func TestSettingsHolidaysNationalDay2024(t *testing.T) {
 }
 
 func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	h := d.settings.holidays
 	for i := 0; i < 2; i++ {
 		h.date.SetText("2024-10-01")
@@ -548,35 +454,4 @@ func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
 			t.Errorf("message %q", h.msg.Text)
 		}
 	})
-}
-
-// A read that fills a form the clerk opens says so when the store fails, rather than opening the form with
-// empty choices and no word of why.
-func TestFormReadErrorsAreShown(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		open func(d *desk)
-	}{
-		{"承办单位", func(d *desk) { d.settings.units.newRecord() }},
-		{"届次", func(d *desk) { d.settings.terms.newRecord() }},
-		{"联系村(居)", func(d *desk) { d.settings.groups.chooseVillages(widget.NewEntry()) }},
-		{"代表", func(d *desk) { d.deputies.newRecord() }},
-		{"建议", func(d *desk) { d.items.newRecord() }},
-		{"联络站", func(d *desk) { d.stations.newRecord() }},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			d, _ := uiTestDesk(t, false)
-			if err := d.db.Close(); err != nil {
-				t.Fatal(err)
-			}
-			c.open(d)
-			var msg string
-			for _, o := range d.win.Canvas().Overlays().List() {
-				msg += labelText(o)
-			}
-			if !strings.Contains(msg, "closed") {
-				t.Errorf("the window says %q, want the store's error", msg)
-			}
-		})
-	}
 }

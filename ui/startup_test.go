@@ -81,23 +81,15 @@ func startupTestUnits(t *testing.T, db *store.DB) string {
 	return strings.Join(names, ",")
 }
 
-// startupWait polls cond like waitFor, but for up to 20 seconds: a restore checks and copies files and builds
-// a whole new desk, which takes a while on a busy machine.
-func startupWait(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
+// startupLimit is how long the start-up tests wait: a restore checks and copies files and builds a whole new
+// desk, which takes a while on a busy machine.
+const startupLimit = 20 * time.Second
 
 // startupTestDialog waits for the dialog on top of the window to offer the button named want.
 func startupTestDialog(t *testing.T, w fyne.Window, want string) fyne.CanvasObject {
 	t.Helper()
 	var top fyne.CanvasObject
-	startupWait(t, "a dialog with 「"+want+"」", func() bool {
+	waitUpTo(t, startupLimit, "a dialog with 「"+want+"」", func() bool {
 		top = w.Canvas().Overlays().Top()
 		return top != nil && findButton(top, want) != nil
 	})
@@ -165,7 +157,7 @@ func TestStartupDamagedFileOffersRestore(t *testing.T) {
 				t.Fatal("the damaged file was opened")
 			}
 			test.Tap(findButton(top, "恢复最近的完好备份"))
-			startupWait(t, "the desk on the restored file", func() bool { return s.desk != nil })
+			waitUpTo(t, startupLimit, "the desk on the restored file", func() bool { return s.desk != nil })
 			if got := startupTestUnits(t, s.db); got != "镇城建办" {
 				t.Errorf("after the restore the units are %s, want the backup's", got)
 			}
@@ -309,7 +301,7 @@ func TestSettingsBackupsNowAndRestore(t *testing.T) {
 	s := startupTestStart(t, path)
 	s.background.Wait() // the daily backup exists already; nothing new
 	d := s.desk
-	settingsShowSection(t, d, "备份")
+	showSettingsSection(t, d, "备份")
 	b := d.settings.backups
 	if b.list.total != 1 || !strings.Contains(b.folder.Text, store.BackupDir(path)) {
 		t.Fatalf("the list has %d backups, folder %q", b.list.total, b.folder.Text)
@@ -364,7 +356,7 @@ func TestSettingsBackupsNowAndRestore(t *testing.T) {
 
 // A refused restore (a damaged backup) leaves the desk as it was, open.
 func TestSettingsRestoreRefusesDamagedBackup(t *testing.T) {
-	d, _ := uiTestDesk(t, false)
+	d := testDesk(t, testDB(t, false))
 	bad := filepath.Join(store.BackupDir(d.db.Path()), "t-20241130-120000-手动.db")
 	if err := os.MkdirAll(filepath.Dir(bad), 0o700); err != nil {
 		t.Fatal(err)
@@ -372,7 +364,7 @@ func TestSettingsRestoreRefusesDamagedBackup(t *testing.T) {
 	if err := os.WriteFile(bad, bytes.Repeat([]byte("坏"), 5000), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	settingsShowSection(t, d, "备份")
+	showSettingsSection(t, d, "备份")
 	b := d.settings.backups
 	b.list.table.Select(widget.TableCellID{Row: 0, Col: 0})
 	test.Tap(b.restore)

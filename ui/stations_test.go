@@ -15,7 +15,7 @@ import (
 )
 
 func TestStationListShowsDemoAndTypeFilterNarrows(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	if tab.list.total != 30 {
 		t.Fatalf("demo has %d stations in the list, want 30", tab.list.total)
@@ -54,7 +54,7 @@ func TestStationListShowsDemoAndTypeFilterNarrows(t *testing.T) {
 }
 
 func TestStationEmptyNameShowsChineseMessageAndSavesNothing(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	tab.newRecord()
 	if tab.pane.title.Text != "新增联络站" {
@@ -75,7 +75,7 @@ func TestStationEmptyNameShowsChineseMessageAndSavesNothing(t *testing.T) {
 }
 
 func TestCreateStationThroughForm(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	tab.newRecord()
 	test.Type(tab.pane.byLabel["名称"].(*widget.Entry), "试点代表联系点")
@@ -104,7 +104,7 @@ func TestCreateStationThroughForm(t *testing.T) {
 }
 
 func TestAddReceptionThroughStationPane(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	d.tabs.SelectIndex(2) // 联络站, so that its lists are laid out and draw their rows
 	st, _ := tab.list.item(0)
@@ -175,8 +175,7 @@ func TestAddReceptionThroughStationPane(t *testing.T) {
 }
 
 func TestDeleteStationWithReceptionsAsksTwice(t *testing.T) {
-	registerTranslations() // as Create does: the dialogs' 是/否 (uiTestDesk skips it)
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	st, _ := tab.list.item(0)
 	if st.Receptions == 0 {
@@ -254,7 +253,7 @@ func hasLatinWord(s string) bool {
 }
 
 func TestStationAndMeetingTabsShowNoEnglish(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	st, _ := d.stations.list.item(0)
 	d.stations.show(st)
 	d.stations.showReception(store.Reception{StationID: st.ID})
@@ -282,7 +281,7 @@ func TestStationAndMeetingTabsShowNoEnglish(t *testing.T) {
 }
 
 func TestStationDeputyOpensInDeputiesTab(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	st, _ := d.stations.list.item(0)
 	d.stations.show(st)
 	if got := labelText(d.stations.sections.Items[1].Content); !strings.Contains(got, fmt.Sprintf("进站代表共 %d 人", len(st.DeputyIDs))) {
@@ -296,7 +295,7 @@ func TestStationDeputyOpensInDeputiesTab(t *testing.T) {
 }
 
 func TestReceptionTurnsIntoSuggestion(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	d.tabs.SelectIndex(2) // 联络站
 	var st store.Station

@@ -4,81 +4,22 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
 )
 
-// suggestionTestToday is the demo office's "today".
-var suggestionTestToday = store.Date("2024-11-30")
-
-// suggestionTestDesk builds the whole window headless on a township demo whose clock stands at 2024-11-30.
-func suggestionTestDesk(t *testing.T) *desk {
-	t.Helper()
-	a := test.NewTempApp(t)
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return time.Date(2024, 11, 30, 12, 0, 0, 0, time.Local) }
-	if _, err := db.GenerateDemo(context.Background(), store.DemoOptions{Scale: "township", Seed: 1, Today: suggestionTestToday}); err != nil {
-		t.Fatal(err)
-	}
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 720))
-	return newDesk(a, w, db)
-}
-
-// suggestionTestCount asks the store how many items match f.
-func suggestionTestCount(t *testing.T, d *desk, f store.SuggestionFilter) int {
-	t.Helper()
-	f.Limit = 1
-	_, n, err := d.db.Suggestions(d.ctx, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
-// suggestionTestLabels joins the text of every label inside o.
-func suggestionTestLabels(o fyne.CanvasObject) string {
-	var sb strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			sb.WriteString(x.Text + "\n")
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(x.Content)
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return sb.String()
-}
-
 func TestSuggestionSearchNarrowsList(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	all := tab.list.total
-	if all != suggestionTestCount(t, d, store.SuggestionFilter{}) || all < 500 {
+	if all != countSuggestions(t, d, store.SuggestionFilter{}) || all < 500 {
 		t.Fatalf("list shows %d items", all)
 	}
 	first, ok := tab.list.item(0)
@@ -86,7 +27,7 @@ func TestSuggestionSearchNarrowsList(t *testing.T) {
 		t.Fatal("no first row")
 	}
 	q := string([]rune(first.Title)[:3])
-	want := suggestionTestCount(t, d, store.SuggestionFilter{Query: q})
+	want := countSuggestions(t, d, store.SuggestionFilter{Query: q})
 	if want == 0 || want >= all {
 		t.Fatalf("the store finds %d of %d for %q", want, all, q)
 	}
@@ -110,7 +51,7 @@ func TestSuggestionSearchNarrowsList(t *testing.T) {
 	// The same search narrowed by year and state, as the store counts it.
 	tab.filters.year.SetSelected("2024年")
 	tab.filters.state.SetSelected(store.StateClosed)
-	want = suggestionTestCount(t, d, store.SuggestionFilter{Query: q, Year: 2024, States: []string{store.StateClosed}})
+	want = countSuggestions(t, d, store.SuggestionFilter{Query: q, Year: 2024, States: []string{store.StateClosed}})
 	if tab.list.total != want {
 		t.Fatalf("search with year and state: list shows %d, store says %d", tab.list.total, want)
 	}
@@ -124,9 +65,9 @@ func TestSuggestionSearchNarrowsList(t *testing.T) {
 }
 
 func TestSuggestionOverdueFilter(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
-	want := suggestionTestCount(t, d, store.SuggestionFilter{Overdue: true, Today: suggestionTestToday})
+	want := countSuggestions(t, d, store.SuggestionFilter{Overdue: true, Today: testToday})
 	if want == 0 {
 		t.Fatal("the demo has no overdue items")
 	}
@@ -144,24 +85,24 @@ func TestSuggestionOverdueFilter(t *testing.T) {
 	// With a unit chosen too, the list agrees with the store.
 	unit := tab.units[0]
 	for _, u := range tab.units {
-		if suggestionTestCount(t, d, store.SuggestionFilter{Overdue: true, UnitID: u.ID}) > 0 {
+		if countSuggestions(t, d, store.SuggestionFilter{Overdue: true, UnitID: u.ID}) > 0 {
 			unit = u
 			break
 		}
 	}
 	tab.filters.unit.SetSelected(unit.Name)
-	if want := suggestionTestCount(t, d, store.SuggestionFilter{Overdue: true, UnitID: unit.ID}); tab.list.total != want || want == 0 {
+	if want := countSuggestions(t, d, store.SuggestionFilter{Overdue: true, UnitID: unit.ID}); tab.list.total != want || want == 0 {
 		t.Fatalf("overdue at %s: list shows %d, store says %d", unit.Name, tab.list.total, want)
 	}
 	tab.filters.remind.SetSelected(remindAll)
 	tab.filters.unit.SetSelected("全部")
-	if tab.list.total != suggestionTestCount(t, d, store.SuggestionFilter{}) {
+	if tab.list.total != countSuggestions(t, d, store.SuggestionFilter{}) {
 		t.Fatalf("filters cleared, list shows %d", tab.list.total)
 	}
 }
 
 func TestSuggestionStateText(t *testing.T) {
-	today := suggestionTestToday
+	today := testToday
 	for _, c := range []struct {
 		s    store.Suggestion
 		want string
@@ -196,7 +137,7 @@ func suggestionTestFill(t *testing.T, d *desk) store.Deputy {
 }
 
 func TestRegisterSuggestionThroughForm(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	last, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{Year: 2024, Sort: "number", Desc: true, Limit: 1})
 	if err != nil || len(last) == 0 {
@@ -234,7 +175,7 @@ func TestRegisterSuggestionThroughForm(t *testing.T) {
 		t.Fatalf("saved %d items (%v)", n, err)
 	}
 	s := got[0]
-	if s.Number != next || s.State != store.StatePending || s.LeadDeputyID != lead.ID || s.Received != suggestionTestToday ||
+	if s.Number != next || s.State != store.StatePending || s.LeadDeputyID != lead.ID || s.Received != testToday ||
 		s.Scope != store.LevelTown || s.Priority != "一般" || s.Kind != store.KindSuggestion {
 		t.Fatalf("saved %+v, want number %s", s, next)
 	}
@@ -261,9 +202,9 @@ func TestRegisterSuggestionThroughForm(t *testing.T) {
 }
 
 func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
-	before := suggestionTestCount(t, d, store.SuggestionFilter{})
+	before := countSuggestions(t, d, store.SuggestionFilter{})
 	tab.newRecord()
 	suggestionTestFill(t, d)
 	title := tab.pane.byLabel["标题"].(*widget.Entry)
@@ -274,7 +215,7 @@ func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
 	if !tab.pane.msg.Visible() || tab.pane.msg.Text != "标题不能为空" {
 		t.Fatalf("message %q visible=%v", tab.pane.msg.Text, tab.pane.msg.Visible())
 	}
-	if n := suggestionTestCount(t, d, store.SuggestionFilter{}); n != before {
+	if n := countSuggestions(t, d, store.SuggestionFilter{}); n != before {
 		t.Fatalf("%d items after a refused save, %d before", n, before)
 	}
 	if tab.current.ID != 0 {
@@ -291,13 +232,13 @@ func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
 	if !strings.HasPrefix(tab.pane.msg.Text, "领衔代表") || picker.summary.Importance != widget.DangerImportance {
 		t.Fatalf("message %q, picker %q", tab.pane.msg.Text, picker.summary.Text)
 	}
-	if n := suggestionTestCount(t, d, store.SuggestionFilter{}); n != before {
+	if n := countSuggestions(t, d, store.SuggestionFilter{}); n != before {
 		t.Fatalf("%d items after a refused save, %d before", n, before)
 	}
 }
 
 func TestSuggestionSessionFollowsPeriod(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	if len(tab.sessions) == 0 {
 		t.Fatal("the demo has no 人代会")
@@ -322,7 +263,7 @@ func TestSuggestionSessionFollowsPeriod(t *testing.T) {
 }
 
 func TestOpenSuggestionShowsItsNumberAndHandling(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	items, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StateClosed}, Kind: store.KindSuggestion, Limit: 1})
 	if err != nil || len(items) == 0 {
 		t.Fatalf("no closed item: %v", err)
@@ -339,7 +280,7 @@ func TestOpenSuggestionShowsItsNumberAndHandling(t *testing.T) {
 	if got := d.items.pane.byLabel["编号"].(*widget.Entry).Text; got != x.Number {
 		t.Fatalf("编号 field %q", got)
 	}
-	handling := suggestionTestLabels(d.items.panes.Items[1].Content)
+	handling := labelLines(d.items.panes.Items[1].Content)
 	h, _ := d.db.Handling(d.ctx, x.ID)
 	for _, want := range []string{"当前状态：已办结", "交办 主办单位: " + x.MainUnitName, "办理结果：" + x.Outcome,
 		"代表评价：" + x.Evaluation, h.Replies[0].Content} {
@@ -364,9 +305,7 @@ func TestSuggestionsStressTimings(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	a := test.NewTempApp(t)
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 720))
+	a, w := testWindow(t)
 	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
 	ms := func(start time.Time) string {
 		return fmt.Sprintf("%.1f ms", float64(time.Since(start).Microseconds())/1000)
@@ -431,7 +370,7 @@ func TestSuggestionsStressTimings(t *testing.T) {
 }
 
 func TestSuggestionCosignersShownWithoutLoadingRoster(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	var x store.Suggestion
 	for row := 0; row < tab.list.total && len(x.CosignerIDs) < 2; row++ {

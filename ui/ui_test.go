@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"context"
 	"image"
 	"image/color"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,85 +15,9 @@ import (
 	"rendadesk/store"
 )
 
-// uiTestDB opens a temp-file database with a fixed "today" and, when demo is set, the township demo.
-func uiTestDB(t *testing.T, demo bool) *store.DB {
-	t.Helper()
-	db, err := store.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Now = func() time.Time { return time.Date(2024, 11, 30, 12, 0, 0, 0, time.Local) }
-	t.Cleanup(func() { db.Close() })
-	if demo {
-		if _, err := db.GenerateDemo(context.Background(), store.DemoOptions{Scale: "township", Seed: 1, Today: "2024-11-30"}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return db
-}
-
-// uiTestDesk builds the whole window headless.
-func uiTestDesk(t *testing.T, demo bool) (*desk, fyne.App) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	registerTranslations() // as Create does: Fyne's own dialogs in Chinese
-	db := uiTestDB(t, demo)
-	w := a.NewWindow("t")
-	w.Resize(fyne.NewSize(1280, 720))
-	return newDesk(a, w, db), a
-}
-
-// walk calls fn on o and everything inside it: container children and widgets' rendered objects.
-func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
-	fn(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			walk(c, fn)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			walk(c, fn)
-		}
-	}
-}
-
-// findButton returns the first button with the given text inside o.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	walk(o, func(c fyne.CanvasObject) {
-		if b, ok := c.(*widget.Button); ok && found == nil && b.Text == text {
-			found = b
-		}
-	})
-	return found
-}
-
-// labelText joins the text of every label inside o.
-func labelText(o fyne.CanvasObject) string {
-	var sb strings.Builder
-	walk(o, func(c fyne.CanvasObject) {
-		if l, ok := c.(*widget.Label); ok {
-			sb.WriteString(l.Text)
-		}
-	})
-	return sb.String()
-}
-
-// waitFor polls cond for up to two seconds (debounced searches fire from a timer).
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
-}
-
 func TestWindowHasAllTabs(t *testing.T) {
 	a := test.NewTempApp(t)
-	db := uiTestDB(t, true)
+	db := testDB(t, true)
 	w := Create(a, db, db.Path(), nil)
 	tabs, ok := w.Content().(*container.AppTabs)
 	if !ok {
@@ -124,7 +45,7 @@ func TestOpenErrorIsShownInChinese(t *testing.T) {
 }
 
 func TestDeputySearchFiltersTable(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	if tab.list.total != 75 {
 		t.Fatalf("demo has %d deputies in the list", tab.list.total)
@@ -153,7 +74,7 @@ func TestDeputySearchFiltersTable(t *testing.T) {
 }
 
 func TestCreateDeputyThroughForm(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	tab.newRecord()
 	name := tab.pane.byLabel["姓名"].(*widget.Entry)
@@ -176,7 +97,7 @@ func TestCreateDeputyThroughForm(t *testing.T) {
 }
 
 func TestEmptyNameShowsChineseMessageAndSavesNothing(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	tab.newRecord()
 	name := tab.pane.byLabel["姓名"].(*widget.Entry)
@@ -193,7 +114,7 @@ func TestEmptyNameShowsChineseMessageAndSavesNothing(t *testing.T) {
 }
 
 func TestDeleteAsksAndCancelKeepsRecord(t *testing.T) {
-	d, _ := uiTestDesk(t, true)
+	d := testDesk(t, testDB(t, true))
 	x := store.Deputy{Name: "待删除", Levels: []string{store.LevelTown}}
 	if err := d.db.SaveDeputy(d.ctx, &x); err != nil {
 		t.Fatal(err)
@@ -291,5 +212,36 @@ func TestChineseRendersAsGlyphs(t *testing.T) {
 	}
 	if d := diff(one, box); d < ink/3 {
 		t.Fatalf("Chinese renders like boxes (%d of %d pixels differ)", d, ink)
+	}
+}
+
+// A read that fills a form the clerk opens says so when the store fails, rather than opening the form with
+// empty choices and no word of why.
+func TestFormReadErrorsAreShown(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		open func(d *desk)
+	}{
+		{"承办单位", func(d *desk) { d.settings.units.newRecord() }},
+		{"届次", func(d *desk) { d.settings.terms.newRecord() }},
+		{"联系村(居)", func(d *desk) { d.settings.groups.chooseVillages(widget.NewEntry()) }},
+		{"代表", func(d *desk) { d.deputies.newRecord() }},
+		{"建议", func(d *desk) { d.items.newRecord() }},
+		{"联络站", func(d *desk) { d.stations.newRecord() }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := testDesk(t, testDB(t, false))
+			if err := d.db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			c.open(d)
+			var msg string
+			for _, o := range d.win.Canvas().Overlays().List() {
+				msg += labelText(o)
+			}
+			if !strings.Contains(msg, "closed") {
+				t.Errorf("the window says %q, want the store's error", msg)
+			}
+		})
 	}
 }

@@ -27,16 +27,6 @@ func wfButtons(tab *suggestionsTab) []string {
 	return out
 }
 
-// wfTop returns the dialog on top of the window.
-func wfTop(t *testing.T, d *desk) fyne.CanvasObject {
-	t.Helper()
-	top := d.win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	return top
-}
-
 // wfField returns the widget of the field labelled label in the forms inside o.
 func wfField[W any](t *testing.T, o fyne.CanvasObject, label string) W {
 	t.Helper()
@@ -66,7 +56,7 @@ func wfTapStep(t *testing.T, d *desk, label string) fyne.CanvasObject {
 	}
 	before := d.win.Canvas().Overlays().Top()
 	test.Tap(b)
-	top := wfTop(t, d)
+	top := topDialog(t, d)
 	if top == before {
 		t.Fatalf("%s opened no dialog", label)
 	}
@@ -88,7 +78,7 @@ func wfRules(t *testing.T, d *desk) store.Rules {
 // For items in every state of the township demo, the buttons above the item's pages are exactly the steps
 // the store allows next, in its order, with the reply of a forwarded item labelled 上级答复.
 func TestStepButtonsAreTheLegalSteps(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	r := wfRules(t, d)
 	wfBranches(t, d, r)
@@ -189,7 +179,7 @@ func wfPending(t *testing.T, d *desk) store.Suggestion {
 }
 
 func TestAssignThroughDialog(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	r := wfRules(t, d)
 	x := wfPending(t, d)
@@ -198,11 +188,11 @@ func TestAssignThroughDialog(t *testing.T) {
 	main := wfField[*widget.Select](t, dlg, "主办单位")
 	date := wfField[*dateEntry](t, dlg, "交办日期")
 	deadline := wfField[*dateEntry](t, dlg, "办理时限")
-	if date.Date() != suggestionTestToday || deadline.Date() != r.AssignDeadline(suggestionTestToday) {
-		t.Fatalf("defaults: 交办日期 %q 办理时限 %q, want %s and %s", date.Text, deadline.Text, suggestionTestToday, r.AssignDeadline(suggestionTestToday))
+	if date.Date() != testToday || deadline.Date() != r.AssignDeadline(testToday) {
+		t.Fatalf("defaults: 交办日期 %q 办理时限 %q, want %s and %s", date.Text, deadline.Text, testToday, r.AssignDeadline(testToday))
 	}
 	// The deadline follows the date until the clerk edits it.
-	earlier := max(x.Received, suggestionTestToday.AddDays(-10))
+	earlier := max(x.Received, testToday.AddDays(-10))
 	date.SetText(string(earlier))
 	if deadline.Date() != r.AssignDeadline(earlier) {
 		t.Fatalf("date %s: deadline %s, want %s", earlier, deadline.Text, r.AssignDeadline(earlier))
@@ -245,7 +235,7 @@ func TestAssignThroughDialog(t *testing.T) {
 }
 
 func TestEvaluateUnsatisfiedThroughDialogOpensRoundTwo(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	r := wfRules(t, d)
 	items, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StateReplied}, Kind: store.KindSuggestion, Limit: 200})
@@ -268,8 +258,8 @@ func TestEvaluateUnsatisfiedThroughDialogOpensRoundTwo(t *testing.T) {
 		t.Fatalf("不满意 does not show the next round: %q", labelText(dlg))
 	}
 	rehandle := wfField[*dateEntry](t, dlg, "重新办理时限")
-	if rehandle.Date() != r.RehandleDeadline(suggestionTestToday) {
-		t.Fatalf("重新办理时限 %q, want %s", rehandle.Text, r.RehandleDeadline(suggestionTestToday))
+	if rehandle.Date() != r.RehandleDeadline(testToday) {
+		t.Fatalf("重新办理时限 %q, want %s", rehandle.Text, r.RehandleDeadline(testToday))
 	}
 	wfField[*widget.Entry](t, dlg, "评价意见").SetText("路面仍有积水")
 	test.Tap(findButton(dlg, "确定"))
@@ -277,7 +267,7 @@ func TestEvaluateUnsatisfiedThroughDialogOpensRoundTwo(t *testing.T) {
 		t.Fatalf("the dialog stayed open: %q", labelText(top))
 	}
 	s, _ := d.db.Suggestion(d.ctx, x.ID)
-	if s.State != store.StateHandling || s.Round != 2 || s.Deadline != r.RehandleDeadline(suggestionTestToday) || s.Evaluation != store.GradeUnsatisfied {
+	if s.State != store.StateHandling || s.Round != 2 || s.Deadline != r.RehandleDeadline(testToday) || s.Evaluation != store.GradeUnsatisfied {
 		t.Fatalf("after 不满意: %s round %d deadline %s evaluation %s", s.State, s.Round, s.Deadline, s.Evaluation)
 	}
 	if !strings.Contains(labelText(tab.panes.Items[1].Content), "第2轮办理") {
@@ -302,7 +292,7 @@ func formHas(o fyne.CanvasObject, label string) bool {
 }
 
 func TestStepRefusedKeepsDialogWithStoreMessage(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	x := mustFirst(t, d, store.StateHandling)
 	tab.show(x)
@@ -331,7 +321,7 @@ func TestStepRefusedKeepsDialogWithStoreMessage(t *testing.T) {
 }
 
 func TestExtendDialogDefaultsWithinLimit(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	r := wfRules(t, d)
 	items, _, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StateHandling}, Limit: 200})
@@ -379,10 +369,10 @@ func formHints(o fyne.CanvasObject) string {
 }
 
 func TestBulkAssignThenUndo(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	r := wfRules(t, d)
-	pending := suggestionTestCount(t, d, store.SuggestionFilter{States: []string{store.StatePending}})
+	pending := countSuggestions(t, d, store.SuggestionFilter{States: []string{store.StatePending}})
 	b := tab.bulkAssign()
 	if b == nil {
 		t.Fatal("no bulk dialog")
@@ -404,20 +394,20 @@ func TestBulkAssignThenUndo(t *testing.T) {
 	}
 	unit := tab.units[1]
 	b.fields.main.SetSelected(unit.Name)
-	if b.fields.deadline.Date() != r.AssignDeadline(suggestionTestToday) {
+	if b.fields.deadline.Date() != r.AssignDeadline(testToday) {
 		t.Fatalf("default deadline %s", b.fields.deadline.Text)
 	}
 	test.Tap(b.form.ok)
 	for _, id := range ids {
 		s, _ := d.db.Suggestion(d.ctx, id)
-		if s.State != store.StateHandling || s.MainUnitID != unit.ID || s.Deadline != r.AssignDeadline(suggestionTestToday) {
+		if s.State != store.StateHandling || s.MainUnitID != unit.ID || s.Deadline != r.AssignDeadline(testToday) {
 			t.Fatalf("%s after 批量交办: %s unit %d deadline %s", s.Number, s.State, s.MainUnitID, s.Deadline)
 		}
 	}
-	if n := suggestionTestCount(t, d, store.SuggestionFilter{States: []string{store.StatePending}}); n != pending-3 {
+	if n := countSuggestions(t, d, store.SuggestionFilter{States: []string{store.StatePending}}); n != pending-3 {
 		t.Fatalf("%d pending after assigning 3 of %d", n, pending)
 	}
-	done := wfTop(t, d)
+	done := topDialog(t, d)
 	if !strings.Contains(labelText(done), "已交办 3 件") {
 		t.Fatalf("result says %q", labelText(done))
 	}
@@ -428,13 +418,13 @@ func TestBulkAssignThenUndo(t *testing.T) {
 			t.Fatalf("%s after undo: %s unit %d deadline %s", s.Number, s.State, s.MainUnitID, s.Deadline)
 		}
 	}
-	if top := wfTop(t, d); !strings.Contains(labelText(top), "已撤销本次交办，3 件") {
+	if top := topDialog(t, d); !strings.Contains(labelText(top), "已撤销本次交办，3 件") {
 		t.Fatalf("undo says %q", labelText(top))
 	}
 }
 
 func TestBulkAssignWithLateReceivedItemAssignsNone(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	b := d.items.bulkAssign()
 	if b == nil {
 		t.Fatal("no bulk dialog")
@@ -467,13 +457,13 @@ func TestBulkAssignWithLateReceivedItemAssignsNone(t *testing.T) {
 }
 
 func TestUnitViewMatchesStoreAndFiltersList(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	v := tab.unitView()
 	if v.chosen != 2024 || v.year.Selected != "2024年" {
 		t.Fatalf("the view opens on %d (%q), want this year", v.chosen, v.year.Selected)
 	}
-	stats, err := d.db.UnitStats(d.ctx, "2024-01-01", "2024-12-31", suggestionTestToday)
+	stats, err := d.db.UnitStats(d.ctx, "2024-01-01", "2024-12-31", testToday)
 	if err != nil || len(stats) == 0 {
 		t.Fatalf("store: %d units (%v)", len(stats), err)
 	}
@@ -516,13 +506,13 @@ func TestUnitViewMatchesStoreAndFiltersList(t *testing.T) {
 	if tab.filter.UnitID != s.UnitID || tab.filter.Year != 2024 || tab.filters.unit.Selected != s.Name {
 		t.Fatalf("list filtered to unit %d year %d", tab.filter.UnitID, tab.filter.Year)
 	}
-	if want := suggestionTestCount(t, d, store.SuggestionFilter{UnitID: s.UnitID, Year: 2024}); tab.list.total != want || want < s.Assigned {
+	if want := countSuggestions(t, d, store.SuggestionFilter{UnitID: s.UnitID, Year: 2024}); tab.list.total != want || want < s.Assigned {
 		t.Fatalf("list shows %d, store says %d (leads %d)", tab.list.total, want, s.Assigned)
 	}
 }
 
 func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	recs, _, err := d.db.Receptions(d.ctx, store.ReceptionFilter{Limit: 50})
 	if err != nil {
@@ -577,14 +567,14 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 // An item raised between sessions and not assigned in time is marked in the list, found by the 提醒 filter
 // and listed on the overview.
 func TestAssignLateIsMarkedFilteredAndListed(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	x := store.Suggestion{Kind: store.KindVoter, Period: store.PeriodRecess, Source: store.SourceStation, VoterName: "周桂芳",
 		Title: "关于清理河道垃圾的意见", Category: tab.categories[0], Scope: store.LevelTown, Received: "2024-11-01"}
 	if err := d.db.SaveSuggestion(d.ctx, &x); err != nil {
 		t.Fatal(err)
 	}
-	late := suggestionTestCount(t, d, store.SuggestionFilter{AssignLate: true, Today: suggestionTestToday})
+	late := countSuggestions(t, d, store.SuggestionFilter{AssignLate: true, Today: testToday})
 	tab.filters.remind.SetSelected(remindAssignLate)
 	if tab.list.total != late || late == 0 {
 		t.Fatalf("超时未交办 shows %d, store says %d", tab.list.total, late)
@@ -612,7 +602,7 @@ func TestAssignLateIsMarkedFilteredAndListed(t *testing.T) {
 		}
 	}
 	tab.filters.remind.SetSelected(remindDueSoon)
-	if want := suggestionTestCount(t, d, store.SuggestionFilter{DueWithin: 15, Today: suggestionTestToday}); tab.list.total != want {
+	if want := countSuggestions(t, d, store.SuggestionFilter{DueWithin: 15, Today: testToday}); tab.list.total != want {
 		t.Fatalf("15天内到期 shows %d, store says %d", tab.list.total, want)
 	}
 	tab.filters.remind.SetSelected(remindAll)
@@ -640,7 +630,7 @@ func TestAssignLateIsMarkedFilteredAndListed(t *testing.T) {
 }
 
 func TestForwardThroughDialogThenUpperReply(t *testing.T) {
-	d := suggestionTestDesk(t)
+	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	wfBranches(t, d, wfRules(t, d))
 	items, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StatePending}, Scope: store.LevelCounty, Limit: 1})
@@ -656,7 +646,7 @@ func TestForwardThroughDialogThenUpperReply(t *testing.T) {
 	}
 	test.Tap(findButton(dlg, "确定"))
 	s, _ := d.db.Suggestion(d.ctx, x.ID)
-	if s.State != store.StateForwarded || s.ForwardTo != tab.settings.UpperCongress || s.Forwarded != suggestionTestToday {
+	if s.State != store.StateForwarded || s.ForwardTo != tab.settings.UpperCongress || s.Forwarded != testToday {
 		t.Fatalf("after 转交: %s to %q on %s", s.State, s.ForwardTo, s.Forwarded)
 	}
 	if got := wfButtons(tab); !slices.Equal(got, []string{"上级答复"}) {
