@@ -35,7 +35,7 @@ func main() {
 		}
 	}
 	a := app.NewWithID("org.rendadesk.app")
-	ui.BenchHook(a) // RENDADESK_BENCH: make bench measures the first frame and memory
+	ui.BenchHook(a) // RENDADESK_BENCH: make bench measures the first frame and memory (-tags bench; else a no-op)
 	// Lock, check and open the file, or offer its newest good backup (ui/startup.go).
 	w, done := ui.Start(a, path)
 	w.ShowAndRun()

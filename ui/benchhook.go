@@ -1,3 +1,5 @@
+//go:build bench
+
 package ui
 
 import (
@@ -29,7 +31,8 @@ const EnvBench = "RENDADESK_BENCH"
 var benchInit = time.Now()
 
 // BenchHook serves RENDADESK_BENCH; without it, it does nothing. main calls it once the app exists and before
-// the database is opened: the bare mode runs its window here and exits.
+// the database is opened: the bare mode runs its window here and exits. It is built only with -tags bench
+// (.ci/bench builds so); the clerk's build has a BenchHook that does nothing (benchhook_off.go).
 //
 // Why the started hook marks the first frame: Fyne's GLFW driver paints a window's first frame inside Show,
 // before the event loop starts (Fyne v2.7, internal/driver/glfw/window.go), and calls the lifecycle's started

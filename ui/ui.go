@@ -92,7 +92,7 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	}
 	w.SetContent(d.tabs)
 	d.addShortcuts()
-	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot
+	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot (-tags shots; else a no-op)
 	return d
 }
 
