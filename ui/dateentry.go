@@ -46,6 +46,15 @@ func (e *dateEntry) Date() store.Date {
 	return d
 }
 
+// Typed returns the date for the store: the parsed date, or the text as typed when it is not one, so that the
+// store's check names the field.
+func (e *dateEntry) Typed() store.Date {
+	if d, err := store.ParseDate(e.Text); err == nil {
+		return d
+	}
+	return store.Date(strings.TrimSpace(e.Text))
+}
+
 // SetDate shows d in ISO form.
 func (e *dateEntry) SetDate(d store.Date) { e.SetText(string(d)) }
 

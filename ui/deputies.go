@@ -316,10 +316,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
 		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
 		y.Village, y.District, y.Official, y.New = village.Selected, district.Text, official.Checked, isNew.Checked
-		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, store.Date(strings.TrimSpace(vdate.Text)), notes.Text
-		if d, err := store.ParseDate(vdate.Text); err == nil {
-			y.VacancyDate = d
-		}
+		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, vdate.Typed(), notes.Text
 		y.TermID, y.GroupID = 0, 0
 		for _, tm := range terms {
 			if tm.Name() == term.Selected {
@@ -408,7 +405,7 @@ func simpleList(head string, rows []string, open func(int)) fyne.CanvasObject {
 	if open != nil {
 		l.OnSelected = func(i widget.ListItemID) { open(i); l.UnselectAll() }
 	}
-	return container.NewBorder(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, l)
+	return container.NewBorder(boldLabel(head), nil, nil, nil, l)
 }
 
 // thisYear is the year of the store's today.
@@ -483,9 +480,6 @@ func (t *deputiesTab) loadRecord() {
 // recordView lays out a DeputyRecord as the clerk reads it: a sentence per part, and the attendance by kind
 // as a small table.
 func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
-	head := func(s string) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	line := func(s string) fyne.CanvasObject {
 		l := widget.NewLabel(s)
 		// Break anywhere: a Chinese sentence is one "word" to TextWrapWord, which would make the pane as wide
@@ -493,7 +487,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapBreak
 		return l
 	}
-	out := []fyne.CanvasObject{head(fmt.Sprintf("%s　%d年度履职档案", r.Deputy.Name, r.Year)), head("参加会议和活动")}
+	out := []fyne.CanvasObject{boldLabel(fmt.Sprintf("%s　%d年度履职档案", r.Deputy.Name, r.Year)), boldLabel("参加会议和活动")}
 	tt := r.Total
 	if tt.Marked() == 0 {
 		out = append(out, line("本年度没有参加会议和活动的记录。"))
@@ -523,7 +517,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		}
 		out = append(out, table)
 	}
-	out = append(out, head("提出建议"))
+	out = append(out, boldLabel("提出建议"))
 	led := fmt.Sprintf("领衔 %d 件", r.Led)
 	if r.Led > 0 {
 		var parts []string
@@ -533,11 +527,11 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		led += fmt.Sprintf("（人代会期间 %d 件、闭会期间 %d 件）：%s", r.LedSession, r.LedRecess(), strings.Join(parts, "、"))
 	}
 	out = append(out, line(led+"。"), line(fmt.Sprintf("附议 %d 件。", r.Cosigned)))
-	out = append(out, head("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
+	out = append(out, boldLabel("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
 	if len(r.Stations) > 0 {
 		out = append(out, line("进站："+strings.Join(r.Stations, "、")))
 	}
-	out = append(out, head("向选民述职和评议"))
+	out = append(out, boldLabel("向选民述职和评议"))
 	if len(r.ReportBacks) == 0 {
 		out = append(out, line("本年度没有向选民述职的记录。"))
 	}

@@ -41,7 +41,7 @@ func newFormPane(items []*widget.FormItem, onSave func() error) *formPane {
 	p.msg.Importance = widget.DangerImportance
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Hide()
-	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title = boldLabel("")
 	p.form = &widget.Form{Items: items, SubmitText: "保存"}
 	p.form.OnSubmit = func() {
 		p.clear()
@@ -138,4 +138,15 @@ func emptyDetail(hint string) fyne.CanvasObject {
 	l := widget.NewLabel(hint)
 	l.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(l)
+}
+
+// boldLabel is a heading: a label in bold.
+func boldLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// fixedWidth gives o a fixed width (a Select or Entry in an HBox is otherwise only as wide as its placeholder,
+// and would cut a long choice such as 人民代表大会会议 or 社会保障和改善民生 to one character).
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }

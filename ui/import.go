@@ -199,7 +199,7 @@ func (f *importFlow) showPreview() {
 		})
 	f.table.ShowHeaderColumn = false
 	f.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return boldLabel("")
 	}
 	f.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(importPreviewColumns) {

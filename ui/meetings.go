@@ -69,7 +69,7 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	t.detail = container.NewStack(emptyDetail("在左侧选择一个会议或活动，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
-		labeled("类型", stationFilterBox(t.filters.kind, 170)), labeled("年度", stationFilterBox(t.filters.year, 100)),
+		filterBox("类型", t.filters.kind, 170), filterBox("年度", t.filters.year, 100),
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t
@@ -291,7 +291,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 	}, func() error {
 		y := x
 		y.Kind, y.Title = kind.Selected, title.Text
-		y.Start, y.End = meetingDateOf(start), meetingDateOf(end)
+		y.Start, y.End = start.Typed(), end.Typed()
 		y.Time, y.Place, y.Host = strings.TrimSpace(at.Text), strings.TrimSpace(place.Text), strings.TrimSpace(host.Text)
 		y.Topic, y.Law = strings.TrimSpace(topic.Text), strings.TrimSpace(law.Text)
 		y.Minutes, y.Problems, y.Notes = minutes.Text, problems.Text, notes.Text
@@ -357,12 +357,4 @@ func (t *meetingsTab) suggestSession(terms []store.Term, term *widget.Select, se
 		}
 		session.SetText(strconv.Itoa(last + 1))
 	}
-}
-
-// meetingDateOf reads a date field: the parsed date, or the raw text for the store to reject by name.
-func meetingDateOf(e *dateEntry) store.Date {
-	if d, err := store.ParseDate(e.Text); err == nil {
-		return d
-	}
-	return store.Date(strings.TrimSpace(e.Text))
 }

@@ -48,11 +48,11 @@ func newOverviewTab(d *desk) *overviewTab {
 		return l
 	}
 	t.figures.deputies, t.figures.stations, t.figures.items = figure(), figure(), figure()
-	t.overdueHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.overdueHead = boldLabel("")
 	t.overdueHead.Importance = widget.DangerImportance
-	t.dueSoonHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.dueSoonHead = boldLabel("")
 	t.dueSoonHead.Importance = widget.WarningImportance
-	t.assignLateHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.assignLateHead = boldLabel("")
 	t.assignLateHead.Importance = widget.DangerImportance
 	t.overdueList = overviewItemList(&t.overdue, d)
 	t.assignLateList = overviewItemList(&t.assignLate, d)
@@ -94,7 +94,7 @@ func newOverviewTab(d *desk) *overviewTab {
 		overviewCard(t.dueSoonHead, t.dueSoonList),
 		overviewCard(t.assignLateHead, t.assignLateList),
 	)
-	recent := overviewCard(widget.NewLabelWithStyle("最近修改", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), t.recentList)
+	recent := overviewCard(boldLabel("最近修改"), t.recentList)
 	lists := container.NewHSplit(items, recent)
 	lists.Offset = 0.58
 	t.content = container.NewPadded(container.NewBorder(container.NewVBox(head, figures), nil, nil, nil, lists))

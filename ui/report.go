@@ -107,7 +107,7 @@ func newReportTab(d *desk) *reportTab {
 	t.years = []int{today.Year()}
 	t.year.Options = []string{reportYearLabel(today.Year())}
 	t.year.Selected = t.year.Options[0]
-	t.yearBox = container.NewHBox(widget.NewLabel("年度"), reportFixed(110, t.year))
+	t.yearBox = container.NewHBox(widget.NewLabel("年度"), fixedWidth(110, t.year))
 	t.span = widget.NewRadioGroup([]string{reportSpanYear, reportSpanToDate, reportSpanCustom}, func(string) {
 		t.spanChanged()
 	})
@@ -118,21 +118,21 @@ func newReportTab(d *desk) *reportTab {
 	for _, e := range []*dateEntry{t.from, t.to, t.asOf} {
 		e.OnChanged = func(string) { t.dateChanged(e) }
 	}
-	t.custom = container.NewHBox(widget.NewLabel("自"), reportFixed(170, t.from), widget.NewLabel("至"), reportFixed(170, t.to))
+	t.custom = container.NewHBox(widget.NewLabel("自"), fixedWidth(170, t.from), widget.NewLabel("至"), fixedWidth(170, t.to))
 	t.custom.Hide()
 	t.quiet = true
 	t.asOf.SetDate(t.defaultAsOf())
 	t.quiet = false
 	t.status = widget.NewLabel("")
 	t.status.Truncation = fyne.TextTruncateEllipsis
-	periodRow := container.NewHBox(t.yearBox, t.span, t.custom, widget.NewLabel("截至"), reportFixed(170, t.asOf))
+	periodRow := container.NewHBox(t.yearBox, t.span, t.custom, widget.NewLabel("截至"), fixedWidth(170, t.asOf))
 	top := container.NewVBox(periodRow, t.status, widget.NewSeparator())
 
 	// The right padding keeps the last column of tiles clear of the scroll bar.
 	left := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2), container.NewVBox(
-		reportHeading("主要数据"), t.newTiles(),
+		boldLabel("主要数据"), t.newTiles(),
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, reportHeading("建议办理情况"), nil, reportHint("点击百分比或「口径」查看计算方法和明细")),
+		container.NewBorder(nil, nil, boldLabel("建议办理情况"), nil, reportHint("点击百分比或「口径」查看计算方法和明细")),
 		t.newRateTable(),
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
 	)))
@@ -145,7 +145,7 @@ func newReportTab(d *desk) *reportTab {
 	t.copyMsg = widget.NewLabel("")
 	t.copyMsg.Importance = widget.SuccessImportance
 	copyBtn := widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), t.copyText)
-	textHead := container.NewBorder(nil, nil, reportHeading("报告文字稿"), container.NewHBox(t.copyMsg, copyBtn))
+	textHead := container.NewBorder(nil, nil, boldLabel("报告文字稿"), container.NewHBox(t.copyMsg, copyBtn))
 	textBg := t.back()
 	textArea := container.NewStack(textBg, container.NewVScroll(t.text))
 
@@ -433,10 +433,8 @@ func (t *reportTab) copyText() {
 
 // ---- small parts ----
 
+// reportYearLabel is 2024年.
 func reportYearLabel(y int) string { return fmt.Sprintf("%d年", y) }
-func reportFixed(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
-}
 
 // reportTotalName names the column of the whole period: 全年 for a calendar year, 合计 otherwise.
 func reportTotalName(p reportPeriod) string {
@@ -444,11 +442,6 @@ func reportTotalName(p reportPeriod) string {
 		return "全年"
 	}
 	return "合计"
-}
-
-// reportHeading is a section title.
-func reportHeading(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // reportHint is a line of small explanatory text.

@@ -40,7 +40,7 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressBox.Hide()
 	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
 	note.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(widget.NewSeparator(), reportHeading("导出"), buttons, t.progressBox, note)
+	return container.NewVBox(widget.NewSeparator(), boldLabel("导出"), buttons, t.progressBox, note)
 }
 
 // chooseFolder asks for the folder to write into, starting where the last report went, and exports there.

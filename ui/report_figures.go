@@ -120,11 +120,8 @@ var reportRateWidths = []float32{150, 135, 135, 135, 0}
 // sessions, each tappable, and a 口径 button.
 func (t *reportTab) newRateTable() fyne.CanvasObject {
 	cols := &reportColumns{widths: reportRateWidths}
-	head := func(s string) *widget.Label {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.rateHead = head("全年")
-	rows := container.NewVBox(container.New(cols, head("指标"), t.rateHead, head("人代会期间"), head("闭会期间"), head("")))
+	t.rateHead = boldLabel("全年")
+	rows := container.NewVBox(container.New(cols, boldLabel("指标"), t.rateHead, boldLabel("人代会期间"), boldLabel("闭会期间"), boldLabel("")))
 	t.rates = make([][]*reportRateCell, len(store.RateDefs))
 	for i, def := range store.RateDefs {
 		cells := []fyne.CanvasObject{widget.NewLabel(def.Name)}
@@ -156,12 +153,8 @@ func (t *reportTab) explain(def store.RateDef, period int) {
 	def0 := widget.NewLabel("口径：" + def.Definition)
 	def0.Wrapping = fyne.TextWrapWord
 	cols := &reportColumns{widths: []float32{110, 90, 260, 260}}
-	bold := fyne.TextStyle{Bold: true}
 	rows := container.NewVBox(container.New(cols,
-		widget.NewLabelWithStyle("范围", fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("比率", fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("分子："+def.Num.Label(), fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("分母："+def.Den.Label(), fyne.TextAlignLeading, bold)))
+		boldLabel("范围"), boldLabel("比率"), boldLabel("分子："+def.Num.Label()), boldLabel("分母："+def.Den.Label())))
 	for j, per := range reportPeriods {
 		sf := t.fig.Sum(per.slice)
 		r := sf.RateOf(def)
@@ -225,10 +218,7 @@ var reportItemWidths = []float32{110, 0, 90, 110, 160}
 // itemsDialog shows the items of a count; a tap closes the dialogs and opens the item in 建议.
 func (t *reportTab) itemsDialog(title string, items []store.Suggestion, asOf store.Date) {
 	cols := &reportColumns{widths: reportItemWidths}
-	bold := fyne.TextStyle{Bold: true}
-	head := container.New(cols, widget.NewLabelWithStyle("编号", fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("标题", fyne.TextAlignLeading, bold), widget.NewLabelWithStyle("状态", fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("办理结果", fyne.TextAlignLeading, bold), widget.NewLabelWithStyle("承办单位", fyne.TextAlignLeading, bold))
+	head := container.New(cols, boldLabel("编号"), boldLabel("标题"), boldLabel("状态"), boldLabel("办理结果"), boldLabel("承办单位"))
 	list := widget.NewList(func() int { return len(items) },
 		func() fyne.CanvasObject {
 			cells := make([]fyne.CanvasObject, len(reportItemWidths))

@@ -89,10 +89,7 @@ func (t *deputiesTab) showReportBack(r store.ReportBack) {
 	}, func() error {
 		y := r
 		y.DeputyID = t.current.ID
-		y.Date = store.Date(strings.TrimSpace(date.Text))
-		if d, err := store.ParseDate(date.Text); err == nil {
-			y.Date = d
-		}
+		y.Date = date.Typed()
 		y.Form = form.Selected
 		for _, label := range []string{"参加评议人数", "优秀", "称职", "不称职"} {
 			if err := counts[label].Validate(); err != nil {
@@ -224,7 +221,7 @@ func (t *deputiesTab) showReportBackDialog() {
 		})
 	v.table.ShowHeaderColumn = false
 	v.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return boldLabel("")
 	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 && id.Col < len(reportBackHeaders) {

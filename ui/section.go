@@ -45,10 +45,6 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 	return container.NewBorder(top, bottom, nil, nil, body)
 }
 
-func boldLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-}
-
 // numCheck is a whole-number entry of an edited row, checked before saving: 「决议第1项赞成票请填写0或正整数」.
 type numCheck struct {
 	name  string
@@ -77,11 +73,6 @@ func numEntry(v *int, changed func()) *widget.Entry {
 		}
 	}
 	return e
-}
-
-// fixedWidth gives o a fixed width (a Select or Entry in an HBox is otherwise only as wide as its placeholder).
-func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
 // rowButtons are 上移, 下移 and 删除 for row i of n; up/down are left out when move is nil.

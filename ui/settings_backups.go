@@ -50,7 +50,7 @@ func newSettingsBackups(t *settingsTab) *settingsBackups {
 	b.restore = widget.NewButtonWithIcon("恢复所选备份", theme.HistoryIcon(), b.confirmRestore)
 	b.restore.Disable()
 	open := widget.NewButtonWithIcon("打开备份文件夹", theme.FolderOpenIcon(), b.openFolder)
-	head := widget.NewLabelWithStyle("备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("备份")
 	note := widget.NewLabel("每天第一次打开程序时自动备份一次，导入数据和升级数据库之前也先自动备份。" +
 		"每日备份保留最近 10 份和以前每个月的最后一份；导入前、升级前的备份保留 90 天(每种至少留最近一份)；手动备份一直保留。" +
 		"备份和数据库在同一台电脑上，电脑损坏时会一起丢失，请定期用「备份到…」复制到U盘或其他电脑。")

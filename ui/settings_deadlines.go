@@ -54,7 +54,7 @@ func newSettingsDeadlines(t *settingsTab) *settingsDeadlines {
 	note.Wrapping = fyne.TextWrapWord
 	body := x.pane.scroll.Content.(*fyne.Container)
 	body.Add(widget.NewSeparator())
-	body.Add(widget.NewLabelWithStyle("按已保存的设置计算", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	body.Add(boldLabel("按已保存的设置计算"))
 	body.Add(x.example)
 	body.Add(note)
 	x.content = container.New(settingsNarrow{}, x.pane.content)

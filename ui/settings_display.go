@@ -24,7 +24,7 @@ func newSettingsDisplay(t *settingsTab) *settingsDisplay {
 	x.msg = widget.NewLabel("")
 	x.msg.Importance = widget.DangerImportance
 	x.msg.Hide()
-	head := widget.NewLabelWithStyle("字号", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("字号")
 	note := widget.NewLabel("选择后立即生效，所有窗口和对话框的文字都会随之放大。")
 	note.Wrapping = fyne.TextWrapWord
 	x.content = container.NewVScroll(container.NewVBox(head, x.size, note, x.msg))

@@ -33,7 +33,7 @@ func newSettingsFile(t *settingsTab) *settingsFile {
 		widget.NewFormItem("数据库文件", f.path),
 		widget.NewFormItem("文件大小", f.size),
 	)
-	head := widget.NewLabelWithStyle("数据文件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head := boldLabel("数据文件")
 	f.content = container.NewVScroll(container.NewVBox(head, form, container.NewHBox(open), note))
 	return f
 }

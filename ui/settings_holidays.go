@@ -130,13 +130,10 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	note := widget.NewLabel("每年国务院办公厅公布放假安排后，请把放假的日子和调休上班的周末逐一录入。" +
 		"没有录入的日子按周一至周五上班、周六周日休息计算。办理时限遇节假日顺延和闭会期间交办时限都按这里的日历计算。")
 	note.Wrapping = fyne.TextWrapWord
-	bold := func(s string) *widget.Label {
-		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	right := container.NewVScroll(container.NewVBox(
-		bold("添加一天"), one, container.NewHBox(add),
+		boldLabel("添加一天"), one, container.NewHBox(add),
 		widget.NewSeparator(),
-		bold("添加连续放假(每一天都记为放假)"), days, container.NewHBox(addRange),
+		boldLabel("添加连续放假(每一天都记为放假)"), days, container.NewHBox(addRange),
 		widget.NewSeparator(),
 		note,
 	))
@@ -147,7 +144,7 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	// jump while the clerk types into them.
 	top := container.NewVBox(
 		container.NewBorder(nil, nil,
-			container.NewHBox(bold("节假日"), widget.NewLabel("年份"), container.NewGridWrap(fyne.NewSize(110, x.years.MinSize().Height), x.years), x.status),
+			container.NewHBox(boldLabel("节假日"), widget.NewLabel("年份"), fixedWidth(110, x.years), x.status),
 			container.NewHBox(x.unsaved, x.revert, x.save)),
 		x.msg,
 	)

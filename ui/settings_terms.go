@@ -124,7 +124,7 @@ func (m *settingsTerms) show(x store.Term) {
 		if err != nil {
 			return &store.Error{Code: store.EINVALID, Field: "届次", Message: "届次请填写数字，如 18 表示第十八届"}
 		}
-		y.Number, y.Start, y.End, y.Current = n, settingsDate(start), settingsDate(end), current.Checked
+		y.Number, y.Start, y.End, y.Current = n, start.Typed(), end.Typed(), current.Checked
 		if err := db.SaveTerm(ctx, &y); err != nil {
 			return err
 		}
@@ -143,13 +143,4 @@ func (m *settingsTerms) show(x store.Term) {
 	m.pane = pane
 	m.detail.Objects = []fyne.CanvasObject{pane.content}
 	m.detail.Refresh()
-}
-
-// settingsDate reads a date field: the parsed date, or the text as typed so that the store names the field
-// when it is not a date.
-func settingsDate(e *dateEntry) store.Date {
-	if d, err := store.ParseDate(e.Text); err == nil {
-		return d
-	}
-	return store.Date(strings.TrimSpace(e.Text))
 }

@@ -80,8 +80,8 @@ func newStationsTab(d *desk) *stationsTab {
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
 	tb.addImport(d, store.ImportStations)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
-		labeled("类型", stationFilterBox(t.filters.kind, 130)), labeled("村(居)", stationFilterBox(t.filters.village, 120)),
-		labeled("状态", stationFilterBox(t.filters.status, 90)),
+		filterBox("类型", t.filters.kind, 130), filterBox("村(居)", t.filters.village, 120),
+		filterBox("状态", t.filters.status, 90),
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t
@@ -89,12 +89,6 @@ func newStationsTab(d *desk) *stationsTab {
 
 func (t *stationsTab) tabItem() *container.TabItem {
 	return container.NewTabItem("联络站", t.content)
-}
-
-// stationFilterBox gives a filter Select a fixed width, so that a long choice (代表联络站, 人民代表大会会议) is not cut to
-// one character.
-func stationFilterBox(sel *widget.Select, width float32) fyne.CanvasObject {
-	return container.NewGridWrap(fyne.NewSize(width, sel.MinSize().Height), sel)
 }
 
 // refresh re-reads the villages for the filter and the list.
@@ -270,10 +264,7 @@ func (t *stationsTab) form(x store.Station) *formPane {
 		y := x
 		y.Name, y.Type, y.Village, y.Address = name.Text, kind.Selected, village.Selected, strings.TrimSpace(address.Text)
 		y.Contact, y.Phone, y.Schedule = strings.TrimSpace(contact.Text), strings.TrimSpace(phone.Text), strings.TrimSpace(schedule.Text)
-		y.Opened = store.Date(strings.TrimSpace(opened.Text))
-		if d, err := store.ParseDate(opened.Text); err == nil {
-			y.Opened = d
-		}
+		y.Opened = opened.Typed()
 		for i := range haves {
 			y.Haves[i] = haves[i].Checked
 		}
@@ -424,10 +415,7 @@ func (t *stationsTab) showReception(r store.Reception) {
 	}, func() error {
 		y := r
 		y.StationID = t.current.ID
-		y.Date = store.Date(strings.TrimSpace(date.Text))
-		if d, err := store.ParseDate(date.Text); err == nil {
-			y.Date = d
-		}
+		y.Date = date.Typed()
 		if err := voters.Validate(); err != nil {
 			return &store.Error{Code: store.EINVALID, Field: "接待选民(人次)", Message: "接待选民(人次)" + err.Error()}
 		}

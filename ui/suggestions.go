@@ -133,18 +133,12 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	tb.box.Add(widget.NewButtonWithIcon("批量交办", theme.MailForwardIcon(), func() { t.bulkAssign() }))
 	tb.box.Add(widget.NewButtonWithIcon("承办单位", theme.GridIcon(), func() { t.unitView() }))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
-		suggestionFilter("年度", t.filters.year, 90), suggestionFilter("状态", t.filters.state, 100),
-		suggestionFilter("类别", t.filters.category, 160), suggestionFilter("承办单位", t.filters.unit, 170),
-		suggestionFilter("来源", t.filters.source, 160), suggestionFilter("提醒", t.filters.remind, 120),
+		filterBox("年度", t.filters.year, 90), filterBox("状态", t.filters.state, 100),
+		filterBox("类别", t.filters.category, 160), filterBox("承办单位", t.filters.unit, 170),
+		filterBox("来源", t.filters.source, 160), filterBox("提醒", t.filters.remind, 120),
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t
-}
-
-// suggestionFilter is a labelled filter wide enough for its longer choices (a Select is only as wide as
-// its placeholder, 全部, and would cut 社会保障和改善民生 to 社…).
-func suggestionFilter(label string, sel *widget.Select, width float32) fyne.CanvasObject {
-	return labeled(label, container.NewGridWrap(fyne.NewSize(width, sel.MinSize().Height), sel))
 }
 
 func (t *suggestionsTab) tabItem() *container.TabItem {
@@ -456,10 +450,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 			}
 		}
 		y.Priority = priority.Selected
-		y.Received = store.Date(strings.TrimSpace(received.Text))
-		if d, err := store.ParseDate(received.Text); err == nil {
-			y.Received = d
-		}
+		y.Received = received.Typed()
 		if err := db.SaveSuggestion(ctx, &y); err != nil {
 			// The message shows above the form; bring it into view.
 			if sc, ok := pane.content.(*container.Scroll); ok {

@@ -46,7 +46,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 	}
 
 	add(widget.NewSeparator())
-	add(suggestionHeading("办理经过"))
+	add(boldLabel("办理经过"))
 	if len(steps) == 0 {
 		add(suggestionText("(暂无记录)"))
 	}
@@ -56,7 +56,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 
 	if len(h.Replies) > 0 {
 		add(widget.NewSeparator())
-		add(suggestionHeading("答复内容"))
+		add(boldLabel("答复内容"))
 		for _, r := range h.Replies {
 			head := fmt.Sprintf("第%d轮答复　%s", r.Round, r.Date.Chinese())
 			if r.FromUpper {
@@ -67,7 +67,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 					head += "　" + v
 				}
 			}
-			add(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			add(boldLabel(head))
 			if strings.TrimSpace(r.Content) != "" {
 				add(suggestionText(r.Content))
 			}
@@ -75,7 +75,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 	}
 	if len(h.Evaluations) > 0 {
 		add(widget.NewSeparator())
-		add(suggestionHeading("代表评价"))
+		add(boldLabel("代表评价"))
 		for _, e := range h.Evaluations {
 			line := fmt.Sprintf("第%d轮　%s　%s", e.Round, e.Date.Chinese(), e.Grade)
 			if e.Comment != "" {
@@ -86,7 +86,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 	}
 	if len(h.FollowUps) > 0 {
 		add(widget.NewSeparator())
-		add(suggestionHeading("跟踪办理"))
+		add(boldLabel("跟踪办理"))
 		for _, f := range h.FollowUps {
 			line := f.Date.Chinese()
 			if f.Outcome != "" {
@@ -179,10 +179,6 @@ func suggestionStepLine(st store.Step) string {
 		line += " " + strings.ReplaceAll(st.Detail, "\n", "；")
 	}
 	return line
-}
-
-func suggestionHeading(s string) *widget.Label {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func suggestionText(s string) *widget.Label {

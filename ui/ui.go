@@ -284,6 +284,12 @@ func labeled(label string, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewHBox(widget.NewLabel(label), container.NewGridWrap(fyne.NewSize(max(150, min.Width), min.Height), o))
 }
 
+// filterBox is a labelled filter wide enough for its longer choices (a Select is only as wide as its
+// placeholder, 全部, and would cut 社会保障和改善民生 to 社…).
+func filterBox(label string, sel *widget.Select, width float32) fyne.CanvasObject {
+	return labeled(label, fixedWidth(width, sel))
+}
+
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
 func (d *desk) firstRun() {
 	office := widget.NewEntry()

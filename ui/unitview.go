@@ -129,7 +129,7 @@ func (t *suggestionsTab) unitView() *unitView {
 	printNotice := widget.NewButtonWithIcon("打印督办通知", theme.DocumentPrintIcon(), func() {
 		t.d.printTo(t.d.overdueNotice())
 	})
-	top := container.NewHBox(widget.NewLabel("年度"), container.NewGridWrap(fyne.NewSize(120, v.year.MinSize().Height), v.year), v.err,
+	top := container.NewHBox(widget.NewLabel("年度"), fixedWidth(120, v.year), v.err,
 		layout.NewSpacer(), printList, printNotice)
 	content := container.NewBorder(top, note, nil, nil, v.table)
 	v.dlg = dialog.NewCustom("承办单位办理情况", "关闭", content, t.d.win)
