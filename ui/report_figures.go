@@ -106,11 +106,6 @@ func (c *reportTile) set(n int) {
 	c.value.Refresh()
 }
 
-// text is the count as shown (「23」), for tests.
-func (c *reportTile) text() string {
-	return c.value.Segments[0].(*widget.TextSegment).Text
-}
-
 // ---- rates ----
 
 // reportRateWidths are the columns of the rate table: the rate's name, 全年, 人代会期间, 闭会期间, 口径.

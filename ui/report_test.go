@@ -97,6 +97,11 @@ func reportRate(t *testing.T, r *reportTab, name string, col int) *reportRateCel
 	return r.rates[i][col]
 }
 
+// text is the count a tile shows (「23」).
+func (c *reportTile) text() string {
+	return c.value.Segments[0].(*widget.TextSegment).Text
+}
+
 // reportTileText returns what the tile with a caption shows.
 func reportTileText(t *testing.T, r *reportTab, caption string) string {
 	t.Helper()

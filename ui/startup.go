@@ -42,7 +42,7 @@ type session struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	path    string
-	release func() // the lock of path; nil when not held (Create, headless tests)
+	release func() // the lock of path; nil when not held (headless tests)
 	db      *store.DB
 	desk    *desk
 	// stopDB cancels the background work on db (the late check, the daily backup) when it is closed.

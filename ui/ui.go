@@ -22,20 +22,6 @@ import (
 	"rendadesk/store"
 )
 
-// Create builds the main window on db (opened from path). When opening failed (openErr), the window shows the
-// start-up problem dialog (startup.go) instead of crashing. The program itself starts through Start, which
-// also takes the lock and checks the file.
-func Create(a fyne.App, db *store.DB, path string, openErr error) fyne.Window {
-	s := newSession(a, path)
-	if openErr != nil {
-		s.showProblem(openErr)
-		return s.win
-	}
-	s.db = db
-	s.showDesk()
-	return s.win
-}
-
 // recordTab is what every record tab offers the window.
 type recordTab interface {
 	tabItem() *container.TabItem

@@ -18,7 +18,11 @@ import (
 func TestWindowHasAllTabs(t *testing.T) {
 	a := test.NewTempApp(t)
 	db := testDB(t, true)
-	w := Create(a, db, db.Path(), nil)
+	// As the program builds it (session.open, without the lock and the file check).
+	s := newSession(a, db.Path())
+	s.db = db
+	s.showDesk()
+	w := s.win
 	tabs, ok := w.Content().(*container.AppTabs)
 	if !ok {
 		t.Fatalf("content is %T, want tabs", w.Content())
@@ -37,7 +41,9 @@ func TestWindowHasAllTabs(t *testing.T) {
 
 func TestOpenErrorIsShownInChinese(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := Create(a, nil, "/data/坏文件.db", store.Errorf(store.ECORRUPT, "文件 坏文件.db 已损坏或不是数据库文件"))
+	s := newSession(a, "/data/坏文件.db")
+	s.showProblem(store.Errorf(store.ECORRUPT, "文件 坏文件.db 已损坏或不是数据库文件"))
+	w := s.win
 	text := labelText(w.Content())
 	if !strings.Contains(text, "无法打开数据库文件") || !strings.Contains(text, "已损坏") {
 		t.Fatalf("window says %q", text)
