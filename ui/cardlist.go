@@ -22,9 +22,9 @@ type cardList[T any] struct {
 	msg     *widget.Label
 	content fyne.CanvasObject
 
-	none, count string      // the heading without cards (未登记议程) and with n (议程共 %d 项)
-	saved       func() []*T // the rows as last saved, copied for editing
-	draw        func(i int, row *T) fyne.CanvasObject
+	none, count string                                // the heading without cards (未登记议程) and with n (议程共 %d 项)
+	saved       func() []*T                           // the rows as last saved, copied for editing
+	draw        func(i int, row *T) fyne.CanvasObject // card i, its buttons made by buttons
 	// columns, when set, makes the cards one-line rows under a line of column names, with no line between them.
 	columns func() fyne.CanvasObject
 }

@@ -12,6 +12,10 @@ import (
 	"rendadesk/store"
 )
 
+// The small parts the sections of a meeting's record (meetingedit_*.go) are built of: the message line over
+// 保存, the frame, the checked number entries and the buttons of a row. cardList (cardlist.go) puts them together
+// for the sections that are lists.
+
 // sectionMsg is the line over a section's 保存 button: the store's message in red, or 已保存 in green.
 func sectionMsg() *widget.Label {
 	l := widget.NewLabel("")
@@ -20,18 +24,21 @@ func sectionMsg() *widget.Label {
 	return l
 }
 
+// sectionError shows the store's message for err in the line, in red.
 func sectionError(l *widget.Label, err error) {
 	l.Importance = widget.DangerImportance
 	l.SetText(store.ErrorMessage(err))
 	l.Show()
 }
 
+// sectionInfo shows text in the line, in green.
 func sectionInfo(l *widget.Label, text string) {
 	l.Importance = widget.SuccessImportance
 	l.SetText(text)
 	l.Show()
 }
 
+// sectionClear empties and hides the line.
 func sectionClear(l *widget.Label) {
 	l.SetText("")
 	l.Hide()
@@ -51,6 +58,7 @@ type numCheck struct {
 	entry *widget.Entry
 }
 
+// checkNumbers returns the first entry that does not hold a whole number, as the store would name it.
 func checkNumbers(checks []numCheck) error {
 	for _, c := range checks {
 		if err := c.entry.Validate(); err != nil {

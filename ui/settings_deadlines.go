@@ -153,8 +153,10 @@ func settingsRestDay(c store.Calendar, d store.Date) string {
 // on the left: a form of four small numbers stretched over a wide screen is hard to read.
 type settingsNarrow struct{}
 
+// MinSize is the object's own minimum size.
 func (settingsNarrow) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
 
+// Layout puts the object at the left, the full height and no wider than 52 text sizes.
 func (settingsNarrow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	w := fyne.Min(size.Width, 52*theme.TextSize())
 	objects[0].Move(fyne.NewPos(0, 0))
