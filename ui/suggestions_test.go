@@ -294,13 +294,13 @@ func TestOpenSuggestionShowsItsNumberAndHandling(t *testing.T) {
 }
 
 // TestSuggestionsStressTimings reports how long the 建议 tab takes on a large database named by
-// RENDADESK_PERF_DB (use a copy: opening may migrate it). It asserts nothing about time (SPEC §9).
+// RENDADESK_PERF_DB, on a copy (opening may migrate it). It asserts nothing about time (SPEC §9).
 func TestSuggestionsStressTimings(t *testing.T) {
 	src := os.Getenv("RENDADESK_PERF_DB")
 	if src == "" || testing.Short() {
 		t.Skip("set RENDADESK_PERF_DB to a stress database")
 	}
-	db, err := store.Open(src)
+	db, err := store.Open(testCopyDB(t, src))
 	if err != nil {
 		t.Fatal(err)
 	}
