@@ -73,10 +73,15 @@ func reportTestDesk(t *testing.T, empty bool) *desk {
 	return testDesk(t, db)
 }
 
+// reportLimit is how long a report test waits for what 报表 computes off the UI goroutine. It is generous: on a
+// machine busy with other work two seconds can pass, and a test that gave up would leave the computation to
+// paint the widgets while the next test runs.
+const reportLimit = 20 * time.Second
+
 // reportWait waits until the figures last asked for are on screen.
 func reportWait(t *testing.T, r *reportTab) {
 	t.Helper()
-	waitFor(t, "the figures", func() bool { return r.applied.Load() == r.gen.Load() })
+	waitUpTo(t, reportLimit, "the figures", func() bool { return r.applied.Load() == r.gen.Load() })
 }
 
 // reportOpen selects 报表, as the clerk does, and waits for its figures.
@@ -162,7 +167,7 @@ func TestReportShowsFiguresAndExplainsThem(t *testing.T) {
 		t.Fatalf("%d 查看明细 buttons, want 6", len(details))
 	}
 	test.Tap(details[2])
-	waitFor(t, "the items", func() bool { return len(r.itemsShown) == 13 })
+	waitUpTo(t, reportLimit, "the items", func() bool { return len(r.itemsShown) == 13 })
 	for _, x := range r.itemsShown {
 		if x.Outcome != store.OutcomeSolved || x.Period != store.PeriodSession {
 			t.Fatalf("item %s %s %s in the numerator of 会期 解决率", x.Number, x.Period, x.Outcome)
@@ -182,7 +187,7 @@ func TestReportShowsFiguresAndExplainsThem(t *testing.T) {
 	reportTap(reportRate(t, r, "未答复占比", 2))
 	details = findButtons(r.explainBox, "查看明细")
 	test.Tap(details[4])
-	waitFor(t, "the items", func() bool { return len(r.itemsShown) == 1 && r.itemsShown[0].Title == "闭会期间建议" })
+	waitUpTo(t, reportLimit, "the items", func() bool { return len(r.itemsShown) == 1 && r.itemsShown[0].Title == "闭会期间建议" })
 }
 
 func TestReportPeriods(t *testing.T) {
