@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"slices"
 	"strconv"
@@ -123,4 +124,56 @@ func benchMedianMS(ts []time.Duration) float64 {
 	s := slices.Clone(ts)
 	slices.Sort(s)
 	return float64(s[(len(s)-1)/2].Microseconds()) / 1000
+}
+
+// BenchmarkStressSuggestions times, on the stress database, what the clerk waits for in the 建议 tab beyond a
+// filter: scrolling far down the list (one page read), sorting by 办理时限, a search typed into its box (each
+// operation one query of a fixed list, so the p95 is over them all), opening an item in the pane, and the
+// lead-deputy picker's search.
+func BenchmarkStressSuggestions(b *testing.B) {
+	path := benchCopyDB(b, "RENDADESK_STRESS_DB")
+	db, err := store.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	a, w := testWindow(b)
+	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
+	d.items = newSuggestionsTab(d)
+	tab := d.items
+	timed := func(name string, op func(i int)) {
+		b.Run(name, func(b *testing.B) {
+			times := make([]time.Duration, 0, b.N)
+			for i := 0; i < b.N; i++ {
+				start := time.Now()
+				op(i)
+				times = append(times, time.Since(start))
+			}
+			b.ReportMetric(benchMedianMS(times), "median-ms")
+			slices.Sort(times)
+			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+		})
+	}
+	timed("scroll-5000", func(i int) {
+		tab.list.reload() // a fresh page cache, so that each row 5000 is read again
+		if _, ok := tab.list.item(5000 + i%50); !ok {
+			b.Fatal("the stress database has fewer than 5 050 items")
+		}
+	})
+	timed("sort-deadline", func(i int) {
+		tab.list.sortBy([]string{"deadline", ""}[i%2])
+	})
+	tab.list.sortBy("")
+	queries := []string{"路", "水", "道路", "河道", "王", "李", "河道保洁", "路灯", "关于加强", "垃圾清运", "建议", "村", "2024-0", "张伟", "乡村振兴"}
+	timed("search", func(i int) {
+		tab.search.SetText(queries[i%len(queries)])
+		tab.search.fire()
+	})
+	tab.search.SetText("")
+	tab.search.fire()
+	first, _ := tab.list.item(0)
+	timed("show-item", func(int) { tab.show(first) })
+	timed("lead-deputy-search", func(i int) {
+		tab.pane.byLabel["领衔代表"].(*suggestionDeputyPicker).search([]string{"王", "李", "张"}[i%3])
+	})
 }

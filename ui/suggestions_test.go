@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -291,82 +288,6 @@ func TestOpenSuggestionShowsItsNumberAndHandling(t *testing.T) {
 	if !strings.Contains(handling, x.Assigned.Chinese()+" 交办") {
 		t.Errorf("办理过程 lacks the assignment date %s:\n%s", x.Assigned.Chinese(), handling)
 	}
-}
-
-// TestSuggestionsStressTimings reports how long the 建议 tab takes on a large database named by
-// RENDADESK_PERF_DB, on a copy (opening may migrate it). It asserts nothing about time (SPEC §9).
-func TestSuggestionsStressTimings(t *testing.T) {
-	src := os.Getenv("RENDADESK_PERF_DB")
-	if src == "" || testing.Short() {
-		t.Skip("set RENDADESK_PERF_DB to a stress database")
-	}
-	db, err := store.Open(testCopyDB(t, src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	a, w := testWindow(t)
-	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
-	ms := func(start time.Time) string {
-		return fmt.Sprintf("%.1f ms", float64(time.Since(start).Microseconds())/1000)
-	}
-
-	start := time.Now()
-	d.items = newSuggestionsTab(d)
-	t.Logf("newSuggestionsTab with the first page: %s (%d items)", ms(start), d.items.list.total)
-	tab := d.items
-	start = time.Now()
-	tab.list.reload()
-	t.Logf("reload the first page: %s", ms(start))
-	start = time.Now()
-	tab.list.item(5000)
-	t.Logf("scroll to row 5000 (one page): %s", ms(start))
-	start = time.Now()
-	tab.list.sortBy("deadline")
-	t.Logf("sort by 办理时限: %s", ms(start))
-	tab.list.sortBy("")
-
-	var times []time.Duration
-	for _, q := range []string{"路", "水", "道路", "河道", "王", "李", "河道保洁", "路灯", "关于加强", "垃圾清运", "建议", "村", "2024-0", "张伟", "乡村振兴"} {
-		start := time.Now()
-		tab.search.SetText(q)
-		tab.search.fire()
-		times = append(times, time.Since(start))
-		t.Logf("search %-6s %s (%d)", q, fmt.Sprintf("%.1f ms", float64(times[len(times)-1].Microseconds())/1000), tab.list.total)
-	}
-	slices.Sort(times)
-	t.Logf("searches: p50 %v p95 %v max %v", times[len(times)/2], times[len(times)*95/100], times[len(times)-1])
-	tab.search.SetText("")
-	tab.search.fire()
-
-	start = time.Now()
-	tab.filters.remind.SetSelected(remindOverdue)
-	t.Logf("仅看逾期: %s (%d)", ms(start), tab.list.total)
-	tab.filters.remind.SetSelected(remindAll)
-	start = time.Now()
-	tab.filters.year.SetSelected(tab.filters.year.Options[1])
-	t.Logf("年度 %s: %s (%d)", tab.filters.year.Selected, ms(start), tab.list.total)
-	start = time.Now()
-	tab.filters.unit.SetSelected(tab.filters.unit.Options[1])
-	t.Logf("+ 承办单位: %s (%d)", ms(start), tab.list.total)
-
-	x, _ := tab.list.item(0)
-	start = time.Now()
-	tab.show(x)
-	t.Logf("show an item in the pane: %s", ms(start))
-	start = time.Now()
-	tab.deputyOptions()
-	t.Logf("load the co-signer choices (%d deputies): %s", len(tab.deputies), ms(start))
-	start = time.Now()
-	tab.pane.byLabel["领衔代表"].(*suggestionDeputyPicker).search("王")
-	t.Logf("lead deputy search 王: %s", ms(start))
-
-	start = time.Now()
-	ov := newOverviewTab(d)
-	t.Logf("newOverviewTab: %s", ms(start))
-	start = time.Now()
-	ov.refresh()
-	t.Logf("overview refresh: %s (overdue %d, due soon %d)", ms(start), ov.overdueTotal, ov.dueSoonTotal)
 }
 
 func TestSuggestionCosignersShownWithoutLoadingRoster(t *testing.T) {
