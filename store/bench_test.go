@@ -90,27 +90,33 @@ func BenchmarkFigures(b *testing.B) {
 			db := benchDB(b, ds.env)
 			ctx := context.Background()
 			y := benchYear(b, db)
-			from, to := Date(fmt.Sprintf("%04d-01-01", y)), Date(fmt.Sprintf("%04d-12-31", y))
-			asOf := min(to, DateOf(db.Now()))
-			f, err := db.Figures(ctx, from, to, asOf) // the first, with a cold statement cache
+			p := YearPeriod(y)
+			asOf := min(p.To, DateOf(db.Now()))
+			f, err := db.Figures(ctx, p.From, p.To, asOf) // the first, with a cold statement cache
 			if err != nil {
 				b.Fatal(err)
 			}
 			b.Logf("%s %d: %d items received", ds.name, y, f.All.Received)
-			times := make([]time.Duration, 0, b.N)
-			cpu := benchCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := db.Figures(ctx, from, to, asOf); err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-			}
-			b.ReportMetric(benchPercentile(times, 50), "median-ms")
-			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			benchTimed(b, func() error { _, err := db.Figures(ctx, p.From, p.To, asOf); return err })
 		})
 	}
+}
+
+// benchTimed runs op b.N times and reports the median wall time and the CPU time per operation.
+func benchTimed(b *testing.B, op func() error) {
+	b.Helper()
+	times := make([]time.Duration, 0, b.N)
+	cpu := benchCPU()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if err := op(); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.ReportMetric(benchPercentile(times, 50), "median-ms")
+	b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // benchQuery is one search typed into a tab.
@@ -129,23 +135,12 @@ func BenchmarkYearReportSQL(b *testing.B) {
 			db := benchDB(b, ds.env)
 			ctx := context.Background()
 			y := benchYear(b, db)
-			from, to := Date(fmt.Sprintf("%04d-01-01", y)), Date(fmt.Sprintf("%04d-12-31", y))
-			asOf := min(to, DateOf(db.Now()))
-			if _, err := db.LoadReport(ctx, from, to, asOf); err != nil { // the first, with a cold statement cache
+			p := YearPeriod(y)
+			asOf := min(p.To, DateOf(db.Now()))
+			if _, err := db.LoadReport(ctx, p.From, p.To, asOf); err != nil { // the first, with a cold statement cache
 				b.Fatal(err)
 			}
-			times := make([]time.Duration, 0, b.N)
-			cpu := benchCPU()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				start := time.Now()
-				if _, err := db.LoadReport(ctx, from, to, asOf); err != nil {
-					b.Fatal(err)
-				}
-				times = append(times, time.Since(start))
-			}
-			b.ReportMetric(benchPercentile(times, 50), "median-ms")
-			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			benchTimed(b, func() error { _, err := db.LoadReport(ctx, p.From, p.To, asOf); return err })
 		})
 	}
 }
