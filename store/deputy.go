@@ -45,7 +45,7 @@ type Deputy struct {
 // Validate checks the deputy's own fields; dictionary values and references are checked on save.
 func (d *Deputy) Validate() error {
 	var c checker
-	d.Name = strings.TrimSpace(d.Name)
+	d.Name = cleanName(d.Name)
 	c.required("姓名", d.Name)
 	c.maxLen("姓名", d.Name, maxName)
 	c.oneOf("性别", d.Gender, Genders)
@@ -410,7 +410,7 @@ type Group struct {
 // Validate checks the group.
 func (g *Group) Validate() error {
 	var c checker
-	g.Name = strings.TrimSpace(g.Name)
+	g.Name = cleanName(g.Name)
 	c.required("小组名称", g.Name)
 	c.maxLen("小组名称", g.Name, 40)
 	c.maxLen("联系村(居)", g.Villages, maxLine)

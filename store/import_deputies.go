@@ -13,7 +13,7 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 	if in.Deputy != nil {
 		d = *in.Deputy
 	}
-	d.Name = strings.TrimSpace(d.Name)
+	d.Name = cleanName(d.Name)
 	r.Label = d.Name
 	pl.dictValue(r, DictEthnicity, "民族", &d.Ethnicity)
 	pl.dictValue(r, DictParty, "政治面貌", &d.Party)

@@ -13,7 +13,7 @@ func (pl *planner) suggestion(r *rowPlan, in *ImportRow) error {
 	if in.Suggestion != nil {
 		s = *in.Suggestion
 	}
-	s.Number, s.Title = strings.TrimSpace(s.Number), strings.TrimSpace(s.Title)
+	s.Number, s.Title = cleanName(s.Number), cleanName(s.Title)
 	r.Label = suggestionLabel(s.Number, s.Title)
 	pl.dictValue(r, DictSource, "来源", &s.Source)
 	pl.dictValue(r, DictCategory, "类别", &s.Category)
