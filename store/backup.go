@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -93,25 +94,13 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 		return res, Errorf(EINVALID, "%s 是文件夹，不是数据库文件", path)
 	}
 	abs, _ := filepath.Abs(path)
-	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)")
+	sqldb, closer, err := openReadOnly(ctx, abs)
 	if err != nil {
 		return res, err
 	}
-	defer func() { sqldb.Close() }()
+	defer closer()
 	if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
-		// A WAL file in a folder we cannot write (a write-protected USB stick) cannot even be opened
-		// read-only, because SQLite wants its -shm file; read it as an unchanging file instead.
-		msg := err.Error()
-		if !strings.Contains(msg, "readonly") && !strings.Contains(msg, "unable to open") {
-			return res, notADatabase(path, err)
-		}
-		sqldb.Close()
-		if sqldb, err = sql.Open("sqlite", fileURI(abs)+"?mode=ro&immutable=1"); err != nil {
-			return res, err
-		}
-		if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
-			return res, notADatabase(path, err)
-		}
+		return res, notADatabase(path, err)
 	}
 	rows, err := sqldb.QueryContext(ctx, `PRAGMA integrity_check`)
 	if err != nil {
@@ -398,7 +387,19 @@ func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err erro
 			return path, made, err
 		}
 	}
+	tightenBackups(db.path, list)
 	return path, made, pruneFolder(db.path, list, now)
+}
+
+// tightenBackups makes the backup folder and every backup of the database readable by the owner only where
+// the system has such permissions (see tightenFiles): a backup is the whole database.
+func tightenBackups(dbPath string, list []BackupInfo) {
+	if st, err := os.Stat(BackupDir(dbPath)); err == nil && st.IsDir() && st.Mode().Perm()&0o077 != 0 && runtime.GOOS != "windows" {
+		os.Chmod(BackupDir(dbPath), st.Mode().Perm()&^0o077)
+	}
+	for _, b := range list {
+		tightenFiles(b.Path, b.Path+"-wal", b.Path+"-shm")
+	}
 }
 
 func sameDay(a, b time.Time) bool {

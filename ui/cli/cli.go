@@ -288,10 +288,7 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if *outPath == "" {
 		return usageError{"缺少 --out 备份文件"}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := openToRead(*dbPath, out)
 	if err != nil {
 		return err
 	}
@@ -302,6 +299,20 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	st, _ := os.Stat(*outPath)
 	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", *outPath, float64(st.Size())/1e6)
 	return nil
+}
+
+// openToRead opens the database for a command that only reads it (export, print, backup, the template's lists):
+// store.OpenReadOnly, which never changes the file and needs no lock, so it works while a window has the file
+// open. A file of an older version is read through an upgraded copy, and the command says so.
+func openToRead(dbPath string, out io.Writer) (*store.DB, error) {
+	db, err := store.OpenReadOnly(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if note := db.ReadOnlyNote(); note != "" {
+		fmt.Fprintln(out, "说明："+note)
+	}
+	return db, nil
 }
 
 // runRestore puts a backup in place of the database: it takes the database's lock (refused while a window has

@@ -65,17 +65,14 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		go assets.FontRegular()
 		go assets.FontBold()
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
-	}
-	if err := os.MkdirAll(*outDir, 0o755); err != nil {
-		return store.Errorf(store.EINVALID, "无法创建输出文件夹 %s(%v)", *outDir, err)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := openToRead(*dbPath, out)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if err := os.MkdirAll(*outDir, 0o755); err != nil {
+		return store.Errorf(store.EINVALID, "无法创建输出文件夹 %s(%v)", *outDir, err)
+	}
 	today = reportToday(db, today)
 	rep, err := db.LoadReport(ctx, from, to, min(to, today)) // a year still running is reported as it stands today
 	if err != nil {

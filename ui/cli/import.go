@@ -136,7 +136,7 @@ func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, 
 	}
 	var lists map[string][]string
 	if _, err := os.Stat(dbPath); err == nil {
-		db, err := store.Open(dbPath)
+		db, err := openToRead(dbPath, out)
 		if err != nil {
 			return err
 		}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -110,10 +109,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if err != nil {
 		return usageError{"--today: " + err.Error()}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := openToRead(*dbPath, out)
 	if err != nil {
 		return err
 	}
