@@ -59,7 +59,7 @@ func writeBackup(ctx context.Context, conn *sql.DB, out string) error {
 	if err != nil || !res.OK {
 		os.Remove(tmp)
 		if err == nil {
-			err = Errorf(ECORRUPT, "备份文件校验失败: %s", strings.Join(res.Problems, "；"))
+			err = Errorf(ECORRUPT, "备份文件校验失败: %s", res.Summary())
 		}
 		return err
 	}
@@ -80,6 +80,53 @@ type CheckResult struct {
 	// Empty is set for a SQLite file with nothing in it yet (version 0, no tables, e.g. 0 bytes): not a
 	// database of ours, but Open turns it into a new one, so start-up need not refuse it.
 	Empty bool
+	// Findings counts what integrity_check and foreign_key_check listed; Problems keeps the first
+	// maxCheckLines of them (a damaged file may list thousands), and more is set when the count stopped at
+	// the check's limit.
+	Findings int
+	more     bool
+}
+
+// Limits of CheckFile's findings: how many integrity_check may list, how many Problems keeps.
+const (
+	maxIntegrityFindings = 1000
+	maxCheckLines        = 200
+)
+
+// Summary says in one short Chinese sentence what is wrong: 「完整性检查发现 37 处问题」 for a damaged file
+// (the findings themselves are in Problems), the problem itself otherwise; "" when the file is good.
+func (r CheckResult) Summary() string {
+	var parts []string
+	if r.Findings > 0 {
+		more := ""
+		if r.more {
+			more = "以上"
+		}
+		parts = append(parts, fmt.Sprintf("完整性检查发现 %d 处%s问题", r.Findings, more))
+	}
+	for _, p := range r.Problems {
+		if !strings.HasPrefix(p, checkFindingPrefix) && !strings.HasPrefix(p, fkFindingPrefix) && !strings.HasPrefix(p, "……") {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// The prefixes of the findings in CheckResult.Problems.
+const (
+	checkFindingPrefix = "完整性检查: "
+	fkFindingPrefix    = "外键检查: "
+)
+
+// finding adds a finding of the checks, keeping the first maxCheckLines.
+func (r *CheckResult) finding(s string) {
+	r.Findings++
+	switch {
+	case r.Findings <= maxCheckLines:
+		r.Problems = append(r.Problems, s)
+	case r.Findings == maxCheckLines+1:
+		r.Problems = append(r.Problems, "……(其余问题未列出)")
+	}
 }
 
 // CheckFile checks a database file without changing it (read-only): that it is a SQLite database of this
@@ -103,7 +150,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 	if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
 		return res, notADatabase(path, err)
 	}
-	rows, err := sqldb.QueryContext(ctx, `PRAGMA integrity_check`)
+	rows, err := sqldb.QueryContext(ctx, fmt.Sprintf(`PRAGMA integrity_check(%d)`, maxIntegrityFindings))
 	if err != nil {
 		return res, notADatabase(path, err)
 	}
@@ -114,7 +161,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 			return res, notADatabase(path, err)
 		}
 		if s != "ok" {
-			res.Problems = append(res.Problems, "完整性检查: "+s)
+			res.finding(checkFindingPrefix + s)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -122,6 +169,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 		return res, notADatabase(path, err)
 	}
 	rows.Close()
+	res.more = res.Findings >= maxIntegrityFindings
 	var ours int
 	if err := sqldb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'suggestions', 'deputies')`).Scan(&ours); err != nil {
 		return res, notADatabase(path, err)
@@ -151,7 +199,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 				fk.Close()
 				return res, err
 			}
-			res.Problems = append(res.Problems, fmt.Sprintf("外键检查: 表 %s 第 %d 行引用的 %s 不存在", table, rowid.Int64, parent))
+			res.finding(fmt.Sprintf(fkFindingPrefix+"表 %s 第 %d 行引用的 %s 不存在", table, rowid.Int64, parent))
 		}
 		fk.Close()
 		for _, t := range []string{"deputies", "stations", "units", "suggestions", "meetings", "attendance", "history"} {
@@ -537,7 +585,7 @@ func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, 
 		return "", &Error{Code: ErrorCode(err), Message: fmt.Sprintf("备份文件 %s 不能用，没有恢复：%s", name, ErrorMessage(err))}
 	}
 	if !res.OK {
-		return "", Errorf(ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", name, strings.Join(res.Problems, "；"))
+		return "", Errorf(ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", name, res.Summary())
 	}
 	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return "", fmt.Errorf("创建数据库文件夹: %w", err)
@@ -554,7 +602,7 @@ func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, 
 	if res, err := CheckFile(ctx, tmp); err != nil || !res.OK {
 		os.Remove(tmp)
 		if err == nil {
-			err = Errorf(ECORRUPT, "%s", strings.Join(res.Problems, "；"))
+			err = Errorf(ECORRUPT, "%s", res.Summary())
 		}
 		return "", fmt.Errorf("复制的备份校验失败，没有恢复：%w", err)
 	}
@@ -577,7 +625,7 @@ func FinishRestore(ctx context.Context, dbPath string) (keptAside string, err er
 	tmp := RestorePart(db)
 	res, err := CheckFile(ctx, tmp)
 	if err == nil && !res.OK {
-		err = Errorf(ECORRUPT, "%s", strings.Join(res.Problems, "；"))
+		err = Errorf(ECORRUPT, "%s", res.Summary())
 	}
 	if err != nil {
 		return "", fmt.Errorf("上次恢复时复制的备份 %s 不能用：%w", filepath.Base(tmp), err)

@@ -446,3 +446,33 @@ func TestCheckFileEmpty(t *testing.T) {
 		t.Fatalf("a database of ours: %+v, %v", res, err)
 	}
 }
+
+// A damaged file whose check lists many findings is summed up in one short sentence; the findings are kept,
+// a bounded number of them.
+func TestCheckFileSummarisesManyFindings(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	for i := 0; i < 300; i++ {
+		must(t, db.SaveUnit(ctx, &Unit{Name: fmt.Sprintf("单位%03d", i), Kind: "镇属部门"}))
+	}
+	must(t, db.Close())
+	// The index on units' names now points at another index's pages: every row is missing from it.
+	raw, err := sql.Open("sqlite", db.Path())
+	must(t, err)
+	var otherRoot int
+	must(t, raw.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'deputies_name'`).Scan(&otherRoot))
+	_, err = raw.Exec(`PRAGMA writable_schema = ON; UPDATE sqlite_schema SET rootpage = ? WHERE name = 'sqlite_autoindex_units_1'`, otherRoot)
+	must(t, err)
+	raw.Close()
+	res, err := CheckFile(ctx, db.Path())
+	must(t, err)
+	if res.OK || res.Findings < 300 || len(res.Problems) != maxCheckLines+1 {
+		t.Fatalf("OK %v, %d findings, %d lines kept", res.OK, res.Findings, len(res.Problems))
+	}
+	if got := res.Summary(); got != fmt.Sprintf("完整性检查发现 %d 处问题", res.Findings) {
+		t.Errorf("Summary() = %q", got)
+	}
+	if !strings.HasPrefix(res.Problems[0], "完整性检查: ") || !strings.HasPrefix(res.Problems[maxCheckLines], "……") {
+		t.Errorf("problems %q … %q", res.Problems[0], res.Problems[len(res.Problems)-1])
+	}
+}

@@ -230,12 +230,18 @@ func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	res, err := store.CheckFile(ctx, *dbPath)
 	if err != nil {
 		if store.ErrorCode(err) == store.ENOTFOUND {
-			return err
+			return &store.Error{Code: store.ENOTFOUND, Message: store.ErrorMessage(err) + leftoversHint(ctx, *dbPath)}
 		}
 		return &store.Error{Code: store.ErrorCode(err), Message: store.ErrorMessage(err) + restoreHint(*dbPath)}
 	}
 	if !res.OK {
-		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s%s", *dbPath, strings.Join(res.Problems, "；"), restoreHint(*dbPath))
+		// The findings (SQLite's words, possibly hundreds of lines) go to stdout; the error line sums them up.
+		if res.Findings > 0 {
+			for _, p := range res.Problems {
+				fmt.Fprintln(out, p)
+			}
+		}
+		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s%s", *dbPath, res.Summary(), restoreHint(*dbPath))
 	}
 	status := "最新"
 	if res.Version < res.Current {
@@ -258,6 +264,21 @@ func newestBackup(dbPath string) string {
 	}
 	b := list[0]
 	return fmt.Sprintf("备份: 共 %d 份，最近一份 %s(%s，%.1f MB) %s", len(list), b.Time.Format("2006-01-02 15:04"), b.Reason, float64(b.Size)/1e6, b.Path)
+}
+
+// leftoversHint tells a check of a missing database what an interrupted restore left beside it, and how to
+// put it in place.
+func leftoversHint(ctx context.Context, dbPath string) string {
+	left, err := store.RestoreLeftovers(ctx, dbPath)
+	switch {
+	case err != nil:
+		return ""
+	case len(left.Aside) > 0:
+		return fmt.Sprintf("；旁边有上次恢复备份前保留的文件 %s，可以用 rendadesk restore --db %s --from %s 换回", left.Aside[0].Path, dbPath, left.Aside[0].Path)
+	case left.Part != "":
+		return fmt.Sprintf("；旁边有上次恢复时复制好的备份 %s，可以用 rendadesk restore --db %s --from %s 完成恢复", left.Part, dbPath, left.Part)
+	}
+	return ""
 }
 
 // restoreHint tells a check that failed how to get back the newest backup that passes the check, when there
