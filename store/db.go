@@ -200,21 +200,19 @@ func openReadOnly(ctx context.Context, abs string) (*sql.DB, func() error, error
 
 // tidyCompanions removes the -wal (when empty) and the -shm of the database at abs that were not there
 // before a read (had: -wal, -shm), provided no window or writing command has the file: they hold its Lock,
-// and would be using them.
+// and would be using them. A file without a lock file beside it (a backup, a file a restore kept aside) was
+// never opened by one, and gets no lock file for this.
 func tidyCompanions(abs string, had [2]bool) {
 	if had[0] && had[1] {
 		return
 	}
-	if _, err := os.Lstat(abs + ".lock"); err != nil {
-		if _, err := os.Lstat(abs + "-shm"); err != nil {
-			return // nothing was added (a file in rollback-journal mode): no need for a lock file either
+	if _, err := os.Lstat(abs + ".lock"); err == nil {
+		release, err := Lock(abs)
+		if err != nil {
+			return
 		}
+		defer release()
 	}
-	release, err := Lock(abs)
-	if err != nil {
-		return
-	}
-	defer release()
 	if st, err := os.Stat(abs + "-wal"); !had[0] && err == nil && st.Size() == 0 {
 		os.Remove(abs + "-wal")
 	}
