@@ -404,6 +404,7 @@ func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
 		out := filepath.Join(dir, backupName(backupBase(db.path), reason, now, n))
 		err := db.Backup(ctx, out)
 		if err == nil {
+			db.clearBackupFailure(ctx)
 			return out, nil
 		}
 		if ErrorCode(err) != ECONFLICT || n >= 99 {
@@ -414,10 +415,12 @@ func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
 
 // DailyBackup makes the day's backup unless the folder already holds one from today (by db.Now), then prunes
 // the folder (pruneBackups). It returns the day's backup and whether it was made now. Start-up runs it off
-// the UI goroutine.
+// the UI goroutine. A failure is kept (LastBackupFailure) until a backup into the folder succeeds, so that
+// the window can say so rather than only the log.
 func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err error) {
 	list, err := ListBackups(db.path)
 	if err != nil {
+		db.noteBackupFailure(ctx, err)
 		return "", false, err
 	}
 	now := db.Now()
@@ -429,6 +432,9 @@ func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err erro
 	}
 	if path == "" {
 		if path, err = db.SafetyBackup(ctx, BackupDaily); err != nil {
+			if ctx.Err() == nil {
+				db.noteBackupFailure(ctx, err)
+			}
 			return "", false, err
 		}
 		made = true
@@ -449,6 +455,81 @@ func tightenBackups(dbPath string, list []BackupInfo) {
 	for _, b := range list {
 		tightenFiles(b.Path, b.Path+"-wal", b.Path+"-shm")
 	}
+}
+
+// BackupFailure is an automatic backup that failed: when, and the message (in Chinese, the system's cause
+// said first; see ErrorMessage).
+type BackupFailure struct {
+	Time    time.Time
+	Message string
+}
+
+// backupFailureKey is the row of the settings table that keeps the last failure of the daily backup (not a
+// field of Settings: it is the program's note, not the office's choice).
+const backupFailureKey = "backup_failure"
+
+// LastBackupFailure returns the last failure of the automatic daily backup, if no backup into the backup
+// folder has succeeded since. It is kept in the database, so it is still shown at the next start, and in
+// memory too, for a failure that could not even be written down (a full disk).
+func (db *DB) LastBackupFailure(ctx context.Context) (BackupFailure, bool, error) {
+	db.failureMu.Lock()
+	f := db.failure
+	db.failureMu.Unlock()
+	if f != nil {
+		return *f, true, nil
+	}
+	var v string
+	err := db.view(ctx, func(tx *Tx) error {
+		return tx.QueryRow(`SELECT value FROM settings WHERE key = ?`, backupFailureKey).Scan(&v)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return BackupFailure{}, false, nil
+	}
+	if err != nil {
+		return BackupFailure{}, false, err
+	}
+	stamp, msg, _ := strings.Cut(v, "\t")
+	t, err := time.ParseInLocation("2006-01-02 15:04:05", stamp, time.Local)
+	if err != nil {
+		return BackupFailure{}, false, nil // not a note of ours
+	}
+	return BackupFailure{Time: t, Message: msg}, true, nil
+}
+
+// noteBackupFailure keeps err as the last failure of the automatic backup (see LastBackupFailure).
+func (db *DB) noteBackupFailure(ctx context.Context, err error) {
+	f := BackupFailure{Time: db.Now(), Message: ErrorMessage(err)}
+	db.failureMu.Lock()
+	db.failure = &f
+	db.failureMu.Unlock()
+	if db.readOnly {
+		return
+	}
+	db.update(ctx, func(tx *Tx) error { // best effort: the note in memory stands for it meanwhile
+		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			backupFailureKey, f.Time.Format("2006-01-02 15:04:05")+"\t"+f.Message)
+		return err
+	})
+}
+
+// clearBackupFailure forgets the last failure once a backup into the folder has succeeded.
+func (db *DB) clearBackupFailure(ctx context.Context) {
+	db.failureMu.Lock()
+	db.failure = nil
+	db.failureMu.Unlock()
+	if db.readOnly {
+		return
+	}
+	var n int
+	if err := db.view(ctx, func(tx *Tx) error {
+		return tx.QueryRow(`SELECT count(*) FROM settings WHERE key = ?`, backupFailureKey).Scan(&n)
+	}); err != nil || n == 0 {
+		return
+	}
+	db.update(ctx, func(tx *Tx) error {
+		_, err := tx.Exec(`DELETE FROM settings WHERE key = ?`, backupFailureKey)
+		return err
+	})
 }
 
 func sameDay(a, b time.Time) bool {

@@ -476,3 +476,36 @@ func TestCheckFileSummarisesManyFindings(t *testing.T) {
 		t.Errorf("problems %q … %q", res.Problems[0], res.Problems[len(res.Problems)-1])
 	}
 }
+
+// A daily backup that fails is kept, across a restart, until a backup into the folder succeeds.
+func TestDailyBackupFailureIsKeptUntilABackupSucceeds(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	path := db.Path()
+	if _, ok, err := db.LastBackupFailure(ctx); ok || err != nil {
+		t.Fatalf("a new database has a failure: %v %v", ok, err)
+	}
+	// Something that is not a folder where the backup folder should be: the backup cannot be written.
+	must(t, os.WriteFile(BackupDir(path), []byte("不是文件夹"), 0o600))
+	if _, _, err := db.DailyBackup(ctx); err == nil {
+		t.Fatal("the daily backup succeeded")
+	}
+	f, ok, err := db.LastBackupFailure(ctx)
+	if !ok || err != nil || !f.Time.Equal(testToday) || !strings.Contains(f.Message, "备份") {
+		t.Fatalf("after the failure: %+v %v %v", f, ok, err)
+	}
+	must(t, db.Close())
+	db, err = Open(path)
+	must(t, err)
+	defer db.Close()
+	if again, ok, _ := db.LastBackupFailure(ctx); !ok || again.Message != f.Message || !again.Time.Equal(f.Time) {
+		t.Fatalf("after a restart: %+v %v", again, ok)
+	}
+	must(t, os.Remove(BackupDir(path)))
+	if _, _, err := db.DailyBackup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if f, ok, _ := db.LastBackupFailure(ctx); ok {
+		t.Errorf("still a failure after a good backup: %+v", f)
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -39,6 +40,9 @@ type DB struct {
 	noBackup bool
 	// closer closes a read-only connection (see openReadOnly); nil for the others.
 	closer func() error
+	// failure is the last failure of the daily backup this session (see LastBackupFailure).
+	failureMu sync.Mutex
+	failure   *BackupFailure
 }
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.

@@ -24,6 +24,9 @@ type overviewTab struct {
 	today   *widget.Label
 	figures struct{ deputies, stations, items *widget.Label }
 
+	// backupFailed says 「最近一次自动备份失败：…」 until a backup succeeds; hidden otherwise.
+	backupFailed *widget.Label
+
 	overdue, dueSoon           []store.Suggestion
 	overdueTotal, dueSoonTotal int
 	overdueHead, dueSoonHead   *widget.Label
@@ -42,6 +45,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	t := &overviewTab{d: d}
 	t.heading = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleHeading})
 	t.today = widget.NewLabel("")
+	t.backupFailed = newBackupFailedLabel()
 	figure := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
@@ -83,7 +87,7 @@ func newOverviewTab(d *desk) *overviewTab {
 		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
-	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today))
+	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
 		widget.NewCard("在任代表", "", t.figures.deputies),
 		widget.NewCard("家站点(在用)", "", t.figures.stations),
@@ -171,6 +175,7 @@ func (t *overviewTab) refresh() {
 	t.heading.Refresh()
 	today := store.DateOf(db.Now())
 	t.today.SetText("今天是" + today.Chinese())
+	showBackupFailure(t.d, t.backupFailed, t.content)
 
 	t.figures.deputies.SetText(t.deputyFigures(s))
 	t.figures.stations.SetText(t.stationFigures())

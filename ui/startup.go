@@ -77,7 +77,8 @@ func newSession(a fyne.App, path string) *session {
 //  2. when the file exists, store.CheckFile (integrity, our schema, not newer; see checkFirstMax);
 //  3. a damaged, foreign or newer file → the problem dialog: 「恢复最近的完好备份」, 「选择其他数据库文件…」, 「退出」;
 //     nothing is overwritten, and a restore keeps the current file aside;
-//  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine, its errors logged.
+//  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine; a failure is shown
+//     on 概览 and 设置 → 备份 until a backup succeeds.
 func Start(a fyne.App, path string) (fyne.Window, func()) {
 	// Unpack the embedded fonts while the window and the database are being opened (they are needed for
 	// the first frame; on two cores this hides most of the ~0.1 s it takes).
@@ -204,8 +205,8 @@ func (s *session) showDesk() {
 }
 
 // afterOpen starts the background work on a freshly opened db, once the window has settled: for a large file
-// the check that start-up skipped, then the day's backup. Neither stops the clerk; a failed backup goes to
-// the log (a program closed within those seconds makes its backup at the next start).
+// the check that start-up skipped, then the day's backup. Neither stops the clerk; a failed backup is shown
+// on 概览 and 设置 → 备份 (and logged); a program closed within those seconds makes its backup at the next start.
 func (s *session) afterOpen(db *store.DB, late bool) {
 	ctx, stop := context.WithCancel(s.ctx)
 	s.stopDB = stop
@@ -231,6 +232,12 @@ func (s *session) afterOpen(db *store.DB, late bool) {
 		}
 		if _, _, err := db.DailyBackup(ctx); err != nil && ctx.Err() == nil {
 			fyne.LogError("每日自动备份失败", err)
+			// The store keeps the failure; 概览 and 设置 → 备份 say so until a backup succeeds.
+			fyne.Do(func() {
+				if ctx.Err() == nil && s.desk != nil {
+					s.desk.showBackupFailure()
+				}
+			})
 		}
 	}()
 }

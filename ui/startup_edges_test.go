@@ -218,3 +218,47 @@ func TestStartupMissingDatabaseOffersTheDataBack(t *testing.T) {
 		})
 	}
 }
+
+// A daily backup that fails is shown on 概览 and in 设置 → 备份, not only logged, until a backup succeeds.
+func TestStartupShowsAFailedDailyBackup(t *testing.T) {
+	path := startupTestFile(t)
+	dir := store.BackupDir(path)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("一个文件占了备份文件夹的名字"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := startupTestStart(t, path)
+	s.background.Wait()
+	d := s.desk
+	over, set := d.overview.backupFailed, d.settings.backups.failed
+	waitUpTo(t, startupLimit, "the failure on 概览", func() bool { return over.Visible() })
+	if !strings.HasPrefix(over.Text, "最近一次自动备份失败：") || !strings.Contains(over.Text, "（") {
+		t.Errorf("概览 says %q", over.Text)
+	}
+	if over.Size().Height < 20 {
+		t.Errorf("the line is shown but has no room (%v): the overview was not laid out again", over.Size())
+	}
+	showSettingsSection(t, d, "备份")
+	if !set.Visible() || set.Text != over.Text {
+		t.Errorf("设置 → 备份 says %q (visible %v)", set.Text, set.Visible())
+	}
+	// Still said after a restart, before the day's backup is tried again.
+	s.close()
+	s2 := startupTestStart(t, path)
+	if !s2.desk.overview.backupFailed.Visible() {
+		t.Error("the failure is forgotten at the next start")
+	}
+	s2.background.Wait()
+	if err := os.Remove(dir); err != nil {
+		t.Fatal(err)
+	}
+	d = s2.desk
+	showSettingsSection(t, d, "备份")
+	test.Tap(findButton(d.settings.backups.content, "立即备份"))
+	test.Tap(findButton(startupTestDialog(t, s2.win, "确定"), "确定"))
+	if d.overview.backupFailed.Visible() || d.settings.backups.failed.Visible() {
+		t.Errorf("after a good backup: 概览 %q, 设置 %q", d.overview.backupFailed.Text, d.settings.backups.failed.Text)
+	}
+}
