@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -236,16 +237,10 @@ func settingsBackup(d *desk, dir string, now time.Time) (string, error) {
 }
 
 // settingsBackupName is 青山镇人大主席团-备份-20240305-143000.db; characters no file system accepts are
-// replaced with _.
+// replaced with _, and a long office name is shortened (export.FileName).
 func settingsBackupName(office string, now time.Time) string {
-	office = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(office))
-	if office == "" {
+	if office = strings.TrimSpace(office); office == "" {
 		office = "人大工作台"
 	}
-	return office + "-备份-" + now.Format("20060102-150405") + ".db"
+	return export.FileName(office, "-备份-"+now.Format("20060102-150405"), ".db")
 }

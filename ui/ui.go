@@ -178,7 +178,7 @@ func (d *desk) askSavePath(fileName, ext string, then func(path string)) {
 		}
 		then(path)
 	}, d.win)
-	save.SetFileName(fileName + ext)
+	save.SetFileName(export.FileName(fileName, "", ext)) // a long title or office name is shortened
 	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	showFileDialog(save, "")
 }
