@@ -36,7 +36,8 @@ func (r *rowReader) field(label string) (reflect.Value, bool) {
 }
 
 func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, cells []string, line int, x *xlsxImport) store.ImportRow {
-	r := &rowReader{line: line, row: store.ImportRow{Line: line, Given: map[string]bool{}, Names: map[string][]string{}}}
+	r := &rowReader{line: line, row: store.ImportRow{Line: line, Given: map[string]bool{}, Names: map[string][]string{},
+		Cells: slices.Clone(cells)}}
 	switch kind {
 	case store.ImportDeputies:
 		r.row.Deputy = &store.Deputy{}
@@ -59,6 +60,7 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 				cell = importCell{text: cells[i]}
 				if c.kind == cDate || c.kind == cYearMonth || c.kind == cPhone {
 					cell = x.cellAt(cells[i], i, line) // only these care whether a cell is a number or a date
+					r.row.Cells[i] = shownText(c, cell)
 				}
 				cell.text = trimCell(cell.text)
 				break
@@ -70,6 +72,23 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 		r.read(c, cell)
 	}
 	return r.row
+}
+
+// shownText is a cell as Excel shows it, for the rows an import leaves out: a date cell as 2024-03-05 (1968.05
+// for a birth month) rather than the serial number Excel keeps, a long number as its digits.
+func shownText(c importColumn, cell importCell) string {
+	if cell.isNum && cell.dateFmt {
+		if t, ok := excelSerialDate(cell.num, cell.date1904); ok {
+			if c.kind == cYearMonth {
+				return t.Format("2006.01")
+			}
+			return t.Format("2006-01-02")
+		}
+	}
+	if c.kind == cPhone {
+		return phoneText(cell)
+	}
+	return cell.text
 }
 
 // read puts one cell into the record, or notes what is wrong with it.

@@ -57,7 +57,7 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 
 	// Likely duplicates: in the file first, then in the database.
 	if line, ok := pl.fileDuplicateDeputy(d, r.Line); ok {
-		r.fail("姓名", "「%s」与第%d行重复；如确是两位同名代表，请分别填写出生年月", d.Name, line)
+		r.failRef("姓名", line, "「%s」与第%d行重复；如确是两位同名代表，请分别填写出生年月", d.Name, line)
 	} else if d.Name != "" {
 		if err := pl.matchDeputy(r, d); err != nil {
 			return err
@@ -202,7 +202,7 @@ func (pl *planner) matchDeputy(r *rowPlan, d Deputy) error {
 		r.Match = "同名"
 	}
 	if first, ok := pl.claimed[x.id]; ok {
-		r.fail("姓名", "与第%d行对应同一位已有代表「%s」，请只保留一行", first, x.name)
+		r.failRef("姓名", first, "与第%d行对应同一位已有代表「%s」，请只保留一行", first, x.name)
 		return nil
 	}
 	pl.claimed[x.id] = r.Line

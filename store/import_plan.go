@@ -71,6 +71,12 @@ func (r *rowPlan) fail(field, format string, args ...any) {
 	r.flagged[field] = true
 }
 
+// failRef records an error about another row of the file, ref (a duplicate): see ImportProblem.Ref.
+func (r *rowPlan) failRef(field string, ref int, format string, args ...any) {
+	r.fail(field, format, args...)
+	r.Errors[len(r.Errors)-1].Ref = ref
+}
+
 func (r *rowPlan) warn(field, format string, args ...any) {
 	r.Warnings = append(r.Warnings, RowProblem(r.Line, field, fmt.Sprintf(format, args...), true))
 }

@@ -30,7 +30,7 @@ func (pl *planner) station(r *rowPlan, in *ImportRow) error {
 	}
 	if s.Name != "" {
 		if first, ok := pl.seen["station\x00"+s.Name]; ok {
-			r.fail("名称", "「%s」与第%d行重复", s.Name, first)
+			r.failRef("名称", first, "「%s」与第%d行重复", s.Name, first)
 		} else {
 			pl.seen["station\x00"+s.Name] = r.Line
 			if id, ok := pl.idx.stations[s.Name]; ok {
