@@ -1,5 +1,6 @@
 // Command rendadesk is 人大工作台, the records desk of a township people's congress office.
-// Without a subcommand it opens the window; with one (demo, check, backup …) it runs headless and exits.
+// Without a subcommand it opens the window (or says why it cannot: no display, no OpenGL 2.1); with one (demo,
+// check, backup …) it runs headless and exits.
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 
 	"rendadesk/ui"
 	"rendadesk/ui/cli"
+	"rendadesk/ui/display"
 )
 
 func main() {
@@ -33,6 +35,11 @@ func main() {
 			fmt.Fprintf(os.Stderr, "错误: %v (error: no database path)\n", err)
 			os.Exit(cli.ExitError)
 		}
+	}
+	// Without a display or an OpenGL 2.1 driver Fyne would end in a panic: say what to do instead.
+	if err := display.Problem(); err != nil {
+		display.Tell(display.Message, err)
+		os.Exit(cli.ExitError)
 	}
 	a := app.NewWithID("org.rendadesk.app")
 	ui.BenchHook(a) // RENDADESK_BENCH: make bench measures the first frame and memory (-tags bench; else a no-op)
