@@ -63,7 +63,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		f := t.filter
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
 		return d.db.Deputies(d.ctx, f)
-	}, t.show)
+	}, func(x store.Deputy) { t.open(x, t.list.undoSelect, nil) })
 	t.search = newSearchEntry("搜索姓名、单位、村(居)", func(q string) {
 		t.filter.Query = q
 		t.list.reload()
@@ -173,6 +173,7 @@ func (t *deputiesTab) remove() {
 			return err
 		}
 		t.current = store.Deputy{}
+		t.d.dropForms(formDeputy, formReportBack)
 		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除代表「" + cur.Name + "」")}
 		t.detail.Refresh()
 		t.list.reload()
@@ -182,9 +183,41 @@ func (t *deputiesTab) remove() {
 
 func (t *deputiesTab) exportList() { exportRecords(t.d, "代表名册", t.list) }
 
-// show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
-// the year's 履职档案 and the report-backs.
-func (t *deputiesTab) show(x store.Deputy) {
+// deputyForms are the forms of a deputy's pane.
+var deputyForms = []string{formDeputy, formReportBack}
+
+// show puts a deputy into the detail pane, once its forms hold no unsaved changes (guard.go).
+func (t *deputiesTab) show(x store.Deputy) { t.open(x, nil, nil) }
+
+// open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The deputy
+// already shown is shown again at once, keeping what its forms hold.
+func (t *deputiesTab) open(x store.Deputy, cancel, then func()) {
+	proceed := func() {
+		t.display(x)
+		if then != nil {
+			then()
+		}
+	}
+	if x.ID != 0 && x.ID == t.current.ID {
+		proceed()
+		return
+	}
+	t.d.leave(deputyForms, proceed, cancel)
+}
+
+// display puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
+// the year's 履职档案 and the report-backs. The same deputy shown again (after a save) keeps the section on
+// screen and the unsaved changes of its forms.
+func (t *deputiesTab) display(x store.Deputy) {
+	var keep []keptForm
+	page, rb := 0, t.rbCurrent
+	same := x.ID != 0 && x.ID == t.current.ID
+	if same {
+		keep = t.d.keepDirty(deputyForms...)
+		if t.sections != nil {
+			page = t.sections.SelectedIndex()
+		}
+	}
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -197,10 +230,23 @@ func (t *deputiesTab) show(x store.Deputy) {
 			container.NewTabItem("履职档案", t.recordOf(x)),
 			container.NewTabItem("述职评议", t.reportBacksOf(x)),
 		)
+		if kept(keep, formReportBack) {
+			t.displayReportBack(rb)
+		}
+		t.sections.SelectIndex(page)
 		pane = t.sections
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.d.putBack(keep)
+}
+
+// reveal shows the deputy's section page (0 基本信息, 4 述职评议).
+func (t *deputiesTab) reveal(page int) {
+	t.d.showTab(t.content)
+	if t.sections != nil {
+		t.sections.SelectIndex(page)
+	}
 }
 
 // form builds the deputy form filled with x; 保存 creates or updates.
@@ -339,7 +385,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 			return err
 		}
 		t.list.reload()
-		t.show(y)
+		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
 	})
@@ -350,6 +396,12 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	}
 	pane.first = name
 	t.pane = pane
+	pane.track(t.d, formDeputy, recordKey(x.ID), x, func() string {
+		if x.ID == 0 {
+			return "新增代表" + quoted(name.Text)
+		}
+		return "代表" + quoted(x.Name)
+	}, func() { t.reveal(0) })
 	if readErr != nil {
 		t.d.showError(readErr)
 	}

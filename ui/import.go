@@ -28,7 +28,8 @@ import (
 
 // addImport puts an 「导入」 button for kind before the toolbar's 「导出」.
 func (t *toolbar) addImport(d *desk, kind store.ImportKind) {
-	b := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { d.showImport(kind) })
+	// Forms with unsaved changes are saved or let go first (guard.go): the import may change their records.
+	b := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { d.leaveAll(func() { d.showImport(kind) }) })
 	i := slices.Index(t.box.Objects, fyne.CanvasObject(t.export))
 	if i < 0 {
 		i = len(t.box.Objects)

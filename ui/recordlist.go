@@ -36,10 +36,15 @@ type recordList[T any] struct {
 	sort   string
 	desc   bool
 	err    error
+	// chosen is the row whose record the pane shows (-1: none or unknown); undo puts the row chosen before
+	// back when the clerk cancels leaving a form with unsaved changes.
+	chosen int
+	undo   func()
+	quiet  bool
 }
 
 func newRecordList[T any](cols []column[T], load func(offset, limit int, sort string, desc bool) ([]T, int, error), onSelect func(T)) *recordList[T] {
-	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}}
+	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}, chosen: -1}
 	l.status = widget.NewLabel("")
 	l.table = widget.NewTableWithHeaders(
 		func() (int, int) {
@@ -93,12 +98,39 @@ func newRecordList[T any](cols []column[T], load func(offset, limit int, sort st
 		l.table.SetColumnWidth(i, c.width)
 	}
 	l.table.OnSelected = func(id widget.TableCellID) {
-		if r, ok := l.item(id.Row); ok && l.onSelect != nil {
-			l.onSelect(r)
+		r, ok := l.item(id.Row)
+		if l.quiet || !ok || l.onSelect == nil {
+			return
 		}
+		prev := l.chosen
+		l.chosen = id.Row
+		l.undo = func() { l.reselect(prev) }
+		l.onSelect(r)
 	}
 	return l
 }
+
+// undoSelect selects again the row chosen before the last one, without choosing it anew.
+func (l *recordList[T]) undoSelect() {
+	if l.undo != nil {
+		l.undo()
+	}
+}
+
+// reselect selects row (none for -1) without calling onSelect.
+func (l *recordList[T]) reselect(row int) {
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	l.chosen = row
+	if row < 0 {
+		l.table.UnselectAll()
+		return
+	}
+	l.table.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+// unselect clears the selection (a new record in the pane).
+func (l *recordList[T]) unselect() { l.reselect(-1) }
 
 // sortBy sorts by a column, toggling the direction when it already sorts by it.
 func (l *recordList[T]) sortBy(key string) {
@@ -116,6 +148,7 @@ func (l *recordList[T]) sortBy(key string) {
 // reload forgets the loaded pages and asks the store again (after a filter, a sort or an edit).
 func (l *recordList[T]) reload() {
 	l.pages = map[int][]T{}
+	l.chosen, l.undo = -1, nil
 	l.err = nil
 	rows, total, err := l.load(0, listPageSize, l.sort, l.desc)
 	if err != nil {

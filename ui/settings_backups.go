@@ -133,13 +133,19 @@ func settingsBusy(d *desk, title string, work func() (string, error), done func(
 
 // confirmRestore names the chosen backup and says what happens to the current file before restoring it.
 // The window closes the database, restores and reopens it through the start-up path (session.restoreFrom):
-// every tab is rebuilt on the restored file, so none can show or save the replaced data.
+// every tab is rebuilt on the restored file, so none can show or save the replaced data. Forms with unsaved
+// changes are saved or let go first, as the clerk answers (guard.go).
 func (b *settingsBackups) confirmRestore() {
 	x := b.selected
 	if x.Path == "" {
 		b.t.d.showError(errors.New("请先在列表中选择要恢复的备份"))
 		return
 	}
+	b.t.d.leaveAll(func() { b.askRestore(x) })
+}
+
+// askRestore asks before restoring x.
+func (b *settingsBackups) askRestore(x store.BackupInfo) {
 	msg := fmt.Sprintf("确定要恢复 %s 的备份(%s)吗？\n%s\n\n"+
 		"恢复后，数据回到备份时的样子，之后所做的修改不在其中。\n"+
 		"现在的数据库文件不会删除：它会改名为「%s.恢复前-日期时间.db」保留在原处，需要时还能在这里恢复回来。\n"+

@@ -116,6 +116,9 @@ func (s *session) close() {
 // the background work on it; the caller closes it.
 func (s *session) takeDB() *store.DB {
 	db := s.db
+	if s.desk != nil {
+		s.desk.drafts.stop() // the drafts asked for are written before the database closes
+	}
 	s.db, s.desk = nil, nil
 	if s.stopDB != nil {
 		s.stopDB()
@@ -202,6 +205,7 @@ func (s *session) showDesk() {
 		// Shown once the window is up, so the dialog is centred on it.
 		go fyne.Do(s.desk.firstRun)
 	}
+	s.desk.offerDrafts() // what a crash left unsaved, before the clerk works (drafts.go)
 }
 
 // afterOpen starts the background work on a freshly opened db, once the window has settled: for a large file
