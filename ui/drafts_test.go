@@ -229,7 +229,7 @@ type stepCase struct {
 	state string // the state of the item it is taken on
 	match func(store.Suggestion) bool
 	fill  func(t *testing.T, d *desk, dlg fyne.CanvasObject) // makes the step valid, typing into a field
-	after string // the item's state once recorded
+	after string                                             // the item's state once recorded
 }
 
 func TestEveryHandlingDialogAsksBeforeClosing(t *testing.T) {

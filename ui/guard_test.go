@@ -318,7 +318,9 @@ func TestEveryMeetingSectionAsksBeforeLeaving(t *testing.T) {
 		}
 	}
 	leave := func(t *testing.T, d *desk) { tab.show(other) }
-	ask := func(part string) func() string { return func() string { return "会议" + quoted(m.Title) + "的" + part } }
+	ask := func(part string) func() string {
+		return func() string { return "会议" + quoted(m.Title) + "的" + part }
+	}
 	cases := []guardCase{
 		{
 			name: "出席情况", kind: formAttendance, ask: ask("出席情况"), open: section(1),
