@@ -47,7 +47,7 @@ func (l *cardList[T]) frame(add string, newRow func() *T, save string, onSave fu
 		l.rebuild()
 	})
 	saveButton := widget.NewButtonWithIcon(save, theme.DocumentSaveIcon(), l.submit(onSave))
-	l.content = sectionFrame(l.head, []fyne.CanvasObject{addButton}, container.NewVScroll(l.box), l.msg, saveButton, l.unsaved)
+	l.content = sectionFrame(l.head, []fyne.CanvasObject{addButton}, container.NewVScroll(l.box), l.msg, saveButton, &l.section)
 	l.rebuild()
 }
 

@@ -205,16 +205,16 @@ func (d *desk) showDraftOffer(drafts []store.Draft) {
 				}
 				draw()
 			}))
-			rows.Add(container.NewBorder(nil, nil, nil, buttons, line))
+			rows.Add(container.NewBorder(nil, nil, nil, container.NewVBox(buttons), line))
 		}
 		rows.Refresh()
 	}
 	draw()
-	head := widget.NewLabel("上次有未保存的内容：")
-	note := widget.NewLabel("程序上次没有正常关闭(例如断电或死机)，下面这些内容当时还没有保存。" +
-		"「恢复」打开原来的表单并填好这些内容，核对后点「保存」；「丢弃」删除这份内容。")
+	note := widget.NewLabel("程序上次没有正常关闭(例如断电或死机)。「恢复」打开原来的表单并填好这些内容，" +
+		"核对后点「保存」；「丢弃」删除这份内容。")
 	note.Wrapping = fyne.TextWrapWord
-	dlg = dialog.NewCustomWithoutButtons("上次有未保存的内容", container.NewBorder(container.NewVBox(head, note), nil, nil, nil,
+	head := boldLabel("上次有未保存的内容：")
+	dlg = dialog.NewCustomWithoutButtons("恢复未保存的内容", container.NewBorder(container.NewVBox(note, head), nil, nil, nil,
 		container.NewVScroll(rows)), d.win)
 	later := widget.NewButton("以后再说", func() { dlg.Hide() })
 	all := widget.NewButtonWithIcon("全部丢弃", theme.DeleteIcon(), func() {
@@ -231,7 +231,9 @@ func (d *desk) showDraftOffer(drafts []store.Draft) {
 	dlg.SetButtons([]fyne.CanvasObject{later, all})
 	go fyne.Do(func() { // once the window is up, so that the dialog is centred on it
 		dlg.Show()
-		dlg.Resize(fyne.NewSize(680, min(520, dlg.MinSize().Height+40*float32(len(drafts)))))
+		// As tall as the list at this width (the scroll's own minimum is one line), at most 520.
+		dlg.Resize(fyne.NewSize(680, dlg.MinSize().Height))
+		dlg.Resize(fyne.NewSize(680, min(520, dlg.MinSize().Height+rows.MinSize().Height)))
 	})
 }
 

@@ -20,6 +20,7 @@ type formPane struct {
 	msg     *widget.Label
 	title   *widget.Label
 	unsaved *widget.Label
+	header  *fyne.Container // the title with the 「未保存」 mark beside it
 	byLabel map[string]fyne.CanvasObject
 	content fyne.CanvasObject
 	scroll  *container.Scroll
@@ -56,7 +57,8 @@ func newFormPane(items []*widget.FormItem, onSave func() error) *formPane {
 		}
 	}
 	// Scrolls both ways, so that a wide form never squeezes the list beside it.
-	p.scroll = container.NewScroll(container.NewVBox(container.NewHBox(p.title, p.unsaved), p.msg, p.form))
+	p.header = container.NewHBox(p.title, p.unsaved)
+	p.scroll = container.NewScroll(container.NewVBox(p.header, p.msg, p.form))
 	p.content = p.scroll
 	return p
 }
@@ -77,7 +79,7 @@ func (p *formPane) save() error {
 func (p *formPane) track(d *desk, kind, key string, base any, name func() string, reveal func()) *formState {
 	get, set, watch := trackValues(func() []*widget.FormItem { return p.form.Items })
 	p.state = d.trackForm(&formState{kind: kind, key: key, base: base, name: name, get: get, set: set,
-		save: p.save, reveal: reveal, mark: showMark(p.unsaved)})
+		save: p.save, reveal: reveal, mark: showMark(p.unsaved, p.header)})
 	watch(p.state.touched)
 	return p.state
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -300,9 +301,11 @@ const (
 
 // askSave asks whether to save the form's changes: 「建议「2024-012 …」有未保存的修改」 with 保存, 不保存, 取消.
 func (d *desk) askSave(s *formState, answer func(choice string)) {
-	msg := widget.NewLabel(s.title() + "有未保存的修改。\n\n保存：保存后继续；不保存：放弃这些修改后继续；取消：回到表单继续编辑。")
+	msg := widget.NewLabel(s.title() + "有未保存的修改。")
 	msg.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustomWithoutButtons("保存修改吗？", msg, d.win)
+	hint := widget.NewLabel("保存：保存后继续；不保存：放弃这些修改后继续；取消：回到表单。")
+	hint.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomWithoutButtons("保存修改吗？", container.NewVBox(msg, hint), d.win)
 	button := func(label string, icon fyne.Resource) *widget.Button {
 		return widget.NewButtonWithIcon(label, icon, func() {
 			dlg.Hide()
@@ -312,8 +315,10 @@ func (d *desk) askSave(s *formState, answer func(choice string)) {
 	save := button(choiceSave, theme.DocumentSaveIcon())
 	save.Importance = widget.HighImportance
 	dlg.SetButtons([]fyne.CanvasObject{button(choiceCancel, theme.CancelIcon()), button(choiceDiscard, theme.DeleteIcon()), save})
-	dlg.Resize(fyne.NewSize(520, dlg.MinSize().Height))
 	dlg.Show()
+	// Wide enough for a long title on one line; then as tall as the wrapped text at that width.
+	dlg.Resize(fyne.NewSize(600, dlg.MinSize().Height))
+	dlg.Resize(fyne.NewSize(600, dlg.MinSize().Height))
 }
 
 // requestClose is the window's close intercept: the window closes once no form holds unsaved changes.
@@ -403,14 +408,19 @@ func unsavedMark() *widget.Label {
 	return l
 }
 
-// showMark shows or hides a 「未保存」 mark.
-func showMark(l *widget.Label) func(bool) {
+// showMark shows or hides a 「未保存」 mark, and lays out again the row it is in (a row lays out only what is
+// shown, so a mark shown later would otherwise be drawn over the row's first item).
+func showMark(l *widget.Label, row *fyne.Container) func(bool) {
 	return func(on bool) {
+		if on == l.Visible() {
+			return
+		}
 		if on {
 			l.Show()
 		} else {
 			l.Hide()
 		}
+		row.Refresh()
 	}
 }
 

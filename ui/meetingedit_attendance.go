@@ -86,7 +86,7 @@ func newAttendanceSheet(r *meetingRecord, groups []store.Group) *attendanceSheet
 	if !r.voting {
 		s.quorum.Hide()
 	}
-	s.content = sectionFrame(head, nil, s.list, s.msg, save, s.unsaved)
+	s.content = sectionFrame(head, nil, s.list, s.msg, save, &s.section)
 	s.updateTotals()
 	return s
 }

@@ -46,11 +46,12 @@ func sectionClear(l *widget.Label) {
 }
 
 // sectionFrame lays out a section: a heading line with its actions, the body, and the message over 保存 with
-// the 「未保存」 mark beside it.
-func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne.CanvasObject, msg *widget.Label, save *widget.Button, unsaved *widget.Label) fyne.CanvasObject {
+// the section's 「未保存」 mark beside it.
+func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne.CanvasObject, msg *widget.Label, save *widget.Button, s *section) fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(actions...), head)
-	bottom := container.NewVBox(widget.NewSeparator(), msg, container.NewHBox(save, unsaved))
+	s.bar.Objects = []fyne.CanvasObject{save, s.unsaved}
+	bottom := container.NewVBox(widget.NewSeparator(), msg, s.bar)
 	return container.NewBorder(top, bottom, nil, nil, body)
 }
 
@@ -59,10 +60,13 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 type section struct {
 	msg     *widget.Label
 	unsaved *widget.Label
+	bar     *fyne.Container // 保存 and the mark
 	state   *formState
 }
 
-func newSection() section { return section{msg: sectionMsg(), unsaved: unsavedMark()} }
+func newSection() section {
+	return section{msg: sectionMsg(), unsaved: unsavedMark(), bar: container.NewHBox()}
+}
 
 // track makes the section a form of the window: kind, the part of meeting m it holds (议程), its values read
 // and written by get and set, saved by save.
@@ -70,7 +74,7 @@ func (s *section) track(r *meetingRecord, kind, part string, page int, get func(
 	t, m := r.t, r.m
 	s.state = t.d.trackForm(&formState{kind: kind, key: recordKey(m.ID), part: part,
 		name: func() string { return "会议" + quoted(m.Title) }, get: get, set: set, save: save,
-		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved)})
+		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar)})
 }
 
 // touched follows a change of the section (before it is tracked, nothing).
