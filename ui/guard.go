@@ -116,7 +116,7 @@ func (d *desk) form(kind string) *formState {
 func (d *desk) formsOf(kinds []string) []*formState {
 	var out []*formState
 	for _, s := range d.forms {
-		if len(kinds) == 0 || slices.Contains(kinds, s.kind) || (strings.HasPrefix(s.kind, formStep) && slices.Contains(kinds, formStep)) {
+		if len(kinds) == 0 || slices.Contains(kinds, s.kind) {
 			out = append(out, s)
 		}
 	}

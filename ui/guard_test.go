@@ -547,3 +547,75 @@ func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 		}
 	})
 }
+
+// 导入 and 恢复所选备份 change records a form may hold: they ask first, and go on only after 保存 or 不保存.
+func TestImportAndRestoreAskFirst(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	x, content := openFirstItem(t, d)
+	test.Type(content, "导入前输入的内容")
+	question := "建议" + quoted(x.Number+" "+x.Title) + "有未保存的修改"
+
+	d.showTab(d.deputies.content)
+	test.Tap(findButton(d.deputies.content, "导入"))
+	if q := dialogText(d); !strings.Contains(q, question) {
+		t.Fatalf("导入 with an unsaved item shows %q", q)
+	}
+	test.Tap(dialogButton(t, d, "取消"))
+	if top := d.win.Canvas().Overlays().Top(); top != nil || d.tabs.Selected().Content != d.deputies.content {
+		t.Fatalf("after 取消: dialog %v, tab %q", top != nil, d.tabs.Selected().Text)
+	}
+	test.Tap(findButton(d.deputies.content, "导入"))
+	test.Tap(dialogButton(t, d, "不保存"))
+	if q := dialogText(d); !strings.Contains(q, "从 Excel 文件(.xlsx)导入") || d.tabs.Selected().Content != d.deputies.content {
+		t.Fatalf("after 不保存 the window shows %q on tab %q", q, d.tabs.Selected().Text)
+	}
+	closeDialogs(d)
+
+	if _, err := d.db.SafetyBackup(d.ctx, store.BackupManual); err != nil {
+		t.Fatal(err)
+	}
+	_, content = openFirstItem(t, d)
+	test.Type(content, "恢复前输入的内容")
+	showSettingsSection(t, d, "备份")
+	b := d.settings.backups
+	b.reload()
+	b.list.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(b.restore)
+	if q := dialogText(d); !strings.Contains(q, question) {
+		t.Fatalf("恢复所选备份 with an unsaved item shows %q", q)
+	}
+	test.Tap(dialogButton(t, d, "保存"))
+	if q := dialogText(d); !strings.Contains(q, "确定要恢复") {
+		t.Fatalf("after 保存 the window shows %q", q)
+	}
+	if s, _ := d.db.Suggestion(d.ctx, x.ID); !strings.Contains(s.Content, "恢复前输入的内容") {
+		t.Fatalf("保存 before the restore stored %q", s.Content)
+	}
+}
+
+// A handling step shows the item again with its new steps; what the clerk typed in its registration form and
+// did not save stays there, unsaved.
+func TestStepKeepsUnsavedRegistration(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	x := wfPending(t, d)
+	d.showTab(d.items.content)
+	d.items.show(x)
+	typeInto(paneEntry(d.items.pane, "内容"))
+	typed := paneEntry(d.items.pane, "内容").Text
+	dlg := wfTapStep(t, d, store.StepAssign)
+	wfField[*widget.Select](t, dlg, "主办单位").SetSelected(d.items.units[0].Name)
+	test.Tap(findButton(dlg, "确定"))
+	if y, _ := d.db.Suggestion(d.ctx, x.ID); y.State != store.StateHandling {
+		t.Fatalf("not assigned: %s", y.State)
+	}
+	if got := paneEntry(d.items.pane, "内容").Text; got != typed || !d.form(formSuggestion).dirty() || !d.items.pane.unsaved.Visible() {
+		t.Fatalf("after 交办 the form shows %q (typed %q), unsaved %v", got, typed, d.form(formSuggestion).dirty())
+	}
+	if !slices.Contains(wfButtons(d.items), store.StepReply) {
+		t.Fatalf("the pane offers %v after 交办", wfButtons(d.items))
+	}
+}
