@@ -192,32 +192,15 @@ func (t *deputiesTab) show(x store.Deputy) { t.open(x, nil, nil) }
 // open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The deputy
 // already shown is shown again at once, keeping what its forms hold.
 func (t *deputiesTab) open(x store.Deputy, cancel, then func()) {
-	proceed := func() {
-		t.display(x)
-		if then != nil {
-			then()
-		}
-	}
-	if x.ID != 0 && x.ID == t.current.ID {
-		proceed()
-		return
-	}
-	t.d.leave(deputyForms, proceed, cancel)
+	t.d.switchRecord(deputyForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
 }
 
 // display puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
 // the year's 履职档案 and the report-backs. The same deputy shown again (after a save) keeps the section on
 // screen and the unsaved changes of its forms.
 func (t *deputiesTab) display(x store.Deputy) {
-	var keep []keptForm
-	page, rb := 0, t.rbCurrent
-	same := x.ID != 0 && x.ID == t.current.ID
-	if same {
-		keep = t.d.keepDirty(deputyForms...)
-		if t.sections != nil {
-			page = t.sections.SelectedIndex()
-		}
-	}
+	rb := t.rbCurrent
+	keep, page := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, t.sections, deputyForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -242,12 +225,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 }
 
 // reveal shows the deputy's section page (0 基本信息, 4 述职评议).
-func (t *deputiesTab) reveal(page int) {
-	t.d.showTab(t.content)
-	if t.sections != nil {
-		t.sections.SelectIndex(page)
-	}
-}
+func (t *deputiesTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the deputy form filled with x; 保存 creates or updates.
 func (t *deputiesTab) form(x store.Deputy) *formPane {

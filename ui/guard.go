@@ -282,6 +282,43 @@ func (d *desk) leaveFrom(kinds []string, asked map[*formState]bool, proceed, can
 	proceed()
 }
 
+// switchRecord is how a tab puts another record in its pane: display runs once the forms of the pane hold no
+// unsaved changes (leave), then then; cancel runs when the clerk stays. The record already shown (same) is
+// displayed again at once: display carries its forms' unsaved values over.
+func (d *desk) switchRecord(forms []string, same bool, display, cancel, then func()) {
+	proceed := func() {
+		display()
+		if then != nil {
+			then()
+		}
+	}
+	if same {
+		proceed()
+		return
+	}
+	d.leave(forms, proceed, cancel)
+}
+
+// samePane is what a record's pane keeps when it is built again for the record it shows (same): the unsaved
+// values of its forms, for putBack, and the section page on screen.
+func (d *desk) samePane(same bool, sections *container.AppTabs, forms ...string) (keep []keptForm, page int) {
+	if !same {
+		return nil, 0
+	}
+	if sections != nil {
+		page = sections.SelectedIndex()
+	}
+	return d.keepDirty(forms...), page
+}
+
+// revealPage shows the tab whose content is o and, when the record has its sections, the page.
+func (d *desk) revealPage(o fyne.CanvasObject, sections *container.AppTabs, page int) {
+	d.showTab(o)
+	if sections != nil {
+		sections.SelectIndex(page)
+	}
+}
+
 // leaveAll runs proceed once no form in the window holds unsaved changes (before an import, a restore).
 // The tab the clerk was on is shown again before proceed.
 func (d *desk) leaveAll(proceed func()) {

@@ -380,6 +380,45 @@ func TestEveryMeetingSectionAsksBeforeLeaving(t *testing.T) {
 	})
 }
 
+// settingsListCase is the guard case of a settings list: the record on row 0 is changed by change (shown
+// shows the field, stored reads it from the record as stored), then the clerk chooses row 1, or 新增 when
+// leaveNew.
+func settingsListCase[T any](st *settingsTab, l *settingsList[T], name, kind string, leaveNew bool,
+	change func(*formPane), shown func(*formPane) string, stored func(T) string) guardCase {
+	var cur T
+	return guardCase{
+		name: name, kind: kind,
+		ask: func() string { return l.what + quoted(l.name(cur)) },
+		open: func(t *testing.T, d *desk) {
+			st.showSection(l.content)
+			l.list.unselect()
+			guardRow(t, l.list, 0)
+			cur = l.current
+		},
+		change: func(t *testing.T, d *desk) { change(l.pane) },
+		shown:  func(d *desk) string { return shown(l.pane) },
+		stored: func(t *testing.T, d *desk) string {
+			all, err := l.all()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, x := range all {
+				if l.id(x) == l.id(cur) {
+					return stored(x)
+				}
+			}
+			return "(gone)"
+		},
+		leave: func(t *testing.T, d *desk) {
+			if leaveNew {
+				l.newRecord()
+			} else {
+				guardRow(t, l.list, 1)
+			}
+		},
+	}
+}
+
 func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 	draftDelay = time1h
 	defer func() { draftDelay = draftDelayDefault }()
@@ -396,9 +435,6 @@ func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 	// Leaving 单位信息 and 办理时限, which are one form each, is what 导入 and 恢复备份 do.
 	proceeded := false
 	leaveAll := func(t *testing.T, d *desk) { d.leaveAll(func() { proceeded = true }) }
-	var unit store.Unit
-	var group store.Group
-	var term store.Term
 	var dictValue = "新民村"
 	cases := []guardCase{
 		{
@@ -457,72 +493,21 @@ func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 			},
 			leave: func(t *testing.T, d *desk) { st.dict.kinds.SetSelected("建议类别") },
 		},
-		{
-			name: "承办单位", kind: formUnit, ask: func() string { return "承办单位「" + unit.Name + "」" },
-			open: func(t *testing.T, d *desk) {
-				st.showSection(st.units.content)
-				st.units.list.unselect()
-				guardRow(t, st.units.list, 0)
-				unit = st.units.current
-			},
-			change: func(t *testing.T, d *desk) { typeInto(paneEntry(st.units.pane, "联系人")) },
-			shown:  func(d *desk) string { return paneEntry(st.units.pane, "联系人").Text },
-			stored: func(t *testing.T, d *desk) string {
-				us, _ := d.db.Units(ctx)
-				for _, u := range us {
-					if u.ID == unit.ID {
-						return u.Contact
-					}
-				}
-				return "(gone)"
-			},
-			leave: func(t *testing.T, d *desk) { guardRow(t, st.units.list, 1) },
-		},
-		{
-			name: "届次", kind: formTerm, ask: func() string { return "届次「" + term.Name() + "」" },
-			open: func(t *testing.T, d *desk) {
-				st.showSection(st.terms.content)
-				st.terms.list.unselect()
-				guardRow(t, st.terms.list, 0)
-				term = st.terms.current
-			},
-			change: func(t *testing.T, d *desk) {
-				e := st.terms.pane.byLabel["结束日期"].(*dateEntry)
+		settingsListCase(st, st.units.settingsList, "承办单位", formUnit, false,
+			func(p *formPane) { typeInto(paneEntry(p, "联系人")) },
+			func(p *formPane) string { return paneEntry(p, "联系人").Text },
+			func(x store.Unit) string { return x.Contact }),
+		settingsListCase(st, st.terms.settingsList, "届次", formTerm, true,
+			func(p *formPane) {
+				e := p.byLabel["结束日期"].(*dateEntry)
 				e.SetText(string(store.Date(e.Text).AddDays(1)))
 			},
-			shown: func(d *desk) string { return st.terms.pane.byLabel["结束日期"].(*dateEntry).Text },
-			stored: func(t *testing.T, d *desk) string {
-				ts, _ := d.db.Terms(ctx)
-				for _, x := range ts {
-					if x.ID == term.ID {
-						return string(x.End)
-					}
-				}
-				return "(gone)"
-			},
-			leave: func(t *testing.T, d *desk) { st.terms.newRecord() },
-		},
-		{
-			name: "代表小组", kind: formGroup, ask: func() string { return "代表小组「" + group.Name + "」" },
-			open: func(t *testing.T, d *desk) {
-				st.showSection(st.groups.content)
-				st.groups.list.unselect()
-				guardRow(t, st.groups.list, 0)
-				group = st.groups.current
-			},
-			change: func(t *testing.T, d *desk) { typeInto(paneEntry(st.groups.pane, "备注")) },
-			shown:  func(d *desk) string { return paneEntry(st.groups.pane, "备注").Text },
-			stored: func(t *testing.T, d *desk) string {
-				gs, _ := d.db.Groups(ctx)
-				for _, g := range gs {
-					if g.ID == group.ID {
-						return g.Notes
-					}
-				}
-				return "(gone)"
-			},
-			leave: func(t *testing.T, d *desk) { guardRow(t, st.groups.list, 1) },
-		},
+			func(p *formPane) string { return p.byLabel["结束日期"].(*dateEntry).Text },
+			func(x store.Term) string { return string(x.End) }),
+		settingsListCase(st, st.groups.settingsList, "代表小组", formGroup, false,
+			func(p *formPane) { typeInto(paneEntry(p, "备注")) },
+			func(p *formPane) string { return paneEntry(p, "备注").Text },
+			func(x store.Group) string { return x.Notes }),
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

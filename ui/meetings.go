@@ -157,26 +157,13 @@ func (t *meetingsTab) show(x store.Meeting) { t.open(x, nil, nil) }
 // open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The meeting
 // already shown is shown again at once, keeping what its forms hold.
 func (t *meetingsTab) open(x store.Meeting, cancel, then func()) {
-	proceed := func() {
-		t.display(x)
-		if then != nil {
-			then()
-		}
-	}
-	if x.ID != 0 && x.ID == t.current.ID {
-		proceed()
-		return
-	}
-	t.d.leave(meetingForms, proceed, cancel)
+	t.d.switchRecord(meetingForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
 }
 
 // display puts a meeting into the detail pane: the form, and for a saved meeting what was recorded at it. The
 // same meeting shown again (after a save of its form) keeps the unsaved changes of its sections.
 func (t *meetingsTab) display(x store.Meeting) {
-	var keep []keptForm
-	if x.ID != 0 && x.ID == t.current.ID {
-		keep = t.d.keepDirty(meetingForms...)
-	}
+	keep, _ := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, nil, meetingForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -211,12 +198,7 @@ func (t *meetingsTab) display(x store.Meeting) {
 }
 
 // reveal shows the meeting's section page (0 基本信息, 1 出席情况 … 5 列席人员).
-func (t *meetingsTab) reveal(page int) {
-	t.d.showTab(t.content)
-	if t.sections != nil {
-		t.sections.SelectIndex(page)
-	}
-}
+func (t *meetingsTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the meeting form filled with x; 保存 creates or updates.
 func (t *meetingsTab) form(x store.Meeting) *formPane {

@@ -199,32 +199,15 @@ func (t *stationsTab) show(x store.Station) { t.open(x, nil, nil) }
 // open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The station
 // already shown is shown again at once, keeping what its forms hold.
 func (t *stationsTab) open(x store.Station, cancel, then func()) {
-	proceed := func() {
-		t.display(x)
-		if then != nil {
-			then()
-		}
-	}
-	if x.ID != 0 && x.ID == t.current.ID {
-		proceed()
-		return
-	}
-	t.d.leave(stationForms, proceed, cancel)
+	t.d.switchRecord(stationForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
 }
 
 // display puts a station into the detail pane: the form, and for a saved station its deputies and receptions.
 // The same station shown again (after a save) keeps the section on screen and the unsaved changes of its
 // forms.
 func (t *stationsTab) display(x store.Station) {
-	var keep []keptForm
-	page, rec := 0, t.recCurrent
-	same := x.ID != 0 && x.ID == t.current.ID
-	if same {
-		keep = t.d.keepDirty(stationForms...)
-		if t.sections != nil {
-			page = t.sections.SelectedIndex()
-		}
-	}
+	rec := t.recCurrent
+	keep, page := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, t.sections, stationForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -247,12 +230,7 @@ func (t *stationsTab) display(x store.Station) {
 }
 
 // reveal shows the station's section page (0 基本信息, 2 接待记录).
-func (t *stationsTab) reveal(page int) {
-	t.d.showTab(t.content)
-	if t.sections != nil {
-		t.sections.SelectIndex(page)
-	}
-}
+func (t *stationsTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the station form filled with x; 保存 creates or updates.
 func (t *stationsTab) form(x store.Station) *formPane {

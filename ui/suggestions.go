@@ -297,26 +297,13 @@ func (t *suggestionsTab) show(x store.Suggestion) { t.open(x, nil, nil) }
 // open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The item
 // already shown is shown again at once, keeping what its form holds.
 func (t *suggestionsTab) open(x store.Suggestion, cancel, then func()) {
-	proceed := func() {
-		t.display(x)
-		if then != nil {
-			then()
-		}
-	}
-	if x.ID != 0 && x.ID == t.current.ID {
-		proceed()
-		return
-	}
-	t.d.leave([]string{formSuggestion}, proceed, cancel)
+	t.d.switchRecord([]string{formSuggestion}, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
 }
 
 // display puts an item into the detail pane: the registration form, and for a saved item its handling record.
 // The same item shown again (after a handling step or a save) keeps its form's unsaved changes.
 func (t *suggestionsTab) display(x store.Suggestion) {
-	var keep []keptForm
-	if x.ID != 0 && x.ID == t.current.ID {
-		keep = t.d.keepDirty(formSuggestion)
-	}
+	keep, _ := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, nil, formSuggestion)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
