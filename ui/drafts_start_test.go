@@ -7,13 +7,16 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
 )
@@ -226,5 +229,137 @@ func TestDraftSurvivesKill(t *testing.T) {
 	restoredItem(t, s, item.ID, draftKillText)
 	if got, _ := s.db.Suggestion(s.ctx, item.ID); strings.Contains(got.Content, draftKillText) {
 		t.Fatal("the draft was saved as the item's content without the clerk's 保存")
+	}
+}
+
+// restoreCase is a form whose draft TestRestoreDraftOfEachKindOfForm writes in one window and restores in the
+// next.
+type restoreCase struct {
+	name  string
+	label string // the start of the offer's line
+	edit  func(t *testing.T, d *desk) string
+	check func(t *testing.T, d *desk, typed string)
+}
+
+func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	db := testDB(t, true)
+	ctx := t.Context()
+	// A reception record of the demo, a handled item, a deputy, a 人代会.
+	st, _, _ := db.Stations(ctx, store.StationFilter{Limit: 1})
+	recs, _, _ := db.Receptions(ctx, store.ReceptionFilter{StationID: st[0].ID})
+	handling, _, _ := db.Suggestions(ctx, store.SuggestionFilter{States: []string{store.StateHandling}, Sort: "number", Limit: 1})
+	deps, _, _ := db.Deputies(ctx, store.DeputyFilter{Limit: 1})
+	congress, _, _ := db.Meetings(ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true, Limit: 1})
+	if len(recs) == 0 || len(handling) == 0 || len(deps) == 0 || len(congress) == 0 {
+		t.Fatal("the demo lacks a record this test needs")
+	}
+	x, dep, m := handling[0], deps[0], congress[0]
+	cases := []restoreCase{
+		{
+			name: "登记建议(来自接待记录)", label: "新登记的建议「选民反映村口路灯不亮」的内容",
+			edit: func(t *testing.T, d *desk) string {
+				d.items.newFromReception(st[0], recs[0])
+				paneEntry(d.items.pane, "标题").SetText("选民反映村口路灯不亮")
+				return "选民反映村口路灯不亮"
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				if d.items.current.ReceptionID != recs[0].ID || d.items.current.StationID != st[0].ID ||
+					paneEntry(d.items.pane, "标题").Text != typed {
+					t.Fatalf("restored %+v with title %q", d.items.current, paneEntry(d.items.pane, "标题").Text)
+				}
+			},
+		},
+		{
+			name: "答复", label: "建议" + quoted(x.Number+" "+x.Title) + "的答复",
+			edit: func(t *testing.T, d *desk) string {
+				d.showTab(d.items.content)
+				d.items.show(x)
+				dlg := wfTapStep(t, d, store.StepReply)
+				test.Type(wfField[*widget.Entry](t, dlg, "答复内容"), "已列入明年计划")
+				return "已列入明年计划"
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				top := topDialog(t, d)
+				if !strings.Contains(labelText(top), "答复") || wfField[*widget.Entry](t, top, "答复内容").Text != typed {
+					t.Fatalf("the restored reply dialog says %q", labelText(top))
+				}
+			},
+		},
+		{
+			name: "出席情况", label: "会议" + quoted(m.Title) + "的出席情况",
+			edit: func(t *testing.T, d *desk) string {
+				d.showTab(d.meetings.content)
+				d.meetings.show(m)
+				test.Tap(findButton(d.meetings.rec.att.content, "清空"))
+				return "0"
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				if d.meetings.current.ID != m.ID || fmt.Sprint(len(d.meetings.rec.att.marks())) != typed ||
+					!d.meetings.rec.att.unsaved.Visible() || d.meetings.sections.SelectedIndex() != 1 {
+					t.Fatalf("restored meeting %d with %d marks", d.meetings.current.ID, len(d.meetings.rec.att.marks()))
+				}
+			},
+		},
+		{
+			name: "节假日", label: "2025年节假日的内容",
+			edit: func(t *testing.T, d *desk) string {
+				h := d.settings.holidays
+				h.years.SetSelected("2025年")
+				h.date.SetText("2025-10-08")
+				test.Tap(findButton(h.content, "添加"))
+				return "2025-10-08"
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				h := d.settings.holidays
+				if h.year != 2025 || !slices.ContainsFunc(h.entries, func(x store.Holiday) bool { return string(x.Date) == typed }) ||
+					!h.unsaved.Visible() {
+					t.Fatalf("restored year %d with %d days", h.year, len(h.entries))
+				}
+			},
+		},
+		{
+			name: "新增述职评议", label: "代表「" + dep.Name + "」新增的述职评议的内容",
+			edit: func(t *testing.T, d *desk) string {
+				d.showTab(d.deputies.content)
+				d.deputies.show(dep)
+				d.deputies.sections.SelectIndex(4)
+				test.Tap(findButton(d.deputies.detail, "新增述职评议"))
+				typeInto(paneEntry(d.deputies.rbPane, "备注"))
+				return paneEntry(d.deputies.rbPane, "备注").Text
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				if d.deputies.current.ID != dep.ID || d.deputies.rbCurrent.DeputyID != dep.ID ||
+					paneEntry(d.deputies.rbPane, "备注").Text != typed {
+					t.Fatalf("restored deputy %d, report-back of %d", d.deputies.current.ID, d.deputies.rbCurrent.DeputyID)
+				}
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := testDesk(t, db)
+			typed := c.edit(t, d)
+			d.flushDrafts()
+			d.drafts.stop()
+			d2 := testDesk(t, db)
+			d2.offerDrafts()
+			var top fyne.CanvasObject
+			waitFor(t, "the offer", func() bool {
+				top = d2.win.Canvas().Overlays().Top()
+				return top != nil && findButton(top, "恢复") != nil
+			})
+			if text := labelText(top); !strings.Contains(text, c.label+"（") {
+				t.Fatalf("the offer says %q, want %q", text, c.label)
+			}
+			test.Tap(findButton(top, "恢复"))
+			c.check(t, d2, typed)
+			for _, dr := range draftsOf(t, d2) {
+				if err := db.DeleteDraft(ctx, dr.Kind, dr.Key); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -454,7 +454,7 @@ func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 			leave:  leaveAll,
 		},
 		{
-			name: "节假日", kind: formHolidays, ask: func() string { return "2024年的节假日" },
+			name: "节假日", kind: formHolidays, ask: func() string { return "2024年节假日" },
 			open: func(t *testing.T, d *desk) {
 				st.showSection(st.holidays.content)
 				st.holidays.years.SetSelected("2024年")
@@ -477,7 +477,7 @@ func TestEverySettingsSectionAsksBeforeLeaving(t *testing.T) {
 			leave: func(t *testing.T, d *desk) { st.holidays.years.SetSelected("2025年") },
 		},
 		{
-			name: "字典", kind: formDict, ask: func() string { return "字典「村(居)」中要添加的值「" + dictValue + "」" },
+			name: "字典", kind: formDict, ask: func() string { return "字典「村(居)」的新值" },
 			open: func(t *testing.T, d *desk) {
 				st.showSection(st.dict.content)
 				st.dict.kinds.SetSelected("村(居)")

@@ -102,9 +102,9 @@ func (x *settingsDict) choose(name string) {
 // track makes the value being typed a form of the window, for the chosen dictionary.
 func (x *settingsDict) track() {
 	kind := x.kind
-	x.state = x.t.d.trackForm(&formState{kind: formDict, key: kind,
+	x.state = x.t.d.trackForm(&formState{kind: formDict, key: kind, part: "新值",
 		name: func() string {
-			return "字典「" + store.DictKinds[kind] + "」中要添加的值" + quoted(x.entry.Text)
+			return "字典「" + store.DictKinds[kind] + "」"
 		},
 		get: func() any { return x.entry.Text },
 		set: func(raw json.RawMessage) error {

@@ -186,7 +186,7 @@ func (x *settingsHolidays) load() {
 	}
 	year := x.year
 	x.state = x.t.d.trackForm(&formState{kind: formHolidays, key: fmt.Sprint(year),
-		name: func() string { return fmt.Sprintf("%d年的节假日", year) },
+		name: func() string { return fmt.Sprintf("%d年节假日", year) },
 		get:  func() any { return x.entries },
 		set: func(raw json.RawMessage) error {
 			var hs []store.Holiday
