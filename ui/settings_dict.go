@@ -103,10 +103,8 @@ func (x *settingsDict) choose(name string) {
 func (x *settingsDict) track() {
 	kind := x.kind
 	x.state = x.t.d.trackForm(&formState{kind: formDict, key: kind, part: "新值",
-		name: func() string {
-			return "字典「" + store.DictKinds[kind] + "」"
-		},
-		get: func() any { return x.entry.Text },
+		name: func() string { return "字典「" + store.DictKinds[kind] + "」" },
+		get:  func() any { return x.entry.Text },
 		set: func(raw json.RawMessage) error {
 			var v string
 			err := json.Unmarshal(raw, &v)
