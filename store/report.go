@@ -12,7 +12,7 @@ type ReportData struct {
 	Settings Settings
 	Figures  Figures
 	Ledger   []Suggestion   // T4 办理情况一览表: the period's suggestions, by number
-	Deputies []Deputy       // T7 代表名册: the deputies in office
+	Deputies []Deputy       // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
 	Stations []Station      // T9 家站点建设情况: the stations the figures count
 	Records  []DeputyRecord // T10 代表履职情况: the period's days
 	Meetings []ReportMeeting
@@ -50,7 +50,7 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 		if rep.Ledger, _, err = tx.suggestions(SuggestionFilter{From: f.From, To: last, Sort: "number"}); err != nil {
 			return err
 		}
-		if rep.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive}); err != nil {
+		if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
 			return err
 		}
 		if rep.Stations, _, err = tx.stations(StationFilter{CountedOn: f.AsOf}); err != nil {
