@@ -292,6 +292,28 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	for _, l := range x.Levels {
 		levels.Selected = append(levels.Selected, s.LevelLabel(l))
 	}
+	ticked := func() []string {
+		var out []string
+		for _, l := range store.DeputyLevels {
+			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	// 当选日期, one line per level ticked; a level without a date shows the chosen term's start (or today).
+	termStart := func() store.Date {
+		for _, tm := range terms {
+			if tm.Name() == term.Selected && tm.Start != "" {
+				return tm.Start
+			}
+		}
+		return store.DateOf(db.Now())
+	}
+	seats := newSeatDates(s.LevelLabel, termStart())
+	seats.show(ticked(), x.Seats)
+	levels.OnChanged = func([]string) { seats.show(ticked(), nil) }
+	term.OnChanged = func(string) { seats.setDefault(termStart()) }
 	tags := widget.NewCheckGroup(dict(store.DictComposition), nil)
 	tags.Selected = slices.Clone(x.Tags)
 	roles := widget.NewCheckGroup(dict(store.DictRole), nil)
@@ -325,6 +347,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
+		{Text: "当选日期", Widget: seats.box, HintText: "默认为届次的开始日期；补选的代表请改为补选日期"},
 		widget.NewFormItem("选区", district),
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),
@@ -352,12 +375,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 				y.GroupID = g.ID
 			}
 		}
-		y.Levels = nil
-		for _, l := range store.DeputyLevels {
-			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
-				y.Levels = append(y.Levels, l)
-			}
-		}
+		y.Levels, y.Seats = ticked(), seats.seats()
 		y.Tags, y.Roles, y.StationIDs = slices.Clone(tags.Selected), slices.Clone(roles.Selected), stations.Selected()
 		if err := db.SaveDeputy(ctx, &y); err != nil {
 			return err

@@ -238,16 +238,18 @@ func overviewCount[T any](list func() ([]T, int, error)) int {
 	return n
 }
 
-// deputyFigures is 「共 85 人\n镇级 73人 · 县级 12人 · 市级 2人」 (one deputy may hold several levels).
+// deputyFigures is 「共 85 人\n镇级 73人 · 县级 12人 · 市级 2人」 (one deputy may hold several levels): the deputies
+// on today's roll, counted as the 报表 counts a day (elected by today, not vacated, of the current term).
 func (t *overviewTab) deputyFigures(s store.Settings) string {
 	db, ctx := t.d.db, t.d.ctx
+	today := store.DateOf(db.Now())
 	total := overviewCount(func() ([]store.Deputy, int, error) {
-		return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 1})
+		return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Limit: 1})
 	})
 	var parts []string
 	for _, l := range store.DeputyLevels {
 		n := overviewCount(func() ([]store.Deputy, int, error) {
-			return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Level: l, Limit: 1})
+			return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Level: l, Limit: 1})
 		})
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d人", s.LevelLabel(l), n))
