@@ -17,6 +17,8 @@ type ReportData struct {
 	Records  []DeputyRecord // T10 代表履职情况: the period's days
 	Meetings []ReportMeeting
 	Made     time.Time // 制表日期; zero: now
+	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
+	Basis ArchiveBasis
 }
 
 // ReportMeeting is a meeting of the period with what T14 and T15 print of it: the agenda, resolutions,
@@ -46,6 +48,9 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 			return err
 		}
 		rep.Figures = f
+		if rep.Basis, err = tx.archiveBasis(f); err != nil {
+			return err
+		}
 		last := min(f.To, f.AsOf)
 		if rep.Ledger, _, err = tx.suggestions(SuggestionFilter{From: f.From, To: last, Sort: "number"}); err != nil {
 			return err

@@ -9,13 +9,14 @@ import (
 )
 
 // loadYear is LoadReport of a whole year as `rendadesk export` makes it after the year (as of 31 December),
-// with the time it was made cleared so that two loads compare equal.
+// with the time it was made and the newest history entry cleared so that two loads compare equal.
 func loadYear(tb testing.TB, db *DB, year int) ReportData {
 	tb.Helper()
 	y := YearPeriod(year)
 	rep, err := db.LoadReport(context.Background(), y.From, y.To, y.To)
 	must(tb, err)
 	rep.Made = time.Time{}
+	rep.Basis.HistoryID = 0 // the history grows with every edit; the records behind the counts must not
 	return rep
 }
 
