@@ -15,7 +15,7 @@ import (
 )
 
 // runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|pdf|txt|all --out DIR`:
-// the year's workbook, PDF and report text, all from one store.LoadReport.
+// the year's workbook, PDF and report text, all from one store.LoadReport, then kept in the 报送存档.
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
@@ -82,5 +82,14 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	for _, p := range paths {
 		fmt.Fprintf(out, "已生成: %s\n", p)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	// 报送存档: what was written is kept with its figures and checksums (see `rendadesk reports`).
+	v, err := db.ArchiveReport(ctx, rep, paths, store.ArchiveViaCommand)
+	if err != nil {
+		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
+	}
+	fmt.Fprintf(out, "已记入报送存档: %s(截至%s)，第 %d 号\n", v.PeriodName(), v.AsOf.Chinese(), v.ID)
+	return nil
 }
