@@ -347,7 +347,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
-		{Text: "当选日期", Widget: seats.box, HintText: "默认为届次的开始日期；补选的代表请改为补选日期"},
+		{Text: "当选日期", Widget: seats.box, HintText: "默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
 		widget.NewFormItem("选区", district),
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),

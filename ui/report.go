@@ -149,7 +149,7 @@ func newReportTab(d *desk) *reportTab {
 	t.copyMsg = widget.NewLabel("")
 	t.copyMsg.Importance = widget.SuccessImportance
 	copyBtn := widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), t.copyText)
-	textHead := container.NewBorder(nil, nil, reportHint("按上面的期间和截至日期生成，可复制到工作报告中"), container.NewHBox(t.copyMsg, copyBtn))
+	textHead := container.NewBorder(nil, nil, nil, container.NewHBox(t.copyMsg, copyBtn), reportHint("按所选期间和截至日期生成，可复制到工作报告中"))
 	textBg := t.back()
 	textArea := container.NewStack(textBg, container.NewVScroll(t.text))
 

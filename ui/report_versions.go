@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -126,6 +127,7 @@ func (v *reportVersions) card(x store.ReportVersion) fyne.CanvasObject {
 	}
 	made := reportHint(fmt.Sprintf("%s 导出(%s)", x.MadeAt[:min(16, len(x.MadeAt))], who))
 	files := reportHint("文件：" + x.FileNames())
+	files.Truncation, files.Wrapping = fyne.TextTruncateOff, fyne.TextWrapBreak
 	status := widget.NewLabel("")
 	var action fyne.CanvasObject = widget.NewLabel("")
 	switch {
@@ -155,7 +157,7 @@ func (v *reportVersions) card(x store.ReportVersion) fyne.CanvasObject {
 var reportChangeWidths = []float32{230, 130, 0}
 
 // showChanges lays out the changes of the version chosen side by side — 项目, 报送时, 今天 — each followed by the
-// records that made it.
+// records that made it (once for a run of figures moved by the same records).
 func (v *reportVersions) showChanges() {
 	v.detail.RemoveAll()
 	var x *store.ReportVersion
@@ -170,7 +172,7 @@ func (v *reportVersions) showChanges() {
 	v.detail.Add(boldLabel(fmt.Sprintf("第 %d 号与今天的统计相比(都截至%s)", x.ID, x.AsOf.Chinese())))
 	cols := &reportColumns{widths: reportChangeWidths}
 	v.detail.Add(container.New(cols, boldLabel("项目"), boldLabel("报送时"), boldLabel("今天")))
-	for _, c := range x.Changes {
+	for i, c := range x.Changes {
 		was, now := c.Was, c.Now
 		if was == "" && now == "" {
 			was, now = "—", "有变化"
@@ -180,6 +182,9 @@ func (v *reportVersions) showChanges() {
 		name := widget.NewLabel(c.Figure)
 		name.Truncation = fyne.TextTruncateEllipsis
 		v.detail.Add(container.New(cols, name, widget.NewLabel(was), nowLabel))
+		if i+1 < len(x.Changes) && slices.Equal(x.Changes[i+1].Causes, c.Causes) {
+			continue // the next figure moved for the same records: they are named once, under the last of them
+		}
 		for _, why := range c.Causes {
 			l := widget.NewLabel("· " + why)
 			// Break anywhere: a Chinese sentence is one "word", which word wrapping would not break.
