@@ -162,10 +162,10 @@ func TestBackupAndCheck(t *testing.T) {
 	}
 }
 
-// Migration 0004 dates the levels recorded before dates existed: a deputy of a term from the term's start; one
+// Migration 0005 dates the levels recorded before dates existed: a deputy of a term from the term's start; one
 // without a term (or of a term without a start date) from the earliest day the records show them — never later
 // than a meeting they attended or a suggestion they led, so that no past count loses them.
-func TestMigrate0004FillsStartDates(t *testing.T) {
+func TestMigrate0005FillsStartDates(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v3.db")
 	old, err := sql.Open("sqlite", dsn(path))
 	must(t, err)

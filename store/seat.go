@@ -78,7 +78,7 @@ func (d *Deputy) reconcileSeats(c *checker) {
 }
 
 // defaultSeatStart is the 当选日期 of a level saved without one: the start date of the deputy's term, or else
-// the day it is recorded (the same rule migration 0004 applied to the deputies recorded before dates existed).
+// the day it is recorded (the same rule migration 0005 applied to the deputies recorded before dates existed).
 func (tx *Tx) defaultSeatStart(termID int64) (Date, error) {
 	if termID != 0 {
 		var start sql.NullString

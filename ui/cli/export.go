@@ -85,7 +85,30 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
-	// 报送存档: what was written is kept with its figures and checksums (see `rendadesk reports`).
+	return archiveExport(ctx, db, *dbPath, rep, paths, out)
+}
+
+// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums.
+// The export read the file read-only, so that it never changes a file it cannot safely write (an older schema,
+// read through an upgraded copy); the archive is one more row, written only when the file is of this version
+// and no window has it open (a window's own 报表 export archives there). Otherwise the files stand and the
+// clerk is told why this export is not in the archive.
+func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store.ReportData, paths []string, out io.Writer) error {
+	if read.ReadOnlyNote() != "" {
+		fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
+		return nil
+	}
+	release, err := store.Lock(dbPath)
+	if err != nil {
+		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(err))
+		return nil
+	}
+	defer release()
+	db, err := store.Open(dbPath)
+	if err != nil {
+		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
+	}
+	defer db.Close()
 	v, err := db.ArchiveReport(ctx, rep, paths, store.ArchiveViaCommand)
 	if err != nil {
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)

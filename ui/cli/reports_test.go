@@ -85,3 +85,36 @@ func TestReportsCommand(t *testing.T) {
 		}
 	}
 }
+
+// An export while a window holds the file still writes the files, and says it is not in the archive; so does an
+// export of an older file, which is read without being changed.
+func TestExportNotArchivedWhenItMayNotWrite(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errOut := run("demo", "--db", db, "--seed", "1", "--today", "2024-11-30"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	release, err := store.Lock(db) // as the window holds it
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := run("export", "--db", db, "--year", "2023", "--format", "txt", "--out", out)
+	release()
+	if code != ExitOK || !strings.Contains(stdout, "未记入报送存档") || !strings.Contains(stdout, "在窗口的「报表」中导出会自动记入") {
+		t.Fatalf("export beside a window: exit %d, %q %q", code, stdout, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(out, "青山镇人大主席团2023年度工作报告文字稿.txt")); err != nil {
+		t.Errorf("the file was not written: %v", err)
+	}
+	if code, out, _ := run("reports", "--db", db); code != ExitOK || !strings.Contains(out, "还没有版本") {
+		t.Errorf("reports after an unarchived export: exit %d, %q", code, out)
+	}
+
+	old := filepath.Join(dir, "old.db")
+	oldSchemaFile(t, old)
+	code, stdout, errOut = run("export", "--db", old, "--year", "2024", "--format", "txt", "--out", filepath.Join(dir, "out2"))
+	if code != ExitOK || !strings.Contains(stdout, "未记入报送存档：数据库文件是旧版本") {
+		t.Errorf("export of an older file: exit %d, %q %q", code, stdout, errOut)
+	}
+}
