@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean windows bench fuzz
+.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 bench fuzz
 
 all: build
 
@@ -39,6 +39,15 @@ screenshot: deps
 WINDOWS_TAGS ?= no_emoji
 windows:
 	WINDOWS_TAGS="$(WINDOWS_TAGS)" bash .ci/windows
+
+# dist/rendadesk-linux-amd64 and -arm64 for UOS 20 / Kylin V10 (glibc 2.28 and later): compiled against a
+# Debian 11 sysroot made once with debootstrap (~/.cache/rendadesk); fails when the binary needs a glibc above
+# GLIBC_MAX (2.28). Release flags and tags as for Windows (LINUX_TAGS, default no_emoji).
+linux:
+	bash .ci/linux amd64
+
+linux-arm64:
+	bash .ci/linux arm64
 
 # Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
 # Reports only: exits 0 whatever it finds.
