@@ -45,6 +45,7 @@ func main() {
 	ui.BenchHook(a) // RENDADESK_BENCH: make bench measures the first frame and memory (-tags bench; else a no-op)
 	// Lock, check and open the file, or offer its newest good backup (ui/startup.go).
 	w, done := ui.Start(a, path)
+	fixWindowClass() // X11: a fixed WM_CLASS, the .desktop file's StartupWMClass (windowclass_x11.go)
 	w.ShowAndRun()
 	done()
 }
