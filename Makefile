@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 bench fuzz
+.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb bench fuzz
 
 all: build
 
@@ -48,6 +48,19 @@ linux:
 
 linux-arm64:
 	bash .ci/linux arm64
+
+# dist/org.rendadesk.app_VERSION_amd64.deb and _arm64.deb in the UOS layout (/opt/apps/org.rendadesk.app),
+# then test-deb.
+deb: linux linux-arm64
+	bash .ci/deb amd64
+	bash .ci/deb arm64
+	bash .ci/test-deb
+
+# Installs the amd64 .deb with apt into a Debian 11 chroot (glibc 2.31; made once), runs its command line,
+# starts the window from the menu entry under Xvfb (WM_CLASS = StartupWMClass), removes it. SHOT=file.png
+# keeps a screenshot.
+test-deb:
+	bash .ci/test-deb
 
 # Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
 # Reports only: exits 0 whatever it finds.
