@@ -20,6 +20,7 @@ func main() {
 	chineseLocale()
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
+		attachConsole() // Windows: print into the cmd.exe or PowerShell that started us (console_windows.go)
 		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	fs := flag.NewFlagSet("rendadesk", flag.ContinueOnError)
