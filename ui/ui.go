@@ -209,6 +209,9 @@ func showFileDialog(dlg *dialog.FileDialog, dir string) {
 // openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
 // the clerk is told where it is.
 func (d *desk) openLocal(path string) {
+	if openNative(path) { // Windows: ShellExecute with the native path (open_windows.go)
+		return
+	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
 		err = d.app.OpenURL(u)
