@@ -173,6 +173,9 @@ func parse(fs *flag.FlagSet, args []string, db *string) error {
 		}
 		*db = p
 	}
+	if db != nil {
+		*db = nativePath(*db)
+	}
 	return nil
 }
 
@@ -319,7 +322,7 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	st, _ := os.Stat(*outPath)
-	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", shownPath(*outPath), float64(st.Size())/1e6)
+	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", nativePath(*outPath), float64(st.Size())/1e6)
 	return nil
 }
 
@@ -357,9 +360,9 @@ func runRestore(ctx context.Context, fs *flag.FlagSet, args []string, out io.Wri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", shownPath(*from), shownPath(*dbPath))
+	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", nativePath(*from), *dbPath)
 	if kept != "" {
-		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", shownPath(kept))
+		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", nativePath(kept))
 	}
 	return nil
 }

@@ -23,6 +23,13 @@ func TestPathsShownNative(t *testing.T) {
 		{"Print", []string{"print", "--db", db, "roster-public", "--out", dir + "/名册.pdf"}, filepath.FromSlash(dir + "/名册.pdf")},
 		{"Template", []string{"import", "--db", db, "--template", "deputies", "--out", dir + "/模板.xlsx"}, "导入模板 " + filepath.FromSlash(dir+"/模板.xlsx")},
 	}
+	t.Run("MissingDatabase", func(t *testing.T) {
+		code, _, errOut := run("check", "--db", dir+"/没有这个文件.db")
+		want := "找不到数据库文件 " + filepath.FromSlash(dir+"/没有这个文件.db")
+		if code != ExitError || !strings.Contains(errOut, want) {
+			t.Fatalf("exit %d, %q; want %q", code, errOut, want)
+		}
+	})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			code, out, errOut := run(c.args...)

@@ -121,7 +121,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if err := kind.run(ctx, db, a); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已生成%s: %s\n", kind.name, shownPath(a.out))
+	fmt.Fprintf(out, "已生成%s: %s\n", kind.name, nativePath(a.out))
 	return nil
 }
 
