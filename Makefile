@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb bench fuzz
+.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb test-arm64 bench fuzz
 
 all: build
 
@@ -61,6 +61,10 @@ deb: linux linux-arm64
 # keeps a screenshot.
 test-deb:
 	bash .ci/test-deb
+
+# The arm64 build's command line under qemu-user, compared file by file with the amd64 build's output.
+test-arm64: linux linux-arm64
+	bash .ci/test-arm64
 
 # Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
 # Reports only: exits 0 whatever it finds.
