@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb test-arm64 bench fuzz
+.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb test-arm64 test-windows bench fuzz
 
 all: build
 
@@ -65,6 +65,11 @@ test-deb:
 # The arm64 build's command line under qemu-user, compared file by file with the amd64 build's output.
 test-arm64: linux linux-arm64
 	bash .ci/test-arm64
+
+# dist/rendadesk.exe as far as Linux can check it: GUI subsystem, icon and version; under Wine, the commands
+# typed in a console print there (console attach), with native paths and exit codes.
+test-windows:
+	bash .ci/test-windows
 
 # Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
 # Reports only: exits 0 whatever it finds.
