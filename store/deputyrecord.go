@@ -67,6 +67,10 @@ type DeputyRecord struct {
 	Receptions int // receptions at a station with the deputy on duty (进站接待)
 	Voters     int // voters received at those receptions (人次)
 
+	// Contact with voters (联系选民, contact.go): the year's visits and the voters met on them, the households
+	// the deputy keeps in touch with, and the visits the settings ask for in a year.
+	Visits, VisitVoters, Households, VisitNorm int
+
 	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
 }
 
@@ -269,6 +273,10 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 		return nil
 	}); err != nil {
 		return nil, fmt.Errorf("查询述职评议: %w", err)
+	}
+
+	if err := tx.recordContact(recs, index, from, to); err != nil {
+		return nil, fmt.Errorf("统计联系选民: %w", err)
 	}
 
 	for i := range recs {

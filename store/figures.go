@@ -94,6 +94,10 @@ type Figures struct {
 	ReportBacksOral    int // 述职 records in the window, 口头
 	ReportBacksWritten int // … 书面
 	ReportBackLevels   []ReportBackLevel
+
+	// Contact is the office's contact with the public: 信访, the stations' issues and duty days, the deputies'
+	// contact with voters, the opinion cards and bulletins (figures_voters.go).
+	Contact ContactFigures
 }
 
 // MeetingCount returns the number of meetings of a kind in the window.
@@ -168,6 +172,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.stationFigures(f); err != nil {
 		return fmt.Errorf("统计家站点: %w", err)
+	}
+	if err := tx.contactFigures(f); err != nil {
+		return fmt.Errorf("统计信访和联系群众: %w", err)
 	}
 	return nil
 }

@@ -251,8 +251,11 @@ type Reception struct {
 	StationID int64   `label:"联络站"`
 	Date      Date    `label:"接待日期"`
 	Voters    int     `label:"接待选民(人次)"`
-	Summary   string  `label:"主要内容"`
+	Summary   string  `label:"备注"` // before issue 18 the one box for everything; now what the issues do not say
 	DeputyIDs []int64 `label:"值班代表"`
+	// People are the voters received who gave their names; Issues what was raised, one by one (reception.go).
+	People []ReceptionVoter `label:"选民"`
+	Issues []ReceptionIssue `label:"反映问题"`
 
 	StationName string // read only
 	CreatedAt   string
@@ -270,128 +273,8 @@ func (r *Reception) Validate() error {
 	if r.Voters > 10000 {
 		c.fail("接待选民(人次)", "数值过大(%d)", r.Voters)
 	}
-	c.maxLen("主要内容", r.Summary, maxText)
+	c.maxLen("备注", r.Summary, maxText)
 	c.noDuplicates("值班代表", r.DeputyIDs)
 	slices.Sort(r.DeputyIDs)
 	return c.err
-}
-
-// ReceptionFilter selects reception records.
-type ReceptionFilter struct {
-	StationID int64
-	DeputyID  int64
-	From, To  Date
-	Offset    int
-	Limit     int
-}
-
-// Receptions returns reception records, newest first, and the number that match.
-func (db *DB) Receptions(ctx context.Context, f ReceptionFilter) ([]Reception, int, error) {
-	var out []Reception
-	total := 0
-	err := db.view(ctx, func(tx *Tx) error {
-		w := &where{}
-		if f.StationID != 0 {
-			w.add("r.station_id = ?", f.StationID)
-		}
-		if f.DeputyID != 0 {
-			w.add("r.id IN (SELECT reception_id FROM reception_deputies WHERE deputy_id = ?)", f.DeputyID)
-		}
-		if f.From != "" {
-			w.add("r.date >= ?", f.From)
-		}
-		if f.To != "" {
-			w.add("r.date <= ?", f.To)
-		}
-		rows, err := tx.Query(`SELECT r.id, r.station_id, r.date, r.voters, r.summary, r.created_at, r.updated_at, s.name,
-			coalesce((SELECT group_concat(deputy_id, ',') FROM reception_deputies WHERE reception_id = r.id), ''), count(*) OVER ()
-			FROM receptions r JOIN stations s ON s.id = r.station_id WHERE `+w.sql()+` ORDER BY r.date DESC, r.id DESC`+page(f.Offset, f.Limit), w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var r Reception
-			var deps string
-			if err := rows.Scan(&r.ID, &r.StationID, &r.Date, &r.Voters, &r.Summary, &r.CreatedAt, &r.UpdatedAt, &r.StationName, &deps, &total); err != nil {
-				return err
-			}
-			r.DeputyIDs = splitIDs(deps)
-			out = append(out, r)
-		}
-		return rows.Err()
-	})
-	return out, total, err
-}
-
-// SaveReception creates (ID 0) or updates a reception record.
-func (db *DB) SaveReception(ctx context.Context, r *Reception) error {
-	if err := r.Validate(); err != nil {
-		return err
-	}
-	return db.update(ctx, func(tx *Tx) error {
-		st, err := tx.station(r.StationID)
-		if err != nil {
-			return fieldErr("联络站", "不存在")
-		}
-		for _, id := range r.DeputyIDs {
-			if err := tx.exists("deputies", id, "值班代表"); err != nil {
-				return err
-			}
-		}
-		if r.Date > DateOf(tx.now) {
-			return fieldErr("接待日期", "(%s)不能晚于今天", r.Date.Chinese())
-		}
-		label := st.Name + " " + r.Date.Chinese()
-		action, changes := ActionCreate, describe(r)
-		if r.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO receptions (station_id, date, voters, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-				r.StationID, r.Date, r.Voters, r.Summary, tx.stamp(), tx.stamp())
-			if err != nil {
-				return fmt.Errorf("保存接待记录: %w", err)
-			}
-			r.ID, _ = res.LastInsertId()
-		} else {
-			var old Reception
-			var deps string
-			if err := tx.QueryRow(`SELECT station_id, date, voters, summary,
-				coalesce((SELECT group_concat(deputy_id, ',') FROM reception_deputies WHERE reception_id = r.id), '')
-				FROM receptions r WHERE id = ?`, r.ID).Scan(&old.StationID, &old.Date, &old.Voters, &old.Summary, &deps); errors.Is(err, sql.ErrNoRows) {
-				return Errorf(ENOTFOUND, "接待记录不存在")
-			} else if err != nil {
-				return err
-			}
-			old.DeputyIDs = splitIDs(deps)
-			if _, err := tx.Exec(`UPDATE receptions SET station_id = ?, date = ?, voters = ?, summary = ?, updated_at = ? WHERE id = ?`,
-				r.StationID, r.Date, r.Voters, r.Summary, tx.stamp(), r.ID); err != nil {
-				return err
-			}
-			action, changes = ActionUpdate, diff(old, r)
-		}
-		if _, err := tx.Exec(`DELETE FROM reception_deputies WHERE reception_id = ?`, r.ID); err != nil {
-			return err
-		}
-		for _, id := range r.DeputyIDs {
-			if _, err := tx.Exec(`INSERT INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)`, r.ID, id); err != nil {
-				return err
-			}
-		}
-		return tx.logHistory("reception", r.ID, action, label, changes)
-	})
-}
-
-// DeleteReception deletes a reception record; suggestions raised there keep their text.
-func (db *DB) DeleteReception(ctx context.Context, id int64) error {
-	return db.update(ctx, func(tx *Tx) error {
-		var label string
-		if err := tx.QueryRow(`SELECT s.name || ' ' || r.date FROM receptions r JOIN stations s ON s.id = r.station_id WHERE r.id = ?`, id).Scan(&label); errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "接待记录不存在")
-		} else if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`DELETE FROM receptions WHERE id = ?`, id); err != nil {
-			return err
-		}
-		return tx.logHistory("reception", id, ActionDelete, label, "")
-	})
 }

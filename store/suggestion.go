@@ -63,6 +63,10 @@ type Suggestion struct {
 	TerminationKind   string
 	TerminationReason string
 
+	// RaisedFrom is the reception issue, visit or opinion card item it is registered from (raised.go); read
+	// on registration only, which links the item to it.
+	RaisedFrom RaisedRef
+
 	LeadDeputyName string // read only
 	MainUnitName   string // read only
 	CreatedAt      string
@@ -418,6 +422,11 @@ func (tx *Tx) saveSuggestion(s *Suggestion) error {
 		return fmt.Errorf("保存建议: %w", err)
 	}
 	s.ID, _ = res.LastInsertId()
+	if s.RaisedFrom.ID != 0 {
+		if err := tx.linkRaised(s.RaisedFrom, s.ID); err != nil {
+			return err
+		}
+	}
 	if err := tx.saveCosigners(s); err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ func (db *DB) DataYears(ctx context.Context) ([]int, error) {
 			UNION SELECT CAST(substr(start_date, 1, 4) AS INTEGER) FROM meetings
 			UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM receptions
 			UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM report_backs
+			UNION SELECT year FROM petitions
 			ORDER BY 1 DESC`, nil, func(s scanner) error {
 			var y int
 			err := s.Scan(&y)
