@@ -27,8 +27,10 @@ type demoReception struct {
 	station  *demoStation
 	date     Date
 	voters   int
-	summary  string
 	deputies []int
+	topics   []string // what the voters raised (demoReceptionTopics), one issue each (demo_voters.go)
+	people   []ReceptionVoter
+	issues   []*demoIssue
 }
 
 // genStations: one 代表之家, a 联络站 in each village, then 联系点 and a few 代表工作室.
@@ -222,7 +224,7 @@ func (g *demoGen) genReceptions() {
 				for _, t := range g.r.Perm(len(demoReceptionTopics))[:g.between(1, 3)] {
 					ts = append(ts, demoReceptionTopics[t])
 				}
-				rc.summary = fmt.Sprintf("接待选民%d人次，主要反映%s等问题。", rc.voters, strings.Join(ts, "、"))
+				rc.topics = ts
 				g.receptions = append(g.receptions, rc)
 			}
 		}

@@ -37,7 +37,7 @@ func (w *demoWriter) exec(q string, args ...any) {
 	}
 	w.done++
 	if w.progress != nil && w.done%5000 == 0 && !w.quiet {
-		w.progress(w.done, w.total)
+		w.progress(min(w.done, w.total), w.total) // the duty days of writeVoters are not known ahead
 	}
 }
 
@@ -68,7 +68,7 @@ func (g *demoGen) rowCount() int {
 	for _, r := range g.receptions {
 		n += len(r.deputies)
 	}
-	return n + demoItemRows*len(g.items)
+	return n + demoItemRows*len(g.items) + g.voterRows()
 }
 
 func demoNullDate(d Date) any {
@@ -181,8 +181,8 @@ func (g *demoGen) write(w *demoWriter) {
 	}
 	for _, r := range g.receptions {
 		stamp := string(r.date) + " 17:00:00"
-		w.exec(`INSERT INTO receptions (id, station_id, date, voters, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			r.id, r.station.id, string(r.date), r.voters, r.summary, stamp, stamp)
+		w.exec(`INSERT INTO receptions (id, station_id, date, voters, summary, created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)`,
+			r.id, r.station.id, string(r.date), r.voters, stamp, stamp)
 		for _, i := range r.deputies {
 			w.exec(`INSERT INTO reception_deputies (reception_id, deputy_id) VALUES (?, ?)`, r.id, g.deputies[i].id)
 		}
@@ -208,6 +208,9 @@ func (g *demoGen) write(w *demoWriter) {
 			w.progress(rows+(n+1)*demoItemRows, w.total)
 		}
 	}
+	w.quiet, w.done = false, rows+len(g.items)*demoItemRows // the items counted in their units, as reported
+	// Issue 18: the voters' and petitions' records, after the items they point at.
+	g.writeVoters(w)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):

@@ -191,8 +191,7 @@ func (db *DB) OnSpot(ctx context.Context, id int64, date Date, reply string) err
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.State, p.Reply, p.Replied, p.Feedback, p.FeedbackHow, p.Closed = PetitionClosed, reply, date, date, "当面", date
-			return date, "当场答复并办结", nil
+			return date, p.applyOnSpot(date, reply), nil
 		})
 	})
 }
@@ -233,9 +232,7 @@ func (db *DB) Refer(ctx context.Context, id int64, in ReferInput) error {
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.State, p.UnitID, p.UnitName, p.Responsible = PetitionHandling, in.UnitID, in.UnitName, in.Responsible
-			p.Referred, p.Deadline = in.Date, in.Deadline
-			return in.Date, fmt.Sprintf("转办单位: %s；责任人: %s；办结时限: %s", in.UnitName, in.Responsible, in.Deadline.Chinese()), nil
+			return in.Date, p.applyRefer(in), nil
 		})
 	})
 }
@@ -285,9 +282,7 @@ func (db *DB) ExtendPetition(ctx context.Context, id int64, deadline Date, reaso
 				return "", "", fieldErr("延期后的办结时限", "(%s)不能超过转办之日起%d个工作日(%s)", deadline.Chinese(),
 					2*r.settings.PetitionWorkdays, max.Chinese())
 			}
-			detail := fmt.Sprintf("办结时限: %s → %s；理由: %s", p.Deadline.Chinese(), deadline.Chinese(), reason)
-			p.Deadline = deadline
-			return date, detail, nil
+			return date, p.applyExtend(deadline, reason), nil
 		})
 	})
 }
@@ -305,12 +300,7 @@ func (db *DB) ReplyPetition(ctx context.Context, id int64, date Date, reply stri
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.State, p.Reply, p.Replied = PetitionReplied, reply, date
-			detail := p.UnitName + "答复"
-			if p.Deadline != "" && date > p.Deadline {
-				detail += fmt.Sprintf("(超过办结时限%d天)", int(date.Time().Sub(p.Deadline.Time()).Hours()/24))
-			}
-			return date, detail, nil
+			return date, p.applyReply(date, reply), nil
 		})
 	})
 }
@@ -327,12 +317,7 @@ func (db *DB) Feedback(ctx context.Context, id int64, date Date, how string) err
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.Feedback, p.FeedbackHow = date, how
-			who := p.Petitioner
-			if who == "" {
-				who = "信访人"
-			}
-			return date, fmt.Sprintf("%s反馈%s", how, who), nil
+			return date, p.applyFeedback(date, how), nil
 		})
 	})
 }
@@ -347,7 +332,7 @@ func (db *DB) ClosePetition(ctx context.Context, id int64, date Date) error {
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.State, p.Closed = PetitionClosed, date
+			p.applyClose(date)
 			return date, "", nil
 		})
 	})
@@ -365,15 +350,60 @@ func (db *DB) ReportResult(ctx context.Context, id int64, date Date, note string
 			if err := c.result(); err != nil {
 				return "", "", err
 			}
-			p.Reported = date
-			detail := "向" + p.ReferralFrom + "报告办理结果"
-			if p.ReportDue != "" && date > p.ReportDue {
-				detail += fmt.Sprintf("(超过报告期限%d天)", int(date.Time().Sub(p.ReportDue.Time()).Hours()/24))
-			}
-			if note != "" {
-				detail += "；" + note
-			}
-			return date, detail, nil
+			return date, p.applyReport(date, note), nil
 		})
 	})
+}
+
+// What each step does to a case: the columns it changes and the words of its timeline entry. The step methods
+// above check the step and apply these; the demo generator (demo_petitions.go) applies them in memory, so that
+// its timelines read exactly like the clerk's.
+
+func (p *Petition) applyOnSpot(date Date, reply string) string {
+	p.State, p.Reply, p.Replied, p.Feedback, p.FeedbackHow, p.Closed = PetitionClosed, reply, date, date, "当面", date
+	return "当场答复并办结"
+}
+
+func (p *Petition) applyRefer(in ReferInput) string {
+	p.State, p.UnitID, p.UnitName, p.Responsible = PetitionHandling, in.UnitID, in.UnitName, in.Responsible
+	p.Referred, p.Deadline = in.Date, in.Deadline
+	return fmt.Sprintf("转办单位: %s；责任人: %s；办结时限: %s", in.UnitName, in.Responsible, in.Deadline.Chinese())
+}
+
+func (p *Petition) applyExtend(deadline Date, reason string) string {
+	detail := fmt.Sprintf("办结时限: %s → %s；理由: %s", p.Deadline.Chinese(), deadline.Chinese(), reason)
+	p.Deadline = deadline
+	return detail
+}
+
+func (p *Petition) applyReply(date Date, reply string) string {
+	p.State, p.Reply, p.Replied = PetitionReplied, reply, date
+	detail := p.UnitName + "答复"
+	if p.Deadline != "" && date > p.Deadline {
+		detail += fmt.Sprintf("(超过办结时限%d天)", int(date.Time().Sub(p.Deadline.Time()).Hours()/24))
+	}
+	return detail
+}
+
+func (p *Petition) applyFeedback(date Date, how string) string {
+	p.Feedback, p.FeedbackHow = date, how
+	who := p.Petitioner
+	if who == "" {
+		who = "信访人"
+	}
+	return fmt.Sprintf("%s反馈%s", how, who)
+}
+
+func (p *Petition) applyClose(date Date) { p.State, p.Closed = PetitionClosed, date }
+
+func (p *Petition) applyReport(date Date, note string) string {
+	p.Reported = date
+	detail := "向" + p.ReferralFrom + "报告办理结果"
+	if p.ReportDue != "" && date > p.ReportDue {
+		detail += fmt.Sprintf("(超过报告期限%d天)", int(date.Time().Sub(p.ReportDue.Time()).Hours()/24))
+	}
+	if note != "" {
+		detail += "；" + note
+	}
+	return detail
 }
