@@ -39,8 +39,12 @@ const (
 // pageAlias stands for the page count until the document is closed. It is a private-use character, which
 // clean never lets through from the clerk's text, so only the footer contains it; fpdf substitutes it in the
 // UTF-16 text of the pages, which works with our UTF-8 font (every form test reads 「第 i 页 共 n 页」 back
-// with pdftotext).
+// with pdftotext). A document printed in parts (meeting materials) numbers each part on its own, with the
+// characters after it standing for each part's count (startPart).
 const pageAlias = "\uE000"
+
+// isAlias reports whether r is one of the page count aliases (U+E000…U+E0FF), which clean keeps out of text.
+func isAlias(r rune) bool { return r >= 0xE000 && r <= 0xE0FF }
 
 // lineHeight is the distance between baselines for text of size pt: 1.45 times the size, airy enough for
 // Chinese.
@@ -51,6 +55,7 @@ func lineHeight(pt float64) float64 { return pt * ptMM * 1.45 }
 // repeated.
 type document struct {
 	pdf           *fpdf.Fpdf
+	paper         string // "A4"; "A3" for a poster (newPaperDocument)
 	office        string // the page header, left
 	name          string // the page header, right: what the document is
 	left, right   float64
@@ -59,15 +64,26 @@ type document struct {
 	onPageBreak   func()  // redraws a table header after a page break inside a table
 	pageStartedAt float64 // y where the body of the current page starts
 	orientation   string  // of the current page: "P" or "L"; a page break keeps it
+
+	// A document in parts (startPart): the part's alias for its page count and its first page; partAlias ""
+	// numbers the pages of the whole document.
+	parts     int
+	partAlias string
+	partFirst int
 }
 
 // newDocument starts an A4 document (landscape when asked) with its first page.
 func newDocument(office, name string, landscape bool) *document {
+	return newPaperDocument(office, name, "A4", landscape)
+}
+
+// newPaperDocument starts a document on paper ("A4" or "A3") with its first page.
+func newPaperDocument(office, name, paper string, landscape bool) *document {
 	orientation := "P"
 	if landscape {
 		orientation = "L"
 	}
-	pdf := fpdf.New(orientation, "mm", "A4", "")
+	pdf := fpdf.New(orientation, "mm", paper, "")
 	go assets.FontBold() // both fonts are unpacked on first use, ~0.1 s each: side by side
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular())
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold())
@@ -81,7 +97,7 @@ func newDocument(office, name string, landscape bool) *document {
 	pdf.SetLineWidth(0.25)
 	pdf.SetDrawColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
-	d := &document{pdf: pdf, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
+	d := &document{pdf: pdf, paper: paper, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
 		top: topMM, bottom: h - marginMM, width: w - 2*marginMM, orientation: orientation}
 	pdf.SetHeaderFunc(d.pageHeader)
 	pdf.SetFooterFunc(d.pageFooter)
@@ -110,8 +126,12 @@ func (d *document) pageFooter() {
 	p.SetFont(fontFamily, "", smallSize)
 	p.SetTextColor(60, 60, 60)
 	// Centre the text as it will read once the alias becomes the page count (assumed 2 digits wide).
-	text := fmt.Sprintf("第 %d 页 共 %s 页", p.PageNo(), pageAlias)
-	w := p.GetStringWidth(text) - p.GetStringWidth(pageAlias) + p.GetStringWidth("00")
+	page, alias := p.PageNo(), pageAlias
+	if d.partAlias != "" {
+		page, alias = p.PageNo()-d.partFirst+1, d.partAlias
+	}
+	text := fmt.Sprintf("第 %d 页 共 %s 页", page, alias)
+	w := p.GetStringWidth(text) - p.GetStringWidth(alias) + p.GetStringWidth("00")
 	_, h := p.GetPageSize()
 	p.SetXY(d.left+(d.width-w)/2, h-13)
 	p.CellFormat(w+10, 5, text, "", 0, "L", false, 0, "")
@@ -120,9 +140,30 @@ func (d *document) pageFooter() {
 
 // addPage starts a new page; the header and footer are drawn by fpdf's callbacks.
 func (d *document) addPage() {
-	d.pdf.AddPageFormat(d.orientation, d.pdf.GetPageSizeStr("A4"))
+	d.pdf.AddPageFormat(d.orientation, d.pdf.GetPageSizeStr(d.paper))
 	d.pdf.SetXY(d.left, d.top)
 	d.pageStartedAt = d.top
+}
+
+// startPart begins a part of the document named name (the page header says it) on a new page unless the
+// document has only its empty first page: each part is numbered on its own, 「第 1 页 共 1 页」 for a one-page
+// agenda rather than 1 of 5 across the parts.
+func (d *document) startPart(name string) {
+	d.name = clean(name) // the header of the page about to start
+	if d.parts > 0 {
+		d.endPart()
+		d.addPage() // the footer of the last page is drawn with the part it belongs to
+	}
+	d.parts++
+	d.partAlias = string(rune(0xE000 + d.parts))
+	d.partFirst = d.pdf.PageNo()
+}
+
+// endPart fixes the page count of the current part, once its last page is started.
+func (d *document) endPart() {
+	if d.partAlias != "" {
+		d.pdf.RegisterAlias(d.partAlias, strconv.Itoa(d.pdf.PageNo()-d.partFirst+1))
+	}
 }
 
 // breakPage starts a new page and lets a table in progress redraw its header.
@@ -487,6 +528,7 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 
 // save writes the PDF beside path and renames it into place, so a failure never leaves half a file.
 func (d *document) save(path string) error {
+	d.endPart()
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
@@ -542,7 +584,7 @@ func clean(s string) string {
 				return r
 			}
 			return ' '
-		case !covered(r) || strings.ContainsRune(pageAlias, r):
+		case !covered(r) || isAlias(r):
 			return missingGlyph
 		}
 		return r
@@ -559,7 +601,7 @@ func isClean(s string) bool {
 		case r >= 0x20 && r < 0x7f, r == '\n':
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, r == '\u200b', r == '\ufeff', unicode.IsSpace(r), unicode.IsControl(r):
 			return false
-		case !covered(r) || strings.ContainsRune(pageAlias, r):
+		case !covered(r) || isAlias(r):
 			return false
 		}
 	}
