@@ -107,7 +107,7 @@ func (d *desk) currentRecordTab() recordTab {
 	return nil
 }
 
-// applySettings sets the title and the theme from the office settings.
+// applySettings sets the title and the theme (字号, 主题) from the office settings.
 func (d *desk) applySettings() {
 	s, err := d.db.Settings(d.ctx)
 	if err != nil {
@@ -119,7 +119,7 @@ func (d *desk) applySettings() {
 		title += " — " + s.OfficeName
 	}
 	d.win.SetTitle(title)
-	d.app.Settings().SetTheme(newTheme(s.TextSize))
+	d.app.Settings().SetTheme(settingsTheme(s))
 }
 
 // refreshAll re-reads every tab (after demo data, an import, a restore …).
