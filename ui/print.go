@@ -24,7 +24,7 @@ type document struct {
 
 // printTo asks where to save doc, writes it off the UI goroutine, and offers to open it.
 func (d *desk) printTo(doc document) {
-	d.askSavePath(doc.file, ".pdf", func(path string) {
+	d.askSavePath(store.FolderPrints, doc.file, ".pdf", func(path string) {
 		bar := widget.NewProgressBarInfinite()
 		wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
 		wait.Show()
@@ -44,7 +44,7 @@ func (d *desk) printTo(doc document) {
 					d.showError(err)
 					return
 				}
-				d.showWritten(path)
+				d.showWritten("完成", "已生成", path)
 			})
 		}()
 	})
@@ -174,16 +174,16 @@ func (d *desk) reportBackTable(year int) document {
 	}}
 }
 
-// showWritten tells where a file went, with 打开文件 and 打开所在文件夹.
-func (d *desk) showWritten(path string) {
+// showWritten tells where a file went (「已生成」 + the path), with 打开文件 and 打开所在文件夹.
+func (d *desk) showWritten(title, what, path string) {
 	open := d.openLocal
-	msg := widget.NewLabel("已生成:\n" + path)
+	msg := widget.NewLabel(what + "\n" + path)
 	msg.Wrapping = fyne.TextWrapWord
 	buttons := []fyne.CanvasObject{
 		widget.NewButtonWithIcon("打开文件", theme.FileIcon(), func() { open(path) }),
 		widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { open(filepath.Dir(path)) }),
 	}
-	dlg := dialog.NewCustom("完成", "关闭", container.NewVBox(msg, container.NewHBox(buttons...)), d.win)
+	dlg := dialog.NewCustom(title, "关闭", container.NewVBox(msg, container.NewHBox(buttons...)), d.win)
 	dlg.Resize(fyne.NewSize(480, 200))
 	dlg.Show()
 }

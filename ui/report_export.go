@@ -16,9 +16,6 @@ import (
 	"rendadesk/store"
 )
 
-// reportFolderPref is the Preferences key of the folder the last report was exported to.
-const reportFolderPref = "report.exportFolder"
-
 // newExportBox builds the export buttons and the progress line under them.
 func (t *reportTab) newExportBox() fyne.CanvasObject {
 	button := func(label string, icon fyne.Resource, formats []string) *widget.Button {
@@ -45,19 +42,7 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 
 // chooseFolder asks for the folder to write into, starting where the last report went, and exports there.
 func (t *reportTab) chooseFolder(formats []string) {
-	prefs := t.d.app.Preferences()
-	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			t.d.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		prefs.SetString(reportFolderPref, dir.Path())
-		t.exportTo(dir.Path(), formats)
-	}, t.d.win)
-	showFileDialog(dlg, prefs.String(reportFolderPref))
+	t.d.askFolder(store.FolderExports, "选择导出到的文件夹", func(dir string) { t.exportTo(dir, formats) })
 }
 
 // exportTo reads the report of the period (store.LoadReport, as `rendadesk export` does) and writes the

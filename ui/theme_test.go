@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"rendadesk/store"
+	_ "rendadesk/ui/zhlocale" // as main does: no locale error from Fyne in the test log on LANG=C.UTF-8
 )
 
 // saveShot writes what window w shows as name.png into $RENDADESK_TEST_SHOTS when that is set: the pictures

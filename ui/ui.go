@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -159,45 +158,6 @@ func (d *desk) confirmDelete(what, name string, del func() error) {
 	}, d.win)
 }
 
-// askSavePath asks where to save a file with the extension ext (".xlsx", ".pdf"), starting in the home
-// folder with the suggested name, and calls then with the chosen path (the extension added when missing).
-func (d *desk) askSavePath(fileName, ext string, then func(path string)) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ext) {
-			os.Remove(path) // the dialog created the name as typed
-			path += ext
-		}
-		then(path)
-	}, d.win)
-	save.SetFileName(fileName + ext)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	showFileDialog(save, "")
-}
-
-// showFileDialog shows one of Fyne's file or folder dialogs large enough for long Chinese names, opened in
-// dir, or in the home folder when dir is empty or not a folder.
-func showFileDialog(dlg *dialog.FileDialog, dir string) {
-	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
-		dir, _ = os.UserHomeDir()
-	}
-	if dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			dlg.SetLocation(l)
-		}
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
-}
-
 // openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
 // the clerk is told where it is.
 func (d *desk) openLocal(path string) {
@@ -212,14 +172,14 @@ func (d *desk) openLocal(path string) {
 	}
 }
 
-// exportList asks where to save and writes the records as an .xlsx sheet.
+// exportList asks where to save and writes the records as an .xlsx sheet, then offers to open it.
 func (d *desk) exportList(title string, headers []string, rows [][]string) {
-	d.askSavePath(title, ".xlsx", func(path string) {
+	d.askSavePath(store.FolderExports, title, ".xlsx", func(path string) {
 		if err := export.ListXLSX(path, title, headers, rows); err != nil {
 			d.showError(err)
 			return
 		}
-		dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 条记录到\n%s", len(rows), path), d.win)
+		d.showWritten("导出完成", fmt.Sprintf("已导出 %d 条记录到", len(rows)), path)
 	})
 }
 
