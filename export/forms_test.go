@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +53,21 @@ func squeeze(s string) string {
 // 「第 i 页 共 n 页」. It returns the pages' text as laid out.
 func checkPDF(t *testing.T, path string) []string {
 	t.Helper()
+	checkFonts(t, path)
+	pages := strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+	for i, p := range pages {
+		// pdftotext -layout may or may not keep the narrow spaces of 「第 1 页 共 2 页」.
+		if want := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(pages)); !strings.Contains(squeeze(p), squeeze(want)) {
+			t.Errorf("%s: page %d has no footer %q:\n%s", filepath.Base(path), i+1, want, p)
+		}
+	}
+	checkNoTempFiles(t, path)
+	return pages
+}
+
+// checkFonts fails unless every font of the PDF at path is our embedded one.
+func checkFonts(t *testing.T, path string) {
+	t.Helper()
 	out, err := exec.Command("pdffonts", path).Output()
 	if err != nil {
 		t.Fatalf("pdffonts %s: %v", path, err)
@@ -64,20 +81,53 @@ func checkPDF(t *testing.T, path string) []string {
 			t.Errorf("%s: font not embedded: %q", path, f)
 		}
 	}
-	pages := strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+}
+
+// footerRE reads 「第 i 页 共 n 页」 off a page.
+var footerRE = regexp.MustCompile(`第(\d+)页共(\d+)页`)
+
+// checkPartsPDF is checkPDF for a document printed in parts, each numbered on its own: the pages run 1 … n
+// with 「共 n 页」, again from 1 for the next part. It returns the pages' text and the page counts of the parts.
+func checkPartsPDF(t *testing.T, path string) (pages []string, parts []int) {
+	t.Helper()
+	checkFonts(t, path)
+	pages = strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+	want, of := 1, 0
 	for i, p := range pages {
-		// pdftotext -layout may or may not keep the narrow spaces of 「第 1 页 共 2 页」.
-		if want := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(pages)); !strings.Contains(squeeze(p), squeeze(want)) {
-			t.Errorf("%s: page %d has no footer %q:\n%s", filepath.Base(path), i+1, want, p)
+		m := footerRE.FindStringSubmatch(squeeze(p))
+		if m == nil {
+			t.Fatalf("%s: page %d has no footer:\n%s", filepath.Base(path), i+1, p)
 		}
+		n, total := atoi(m[1]), atoi(m[2])
+		if want == of+1 { // the part before is complete (or there is none yet): the next starts here
+			parts, want, of = append(parts, total), 1, total
+		}
+		if n != want || total != of {
+			t.Fatalf("%s: page %d says 第%d页共%d页, want 第%d页共%d页", filepath.Base(path), i+1, n, total, want, of)
+		}
+		want++
 	}
+	if want != of+1 {
+		t.Fatalf("%s: the last part ends at page %d of %d", filepath.Base(path), want-1, of)
+	}
+	checkNoTempFiles(t, path)
+	return pages, parts
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// checkNoTempFiles fails when the atomic writer left its temporary file beside path.
+func checkNoTempFiles(t *testing.T, path string) {
+	t.Helper()
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".rendadesk-") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
 	}
-	return pages
 }
 
 func mustContain(t *testing.T, what, text string, wants ...string) {

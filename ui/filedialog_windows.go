@@ -12,7 +12,6 @@ import (
 	"unsafe"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver"
 )
 
 // The system's own file dialogs on Windows: GetOpenFileNameW and GetSaveFileNameW (shown as the Explorer
@@ -114,14 +113,7 @@ func (o *comObject) release() { o.call(vtblRelease) }
 // waits for it), and calls done with the chosen path, or "" when the clerk cancels. The dialog runs on a
 // thread of its own, so the window goes on drawing meanwhile; done runs on the UI goroutine.
 func chooseFile(win fyne.Window, req fileRequest, done func(path string)) {
-	var owner uintptr
-	if nw, ok := win.(driver.NativeWindow); ok {
-		nw.RunNative(func(ctx any) {
-			if w, ok := ctx.(driver.WindowsWindowContext); ok {
-				owner = w.HWND
-			}
-		})
-	}
+	owner := nativeOwner(win)
 	go func() {
 		runtime.LockOSThread() // COM and the dialog's messages belong to this thread
 		defer runtime.UnlockOSThread()

@@ -2,11 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,32 +27,131 @@ type document struct {
 	write func(path string) error
 }
 
-// printTo asks where to save doc, writes it off the UI goroutine, and offers to open it.
+// printTo offers doc to the printer or as a file: 「打印」 sends it to the printer where the system allows it
+// (printer_*.go) and otherwise opens it in the PDF reader to print from there, 「另存为PDF」 asks where to
+// save it.
 func (d *desk) printTo(doc document) {
-	d.askSavePath(store.FolderPrints, doc.file, ".pdf", func(path string) {
-		bar := widget.NewProgressBarInfinite()
-		wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
-		wait.Show()
-		go func() {
-			var err error
-			defer func() {
-				// A failure inside the PDF library must not take the clerk's window down with it.
-				if r := recover(); r != nil {
-					err = fmt.Errorf("生成 PDF 时出错(%v)，请把这个提示告诉维护人员", r)
-					fyne.Do(func() { wait.Hide(); d.showError(err) })
-				}
-			}()
-			err = doc.write(path)
+	copies := widget.NewEntry()
+	copies.SetText("1")
+	what := widget.NewLabel("「" + doc.file + "」")
+	what.Wrapping = fyne.TextWrapWord
+	hint := widget.NewLabel(printerHint)
+	hint.Wrapping = fyne.TextWrapBreak // a Chinese sentence is one "word" to TextWrapWord
+	var dlg dialog.Dialog
+	paper := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
+		n, err := strconv.Atoi(strings.TrimSpace(copies.Text))
+		if err != nil || n < 1 || n > 99 {
+			d.showError(store.Errorf(store.EINVALID, "打印份数应是 1 到 99 之间的整数，而不是「%s」", copies.Text))
+			return
+		}
+		dlg.Hide()
+		d.printOnPaper(doc, n)
+	})
+	paper.Importance = widget.HighImportance
+	save := widget.NewButtonWithIcon("另存为PDF", theme.DocumentSaveIcon(), func() {
+		dlg.Hide()
+		d.saveAsPDF(doc)
+	})
+	cancel := widget.NewButton("取消", func() { dlg.Hide() })
+	form := widget.NewForm(widget.NewFormItem("份数", fixedWidth(80, copies)))
+	content := container.NewVBox(what, form, hint, container.NewHBox(layout.NewSpacer(), cancel, save, paper))
+	dlg = dialog.NewCustomWithoutButtons("打印", content, d.win)
+	dlg.Resize(fyne.NewSize(560, 300))
+	dlg.Show()
+}
+
+// makePDF writes doc to path off the UI goroutine behind a progress dialog, then calls done on the UI
+// goroutine with what went wrong, if anything.
+func (d *desk) makePDF(doc document, path string, done func(err error)) {
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons("正在生成 PDF…", bar, d.win)
+	wait.Show()
+	go func() {
+		var err error
+		defer func() {
+			// A failure inside the PDF library must not take the clerk's window down with it.
+			if r := recover(); r != nil {
+				err = fmt.Errorf("生成 PDF 时出错(%v)，请把这个提示告诉维护人员", r)
+			}
 			fyne.Do(func() {
 				wait.Hide()
-				if err != nil {
-					d.showError(err)
-					return
-				}
-				d.showWritten("完成", "已生成", path)
+				done(err)
 			})
 		}()
+		err = doc.write(path)
+	}()
+}
+
+// saveAsPDF asks where to save doc, writes it, and offers to open it.
+func (d *desk) saveAsPDF(doc document) {
+	d.askSavePath(store.FolderPrints, doc.file, ".pdf", func(path string) {
+		d.makePDF(doc, path, func(err error) {
+			if err != nil {
+				d.showError(err)
+				return
+			}
+			d.showWritten("完成", "已生成", path)
+		})
 	})
+}
+
+// printOnPaper writes doc into the program's print folder and sends it to the printer, copies times; where
+// the system has no way to (no lp, no PDF reader that prints), or the printer refuses it, the PDF opens in the
+// system's reader with a hint to print it from there.
+func (d *desk) printOnPaper(doc document, copies int) {
+	path, err := printFile(doc.file, time.Now())
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	owner := nativeOwner(d.win)
+	d.makePDF(doc, path, func(err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		go func() {
+			job, sent, err := sendToPrinter(owner, path, doc.file, copies)
+			fyne.Do(func() { d.showPrinted(doc.file, path, job, sent, err) })
+		}()
+	})
+}
+
+// showPrinted tells the clerk where the print went: to the printer, or into the PDF reader to print from.
+func (d *desk) showPrinted(name, path, job string, sent bool, err error) {
+	if sent {
+		msg := "已把「" + name + "」送到打印机"
+		if job != "" {
+			msg += "(打印任务 " + job + ")"
+		}
+		msg += "。\n如果没有打印出来，请看打印机是否开机、有纸，或点「打开文件」在 PDF 阅读器中打印。"
+		d.showWritten("已送打印机", msg, path)
+		return
+	}
+	why := "这台电脑没有可以直接打印 PDF 的程序。"
+	if err != nil {
+		fyne.LogError("打印 "+path, err)
+		why = "打印机没有接收这份文件(" + err.Error() + ")。"
+	}
+	d.openLocal(path)
+	d.showWritten("请在 PDF 阅读器中打印", why+"已在 PDF 阅读器中打开「"+name+"」，请在其中按 Ctrl+P 打印。", path)
+}
+
+// printFile is where a document printed on paper is written: the program's folder in the system's temporary
+// folder, a name a clerk recognises in the printer queue. Files from earlier days are removed.
+func printFile(name string, now time.Time) (string, error) {
+	dir := filepath.Join(os.TempDir(), "rendadesk-打印")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("无法建立打印用的临时文件夹 %s: %w", dir, err)
+	}
+	if old, err := os.ReadDir(dir); err == nil {
+		for _, e := range old {
+			if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 24*time.Hour {
+				os.Remove(filepath.Join(dir, e.Name())) // a reader may still hold a file of today's
+			}
+		}
+	}
+	return filepath.Join(dir, name+now.Format("-150405")+".pdf"), nil
 }
 
 // today is the store's today, the date printed documents are dated with.
@@ -115,14 +219,15 @@ func (d *desk) overdueNotice() document {
 	}}
 }
 
-// meetingMaterials is the chosen parts of a meeting's materials.
-func (d *desk) meetingMaterials(m store.Meeting, parts []string) document {
+// meetingMaterials is the chosen parts of a meeting's materials, the ballots as many to a sheet and as many
+// copies as asked.
+func (d *desk) meetingMaterials(m store.Meeting, p export.MeetingPrint) document {
 	return document{meetingMaterialsName(m.Title), func(path string) error {
 		doc, err := d.db.MeetingDoc(d.ctx, m.ID)
 		if err != nil {
 			return err
 		}
-		return export.MeetingMaterials(path, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected, parts)
+		return export.MeetingMaterials(path, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected, p)
 	}}
 }
 
