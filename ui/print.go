@@ -219,6 +219,23 @@ func (d *desk) overdueNotice() document {
 	}}
 }
 
+// itemOverdueNotice is the 督办通知 of one overdue item: the letter to its main unit, listing the item alone.
+func (d *desk) itemOverdueNotice(x store.Suggestion) document {
+	return document{x.Number + "督办通知", func(path string) error {
+		doc, err := d.db.SuggestionDoc(d.ctx, x.ID)
+		if err != nil {
+			return err
+		}
+		today := d.today()
+		if !doc.Item.Overdue(today) {
+			return store.Errorf(store.ESTATE, "建议「%s」当前状态为「%s」，办理时限%s，没有逾期，不需要督办", doc.Item.Number,
+				doc.Item.State, doc.Item.Deadline.Chinese())
+		}
+		sec := store.UnitItems{Unit: doc.Item.MainUnitName, Items: []store.NamedSuggestion{doc.Item}}
+		return export.OverdueNotice(path, doc.Settings, []store.UnitItems{sec}, today)
+	}}
+}
+
 // meetingMaterials is the chosen parts of a meeting's materials, the ballots as many to a sheet and as many
 // copies as asked.
 func (d *desk) meetingMaterials(m store.Meeting, p export.MeetingPrint) document {
@@ -299,12 +316,15 @@ type printChoice struct {
 	doc   document
 }
 
-// itemPrintChoices are the forms that make sense for an item in its state: 交办单 once assigned, 征询意见表
-// once replied, 办理过程单 always.
+// itemPrintChoices are the forms that make sense for an item in its state: 交办单 once assigned, 督办通知
+// while it is overdue, 征询意见表 once replied, 办理过程单 always.
 func (d *desk) itemPrintChoices(x store.Suggestion) []printChoice {
 	var out []printChoice
 	if x.Assigned != "" {
 		out = append(out, printChoice{"交办单", d.assignForm(x)})
+	}
+	if d.db != nil && x.Overdue(d.today()) {
+		out = append(out, printChoice{"督办通知", d.itemOverdueNotice(x)})
 	}
 	if x.LastReply != "" {
 		out = append(out, printChoice{"代表意见征询表", d.satisfactionForm(x)})
@@ -323,11 +343,17 @@ func showPrintMenu(b *widget.Button, choices []printChoice, print func(document)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
 }
 
-// itemPrintButton offers the printed forms of one item in a menu.
+// itemPrintButton offers the printed forms of one item in a menu, and for an overdue item 督办, which prints
+// its 督办通知 to the main unit.
 func (t *suggestionsTab) itemPrintButton(x store.Suggestion) fyne.CanvasObject {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
 		showPrintMenu(b, t.d.itemPrintChoices(x), t.d.printTo)
 	})
-	return b
+	if !x.Overdue(t.today()) {
+		return b
+	}
+	urge := widget.NewButtonWithIcon("督办", theme.WarningIcon(), func() { t.d.printTo(t.d.itemOverdueNotice(x)) })
+	urge.Importance = widget.DangerImportance
+	return container.NewHBox(urge, b)
 }

@@ -232,3 +232,44 @@ func TestMeetingPrintBallotOptions(t *testing.T) {
 		t.Fatalf("printed %+v; window says %q", got, dialogText(d))
 	}
 }
+
+// An overdue item has 督办, which prints its 督办通知 to its main unit, listing that item alone; an item on
+// time has none.
+func TestOverdueItemHasUrgeAction(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	d := testDesk(t, testDB(t, true))
+	overdue, _, err := d.db.Suggestions(d.ctx, store.SuggestionFilter{Overdue: true, Today: testToday, Limit: 2})
+	if err != nil || len(overdue) < 2 {
+		t.Fatalf("overdue items %d: %v", len(overdue), err)
+	}
+	x := overdue[0]
+	d.openSuggestion(x.ID)
+	urge := findButton(d.items.detail, "督办")
+	if urge == nil {
+		t.Fatal("no 督办 on an overdue item")
+	}
+	dir := t.TempDir()
+	d.rememberFolder(store.FolderPrints, dir)
+	test.Tap(urge)
+	test.Tap(findButton(topDialog(t, d), "另存为PDF"))
+	test.Tap(findButton(topDialog(t, d), "保存"))
+	out := filepath.Join(dir, x.Number+"督办通知.pdf")
+	waitUpTo(t, 20*time.Second, "the notice", func() bool { _, err := os.Stat(out); return err == nil })
+	text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	if !strings.Contains(flat, "关于督促办理逾期") || !strings.Contains(flat, x.Number) || !strings.Contains(flat, x.MainUnitName+"：") ||
+		strings.Contains(flat, overdue[1].Number) {
+		t.Fatalf("the notice for %s (%s):\n%s", x.Number, x.MainUnitName, text)
+	}
+
+	onTime, _, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{States: []string{store.StateClosed}, Limit: 1})
+	d.openSuggestion(onTime[0].ID)
+	if findButton(d.items.detail, "督办") != nil {
+		t.Error("督办 on a closed item")
+	}
+}
