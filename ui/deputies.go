@@ -97,9 +97,12 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station} {
 		sel.PlaceHolder = "全部"
 	}
+	// The roster opens on the deputies in office (在任); 出缺 and 全部 are a choice away.
+	t.filters.status.Selected, t.filter.Status = store.DeputyActive, store.DeputyActive
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
 	tb.addImport(d, store.ImportDeputies)
+	tb.box.Add(widget.NewButtonWithIcon("批量修改", theme.ListIcon(), func() { t.bulkEdit() }))
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
@@ -201,6 +204,7 @@ func (t *deputiesTab) show(x store.Deputy) {
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // form builds the deputy form filled with x; 保存 creates or updates.

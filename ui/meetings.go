@@ -180,6 +180,7 @@ func (t *meetingsTab) show(x store.Meeting) {
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // form builds the meeting form filled with x; 保存 creates or updates.

@@ -206,6 +206,7 @@ func (t *stationsTab) show(x store.Station) {
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // form builds the station form filled with x; 保存 creates or updates.

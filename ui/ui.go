@@ -215,6 +215,9 @@ func newToolbar(onAdd, onEdit, onDelete, onExport func()) *toolbar {
 // recordFrame lays out a record tab: toolbar and search on top, filters under them, the list with its count
 // on the left, the detail pane on the right.
 func recordFrame(tb *toolbar, search *searchEntry, filters []fyne.CanvasObject, list fyne.CanvasObject, status *widget.Label, detail *fyne.Container) fyne.CanvasObject {
+	if t, ok := list.(*widget.Table); ok {
+		list = withTips(t) // a cell's whole text on hover
+	}
 	top := container.NewBorder(nil, nil, tb.box, nil, search)
 	filterRow := container.NewHBox(filters...)
 	left := container.NewBorder(nil, status, nil, nil, list)
