@@ -341,7 +341,7 @@ func (md *meetingDoc) signIn() {
 			group = dp.GroupName
 			name := group
 			if name == "" {
-				name = "未分组代表"
+				name = "未编入小组的代表"
 			}
 			cont = ""
 			d.ensure(8 + signInRowH)

@@ -420,7 +420,7 @@ func yesNo(b bool) string {
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
-		"附议建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
+		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
 	var rows []trow
 	var sum [10]int
 	backs := 0

@@ -368,13 +368,13 @@ func (t *deputiesTab) suggestionsOf(x store.Deputy) fyne.CanvasObject {
 	}
 	rows := make([]string, len(items))
 	for i, s := range items {
-		role := "附议"
+		role := "联名"
 		if s.LeadDeputyID == x.ID {
 			role = "领衔"
 		}
 		rows[i] = fmt.Sprintf("%s　%s　[%s·%s]", s.Number, s.Title, role, s.State)
 	}
-	return simpleList(fmt.Sprintf("领衔或附议的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
+	return simpleList(fmt.Sprintf("领衔或联名的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
 }
 
 // attendanceOf lists the meetings the deputy was counted at, with totals.
@@ -530,7 +530,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		}
 		led += fmt.Sprintf("（人代会期间 %d 件、闭会期间 %d 件）：%s", r.LedSession, r.LedRecess(), strings.Join(parts, "、"))
 	}
-	out = append(out, line(led+"。"), line(fmt.Sprintf("附议 %d 件。", r.Cosigned)))
+	out = append(out, line(led+"。"), line(fmt.Sprintf("联名 %d 件。", r.Cosigned)))
 	out = append(out, boldLabel("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
 	if len(r.Stations) > 0 {
 		out = append(out, line("进站："+strings.Join(r.Stations, "、")))

@@ -36,7 +36,10 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
 	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
-	note.Wrapping = fyne.TextWrapWord
+	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
+	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
+	note.Truncation = fyne.TextTruncateOff
+	note.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(widget.NewSeparator(), boldLabel("导出"), buttons, t.progressBox, note)
 }
 

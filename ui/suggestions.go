@@ -386,7 +386,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		}
 	}
 	roster := false
-	cosigners := newIDPicker("选择附议代表", func() []option {
+	cosigners := newIDPicker("选择联名代表", func() []option {
 		if roster {
 			return t.deputyOptions()
 		}
@@ -425,7 +425,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		widget.NewFormItem("人代会", session),
 		widget.NewFormItem("来源", source),
 		widget.NewFormItem("领衔代表", lead),
-		widget.NewFormItem("附议代表", cosigners),
+		widget.NewFormItem("联名代表", cosigners),
 		{Text: "选民姓名", Widget: voter, HintText: "选民意见建议必填"},
 		widget.NewFormItem("选民联系方式", contact),
 		widget.NewFormItem("标题", title),
