@@ -49,9 +49,10 @@ type recordList[T any] struct {
 	sort   string
 	desc   bool
 	err    error
-	// fitted is set once the columns are sized for the text size and the records (fitColumns); sizing them
-	// again only when the 字号 changes keeps the widths a clerk dragged.
+	// fitted is set once the columns are sized for the text size and the records (fitColumns), at widths;
+	// sizing them all again only when the 字号 changes keeps the widths a clerk dragged.
 	fitted bool
+	widths []float32
 	// quiet is set while the list selects a row itself (reveal), so onSelect does not run again.
 	quiet bool
 	// picked is the row last selected, by the clerk or by reveal: showing its record needs no search.
@@ -128,13 +129,18 @@ func newRecordList[T any](cols []column[T], load func(offset, limit int, sort st
 
 // fitColumns sizes the columns for the text size and for the records of the first page: each is as wide as
 // its title, its standard width scaled by the text size, and — for a short column — its longest entry. It
-// runs once the list has records, and again when the 字号 changes.
+// sizes every column once the list has records and again when the 字号 changes; after a filter or a search it
+// only widens a short column whose new entries need more (so the widths a clerk dragged mostly stay).
 func (l *recordList[T]) fitColumns() {
 	rows := l.pages[0]
-	if l.fitted || len(rows) == 0 {
+	if len(rows) == 0 {
 		return
 	}
+	full := !l.fitted
 	l.fitted = true
+	if len(l.widths) != len(l.columns) {
+		l.widths = make([]float32, len(l.columns))
+	}
 	th := l.table.Theme()
 	size := th.Size(theme.SizeNameText)
 	scale := size / baseTextSize
@@ -146,7 +152,10 @@ func (l *recordList[T]) fitColumns() {
 				w = max(w, fyne.MeasureText(c.text(r), size, fyne.TextStyle{}).Width+pad)
 			}
 		}
-		l.table.SetColumnWidth(i, w)
+		if full || w > l.widths[i] {
+			l.widths[i] = w
+			l.table.SetColumnWidth(i, w)
+		}
 	}
 }
 

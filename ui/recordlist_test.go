@@ -108,3 +108,22 @@ func TestListCellTipShowsFullText(t *testing.T) {
 		t.Error("the tip stays after the pointer left")
 	}
 }
+
+// A filter that brings longer entries into a short column widens it.
+func TestListColumnWidensAfterFilter(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	d.tabs.SelectIndex(4)
+	d.meetings.filters.kind.SetSelected("人民代表大会会议")
+	found := false
+	for _, c := range visibleCells(d.meetings.list.table) {
+		if c.Text == "人民代表大会会议" {
+			found = true
+			if c.truncated() {
+				t.Fatalf("%q cut after filtering (cell %.0f wide)", c.Text, c.Size().Width)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("no 人民代表大会会议 cell drawn")
+	}
+}
