@@ -111,11 +111,16 @@ func TestListCellTipShowsFullText(t *testing.T) {
 
 // A filter that brings longer entries into a short column widens it.
 func TestListColumnWidensAfterFilter(t *testing.T) {
-	d := testDesk(t, testDB(t, true))
-	d.tabs.SelectIndex(4)
-	d.meetings.filters.kind.SetSelected("人民代表大会会议")
+	_, w := testWindow(t)
+	rows := []string{"调研", "视察"}
+	l := newRecordList([]column[string]{{"类型", 60, "", func(s string) string { return s }}},
+		func(offset, limit int, _ string, _ bool) ([]string, int, error) { return rows, len(rows), nil }, nil)
+	w.SetContent(l.view())
+	l.reload()
+	rows = []string{"人民代表大会会议", "主席团会议"} // the clerk filters by another kind
+	l.reload()
 	found := false
-	for _, c := range visibleCells(d.meetings.list.table) {
+	for _, c := range visibleCells(l.table) {
 		if c.Text == "人民代表大会会议" {
 			found = true
 			if c.truncated() {
