@@ -35,8 +35,8 @@ func (d *desk) printTo(doc document) {
 	copies.SetText("1")
 	what := widget.NewLabel("「" + doc.file + "」")
 	what.Wrapping = fyne.TextWrapWord
-	hint := widget.NewLabel(printerHint)
-	hint.Wrapping = fyne.TextWrapBreak // a Chinese sentence is one "word" to TextWrapWord
+	hint := newRuledText() // lines broken as Chinese is: no line starting with 「，」
+	hint.SetText(printerHint)
 	var dlg dialog.Dialog
 	paper := widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
 		n, err := strconv.Atoi(strings.TrimSpace(copies.Text))
@@ -133,8 +133,11 @@ func (d *desk) showPrinted(name, path, job string, sent bool, err error) {
 		fyne.LogError("打印 "+path, err)
 		why = "打印机没有接收这份文件(" + err.Error() + ")。"
 	}
-	d.openLocal(path)
-	d.showWritten("请在 PDF 阅读器中打印", why+"已在 PDF 阅读器中打开「"+name+"」，请在其中按 Ctrl+P 打印。", path)
+	if d.tryOpen(path) {
+		d.showWritten("请在 PDF 阅读器中打印", why+"已在 PDF 阅读器中打开「"+name+"」，请在其中按 Ctrl+P 打印。", path)
+		return
+	}
+	d.showWritten("请手动打印", why+"系统也没有打开它：请在文件管理器中打开下面的文件，再按 Ctrl+P 打印，或「另存为PDF」拷到别的电脑打印。", path)
 }
 
 // printFile is where a document printed on paper is written: the program's folder in the system's temporary

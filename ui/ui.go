@@ -161,15 +161,23 @@ func (d *desk) confirmDelete(what, name string, del func() error) {
 // openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
 // the clerk is told where it is.
 func (d *desk) openLocal(path string) {
+	if !d.tryOpen(path) {
+		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
+	}
+}
+
+// tryOpen asks the desktop to open a local file or folder and reports whether it did; the system's reason
+// when it did not (no file manager, …) is in English and goes to the log.
+func (d *desk) tryOpen(path string) bool {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
 		err = d.app.OpenURL(u)
 	}
 	if err != nil {
-		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the path.
 		fyne.LogError("打开 "+path, err)
-		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
+		return false
 	}
+	return true
 }
 
 // exportList asks where to save and writes the records as an .xlsx sheet, then offers to open it.
