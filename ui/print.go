@@ -143,7 +143,7 @@ func (d *desk) showPrinted(name, path, job string, sent bool, err error) {
 // printFile is where a document printed on paper is written: the program's folder in the system's temporary
 // folder, a name a clerk recognises in the printer queue. Files from earlier days are removed.
 func printFile(name string, now time.Time) (string, error) {
-	dir := filepath.Join(os.TempDir(), "rendadesk-打印")
+	dir := filepath.Join(os.TempDir(), "rendadesk-print")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("无法建立打印用的临时文件夹 %s: %w", dir, err)
 	}
