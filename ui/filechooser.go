@@ -134,6 +134,7 @@ func showFileChooser(win fyne.Window, req fileRequest, done func(string)) *fileC
 		win.Canvas().Focus(c.name)
 		// The cursor before the extension, where a clerk changes a proposed name.
 		c.name.CursorColumn = len([]rune(strings.TrimSuffix(req.name, filepath.Ext(req.name))))
+		c.name.Refresh()
 	}
 	return c
 }

@@ -154,6 +154,13 @@ func printFile(name string, now time.Time) (string, error) {
 			}
 		}
 	}
+	// A title may hold a character no file name can (「/」 in 2024/2025年度…): it becomes 「_」.
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(badNameChars, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
 	return filepath.Join(dir, name+now.Format("-150405")+".pdf"), nil
 }
 

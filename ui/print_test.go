@@ -273,3 +273,14 @@ func TestOverdueItemHasUrgeAction(t *testing.T) {
 		t.Error("督办 on a closed item")
 	}
 }
+
+// A document whose name holds a character no file name can is still printed, under a name that can.
+func TestPrintFileNameIsSafe(t *testing.T) {
+	path, err := printFile("2024/2025年度:交办清单", time.Date(2024, 11, 30, 9, 5, 7, 0, time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base := filepath.Base(path); base != "2024_2025年度_交办清单-090507.pdf" {
+		t.Fatalf("file %q", base)
+	}
+}
