@@ -185,15 +185,15 @@ func (t *overviewTab) refresh() {
 
 	overdue := store.SuggestionFilter{Overdue: true, Today: today}
 	t.overdue, t.overdueTotal = t.items(overdue)
-	t.overdueHead.SetText(overviewListHead("逾期未答复", t.overdueTotal, t.voters(overdue)))
+	t.overdueHead.SetText(overviewListHead("逾期未答复", t.overdueTotal, t.voters(overdue, t.overdue, t.overdueTotal)))
 	t.overdueList.Refresh()
 	soon := store.SuggestionFilter{DueWithin: suggestionDueSoonDays, Today: today}
 	t.dueSoon, t.dueSoonTotal = t.items(soon)
-	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal, t.voters(soon)))
+	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal, t.voters(soon, t.dueSoon, t.dueSoonTotal)))
 	t.dueSoonList.Refresh()
 	late := store.SuggestionFilter{AssignLate: true, Today: today}
 	t.assignLate, t.assignLateTotal = t.itemsBy(late, "received")
-	t.assignLateHead.SetText(overviewListHeadBy("超时未交办", "收到日期", t.assignLateTotal, t.voters(late)))
+	t.assignLateHead.SetText(overviewListHeadBy("超时未交办", "收到日期", t.assignLateTotal, t.voters(late, t.assignLate, t.assignLateTotal)))
 	t.assignLateList.Refresh()
 	for i, n := range []int{t.overdueTotal, t.dueSoonTotal, t.assignLateTotal} {
 		t.attention.Items[i].Text = fmt.Sprintf("%s (%d)", remindChoices[i+1], n)
@@ -224,8 +224,13 @@ func overviewListHeadBy(what, order string, total, voters int) string {
 	return head
 }
 
-// voters counts the voters' opinions (选民意见建议) among the items of f, counted in 条.
-func (t *overviewTab) voters(f store.SuggestionFilter) int {
+// voters counts the voters' opinions (选民意见建议) among the total items of f, counted in 条: from the items
+// listed when they are all of them, else with one more query.
+func (t *overviewTab) voters(f store.SuggestionFilter, listed []store.Suggestion, total int) int {
+	if len(listed) >= total {
+		_, v := store.CountKinds(listed)
+		return v
+	}
 	f.Kind = store.KindVoter
 	return overviewCount(func() ([]store.Suggestion, int, error) {
 		f.Limit = 1
