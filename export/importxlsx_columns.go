@@ -22,6 +22,7 @@ const (
 	cHave                     // one item of a station's 「六个有」
 	cHaves                    // the 「六个有」 as one column: the items met
 	cWorkPost                 // 工作单位及职务 in one column
+	cSeats                    // 当选日期: one day for every level, or a day per level (镇级2021-12-01、县级2022-03-05)
 )
 
 // importColumn is one column an import file may have.
@@ -62,6 +63,9 @@ var deputyImportColumns = []importColumn{
 	{label: "代表小组", aliases: []string{"小组", "所属小组", "所在小组", "代表组", "所属代表小组"}, kind: cRef, example: "第一代表小组", template: true},
 	{label: "代表层级", aliases: []string{"层级", "级别", "代表级别", "代表类别"}, kind: cList, norm: store.NormLevel, example: "镇级", template: true,
 		hint: "可填多个，用顿号分开，如：镇级、县级"},
+	{label: "当选日期", aliases: []string{"补选日期", "当选(补选)日期", "当选时间", "任职日期", "任职时间", "当选或补选日期"}, kind: cSeats,
+		example: "2021-12-01", template: true,
+		hint: "空着表示本届开始日期；补选的代表填写补选日期；各级日期不同时写成 镇级2021-12-01、县级2022-03-05"},
 	{label: "代表构成", aliases: []string{"构成", "身份", "代表身份", "结构", "代表结构"}, kind: cList, example: "村(社区)干部", template: true,
 		hint: "可填多个，用顿号分开"},
 	{label: "职务角色", aliases: []string{"角色", "人大职务", "代表职务", "担任职务"}, kind: cList, template: true, hint: "可填多个，用顿号分开"},

@@ -36,7 +36,8 @@ func (r *rowReader) field(label string) (reflect.Value, bool) {
 }
 
 func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, cells []string, line int, x *xlsxImport) store.ImportRow {
-	r := &rowReader{line: line, row: store.ImportRow{Line: line, Given: map[string]bool{}, Names: map[string][]string{}}}
+	r := &rowReader{line: line, row: store.ImportRow{Line: line, Given: map[string]bool{}, Names: map[string][]string{},
+		Cells: slices.Clone(cells)}}
 	switch kind {
 	case store.ImportDeputies:
 		r.row.Deputy = &store.Deputy{}
@@ -57,8 +58,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 		for _, i := range at {
 			if i < len(cells) && trimCell(cells[i]) != "" {
 				cell = importCell{text: cells[i]}
-				if c.kind == cDate || c.kind == cYearMonth || c.kind == cPhone {
+				if c.kind == cDate || c.kind == cYearMonth || c.kind == cPhone || c.kind == cSeats {
 					cell = x.cellAt(cells[i], i, line) // only these care whether a cell is a number or a date
+					r.row.Cells[i] = shownText(c, cell)
 				}
 				cell.text = trimCell(cell.text)
 				break
@@ -70,6 +72,23 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 		r.read(c, cell)
 	}
 	return r.row
+}
+
+// shownText is a cell as Excel shows it, for the rows an import leaves out: a date cell as 2024-03-05 (1968.05
+// for a birth month) rather than the serial number Excel keeps, a long number as its digits.
+func shownText(c importColumn, cell importCell) string {
+	if cell.isNum && cell.dateFmt {
+		if t, ok := excelSerialDate(cell.num, cell.date1904); ok {
+			if c.kind == cYearMonth {
+				return t.Format("2006.01")
+			}
+			return t.Format("2006-01-02")
+		}
+	}
+	if c.kind == cPhone {
+		return phoneText(cell)
+	}
+	return cell.text
 }
 
 // read puts one cell into the record, or notes what is wrong with it.
@@ -97,6 +116,9 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		return
 	case cHave, cHaves:
 		r.readHaves(c, v)
+		return
+	case cSeats:
+		r.readSeats(c, cell)
 		return
 	}
 	f, ok := r.field(c.label)
@@ -166,6 +188,44 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		f.SetString(v)
 	}
 	given(c.label)
+}
+
+// readSeats reads the 当选日期 of a deputy's levels: one day for every level the deputy holds (a seat without a
+// level, which store dates each level with), or 「镇级2021-12-01、县级2022-03-05」 for levels begun on
+// different days.
+func (r *rowReader) readSeats(c importColumn, cell importCell) {
+	d := r.row.Deputy
+	if d == nil {
+		return
+	}
+	if day, err := store.ParseDate(foldFullWidth(cell.text)); err == nil || cell.isNum {
+		if err != nil { // an Excel date, or a number that is none
+			var ok bool
+			if day, ok = r.date(c.label, cell); !ok {
+				return
+			}
+		}
+		d.Seats = []store.Seat{{Start: day}}
+		r.row.Given[c.label] = true
+		return
+	}
+	var seats []store.Seat
+	for _, part := range strings.FieldsFunc(foldSeparators(cell.text), func(r rune) bool { return strings.ContainsRune("、,;\n", r) }) {
+		part = trimCell(part)
+		i := strings.IndexFunc(part, unicode.IsDigit)
+		level := store.NormLevel(trimCell(part[:max(i, 0)]))
+		if i <= 0 || !slices.Contains(store.DeputyLevels, level) {
+			r.problem(c.label, fmt.Sprintf("「%s」看不出是哪一级的日期；写成 2021-12-01，或 镇级2021-12-01、县级2022-03-05", clipImport(part, 20)), false)
+			return
+		}
+		day, ok := r.date(c.label, importCell{text: part[i:]})
+		if !ok {
+			return
+		}
+		seats = append(seats, store.Seat{Level: level, Start: day})
+	}
+	d.Seats = seats
+	r.row.Given[c.label] = true
 }
 
 // readHaves reads the 「六个有」: a column per item (有/无), or one column listing the items met.

@@ -45,7 +45,8 @@ func parseImport(kind store.ImportKind, name, sheet string, rows [][]string, x *
 	if best[keyColumn(kind)] == nil {
 		return store.ImportSheet{}, store.Errorf(store.EINVALID, "文件「%s」的表头(第%d行)中没有「%s」栏，无法导入%s", name, bestLine+1, keyColumn(kind), kind.Label())
 	}
-	out := store.ImportSheet{Kind: kind, File: name, Sheet: sheet, HeaderLine: bestLine + 1, Ignored: bestIgnored}
+	out := store.ImportSheet{Kind: kind, File: name, Sheet: sheet, HeaderLine: bestLine + 1, Ignored: bestIgnored,
+		Header: slices.Clone(rows[bestLine])}
 	for _, c := range cols {
 		if best[c.label] != nil {
 			out.Columns = append(out.Columns, c.label)
@@ -103,8 +104,9 @@ func templateHeaders(kind store.ImportKind, n int) []string {
 	return out
 }
 
-// silentHeaders are headers that carry nothing to import and are not worth a note: row numbers.
-var silentHeaders = []string{"序号", "编号", "no", "no.", "#"}
+// silentHeaders are headers that carry nothing to import and are not worth a note: row numbers, and the
+// reason column of the workbook of rows an import left out (WriteSkippedRows), imported again once corrected.
+var silentHeaders = []string{"序号", "编号", "no", "no.", "#", normHeader(SkippedReasonHeader)}
 
 // matchHeader maps the cells of a candidate header row to columns: label → cell indexes (several when a
 // file has, say, both 手机 and 办公电话). Unrecognised non-empty cells are returned as ignored.

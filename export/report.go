@@ -322,7 +322,7 @@ func (w Report) t5() rtable {
 	return tab
 }
 
-// t6 is the composition of the deputies in office on the report date, by level and in all.
+// t6 is the composition of the deputies in office on the last day counted, by level and in all.
 func (w Report) t6() rtable {
 	d := w.Figures.Deputies
 	headers := []string{"代表层级", "人数", "男", "女", "少数民族", "中共党员", "非中共党员"}
@@ -360,21 +360,37 @@ func (w Report) t6() rtable {
 	}
 	rows = append(rows, line("合计(每人计一次)", d.All, true))
 	return rtable{sheet: "T6 代表构成", title: "T6 人大代表基本情况统计表", headers: headers, rows: rows,
-		landscape: true, note: "一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
+		landscape: true, note: "统计" + w.Figures.CountedOn().Chinese() + "在任的代表(按各级当选日期和出缺日期)。" +
+			"一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
 }
 
-// t7 is the roster of the deputies given.
+// t7 is the roster of the deputies given: those in office on the last day the report counts, with the day each
+// began (a deputy who has left since is still on it; one elected since is not).
 func (w Report) t7() rtable {
 	headers := []string{"序号", "姓名", "性别", "民族", "出生年月", "政治面貌", "文化程度", "工作单位及职务", "代表层级",
-		"选区", "代表小组", "联系电话", "状态", "备注"}
+		"选区", "代表小组", "联系电话", "当选日期", "备注"}
 	var rows []trow
 	for i, d := range w.Deputies {
 		work := strings.TrimSpace(d.WorkUnit + d.Post)
 		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
-			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, d.Status, strings.Join(d.Roles, "、")}})
+			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, seatStarts(d), strings.Join(d.Roles, "、")}})
 	}
 	return rtable{sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
-		note: "名册为制表时在任的代表。"}
+		note: "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表。"}
+}
+
+// seatStarts is the 当选日期 column: one day when every level began on it, else 「镇级2021-12-01、县级2022-03-05」.
+func seatStarts(d store.Deputy) string {
+	var parts []string
+	same := true
+	for _, s := range d.Seats {
+		same = same && s.Start == d.Seats[0].Start
+		parts = append(parts, s.Level+string(s.Start))
+	}
+	if same && len(d.Seats) > 0 {
+		return string(d.Seats[0].Start)
+	}
+	return strings.Join(parts, "、")
 }
 
 // t9 is the stations with their 「六个有」, and a 合计 row.

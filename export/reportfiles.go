@@ -3,7 +3,6 @@ package export
 import (
 	"fmt"
 	"path/filepath"
-	"strings"
 	"sync"
 )
 
@@ -15,15 +14,15 @@ var ReportFormatNames = map[string]string{"xlsx": "Excel 工作簿", "pdf": "PDF
 
 // ReportFileName is the file a format of the report is saved as: 「××镇人大主席团2024年度工作统计.xlsx」,
 // 「…年度工作统计.pdf」, 「…年度工作报告文字稿.txt」.
+// A long office name is shortened (FileName), the year and the extension kept.
 func ReportFileName(r Report, format string) string {
-	base := strings.TrimSuffix(WorkbookName(r.Settings, r.Year()), ".xlsx")
 	switch format {
 	case "pdf":
-		return base + ".pdf"
+		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作统计", r.Year()), ".pdf")
 	case "txt":
-		return strings.TrimSuffix(base, "工作统计") + "工作报告文字稿.txt"
+		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作报告文字稿", r.Year()), ".txt")
 	}
-	return base + ".xlsx"
+	return WorkbookName(r.Settings, r.Year())
 }
 
 // WriteReport writes the chosen formats of the report into dir and returns the paths written, in the order

@@ -11,15 +11,10 @@ import (
 	"rendadesk/store"
 )
 
-// WorkbookName is the file name of a year's workbook: 「××镇人大主席团2024年度工作统计.xlsx」.
+// WorkbookName is the file name of a year's workbook: 「××镇人大主席团2024年度工作统计.xlsx」 (FileName: a long
+// office name is shortened).
 func WorkbookName(st store.Settings, year int) string {
-	name := fmt.Sprintf("%s%d年度工作统计.xlsx", officeName(st), year)
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, name)
+	return FileName(officeName(st), fmt.Sprintf("%d年度工作统计", year), ".xlsx")
 }
 
 // officeName is the office as it heads every table.

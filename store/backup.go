@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -57,7 +59,7 @@ func writeBackup(ctx context.Context, conn *sql.DB, out string) error {
 	if err != nil || !res.OK {
 		os.Remove(tmp)
 		if err == nil {
-			err = Errorf(ECORRUPT, "备份文件校验失败: %s", strings.Join(res.Problems, "；"))
+			err = Errorf(ECORRUPT, "备份文件校验失败: %s", res.Summary())
 		}
 		return err
 	}
@@ -78,6 +80,53 @@ type CheckResult struct {
 	// Empty is set for a SQLite file with nothing in it yet (version 0, no tables, e.g. 0 bytes): not a
 	// database of ours, but Open turns it into a new one, so start-up need not refuse it.
 	Empty bool
+	// Findings counts what integrity_check and foreign_key_check listed; Problems keeps the first
+	// maxCheckLines of them (a damaged file may list thousands), and more is set when the count stopped at
+	// the check's limit.
+	Findings int
+	more     bool
+}
+
+// Limits of CheckFile's findings: how many integrity_check may list, how many Problems keeps.
+const (
+	maxIntegrityFindings = 1000
+	maxCheckLines        = 200
+)
+
+// Summary says in one short Chinese sentence what is wrong: 「完整性检查发现 37 处问题」 for a damaged file
+// (the findings themselves are in Problems), the problem itself otherwise; "" when the file is good.
+func (r CheckResult) Summary() string {
+	var parts []string
+	if r.Findings > 0 {
+		more := ""
+		if r.more {
+			more = "以上"
+		}
+		parts = append(parts, fmt.Sprintf("完整性检查发现 %d 处%s问题", r.Findings, more))
+	}
+	for _, p := range r.Problems {
+		if !strings.HasPrefix(p, checkFindingPrefix) && !strings.HasPrefix(p, fkFindingPrefix) && !strings.HasPrefix(p, "……") {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, "；")
+}
+
+// The prefixes of the findings in CheckResult.Problems.
+const (
+	checkFindingPrefix = "完整性检查: "
+	fkFindingPrefix    = "外键检查: "
+)
+
+// finding adds a finding of the checks, keeping the first maxCheckLines.
+func (r *CheckResult) finding(s string) {
+	r.Findings++
+	switch {
+	case r.Findings <= maxCheckLines:
+		r.Problems = append(r.Problems, s)
+	case r.Findings == maxCheckLines+1:
+		r.Problems = append(r.Problems, "……(其余问题未列出)")
+	}
 }
 
 // CheckFile checks a database file without changing it (read-only): that it is a SQLite database of this
@@ -93,27 +142,15 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 		return res, Errorf(EINVALID, "%s 是文件夹，不是数据库文件", path)
 	}
 	abs, _ := filepath.Abs(path)
-	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)")
+	sqldb, closer, err := openReadOnly(ctx, abs)
 	if err != nil {
 		return res, err
 	}
-	defer func() { sqldb.Close() }()
+	defer closer()
 	if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
-		// A WAL file in a folder we cannot write (a write-protected USB stick) cannot even be opened
-		// read-only, because SQLite wants its -shm file; read it as an unchanging file instead.
-		msg := err.Error()
-		if !strings.Contains(msg, "readonly") && !strings.Contains(msg, "unable to open") {
-			return res, notADatabase(path, err)
-		}
-		sqldb.Close()
-		if sqldb, err = sql.Open("sqlite", fileURI(abs)+"?mode=ro&immutable=1"); err != nil {
-			return res, err
-		}
-		if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&res.Version); err != nil {
-			return res, notADatabase(path, err)
-		}
+		return res, notADatabase(path, err)
 	}
-	rows, err := sqldb.QueryContext(ctx, `PRAGMA integrity_check`)
+	rows, err := sqldb.QueryContext(ctx, fmt.Sprintf(`PRAGMA integrity_check(%d)`, maxIntegrityFindings))
 	if err != nil {
 		return res, notADatabase(path, err)
 	}
@@ -124,7 +161,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 			return res, notADatabase(path, err)
 		}
 		if s != "ok" {
-			res.Problems = append(res.Problems, "完整性检查: "+s)
+			res.finding(checkFindingPrefix + s)
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -132,6 +169,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 		return res, notADatabase(path, err)
 	}
 	rows.Close()
+	res.more = res.Findings >= maxIntegrityFindings
 	var ours int
 	if err := sqldb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('settings', 'suggestions', 'deputies')`).Scan(&ours); err != nil {
 		return res, notADatabase(path, err)
@@ -161,7 +199,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 				fk.Close()
 				return res, err
 			}
-			res.Problems = append(res.Problems, fmt.Sprintf("外键检查: 表 %s 第 %d 行引用的 %s 不存在", table, rowid.Int64, parent))
+			res.finding(fmt.Sprintf(fkFindingPrefix+"表 %s 第 %d 行引用的 %s 不存在", table, rowid.Int64, parent))
 		}
 		fk.Close()
 		for _, t := range []string{"deputies", "stations", "units", "suggestions", "meetings", "attendance", "history"} {
@@ -366,6 +404,7 @@ func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
 		out := filepath.Join(dir, backupName(backupBase(db.path), reason, now, n))
 		err := db.Backup(ctx, out)
 		if err == nil {
+			db.clearBackupFailure(ctx)
 			return out, nil
 		}
 		if ErrorCode(err) != ECONFLICT || n >= 99 {
@@ -376,10 +415,12 @@ func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
 
 // DailyBackup makes the day's backup unless the folder already holds one from today (by db.Now), then prunes
 // the folder (pruneBackups). It returns the day's backup and whether it was made now. Start-up runs it off
-// the UI goroutine.
+// the UI goroutine. A failure is kept (LastBackupFailure) until a backup into the folder succeeds, so that
+// the window can say so rather than only the log.
 func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err error) {
 	list, err := ListBackups(db.path)
 	if err != nil {
+		db.noteBackupFailure(ctx, err)
 		return "", false, err
 	}
 	now := db.Now()
@@ -391,6 +432,9 @@ func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err erro
 	}
 	if path == "" {
 		if path, err = db.SafetyBackup(ctx, BackupDaily); err != nil {
+			if ctx.Err() == nil {
+				db.noteBackupFailure(ctx, err)
+			}
 			return "", false, err
 		}
 		made = true
@@ -398,7 +442,94 @@ func (db *DB) DailyBackup(ctx context.Context) (path string, made bool, err erro
 			return path, made, err
 		}
 	}
+	tightenBackups(db.path, list)
 	return path, made, pruneFolder(db.path, list, now)
+}
+
+// tightenBackups makes the backup folder and every backup of the database readable by the owner only where
+// the system has such permissions (see tightenFiles): a backup is the whole database.
+func tightenBackups(dbPath string, list []BackupInfo) {
+	if st, err := os.Stat(BackupDir(dbPath)); err == nil && st.IsDir() && st.Mode().Perm()&0o077 != 0 && runtime.GOOS != "windows" {
+		os.Chmod(BackupDir(dbPath), st.Mode().Perm()&^0o077)
+	}
+	for _, b := range list {
+		tightenFiles(b.Path, b.Path+"-wal", b.Path+"-shm")
+	}
+}
+
+// BackupFailure is an automatic backup that failed: when, and the message (in Chinese, the system's cause
+// said first; see ErrorMessage).
+type BackupFailure struct {
+	Time    time.Time
+	Message string
+}
+
+// backupFailureKey is the row of the settings table that keeps the last failure of the daily backup (not a
+// field of Settings: it is the program's note, not the office's choice).
+const backupFailureKey = "backup_failure"
+
+// LastBackupFailure returns the last failure of the automatic daily backup, if no backup into the backup
+// folder has succeeded since. It is kept in the database, so it is still shown at the next start, and in
+// memory too, for a failure that could not even be written down (a full disk).
+func (db *DB) LastBackupFailure(ctx context.Context) (BackupFailure, bool, error) {
+	db.failureMu.Lock()
+	f := db.failure
+	db.failureMu.Unlock()
+	if f != nil {
+		return *f, true, nil
+	}
+	var v string
+	err := db.view(ctx, func(tx *Tx) error {
+		return tx.QueryRow(`SELECT value FROM settings WHERE key = ?`, backupFailureKey).Scan(&v)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return BackupFailure{}, false, nil
+	}
+	if err != nil {
+		return BackupFailure{}, false, err
+	}
+	stamp, msg, _ := strings.Cut(v, "\t")
+	t, err := time.ParseInLocation("2006-01-02 15:04:05", stamp, time.Local)
+	if err != nil {
+		return BackupFailure{}, false, nil // not a note of ours
+	}
+	return BackupFailure{Time: t, Message: msg}, true, nil
+}
+
+// noteBackupFailure keeps err as the last failure of the automatic backup (see LastBackupFailure).
+func (db *DB) noteBackupFailure(ctx context.Context, err error) {
+	f := BackupFailure{Time: db.Now(), Message: ErrorMessage(err)}
+	db.failureMu.Lock()
+	db.failure = &f
+	db.failureMu.Unlock()
+	if db.readOnly {
+		return
+	}
+	db.update(ctx, func(tx *Tx) error { // best effort: the note in memory stands for it meanwhile
+		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			backupFailureKey, f.Time.Format("2006-01-02 15:04:05")+"\t"+f.Message)
+		return err
+	})
+}
+
+// clearBackupFailure forgets the last failure once a backup into the folder has succeeded.
+func (db *DB) clearBackupFailure(ctx context.Context) {
+	db.failureMu.Lock()
+	db.failure = nil
+	db.failureMu.Unlock()
+	if db.readOnly {
+		return
+	}
+	var n int
+	if err := db.view(ctx, func(tx *Tx) error {
+		return tx.QueryRow(`SELECT count(*) FROM settings WHERE key = ?`, backupFailureKey).Scan(&n)
+	}); err != nil || n == 0 {
+		return
+	}
+	db.update(ctx, func(tx *Tx) error {
+		_, err := tx.Exec(`DELETE FROM settings WHERE key = ?`, backupFailureKey)
+		return err
+	})
 }
 
 func sameDay(a, b time.Time) bool {
@@ -485,17 +616,40 @@ func pruneBackups(list []BackupInfo, now time.Time) []BackupInfo {
 
 // ---- Restore ----
 
+// The steps of Restore after which files have changed, for RestoreStep.
+const (
+	RestoreCopied    = "copied"     // the checked copy 「<db>.恢复中.part」 is written beside the database
+	RestoreKeptAside = "kept-aside" // the current file is also kept as 「<name>.恢复前-<time>.db」; it is still in place
+	RestoreReplaced  = "replaced"   // the copy has taken the database's place
+)
+
+// RestoreStep, when set, is called after each step of a restore that changed files (RestoreCopied …): the
+// fault-injection tests kill the process there and check what the next start finds. Nil in the program.
+var RestoreStep func(step string)
+
+func restoreStep(step string) {
+	if RestoreStep != nil {
+		RestoreStep(step)
+	}
+}
+
+// RestorePart is the checked copy of a backup that a restore writes beside the database at dbPath before it
+// takes the database's place: 「rendadesk.db.恢复中.part」. Found at start, it means a restore was interrupted.
+func RestorePart(dbPath string) string { return dbPath + ".恢复中.part" }
+
 // Restore puts the backup at backupPath in place of the database at dbPath and returns where the file it
 // replaced was kept. The database must be closed, and no other process may have it open: the caller holds
 // its Lock (the window's own, or the command line's).
 //
 // The backup is checked first (CheckFile: integrity, our schema, not newer than this program) and a bad one is
 // refused with the reason, before anything changes. It is then copied with VACUUM INTO to a private file beside
-// the database (so a backup that still has its -wal is copied whole) and checked again. Only then is the
-// current file, with its -wal and -shm, renamed to 「<name>.恢复前-<time>.db」 beside it — never overwritten
-// or deleted — and the copy renamed into its place. When that last step fails, the current file is put back.
+// the database, RestorePart (so a backup that still has its -wal is copied whole), and checked again. Only then
+// is the current file kept as 「<name>.恢复前-<time>.db」 beside it — never overwritten or deleted — and the copy
+// renamed over it in one step, so that a kill or a power cut at any moment leaves a database file in place: the
+// old one or the restored one (see keepAside and FinishRestore). A link (a symbolic link to the database) is
+// followed: the file it names is restored.
 func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, err error) {
-	db, err := filepath.Abs(dbPath)
+	db, err := RealPath(dbPath)
 	if err != nil {
 		return "", err
 	}
@@ -512,12 +666,15 @@ func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, 
 		return "", &Error{Code: ErrorCode(err), Message: fmt.Sprintf("备份文件 %s 不能用，没有恢复：%s", name, ErrorMessage(err))}
 	}
 	if !res.OK {
-		return "", Errorf(ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", name, strings.Join(res.Problems, "；"))
+		return "", Errorf(ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", name, res.Summary())
 	}
 	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
 		return "", fmt.Errorf("创建数据库文件夹: %w", err)
 	}
-	tmp := db + ".恢复中.part"
+	tmp := RestorePart(db)
+	if tmp == src {
+		return FinishRestore(ctx, db)
+	}
 	os.Remove(tmp)
 	if err := copyDatabase(ctx, src, tmp); err != nil {
 		os.Remove(tmp)
@@ -526,24 +683,194 @@ func Restore(ctx context.Context, dbPath, backupPath string) (keptAside string, 
 	if res, err := CheckFile(ctx, tmp); err != nil || !res.OK {
 		os.Remove(tmp)
 		if err == nil {
-			err = Errorf(ECORRUPT, "%s", strings.Join(res.Problems, "；"))
+			err = Errorf(ECORRUPT, "%s", res.Summary())
 		}
 		return "", fmt.Errorf("复制的备份校验失败，没有恢复：%w", err)
 	}
-	keptAside, moved, err := setAside(db)
+	syncFile(tmp)
+	restoreStep(RestoreCopied)
+	kept, err := replaceWith(ctx, db, tmp)
+	if err != nil {
+		return "", fmt.Errorf("恢复备份 %s: %w", name, err)
+	}
+	return kept, nil
+}
+
+// FinishRestore completes a restore that was interrupted after its checked copy (RestorePart) was written:
+// the copy, checked again, takes the database's place as in Restore, the current file (if any) kept aside.
+func FinishRestore(ctx context.Context, dbPath string) (keptAside string, err error) {
+	db, err := RealPath(dbPath)
+	if err != nil {
+		return "", err
+	}
+	tmp := RestorePart(db)
+	res, err := CheckFile(ctx, tmp)
+	if err == nil && !res.OK {
+		err = Errorf(ECORRUPT, "%s", res.Summary())
+	}
+	if err != nil {
+		return "", fmt.Errorf("上次恢复时复制的备份 %s 不能用：%w", filepath.Base(tmp), err)
+	}
+	return replaceWith(ctx, db, tmp)
+}
+
+// replaceWith keeps the database at db aside (keepAside) and renames the checked copy tmp over it: one rename
+// that replaces the target (os.Rename: rename(2); on Windows MoveFileEx with MOVEFILE_REPLACE_EXISTING), so
+// the database's name is never without a file. The old file's -shm, which describes a log the new file does
+// not have, is removed after.
+func replaceWith(ctx context.Context, db, tmp string) (string, error) {
+	kept, err := keepAside(ctx, db)
 	if err != nil {
 		os.Remove(tmp)
 		return "", err
 	}
+	restoreStep(RestoreKeptAside)
 	if err := os.Rename(tmp, db); err != nil {
-		for i := len(moved) - 1; i >= 0; i-- { // put the current file back as it was
-			os.Rename(moved[i][1], moved[i][0])
-		}
 		os.Remove(tmp)
-		return "", fmt.Errorf("恢复备份 %s: %w", name, err)
+		return "", fmt.Errorf("用备份替换数据库文件失败(数据库没有改动): %w", err)
 	}
 	syncDir(filepath.Dir(db))
-	return keptAside, nil
+	os.Remove(db + "-shm")
+	restoreStep(RestoreReplaced)
+	return kept, nil
+}
+
+// keepAside keeps the database file at db as 「<name>.恢复前-<time>.db」 beside it, and leaves db in place (for
+// the rename over it). It returns the kept name, "" when there is no file.
+//
+// A -wal beside the file holds committed changes not yet in it, and must never stay beside the restored file
+// (SQLite would replay it into a different database). So the log is first written into the file and removed
+// (a checkpoint, as SQLite does when the last connection closes) and the file, now whole, is kept by a hard
+// link, or by a copy where the disk has no links (a FAT USB stick). When the log cannot be written into the
+// file (a damaged file), it travels with the kept copy instead: renamed to 「….恢复前-<time>.db-wal」.
+func keepAside(ctx context.Context, db string) (string, error) {
+	if _, err := os.Lstat(db); errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	settled := checkpointAway(ctx, db)
+	now := time.Now()
+	var aside string
+	for n := 1; ; n++ {
+		aside = filepath.Join(filepath.Dir(db), backupBase(db)+"."+BackupRestore+"-"+now.Format(backupStamp))
+		if n > 1 {
+			aside += "-" + strconv.Itoa(n)
+		}
+		aside += ".db"
+		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+	}
+	if err := linkOrCopy(db, aside); err != nil {
+		os.Remove(aside)
+		return "", fmt.Errorf("保留现在的数据库为 %s 失败(没有恢复): %w", filepath.Base(aside), err)
+	}
+	if !settled {
+		if err := os.Rename(db+"-wal", aside+"-wal"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			os.Remove(aside)
+			return "", fmt.Errorf("保留现在数据库的日志为 %s 失败(没有恢复): %w", filepath.Base(aside)+"-wal", err)
+		}
+	}
+	syncDir(filepath.Dir(db))
+	return aside, nil
+}
+
+// checkpointAway writes the -wal of the closed database at db into the file and removes it; true when no log
+// with content is left beside it.
+func checkpointAway(ctx context.Context, db string) bool {
+	if st, err := os.Stat(db + "-wal"); err != nil || st.Size() == 0 {
+		os.Remove(db + "-wal")
+		return true
+	}
+	conn, err := sql.Open("sqlite", fileURI(db)+"?_pragma=busy_timeout(10000)")
+	if err == nil {
+		var busy, log, done int
+		err = conn.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &log, &done)
+		if err == nil && busy != 0 {
+			err = errors.New("checkpoint busy")
+		}
+		conn.Close()
+	}
+	if st, serr := os.Stat(db + "-wal"); serr == nil && st.Size() > 0 || err != nil {
+		return false
+	}
+	os.Remove(db + "-wal")
+	return true
+}
+
+// linkOrCopy makes the new file dst with the content of src: a hard link when the file system has them, else
+// a private copy flushed to disk.
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// syncFile flushes a file to disk before it is renamed into place.
+func syncFile(path string) {
+	if f, err := os.OpenFile(path, os.O_RDWR, 0); err == nil {
+		f.Sync()
+		f.Close()
+	}
+}
+
+// Leftovers is what an interrupted restore, or a database file gone missing, leaves for the next start to
+// explain (ui/startup.go): the checked copy a restore did not get to put in place, and the files restores
+// kept aside.
+type Leftovers struct {
+	// Part is RestorePart of the database when it is a good database (CheckFile); "" otherwise.
+	Part string
+	// Aside are the files restores kept aside (恢复前) that are good databases, newest first.
+	Aside []BackupInfo
+}
+
+// RestoreLeftovers finds the Leftovers beside the database at dbPath. A leftover copy that is not a good
+// database (the restore was killed while copying) is removed: the backup it was copied from is untouched.
+func RestoreLeftovers(ctx context.Context, dbPath string) (Leftovers, error) {
+	var out Leftovers
+	db, err := RealPath(dbPath)
+	if err != nil {
+		return out, err
+	}
+	if part := RestorePart(db); fileExists(part) {
+		if res, err := CheckFile(ctx, part); err == nil && res.OK {
+			out.Part = part
+		} else {
+			os.Remove(part)
+		}
+	}
+	list, err := ListBackups(db)
+	for _, b := range list {
+		if b.Reason != BackupRestore || filepath.Dir(b.Path) != filepath.Dir(db) {
+			continue
+		}
+		if res, err := CheckFile(ctx, b.Path); err == nil && res.OK {
+			out.Aside = append(out.Aside, b)
+		}
+	}
+	return out, err
+}
+
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // copyDatabase writes a consistent copy of the database file src (with its WAL, if any) to the new file dst,
@@ -574,42 +901,6 @@ func copyDatabase(ctx context.Context, src, dst string) error {
 		return err
 	}
 	return os.Chmod(dst, 0o600)
-}
-
-// setAside renames the database file and its -wal and -shm companions to 「<name>.恢复前-<time>.db」 (plus
-// -wal, -shm, so SQLite still finds the log when the kept file is opened). It returns the kept name ("" when
-// there was no file) and the renames done, old → new.
-func setAside(db string) (string, [][2]string, error) {
-	if _, err := os.Stat(db); errors.Is(err, fs.ErrNotExist) {
-		return "", nil, nil
-	}
-	now := time.Now()
-	var aside string
-	for n := 1; ; n++ {
-		aside = filepath.Join(filepath.Dir(db), backupBase(db)+"."+BackupRestore+"-"+now.Format(backupStamp))
-		if n > 1 {
-			aside += "-" + strconv.Itoa(n)
-		}
-		aside += ".db"
-		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
-			break
-		}
-	}
-	var moved [][2]string
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		from, to := db+suffix, aside+suffix
-		if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err := os.Rename(from, to); err != nil {
-			for i := len(moved) - 1; i >= 0; i-- {
-				os.Rename(moved[i][1], moved[i][0])
-			}
-			return "", nil, fmt.Errorf("把现在的数据库改名保留为 %s 失败(没有恢复): %w", filepath.Base(to), err)
-		}
-		moved = append(moved, [2]string{from, to})
-	}
-	return aside, moved, nil
 }
 
 // syncDir flushes a folder's entries (the renames) to disk where the system allows it; failing is harmless.

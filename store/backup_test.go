@@ -446,3 +446,66 @@ func TestCheckFileEmpty(t *testing.T) {
 		t.Fatalf("a database of ours: %+v, %v", res, err)
 	}
 }
+
+// A damaged file whose check lists many findings is summed up in one short sentence; the findings are kept,
+// a bounded number of them.
+func TestCheckFileSummarisesManyFindings(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	for i := 0; i < 300; i++ {
+		must(t, db.SaveUnit(ctx, &Unit{Name: fmt.Sprintf("单位%03d", i), Kind: "镇属部门"}))
+	}
+	must(t, db.Close())
+	// The index on units' names now points at another index's pages: every row is missing from it.
+	raw, err := sql.Open("sqlite", db.Path())
+	must(t, err)
+	var otherRoot int
+	must(t, raw.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'deputies_name'`).Scan(&otherRoot))
+	_, err = raw.Exec(`PRAGMA writable_schema = ON; UPDATE sqlite_schema SET rootpage = ? WHERE name = 'sqlite_autoindex_units_1'`, otherRoot)
+	must(t, err)
+	raw.Close()
+	res, err := CheckFile(ctx, db.Path())
+	must(t, err)
+	if res.OK || res.Findings < 300 || len(res.Problems) != maxCheckLines+1 {
+		t.Fatalf("OK %v, %d findings, %d lines kept", res.OK, res.Findings, len(res.Problems))
+	}
+	if got := res.Summary(); got != fmt.Sprintf("完整性检查发现 %d 处问题", res.Findings) {
+		t.Errorf("Summary() = %q", got)
+	}
+	if !strings.HasPrefix(res.Problems[0], "完整性检查: ") || !strings.HasPrefix(res.Problems[maxCheckLines], "……") {
+		t.Errorf("problems %q … %q", res.Problems[0], res.Problems[len(res.Problems)-1])
+	}
+}
+
+// A daily backup that fails is kept, across a restart, until a backup into the folder succeeds.
+func TestDailyBackupFailureIsKeptUntilABackupSucceeds(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t)
+	path := db.Path()
+	if _, ok, err := db.LastBackupFailure(ctx); ok || err != nil {
+		t.Fatalf("a new database has a failure: %v %v", ok, err)
+	}
+	// Something that is not a folder where the backup folder should be: the backup cannot be written.
+	must(t, os.WriteFile(BackupDir(path), []byte("不是文件夹"), 0o600))
+	if _, _, err := db.DailyBackup(ctx); err == nil {
+		t.Fatal("the daily backup succeeded")
+	}
+	f, ok, err := db.LastBackupFailure(ctx)
+	if !ok || err != nil || !f.Time.Equal(testToday) || !strings.Contains(f.Message, "备份") {
+		t.Fatalf("after the failure: %+v %v %v", f, ok, err)
+	}
+	must(t, db.Close())
+	db, err = Open(path)
+	must(t, err)
+	defer db.Close()
+	if again, ok, _ := db.LastBackupFailure(ctx); !ok || again.Message != f.Message || !again.Time.Equal(f.Time) {
+		t.Fatalf("after a restart: %+v %v", again, ok)
+	}
+	must(t, os.Remove(BackupDir(path)))
+	if _, _, err := db.DailyBackup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if f, ok, _ := db.LastBackupFailure(ctx); ok {
+		t.Errorf("still a failure after a good backup: %+v", f)
+	}
+}

@@ -11,9 +11,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
@@ -29,6 +31,18 @@ type DB struct {
 	path string
 	// Now returns the current time; tests replace it to get reproducible timestamps.
 	Now func() time.Time
+	// readOnly is set by OpenReadOnly; copyOf is the schema version of the file when OpenReadOnly read a
+	// private upgraded copy of an older file (tmp) rather than the file itself.
+	readOnly bool
+	copyOf   int
+	tmp      string
+	// noBackup skips BeforeMigrate: the private copy of OpenReadOnly is upgraded without a backup of it.
+	noBackup bool
+	// closer closes a read-only connection (see openReadOnly); nil for the others.
+	closer func() error
+	// failure is the last failure of the daily backup this session (see LastBackupFailure).
+	failureMu sync.Mutex
+	failure   *BackupFailure
 }
 
 // Open opens (creating if needed) the database at path and brings its schema up to date.
@@ -52,6 +66,7 @@ func Open(path string) (*DB, error) {
 	if err := createPrivate(abs); err != nil {
 		return nil, err
 	}
+	tightenFiles(abs, abs+"-wal", abs+"-shm")
 	sqldb, err := sql.Open("sqlite", dsn(abs))
 	if err != nil {
 		return nil, fmt.Errorf("打开数据库: %w", err)
@@ -62,6 +77,176 @@ func Open(path string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// OpenReadOnly opens an existing database only to read it, for the commands that read (check, export,
+// print, backup): the file is not changed in any way — no switch of its journal to WAL, no schema written into
+// an empty file, no migration — and a window may have it open meanwhile. A missing or 0-byte file, a file
+// that is not ours and a newer schema are refused with a Chinese message. A file of an older schema is read
+// through a private upgraded copy in the temporary folder (removed by Close), so it is read as the program
+// reads its own and the file itself stays as it was until a window (or a command that writes) opens it.
+func OpenReadOnly(path string) (*DB, error) {
+	ctx := context.Background()
+	if path == "" {
+		return nil, Errorf(EINVALID, "未指定数据库文件")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("数据库路径 %s: %w", path, err)
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		return nil, Errorf(ENOTFOUND, "找不到数据库文件 %s", path)
+	case st.IsDir():
+		return nil, Errorf(EINVALID, "%s 是文件夹，不是数据库文件", path)
+	case st.Size() == 0:
+		return nil, Errorf(ESCHEMA, "文件 %s 是空的(0字节)，还不是人大工作台的数据库(用人大工作台窗口打开它，才会建成新的数据库)", filepath.Base(abs))
+	}
+	sqldb, closer, err := openReadOnly(ctx, abs)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{db: sqldb, path: abs, Now: time.Now, readOnly: true, closer: closer}
+	v, err := db.checkSchema(ctx)
+	if err == nil && v == 0 {
+		err = Errorf(ESCHEMA, "文件 %s 还不是人大工作台的数据库(没有数据表；用人大工作台窗口打开它，才会建成新的数据库)", filepath.Base(abs))
+	}
+	if err != nil || v == SchemaVersion() {
+		if err != nil {
+			closer()
+			return nil, err
+		}
+		return db, nil
+	}
+	defer closer()
+	return upgradedCopy(ctx, db, v)
+}
+
+// upgradedCopy copies the older database ro reads into a private temporary file and brings the copy's schema
+// up to date, for OpenReadOnly.
+func upgradedCopy(ctx context.Context, ro *DB, version int) (*DB, error) {
+	f, err := os.CreateTemp("", "rendadesk-只读副本-*.db")
+	if err != nil {
+		return nil, fmt.Errorf("读取旧版数据库 %s 需要一个临时副本，但无法创建: %w", filepath.Base(ro.path), err)
+	}
+	tmp := f.Name()
+	f.Close()
+	removeAll := func() {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp + suffix)
+		}
+	}
+	if err := os.Chmod(tmp, 0o600); err != nil {
+		removeAll()
+		return nil, err
+	}
+	if _, err := ro.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+		removeAll()
+		return nil, fmt.Errorf("复制旧版数据库 %s: %w", filepath.Base(ro.path), err)
+	}
+	sqldb, err := sql.Open("sqlite", dsn(tmp))
+	if err != nil {
+		removeAll()
+		return nil, err
+	}
+	db := &DB{db: sqldb, path: ro.path, Now: time.Now, readOnly: true, copyOf: version, tmp: tmp, noBackup: true}
+	if err := db.migrate(ctx); err != nil {
+		sqldb.Close()
+		removeAll()
+		return nil, err
+	}
+	return db, nil
+}
+
+// openReadOnly opens the database file at abs read-only and returns the connection and the function that
+// closes it. A WAL file in a folder that cannot be written (a write-protected USB stick) cannot even be opened
+// so, because SQLite wants its -shm file; it is then read as an unchanging file.
+//
+// Reading a database in WAL mode makes SQLite create its -wal and -shm files beside it when they are not
+// there, and a read-only connection cannot remove them again; so when no window or writing command holds the
+// file's lock, close removes what this connection added (an empty -wal, the -shm), leaving the folder as it was.
+func openReadOnly(ctx context.Context, abs string) (*sql.DB, func() error, error) {
+	var had [2]bool
+	for i, suffix := range []string{"-wal", "-shm"} {
+		_, err := os.Lstat(abs + suffix)
+		had[i] = err == nil
+	}
+	closer := func(sqldb *sql.DB) func() error {
+		return func() error {
+			err := sqldb.Close()
+			tidyCompanions(abs, had)
+			return err
+		}
+	}
+	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return nil, nil, err
+	}
+	var v int
+	err = sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	if err == nil {
+		return sqldb, closer(sqldb), nil
+	}
+	closer(sqldb)()
+	if msg := err.Error(); !strings.Contains(msg, "readonly") && !strings.Contains(msg, "unable to open") {
+		return nil, nil, notADatabase(abs, err)
+	}
+	if sqldb, err = sql.Open("sqlite", fileURI(abs)+"?mode=ro&immutable=1"); err != nil {
+		return nil, nil, err
+	}
+	if err := sqldb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		sqldb.Close()
+		return nil, nil, notADatabase(abs, err)
+	}
+	return sqldb, sqldb.Close, nil
+}
+
+// tidyCompanions removes the -wal (when empty) and the -shm of the database at abs that were not there
+// before a read (had: -wal, -shm), provided no window or writing command has the file: they hold its Lock,
+// and would be using them. A file without a lock file beside it (a backup, a file a restore kept aside) was
+// never opened by one, and gets no lock file for this.
+func tidyCompanions(abs string, had [2]bool) {
+	if had[0] && had[1] {
+		return
+	}
+	if _, err := os.Lstat(abs + ".lock"); err == nil {
+		release, err := Lock(abs)
+		if err != nil {
+			return
+		}
+		defer release()
+	}
+	if st, err := os.Stat(abs + "-wal"); !had[0] && err == nil && st.Size() == 0 {
+		os.Remove(abs + "-wal")
+	}
+	if !had[1] {
+		os.Remove(abs + "-shm")
+	}
+}
+
+// ReadOnlyNote says, for a database OpenReadOnly read through an upgraded copy, that the file is of an older
+// version and was left as it is; "" otherwise.
+func (db *DB) ReadOnlyNote() string {
+	if db.copyOf == 0 {
+		return ""
+	}
+	return fmt.Sprintf("数据库 %s 是旧版本(%d)，已在临时副本上升级后读取，原文件没有改动；用人大工作台窗口打开一次即会升级到版本 %d",
+		filepath.Base(db.path), db.copyOf, SchemaVersion())
+}
+
+// tightenFiles makes existing files readable by the owner only, where the system has such permissions: a
+// database (or backup) made by an older version, copied in, or unpacked from an archive may be readable by
+// every user of the computer. Missing files are skipped; a failure is harmless (the file stays as it was).
+func tightenFiles(paths ...string) {
+	if runtime.GOOS == "windows" {
+		return // permissions there are ACLs, inherited from the user's folder; chmod only sets read-only
+	}
+	for _, p := range paths {
+		if st, err := os.Lstat(p); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o077 != 0 {
+			os.Chmod(p, st.Mode().Perm()&^0o077)
+		}
+	}
 }
 
 // createPrivate creates an empty file readable by the owner only (0600) when it does not exist yet, so that
@@ -97,8 +282,19 @@ func fileURI(path string) string {
 // Path returns the absolute path of the database file.
 func (db *DB) Path() string { return db.path }
 
-// Close closes the database.
-func (db *DB) Close() error { return db.db.Close() }
+// Close closes the database (and removes the private copy OpenReadOnly may have made).
+func (db *DB) Close() error {
+	if db.closer != nil {
+		return db.closer()
+	}
+	err := db.db.Close()
+	if db.tmp != "" {
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(db.tmp + suffix)
+		}
+	}
+	return err
+}
 
 // Tx is a write transaction with the time it started; every public method builds on one.
 type Tx struct {
@@ -235,25 +431,11 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 	if err != nil {
 		return err
 	}
-	var v int
-	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
-		return notADatabase(db.path, err)
+	v, err := db.checkSchema(ctx)
+	if err != nil {
+		return err
 	}
-	if v > len(ms) {
-		return Errorf(ESCHEMA, "数据库 %s 的版本(%d)比本程序(%d)新，请使用新版人大工作台打开", filepath.Base(db.path), v, len(ms))
-	}
-	if v > 0 {
-		if ok, err := db.hasOurTables(ctx); err != nil {
-			return notADatabase(db.path, err)
-		} else if !ok {
-			return Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
-		}
-	} else if foreign, err := db.hasForeignTables(ctx); err != nil {
-		return notADatabase(db.path, err)
-	} else if foreign {
-		return Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
-	}
-	if v < target && v > 0 && BeforeMigrate != nil {
+	if v < target && v > 0 && BeforeMigrate != nil && !db.noBackup {
 		if err := BeforeMigrate(db.path, v, target); err != nil {
 			return fmt.Errorf("升级前备份: %w", err)
 		}
@@ -282,6 +464,30 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 		}
 	}
 	return nil
+}
+
+// checkSchema returns the schema version of the file, refusing a schema newer than this program's and a file
+// with tables that are not ours.
+func (db *DB) checkSchema(ctx context.Context) (int, error) {
+	var v int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return 0, notADatabase(db.path, err)
+	}
+	if v > SchemaVersion() {
+		return 0, Errorf(ESCHEMA, "数据库 %s 的版本(%d)比本程序(%d)新，请使用新版人大工作台打开", filepath.Base(db.path), v, SchemaVersion())
+	}
+	if v > 0 {
+		if ok, err := db.hasOurTables(ctx); err != nil {
+			return 0, notADatabase(db.path, err)
+		} else if !ok {
+			return 0, Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
+		}
+	} else if foreign, err := db.hasForeignTables(ctx); err != nil {
+		return 0, notADatabase(db.path, err)
+	} else if foreign {
+		return 0, Errorf(ESCHEMA, "文件 %s 不是人大工作台的数据库", filepath.Base(db.path))
+	}
+	return v, nil
 }
 
 func (db *DB) hasOurTables(ctx context.Context) (bool, error) {

@@ -112,8 +112,8 @@ func (db *DB) DeputyRecord(ctx context.Context, deputyID int64, year int) (Deput
 	return rec, err
 }
 
-// DeputyRecords returns the records of a year of every deputy who held a seat during it (在任, or vacated
-// after 1 January of the year), by group and name as the roster lists them.
+// DeputyRecords returns the records of a year of every deputy who held a seat during it (elected by 31
+// December and not vacated by 1 January: seat.go), by group and name as the roster lists them.
 func (db *DB) DeputyRecords(ctx context.Context, year int) ([]DeputyRecord, error) {
 	var out []DeputyRecord
 	err := db.view(ctx, func(tx *Tx) error {
@@ -149,7 +149,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 
 	var recs []DeputyRecord
 	index := map[int64]*DeputyRecord{}
-	cond, args := `(d.status = '在任' OR d.vacancy_date > ?)`, []any{from}
+	cond, args := deputyHeld("?1", "?2"), []any{from, to}
 	if deputyID != 0 {
 		cond, args = `d.id = ?`, []any{deputyID}
 	}

@@ -13,7 +13,9 @@ import (
 // resolves the names against the database, finds likely duplicates, validates every row and tries the whole
 // import inside a transaction that it rolls back, so that the preview shows exactly what would happen. Nothing
 // is written until ApplyImport, which writes every row in one transaction with the same helpers as the forms,
-// history included, or nothing at all.
+// history included, or nothing at all. The clerk may choose to leave out the rows with errors
+// (ImportChoice.SkipErrors): the others are written, still in one transaction, and ErrorRows says which rows
+// were left out and why, for export to write them to a workbook beside the file, to be corrected and imported.
 
 // ImportKind is what an import file holds.
 type ImportKind string
@@ -50,6 +52,9 @@ type ImportProblem struct {
 	Field   string // the field's Chinese label; "" for the row as a whole
 	Message string // the whole sentence, naming the row and the field: 第5行「出生年月」：…
 	Warning bool   // a warning does not stop the import
+	// Ref is the other row of the file a problem is about (「与第3行重复」), 0 for none: when rows with errors
+	// are left out, the reason says what became of that row.
+	Ref int
 }
 
 // RowProblem builds the problem of row line about field, e.g. RowProblem(5, "出生年月", "「1968.13」的月份应在1到12
@@ -109,6 +114,9 @@ type ImportRow struct {
 	Names map[string][]string
 	// Problems are what the reader found wrong with the row's cells.
 	Problems []ImportProblem
+	// Cells are the row's cells as the clerk sees them in Excel (a date as 2024-03-05, not Excel's serial
+	// number), in the file's column order: what the workbook of the rows left out repeats.
+	Cells []string
 }
 
 // ImportSheet is an import file as export read it.
@@ -118,6 +126,7 @@ type ImportSheet struct {
 	Sheet      string   // the worksheet read
 	HeaderLine int      // the row of the header, as Excel numbers it
 	Columns    []string // the labels of the fields the file has, in the file's order
+	Header     []string // the header row's cells as the file has them (for the rows left out, see ImportRow.Cells)
 	Ignored    []string // headers that match no field; their columns are not imported
 	Notes      []string // what the reader wants the clerk to know (an example row left out …)
 	Rows       []ImportRow
@@ -138,6 +147,9 @@ const (
 type ImportChoice struct {
 	Duplicates ImportStatus         // ImportUpdate or ImportSkip (the default) for rows that match a record
 	Rows       map[int]ImportStatus // per-row choice by line, overriding Duplicates
+	// SkipErrors writes the rows without errors and leaves out those with errors (「跳过有错误的行」); without
+	// it, one row with an error stops the whole import.
+	SkipErrors bool
 	Progress   func(done, total int)
 }
 
@@ -247,9 +259,48 @@ func (p *ImportPlan) Problems(c ImportChoice) []ImportProblem {
 	return out
 }
 
-// ImportResult is what ApplyImport wrote.
+// ImportResult is what ApplyImport wrote: Failed counts the rows with errors left out (SkipErrors).
 type ImportResult struct {
-	Created, Updated, Skipped int
+	Created, Updated, Skipped, Failed int
+}
+
+// ImportErrorRow is a row left out of an import for its errors, with the reason in the clerk's words.
+type ImportErrorRow struct {
+	Line   int
+	Reason string // 「出生年月」：「1968.13」的月份应在1到12之间；「民族」：…
+}
+
+// ErrorRows lists, in file order, the rows the choice leaves out for their errors, each with every error as a
+// reason. A row whose error is about another row of the file (「与第3行重复」) says what became of that row:
+// left out too, imported, or skipped as a record the database has — no row depends on another silently.
+func (p *ImportPlan) ErrorRows(c ImportChoice) []ImportErrorRow {
+	status := map[int]ImportStatus{}
+	for i, r := range p.Rows {
+		status[r.Line] = p.Status(i, c)
+	}
+	var out []ImportErrorRow
+	for i, r := range p.Rows {
+		if p.Status(i, c) != ImportFailed {
+			continue
+		}
+		var reasons []string
+		for _, e := range r.Errors {
+			msg := strings.TrimPrefix(strings.TrimPrefix(e.Message, fmt.Sprintf("第%d行", r.Line)), "：")
+			if e.Ref != 0 {
+				switch status[e.Ref] {
+				case ImportFailed:
+					msg += fmt.Sprintf("(第%d行也有错误，一并未导入)", e.Ref)
+				case ImportNew, ImportUpdate:
+					msg += fmt.Sprintf("(第%d行已导入)", e.Ref)
+				case ImportSkip:
+					msg += fmt.Sprintf("(第%d行与已有记录重复，已跳过)", e.Ref)
+				}
+			}
+			reasons = append(reasons, msg)
+		}
+		out = append(out, ImportErrorRow{Line: r.Line, Reason: strings.Join(reasons, "；")})
+	}
+	return out
 }
 
 // PlanImport resolves a sheet against the database and returns the preview. It writes nothing: the trial
@@ -325,15 +376,16 @@ func (db *DB) trialImport(ctx context.Context, plan *ImportPlan) error {
 
 // ApplyImport writes the plan under the clerk's choice in one transaction: new rows are created and
 // duplicates updated or skipped, with the same checks and history as saving each record by hand, plus one
-// history entry for the import. A plan with errors is refused; if any row fails now (the database changed
-// since the preview), nothing is written and the message names the row.
+// history entry for the import. A plan with errors is refused, unless the choice is SkipErrors: then the rows
+// with errors are left out (counted in Failed) and the others written. If any row fails now (the database
+// changed since the preview), nothing is written and the message names the row.
 func (db *DB) ApplyImport(ctx context.Context, plan *ImportPlan, choice ImportChoice) (ImportResult, error) {
 	var res ImportResult
 	if plan == nil {
 		return res, Errorf(EINVALID, "没有要导入的内容")
 	}
 	n := plan.Counts(choice)
-	if n.Error > 0 {
+	if n.Error > 0 && !choice.SkipErrors {
 		return res, Errorf(EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入", n.Error, plan.Kind.Label())
 	}
 	total := n.New + n.Update
@@ -345,6 +397,9 @@ func (db *DB) ApplyImport(ctx context.Context, plan *ImportPlan, choice ImportCh
 			switch plan.Status(i, choice) {
 			case ImportSkip:
 				res.Skipped++
+				continue
+			case ImportFailed: // only with SkipErrors, checked above
+				res.Failed++
 				continue
 			case ImportNew:
 				res.Created++
@@ -364,6 +419,9 @@ func (db *DB) ApplyImport(ctx context.Context, plan *ImportPlan, choice ImportCh
 			}
 		}
 		summary := fmt.Sprintf("文件: %s\n新增 %d、更新 %d、跳过 %d", plan.File, res.Created, res.Updated, res.Skipped)
+		if res.Failed > 0 {
+			summary += fmt.Sprintf("、有错误未导入 %d", res.Failed)
+		}
 		return tx.logHistory("database", 0, ActionCreate, "导入"+plan.Kind.Label(), summary)
 	})
 	if err != nil {

@@ -13,7 +13,7 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 	if in.Deputy != nil {
 		d = *in.Deputy
 	}
-	d.Name = strings.TrimSpace(d.Name)
+	d.Name = cleanName(d.Name)
 	r.Label = d.Name
 	pl.dictValue(r, DictEthnicity, "民族", &d.Ethnicity)
 	pl.dictValue(r, DictParty, "政治面貌", &d.Party)
@@ -57,7 +57,7 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 
 	// Likely duplicates: in the file first, then in the database.
 	if line, ok := pl.fileDuplicateDeputy(d, r.Line); ok {
-		r.fail("姓名", "「%s」与第%d行重复；如确是两位同名代表，请分别填写出生年月", d.Name, line)
+		r.failRef("姓名", line, "「%s」与第%d行重复；如确是两位同名代表，请分别填写出生年月", d.Name, line)
 	} else if d.Name != "" {
 		if err := pl.matchDeputy(r, d); err != nil {
 			return err
@@ -89,10 +89,36 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 	if err := rec.Validate(); err != nil {
 		r.failErr(err)
 	}
+	if err := pl.seatDefaults(r, &rec); err != nil {
+		return err
+	}
 	if r.ExistingID != 0 {
 		r.Changes = pl.changes(&before, &rec)
 	}
 	r.Deputy = &rec
+	return nil
+}
+
+// seatDefaults dates the levels the row leaves without a 当选日期 as saving will (seat.go), so that the preview
+// shows the day each level is counted from; a new deputy's empty cell is pointed out, as a by-election's date
+// belongs there.
+func (pl *planner) seatDefaults(r *rowPlan, d *Deputy) error {
+	var start Date
+	for i, st := range d.Seats {
+		if st.Start != "" {
+			continue
+		}
+		if start == "" {
+			var err error
+			if start, err = pl.tx.defaultSeatStart(d.TermID); err != nil {
+				return err
+			}
+		}
+		d.Seats[i].Start = start
+	}
+	if start != "" && r.ExistingID == 0 && pl.named["当选日期"] && !r.flagged["当选日期"] {
+		r.warn("当选日期", "未填写，按%s计；补选的代表请填写补选日期", start.Chinese())
+	}
 	return nil
 }
 
@@ -202,7 +228,7 @@ func (pl *planner) matchDeputy(r *rowPlan, d Deputy) error {
 		r.Match = "同名"
 	}
 	if first, ok := pl.claimed[x.id]; ok {
-		r.fail("姓名", "与第%d行对应同一位已有代表「%s」，请只保留一行", first, x.name)
+		r.failRef("姓名", first, "与第%d行对应同一位已有代表「%s」，请只保留一行", first, x.name)
 		return nil
 	}
 	pl.claimed[x.id] = r.Line

@@ -40,6 +40,7 @@ func (pl *planner) notes() {
 	switch pl.sheet.Kind {
 	case ImportDeputies:
 		note("代表层级", "都按镇级代表导入")
+		note("当选日期", "从所在届次的开始日期起计入在任代表；补选的代表请加上这一栏，填写补选日期")
 		if t, ok := pl.currentTerm(); ok {
 			note("届次", "都按本届("+t.Name()+")导入")
 		}
@@ -69,6 +70,12 @@ type rowPlan struct {
 func (r *rowPlan) fail(field, format string, args ...any) {
 	r.Errors = append(r.Errors, RowProblem(r.Line, field, fmt.Sprintf(format, args...), false))
 	r.flagged[field] = true
+}
+
+// failRef records an error about another row of the file, ref (a duplicate): see ImportProblem.Ref.
+func (r *rowPlan) failRef(field string, ref int, format string, args ...any) {
+	r.fail(field, format, args...)
+	r.Errors[len(r.Errors)-1].Ref = ref
 }
 
 func (r *rowPlan) warn(field, format string, args ...any) {

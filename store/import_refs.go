@@ -74,7 +74,7 @@ func (pl *planner) groupNames() string {
 
 // deputyByName finds one deputy by 姓名 or by the label pickers show, 姓名(小组) or 姓名(小组·出缺).
 func (pl *planner) deputyByName(s string) (int64, error) {
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(strings.TrimSpace(s))
+	s = strings.NewReplacer("（", "(", "）", ")").Replace(cleanName(s))
 	name, qual, _ := strings.Cut(s, "(")
 	name = strings.Join(strings.Fields(name), "")
 	qual = strings.TrimSuffix(qual, ")")

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"strings"
 )
 
 // Planning a row of a stations sheet: its village, its deputies, and the station of the same name it updates.
@@ -12,7 +11,7 @@ func (pl *planner) station(r *rowPlan, in *ImportRow) error {
 	if in.Station != nil {
 		s = *in.Station
 	}
-	s.Name = strings.TrimSpace(s.Name)
+	s.Name = cleanName(s.Name)
 	r.Label = s.Name
 	pl.dictValue(r, DictVillage, "所在村(居)", &s.Village)
 	if names := in.Names["进站代表"]; len(names) > 0 {
@@ -31,7 +30,7 @@ func (pl *planner) station(r *rowPlan, in *ImportRow) error {
 	}
 	if s.Name != "" {
 		if first, ok := pl.seen["station\x00"+s.Name]; ok {
-			r.fail("名称", "「%s」与第%d行重复", s.Name, first)
+			r.failRef("名称", first, "「%s」与第%d行重复", s.Name, first)
 		} else {
 			pl.seen["station\x00"+s.Name] = r.Line
 			if id, ok := pl.idx.stations[s.Name]; ok {

@@ -13,7 +13,7 @@ func (pl *planner) suggestion(r *rowPlan, in *ImportRow) error {
 	if in.Suggestion != nil {
 		s = *in.Suggestion
 	}
-	s.Number, s.Title = strings.TrimSpace(s.Number), strings.TrimSpace(s.Title)
+	s.Number, s.Title = cleanName(s.Number), cleanName(s.Title)
 	r.Label = suggestionLabel(s.Number, s.Title)
 	pl.dictValue(r, DictSource, "来源", &s.Source)
 	pl.dictValue(r, DictCategory, "类别", &s.Category)
@@ -150,7 +150,7 @@ func (pl *planner) suggestionDefaults(r *rowPlan, s *Suggestion) {
 func (pl *planner) matchSuggestion(r *rowPlan, s Suggestion) error {
 	if s.Number != "" {
 		if first, ok := pl.seen["number\x00"+s.Number]; ok {
-			r.fail("编号", "「%s」与第%d行重复", s.Number, first)
+			r.failRef("编号", first, "「%s」与第%d行重复", s.Number, first)
 			return nil
 		}
 		pl.seen["number\x00"+s.Number] = r.Line
@@ -159,7 +159,7 @@ func (pl *planner) matchSuggestion(r *rowPlan, s Suggestion) error {
 	if s.Title != "" && s.Received != "" && (s.LeadDeputyID != 0 || s.VoterName != "") && !r.flagged["领衔代表"] {
 		key = itemKey(s.Title, s.LeadDeputyID, s.VoterName, s.Received)
 		if first, ok := pl.seen["item\x00"+key]; ok {
-			r.fail("标题", "与第%d行是同一件建议(标题、提出人和收到日期都相同)，请只保留一行", first)
+			r.failRef("标题", first, "与第%d行是同一件建议(标题、提出人和收到日期都相同)，请只保留一行", first)
 			return nil
 		}
 		pl.seen["item\x00"+key] = r.Line
@@ -182,7 +182,7 @@ func (pl *planner) matchSuggestion(r *rowPlan, s Suggestion) error {
 		return nil
 	}
 	if first, ok := pl.claimed[match.id]; ok {
-		r.fail("编号", "与第%d行对应同一件已有建议「%s」，请只保留一行", first, match.number)
+		r.failRef("编号", first, "与第%d行对应同一件已有建议「%s」，请只保留一行", first, match.number)
 		return nil
 	}
 	pl.claimed[match.id] = r.Line

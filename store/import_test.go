@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -417,5 +418,60 @@ func TestImportNamesakeOfFormerDeputy(t *testing.T) {
 	}
 	if got := strings.Join(messages(p, ImportChoice{}), "|"); !strings.Contains(got, "不在任") {
 		t.Errorf("no warning about the namesake: %q", got)
+	}
+}
+
+// 「跳过有错误的行」: the rows without errors are written in one transaction with one history entry, the rows
+// with errors are left out with their reasons, and a row about another row says what became of it.
+func TestImportSkipErrors(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	sheet := ImportSheet{Kind: ImportDeputies, Columns: []string{"姓名", "民族", "出生年月"}, Rows: []ImportRow{
+		deputyRow(3, Deputy{Name: "张三", Ethnicity: "苗苗族"}, nil, "姓名", "民族"),
+		deputyRow(4, Deputy{Name: "孙七"}, nil, "姓名"),
+		deputyRow(5, Deputy{Name: "张三"}, nil, "姓名"), // the same person as row 3, which has an error
+		deputyRow(6, Deputy{Name: "周八", Birth: "1970-02"}, nil, "姓名", "出生年月"),
+		deputyRow(7, Deputy{Name: "周八", Birth: "1970-02"}, nil, "姓名", "出生年月"), // row 6 again
+		deputyRow(8, Deputy{Name: "王建国", Phone: "139"}, nil, "姓名", "联系电话"),    // the fixture's Wang, a bad phone
+	}}
+	p := plan(t, f.db, sheet)
+	choice := ImportChoice{Duplicates: ImportSkip}
+	if n := p.Counts(choice); n.Error != 3 || n.New != 2 || n.Skip != 1 {
+		t.Fatalf("counts %+v", n)
+	}
+	// Without the choice, nothing is written.
+	if _, err := f.db.ApplyImport(ctx, p, choice); err == nil {
+		t.Fatal("an import with errors went through without SkipErrors")
+	}
+	choice.SkipErrors = true
+	rows := p.ErrorRows(choice)
+	var got []string
+	for _, r := range rows {
+		got = append(got, fmt.Sprintf("%d %s", r.Line, r.Reason))
+	}
+	want := []string{
+		"3 「民族」：「苗苗族」不在民族字典中，请先在设置中添加",
+		"5 「姓名」：「张三」与第3行重复；如确是两位同名代表，请分别填写出生年月(第3行也有错误，一并未导入)",
+		"7 「姓名」：「周八」与第6行重复；如确是两位同名代表，请分别填写出生年月(第6行已导入)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("error rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	deputies, history := countRows(t, f.db, "deputies"), countRows(t, f.db, "history")
+	res, err := f.db.ApplyImport(ctx, p, choice)
+	must(t, err)
+	if res != (ImportResult{Created: 2, Skipped: 1, Failed: 3}) {
+		t.Fatalf("result %+v", res)
+	}
+	if n := countRows(t, f.db, "deputies"); n != deputies+2 {
+		t.Errorf("%d deputies, want %d", n, deputies+2)
+	}
+	var summary string
+	must(t, f.db.SQL().QueryRow(`SELECT changes FROM history WHERE entity = 'database' ORDER BY id DESC LIMIT 1`).Scan(&summary))
+	if !strings.Contains(summary, "新增 2、更新 0、跳过 1、有错误未导入 3") {
+		t.Errorf("history says %q", summary)
+	}
+	if n := countRows(t, f.db, "history"); n != history+3 { // two deputies and the import
+		t.Errorf("%d history entries added, want 3", n-history)
 	}
 }

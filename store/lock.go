@@ -20,13 +20,11 @@ import (
 // overwrite the other's edits. The lock file itself is left in place (deleting it would race with a second
 // process that has just opened it); it is empty and private.
 func Lock(dbPath string) (release func(), err error) {
-	abs, err := filepath.Abs(dbPath)
+	// Every spelling of one file (a symbolic link to it or to its folder, ./x, ../d/x) must find the same
+	// lock file, or a second window could open the file through another name.
+	abs, err := RealPath(dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("数据库路径 %s: %w", dbPath, err)
-	}
-	// Two spellings of one folder (a symbolic link) must find the same lock file.
-	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
-		abs = filepath.Join(dir, filepath.Base(abs))
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("创建数据库文件夹: %w", err)
@@ -53,4 +51,21 @@ func Lock(dbPath string) (release func(), err error) {
 			f.Close()
 		})
 	}, nil
+}
+
+// RealPath returns the absolute path of the file at path with every symbolic link resolved: the file's own
+// (a link to the database) when it exists, else its folder's. The lock and a restore act on the real file,
+// so that a link is neither a way around the lock nor replaced by a restore instead of the file it names.
+func RealPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real, nil
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs)), nil
+	}
+	return abs, nil
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // Meeting is a meeting or activity: a 人民代表大会会议 (with its term and session number), a 主席团会议,
@@ -39,7 +38,7 @@ func (m Meeting) IsVoting() bool { return m.Kind == MeetingCongress || m.Kind ==
 // Validate checks the meeting.
 func (m *Meeting) Validate() error {
 	var c checker
-	m.Title = strings.TrimSpace(m.Title)
+	m.Title = cleanName(m.Title)
 	c.required("类型", m.Kind)
 	c.oneOf("类型", m.Kind, MeetingKinds)
 	c.required("名称", m.Title)
@@ -357,6 +356,8 @@ func (d *MeetingDetail) Validate() error {
 	}
 	for i, g := range d.Guests {
 		row := fmt.Sprintf("列席人员第%d行", i+1)
+		d.Guests[i].Name = cleanName(g.Name)
+		g.Name = d.Guests[i].Name
 		c.required(row+"姓名", g.Name)
 		c.maxLen(row+"姓名", g.Name, maxName)
 		c.maxLen(row+"单位", g.Unit, maxLine)

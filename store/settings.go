@@ -57,6 +57,9 @@ func DefaultSettings() Settings {
 
 // Validate checks the settings.
 func (s *Settings) Validate() error {
+	for _, name := range []*string{&s.OfficeName, &s.Township, &s.UpperCongress, &s.ClerkName, &s.TownWord, &s.UpperWord, &s.BodyWord} {
+		*name = cleanName(*name)
+	}
 	if strings.TrimSpace(s.OfficeName) == "" && s.Initialized {
 		return fieldErr("单位名称", "不能为空")
 	}

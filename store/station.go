@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Station is a liaison station (家站点): a 代表之家, 代表联络站, 代表联系点 or 代表工作室.
@@ -38,7 +37,7 @@ func (s Station) SixHavesMet() bool { return !slices.Contains(s.Haves[:], false)
 // Validate checks the station.
 func (s *Station) Validate() error {
 	var c checker
-	s.Name = strings.TrimSpace(s.Name)
+	s.Name, s.Contact = cleanName(s.Name), cleanName(s.Contact)
 	c.required("名称", s.Name)
 	c.maxLen("名称", s.Name, 50)
 	c.required("类型", s.Type)

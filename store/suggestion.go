@@ -97,10 +97,10 @@ func (s Suggestion) DueWithin(today Date, days int) bool {
 // Validate checks the registration fields; dictionaries and references are checked on save.
 func (s *Suggestion) Validate() error {
 	var c checker
-	s.Title = strings.TrimSpace(dropControls(s.Title))
-	s.Number = strings.TrimSpace(dropControls(s.Number))
+	s.Title = cleanName(dropControls(s.Title))
+	s.Number = cleanName(dropControls(s.Number))
 	s.Content = dropControls(s.Content)
-	s.VoterName = dropControls(s.VoterName)
+	s.VoterName = cleanName(dropControls(s.VoterName))
 	c.maxLen("编号", s.Number, 30)
 	c.required("类型", s.Kind)
 	c.oneOf("类型", s.Kind, SuggestionKinds)

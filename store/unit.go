@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // Unit is a handling unit (承办单位): a town department, a station, a village, or an upper-level department.
@@ -23,7 +22,7 @@ type Unit struct {
 // Validate checks the unit's own fields; the kind is checked against its dictionary on save.
 func (u *Unit) Validate() error {
 	var c checker
-	u.Name = strings.TrimSpace(u.Name)
+	u.Name, u.Contact = cleanName(u.Name), cleanName(u.Contact)
 	c.required("单位名称", u.Name)
 	c.maxLen("单位名称", u.Name, 50)
 	c.required("单位类型", u.Kind)

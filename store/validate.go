@@ -16,6 +16,25 @@ const (
 	maxLongText = 20000
 )
 
+// cleanName is a name as it is kept: without the invisible characters that come along when text is pasted
+// from a web page, a chat or a PDF — zero-width spaces and joiners (U+200B–U+200D, U+2060, U+FEFF) and the
+// bidirectional controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) — and without spaces at either end.
+// Left in, they make 「王建国」 and 「王​建国」 two deputies that look the same, defeat search and duplicate
+// checks, and a bidi control can show a file name built from the name in a misleading order.
+func cleanName(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// invisible reports whether r is a zero-width or bidirectional control character (see cleanName).
+func invisible(r rune) bool {
+	return r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x2060 || r == 0xFEFF
+}
+
 // checker collects the first validation error, so Validate methods read as a list of rules.
 type checker struct{ err error }
 

@@ -15,12 +15,13 @@ import (
 // under them. Every change to the list draws the cards afresh from rows; nothing is written until 保存. An
 // editor embeds it and draws the cards.
 type cardList[T any] struct {
+	section
 	rows    []*T
 	checks  []numCheck // the number entries of the cards on screen, checked before saving
 	head    *widget.Label
 	box     *fyne.Container
-	msg     *widget.Label
 	content fyne.CanvasObject
+	onSave  func() error
 
 	none, count string                                // the heading without cards (未登记议程) and with n (议程共 %d 项)
 	saved       func() []*T                           // the rows as last saved, copied for editing
@@ -32,21 +33,28 @@ type cardList[T any] struct {
 // newCardList makes the list with the two texts of its heading, the rows as last saved, and how a card is
 // drawn; frame then lays the section out.
 func newCardList[T any](none, count string, saved func() []*T, draw func(i int, row *T) fyne.CanvasObject) *cardList[T] {
-	return &cardList[T]{head: boldLabel(""), box: container.NewVBox(), msg: sectionMsg(),
+	return &cardList[T]{section: newSection(), head: boldLabel(""), box: container.NewVBox(),
 		none: none, count: count, saved: saved, draw: draw}
 }
 
 // frame lays the section out with its two buttons — add appends newRow() to the cards, save is the editor's
 // 保存 — and shows the rows as last saved.
-func (l *cardList[T]) frame(add string, newRow func() *T, save string, onSave func()) {
+func (l *cardList[T]) frame(add string, newRow func() *T, save string, onSave func() error) {
 	l.rows = l.saved()
+	l.onSave = onSave
 	addButton := widget.NewButtonWithIcon(add, theme.ContentAddIcon(), func() {
 		l.rows = append(l.rows, newRow())
 		l.rebuild()
 	})
-	saveButton := widget.NewButtonWithIcon(save, theme.DocumentSaveIcon(), onSave)
-	l.content = sectionFrame(l.head, []fyne.CanvasObject{addButton}, container.NewVScroll(l.box), l.msg, saveButton)
+	saveButton := widget.NewButtonWithIcon(save, theme.DocumentSaveIcon(), l.submit(onSave))
+	l.content = sectionFrame(l.head, []fyne.CanvasObject{addButton}, container.NewVScroll(l.box), l.msg, saveButton, &l.section)
 	l.rebuild()
+}
+
+// trackRows makes the list a form of the window (guard.go): part (议程) of the meeting of r, on section page.
+func (l *cardList[T]) trackRows(r *meetingRecord, kind, part string, page int) {
+	get, set := rowsState(&l.rows, l.rebuild)
+	l.track(r, kind, part, page, get, set, l.onSave)
 }
 
 // rebuild draws the cards of rows afresh and counts them in the heading.
@@ -58,7 +66,9 @@ func (l *cardList[T]) rebuild() {
 		l.box.Add(l.columns())
 	}
 	for i, row := range l.rows {
-		l.box.Add(l.draw(i, row))
+		card := l.draw(i, row)
+		watchInputs(card, l.touched)
+		l.box.Add(card)
 		if l.columns == nil {
 			l.box.Add(widget.NewSeparator())
 		}
@@ -69,6 +79,7 @@ func (l *cardList[T]) rebuild() {
 		l.head.SetText(fmt.Sprintf(l.count, len(l.rows)))
 	}
 	l.box.Refresh()
+	l.touched()
 }
 
 // buttons are 上移, 下移 and 删除 for card i; movable false leaves out the first two.

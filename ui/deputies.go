@@ -63,7 +63,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		f := t.filter
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
 		return d.db.Deputies(d.ctx, f)
-	}, t.show)
+	}, func(x store.Deputy) { t.open(x, t.list.undoSelect, nil) })
 	t.search = newSearchEntry("搜索姓名、单位、村(居)", func(q string) {
 		t.filter.Query = q
 		t.list.reload()
@@ -176,6 +176,7 @@ func (t *deputiesTab) remove() {
 			return err
 		}
 		t.current = store.Deputy{}
+		t.d.dropForms(formDeputy, formReportBack)
 		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除代表「" + cur.Name + "」")}
 		t.detail.Refresh()
 		t.list.reload()
@@ -185,9 +186,24 @@ func (t *deputiesTab) remove() {
 
 func (t *deputiesTab) exportList() { exportRecords(t.d, "代表名册", t.list) }
 
-// show puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
-// the year's 履职档案 and the report-backs.
-func (t *deputiesTab) show(x store.Deputy) {
+// deputyForms are the forms of a deputy's pane.
+var deputyForms = []string{formDeputy, formReportBack}
+
+// show puts a deputy into the detail pane, once its forms hold no unsaved changes (guard.go).
+func (t *deputiesTab) show(x store.Deputy) { t.open(x, nil, nil) }
+
+// open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The deputy
+// already shown is shown again at once, keeping what its forms hold.
+func (t *deputiesTab) open(x store.Deputy, cancel, then func()) {
+	t.d.switchRecord(deputyForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
+}
+
+// display puts a deputy into the detail pane: the form, and for a saved deputy their suggestions, attendance,
+// the year's 履职档案 and the report-backs. The same deputy shown again (after a save) keeps the section on
+// screen and the unsaved changes of its forms.
+func (t *deputiesTab) display(x store.Deputy) {
+	rb := t.rbCurrent
+	keep, page := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, t.sections, deputyForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -200,12 +216,20 @@ func (t *deputiesTab) show(x store.Deputy) {
 			container.NewTabItem("履职档案", t.recordOf(x)),
 			container.NewTabItem("述职评议", t.reportBacksOf(x)),
 		)
+		if kept(keep, formReportBack) {
+			t.displayReportBack(rb)
+		}
+		t.sections.SelectIndex(page)
 		pane = t.sections
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.d.putBack(keep)
 	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
+
+// reveal shows the deputy's section page (0 基本信息, 4 述职评议).
+func (t *deputiesTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the deputy form filled with x; 保存 creates or updates.
 func (t *deputiesTab) form(x store.Deputy) *formPane {
@@ -272,6 +296,28 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	for _, l := range x.Levels {
 		levels.Selected = append(levels.Selected, s.LevelLabel(l))
 	}
+	ticked := func() []string {
+		var out []string
+		for _, l := range store.DeputyLevels {
+			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	// 当选日期, one line per level ticked; a level without a date shows the chosen term's start (or today).
+	termStart := func() store.Date {
+		for _, tm := range terms {
+			if tm.Name() == term.Selected && tm.Start != "" {
+				return tm.Start
+			}
+		}
+		return store.DateOf(db.Now())
+	}
+	seats := newSeatDates(s.LevelLabel, termStart())
+	seats.show(ticked(), x.Seats)
+	levels.OnChanged = func([]string) { seats.show(ticked(), nil) }
+	term.OnChanged = func(string) { seats.setDefault(termStart()) }
 	tags := widget.NewCheckGroup(dict(store.DictComposition), nil)
 	tags.Selected = slices.Clone(x.Tags)
 	roles := widget.NewCheckGroup(dict(store.DictRole), nil)
@@ -305,6 +351,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
+		{Text: "当选日期", Widget: seats.box, HintText: "默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
 		widget.NewFormItem("选区", district),
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),
@@ -332,18 +379,13 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 				y.GroupID = g.ID
 			}
 		}
-		y.Levels = nil
-		for _, l := range store.DeputyLevels {
-			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
-				y.Levels = append(y.Levels, l)
-			}
-		}
+		y.Levels, y.Seats = ticked(), seats.seats()
 		y.Tags, y.Roles, y.StationIDs = slices.Clone(tags.Selected), slices.Clone(roles.Selected), stations.Selected()
 		if err := db.SaveDeputy(ctx, &y); err != nil {
 			return err
 		}
 		t.list.reload()
-		t.show(y)
+		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
 	})
@@ -354,6 +396,12 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	}
 	pane.first = name
 	t.pane = pane
+	pane.track(t.d, formDeputy, recordKey(x.ID), x, func() string {
+		if x.ID == 0 {
+			return "新增代表" + quoted(name.Text)
+		}
+		return "代表" + quoted(x.Name)
+	}, func() { t.reveal(0) })
 	if readErr != nil {
 		t.d.showError(readErr)
 	}

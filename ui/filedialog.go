@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/export"
 )
 
 // The file dialogs of the window. On Windows they are the system's own (filedialog_windows.go: the Explorer
@@ -122,7 +124,8 @@ func (d *desk) rememberFolder(kind, dir string) {
 // ".pdf"), proposing fileName in the folder last used for the kind, and calls then with the chosen path: the
 // extension added before an existing file is asked about, nothing opened or created.
 func (d *desk) askSavePath(kind, fileName, ext string, then func(path string)) {
-	req := fileRequest{mode: saveFile, title: "另存为 " + fileTypeName(ext), name: withExt(fileName, ext),
+	// A long title or office name is shortened, characters no file system takes replaced.
+	req := fileRequest{mode: saveFile, title: "另存为 " + fileTypeName(ext), name: withExt(export.FileName(fileName, "", ext), ext),
 		exts: []string{ext}, typeName: fileTypeName(ext), dir: d.startFolder(kind)}
 	chooseFile(d.win, req, func(path string) {
 		if path == "" {

@@ -14,15 +14,19 @@ import (
 
 // formPane is a record form in a detail pane: the fields, a line that says in Chinese what is wrong, and 保存.
 // Entries validate as the clerk types; the store's own check on save names the field, and that field is
-// marked too.
+// marked too. Once tracked (track), it knows when it holds unsaved changes and says so beside its title.
 type formPane struct {
 	form    *widget.Form
 	msg     *widget.Label
 	title   *widget.Label
+	unsaved *widget.Label
+	header  *fyne.Container // the title with the 「未保存」 mark beside it
 	byLabel map[string]fyne.CanvasObject
 	content fyne.CanvasObject
 	scroll  *container.Scroll
 	first   fyne.Focusable // the field 编辑 puts the cursor in
+	onSave  func() error
+	state   *formState
 }
 
 // focus puts the cursor in the first field.
@@ -42,17 +46,42 @@ func newFormPane(items []*widget.FormItem, onSave func() error) *formPane {
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Hide()
 	p.title = boldLabel("")
+	p.unsaved = unsavedMark()
+	p.onSave = onSave
 	p.form = &widget.Form{Items: items, SubmitText: "保存"}
 	p.form.OnSubmit = func() {
-		p.clear()
-		if err := onSave(); err != nil {
-			p.showError(err)
+		if p.state != nil {
+			p.state.submit()
+		} else {
+			p.save()
 		}
 	}
 	// Scrolls both ways, so that a wide form never squeezes the list beside it.
-	p.scroll = container.NewScroll(container.NewVBox(p.title, p.msg, p.form))
+	p.header = container.NewHBox(p.title, p.unsaved)
+	p.scroll = container.NewScroll(container.NewVBox(p.header, p.msg, p.form))
 	p.content = p.scroll
 	return p
+}
+
+// save runs the form's 保存 and shows its message when the store refuses.
+func (p *formPane) save() error {
+	p.clear()
+	err := p.onSave()
+	if err != nil {
+		p.showError(err)
+	}
+	return err
+}
+
+// track makes the form's state known to the window (guard.go) as the form of kind for the record key, opened
+// on base (a new record's links, kept with its draft), named by name, brought into view by reveal. Call it
+// once the fields hold the record and their own handlers are set.
+func (p *formPane) track(d *desk, kind, key string, base any, name func() string, reveal func()) *formState {
+	get, set, watch := trackValues(func() []*widget.FormItem { return p.form.Items })
+	p.state = d.trackForm(&formState{kind: kind, key: key, base: base, name: name, get: get, set: set,
+		save: p.save, reveal: reveal, mark: showMark(p.unsaved, p.header)})
+	watch(p.state.touched)
+	return p.state
 }
 
 // showError shows the message and marks the field it names.

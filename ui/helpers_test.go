@@ -73,7 +73,9 @@ func testWindow(t testing.TB) (fyne.App, fyne.Window) {
 func testDesk(t testing.TB, db *store.DB) *desk {
 	t.Helper()
 	a, w := testWindow(t)
-	return newDesk(a, w, db)
+	d := newDesk(a, w, db)
+	t.Cleanup(d.drafts.stop) // before the database closes (cleanups run last first)
+	return d
 }
 
 // countSuggestions asks the store how many items match f.

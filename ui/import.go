@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,13 +19,16 @@ import (
 )
 
 // The 导入 flow of a record tab (SPEC §6.7): choose a file or download the template; a preview of every row
-// with what will happen to it and why; 「确认导入」 only when no row has an error; a safety backup, then every
-// row written in one transaction with a progress bar; the result, and the tabs re-read. Reading, checking
-// and writing run off the UI goroutine.
+// with what will happen to it and why; 「确认导入」 when no row has an error, and otherwise the choice between
+// 「修改文件后重新导入」 and 「跳过有错误的行，导入其余 N 行」 (the rows left out written first to a workbook
+// beside the file, to be corrected and imported in turn); a safety backup, then every row written in one
+// transaction with a progress bar; the result, and the tabs re-read. Reading, checking and writing run off
+// the UI goroutine.
 
 // addImport puts an 「导入」 button for kind before the toolbar's 「导出」.
 func (t *toolbar) addImport(d *desk, kind store.ImportKind) {
-	b := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { d.showImport(kind) })
+	// Forms with unsaved changes are saved or let go first (guard.go): the import may change their records.
+	b := widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() { d.leaveAll(func() { d.showImport(kind) }) })
 	i := slices.Index(t.box.Objects, fyne.CanvasObject(t.export))
 	if i < 0 {
 		i = len(t.box.Objects)
@@ -50,9 +55,13 @@ type importFlow struct {
 	dupes   *widget.RadioGroup
 	onlyBad *widget.Check
 	confirm *widget.Button
+	fix     *widget.Button // 「修改文件后重新导入」, when some rows have errors
+	skip    *widget.Button // 「跳过有错误的行，导入其余 N 行」, when some rows have errors and some have none
+	buttons *fyne.Container
 	flip    *widget.Button // switches the selected duplicate row between 跳过 and 更新
 	current int            // the plan row selected in the table; -1 for none
 	result  string         // the message shown when the import is done (or failed)
+	skipped string         // where the rows left out were written, when they were
 	step    chan struct{}  // closed when the work off the UI goroutine has been shown (tests wait on it)
 }
 
@@ -71,7 +80,8 @@ func (d *desk) showImport(kind store.ImportKind) {
 	}[kind]
 	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+
-		"·选择文件后先预览每一行，确认后才写入；有错误的行要先在文件里改正。\n"+
+		"·选择文件后先预览每一行，确认后才写入；有错误的行可以在文件里改正后重新导入，也可以先跳过它们、导入其余的行"+
+		"(跳过的行另存为原文件旁的「原文件名-未导入的行.xlsx」，改正后再导入)。\n"+
 		"·与已有记录重复的行，可以选择跳过或更新；更新时空着的单元格不会清除原有内容。", kind.Label(), what))
 	text.Wrapping = fyne.TextWrapWord
 	var dlg dialog.Dialog
@@ -161,6 +171,7 @@ func (f *importFlow) showPreview() {
 	head := widget.NewLabel(fmt.Sprintf("文件「%s」(工作表「%s」，表头在第%d行)：%s %d 行", f.sheet.File, f.sheet.Sheet, f.sheet.HeaderLine, f.kind.Label(), len(p.Rows)))
 	f.counts = widget.NewLabel("")
 	f.counts.TextStyle = fyne.TextStyle{Bold: true}
+	f.counts.Wrapping = fyne.TextWrapWord // a long file name must not widen the dialog
 	notes := widget.NewLabel(strings.Join(p.Notes, "\n"))
 	notes.Wrapping = fyne.TextWrapWord
 	notes.Hidden = len(p.Notes) == 0
@@ -222,12 +233,16 @@ func (f *importFlow) showPreview() {
 
 	f.confirm = widget.NewButtonWithIcon("确认导入", theme.ConfirmIcon(), f.apply)
 	f.confirm.Importance = widget.HighImportance
+	f.fix = widget.NewButtonWithIcon("修改文件后重新导入", theme.DocumentCreateIcon(), f.fixFile)
+	f.skip = widget.NewButtonWithIcon("", theme.ConfirmIcon(), f.applySkippingErrors)
+	f.skip.Importance = widget.HighImportance
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { f.preview.Hide() })
 
 	top := container.NewVBox(head, f.counts, notes, container.NewHBox(dupRow, f.onlyBad))
 	detail := container.NewVScroll(f.detail)
 	detail.SetMinSize(fyne.NewSize(0, 120))
-	bottom := container.NewVBox(widget.NewSeparator(), detail, container.NewHBox(f.flip, layout.NewSpacer(), cancel, f.confirm))
+	f.buttons = container.NewHBox(f.flip, layout.NewSpacer(), cancel, f.fix, f.skip, f.confirm)
+	bottom := container.NewVBox(widget.NewSeparator(), detail, f.buttons)
 	f.dupes.SetSelected(dupSkip) // refreshes
 	f.preview = dialog.NewCustomWithoutButtons("导入"+f.kind.Label()+" — 预览", container.NewBorder(top, bottom, nil, nil, f.table), f.d.win)
 	f.preview.Resize(fyne.NewSize(1120, 690))
@@ -242,8 +257,11 @@ func (f *importFlow) refresh() {
 	n := f.plan.Counts(f.choice)
 	text := n.String()
 	switch {
+	case n.Error > 0 && n.New+n.Update > 0:
+		text += fmt.Sprintf("　—　有%d行错误：可以在文件中改正后重新导入，也可以先跳过这些行，导入其余%d行"+
+			"(有错误的行另存为「%s」，改正后再导入)", n.Error, n.New+n.Update, filepath.Base(export.SkippedRowsPath(f.file)))
 	case n.Error > 0:
-		text += fmt.Sprintf("　—　有%d行错误，请在文件中改正后重新选择文件；改正前不能导入", n.Error)
+		text += fmt.Sprintf("　—　有%d行错误，没有可以导入的行：请在文件中改正后重新导入", n.Error)
 	case n.New+n.Update == 0:
 		text += "　—　没有需要写入的记录"
 	}
@@ -258,6 +276,13 @@ func (f *importFlow) refresh() {
 		f.confirm.Disable()
 	} else {
 		f.confirm.Enable()
+	}
+	f.confirm.Hidden = n.Error > 0
+	f.fix.Hidden = n.Error == 0
+	f.skip.Hidden = n.Error == 0 || n.New+n.Update == 0
+	f.skip.SetText(fmt.Sprintf("跳过有错误的行，导入其余 %d 行", n.New+n.Update))
+	if f.buttons != nil {
+		f.buttons.Refresh() // which buttons are shown changed
 	}
 	f.table.Refresh()
 	f.showCurrent()
@@ -369,26 +394,57 @@ func (f *importFlow) rowDetail(i int) string {
 	return s
 }
 
-// apply makes the safety backup and writes the plan, with a progress bar, then says what was done.
+// apply (「确认导入」) makes the safety backup and writes the plan, with a progress bar, then says what was done.
+// A plan with errors is not applied.
 func (f *importFlow) apply() {
+	if n := f.plan.Counts(f.choice); n.Error == 0 {
+		f.write(false)
+	}
+}
+
+// applySkippingErrors (「跳过有错误的行，导入其余 N 行」) writes the rows with errors to a workbook beside the file
+// first (a folder that cannot take it stops everything, nothing written), then imports the others as apply.
+func (f *importFlow) applySkippingErrors() {
+	if n := f.plan.Counts(f.choice); n.Error > 0 {
+		f.write(true)
+	}
+}
+
+// write runs the import of apply and applySkippingErrors off the UI goroutine.
+func (f *importFlow) write(skipErrors bool) {
 	n := f.plan.Counts(f.choice)
-	if n.Error > 0 || n.New+n.Update == 0 {
+	if n.New+n.Update == 0 {
 		return
 	}
 	f.preview.Hide()
 	f.step = make(chan struct{})
 	f.showBusy(fmt.Sprintf("正在导入%s…", f.kind.Label()), true)
 	choice := f.choice
+	choice.SkipErrors = skipErrors
 	choice.Progress = func(done, total int) {
 		fyne.Do(func() { f.bar.SetValue(float64(done) / float64(max(total, 1))) })
 	}
 	go func() {
-		backup, err := f.d.db.SafetyBackup(f.d.ctx, "导入前")
+		var err error
+		skipped := ""
+		if choice.SkipErrors {
+			skipped = export.SkippedRowsPath(f.file)
+			if err = export.WriteSkippedRows(skipped, f.sheet, f.plan.ErrorRows(choice)); err != nil {
+				err = fmt.Errorf("有错误的行无法另存，未导入任何记录：%s", store.ErrorMessage(err))
+			}
+		}
+		var backup string
+		if err == nil {
+			if backup, err = f.d.db.SafetyBackup(f.d.ctx, "导入前"); err != nil {
+				err = fmt.Errorf("导入前备份失败，未导入任何记录：%s", store.ErrorMessage(err))
+			}
+		}
 		var res store.ImportResult
-		if err != nil {
-			err = fmt.Errorf("导入前备份失败，未导入任何记录：%s", store.ErrorMessage(err))
-		} else {
+		if err == nil {
 			res, err = f.d.db.ApplyImport(f.d.ctx, f.plan, choice)
+		}
+		if err != nil && skipped != "" {
+			os.Remove(skipped) // nothing was imported: the rows left out are all of them again
 		}
 		fyne.Do(func() {
 			defer close(f.step)
@@ -399,8 +455,31 @@ func (f *importFlow) apply() {
 				return
 			}
 			f.d.refreshAll()
-			f.result = fmt.Sprintf("已导入%s：新增 %d、更新 %d、跳过 %d。\n导入前的数据已备份到\n%s", f.kind.Label(), res.Created, res.Updated, res.Skipped, backup)
+			f.result = fmt.Sprintf("已导入%s：新增 %d、更新 %d、跳过 %d。", f.kind.Label(), res.Created, res.Updated, res.Skipped)
+			if skipped != "" {
+				f.skipped = skipped
+				f.result += fmt.Sprintf("\n有错误的 %d 行没有导入，已另存到\n%s\n(原来的各栏加「错误原因」；在其中改正后，可以再导入这个文件。)", res.Failed, skipped)
+			}
+			f.result += "\n导入前的数据已备份到\n" + backup
 			dialog.ShowInformation("导入完成", f.result, f.d.win)
 		})
 	}()
+}
+
+// fixFile closes the preview and waits for the clerk to correct the file in Excel, then reads it again.
+func (f *importFlow) fixFile() {
+	f.preview.Hide()
+	msg := widget.NewLabel(fmt.Sprintf("请在 Excel 中改正文件「%s」中有错误的行(预览里列出的问题)，保存并关闭文件，然后点「重新读取文件」。\n\n%s",
+		filepath.Base(f.file), f.file))
+	msg.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	again := widget.NewButtonWithIcon("重新读取文件", theme.ViewRefreshIcon(), func() {
+		dlg.Hide()
+		f.d.importFile(f.kind, f.file)
+	})
+	again.Importance = widget.HighImportance
+	dlg = dialog.NewCustomWithoutButtons("修改文件后重新导入", msg, f.d.win)
+	dlg.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { dlg.Hide() }), again})
+	dlg.Resize(fyne.NewSize(560, 240))
+	dlg.Show()
 }

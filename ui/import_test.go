@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -151,4 +152,71 @@ func TestImportBrokenFileShowsOneMessage(t *testing.T) {
 	if top == nil || !strings.Contains(labelText(top), "找不到文件「无.xlsx」") {
 		t.Fatal("the error is not shown")
 	}
+}
+
+// A file with some bad rows: the preview offers 「修改文件后重新导入」 and 「跳过有错误的行，导入其余 N 行」; the
+// second imports the good rows (after the backup) and writes the bad ones beside the file, and says where.
+func TestImportSkipErrorRows(t *testing.T) {
+	d := testDesk(t, testDB(t, false))
+	path := rosterFile(t,
+		[]any{"张三", "男", "1975.03", "汉族", "", "镇级"},
+		[]any{"李四", "女", "1980.13", "苗苗族"},
+		[]any{"王五", "男", "1971.02", "汉族", "", "镇级"},
+	)
+	f := d.importFile(store.ImportDeputies, path)
+	waitStep(t, f, "the preview")
+	if !f.confirm.Hidden || f.fix.Hidden || f.skip.Hidden || f.skip.Text != "跳过有错误的行，导入其余 2 行" {
+		t.Fatalf("buttons: 确认 hidden %v, 修改 hidden %v, 跳过 %q hidden %v", f.confirm.Hidden, f.fix.Hidden, f.skip.Text, f.skip.Hidden)
+	}
+	if !strings.Contains(f.counts.Text, "名册-未导入的行.xlsx") {
+		t.Errorf("counts %q", f.counts.Text)
+	}
+	test.Tap(f.skip)
+	waitStep(t, f, "the import")
+	skipped := filepath.Join(filepath.Dir(path), "名册-未导入的行.xlsx")
+	if !strings.HasPrefix(f.result, "已导入代表：新增 2、更新 0、跳过 0。") || !strings.Contains(f.result, "有错误的 1 行没有导入，已另存到\n"+skipped) ||
+		!strings.Contains(f.result, "导入前的数据已备份到") {
+		t.Fatalf("result %q", f.result)
+	}
+	if _, n, _ := d.db.Deputies(d.ctx, store.DeputyFilter{}); n != 2 {
+		t.Fatalf("%d deputies", n)
+	}
+	x, err := excelize.OpenFile(skipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	rows, _ := x.GetRows(x.GetSheetList()[0])
+	if len(rows) != 2 || rows[1][0] != "李四" || !strings.HasPrefix(rows[1][len(rows[1])-1], "原第4行：") {
+		t.Fatalf("the workbook of the rows left out: %q", rows)
+	}
+	if list, _ := store.ListBackups(d.db.Path()); len(list) != 1 || list[0].Reason != store.BackupImport {
+		t.Errorf("backups %+v", list)
+	}
+}
+
+// 「修改文件后重新导入」: after the clerk corrects the file, 「重新读取文件」 shows the new preview.
+func TestImportFixFileAndReadAgain(t *testing.T) {
+	d := testDesk(t, testDB(t, false))
+	path := rosterFile(t, []any{"李四", "女", "1980.13", "汉族"})
+	f := d.importFile(store.ImportDeputies, path)
+	waitStep(t, f, "the preview")
+	if !f.skip.Hidden || f.fix.Hidden {
+		t.Fatalf("a file of only errors: 跳过 hidden %v, 修改 hidden %v", f.skip.Hidden, f.fix.Hidden)
+	}
+	test.Tap(f.fix)
+	top := topDialog(t, d)
+	if !strings.Contains(labelText(top), "请在 Excel 中改正文件「名册.xlsx」") {
+		t.Fatalf("the dialog says %q", labelText(top))
+	}
+	fixed := rosterFile(t, []any{"李四", "女", "1980.12", "汉族"})
+	if err := os.Rename(fixed, path); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(findButton(top, "重新读取文件"))
+	// importFile opened a new flow; its preview is the top dialog once read.
+	waitFor(t, "the new preview", func() bool {
+		o := d.win.Canvas().Overlays().Top()
+		return o != nil && findButton(o, "确认导入") != nil && strings.Contains(labelText(o), "新增 1、更新 0、跳过 0、错误 0")
+	})
 }

@@ -59,28 +59,34 @@ func newMeetingRecord(t *meetingsTab, m store.Meeting) (*meetingRecord, error) {
 	r.res = newResolutionEditor(r)
 	r.elect = newElectionEditor(r)
 	r.guests = newGuestEditor(r)
+	// Each section is a form of the window, on its page of the meeting's pane (meetingsTab.display).
+	r.att.trackMarks()
+	r.agenda.trackRows(r, formAgenda, "议程", 2)
+	r.res.trackRows(r, formResolutions, "决议", 3)
+	r.elect.trackRows(r, formElections, "选举", 4)
+	r.guests.trackRows(r, formGuests, "列席人员", 5)
 	return r, errors.Join(errs...)
 }
 
 // save writes the detail as last saved with change applied, then reads it back. The store's message, or
 // 已保存, shows in msg.
-func (r *meetingRecord) save(msg *widget.Label, change func(*store.MeetingDetail)) bool {
+func (r *meetingRecord) save(msg *widget.Label, change func(*store.MeetingDetail)) error {
 	db, ctx := r.t.d.db, r.t.d.ctx
 	d := r.saved
 	change(&d)
 	if err := db.SaveMeetingDetail(ctx, r.m.ID, d); err != nil {
 		sectionError(msg, err)
-		return false
+		return err
 	}
 	fresh, err := db.MeetingDetail(ctx, r.m.ID)
 	if err != nil {
 		sectionError(msg, err)
-		return false
+		return err
 	}
 	r.saved = fresh
 	r.t.countsChanged(r.m.ID)
 	sectionInfo(msg, "已保存")
-	return true
+	return nil
 }
 
 // countsChanged re-reads the attendance counts of the meeting in the pane and of the list, keeping the

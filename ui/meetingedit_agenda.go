@@ -15,8 +15,8 @@ import (
 // agendaRow is an agenda item being edited, with its position when last saved (0 for a new one), so that
 // resolutions can follow their item when items move or go.
 type agendaRow struct {
-	from int
-	item store.AgendaItem
+	From int
+	Item store.AgendaItem
 }
 
 // agendaEditor is the 议程 section: numbered items with title, kind, report kind and presenter.
@@ -36,13 +36,13 @@ func newAgendaEditor(r *meetingRecord) *agendaEditor {
 func (e *agendaEditor) savedRows() []*agendaRow {
 	var rows []*agendaRow
 	for i, a := range e.r.saved.Agenda {
-		rows = append(rows, &agendaRow{from: i + 1, item: a})
+		rows = append(rows, &agendaRow{From: i + 1, Item: a})
 	}
 	return rows
 }
 
 func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
-	it := &row.item
+	it := &row.Item
 	title := widget.NewEntry()
 	title.SetPlaceHolder("标题，如 审议镇人民政府工作报告")
 	title.SetText(it.Title)
@@ -77,29 +77,30 @@ func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
 	)
 }
 
-func (e *agendaEditor) save() {
+func (e *agendaEditor) save() error {
 	sectionClear(e.msg)
 	items := make([]store.AgendaItem, len(e.rows))
 	moved := map[int64]int64{} // saved position → new position
 	for i, row := range e.rows {
-		it := row.item
+		it := row.Item
 		it.Seq, it.Title, it.Presenter = i+1, strings.TrimSpace(it.Title), strings.TrimSpace(it.Presenter)
 		if it.Kind != "审议报告" {
 			it.Report = ""
 		}
 		items[i] = it
-		if row.from > 0 {
-			moved[int64(row.from)] = int64(i + 1)
+		if row.From > 0 {
+			moved[int64(row.From)] = int64(i + 1)
 		}
 	}
-	if !e.r.save(e.msg, func(d *store.MeetingDetail) {
+	if err := e.r.save(e.msg, func(d *store.MeetingDetail) {
 		d.Agenda = items
 		d.Resolutions = followAgenda(d.Resolutions, moved)
-	}) {
-		return
+	}); err != nil {
+		return err
 	}
 	e.showSaved()
 	e.r.res.agendaSaved(moved)
+	return nil
 }
 
 // followAgenda returns copies of the resolutions pointing at their item's new position (0 when it was removed).

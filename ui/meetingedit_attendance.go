@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"sort"
@@ -34,6 +36,7 @@ type attendanceLine struct {
 // attendanceSheet is the 出席情况 section: every expected deputy plus anyone else marked, by group, in a
 // widget.List so a 75-deputy roll stays light.
 type attendanceSheet struct {
+	section
 	r       *meetingRecord
 	ranks   map[string]int
 	rows    []*attendanceRow
@@ -41,13 +44,12 @@ type attendanceSheet struct {
 	list    *widget.List
 	totals  *widget.Label
 	quorum  *widget.Label
-	msg     *widget.Label
 	add     *idPicker
 	content fyne.CanvasObject
 }
 
 func newAttendanceSheet(r *meetingRecord, groups []store.Group) *attendanceSheet {
-	s := &attendanceSheet{r: r, ranks: map[string]int{}}
+	s := &attendanceSheet{section: newSection(), r: r, ranks: map[string]int{}}
 	for i, g := range groups {
 		s.ranks[g.Name] = i
 	}
@@ -73,19 +75,18 @@ func newAttendanceSheet(r *meetingRecord, groups []store.Group) *attendanceSheet
 	s.totals = boldLabel("")
 	s.totals.Wrapping = fyne.TextWrapWord
 	s.quorum = widget.NewLabel("")
-	s.msg = sectionMsg()
 	all := widget.NewButton("全部出席", s.markAllPresent)
 	clear := widget.NewButton("清空", s.clearMarks)
 	s.add = newIDPicker("添加代表", s.others)
 	s.add.summary.Hide()
 	s.add.button.SetText("添加代表…")
 	s.add.OnChange = s.addDeputies
-	save := widget.NewButtonWithIcon("保存出席情况", theme.DocumentSaveIcon(), s.save)
+	save := widget.NewButtonWithIcon("保存出席情况", theme.DocumentSaveIcon(), s.submit(s.save))
 	head := container.NewVBox(container.NewHBox(all, clear, s.add), s.totals, s.quorum)
 	if !r.voting {
 		s.quorum.Hide()
 	}
-	s.content = sectionFrame(head, nil, s.list, s.msg, save)
+	s.content = sectionFrame(head, nil, s.list, s.msg, save, &s.section)
 	s.updateTotals()
 	return s
 }
@@ -180,6 +181,7 @@ func (s *attendanceSheet) updateLine(id widget.ListItemID, o fyne.CanvasObject) 
 		if row.status == "请假" && row.reason != v {
 			row.reason = v
 			sectionClear(s.msg)
+			s.touched()
 		}
 	}
 }
@@ -223,6 +225,7 @@ func attendanceTotalsText(rows []*attendanceRow, voting bool, base store.Quorum)
 func (s *attendanceSheet) changed() {
 	sectionClear(s.msg)
 	s.updateTotals()
+	s.touched()
 }
 
 func (s *attendanceSheet) updateTotals() {
@@ -326,8 +329,57 @@ func (s *attendanceSheet) marks() []store.Attendance {
 	return out
 }
 
-func (s *attendanceSheet) save() {
+func (s *attendanceSheet) save() error {
 	sectionClear(s.msg)
 	marks := s.marks()
-	s.r.save(s.msg, func(d *store.MeetingDetail) { d.Attendance = marks })
+	return s.r.save(s.msg, func(d *store.MeetingDetail) { d.Attendance = marks })
+}
+
+// attendanceMark is one deputy's mark as the sheet's state keeps it (guard.go).
+type attendanceMark struct {
+	ID     int64
+	Status string
+	Reason string `json:",omitempty"`
+}
+
+// trackMarks makes the sheet a form of the window: its values are the marks, by deputy.
+func (s *attendanceSheet) trackMarks() {
+	get := func() any {
+		var out []attendanceMark
+		for _, a := range s.marks() {
+			out = append(out, attendanceMark{a.DeputyID, a.Status, a.Reason})
+		}
+		slices.SortFunc(out, func(a, b attendanceMark) int { return cmp.Compare(a.ID, b.ID) })
+		return out
+	}
+	s.track(s.r, formAttendance, "出席情况", 1, get, s.setMarks, s.save)
+}
+
+// setMarks puts marks read by trackMarks back on the sheet, adding the deputies it does not list yet.
+func (s *attendanceSheet) setMarks(raw json.RawMessage) error {
+	var marks []attendanceMark
+	if err := json.Unmarshal(raw, &marks); err != nil {
+		return err
+	}
+	byID := map[int64]attendanceMark{}
+	var missing []int64
+	for _, m := range marks {
+		byID[m.ID] = m
+		if !slices.ContainsFunc(s.rows, func(r *attendanceRow) bool { return r.id == m.ID }) {
+			missing = append(missing, m.ID)
+		}
+	}
+	var err error
+	if len(missing) > 0 {
+		var ds []store.Deputy
+		ds, _, err = s.r.t.d.db.Deputies(s.r.t.d.ctx, store.DeputyFilter{IDs: missing})
+		s.addRows(ds, "")
+	}
+	for _, row := range s.rows {
+		m := byID[row.id]
+		row.status, row.reason = m.Status, m.Reason
+	}
+	s.list.Refresh()
+	s.changed()
+	return err
 }

@@ -92,11 +92,11 @@ func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 	)
 }
 
-func (e *electionEditor) save() {
+func (e *electionEditor) save() error {
 	sectionClear(e.msg)
 	if err := checkNumbers(e.checks); err != nil {
 		sectionError(e.msg, err)
-		return
+		return err
 	}
 	list := make([]store.Election, len(e.rows))
 	for i, x := range e.rows {
@@ -108,7 +108,9 @@ func (e *electionEditor) save() {
 		}
 		list[i] = y
 	}
-	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Elections = list }) {
-		e.showSaved()
+	if err := e.r.save(e.msg, func(d *store.MeetingDetail) { d.Elections = list }); err != nil {
+		return err
 	}
+	e.showSaved()
+	return nil
 }

@@ -58,13 +58,15 @@ func (e *guestEditor) line(i int, g *store.Guest) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, del, container.NewGridWithColumns(3, name, unit, post))
 }
 
-func (e *guestEditor) save() {
+func (e *guestEditor) save() error {
 	sectionClear(e.msg)
 	list := make([]store.Guest, len(e.rows))
 	for i, g := range e.rows {
 		list[i] = store.Guest{Name: strings.TrimSpace(g.Name), Unit: strings.TrimSpace(g.Unit), Post: strings.TrimSpace(g.Post)}
 	}
-	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Guests = list }) {
-		e.showSaved()
+	if err := e.r.save(e.msg, func(d *store.MeetingDetail) { d.Guests = list }); err != nil {
+		return err
 	}
+	e.showSaved()
+	return nil
 }

@@ -38,12 +38,17 @@ func (e *resolutionEditor) savedRows() []*store.Resolution {
 	return rows
 }
 
-// agendaSaved follows the agenda after it was saved: items moved or removed.
+// agendaSaved follows the agenda after it was saved: items moved or removed. The resolutions as saved moved
+// with them, so a section without changes of its own stays without.
 func (e *resolutionEditor) agendaSaved(moved map[int64]int64) {
+	unsaved := e.state != nil && e.state.dirty()
 	for _, x := range e.rows {
 		x.AgendaItemID = moved[x.AgendaItemID]
 	}
 	e.rebuild()
+	if e.state != nil && !unsaved {
+		e.state.reset()
+	}
 }
 
 // agendaChoices are the saved agenda items as the 对应议程 choices: 「(不对应议程)」, 「1. 审议…」.
@@ -145,18 +150,20 @@ func (e *resolutionEditor) card(i int, x *store.Resolution) fyne.CanvasObject {
 	)
 }
 
-func (e *resolutionEditor) save() {
+func (e *resolutionEditor) save() error {
 	sectionClear(e.msg)
 	if err := checkNumbers(e.checks); err != nil {
 		sectionError(e.msg, err)
-		return
+		return err
 	}
 	list := make([]store.Resolution, len(e.rows))
 	for i, x := range e.rows {
 		list[i] = *x
 		list[i].Seq, list[i].Title = i+1, strings.TrimSpace(x.Title)
 	}
-	if e.r.save(e.msg, func(d *store.MeetingDetail) { d.Resolutions = list }) {
-		e.showSaved()
+	if err := e.r.save(e.msg, func(d *store.MeetingDetail) { d.Resolutions = list }); err != nil {
+		return err
 	}
+	e.showSaved()
+	return nil
 }

@@ -49,7 +49,7 @@ func newMeetingsTab(d *desk) *meetingsTab {
 		f := t.filter
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
 		return d.db.Meetings(d.ctx, f)
-	}, t.show)
+	}, func(x store.Meeting) { t.open(x, t.list.undoSelect, nil) })
 	// Newest first, as the store lists them by default; set here so the 日期 header shows the arrow.
 	t.list.sort, t.list.desc = "date", true
 	t.search = newSearchEntry("搜索名称、地点、主题", func(q string) {
@@ -112,8 +112,7 @@ func (t *meetingsTab) years() []int {
 }
 
 func (t *meetingsTab) newRecord() {
-	t.list.table.UnselectAll()
-	t.show(store.Meeting{Kind: store.MeetingPresidium, Start: store.DateOf(t.d.db.Now())})
+	t.open(store.Meeting{Kind: store.MeetingPresidium, Start: store.DateOf(t.d.db.Now())}, nil, t.list.unselect)
 }
 
 // edit moves the cursor into the form of the chosen meeting.
@@ -140,6 +139,7 @@ func (t *meetingsTab) remove() {
 		}
 		t.current = store.Meeting{}
 		t.sections, t.rec = nil, nil
+		t.d.dropForms(meetingForms...)
 		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除会议「" + cur.Title + "」")}
 		t.detail.Refresh()
 		t.list.reload()
@@ -149,8 +149,22 @@ func (t *meetingsTab) remove() {
 
 func (t *meetingsTab) exportList() { exportRecords(t.d, "会议活动一览", t.list) }
 
-// show puts a meeting into the detail pane: the form, and for a saved meeting what was recorded at it.
-func (t *meetingsTab) show(x store.Meeting) {
+// meetingForms are the forms of a meeting's pane: its own and one per section of its record.
+var meetingForms = []string{formMeeting, formAttendance, formAgenda, formResolutions, formElections, formGuests}
+
+// show puts a meeting into the detail pane, once its forms hold no unsaved changes (guard.go).
+func (t *meetingsTab) show(x store.Meeting) { t.open(x, nil, nil) }
+
+// open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The meeting
+// already shown is shown again at once, keeping what its forms hold.
+func (t *meetingsTab) open(x store.Meeting, cancel, then func()) {
+	t.d.switchRecord(meetingForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
+}
+
+// display puts a meeting into the detail pane: the form, and for a saved meeting what was recorded at it. The
+// same meeting shown again (after a save of its form) keeps the unsaved changes of its sections.
+func (t *meetingsTab) display(x store.Meeting) {
+	keep, _ := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, nil, meetingForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -177,11 +191,16 @@ func (t *meetingsTab) show(x store.Meeting) {
 		pane = container.NewBorder(t.meetingActions(x), nil, nil, nil, t.sections)
 	} else {
 		t.rec, t.sections = nil, nil
+		t.d.dropFormsQuietly(meetingForms[1:]...) // the sections of the meeting shown before
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.d.putBack(keep)
 	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
+
+// reveal shows the meeting's section page (0 基本信息, 1 出席情况 … 5 列席人员).
+func (t *meetingsTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the meeting form filled with x; 保存 creates or updates.
 func (t *meetingsTab) form(x store.Meeting) *formPane {
@@ -322,7 +341,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 			y = fresh // with the read-only counts
 		}
 		t.list.reload()
-		t.show(y)
+		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
 	})
@@ -333,6 +352,12 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 	}
 	pane.first = title
 	t.pane = pane
+	pane.track(t.d, formMeeting, recordKey(x.ID), x, func() string {
+		if x.ID == 0 {
+			return "新增会议" + quoted(title.Text)
+		}
+		return "会议" + quoted(x.Title)
+	}, func() { t.reveal(0) })
 	return pane
 }
 

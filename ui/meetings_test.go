@@ -807,18 +807,18 @@ func TestCardListMovesAndRemovesCards(t *testing.T) {
 	if want := fmt.Sprintf("议程共 %d 项", saved); ed.head.Text != want {
 		t.Fatalf("heading %q, want %q", ed.head.Text, want)
 	}
-	first, second := ed.rows[0].item.Title, ed.rows[1].item.Title
+	first, second := ed.rows[0].Item.Title, ed.rows[1].Item.Title
 	ups, downs := iconButtons(ed.box, theme.MoveUpIcon()), iconButtons(ed.box, theme.MoveDownIcon())
 	if len(ups) != saved || len(downs) != saved || !ups[0].Disabled() || !downs[saved-1].Disabled() || downs[0].Disabled() {
 		t.Fatalf("%d 上移 and %d 下移 buttons for %d cards; the first 上移 and the last 下移 must be off", len(ups), len(downs), saved)
 	}
 	test.Tap(downs[0])
-	if ed.rows[0].item.Title != second || ed.rows[1].item.Title != first {
-		t.Fatalf("after 下移 on the first card: %q, %q", ed.rows[0].item.Title, ed.rows[1].item.Title)
+	if ed.rows[0].Item.Title != second || ed.rows[1].Item.Title != first {
+		t.Fatalf("after 下移 on the first card: %q, %q", ed.rows[0].Item.Title, ed.rows[1].Item.Title)
 	}
 	test.Tap(iconButtons(ed.box, theme.MoveUpIcon())[1])
-	if ed.rows[0].item.Title != first {
-		t.Fatalf("上移 did not bring %q back first: %q", first, ed.rows[0].item.Title)
+	if ed.rows[0].Item.Title != first {
+		t.Fatalf("上移 did not bring %q back first: %q", first, ed.rows[0].Item.Title)
 	}
 	dels := iconButtons(ed.box, theme.DeleteIcon())
 	test.Tap(dels[len(dels)-1])

@@ -24,6 +24,9 @@ type overviewTab struct {
 	today   *widget.Label
 	figures struct{ deputies, stations, items *widget.Label }
 
+	// backupFailed says 「最近一次自动备份失败：…」 until a backup succeeds; hidden otherwise.
+	backupFailed *widget.Label
+
 	overdue, dueSoon           []store.Suggestion
 	overdueTotal, dueSoonTotal int
 	overdueHead, dueSoonHead   *widget.Label
@@ -45,6 +48,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	t := &overviewTab{d: d}
 	t.heading = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleHeading})
 	t.today = widget.NewLabel("")
+	t.backupFailed = newBackupFailedLabel()
 	figure := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
@@ -82,7 +86,7 @@ func newOverviewTab(d *desk) *overviewTab {
 		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
-	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today))
+	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
 		overviewFigure("在任代表", t.figures.deputies),
 		overviewFigure("家站点(在用)", t.figures.stations),
@@ -178,6 +182,7 @@ func (t *overviewTab) refresh() {
 	t.heading.Refresh()
 	today := store.DateOf(db.Now())
 	t.today.SetText("今天是" + today.Chinese())
+	showBackupFailure(t.d, t.backupFailed, t.content)
 
 	t.figures.deputies.SetText(t.deputyFigures(s))
 	t.figures.stations.SetText(t.stationFigures())
@@ -265,16 +270,18 @@ func overviewCount[T any](list func() ([]T, int, error)) int {
 	return n
 }
 
-// deputyFigures is 「共 85 人\n镇级 73人 · 县级 12人 · 市级 2人」 (one deputy may hold several levels).
+// deputyFigures is 「共 85 人\n镇级 73人 · 县级 12人 · 市级 2人」 (one deputy may hold several levels): the deputies
+// on today's roll, counted as the 报表 counts a day (elected by today, not vacated, of the current term).
 func (t *overviewTab) deputyFigures(s store.Settings) string {
 	db, ctx := t.d.db, t.d.ctx
+	today := store.DateOf(db.Now())
 	total := overviewCount(func() ([]store.Deputy, int, error) {
-		return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 1})
+		return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Limit: 1})
 	})
 	var parts []string
 	for _, l := range store.DeputyLevels {
 		n := overviewCount(func() ([]store.Deputy, int, error) {
-			return db.Deputies(ctx, store.DeputyFilter{Status: store.DeputyActive, Level: l, Limit: 1})
+			return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Level: l, Limit: 1})
 		})
 		if n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d人", s.LevelLabel(l), n))

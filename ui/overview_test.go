@@ -69,13 +69,13 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 func selectedItem[T any](t *testing.T, l *recordList[T]) T {
 	t.Helper()
 	var zero T
-	if l.picked < 0 {
+	if l.chosen < 0 {
 		t.Fatal("nothing selected in the list")
 		return zero
 	}
-	r, ok := l.item(l.picked)
+	r, ok := l.item(l.chosen)
 	if !ok {
-		t.Fatalf("row %d of %d not readable", l.picked, l.total)
+		t.Fatalf("row %d of %d not readable", l.chosen, l.total)
 	}
 	return r
 }

@@ -53,15 +53,18 @@ type recordList[T any] struct {
 	// sizing them all again only when the 字号 changes keeps the widths a clerk dragged.
 	fitted bool
 	widths []float32
-	// quiet is set while the list selects a row itself (reveal), so onSelect does not run again.
+	// chosen is the row whose record the pane shows, chosen by the clerk or by reveal (-1: none or
+	// unknown); showing its record needs no search. undo puts the row chosen before back when the clerk
+	// cancels leaving a form with unsaved changes.
+	chosen int
+	undo   func()
+	// quiet is set while the list selects a row itself (reveal, reselect), so onSelect does not run.
 	quiet bool
-	// picked is the row last selected, by the clerk or by reveal: showing its record needs no search.
-	picked int
-	note   string // said after the count in the status line (a filter cleared by reveal)
+	note  string // said after the count in the status line (a filter cleared by reveal)
 }
 
 func newRecordList[T any](cols []column[T], load func(offset, limit int, sort string, desc bool) ([]T, int, error), onSelect func(T)) *recordList[T] {
-	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}}
+	l := &recordList[T]{columns: cols, load: load, onSelect: onSelect, pages: map[int][]T{}, chosen: -1}
 	l.status = widget.NewLabel("")
 	l.table = widget.NewTableWithHeaders(
 		func() (int, int) {
@@ -110,12 +113,17 @@ func newRecordList[T any](cols []column[T], load func(offset, limit int, sort st
 	for i, c := range cols {
 		l.table.SetColumnWidth(i, c.width)
 	}
-	l.picked = -1
+	l.chosen = -1
 	l.table.OnSelected = func(id widget.TableCellID) {
-		l.picked = id.Row
-		if r, ok := l.item(id.Row); ok && l.onSelect != nil && !l.quiet {
-			l.onSelect(r)
+		r, ok := l.item(id.Row)
+		if l.quiet || !ok || l.onSelect == nil {
+			l.chosen = id.Row
+			return
 		}
+		prev := l.chosen
+		l.chosen = id.Row
+		l.undo = func() { l.reselect(prev) }
+		l.onSelect(r)
 	}
 	// A new 字号 sizes the columns afresh.
 	if a := fyne.CurrentApp(); a != nil {
@@ -165,7 +173,7 @@ func (l *recordList[T]) reveal(match func(T) bool) bool {
 	if l.total == 0 {
 		return false
 	}
-	if r, ok := l.item(l.picked); ok && match(r) {
+	if r, ok := l.item(l.chosen); ok && match(r) {
 		return true // the row the clerk just chose
 	}
 	for row := 0; row < l.total && row < revealPages*listPageSize; row++ {
@@ -174,9 +182,7 @@ func (l *recordList[T]) reveal(match func(T) bool) bool {
 			return false
 		}
 		if match(r) {
-			l.quiet = true
-			l.table.Select(widget.TableCellID{Row: row, Col: 0})
-			l.quiet = false
+			l.reselect(row)
 			return true
 		}
 	}
@@ -185,6 +191,28 @@ func (l *recordList[T]) reveal(match func(T) bool) bool {
 
 // view is the table with the layer that shows a cell's whole text on hover; the tabs lay it out.
 func (l *recordList[T]) view() fyne.CanvasObject { return withTips(l.table) }
+
+// undoSelect selects again the row chosen before the last one, without choosing it anew.
+func (l *recordList[T]) undoSelect() {
+	if l.undo != nil {
+		l.undo()
+	}
+}
+
+// reselect selects row (none for -1) without calling onSelect.
+func (l *recordList[T]) reselect(row int) {
+	l.quiet = true
+	defer func() { l.quiet = false }()
+	l.chosen = row
+	if row < 0 {
+		l.table.UnselectAll()
+		return
+	}
+	l.table.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+// unselect clears the selection (a new record in the pane).
+func (l *recordList[T]) unselect() { l.reselect(-1) }
 
 // sortBy sorts by a column, toggling the direction when it already sorts by it.
 func (l *recordList[T]) sortBy(key string) {
@@ -203,6 +231,7 @@ func (l *recordList[T]) sortBy(key string) {
 func (l *recordList[T]) reload() {
 	l.note = ""
 	l.pages = map[int][]T{}
+	l.chosen, l.undo = -1, nil
 	l.err = nil
 	rows, total, err := l.load(0, listPageSize, l.sort, l.desc)
 	if err != nil {
@@ -222,7 +251,7 @@ func (l *recordList[T]) reload() {
 // (widget/table.go, visibleRowHeights for a zero height) and builds a row separator for each — 120 000
 // widgets and ~100 MB before the first frame on the stress database. Its first layout reads the rows anyway.
 func (l *recordList[T]) redraw() {
-	l.picked = -1
+	l.chosen = -1
 	if l.table.Size().Height <= 0 {
 		return
 	}

@@ -106,6 +106,11 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 		})
 		if err != nil {
 			err = fmt.Errorf("导出报表：%s", store.ErrorMessage(err))
+			return
+		}
+		// 报送存档: what was written is kept with its figures and checksums (已报送版本).
+		if _, aerr := db.ArchiveReport(ctx, data, paths, store.ArchiveViaWindow); aerr != nil {
+			err = fmt.Errorf("文件已导出，但未能记入报送存档：%s", store.ErrorMessage(aerr))
 		}
 	}()
 }
@@ -119,6 +124,7 @@ func (t *reportTab) exportDone(paths []string, dir string, err error) {
 	for _, b := range t.exports {
 		b.Enable()
 	}
+	t.versions.load(t.versions.year) // a new version, or none if the export failed
 	if err != nil {
 		if len(paths) > 0 {
 			err = fmt.Errorf("%s\n\n已写好的文件：\n%s", store.ErrorMessage(err), strings.Join(paths, "\n"))
@@ -131,7 +137,7 @@ func (t *reportTab) exportDone(paths []string, dir string, err error) {
 
 // showWrittenFiles lists the files written, each with 打开文件, and 打开所在文件夹.
 func (t *reportTab) showWrittenFiles(dir string, paths []string) {
-	head := widget.NewLabel(fmt.Sprintf("已导出 %d 个文件到\n%s", len(paths), dir))
+	head := widget.NewLabel(fmt.Sprintf("已导出 %d 个文件到\n%s\n并记入报送存档(见「已报送版本」)", len(paths), dir))
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
 	for _, p := range paths {
@@ -143,6 +149,6 @@ func (t *reportTab) showWrittenFiles(dir string, paths []string) {
 	folder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { t.d.openLocal(dir) })
 	rows.Add(container.NewHBox(folder))
 	dlg := dialog.NewCustom("导出完成", "关闭", rows, t.d.win)
-	dlg.Resize(fyne.NewSize(620, 160+float32(len(paths))*44))
+	dlg.Resize(fyne.NewSize(620, 190+float32(len(paths))*44))
 	dlg.Show()
 }

@@ -30,6 +30,7 @@ func (t *deputiesTab) reportBacksOf(x store.Deputy) fyne.CanvasObject {
 	t.rbForm = container.NewStack(emptyDetail("选择一条述职评议记录查看或修改，或点「新增述职评议」"))
 	t.rbCurrent = store.ReportBack{}
 	t.rbPane = nil
+	t.d.dropFormsQuietly(formReportBack) // the form of the deputy shown before
 	t.loadReportBacks()
 	t.rbAdd = widget.NewButtonWithIcon("新增述职评议", theme.ContentAddIcon(), func() {
 		t.showReportBack(store.ReportBack{DeputyID: t.current.ID, Date: store.DateOf(t.d.db.Now()), Form: "口头"})
@@ -57,9 +58,18 @@ func (t *deputiesTab) loadReportBacks() {
 	t.rbList.Refresh()
 }
 
-// showReportBack puts a report-back (ID 0 for a new one) into the form under the list. The labels are the
-// store's, so that its messages name the field the clerk sees.
+// showReportBack puts a report-back (ID 0 for a new one) into the form under the list, once the form there
+// holds no unsaved changes (guard.go).
 func (t *deputiesTab) showReportBack(r store.ReportBack) {
+	if r.ID != 0 && r.ID == t.rbCurrent.ID && t.rbPane != nil {
+		return // already in the form, as the clerk left it
+	}
+	t.d.leave([]string{formReportBack}, func() { t.displayReportBack(r) }, nil)
+}
+
+// displayReportBack puts a report-back into the form under the list. The labels are the store's, so that its
+// messages name the field the clerk sees.
+func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 	t.rbCurrent = r
 	date := newDateEntry(true)
 	date.SetDate(r.Date)
@@ -103,7 +113,7 @@ func (t *deputiesTab) showReportBack(r store.ReportBack) {
 			return err
 		}
 		t.reportBacksChanged()
-		t.showReportBack(y)
+		t.displayReportBack(y)
 		t.rbPane.showInfo("已保存")
 		return nil
 	})
@@ -114,6 +124,13 @@ func (t *deputiesTab) showReportBack(r store.ReportBack) {
 	}
 	pane.first = date
 	t.rbPane = pane
+	deputy := t.current
+	pane.track(t.d, formReportBack, recordKey(r.ID), r, func() string {
+		if r.ID == 0 {
+			return "代表「" + deputy.Name + "」新增的述职评议"
+		}
+		return "述职评议「" + deputy.Name + " " + r.Date.Chinese() + "」"
+	}, func() { t.reveal(4) })
 	var body fyne.CanvasObject = pane.content
 	if r.ID != 0 {
 		body = container.NewBorder(nil, container.NewHBox(widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReportBack)),
@@ -135,6 +152,7 @@ func (t *deputiesTab) removeReportBack() {
 		}
 		t.rbCurrent = store.ReportBack{}
 		t.rbPane = nil
+		t.d.dropForms(formReportBack)
 		t.rbForm.Objects = []fyne.CanvasObject{emptyDetail("已删除" + r.Date.Chinese() + "的述职评议记录")}
 		t.rbForm.Refresh()
 		t.reportBacksChanged()

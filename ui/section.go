@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -44,12 +45,54 @@ func sectionClear(l *widget.Label) {
 	l.Hide()
 }
 
-// sectionFrame lays out a section: a heading line with its actions, the body, and the message over 保存.
-func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne.CanvasObject, msg *widget.Label, save *widget.Button) fyne.CanvasObject {
+// sectionFrame lays out a section: a heading line with its actions, the body, and the message over 保存 with
+// the section's 「未保存」 mark beside it.
+func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne.CanvasObject, msg *widget.Label, save *widget.Button, s *section) fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(actions...), head)
-	bottom := container.NewVBox(widget.NewSeparator(), msg, container.NewHBox(save))
+	s.bar.Objects = []fyne.CanvasObject{save, s.unsaved}
+	bottom := container.NewVBox(widget.NewSeparator(), msg, s.bar)
 	return container.NewBorder(top, bottom, nil, nil, body)
+}
+
+// section is what every section of a meeting's record shares: its message line, its 「未保存」 mark and its
+// state as a form of the window (guard.go).
+type section struct {
+	msg     *widget.Label
+	unsaved *widget.Label
+	bar     *fyne.Container // 保存 and the mark
+	state   *formState
+}
+
+func newSection() section {
+	return section{msg: sectionMsg(), unsaved: unsavedMark(), bar: container.NewHBox()}
+}
+
+// track makes the section a form of the window: kind, the part of meeting m it holds (议程), its values read
+// and written by get and set, saved by save.
+func (s *section) track(r *meetingRecord, kind, part string, page int, get func() any, set func(json.RawMessage) error, save func() error) {
+	t, m := r.t, r.m
+	s.state = t.d.trackForm(&formState{kind: kind, key: recordKey(m.ID), part: part,
+		name: func() string { return "会议" + quoted(m.Title) }, get: get, set: set, save: save,
+		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar)})
+}
+
+// touched follows a change of the section (before it is tracked, nothing).
+func (s *section) touched() {
+	if s.state != nil {
+		s.state.touched()
+	}
+}
+
+// submit is the section's 保存 button: its save, through its state when tracked.
+func (s *section) submit(save func() error) func() {
+	return func() {
+		if s.state != nil {
+			s.state.submit()
+		} else {
+			save()
+		}
+	}
 }
 
 // numCheck is a whole-number entry of an edited row, checked before saving: 「决议第1项赞成票请填写0或正整数」.

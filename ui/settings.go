@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -96,16 +99,131 @@ func (t *settingsTab) changed() {
 	t.d.refreshAll()
 }
 
-// settingsSection lays out a list section: 新增 and 删除 on top, the list with its count on the left, the
-// form on the right.
-func settingsSection(onAdd, onDelete func(), table fyne.CanvasObject, status *widget.Label, detail *fyne.Container) fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), onAdd)
+// settingsList is a settings section over a short list of records (承办单位, 届次, 代表小组): 新增 and 删除 on
+// top, the list with its count on the left, the chosen record's form on the right. Choosing another record or
+// 新增 asks first when the form holds unsaved changes (guard.go). A section fills in what differs: its
+// columns, how a record is read, named and deleted, and its form.
+type settingsList[T any] struct {
+	t       *settingsTab
+	kind    string // the kind of its form (guard.go)
+	what    string // the record, in the office's word: 承办单位
+	hint    string // what the pane says before a record is chosen
+	id      func(T) int64
+	name    func(T) string
+	all     func() ([]T, error)
+	fresh   func() T            // the record 新增 starts from
+	form    func(x T) *formPane // the form of x; its 保存 ends with saved
+	confirm func(x T) string    // the question before deleting x
+	del     func(ctx context.Context, id int64) error
+
+	list    *recordList[T]
+	current T
+	pane    *formPane
+	detail  *fyne.Container
+	content fyne.CanvasObject
+}
+
+// build makes the list with its columns and lays the section out.
+func (l *settingsList[T]) build(cols []column[T]) {
+	l.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]T, int, error) {
+		all, err := l.all()
+		return settingsPage(all, offset, limit), len(all), err
+	}, func(x T) { l.open(x, l.list.undoSelect) })
+	l.detail = container.NewStack(emptyDetail(l.hint))
+	add := widget.NewButtonWithIcon("新增", theme.ContentAddIcon(), l.newRecord)
 	add.Importance = widget.HighImportance
-	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), onDelete)
-	left := container.NewBorder(nil, status, nil, nil, table)
-	split := container.NewHSplit(left, detail)
+	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), l.remove)
+	left := container.NewBorder(nil, l.list.status, nil, nil, l.list.table)
+	split := container.NewHSplit(left, l.detail)
 	split.Offset = 0.5
-	return container.NewBorder(container.NewHBox(add, del), nil, nil, nil, split)
+	l.content = container.NewBorder(container.NewHBox(add, del), nil, nil, nil, split)
+}
+
+// reload re-reads the list; reset also empties the form (after a change made elsewhere the record may be gone).
+func (l *settingsList[T]) reload(reset bool) {
+	l.list.reload()
+	if reset {
+		var none T
+		l.current, l.pane = none, nil
+		if s := l.t.d.form(l.kind); s != nil {
+			l.t.d.retire(s)
+		}
+		l.detail.Objects = []fyne.CanvasObject{emptyDetail(l.hint)}
+		l.detail.Refresh()
+	}
+}
+
+// newRecord opens the form of a new record.
+func (l *settingsList[T]) newRecord() { l.open(l.fresh(), nil) }
+
+// open shows x's form once the form there holds no unsaved changes; cancel runs when the clerk stays. The
+// record already in the form keeps it as it is.
+func (l *settingsList[T]) open(x T, cancel func()) {
+	if id := l.id(x); id != 0 && id == l.id(l.current) && l.pane != nil {
+		return
+	}
+	l.t.d.leave([]string{l.kind}, func() { l.show(x) }, cancel)
+}
+
+// show puts x's form in the pane.
+func (l *settingsList[T]) show(x T) {
+	l.current = x
+	p := l.form(x)
+	l.pane = p
+	p.track(l.t.d, l.kind, recordKey(l.id(x)), x, func() string {
+		if l.id(x) != 0 {
+			return l.what + quoted(l.name(x))
+		}
+		typed := ""
+		if e, ok := p.first.(*widget.Entry); ok {
+			typed = e.Text
+		}
+		return "新增的" + l.what + quoted(typed)
+	}, l.reveal)
+	l.detail.Objects = []fyne.CanvasObject{p.content}
+	l.detail.Refresh()
+}
+
+// saved follows a 保存 that went through: the list re-read, y in the form, 已保存, and the other tabs told.
+func (l *settingsList[T]) saved(y T) {
+	l.list.reload()
+	l.show(y)
+	l.pane.showInfo("已保存")
+	l.t.changed()
+}
+
+// reveal shows the section in 设置.
+func (l *settingsList[T]) reveal() { l.t.showSection(l.content) }
+
+// remove deletes the chosen record after a confirmation that names it.
+func (l *settingsList[T]) remove() {
+	if l.id(l.current) == 0 {
+		l.t.d.showError(errors.New("请先在列表中选择要删除的" + l.what))
+		return
+	}
+	cur := l.current
+	dialog.ShowConfirm("删除"+l.what, l.confirm(cur), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := l.del(l.t.d.ctx, l.id(cur)); err != nil {
+			l.t.d.showError(err)
+			return
+		}
+		l.t.d.dropForms(l.kind)
+		l.reload(true)
+		l.t.changed()
+	}, l.t.d.win)
+}
+
+// showSection selects 设置 and its section whose content is o.
+func (t *settingsTab) showSection(o fyne.CanvasObject) {
+	t.d.showTab(t.sections)
+	for _, it := range t.sections.Items {
+		if it.Content == o {
+			t.sections.Select(it)
+		}
+	}
 }
 
 // settingsPage cuts one page out of a short list already in memory (units, terms, groups), for recordList.

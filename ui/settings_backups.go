@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -26,6 +27,7 @@ type settingsBackups struct {
 	all      []store.BackupInfo
 	selected store.BackupInfo
 	folder   *widget.Label
+	failed   *widget.Label // 「最近一次自动备份失败：…」, hidden when the last backup went well
 	restore  *widget.Button
 	content  fyne.CanvasObject
 }
@@ -58,7 +60,8 @@ func newSettingsBackups(t *settingsTab) *settingsBackups {
 	b.folder = widget.NewLabel("")
 	b.folder.Wrapping = fyne.TextWrapBreak
 	b.folder.Selectable = true
-	top := container.NewVBox(head, note, b.folder, container.NewHBox(now, to, b.restore, open))
+	b.failed = newBackupFailedLabel()
+	top := container.NewVBox(head, note, b.failed, b.folder, container.NewHBox(now, to, b.restore, open))
 	b.content = container.NewBorder(top, b.list.status, nil, nil, b.list.table)
 	return b
 }
@@ -67,6 +70,7 @@ func newSettingsBackups(t *settingsTab) *settingsBackups {
 func (b *settingsBackups) reload() {
 	path := b.t.d.db.Path()
 	b.folder.SetText("备份文件夹：" + store.BackupDir(path))
+	showBackupFailure(b.t.d, b.failed, b.content)
 	all, err := store.ListBackups(path)
 	b.all = all
 	b.selected = store.BackupInfo{}
@@ -84,6 +88,7 @@ func (b *settingsBackups) backupNow() {
 		return d.db.SafetyBackup(d.ctx, store.BackupManual)
 	}, func(out string) {
 		b.reload()
+		d.showBackupFailure() // a backup into the folder went well: the failure is gone
 		dialog.ShowInformation("备份完成", "已备份到\n"+out, d.win)
 	})
 }
@@ -120,13 +125,19 @@ func settingsBusy(d *desk, title string, work func() (string, error), done func(
 
 // confirmRestore names the chosen backup and says what happens to the current file before restoring it.
 // The window closes the database, restores and reopens it through the start-up path (session.restoreFrom):
-// every tab is rebuilt on the restored file, so none can show or save the replaced data.
+// every tab is rebuilt on the restored file, so none can show or save the replaced data. Forms with unsaved
+// changes are saved or let go first, as the clerk answers (guard.go).
 func (b *settingsBackups) confirmRestore() {
 	x := b.selected
 	if x.Path == "" {
 		b.t.d.showError(errors.New("请先在列表中选择要恢复的备份"))
 		return
 	}
+	b.t.d.leaveAll(func() { b.askRestore(x) })
+}
+
+// askRestore asks before restoring x.
+func (b *settingsBackups) askRestore(x store.BackupInfo) {
 	msg := fmt.Sprintf("确定要恢复 %s 的备份(%s)吗？\n%s\n\n"+
 		"恢复后，数据回到备份时的样子，之后所做的修改不在其中。\n"+
 		"现在的数据库文件不会删除：它会改名为「%s.恢复前-日期时间.db」保留在原处，需要时还能在这里恢复回来。\n"+
@@ -169,6 +180,47 @@ func (t *settingsTab) showBackups() {
 	}
 }
 
+// newBackupFailedLabel is the line that says the last automatic backup failed (showBackupFailure fills it).
+func newBackupFailedLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Hide()
+	return l
+}
+
+// showBackupFailure shows in l 「最近一次自动备份失败：…（时间）」 while the database keeps a failure of the
+// daily backup (store.LastBackupFailure: until a backup into the folder succeeds), and hides l otherwise.
+// When that changes whether l is shown, around (what holds l) is laid out again: a line appearing in a box
+// already on screen takes its room only then.
+func showBackupFailure(d *desk, l *widget.Label, around fyne.CanvasObject) {
+	f, ok, err := d.db.LastBackupFailure(d.ctx)
+	logError("读取自动备份的情况", err)
+	was := l.Visible()
+	if ok {
+		l.SetText(backupFailureText(f))
+		l.Show()
+	} else {
+		l.Hide()
+	}
+	if was != ok && around != nil {
+		around.Refresh()
+	}
+}
+
+// backupFailureText is 「最近一次自动备份失败：磁盘空间不足(…)（2026年12月5日 09:30）。请…」.
+func backupFailureText(f store.BackupFailure) string {
+	return fmt.Sprintf("最近一次自动备份失败：%s（%s）。请检查磁盘空间和备份文件夹，然后在「设置」→「备份」中点「立即备份」。",
+		strings.TrimRight(f.Message, "。"), backupTimeText(f.Time))
+}
+
+// showBackupFailure updates the lines of 概览 and 设置 → 备份 about the last automatic backup.
+func (d *desk) showBackupFailure() {
+	showBackupFailure(d, d.overview.backupFailed, d.overview.content)
+	showBackupFailure(d, d.settings.backups.failed, d.settings.backups.content)
+}
+
 // settingsBackup backs the database up into dir as <office>-备份-YYYYMMDD-HHMMSS.db and returns the path.
 func settingsBackup(d *desk, dir string, now time.Time) (string, error) {
 	s, err := d.db.Settings(d.ctx)
@@ -183,16 +235,10 @@ func settingsBackup(d *desk, dir string, now time.Time) (string, error) {
 }
 
 // settingsBackupName is 青山镇人大主席团-备份-20240305-143000.db; characters no file system accepts are
-// replaced with _.
+// replaced with _, and a long office name is shortened (export.FileName).
 func settingsBackupName(office string, now time.Time) string {
-	office = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, strings.TrimSpace(office))
-	if office == "" {
+	if office = strings.TrimSpace(office); office == "" {
 		office = "人大工作台"
 	}
-	return office + "-备份-" + now.Format("20060102-150405") + ".db"
+	return export.FileName(office, "-备份-"+now.Format("20060102-150405"), ".db")
 }

@@ -58,6 +58,7 @@ func newSettingsDeadlines(t *settingsTab) *settingsDeadlines {
 	body.Add(x.example)
 	body.Add(note)
 	x.content = container.New(settingsNarrow{}, x.pane.content)
+	x.pane.track(t.d, formDeadlines, "deadlines", nil, func() string { return "设置「办理时限」" }, func() { t.showSection(x.content) })
 	return x
 }
 
@@ -74,6 +75,7 @@ func (x *settingsDeadlines) load() {
 	x.assign.SetText(strconv.Itoa(s.AssignWorkdays))
 	x.roll.SetChecked(s.RollToWorkday)
 	x.pane.clear()
+	x.pane.state.reset() // the form holds what is stored
 	x.updateExample()
 }
 

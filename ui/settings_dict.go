@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,15 +19,18 @@ import (
 var settingsDictOrder = []string{store.DictCategory, store.DictSource, store.DictParty, store.DictEducation,
 	store.DictEthnicity, store.DictComposition, store.DictRole, store.DictUnitKind, store.DictVillage}
 
-// settingsDict edits one dictionary at a time: choose it, see its values, add or delete one.
+// settingsDict edits one dictionary at a time: choose it, see its values, add or delete one. A value typed
+// and not added yet is an unsaved change (guard.go): choosing another dictionary asks first.
 type settingsDict struct {
 	t        *settingsTab
 	kinds    *widget.Select
+	choosing bool   // set while the dictionary Select is put back after a cancelled switch
 	kind     string // the chosen dictionary's code
 	values   []string
 	selected int // index in values, -1 for none
 	list     *widget.List
 	entry    *widget.Entry
+	state    *formState
 	msg      *widget.Label
 	content  fyne.CanvasObject
 }
@@ -37,15 +41,7 @@ func newSettingsDict(t *settingsTab) *settingsDict {
 	for _, k := range settingsDictOrder {
 		names = append(names, store.DictKinds[k])
 	}
-	x.kinds = widget.NewSelect(names, func(name string) {
-		for _, k := range settingsDictOrder {
-			if store.DictKinds[k] == name {
-				x.kind = k
-			}
-		}
-		x.say("", false)
-		x.reload()
-	})
+	x.kinds = widget.NewSelect(names, x.choose)
 	x.kinds.PlaceHolder = "(请选择)"
 	x.list = widget.NewList(func() int { return len(x.values) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -54,8 +50,8 @@ func newSettingsDict(t *settingsTab) *settingsDict {
 	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1 }
 	x.entry = widget.NewEntry()
 	x.entry.SetPlaceHolder("输入新的值，按回车或点「添加」")
-	x.entry.OnSubmitted = func(string) { x.add() }
-	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.add)
+	x.entry.OnSubmitted = func(string) { x.addValue() }
+	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.addValue)
 	add.Importance = widget.HighImportance
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), x.remove)
 	x.msg = widget.NewLabel("")
@@ -72,8 +68,51 @@ func newSettingsDict(t *settingsTab) *settingsDict {
 		x.msg,
 	)
 	x.content = container.NewBorder(top, bottom, nil, nil, x.list)
-	x.kinds.SetSelected(store.DictKinds[x.kind])
+	x.kinds.SetSelected(store.DictKinds[x.kind]) // choose: the list read, the entry tracked
 	return x
+}
+
+// choose switches to the dictionary named name, once the value typed for the one before is added or let go.
+func (x *settingsDict) choose(name string) {
+	if x.choosing {
+		return
+	}
+	to := func() {
+		for _, k := range settingsDictOrder {
+			if store.DictKinds[k] == name {
+				x.kind = k
+			}
+		}
+		x.say("", false)
+		x.reload()
+		x.track()
+	}
+	if x.state == nil {
+		to()
+		return
+	}
+	old := store.DictKinds[x.kind]
+	x.t.d.leave([]string{formDict}, to, func() {
+		x.choosing = true
+		x.kinds.SetSelected(old)
+		x.choosing = false
+	})
+}
+
+// track makes the value being typed a form of the window, for the chosen dictionary.
+func (x *settingsDict) track() {
+	kind := x.kind
+	x.state = x.t.d.trackForm(&formState{kind: formDict, key: kind, part: "新值",
+		name: func() string { return "字典「" + store.DictKinds[kind] + "」" },
+		get:  func() any { return x.entry.Text },
+		set: func(raw json.RawMessage) error {
+			var v string
+			err := json.Unmarshal(raw, &v)
+			x.entry.SetText(v)
+			return err
+		},
+		save: x.add, reveal: func() { x.t.showSection(x.content) }})
+	watchInputs(x.entry, x.state.touched)
 }
 
 // reload re-reads the chosen dictionary.
@@ -102,18 +141,29 @@ func (x *settingsDict) say(msg string, ok bool) {
 	}
 }
 
-func (x *settingsDict) add() {
+// addValue is 添加 (and Enter in the entry).
+func (x *settingsDict) addValue() {
+	if x.state != nil {
+		x.state.submit()
+	} else {
+		x.add()
+	}
+}
+
+// add adds the value typed to the chosen dictionary.
+func (x *settingsDict) add() error {
 	v := strings.TrimSpace(x.entry.Text)
 	if err := x.t.d.db.AddDictValue(x.t.d.ctx, x.kind, v); err != nil {
 		x.say(store.ErrorMessage(err), false)
 		x.scrollTo(v) // a duplicate: show the value already there
-		return
+		return err
 	}
 	x.entry.SetText("")
 	x.reload()
 	x.say(fmt.Sprintf("已在%s中添加「%s」", store.DictKinds[x.kind], v), true)
 	x.scrollTo(v)
 	x.t.changed()
+	return nil
 }
 
 // scrollTo brings v into view when it is in the list.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,32 +16,34 @@ import (
 
 // settingsGroups lists the deputy groups with a form for the chosen one.
 type settingsGroups struct {
-	t       *settingsTab
-	list    *recordList[store.Group]
-	names   map[int64]string // deputy id → name, for the 组长 column
-	current store.Group
-	pane    *formPane
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	*settingsList[store.Group]
+	names map[int64]string // deputy id → name, for the 组长 column
 }
 
 func newSettingsGroups(t *settingsTab) *settingsGroups {
-	g := &settingsGroups{t: t, names: map[int64]string{}}
-	cols := []column[store.Group]{
+	g := &settingsGroups{names: map[int64]string{}}
+	g.settingsList = &settingsList[store.Group]{t: t, kind: formGroup, what: "代表小组",
+		hint:  "在左侧选择一个代表小组，或点「新增」",
+		id:    func(x store.Group) int64 { return x.ID },
+		name:  func(x store.Group) string { return x.Name },
+		all:   func() ([]store.Group, error) { return t.d.db.Groups(t.d.ctx) },
+		fresh: func() store.Group { return store.Group{} },
+		confirm: func(x store.Group) string {
+			return fmt.Sprintf("确定要删除代表小组「%s」吗？\n小组的%d名代表会保留，只是不再属于任何小组。\n删除后不能恢复。", x.Name, x.Members)
+		},
+		del:  t.d.db.DeleteGroup,
+		form: g.groupForm,
+	}
+	g.build([]column[store.Group]{
 		{"小组名称", 130, "", func(x store.Group) string { return x.Name }},
 		{"组长", 80, "", func(x store.Group) string { return g.names[x.LeaderID] }},
 		{"成员", 60, "", func(x store.Group) string { return fmt.Sprintf("%d人", x.Members) }},
 		{"联系村(居)", 220, "", func(x store.Group) string { return x.Villages }},
-	}
-	g.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Group, int, error) {
-		all, err := t.d.db.Groups(t.d.ctx)
-		return settingsPage(all, offset, limit), len(all), err
-	}, g.show)
-	g.detail = container.NewStack(emptyDetail("在左侧选择一个代表小组，或点「新增」"))
-	g.content = settingsSection(g.newRecord, g.remove, g.list.table, g.list.status, g.detail)
+	})
 	return g
 }
 
+// reload re-reads the deputies' names for the 组长 column, then the list; reset also empties the form.
 func (g *settingsGroups) reload(reset bool) {
 	g.names = map[int64]string{}
 	all, err := g.deputies(false, 0)
@@ -50,12 +51,7 @@ func (g *settingsGroups) reload(reset bool) {
 	for _, o := range all {
 		g.names[o.ID] = strings.SplitN(o.Label, "(", 2)[0]
 	}
-	g.list.reload()
-	if reset {
-		g.current = store.Group{}
-		g.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一个代表小组，或点「新增」")}
-		g.detail.Refresh()
-	}
+	g.settingsList.reload(reset)
 }
 
 // deputies returns the deputies as choices, 王建国(第一代表小组); only those in office when active, and the
@@ -120,33 +116,9 @@ func (g *settingsGroups) presidium() []option {
 	return out
 }
 
-func (g *settingsGroups) newRecord() { g.show(store.Group{}) }
-
-func (g *settingsGroups) remove() {
-	if g.current.ID == 0 {
-		g.t.d.showError(errors.New("请先在列表中选择要删除的代表小组"))
-		return
-	}
-	cur := g.current
-	dialog.ShowConfirm("删除代表小组",
-		fmt.Sprintf("确定要删除代表小组「%s」吗？\n小组的%d名代表会保留，只是不再属于任何小组。\n删除后不能恢复。", cur.Name, cur.Members),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := g.t.d.db.DeleteGroup(g.t.d.ctx, cur.ID); err != nil {
-				g.t.d.showError(err)
-				return
-			}
-			g.reload(true)
-			g.t.changed()
-		}, g.t.d.win)
-}
-
-// show puts a group's form in the pane; 保存 creates or updates it.
-func (g *settingsGroups) show(x store.Group) {
+// groupForm is the form of a group; 保存 creates or updates it.
+func (g *settingsGroups) groupForm(x store.Group) *formPane {
 	db, ctx, win := g.t.d.db, g.t.d.ctx, g.t.d.win
-	g.current = x
 	name := requiredEntry("小组名称")
 	name.SetText(x.Name)
 	villages := widget.NewEntry()
@@ -184,9 +156,7 @@ func (g *settingsGroups) show(x store.Group) {
 				y.Members = z.Members
 			}
 		}
-		g.show(y)
-		g.pane.showInfo("已保存")
-		g.t.changed()
+		g.saved(y)
 		return nil
 	})
 	if x.ID == 0 {
@@ -195,9 +165,7 @@ func (g *settingsGroups) show(x store.Group) {
 		pane.title.SetText(fmt.Sprintf("%s(%d名代表)", x.Name, x.Members))
 	}
 	pane.first = name
-	g.pane = pane
-	g.detail.Objects = []fyne.CanvasObject{pane.content}
-	g.detail.Refresh()
+	return pane
 }
 
 // chooseVillages ticks villages of the 村(居) dictionary into the entry, joined with 、.
@@ -236,16 +204,19 @@ type settingsChooser struct {
 	options func() []option
 	win     fyne.Window
 	id      int64
+	name    string
 	label   *widget.Label
 	choose  *widget.Button
 	clear   *widget.Button
+	// OnChange is called after the clerk chose a deputy or cleared the choice.
+	OnChange func()
 }
 
 func newSettingsChooser(title string, options func() []option, win fyne.Window) *settingsChooser {
 	c := &settingsChooser{title: title, options: options, win: win}
 	c.label = widget.NewLabel("")
 	c.choose = widget.NewButton("选择…", c.open)
-	c.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { c.SetSelected(0, "") })
+	c.clear = widget.NewButtonWithIcon("", theme.ContentClearIcon(), func() { c.chosen(0, "") })
 	c.ExtendBaseWidget(c)
 	c.SetSelected(0, "")
 	return c
@@ -256,7 +227,7 @@ func (c *settingsChooser) Selected() int64 { return c.id }
 
 // SetSelected shows the deputy id named name (0: nobody).
 func (c *settingsChooser) SetSelected(id int64, name string) {
-	c.id = id
+	c.id, c.name = id, name
 	switch {
 	case id == 0:
 		c.label.SetText("(未选择)")
@@ -264,6 +235,14 @@ func (c *settingsChooser) SetSelected(id int64, name string) {
 		c.label.SetText(fmt.Sprintf("(编号%d)", id))
 	default:
 		c.label.SetText(name)
+	}
+}
+
+// chosen is the clerk's choice: shown, then OnChange.
+func (c *settingsChooser) chosen(id int64, name string) {
+	c.SetSelected(id, name)
+	if c.OnChange != nil {
+		c.OnChange()
 	}
 }
 
@@ -275,7 +254,7 @@ func (c *settingsChooser) open() {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(shown[i].Label) })
 	list.OnSelected = func(i widget.ListItemID) {
-		c.SetSelected(shown[i].ID, strings.SplitN(shown[i].Label, "(", 2)[0])
+		c.chosen(shown[i].ID, strings.SplitN(shown[i].Label, "(", 2)[0])
 		dlg.Hide()
 	}
 	search := widget.NewEntry()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -44,15 +45,15 @@ func settingsHolidayKind(h store.Holiday) string {
 
 // settingsHolidays edits the holiday calendar one year at a time. The State Council publishes each year's
 // arrangement; the clerk types it in, we guess nothing. Edits stay in memory until 「保存本年节假日」 writes
-// the whole year in one transaction.
+// the whole year in one transaction; until then the year is a form with unsaved changes (guard.go).
 type settingsHolidays struct {
 	t         *settingsTab
 	year      int
 	years     *widget.Select
 	switching bool            // set while the year Select is put back after a cancelled switch
 	entries   []store.Holiday // the year as edited, sorted by date
-	dirty     bool
-	selected  int // index in entries, -1 for none
+	state     *formState      // the year's, as a form of the window
+	selected  int             // index in entries, -1 for none
 	list      *recordList[settingsHolidayRow]
 	empty     *fyne.Container
 	status    *widget.Label
@@ -99,7 +100,13 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	x.msg = widget.NewLabel("")
 	x.msg.Wrapping = fyne.TextWrapWord
 	x.say("", false)
-	x.save = widget.NewButtonWithIcon("保存本年节假日", theme.DocumentSaveIcon(), x.saveYear)
+	x.save = widget.NewButtonWithIcon("保存本年节假日", theme.DocumentSaveIcon(), func() {
+		if x.state != nil {
+			x.state.submit()
+		} else {
+			x.saveYear()
+		}
+	})
 	x.save.Importance = widget.HighImportance
 	x.revert = widget.NewButtonWithIcon("放弃修改", theme.ContentUndoIcon(), x.confirmRevert)
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), x.remove)
@@ -157,20 +164,47 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 
 // reload re-reads the year from the store unless the clerk has unsaved edits.
 func (x *settingsHolidays) reload() {
-	if !x.dirty {
+	if !x.dirty() {
 		x.load()
 	}
 }
 
-// load reads the chosen year from the store, dropping any edits.
+// dirty reports whether the year as edited differs from the year as saved.
+func (x *settingsHolidays) dirty() bool { return x.state != nil && x.state.dirty() }
+
+// load reads the chosen year from the store, dropping any edits (and their draft).
 func (x *settingsHolidays) load() {
 	hs, err := x.t.d.db.Holidays(x.t.d.ctx, x.year)
 	if err != nil {
 		x.say(store.ErrorMessage(err), false)
 	}
 	x.entries = hs
-	x.dirty = false
 	x.show()
+	if x.state != nil && x.state.live && x.state.key == fmt.Sprint(x.year) {
+		x.state.reset()
+		return
+	}
+	year := x.year
+	x.state = x.t.d.trackForm(&formState{kind: formHolidays, key: fmt.Sprint(year),
+		name: func() string { return fmt.Sprintf("%d年节假日", year) },
+		get:  func() any { return x.entries },
+		set: func(raw json.RawMessage) error {
+			var hs []store.Holiday
+			err := json.Unmarshal(raw, &hs)
+			x.entries = hs
+			x.show()
+			return err
+		},
+		save: x.saveYear, reveal: func() { x.t.showSection(x.content) }, mark: x.showUnsaved})
+	x.showUnsaved(false)
+}
+
+// changed follows an edit of the year's list.
+func (x *settingsHolidays) changed() {
+	x.show()
+	if x.state != nil {
+		x.state.touched()
+	}
 }
 
 // show redraws the list, the counts and the unsaved mark after a change.
@@ -196,7 +230,12 @@ func (x *settingsHolidays) show() {
 		x.empty.Hide()
 		x.list.table.Show()
 	}
-	if x.dirty {
+	x.showUnsaved(x.dirty())
+}
+
+// showUnsaved shows whether the year holds unsaved changes: the mark, and 保存 and 放弃修改 usable or not.
+func (x *settingsHolidays) showUnsaved(on bool) {
+	if on {
 		x.unsaved.Show()
 		x.save.Enable()
 		x.revert.Enable()
@@ -230,7 +269,8 @@ func (x *settingsHolidays) warn(msg string) {
 	x.msg.SetText(msg)
 }
 
-// chooseYear switches to another year; unsaved edits of the current one are dropped only when the clerk agrees.
+// chooseYear switches to another year; unsaved edits of the current one are saved or dropped as the clerk
+// answers (guard.go), and 取消 stays on the year.
 func (x *settingsHolidays) chooseYear(v string) {
 	if x.switching {
 		return
@@ -239,35 +279,23 @@ func (x *settingsHolidays) chooseYear(v string) {
 	if err != nil || y == x.year {
 		return
 	}
-	to := func() {
+	old := x.year
+	x.t.d.leave([]string{formHolidays}, func() {
 		x.year = y
 		x.say("", false)
 		x.load()
-	}
-	if !x.dirty {
-		to()
-		return
-	}
-	old := x.year
-	dialog.ShowConfirm("放弃未保存的修改",
-		fmt.Sprintf("%d年的节假日有未保存的修改，切换到%d年会放弃这些修改。\n确定切换吗？", old, y),
-		func(ok bool) {
-			if ok {
-				to()
-				return
-			}
-			x.switching = true
-			x.years.SetSelected(fmt.Sprintf("%d年", old))
-			x.switching = false
-		}, x.t.d.win)
+	}, func() {
+		x.switching = true
+		x.years.SetSelected(fmt.Sprintf("%d年", old))
+		x.switching = false
+	})
 }
 
 // insert adds entries, keeps the list sorted by date and selects the first one added.
 func (x *settingsHolidays) insert(hs ...store.Holiday) {
 	x.entries = append(x.entries, hs...)
 	slices.SortStableFunc(x.entries, func(a, b store.Holiday) int { return strings.Compare(string(a.Date), string(b.Date)) })
-	x.dirty = true
-	x.show()
+	x.changed()
 	if len(hs) > 0 {
 		x.selectDate(hs[0].Date)
 	}
@@ -386,8 +414,7 @@ func (x *settingsHolidays) remove() {
 	}
 	h := x.entries[x.selected]
 	x.entries = slices.Delete(x.entries, x.selected, x.selected+1)
-	x.dirty = true
-	x.show()
+	x.changed()
 	x.say(fmt.Sprintf("已删除%s(%s)%s，尚未保存", h.Date.Chinese(), settingsWeekday(h.Date), settingsHolidayKind(h)), true)
 }
 
@@ -402,7 +429,7 @@ func (x *settingsHolidays) confirmRevert() {
 
 // saveYear writes the year's entries in one transaction. The store names a bad row 「第N行日期…」; that row
 // is selected so the clerk sees which.
-func (x *settingsHolidays) saveYear() {
+func (x *settingsHolidays) saveYear() error {
 	if err := x.t.d.db.SetHolidays(x.t.d.ctx, x.year, x.entries); err != nil {
 		x.say(store.ErrorMessage(err)+"。未保存，请改正后再保存", false)
 		var se *store.Error
@@ -412,10 +439,11 @@ func (x *settingsHolidays) saveYear() {
 				x.selectRow(n - 1)
 			}
 		}
-		return
+		return err
 	}
 	x.load()
 	x.say(fmt.Sprintf("已保存%d年节假日，共 %d 天", x.year, len(x.entries)), true)
 	x.t.deadlines.updateExample()
 	x.t.changed() // overdue and not-assigned-in-time flags count working days
+	return nil
 }

@@ -73,6 +73,7 @@ func newSettingsOffice(t *settingsTab) *settingsOffice {
 	o.satisfiedBasic.OnChanged = func(bool) { o.pane.clear() }
 	o.pane.first = o.office
 	o.content = o.pane.content
+	o.pane.track(t.d, formOffice, "office", nil, func() string { return "设置「单位信息」" }, func() { t.showSection(o.content) })
 	return o
 }
 
@@ -100,6 +101,7 @@ func (o *settingsOffice) load() {
 			o.numbering.SetSelected(n.label)
 		}
 	}
+	o.pane.state.reset() // the form holds what is stored
 }
 
 // save stores the form over the stored settings (keeping the fields this form does not show), then

@@ -1,14 +1,10 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -16,17 +12,23 @@ import (
 
 // settingsTerms lists the terms (届) with a form for the chosen one.
 type settingsTerms struct {
-	t       *settingsTab
-	list    *recordList[store.Term]
-	current store.Term
-	pane    *formPane
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	*settingsList[store.Term]
 }
 
 func newSettingsTerms(t *settingsTab) *settingsTerms {
-	m := &settingsTerms{t: t}
-	cols := []column[store.Term]{
+	m := &settingsTerms{&settingsList[store.Term]{t: t, kind: formTerm, what: "届次",
+		hint: "在左侧选择一届，或点「新增」",
+		id:   func(x store.Term) int64 { return x.ID },
+		name: func(x store.Term) string { return x.Name() },
+		all:  func() ([]store.Term, error) { return t.d.db.Terms(t.d.ctx) },
+		confirm: func(x store.Term) string {
+			return fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", x.Name())
+		},
+		del: t.d.db.DeleteTerm,
+	}}
+	m.fresh = m.next
+	m.form = m.termForm
+	m.build([]column[store.Term]{
 		{"届次", 100, "", func(x store.Term) string { return x.Name() }},
 		{"开始日期", 110, "", func(x store.Term) string { return string(x.Start) }},
 		{"结束日期", 110, "", func(x store.Term) string { return string(x.End) }},
@@ -36,27 +38,12 @@ func newSettingsTerms(t *settingsTab) *settingsTerms {
 			}
 			return ""
 		}},
-	}
-	m.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Term, int, error) {
-		all, err := t.d.db.Terms(t.d.ctx)
-		return settingsPage(all, offset, limit), len(all), err
-	}, m.show)
-	m.detail = container.NewStack(emptyDetail("在左侧选择一届，或点「新增」"))
-	m.content = settingsSection(m.newRecord, m.remove, m.list.table, m.list.status, m.detail)
+	})
 	return m
 }
 
-func (m *settingsTerms) reload(reset bool) {
-	m.list.reload()
-	if reset {
-		m.current = store.Term{}
-		m.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一届，或点「新增」")}
-		m.detail.Refresh()
-	}
-}
-
-// newRecord proposes the term after the newest one.
-func (m *settingsTerms) newRecord() {
+// next proposes the term after the newest one.
+func (m *settingsTerms) next() store.Term {
 	x := store.Term{}
 	all, err := m.t.d.db.Terms(m.t.d.ctx)
 	if err != nil {
@@ -65,34 +52,12 @@ func (m *settingsTerms) newRecord() {
 	if len(all) > 0 {
 		x.Number = all[0].Number + 1
 	}
-	m.show(x)
+	return x
 }
 
-func (m *settingsTerms) remove() {
-	if m.current.ID == 0 {
-		m.t.d.showError(errors.New("请先在列表中选择要删除的届次"))
-		return
-	}
-	cur := m.current
-	dialog.ShowConfirm("删除届次",
-		fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", cur.Name()),
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := m.t.d.db.DeleteTerm(m.t.d.ctx, cur.ID); err != nil {
-				m.t.d.showError(err)
-				return
-			}
-			m.reload(true)
-			m.t.changed()
-		}, m.t.d.win)
-}
-
-// show puts a term's form in the pane: the number (18 → 第十八届, shown as typed), dates and 本届.
-func (m *settingsTerms) show(x store.Term) {
+// termForm is the form of a term: the number (18 → 第十八届, shown as typed), dates and 本届.
+func (m *settingsTerms) termForm(x store.Term) *formPane {
 	db, ctx := m.t.d.db, m.t.d.ctx
-	m.current = x
 	number := intEntry()
 	named := widget.NewLabel("")
 	number.OnChanged = func(s string) {
@@ -128,10 +93,7 @@ func (m *settingsTerms) show(x store.Term) {
 		if err := db.SaveTerm(ctx, &y); err != nil {
 			return err
 		}
-		m.list.reload()
-		m.show(y)
-		m.pane.showInfo("已保存")
-		m.t.changed()
+		m.saved(y)
 		return nil
 	})
 	if x.ID == 0 {
@@ -140,7 +102,5 @@ func (m *settingsTerms) show(x store.Term) {
 		pane.title.SetText(x.Name())
 	}
 	pane.first = number
-	m.pane = pane
-	m.detail.Objects = []fyne.CanvasObject{pane.content}
-	m.detail.Refresh()
+	return pane
 }

@@ -1,11 +1,9 @@
 package ui
 
 import (
-	"errors"
+	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -13,63 +11,34 @@ import (
 
 // settingsUnits lists the handling units with a form for the chosen one.
 type settingsUnits struct {
-	t       *settingsTab
-	list    *recordList[store.Unit]
-	current store.Unit
-	pane    *formPane
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	*settingsList[store.Unit]
 }
 
 func newSettingsUnits(t *settingsTab) *settingsUnits {
-	u := &settingsUnits{t: t}
-	cols := []column[store.Unit]{
+	u := &settingsUnits{&settingsList[store.Unit]{t: t, kind: formUnit, what: "承办单位",
+		hint:  "在左侧选择一个承办单位，或点「新增」",
+		id:    func(x store.Unit) int64 { return x.ID },
+		name:  func(x store.Unit) string { return x.Name },
+		all:   func() ([]store.Unit, error) { return t.d.db.Units(t.d.ctx) },
+		fresh: func() store.Unit { return store.Unit{} },
+		confirm: func(x store.Unit) string {
+			return fmt.Sprintf("确定要删除承办单位「%s」吗？\n删除后不能恢复。", x.Name)
+		},
+		del: t.d.db.DeleteUnit,
+	}}
+	u.form = u.unitForm
+	u.build([]column[store.Unit]{
 		{"单位名称", 190, "", func(x store.Unit) string { return x.Name }},
 		{"单位类型", 100, "", func(x store.Unit) string { return x.Kind }},
 		{"联系人", 80, "", func(x store.Unit) string { return x.Contact }},
 		{"联系电话", 120, "", func(x store.Unit) string { return x.Phone }},
-	}
-	u.list = newRecordList(cols, func(offset, limit int, _ string, _ bool) ([]store.Unit, int, error) {
-		all, err := t.d.db.Units(t.d.ctx)
-		return settingsPage(all, offset, limit), len(all), err
-	}, u.show)
-	u.detail = container.NewStack(emptyDetail("在左侧选择一个承办单位，或点「新增」"))
-	u.content = settingsSection(u.newRecord, u.remove, u.list.table, u.list.status, u.detail)
+	})
 	return u
 }
 
-// reload re-reads the list; reset also empties the form (the record may be gone).
-func (u *settingsUnits) reload(reset bool) {
-	u.list.reload()
-	if reset {
-		u.current = store.Unit{}
-		u.detail.Objects = []fyne.CanvasObject{emptyDetail("在左侧选择一个承办单位，或点「新增」")}
-		u.detail.Refresh()
-	}
-}
-
-func (u *settingsUnits) newRecord() { u.show(store.Unit{}) }
-
-func (u *settingsUnits) remove() {
-	if u.current.ID == 0 {
-		u.t.d.showError(errors.New("请先在列表中选择要删除的承办单位"))
-		return
-	}
-	cur := u.current
-	u.t.d.confirmDelete("承办单位", cur.Name, func() error {
-		if err := u.t.d.db.DeleteUnit(u.t.d.ctx, cur.ID); err != nil {
-			return err
-		}
-		u.reload(true)
-		u.t.changed()
-		return nil
-	})
-}
-
-// show puts a unit's form in the pane; 保存 creates or updates it.
-func (u *settingsUnits) show(x store.Unit) {
+// unitForm is the form of a unit; 保存 creates or updates it.
+func (u *settingsUnits) unitForm(x store.Unit) *formPane {
 	db, ctx := u.t.d.db, u.t.d.ctx
-	u.current = x
 	name := requiredEntry("单位名称")
 	name.SetText(x.Name)
 	kinds, err := db.Dict(ctx, store.DictUnitKind)
@@ -96,10 +65,7 @@ func (u *settingsUnits) show(x store.Unit) {
 		if err := db.SaveUnit(ctx, &y); err != nil {
 			return err
 		}
-		u.list.reload()
-		u.show(y)
-		u.pane.showInfo("已保存")
-		u.t.changed()
+		u.saved(y)
 		return nil
 	})
 	if x.ID == 0 {
@@ -108,7 +74,5 @@ func (u *settingsUnits) show(x store.Unit) {
 		pane.title.SetText(x.Name)
 	}
 	pane.first = name
-	u.pane = pane
-	u.detail.Objects = []fyne.CanvasObject{pane.content}
-	u.detail.Refresh()
+	return pane
 }

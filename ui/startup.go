@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,7 +76,8 @@ func newSession(a fyne.App, path string) *session {
 //  2. when the file exists, store.CheckFile (integrity, our schema, not newer; see checkFirstMax);
 //  3. a damaged, foreign or newer file → the problem dialog: 「恢复最近的完好备份」, 「选择其他数据库文件…」, 「退出」;
 //     nothing is overwritten, and a restore keeps the current file aside;
-//  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine, its errors logged.
+//  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine; a failure is shown
+//     on 概览 and 设置 → 备份 until a backup succeeds.
 func Start(a fyne.App, path string) (fyne.Window, func()) {
 	// Unpack the embedded fonts while the window and the database are being opened (they are needed for
 	// the first frame; on two cores this hides most of the ~0.1 s it takes).
@@ -112,6 +115,9 @@ func (s *session) close() {
 // the background work on it; the caller closes it.
 func (s *session) takeDB() *store.DB {
 	db := s.db
+	if s.desk != nil {
+		s.desk.drafts.stop() // the drafts asked for are written before the database closes
+	}
 	s.db, s.desk = nil, nil
 	if s.stopDB != nil {
 		s.stopDB()
@@ -120,15 +126,22 @@ func (s *session) takeDB() *store.DB {
 	return db
 }
 
-// showPlaceholder fills the window while there is no desk (behind a dialog, during a restore).
+// showPlaceholder fills the window while there is no desk (behind a dialog, during a restore). The text wraps
+// at the window's width and the whole scrolls, so that no text (a long path, a long reason) sets the
+// window's size: content wider or taller than the screen once grew the window off it.
 func (s *session) showPlaceholder(text string) {
 	title := widget.NewLabelWithStyle("人大工作台", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	msg := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
-	s.win.SetContent(container.NewCenter(container.NewVBox(title, msg)))
+	msg.Wrapping = fyne.TextWrapWord
+	s.win.SetContent(container.NewVScroll(container.NewVBox(layout.NewSpacer(), title, msg, layout.NewSpacer())))
 }
 
-// open checks the file at s.path, opens it and builds the desk; a problem shows the problem dialog instead.
+// open checks the file at s.path, opens it and builds the desk; a problem shows the problem dialog instead,
+// and what an interrupted restore left (restoreLeftovers) is explained and offered first.
 func (s *session) open() {
+	if s.restoreLeftovers() {
+		return
+	}
 	late := false
 	if st, err := os.Stat(s.path); err == nil && !st.IsDir() && st.Size() > checkFirstMax {
 		late = true
@@ -161,8 +174,24 @@ func checkFile(ctx context.Context, path string) error {
 	if res.Version > res.Current || strings.Contains(strings.Join(res.Problems, ""), "不是人大工作台的数据库") {
 		code = store.ESCHEMA
 	}
-	return store.Errorf(code, "%s", strings.Join(res.Problems, "；"))
+	p := &checkProblem{err: store.Errorf(code, "%s", res.Summary())}
+	if res.Findings > 0 {
+		p.details = res.Problems
+	}
+	return p
 }
+
+// checkProblem is what the check found wrong with a file: a short Chinese summary (「完整性检查发现 37 处问题」)
+// for the clerk, and the findings in SQLite's words for whoever repairs the file, shown collapsed.
+type checkProblem struct {
+	err     *store.Error
+	details []string
+}
+
+func (p *checkProblem) Error() string { return p.err.Error() }
+
+// Unwrap gives store.ErrorCode and store.ErrorMessage the coded summary.
+func (p *checkProblem) Unwrap() error { return p.err }
 
 // showDesk builds the desk on s.db; a database never set up gets the first-run dialog.
 func (s *session) showDesk() {
@@ -175,11 +204,12 @@ func (s *session) showDesk() {
 		// Shown once the window is up, so the dialog is centred on it.
 		go fyne.Do(s.desk.firstRun)
 	}
+	s.desk.offerDrafts() // what a crash left unsaved, before the clerk works (drafts.go)
 }
 
 // afterOpen starts the background work on a freshly opened db, once the window has settled: for a large file
-// the check that start-up skipped, then the day's backup. Neither stops the clerk; a failed backup goes to
-// the log (a program closed within those seconds makes its backup at the next start).
+// the check that start-up skipped, then the day's backup. Neither stops the clerk; a failed backup is shown
+// on 概览 and 设置 → 备份 (and logged); a program closed within those seconds makes its backup at the next start.
 func (s *session) afterOpen(db *store.DB, late bool) {
 	ctx, stop := context.WithCancel(s.ctx)
 	s.stopDB = stop
@@ -205,6 +235,12 @@ func (s *session) afterOpen(db *store.DB, late bool) {
 		}
 		if _, _, err := db.DailyBackup(ctx); err != nil && ctx.Err() == nil {
 			fyne.LogError("每日自动备份失败", err)
+			// The store keeps the failure; 概览 and 设置 → 备份 say so until a backup succeeds.
+			fyne.Do(func() {
+				if ctx.Err() == nil && s.desk != nil {
+					s.desk.showBackupFailure()
+				}
+			})
 		}
 	}()
 }
@@ -229,9 +265,30 @@ type startupChoice struct {
 // showChoices shows a dialog, height tall, that only its buttons close; each button hides it and then acts.
 // Shown from the UI goroutine once the window is up, so it is centred on the window.
 func (s *session) showChoices(title, message string, height float32, choices []startupChoice) {
+	s.showChoicesWithDetails(title, message, nil, height, choices)
+}
+
+// startupDetailsHeight is the height of the findings' list when it is opened: the dialog is made that much
+// taller up front, so opening it changes neither the dialog's size nor the window's.
+const startupDetailsHeight = 180
+
+// showChoicesWithDetails is showChoices with details under the message: collapsed under 「详细信息」, and
+// scrolling within a fixed height when opened, however many lines there are.
+func (s *session) showChoicesWithDetails(title, message string, details []string, height float32, choices []startupChoice) {
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustomWithoutButtons(title, container.NewVScroll(msg), s.win)
+	var body fyne.CanvasObject = container.NewVScroll(msg)
+	if len(details) > 0 {
+		lines := widget.NewLabel(strings.Join(details, "\n"))
+		lines.Wrapping = fyne.TextWrapBreak
+		lines.Selectable = true // the clerk can copy them for whoever repairs the file
+		scroll := container.NewVScroll(lines)
+		scroll.SetMinSize(fyne.NewSize(0, startupDetailsHeight))
+		more := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("详细信息(检查结果原文，%d 行)", len(details)), scroll))
+		body = container.NewBorder(nil, more, nil, nil, body)
+		height += startupDetailsHeight + 40
+	}
+	dlg := dialog.NewCustomWithoutButtons(title, body, s.win)
 	var buttons []fyne.CanvasObject
 	for i, c := range choices {
 		c := c
@@ -254,6 +311,10 @@ func (s *session) showChoices(title, message string, height float32, choices []s
 // showProblem explains why the file cannot be opened and offers the way out: the newest good backup, another
 // file, or 退出. The file itself is left as it is.
 func (s *session) showProblem(problem error) {
+	if problem == errLeftovers {
+		s.open()
+		return
+	}
 	s.problem = problem
 	// The window behind the dialog says it too.
 	s.showPlaceholder(fmt.Sprintf("无法打开数据库文件：\n%s\n\n%s", s.path, store.ErrorMessage(problem)))
@@ -279,6 +340,11 @@ func (s *session) showProblem(problem error) {
 		})
 		return
 	}
+	var details []string
+	var cp *checkProblem
+	if errors.As(problem, &cp) {
+		details = cp.details
+	}
 	backups, err := startupBackups(s.path)
 	switch {
 	case err != nil:
@@ -290,7 +356,7 @@ func (s *session) showProblem(problem error) {
 		sb.WriteString("「恢复最近的完好备份」会找出最近一份检查无误的备份换上；现在的文件不会删除，会改名保留在原处。\n")
 	}
 	sb.WriteString("也可以选择其他数据库文件打开，或者退出程序。")
-	s.showChoices(title, sb.String(), 380, []startupChoice{
+	s.showChoicesWithDetails(title, sb.String(), details, 380, []startupChoice{
 		{"恢复最近的完好备份", theme.HistoryIcon(), s.restoreNewestGood},
 		{"选择其他数据库文件…", theme.FolderOpenIcon(), s.chooseOther},
 		{"退出", theme.LogoutIcon(), func() { s.quit() }},
@@ -347,6 +413,102 @@ func (s *session) restoreNewestGood() {
 			s.open()
 			if s.db != nil {
 				s.tellRestored(chosen, kept)
+			}
+		})
+	}()
+}
+
+// restoreLeftovers looks for what a restore that was interrupted (killed, a power cut) leaves beside the
+// database, and when there is something, explains it and offers the data back, and returns true:
+//
+//   - the database is missing, but a copy of the backup being restored (恢复中) or a file a restore kept aside
+//     (恢复前) lies beside it: never a new empty database (and its offer of demo data) in its place;
+//   - the database is there, and so is the checked copy of the backup a restore did not get to put in place:
+//     the restore can be finished, or the current data kept.
+func (s *session) restoreLeftovers() bool {
+	real, err := store.RealPath(s.path)
+	if err != nil {
+		return false
+	}
+	_, statErr := os.Stat(real)
+	missing := errors.Is(statErr, fs.ErrNotExist)
+	if _, err := os.Stat(store.RestorePart(real)); !missing && err != nil {
+		return false // the usual start: a database and no copy left over (checked without reading any file)
+	}
+	left, err := store.RestoreLeftovers(s.ctx, s.path)
+	logError("查找上次恢复留下的文件", err)
+	if missing && left.Part == "" && len(left.Aside) == 0 || !missing && left.Part == "" {
+		return false
+	}
+	var sb strings.Builder
+	var choices []startupChoice
+	title := "上次恢复备份没有完成"
+	if missing {
+		title = "数据库文件不见了"
+		fmt.Fprintf(&sb, "数据库文件：%s\n这个文件不存在，但它旁边有恢复备份时留下的文件：上次恢复备份没有完成(例如程序被强行关闭或者停电)。数据都还在，请选择要用哪一份：\n\n", s.path)
+	} else {
+		fmt.Fprintf(&sb, "数据库文件：%s\n上次恢复备份时程序被中断了(例如被强行关闭或者停电)，数据库仍是恢复之前的样子；要恢复的那份备份已经复制好，并且检查完好。\n\n", s.path)
+	}
+	if left.Part != "" {
+		sb.WriteString("·「完成上次的恢复」：换上上次要恢复的那份备份。\n")
+		choices = append(choices, startupChoice{"完成上次的恢复", theme.HistoryIcon(), func() {
+			s.repair("正在完成上次的恢复…", func() (string, error) { return store.FinishRestore(s.ctx, s.path) },
+				"已完成上次的恢复，换上了上次要恢复的那份备份。")
+		}})
+	}
+	if missing && len(left.Aside) > 0 {
+		aside := left.Aside[0]
+		fmt.Fprintf(&sb, "·「恢复为恢复前的数据」：换回上次恢复之前的数据库(%s 保留的 %s)。\n", backupTimeText(aside.Time), filepath.Base(aside.Path))
+		choices = append(choices, startupChoice{"恢复为恢复前的数据", theme.HistoryIcon(), func() {
+			s.repair("正在恢复…", func() (string, error) { return store.Restore(s.ctx, s.path, aside.Path) },
+				"已换回上次恢复之前的数据库("+filepath.Base(aside.Path)+"，这个文件仍保留在原处)。")
+		}})
+	}
+	if missing {
+		sb.WriteString("\n程序不会在这里新建空的数据库。也可以选择其他数据库文件打开，或者退出程序。")
+		choices = append(choices, startupChoice{"选择其他数据库文件…", theme.FolderOpenIcon(), s.chooseOther})
+	} else {
+		sb.WriteString("·「不恢复，继续使用现在的数据」：删除复制好的那份(原来的备份文件不受影响)，照常打开。\n")
+		choices = append(choices, startupChoice{"不恢复，继续使用现在的数据", theme.CancelIcon(), func() {
+			logError("删除上次恢复留下的副本", os.Remove(store.RestorePart(real)))
+			s.open()
+		}})
+	}
+	choices = append(choices, startupChoice{"退出", theme.LogoutIcon(), func() { s.quit() }})
+	s.problem = errLeftovers
+	s.showPlaceholder(title)
+	s.showChoices(title, sb.String(), 380, choices)
+	return true
+}
+
+// errLeftovers is the session's problem while the dialog of restoreLeftovers is up: going back to it (from
+// 「选择其他数据库文件…」) looks again.
+var errLeftovers = errors.New("上次恢复备份没有完成")
+
+// repair runs a restore off the UI goroutine behind a progress bar, then opens the result as at start and
+// says done (and where the replaced file was kept); a failure says why and goes back to the start's choices.
+func (s *session) repair(busy string, restore func() (string, error), done string) {
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustomWithoutButtons(busy, bar, s.win)
+	prog.Resize(fyne.NewSize(420, 100))
+	prog.Show()
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		kept, err := restore()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				s.showError(err, s.open)
+				return
+			}
+			s.open()
+			if s.db != nil {
+				msg := done
+				if kept != "" {
+					msg += "\n原来的数据库文件没有删除，已改名保留为：\n" + kept
+				}
+				dialog.ShowInformation("恢复完成", msg, s.win)
 			}
 		})
 	}()
@@ -434,7 +596,7 @@ func (s *session) restoreFrom(b store.BackupInfo, done func(*desk)) {
 		defer s.background.Done()
 		res, err := store.CheckFile(s.ctx, b.Path)
 		if err == nil && !res.OK {
-			err = store.Errorf(store.ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", filepath.Base(b.Path), strings.Join(res.Problems, "；"))
+			err = store.Errorf(store.ECORRUPT, "备份文件 %s 不能用，没有恢复：%s", filepath.Base(b.Path), res.Summary())
 		}
 		if err != nil {
 			fyne.Do(func() {

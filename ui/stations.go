@@ -56,7 +56,7 @@ func newStationsTab(d *desk) *stationsTab {
 		f := t.filter
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
 		return d.db.Stations(d.ctx, f)
-	}, t.show)
+	}, func(x store.Station) { t.open(x, t.list.undoSelect, nil) })
 	t.search = newSearchEntry("搜索名称、村(居)、地址", func(q string) {
 		t.filter.Query = q
 		t.list.reload()
@@ -124,8 +124,7 @@ func stationStarsText(n int) string {
 func stationDeputyOptions(d *desk) []option { return deputyOptions(d) }
 
 func (t *stationsTab) newRecord() {
-	t.list.table.UnselectAll()
-	t.show(store.Station{Type: "代表联络站", Status: store.StationStatuses[0]})
+	t.open(store.Station{Type: "代表联络站", Status: store.StationStatuses[0]}, nil, t.list.unselect)
 }
 
 // edit moves the cursor into the form of the chosen station.
@@ -183,6 +182,7 @@ func (t *stationsTab) remove() {
 func (t *stationsTab) removed(x store.Station) {
 	t.current = store.Station{}
 	t.sections = nil
+	t.d.dropForms(stationForms...)
 	t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除联络站「" + x.Name + "」")}
 	t.detail.Refresh()
 	t.list.reload()
@@ -190,8 +190,24 @@ func (t *stationsTab) removed(x store.Station) {
 
 func (t *stationsTab) exportList() { exportRecords(t.d, "联络站一览", t.list) }
 
-// show puts a station into the detail pane: the form, and for a saved station its deputies and receptions.
-func (t *stationsTab) show(x store.Station) {
+// stationForms are the forms of a station's pane.
+var stationForms = []string{formStation, formReception}
+
+// show puts a station into the detail pane, once its forms hold no unsaved changes (guard.go).
+func (t *stationsTab) show(x store.Station) { t.open(x, nil, nil) }
+
+// open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The station
+// already shown is shown again at once, keeping what its forms hold.
+func (t *stationsTab) open(x store.Station, cancel, then func()) {
+	t.d.switchRecord(stationForms, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
+}
+
+// display puts a station into the detail pane: the form, and for a saved station its deputies and receptions.
+// The same station shown again (after a save) keeps the section on screen and the unsaved changes of its
+// forms.
+func (t *stationsTab) display(x store.Station) {
+	rec := t.recCurrent
+	keep, page := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, t.sections, stationForms...)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -202,12 +218,20 @@ func (t *stationsTab) show(x store.Station) {
 			container.NewTabItem("进站代表", t.deputiesOf(x)),
 			container.NewTabItem("接待记录", t.receptionsOf(x)),
 		)
+		if kept(keep, formReception) {
+			t.displayReception(rec)
+		}
+		t.sections.SelectIndex(page)
 		pane = t.sections
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.d.putBack(keep)
 	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
+
+// reveal shows the station's section page (0 基本信息, 2 接待记录).
+func (t *stationsTab) reveal(page int) { t.d.revealPage(t.content, t.sections, page) }
 
 // form builds the station form filled with x; 保存 creates or updates.
 func (t *stationsTab) form(x store.Station) *formPane {
@@ -285,7 +309,7 @@ func (t *stationsTab) form(x store.Station) *formPane {
 			y = fresh // with the read-only counts
 		}
 		t.list.reload()
-		t.show(y)
+		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
 	})
@@ -296,6 +320,12 @@ func (t *stationsTab) form(x store.Station) *formPane {
 	}
 	pane.first = name
 	t.pane = pane
+	pane.track(t.d, formStation, recordKey(x.ID), x, func() string {
+		if x.ID == 0 {
+			return "新增联络站" + quoted(name.Text)
+		}
+		return "联络站" + quoted(x.Name)
+	}, func() { t.reveal(0) })
 	return pane
 }
 
@@ -340,6 +370,7 @@ func (t *stationsTab) receptionsOf(x store.Station) fyne.CanvasObject {
 	t.recForm = container.NewStack(emptyDetail("选择一条接待记录查看或修改，或点「新增接待记录」"))
 	t.recCurrent = store.Reception{}
 	t.recPane = nil
+	t.d.dropFormsQuietly(formReception) // the form of the station shown before
 	t.loadReceptions(x.ID)
 	add := widget.NewButtonWithIcon("新增接待记录", theme.ContentAddIcon(), func() {
 		t.showReception(store.Reception{StationID: t.current.ID, Date: store.DateOf(t.d.db.Now())})
@@ -392,8 +423,17 @@ func stationReceptionLine(r store.Reception, names map[int64]string) string {
 	return fmt.Sprintf("%s　%d人次　%s　%s", r.Date, r.Voters, dutyText, summary)
 }
 
-// showReception puts a reception record (ID 0 for a new one) into the form under the list.
+// showReception puts a reception record (ID 0 for a new one) into the form under the list, once the form
+// there holds no unsaved changes (guard.go).
 func (t *stationsTab) showReception(r store.Reception) {
+	if r.ID != 0 && r.ID == t.recCurrent.ID && t.recPane != nil {
+		return // already in the form, as the clerk left it
+	}
+	t.d.leave([]string{formReception}, func() { t.displayReception(r) }, nil)
+}
+
+// displayReception puts a reception record into the form under the list.
+func (t *stationsTab) displayReception(r store.Reception) {
 	t.recCurrent = r
 	db, ctx := t.d.db, t.d.ctx
 	date := newDateEntry(true)
@@ -425,7 +465,7 @@ func (t *stationsTab) showReception(r store.Reception) {
 			return err
 		}
 		t.receptionsChanged()
-		t.showReception(y)
+		t.displayReception(y)
 		t.recPane.showInfo("已保存")
 		return nil
 	})
@@ -436,6 +476,13 @@ func (t *stationsTab) showReception(r store.Reception) {
 	}
 	pane.first = date
 	t.recPane = pane
+	station := t.current
+	pane.track(t.d, formReception, recordKey(r.ID), r, func() string {
+		if r.ID == 0 {
+			return "联络站「" + station.Name + "」新增的接待记录"
+		}
+		return "接待记录「" + station.Name + " " + r.Date.Chinese() + "」"
+	}, func() { t.reveal(2) })
 	var body fyne.CanvasObject = pane.content
 	if r.ID != 0 {
 		del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReception)
@@ -480,6 +527,7 @@ func (t *stationsTab) removeReception() {
 		}
 		t.recCurrent = store.Reception{}
 		t.recPane = nil
+		t.d.dropForms(formReception)
 		t.recForm.Objects = []fyne.CanvasObject{emptyDetail("已删除" + r.Date.Chinese() + "的接待记录")}
 		t.recForm.Refresh()
 		t.receptionsChanged()

@@ -86,7 +86,7 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		f.Today = t.today()
 		f.Offset, f.Limit, f.Sort, f.Desc = offset, limit, sort, desc
 		return d.db.Suggestions(d.ctx, f)
-	}, t.show)
+	}, func(x store.Suggestion) { t.open(x, t.list.undoSelect, nil) })
 	t.search = newSearchEntry("搜索编号、标题、内容、代表或选民姓名", func(q string) {
 		t.filter.Query = strings.TrimSpace(q)
 		t.list.reload()
@@ -227,12 +227,13 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 	if t.d.tabs != nil {
 		t.d.tabs.Select(t.tabItem())
 	}
-	t.show(x)
-	t.pane.title.SetText("登记建议(来自" + st.Name + " " + r.Date.Chinese() + "接待选民)")
-	if v, ok := t.pane.byLabel["选民姓名"].(fyne.Focusable); ok {
-		t.pane.first = v
-	}
-	t.pane.focus(t.d.win)
+	t.open(x, nil, func() {
+		t.pane.title.SetText("登记建议(来自" + st.Name + " " + r.Date.Chinese() + "接待选民)")
+		if v, ok := t.pane.byLabel["选民姓名"].(fyne.Focusable); ok {
+			t.pane.first = v
+		}
+		t.pane.focus(t.d.win)
+	})
 }
 
 // newFromMeeting switches to 建议 and opens the 登记建议 form for a suggestion raised at a meeting or
@@ -251,10 +252,11 @@ func (t *suggestionsTab) newFromMeeting(m store.Meeting) {
 	if t.d.tabs != nil {
 		t.d.tabs.Select(t.tabItem())
 	}
-	t.list.table.UnselectAll()
-	t.show(x)
-	t.pane.title.SetText("登记建议(来自" + m.Title + ")")
-	t.pane.focus(t.d.win)
+	t.open(x, nil, func() {
+		t.list.unselect()
+		t.pane.title.SetText("登记建议(来自" + m.Title + ")")
+		t.pane.focus(t.d.win)
+	})
 }
 
 // edit moves the cursor into the form of the chosen item.
@@ -280,6 +282,7 @@ func (t *suggestionsTab) remove() {
 			return err
 		}
 		t.current, t.panes = store.Suggestion{}, nil
+		t.d.dropForms(formSuggestion)
 		t.detail.Objects = []fyne.CanvasObject{emptyDetail("已删除建议「" + cur.Number + " " + cur.Title + "」")}
 		t.detail.Refresh()
 		t.list.reload()
@@ -290,8 +293,19 @@ func (t *suggestionsTab) remove() {
 // exportList writes every item of the current filter and sort, as the list shows them.
 func (t *suggestionsTab) exportList() { exportRecords(t.d, "建议办理情况", t.list) }
 
-// show puts an item into the detail pane: the registration form, and for a saved item its handling record.
-func (t *suggestionsTab) show(x store.Suggestion) {
+// show puts an item into the detail pane, once the form there holds no unsaved changes (guard.go).
+func (t *suggestionsTab) show(x store.Suggestion) { t.open(x, nil, nil) }
+
+// open shows x as show does; cancel runs when the clerk stays on the form, then once x is shown. The item
+// already shown is shown again at once, keeping what its form holds.
+func (t *suggestionsTab) open(x store.Suggestion, cancel, then func()) {
+	t.d.switchRecord([]string{formSuggestion}, x.ID != 0 && x.ID == t.current.ID, func() { t.display(x) }, cancel, then)
+}
+
+// display puts an item into the detail pane: the registration form, and for a saved item its handling record.
+// The same item shown again (after a handling step or a save) keeps its form's unsaved changes.
+func (t *suggestionsTab) display(x store.Suggestion) {
+	keep, _ := t.d.samePane(x.ID != 0 && x.ID == t.current.ID, nil, formSuggestion)
 	t.current = x
 	form := t.form(x)
 	var pane fyne.CanvasObject = form.content
@@ -313,6 +327,7 @@ func (t *suggestionsTab) show(x store.Suggestion) {
 	}
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
+	t.d.putBack(keep)
 	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
@@ -473,7 +488,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 			}
 		}
 		t.list.reload()
-		t.show(y)
+		t.display(y)
 		if x.ID == 0 {
 			t.pane.showInfo("已登记，编号 " + y.Number)
 		} else {
@@ -488,6 +503,17 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	}
 	pane.first = title
 	t.pane = pane
+	pane.track(t.d, formSuggestion, recordKey(x.ID), x, func() string {
+		if x.ID == 0 {
+			return "新登记的建议" + quoted(title.Text)
+		}
+		return "建议" + quoted(x.Number+" "+x.Title)
+	}, func() {
+		t.d.showTab(t.content)
+		if t.panes != nil {
+			t.panes.SelectIndex(0)
+		}
+	})
 	if readErr != nil {
 		t.d.showError(readErr)
 	}

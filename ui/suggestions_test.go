@@ -219,8 +219,10 @@ func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
 		t.Fatalf("pane moved to item %d", tab.current.ID)
 	}
 
-	// A missing lead deputy marks the picker with the store's message.
+	// A missing lead deputy marks the picker with the store's message. (The form refused above still holds
+	// what was typed: 新增 asks first, and 不保存 lets it go.)
 	tab.newRecord()
+	test.Tap(dialogButton(t, d, "不保存"))
 	tab.pane.byLabel["来源"].(*widget.Select).SetSelected(tab.sources[0])
 	tab.pane.byLabel["类别"].(*widget.Select).SetSelected(tab.categories[0])
 	tab.pane.byLabel["标题"].(*widget.Entry).SetText("没有领衔代表的建议")

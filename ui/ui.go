@@ -45,10 +45,15 @@ type desk struct {
 	settings *settingsTab
 	// session is the window's hold on the database file (startup.go); a restore goes through it.
 	session *session
+	// forms are the forms on screen, each with what it held when loaded or saved (guard.go); drafts writes
+	// their unsaved values (drafts.go).
+	forms  []*formState
+	drafts *draftWriter
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
+	d.drafts = newDraftWriter(d.ctx, db)
 	d.applySettings()
 	d.overview = newOverviewTab(d)
 	d.deputies = newDeputiesTab(d)
@@ -76,6 +81,9 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 		}
 	}
 	w.SetContent(d.tabs)
+	// Closing the window asks about every form with unsaved changes first (guard.go); a tab switch keeps
+	// the forms as they are, so it need not ask.
+	w.SetCloseIntercept(d.requestClose)
 	d.addShortcuts()
 	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot (-tags shots; else a no-op)
 	return d
@@ -169,6 +177,9 @@ func (d *desk) openLocal(path string) {
 // tryOpen asks the desktop to open a local file or folder and reports whether it did; the system's reason
 // when it did not (no file manager, …) is in English and goes to the log.
 func (d *desk) tryOpen(path string) bool {
+	if openNative(path) { // Windows: ShellExecute with the native path (open_windows.go)
+		return true
+	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
 		err = d.app.OpenURL(u)

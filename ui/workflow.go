@@ -56,8 +56,18 @@ func (t *suggestionsTab) actionBar(x store.Suggestion) fyne.CanvasObject {
 	return row
 }
 
-// openStep opens the dialog of one step on x.
+// openStep opens the dialog of one step on x, its typed values kept like a form's (guard.go): a draft while
+// it is open, and a question before 取消 or closing the window throws them away.
 func (t *suggestionsTab) openStep(x store.Suggestion, step string, r store.Rules) *stepForm {
+	f := t.stepDialog(x, step, r)
+	if f != nil {
+		f.track(t.d, x, step)
+	}
+	return f
+}
+
+// stepDialog builds the dialog of one step on x.
+func (t *suggestionsTab) stepDialog(x store.Suggestion, step string, r store.Rules) *stepForm {
 	switch step {
 	case store.StepAssign:
 		return t.assignDialog(x, r)
@@ -94,7 +104,7 @@ func (t *suggestionsTab) stepDone(id int64, info string) {
 		return
 	}
 	t.replaceRow(x)
-	t.show(x)
+	t.display(x)
 	if t.panes != nil {
 		t.panes.SelectIndex(1)
 	}
@@ -121,18 +131,21 @@ func (t *suggestionsTab) replaceRow(x store.Suggestion) {
 type stepForm struct {
 	dlg     *dialog.CustomDialog
 	form    *widget.Form
+	items   []*widget.FormItem // every field, also those shown only for some answers (重新办理时限)
 	msg     *widget.Label
 	ok      *widget.Button
 	cancel  *widget.Button
 	byLabel map[string]fyne.CanvasObject
 	width   float32
+	save    func() error
 	after   func() // runs once the dialog has closed after a successful save
+	state   *formState
 }
 
 // newStepForm builds and shows a step dialog. top (may be nil) sits above the fields; save runs after the
 // fields validate and returns the store's answer.
 func newStepForm(win fyne.Window, title, head string, top fyne.CanvasObject, items []*widget.FormItem, save func() error) *stepForm {
-	f := &stepForm{byLabel: map[string]fyne.CanvasObject{}, width: 600}
+	f := &stepForm{byLabel: map[string]fyne.CanvasObject{}, width: 600, items: items, save: save}
 	for _, it := range items {
 		f.byLabel[it.Text] = it.Widget
 	}
@@ -149,27 +162,60 @@ func newStepForm(win fyne.Window, title, head string, top fyne.CanvasObject, ite
 	}
 	box.Add(f.form)
 	f.ok = widget.NewButton("确定", func() {
-		f.clear()
-		if err := f.form.Validate(); err != nil {
-			f.showError(err)
-			return
-		}
-		if err := save(); err != nil {
-			f.showError(err)
-			return
-		}
-		f.dlg.Hide()
-		if f.after != nil {
-			f.after()
+		if f.state != nil {
+			f.state.submit()
+		} else {
+			f.submit()
 		}
 	})
 	f.ok.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("取消", func() { f.dlg.Hide() })
+	f.cancel = widget.NewButton("取消", func() {
+		if f.state != nil {
+			f.state.d.leave([]string{f.state.kind}, f.close, nil)
+		} else {
+			f.close()
+		}
+	})
 	f.dlg = dialog.NewCustomWithoutButtons(title, box, win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.ok})
 	f.dlg.Show()
 	f.fit()
 	return f
+}
+
+// submit validates the fields and records the step; when the store agrees the dialog closes.
+func (f *stepForm) submit() error {
+	f.clear()
+	if err := f.form.Validate(); err != nil {
+		f.showError(err)
+		return err
+	}
+	if err := f.save(); err != nil {
+		f.showError(err)
+		return err
+	}
+	f.close()
+	if f.after != nil {
+		f.after()
+	}
+	return nil
+}
+
+// close hides the dialog; its form is no longer on screen.
+func (f *stepForm) close() {
+	f.dlg.Hide()
+	if f.state != nil {
+		f.state.d.retire(f.state)
+	}
+}
+
+// track makes the dialog's fields a form of the window (guard.go): the step on item x, its draft kept
+// until the step is recorded or the clerk lets it go.
+func (f *stepForm) track(d *desk, x store.Suggestion, step string) {
+	get, set, watch := trackValues(func() []*widget.FormItem { return f.items })
+	f.state = d.trackForm(&formState{kind: formStep + step, key: recordKey(x.ID), part: stepLabel(x, step),
+		name: func() string { return "建议" + quoted(x.Number+" "+x.Title) }, get: get, set: set, save: f.submit})
+	watch(f.state.touched)
 }
 
 // fit sizes the dialog to its content (after a part was shown or hidden).
@@ -441,6 +487,7 @@ func (t *suggestionsTab) evaluateDialog(x store.Suggestion, r store.Rules) *step
 		return nil
 	})
 	f.byLabel["重新办理时限"] = rehandle
+	f.items = append(slices.Clip(items), again...)
 	return f
 }
 
@@ -682,5 +729,5 @@ func (t *suggestionsTab) reshow() {
 		t.d.showError(err)
 		return
 	}
-	t.show(x)
+	t.display(x)
 }

@@ -314,7 +314,12 @@ func TestStepRefusedKeepsDialogWithStoreMessage(t *testing.T) {
 	if err := content.Validate(); err == nil || err.Error() != "答复内容不能为空" {
 		t.Fatalf("content validation %v", err)
 	}
+	// 取消 with fields changed asks first; 不保存 closes the dialog.
 	test.Tap(findButton(dlg, "取消"))
+	if !strings.Contains(dialogText(d), "答复有未保存的修改") {
+		t.Fatalf("取消 of a changed reply says %q", dialogText(d))
+	}
+	test.Tap(dialogButton(t, d, "不保存"))
 	if d.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("取消 left the dialog open")
 	}

@@ -74,7 +74,8 @@ var commands = map[string]command{
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
-	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
+	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|pdf|txt|all --out DIR", "导出年度工作统计表(Excel、PDF)和报告文字稿(txt)，并记入报送存档", runExport},
+	"reports": {"reports --db PATH [--year Y] [--diff]", "列出已报送版本(报送存档)；--diff 与今天按同一截至日期重新统计的结果比较", runReports},
 	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 	"import":  {importUsage, importHelp, runImport},
 }
@@ -172,6 +173,9 @@ func parse(fs *flag.FlagSet, args []string, db *string) error {
 		}
 		*db = p
 	}
+	if db != nil {
+		*db = nativePath(*db)
+	}
 	return nil
 }
 
@@ -230,12 +234,18 @@ func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	res, err := store.CheckFile(ctx, *dbPath)
 	if err != nil {
 		if store.ErrorCode(err) == store.ENOTFOUND {
-			return err
+			return &store.Error{Code: store.ENOTFOUND, Message: store.ErrorMessage(err) + leftoversHint(ctx, *dbPath)}
 		}
 		return &store.Error{Code: store.ErrorCode(err), Message: store.ErrorMessage(err) + restoreHint(*dbPath)}
 	}
 	if !res.OK {
-		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s%s", *dbPath, strings.Join(res.Problems, "；"), restoreHint(*dbPath))
+		// The findings (SQLite's words, possibly hundreds of lines) go to stdout; the error line sums them up.
+		if res.Findings > 0 {
+			for _, p := range res.Problems {
+				fmt.Fprintln(out, p)
+			}
+		}
+		return store.Errorf(store.ECORRUPT, "数据库 %s 有问题: %s%s", *dbPath, res.Summary(), restoreHint(*dbPath))
 	}
 	status := "最新"
 	if res.Version < res.Current {
@@ -258,6 +268,21 @@ func newestBackup(dbPath string) string {
 	}
 	b := list[0]
 	return fmt.Sprintf("备份: 共 %d 份，最近一份 %s(%s，%.1f MB) %s", len(list), b.Time.Format("2006-01-02 15:04"), b.Reason, float64(b.Size)/1e6, b.Path)
+}
+
+// leftoversHint tells a check of a missing database what an interrupted restore left beside it, and how to
+// put it in place.
+func leftoversHint(ctx context.Context, dbPath string) string {
+	left, err := store.RestoreLeftovers(ctx, dbPath)
+	switch {
+	case err != nil:
+		return ""
+	case len(left.Aside) > 0:
+		return fmt.Sprintf("；旁边有上次恢复备份前保留的文件 %s，可以用 rendadesk restore --db %s --from %s 换回", left.Aside[0].Path, dbPath, left.Aside[0].Path)
+	case left.Part != "":
+		return fmt.Sprintf("；旁边有上次恢复时复制好的备份 %s，可以用 rendadesk restore --db %s --from %s 完成恢复", left.Part, dbPath, left.Part)
+	}
+	return ""
 }
 
 // restoreHint tells a check that failed how to get back the newest backup that passes the check, when there
@@ -288,10 +313,7 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if *outPath == "" {
 		return usageError{"缺少 --out 备份文件"}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := openToRead(*dbPath, out)
 	if err != nil {
 		return err
 	}
@@ -300,8 +322,22 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	st, _ := os.Stat(*outPath)
-	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", *outPath, float64(st.Size())/1e6)
+	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", nativePath(*outPath), float64(st.Size())/1e6)
 	return nil
+}
+
+// openToRead opens the database for a command that only reads it (export, print, backup, the template's lists):
+// store.OpenReadOnly, which never changes the file and needs no lock, so it works while a window has the file
+// open. A file of an older version is read through an upgraded copy, and the command says so.
+func openToRead(dbPath string, out io.Writer) (*store.DB, error) {
+	db, err := store.OpenReadOnly(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if note := db.ReadOnlyNote(); note != "" {
+		fmt.Fprintln(out, "说明："+note)
+	}
+	return db, nil
 }
 
 // runRestore puts a backup in place of the database: it takes the database's lock (refused while a window has
@@ -324,9 +360,9 @@ func runRestore(ctx context.Context, fs *flag.FlagSet, args []string, out io.Wri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", *from, *dbPath)
+	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", nativePath(*from), *dbPath)
 	if kept != "" {
-		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", kept)
+		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", nativePath(kept))
 	}
 	return nil
 }

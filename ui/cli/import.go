@@ -12,19 +12,23 @@ import (
 	"rendadesk/store"
 )
 
-const importUsage = "import --db PATH deputies|stations|suggestions FILE.xlsx [--dry-run] [--duplicates update|skip]"
+const importUsage = "import --db PATH deputies|stations|suggestions FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]"
 
 const importHelp = "从 Excel 导入代表、联络站或建议：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
-	"与已有记录重复的行默认跳过(--duplicates update 则更新)。\n" +
+	"与已有记录重复的行默认跳过(--duplicates update 则更新)；--skip-errors 跳过有错误的行、导入其余的行，" +
+	"有错误的行另存为原文件旁的「原文件名-未导入的行.xlsx」(原来的各栏加「错误原因」)，改正后可再导入。\n" +
 	"      rendadesk import [--db PATH] --template deputies|stations|suggestions --out FILE.xlsx  生成导入模板"
 
-// runImport is `rendadesk import --db PATH KIND FILE.xlsx [--dry-run] [--duplicates update|skip]`: the file is
-// read and checked row by row, the report printed, and — unless there are errors or --dry-run — a safety
-// backup made and every row written in one transaction. `--template KIND --out FILE` writes the template.
+// runImport is `rendadesk import --db PATH KIND FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]`:
+// the file is read and checked row by row, the report printed, and — unless there are errors or --dry-run — a
+// safety backup made and every row written in one transaction. With --skip-errors the rows with errors are
+// left out: written first to a workbook beside the file (export.WriteSkippedRows), then the backup and the
+// other rows in one transaction. `--template KIND --out FILE` writes the template.
 func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	dryRun := fs.Bool("dry-run", false, "只检查并报告，不写入")
 	dups := fs.String("duplicates", "skip", "与已有记录重复的行: update(更新) 或 skip(跳过)")
+	skipErrors := fs.Bool("skip-errors", false, "跳过有错误的行，导入其余的行；有错误的行另存到原文件旁")
 	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions")
 	outPath := fs.String("out", "", "模板文件(与 --template 一起用)")
 	pos, err := parseInterleaved(fs, args)
@@ -49,7 +53,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if !kind.Valid() {
 		return usageError{fmt.Sprintf("导入类型只能是 deputies、stations 或 suggestions，而不是 %q", pos[0])}
 	}
-	choice := store.ImportChoice{Duplicates: store.ImportSkip}
+	choice := store.ImportChoice{Duplicates: store.ImportSkip, SkipErrors: *skipErrors}
 	switch *dups {
 	case "skip":
 	case "update":
@@ -82,27 +86,55 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	}
 	n := plan.Counts(choice)
 	printImportReport(out, sheet, plan, choice)
+	if n.Error > 0 && (!*skipErrors || n.New+n.Update == 0) {
+		if *skipErrors {
+			return store.Errorf(store.EINVALID, "%d行都有错误，没有可以导入的%s；请改正文件后重新导入", n.Error, kind.Label())
+		}
+		return store.Errorf(store.EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入(或加 --skip-errors 先导入其余 %d 行)",
+			n.Error, kind.Label(), n.New+n.Update)
+	}
+	skipped := ""
 	if n.Error > 0 {
-		return store.Errorf(store.EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入", n.Error, kind.Label())
+		skipped = export.SkippedRowsPath(pos[1])
 	}
 	if *dryRun {
-		fmt.Fprintln(out, "(--dry-run：只检查，未写入)")
+		if skipped != "" {
+			fmt.Fprintf(out, "(--dry-run：只检查，未写入；将导入其余 %d 行，有错误的 %d 行将另存到 %s)\n", n.New+n.Update, n.Error, skipped)
+		} else {
+			fmt.Fprintln(out, "(--dry-run：只检查，未写入)")
+		}
 		return nil
 	}
 	if n.New+n.Update == 0 {
 		fmt.Fprintln(out, "没有需要写入的记录")
 		return nil
 	}
-	backup, err := db.SafetyBackup(ctx, "导入前")
-	if err != nil {
-		return fmt.Errorf("导入前备份失败，未导入: %w", err)
+	if skipped != "" {
+		// Written before anything changes: a folder that cannot take it stops the import, with nothing written.
+		if err := export.WriteSkippedRows(skipped, sheet, plan.ErrorRows(choice)); err != nil {
+			return fmt.Errorf("有错误的行无法另存，未导入: %w", err)
+		}
 	}
-	fmt.Fprintf(out, "导入前已备份到 %s\n", backup)
-	res, err := db.ApplyImport(ctx, plan, choice)
+	backup, err := db.SafetyBackup(ctx, "导入前")
+	if err == nil {
+		fmt.Fprintf(out, "导入前已备份到 %s\n", backup)
+	} else {
+		err = fmt.Errorf("导入前备份失败，未导入: %w", err)
+	}
+	var res store.ImportResult
+	if err == nil {
+		res, err = db.ApplyImport(ctx, plan, choice)
+	}
 	if err != nil {
+		if skipped != "" {
+			os.Remove(skipped) // nothing was imported: the rows left out are all of them again
+		}
 		return err
 	}
 	fmt.Fprintf(out, "已导入%s：新增 %d、更新 %d、跳过 %d\n", kind.Label(), res.Created, res.Updated, res.Skipped)
+	if skipped != "" {
+		fmt.Fprintf(out, "有错误的 %d 行未导入，已另存到 %s (原来的各栏加「错误原因」；改正后可以再导入这个文件)\n", res.Failed, skipped)
+	}
 	return nil
 }
 
@@ -136,7 +168,7 @@ func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, 
 	}
 	var lists map[string][]string
 	if _, err := os.Stat(dbPath); err == nil {
-		db, err := store.Open(dbPath)
+		db, err := openToRead(dbPath, out)
 		if err != nil {
 			return err
 		}
@@ -145,12 +177,12 @@ func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, 
 			return err
 		}
 	} else {
-		fmt.Fprintf(out, "没有找到数据库 %s：模板中的下拉列表只有固定选项\n", dbPath)
+		fmt.Fprintf(out, "没有找到数据库 %s：模板中的下拉列表只有固定选项\n", nativePath(dbPath))
 	}
 	if err := export.ImportTemplate(outPath, kind, lists); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已生成%s导入模板 %s\n", kind.Label(), outPath)
+	fmt.Fprintf(out, "已生成%s导入模板 %s\n", kind.Label(), nativePath(outPath))
 	return nil
 }
 

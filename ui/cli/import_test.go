@@ -61,11 +61,12 @@ func TestImportCommandWithErrorsWritesNothing(t *testing.T) {
 		"新增 1、更新 0、跳过 0、错误 1\n" +
 		"第4行「出生年月」：「1970.13」的月份应在1到12之间\n" +
 		"第4行「民族」：「苗苗族」不在民族字典中，请先在设置中添加\n" +
-		"说明：文件中没有「代表层级」栏：新增的代表都按镇级代表导入\n"
+		"说明：文件中没有「代表层级」栏：新增的代表都按镇级代表导入\n" +
+		"说明：文件中没有「当选日期」栏：新增的代表从所在届次的开始日期起计入在任代表；补选的代表请加上这一栏，填写补选日期\n"
 	if code != ExitError || out != want {
 		t.Fatalf("exit %d, out:\n%s\nwant:\n%s", code, out, want)
 	}
-	if errOut != "错误: 有1行错误，未导入任何代表；请改正文件后重新导入 (error: invalid input)\n" {
+	if errOut != "错误: 有1行错误，未导入任何代表；请改正文件后重新导入(或加 --skip-errors 先导入其余 1 行) (error: invalid input)\n" {
 		t.Fatalf("stderr %q", errOut)
 	}
 	if n := deputyCount(t, db); n != 0 {
@@ -76,6 +77,44 @@ func TestImportCommandWithErrorsWritesNothing(t *testing.T) {
 		if len(entries) > 0 {
 			t.Fatal("a backup was made for an import that wrote nothing")
 		}
+	}
+}
+
+// --skip-errors imports the good rows (after the backup, in one transaction) and writes the others beside
+// the file; the command says where. Without it, the same file writes nothing (above).
+func TestImportCommandSkipErrors(t *testing.T) {
+	db, file := importFixture(t, []any{"张三", "男", "1968.05", "汉族", "第一小组"}, []any{"李四", "女", "1970.13", "苗苗族"},
+		[]any{"王五", "男", "1971.02", "汉"})
+	skipped := filepath.Join(filepath.Dir(file), "名册-未导入的行.xlsx")
+	code, out, errOut := run("import", "--db", db, "deputies", file, "--skip-errors", "--dry-run")
+	if code != ExitOK || !strings.Contains(out, "将导入其余 2 行，有错误的 1 行将另存到 "+skipped) {
+		t.Fatalf("dry run: %d %q %q", code, out, errOut)
+	}
+	if _, err := os.Stat(skipped); err == nil || deputyCount(t, db) != 0 {
+		t.Fatal("--dry-run wrote")
+	}
+	code, out, errOut = run("import", "--db", db, "deputies", file, "--skip-errors")
+	if code != ExitOK || !strings.Contains(out, "已导入代表：新增 2、更新 0、跳过 0\n") || !strings.Contains(out, "导入前已备份到 ") ||
+		!strings.Contains(out, "有错误的 1 行未导入，已另存到 "+skipped) {
+		t.Fatalf("import: %d %q %q", code, out, errOut)
+	}
+	if n := deputyCount(t, db); n != 2 {
+		t.Fatalf("%d deputies", n)
+	}
+	f, err := excelize.OpenFile(skipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	if len(rows) != 2 || strings.Join(rows[0], "|") != "姓名|性别|出生年月|民族|代表小组|错误原因" ||
+		rows[1][0] != "李四" || !strings.Contains(rows[1][5], "原第4行：「出生年月」") || !strings.Contains(rows[1][5], "苗苗族") {
+		t.Fatalf("the rows left out: %q", rows)
+	}
+	// A file of nothing but errors imports nothing, even with --skip-errors.
+	db2, bad := importFixture(t, []any{"李四", "女", "1970.13"})
+	if code, _, errOut = run("import", "--db", db2, "deputies", bad, "--skip-errors"); code != ExitError || !strings.Contains(errOut, "没有可以导入的代表") {
+		t.Fatalf("only errors: %d %q", code, errOut)
 	}
 }
 

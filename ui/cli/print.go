@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -115,10 +114,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if err != nil {
 		return usageError{"--today: " + err.Error()}
 	}
-	if _, err := os.Stat(*dbPath); err != nil {
-		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
-	}
-	db, err := store.Open(*dbPath)
+	db, err := openToRead(*dbPath, out)
 	if err != nil {
 		return err
 	}
@@ -130,7 +126,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if err := kind.run(ctx, db, a); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已生成%s: %s\n", kind.name, a.out)
+	fmt.Fprintf(out, "已生成%s: %s\n", kind.name, nativePath(a.out))
 	return nil
 }
 

@@ -70,3 +70,26 @@ func TestRestoreAndCheckNameTheBackup(t *testing.T) {
 		t.Fatalf("check after the restore: %d %q", code, out)
 	}
 }
+
+// A database gone with a file a restore kept aside beside it: check says how to put it back, and restore does.
+func TestCheckOfMissingDatabaseNamesTheKeptFile(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	if code, _, errOut := run("demo", "--db", db, "--seed", "3", "--today", "2024-11-30"); code != ExitOK {
+		t.Fatalf("demo: %s", errOut)
+	}
+	aside := filepath.Join(dir, "t.恢复前-20241130-120000.db")
+	if err := os.Rename(db, aside); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run("check", "--db", db)
+	if code != ExitError || !strings.Contains(errOut, "找不到数据库文件") || !strings.Contains(errOut, "rendadesk restore --db "+db+" --from "+aside) {
+		t.Fatalf("check: %d %q", code, errOut)
+	}
+	if code, out, errOut := run("restore", "--db", db, "--from", aside); code != ExitOK {
+		t.Fatalf("restore: %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := run("check", "--db", db); code != ExitOK || !strings.Contains(out, "代表 ") {
+		t.Fatalf("check after: %d %q", code, out)
+	}
+}
