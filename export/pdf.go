@@ -55,9 +55,11 @@ func lineHeight(pt float64) float64 { return pt * ptMM * 1.45 }
 // repeated.
 type document struct {
 	pdf           *fpdf.Fpdf
-	paper         string // "A4"; "A3" for a poster (newPaperDocument)
-	office        string // the page header, left
-	name          string // the page header, right: what the document is
+	paper         string  // "A4"; "A3" for a poster (newPaperDocument)
+	scale         float64 // an A3 poster is laid out as A4 and enlarged by this factor (√2); 0 for none
+	scaled        bool    // the page's scale is in force (begun by pageHeader)
+	office        string  // the page header, left
+	name          string  // the page header, right: what the document is
 	left, right   float64
 	top, bottom   float64 // the body runs from top to bottom
 	width         float64 // right - left
@@ -77,7 +79,9 @@ func newDocument(office, name string, landscape bool) *document {
 	return newPaperDocument(office, name, "A4", landscape)
 }
 
-// newPaperDocument starts a document on paper ("A4" or "A3") with its first page.
+// newPaperDocument starts a document on paper ("A4" or "A3") with its first page. An A3 document is an A4
+// document enlarged to the sheet, type and all, as a poster for the wall should be: the layout code stays the
+// same and every page is drawn under a √2 scale.
 func newPaperDocument(office, name, paper string, landscape bool) *document {
 	orientation := "P"
 	if landscape {
@@ -97,7 +101,12 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 	pdf.SetLineWidth(0.25)
 	pdf.SetDrawColor(0, 0, 0)
 	w, h := pdf.GetPageSize()
-	d := &document{pdf: pdf, paper: paper, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
+	scale := 0.0
+	if paper == "A3" {
+		scale = math.Sqrt2
+		w, h = w/scale, h/scale
+	}
+	d := &document{pdf: pdf, paper: paper, scale: scale, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
 		top: topMM, bottom: h - marginMM, width: w - 2*marginMM, orientation: orientation}
 	pdf.SetHeaderFunc(d.pageHeader)
 	pdf.SetFooterFunc(d.pageFooter)
@@ -107,6 +116,7 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 
 func (d *document) pageHeader() {
 	p := d.pdf
+	d.beginScale()
 	p.SetFont(fontFamily, "", smallSize)
 	p.SetTextColor(90, 90, 90)
 	y := 11.0
@@ -121,8 +131,28 @@ func (d *document) pageHeader() {
 	p.SetTextColor(0, 0, 0)
 }
 
+// beginScale puts the A3 enlargement in force for what is drawn next; endScale ends it. fpdf refuses to close a
+// document with a transformation open, and it draws the last page's footer after that check, so the body's
+// scale is ended before saving and the footer scales itself.
+func (d *document) beginScale() {
+	if d.scale != 0 && !d.scaled {
+		d.pdf.TransformBegin()
+		d.pdf.TransformScale(d.scale*100, d.scale*100, 0, 0)
+		d.scaled = true
+	}
+}
+
+func (d *document) endScale() {
+	if d.scaled {
+		d.pdf.TransformEnd()
+		d.scaled = false
+	}
+}
+
 func (d *document) pageFooter() {
 	p := d.pdf
+	d.beginScale()
+	defer d.endScale()
 	p.SetFont(fontFamily, "", smallSize)
 	p.SetTextColor(60, 60, 60)
 	// Centre the text as it will read once the alias becomes the page count (assumed 2 digits wide).
@@ -132,8 +162,7 @@ func (d *document) pageFooter() {
 	}
 	text := fmt.Sprintf("第 %d 页 共 %s 页", page, alias)
 	w := p.GetStringWidth(text) - p.GetStringWidth(alias) + p.GetStringWidth("00")
-	_, h := p.GetPageSize()
-	p.SetXY(d.left+(d.width-w)/2, h-13)
+	p.SetXY(d.left+(d.width-w)/2, d.bottom+marginMM-13)
 	p.CellFormat(w+10, 5, text, "", 0, "L", false, 0, "")
 	p.SetTextColor(0, 0, 0)
 }
@@ -529,6 +558,7 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 // save writes the PDF beside path and renames it into place, so a failure never leaves half a file.
 func (d *document) save(path string) error {
 	d.endPart()
+	d.endScale()
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // printUsage is the synopsis of `rendadesk print`.
-const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME] [--parts A,B] [--per-sheet 1|2|4] [--copies N] [--today YYYY-MM-DD] --out FILE.pdf"
+const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME | --month YYYY-MM] [--paper A4|A3] [--parts A,B] [--per-sheet 1|2|4] [--copies N] [--today YYYY-MM-DD] --out FILE.pdf"
 
 // printArgs are the options of `rendadesk print` after parsing.
 type printArgs struct {
@@ -25,7 +25,10 @@ type printArgs struct {
 	parts []string // for documents made of parts (meeting materials): which ones; empty = all
 	// perSheet and copies are the ballots of meeting materials on one A4 sheet and of each (0: the default).
 	perSheet, copies int
-	set              map[string]bool // the flags given on the command line
+	// month and paper are the month of a 值班表 or 公示表 and the paper of the 公示表 (A4 or A3).
+	month store.Month
+	paper string
+	set   map[string]bool // the flags given on the command line
 }
 
 // printKind is one document `rendadesk print` makes (SPEC §6.4–6.6).
@@ -71,6 +74,8 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	parts := fs.String("parts", "", "只打印其中几部分，用逗号分隔(会议材料)")
 	perSheet := fs.Int("per-sheet", 0, "每张A4纸印几张表决票或选票: 1、2 或 4(会议材料，默认 2)")
 	copies := fs.Int("copies", 0, "每种表决票或选票印几份(会议材料，默认为应到人数)")
+	month := fs.String("month", "", "月份，如 2026-11(值班表、公示表)")
+	paper := fs.String("paper", "A4", "纸张: A4 或 A3(公示表)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -96,13 +101,23 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 			return usageError{fmt.Sprintf("打印%s需要 --%s", kind.name, f)}
 		}
 	}
-	for _, f := range []string{"id", "year", "unit", "parts", "per-sheet", "copies"} {
+	for _, f := range []string{"id", "year", "unit", "parts", "per-sheet", "copies", "month", "paper"} {
 		if a.set[f] && !slices.Contains(kind.needs, f) && !slices.Contains(kind.takes, f) {
 			return usageError{fmt.Sprintf("打印%s不用 --%s", kind.name, f)}
 		}
 	}
 	if a.set["year"] && (a.year < 1900 || a.year > 2200) {
 		return usageError{fmt.Sprintf("--year %d 不是合理的年份", a.year)}
+	}
+	if a.set["month"] {
+		m, err := store.ParseMonth(*month)
+		if err != nil {
+			return usageError{"--month: " + err.Error()}
+		}
+		a.month = m
+	}
+	if a.paper = strings.ToUpper(strings.TrimSpace(*paper)); a.paper != "A4" && a.paper != "A3" {
+		return usageError{fmt.Sprintf("--paper %s 不认识，可以是 A4 或 A3", *paper)}
 	}
 	if a.set["id"] && a.id == "" {
 		return usageError{"--id 不能为空"}
