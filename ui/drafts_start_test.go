@@ -252,7 +252,7 @@ func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
 	handling, _, _ := db.Suggestions(ctx, store.SuggestionFilter{States: []string{store.StateHandling}, Sort: "number", Limit: 1})
 	deps, _, _ := db.Deputies(ctx, store.DeputyFilter{Limit: 1})
 	congress, _, _ := db.Meetings(ctx, store.MeetingFilter{Kind: store.MeetingCongress, Sort: "date", Desc: true, Limit: 1})
-	if len(recs) == 0 || len(handling) == 0 || len(deps) == 0 || len(congress) == 0 {
+	if len(recs) == 0 || len(recs[0].Issues) == 0 || len(handling) == 0 || len(deps) == 0 || len(congress) == 0 {
 		t.Fatal("the demo lacks a record this test needs")
 	}
 	x, dep, m := handling[0], deps[0], congress[0]
@@ -260,12 +260,13 @@ func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
 		{
 			name: "登记建议(来自接待记录)", label: "新登记的建议「选民反映村口路灯不亮」的内容",
 			edit: func(t *testing.T, d *desk) string {
-				d.items.newFromReception(st[0], recs[0])
+				d.items.newFromIssue(st[0], recs[0], recs[0].Issues[0])
 				paneEntry(d.items.pane, "标题").SetText("选民反映村口路灯不亮")
 				return "选民反映村口路灯不亮"
 			},
 			check: func(t *testing.T, d *desk, typed string) {
 				if d.items.current.ReceptionID != recs[0].ID || d.items.current.StationID != st[0].ID ||
+					d.items.current.RaisedFrom.ID != recs[0].Issues[0].ID ||
 					paneEntry(d.items.pane, "标题").Text != typed {
 					t.Fatalf("restored %+v with title %q", d.items.current, paneEntry(d.items.pane, "标题").Text)
 				}

@@ -200,8 +200,8 @@ func TestEveryRecordFormAsksBeforeLeaving(t *testing.T) {
 			d.stations.sections.SelectIndex(2)
 			d.stations.showReception(recs[0])
 		},
-		change: func(t *testing.T, d *desk) { typeInto(paneEntry(d.stations.recPane, "主要内容")) },
-		shown:  func(d *desk) string { return paneEntry(d.stations.recPane, "主要内容").Text },
+		change: func(t *testing.T, d *desk) { typeInto(paneEntry(d.stations.recPane, "备注")) },
+		shown:  func(d *desk) string { return paneEntry(d.stations.recPane, "备注").Text },
 		stored: func(t *testing.T, d *desk) string {
 			rs, _, _ := d.db.Receptions(ctx, store.ReceptionFilter{StationID: recStation.ID})
 			for _, r := range rs {

@@ -34,6 +34,10 @@ type stationsTab struct {
 	recForm    *fyne.Container // the form of the chosen record
 	recPane    *formPane
 	recCurrent store.Reception
+	// The voters of the record in the form, one a line, and its 反映问题 page (stations_issues.go).
+	votersEntry *widget.Entry
+	issuesBox   *fyne.Container
+	recTabs     *container.AppTabs // 接待情况 / 反映问题(n)
 }
 
 // stationStarOptions are the choices of 星级, 0 to 5.
@@ -419,7 +423,14 @@ func stationReceptionLine(r store.Reception, names map[int64]string) string {
 	if len(duty) > 0 {
 		dutyText = strings.Join(duty, "、")
 	}
+	var issues []string
+	for _, i := range r.Issues {
+		issues = append(issues, strings.Join(strings.Fields(i.Content), " "))
+	}
 	summary := strings.Join(strings.Fields(r.Summary), " ")
+	if len(issues) > 0 {
+		summary = fmt.Sprintf("%d条问题：%s", len(issues), strings.Join(issues, "；"))
+	}
 	return fmt.Sprintf("%s　%d人次　%s　%s", r.Date, r.Voters, dutyText, summary)
 }
 
@@ -445,16 +456,22 @@ func (t *stationsTab) displayReception(r store.Reception) {
 	}
 	duty := newIDPicker("选择值班代表", t.dutyOptions)
 	duty.SetSelected(r.DeputyIDs)
-	summary := multiline(4)
+	people := multiline(4)
+	people.SetPlaceHolder("留下姓名的选民，一行一位：姓名 村(居) 联系方式")
+	people.SetText(votersText(r.People))
+	t.votersEntry = people
+	summary := multiline(2)
 	summary.SetText(r.Summary)
 	var pane *formPane
 	pane = newFormPane([]*widget.FormItem{
 		widget.NewFormItem("接待日期", date),
 		widget.NewFormItem("接待选民(人次)", voters),
 		widget.NewFormItem("值班代表", duty),
-		widget.NewFormItem("主要内容", summary),
+		widget.NewFormItem("选民", people),
+		widget.NewFormItem("备注", summary),
 	}, func() error {
-		y := r
+		y := t.recCurrent // with its issues as saved on the 反映问题 page
+		y.People = parseVoters(people.Text)
 		y.StationID = t.current.ID
 		y.Date = date.Typed()
 		if err := voters.Validate(); err != nil {
@@ -484,12 +501,16 @@ func (t *stationsTab) displayReception(r store.Reception) {
 		return "接待记录「" + station.Name + " " + r.Date.Chinese() + "」"
 	}, func() { t.reveal(2) })
 	var body fyne.CanvasObject = pane.content
+	t.issuesBox, t.recTabs = nil, nil
 	if r.ID != 0 {
 		del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReception)
-		// 转为建议 registers an issue raised at this reception as a voter's suggestion; it takes the record as
-		// saved, so only a saved record offers it.
-		toItem := widget.NewButtonWithIcon("转为建议", theme.MailForwardIcon(), func() { t.d.items.newFromReception(t.current, r) })
-		body = container.NewBorder(nil, container.NewHBox(del, toItem), nil, nil, pane.content)
+		// The issues are added, and each turned into a suggestion or a petition, on their own page; they are
+		// saved with the record as it is stored, so only a saved record has them.
+		record := container.NewBorder(nil, container.NewHBox(del), nil, nil, pane.content)
+		t.recTabs = nil
+		page := t.issuesPage()
+		t.recTabs = container.NewAppTabs(container.NewTabItem("接待情况", record), container.NewTabItem(issuesTitle(len(r.Issues)), page))
+		body = t.recTabs
 	}
 	t.recForm.Objects = []fyne.CanvasObject{body}
 	t.recForm.Refresh()

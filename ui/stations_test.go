@@ -144,7 +144,8 @@ func TestAddReceptionThroughStationPane(t *testing.T) {
 	test.Type(voters, "12")
 	duty := st.DeputyIDs[:1]
 	p.byLabel["值班代表"].(*idPicker).SetSelected(duty)
-	test.Type(p.byLabel["主要内容"].(*widget.Entry), "反映村道路灯不亮")
+	test.Type(p.byLabel["备注"].(*widget.Entry), "反映村道路灯不亮")
+	p.byLabel["选民"].(*widget.Entry).SetText("张秀英 河东村 13800001111\n\n李四，河西村")
 	p.form.OnSubmit()
 	if tab.recPane.msg.Text != "已保存" {
 		t.Fatalf("message %q", tab.recPane.msg.Text)
@@ -161,6 +162,9 @@ func TestAddReceptionThroughStationPane(t *testing.T) {
 	}
 	if saved == nil || saved.Date != "2024-11-20" || saved.Voters != 12 || saved.Summary != "反映村道路灯不亮" || !slices.Equal(saved.DeputyIDs, duty) {
 		t.Fatalf("saved %+v", saved)
+	}
+	if want := []store.ReceptionVoter{{Name: "张秀英", Village: "河东村", Contact: "13800001111"}, {Name: "李四", Village: "河西村"}}; !slices.Equal(saved.People, want) {
+		t.Fatalf("voters saved %+v", saved.People)
 	}
 	if len(tab.receptions) != n {
 		t.Fatalf("the section lists %d records, store has %d", len(tab.receptions), n)
@@ -294,55 +298,116 @@ func TestStationDeputyOpensInDeputiesTab(t *testing.T) {
 	}
 }
 
-func TestReceptionTurnsIntoSuggestion(t *testing.T) {
+func TestReceptionIssuesOneByOne(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.stations
 	d.tabs.SelectIndex(2) // 联络站
-	var st store.Station
-	for row := 0; row < tab.list.total; row++ {
-		if x, _ := tab.list.item(row); x.Receptions > 0 {
-			st = x
-			break
-		}
-	}
-	if st.ID == 0 {
-		t.Fatal("the demo has no station with reception records")
-	}
+	st, _ := tab.list.item(0)
 	tab.show(st)
 	tab.sections.SelectIndex(2)
 
-	// A record not yet saved cannot be turned into a suggestion.
+	// A record not yet saved has no issues page: its issues are added once it is saved.
 	test.Tap(findButton(tab.sections.Items[2].Content, "新增接待记录"))
-	if findButton(tab.recForm, "转为建议") != nil {
-		t.Error("an unsaved reception record offers 「转为建议」")
+	if findButton(tab.recForm, "添加问题") != nil || findButton(tab.recForm, "转为建议") != nil {
+		t.Error("an unsaved reception record offers its issues")
+	}
+	p := tab.recPane
+	p.byLabel["接待日期"].(*dateEntry).SetText("2024-11-25")
+	p.byLabel["接待选民(人次)"].(*widget.Entry).SetText("3")
+	p.byLabel["选民"].(*widget.Entry).SetText("张秀英 河东村 13800001111\n王大明 河西村")
+	p.form.OnSubmit()
+	if tab.recCurrent.ID == 0 {
+		t.Fatalf("not saved: %s", p.msg.Text)
+	}
+	rec := tab.recCurrent
+	tab.recTabs.SelectIndex(1) // 反映问题
+
+	// Two issues, added one by one; each is saved with the record at once.
+	addIssue := func(voter, content, route string) {
+		t.Helper()
+		test.Tap(findButton(tab.issuesBox, "添加问题"))
+		dlg := topDialog(t, d)
+		wfField[*widget.SelectEntry](t, dlg, "反映人").SetText(voter)
+		wfField[*widget.Entry](t, dlg, "内容").SetText(content)
+		wfField[*widget.Select](t, dlg, "处理方式").SetSelected(route)
+		test.Tap(findButton(dlg, "确定"))
+		if d.win.Canvas().Overlays().Top() != nil {
+			t.Fatalf("the issue dialog stayed open: %q", labelText(dlg))
+		}
+	}
+	// An issue without content is refused, naming the row.
+	test.Tap(findButton(tab.issuesBox, "添加问题"))
+	dlg := topDialog(t, d)
+	test.Tap(findButton(dlg, "确定"))
+	if d.win.Canvas().Overlays().Top() != dlg {
+		t.Fatal("an empty issue closed the dialog")
+	}
+	test.Tap(findButton(dlg, "取消"))
+	addIssue("张秀英", "村口路灯坏了三个月没人修", store.RouteUndecided)
+	addIssue("王大明", "宅基地纠纷，村里调解不成", store.RouteUndecided)
+	addIssue("", "询问医保缴费标准", store.RouteExplained)
+	stored, err := d.db.Reception(d.ctx, rec.ID)
+	if err != nil || len(stored.Issues) != 3 || stored.Issues[2].Route != store.RouteExplained || stored.Voters != 3 || len(stored.People) != 2 {
+		t.Fatalf("stored %+v (%v)", stored, err)
+	}
+	if tab.recTabs.Items[1].Text != "反映问题(3)" || !strings.Contains(labelText(tab.recList), "3条问题") {
+		t.Errorf("the page says %q, the list %q", tab.recTabs.Items[1].Text, labelText(tab.recList))
 	}
 
-	r := tab.receptions[0]
-	tab.showReception(r)
-	if findButton(tab.recForm, "删除") == nil {
-		t.Fatal("a saved record has no 删除")
+	// 转为建议 on the first issue: the 建议 form, filled from it; saving links the issue.
+	test.Tap(findButton(tab.issuesBox, "转为建议"))
+	if d.tabs.Selected().Text != "建议" {
+		t.Fatalf("「转为建议」 left the window on %s", d.tabs.Selected().Text)
 	}
-	to := findButton(tab.recForm, "转为建议")
-	if to == nil {
-		t.Fatal("a saved reception record has no 「转为建议」")
+	ip := d.items.pane.byLabel
+	if ip["内容"].(*widget.Entry).Text != "村口路灯坏了三个月没人修" || ip["选民姓名"].(*widget.Entry).Text != "张秀英" {
+		t.Fatalf("the form holds %q from %q", ip["内容"].(*widget.Entry).Text, ip["选民姓名"].(*widget.Entry).Text)
 	}
-	_, before, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{})
-	test.Tap(to)
-	if got := d.tabs.Selected().Text; got != "建议" {
-		t.Fatalf("「转为建议」 left the window on %s, want 建议", got)
+	ip["标题"].(*widget.Entry).SetText("关于修复村口路灯的意见")
+	ip["类别"].(*widget.Select).SetSelected(d.items.categories[0])
+	d.items.pane.form.OnSubmit()
+	item := d.items.current
+	if item.ID == 0 {
+		t.Fatalf("the suggestion was not saved: %s", d.items.pane.msg.Text)
 	}
-	x := d.items.current
-	if x.ID != 0 || x.StationID != st.ID || x.ReceptionID != r.ID || x.Received != r.Date || x.Kind != store.KindVoter {
-		t.Fatalf("the new item is %+v, want station %d, reception %d received %s", x, st.ID, r.ID, r.Date)
+
+	// 转信访 on the next open issue (the second): the 信访 form, filled from it; saving links the issue.
+	d.tabs.SelectIndex(2)
+	if strings.Contains(labelText(tab.issuesBox), "转为建议(待登记)") || !strings.Contains(labelText(tab.issuesBox), item.Number) {
+		t.Fatalf("the first issue does not show its suggestion %s: %q", item.Number, labelText(tab.issuesBox))
 	}
-	p := d.items.pane
-	if got := p.byLabel["收到日期"].(*dateEntry).Date(); got != r.Date {
-		t.Errorf("收到日期 shows %q, want the reception day %s", got, r.Date)
+	if n := len(findButtons(tab.issuesBox, "转信访")); n != 2 {
+		t.Fatalf("%d issues offer 转信访, want the two still open", n)
 	}
-	if !strings.Contains(p.title.Text, st.Name) || !strings.Contains(p.title.Text, r.Date.Chinese()) {
-		t.Errorf("the form is titled %q, want the station and the day", p.title.Text)
+	test.Tap(findButton(tab.issuesBox, "转信访"))
+	if d.tabs.Selected().Text != "信访" {
+		t.Fatalf("「转信访」 left the window on %s", d.tabs.Selected().Text)
 	}
-	if _, n, _ := d.db.Suggestions(d.ctx, store.SuggestionFilter{}); n != before {
-		t.Errorf("「转为建议」 saved an item before the clerk did: %d items, had %d", n, before)
+	pp := d.petitions.pane.byLabel
+	if pp["信访人"].(*widget.Entry).Text != "王大明" || pp["村(居)"].(*widget.Entry).Text != "河西村" ||
+		pp["来源渠道"].(*widget.Select).Selected != store.ChannelStation || pp["收到日期"].(*dateEntry).Date() != "2024-11-25" {
+		t.Fatalf("the petition form is not filled from the issue")
+	}
+	d.petitions.pane.form.OnSubmit()
+	pet := d.petitions.current
+	if pet.ID == 0 {
+		t.Fatalf("the petition was not saved: %s", d.petitions.pane.msg.Text)
+	}
+
+	stored, _ = d.db.Reception(d.ctx, rec.ID)
+	i1, i2 := stored.Issues[0], stored.Issues[1]
+	if i1.SuggestionID != item.ID || i1.Route != store.RouteSuggestion || i2.PetitionID != pet.ID || i2.Route != store.RoutePetition {
+		t.Fatalf("issues after 转为建议 and 转信访: %+v, %+v", i1, i2)
+	}
+	if !strings.Contains(labelText(tab.issuesBox), pet.Number) {
+		t.Errorf("the second issue does not show its petition %s", pet.Number)
+	}
+	// 人次 stay the reception's; the station's count did not move with the issues.
+	if stored.Voters != 3 {
+		t.Errorf("人次 %d after the issues, want 3", stored.Voters)
+	}
+	fresh, _ := d.db.Station(d.ctx, st.ID)
+	if fresh.Voters != st.Voters+3 || fresh.Receptions != st.Receptions+1 {
+		t.Errorf("the station counts %d receptions, %d 人次; had %d, %d", fresh.Receptions, fresh.Voters, st.Receptions, st.Voters)
 	}
 }

@@ -208,13 +208,20 @@ func (t *suggestionsTab) newRecord() {
 	})
 }
 
-// newFromReception switches to 建议 and opens the 登记建议 form for a voter's issue raised at a reception:
-// a 选民意见建议 between sessions from the station, received on the reception day, led by the first deputy
-// on duty, with the reception summary as its content. The clerk adds the voter's name and a title and saves.
-func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
+// newFromIssue switches to 建议 and opens the 登记建议 form for an issue raised at a reception (转为建议): a
+// 选民意见建议 between sessions from the station, received on the reception day, led by the first deputy on
+// duty, from the voter who raised it, with the issue as its content. Saving it links the issue to the item
+// (Suggestion.RaisedFrom). The clerk adds a title and saves.
+func (t *suggestionsTab) newFromIssue(st store.Station, r store.Reception, i store.ReceptionIssue) {
 	x := store.Suggestion{
 		Kind: store.KindVoter, Period: store.PeriodRecess, Source: store.SourceIn(store.SourceStation, t.sources), Scope: store.LevelTown, Priority: "一般",
-		StationID: st.ID, ReceptionID: r.ID, Received: r.Date, Content: r.Summary,
+		StationID: st.ID, ReceptionID: r.ID, Received: r.Date, Content: i.Content, VoterName: i.Voter,
+		RaisedFrom: store.RaisedRef{Kind: store.RaisedIssue, ID: i.ID},
+	}
+	for _, v := range r.People {
+		if v.Name == i.Voter && i.Voter != "" {
+			x.VoterContact = strings.TrimSpace(v.Village + " " + v.Contact)
+		}
 	}
 	if len(r.DeputyIDs) > 0 {
 		x.LeadDeputyID = r.DeputyIDs[0]
@@ -229,7 +236,7 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 	}
 	t.open(x, nil, func() {
 		t.pane.title.SetText("登记建议(来自" + st.Name + " " + r.Date.Chinese() + "接待选民)")
-		if v, ok := t.pane.byLabel["选民姓名"].(fyne.Focusable); ok {
+		if v, ok := t.pane.byLabel["标题"].(fyne.Focusable); ok {
 			t.pane.first = v
 		}
 		t.pane.focus(t.d.win)
@@ -475,6 +482,9 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 				sc.ScrollToTop()
 			}
 			return err
+		}
+		if x.RaisedFrom.ID != 0 && t.d.stations != nil {
+			t.d.stations.issuesChanged() // the issue now shows the item's number
 		}
 		if x.ID == 0 {
 			// Show the new item as the list would, with the names the store fills in.

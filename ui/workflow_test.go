@@ -516,24 +516,28 @@ func TestUnitViewMatchesStoreAndFiltersList(t *testing.T) {
 	}
 }
 
-func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
+func TestNewFromIssuePrefillsTheForm(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.items
 	recs, _, err := d.db.Receptions(d.ctx, store.ReceptionFilter{Limit: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := slices.IndexFunc(recs, func(r store.Reception) bool { return len(r.DeputyIDs) > 0 && r.Summary != "" })
+	// A reception with deputies on duty and an issue that is still only an issue.
+	i := slices.IndexFunc(recs, func(r store.Reception) bool {
+		return len(r.DeputyIDs) > 0 && len(r.Issues) > 0 && r.Issues[0].SuggestionID == 0 && r.Issues[0].PetitionID == 0
+	})
 	if i < 0 {
-		t.Fatal("no reception with deputies on duty")
+		t.Fatal("no reception with deputies on duty and an open issue")
 	}
 	r := recs[i]
+	issue := r.Issues[0]
 	st, err := d.db.Station(d.ctx, r.StationID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d.tabs.SelectIndex(0)
-	tab.newFromReception(st, r)
+	tab.newFromIssue(st, r, issue)
 	if d.tabs.Selected() != tab.tabItem() || tab.current.ID != 0 || !strings.HasPrefix(tab.pane.title.Text, "登记建议") {
 		t.Fatalf("tab %q, pane %q", d.tabs.Selected().Text, tab.pane.title.Text)
 	}
@@ -549,11 +553,14 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 	if got := p["领衔代表"].(*suggestionDeputyPicker).Deputy(); got != r.DeputyIDs[0] {
 		t.Errorf("领衔代表 %d, want %d", got, r.DeputyIDs[0])
 	}
-	if got := p["内容"].(*widget.Entry).Text; got != r.Summary {
+	if got := p["内容"].(*widget.Entry).Text; got != issue.Content {
 		t.Errorf("内容 %q", got)
 	}
 	if got := p["标题"].(*widget.Entry).Text; got != "" {
 		t.Errorf("标题 %q", got)
+	}
+	if got := p["选民姓名"].(*widget.Entry).Text; got != issue.Voter {
+		t.Errorf("选民姓名 %q, want the issue's voter %q", got, issue.Voter)
 	}
 	// The clerk adds the voter and a title; the saved item keeps the station and the reception.
 	p["选民姓名"].(*widget.Entry).SetText("刘秀兰")
@@ -566,6 +573,11 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 	s, _ := d.db.Suggestion(d.ctx, tab.current.ID)
 	if s.StationID != st.ID || s.ReceptionID != r.ID || s.Kind != store.KindVoter || s.Received != r.Date || s.VoterName != "刘秀兰" {
 		t.Fatalf("saved %+v", s)
+	}
+	// The issue now points at the item and says so.
+	got, _, err := d.db.ReceptionIssueByID(d.ctx, issue.ID)
+	if err != nil || got.SuggestionID != s.ID || got.Route != store.RouteSuggestion || !strings.Contains(got.Handling(), s.Number) {
+		t.Fatalf("the issue after registration: %+v (%v)", got, err)
 	}
 }
 
