@@ -39,9 +39,11 @@ type overviewTab struct {
 	assignLateTotal int
 	assignLateHead  *widget.Label
 	assignLateList  *widget.List
-	recent          []store.HistoryEntry
-	recentList      *widget.List
-	content         fyne.CanvasObject
+	// contact holds the overdue petitions and the deputies behind on visits (overview_voters.go).
+	contact    *overviewVoters
+	recent     []store.HistoryEntry
+	recentList *widget.List
+	content    fyne.CanvasObject
 }
 
 func newOverviewTab(d *desk) *overviewTab {
@@ -97,6 +99,10 @@ func newOverviewTab(d *desk) *overviewTab {
 		container.NewTabItem("15天内到期", overviewCard(t.dueSoonHead, withTips(t.dueSoonList))),
 		container.NewTabItem("超时未交办", overviewCard(t.assignLateHead, withTips(t.assignLateList))),
 	)
+	t.contact = newOverviewVoters(d)
+	for _, it := range t.contact.tabs() {
+		t.attention.Append(it)
+	}
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)
 	lists.Offset = 0.58
@@ -203,6 +209,7 @@ func (t *overviewTab) refresh() {
 	for i, n := range []int{t.overdueTotal, t.dueSoonTotal, t.assignLateTotal} {
 		t.attention.Items[i].Text = fmt.Sprintf("%s (%d)", remindChoices[i+1], n)
 	}
+	t.contact.refresh(t.d, today, t.attention.Items[3:5])
 	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})
