@@ -83,7 +83,9 @@ func TestPetitionStepsInTheWindow(t *testing.T) {
 		fill   func(dlg fyne.CanvasObject)
 		wanted string
 	}{
-		{store.PStepReply, func(dlg fyne.CanvasObject) { wfField[*widget.Entry](t, dlg, "办理结果").SetText("已更换管道，恢复供水") }, store.PetitionReplied},
+		{store.PStepReply, func(dlg fyne.CanvasObject) {
+			wfField[*widget.Entry](t, dlg, "办理结果").SetText("已更换管道，恢复供水")
+		}, store.PetitionReplied},
 		{store.PStepFeedback, func(dlg fyne.CanvasObject) {}, store.PetitionReplied},
 		{store.PStepClose, func(dlg fyne.CanvasObject) {}, store.PetitionClosed},
 	} {
