@@ -38,6 +38,7 @@ type stationsTab struct {
 	votersEntry *widget.Entry
 	issuesBox   *fyne.Container
 	recTabs     *container.AppTabs // 接待情况 / 反映问题(n)
+	duty        *dutySection       // the 值班与接待日 section (stations_duty.go)
 }
 
 // stationStarOptions are the choices of 星级, 0 to 5.
@@ -221,6 +222,7 @@ func (t *stationsTab) display(x store.Station) {
 			container.NewTabItem("基本信息", form.content),
 			container.NewTabItem("进站代表", t.deputiesOf(x)),
 			container.NewTabItem("接待记录", t.receptionsOf(x)),
+			container.NewTabItem("值班与接待日", t.dutyOf(x)),
 		)
 		if kept(keep, formReception) {
 			t.displayReception(rec)
@@ -565,4 +567,5 @@ func (t *stationsTab) receptionsChanged() {
 		t.current = fresh
 	}
 	t.list.reload()
+	t.loadDuty() // a record on a duty day clears its flag
 }
