@@ -27,7 +27,7 @@ type deputiesTab struct {
 	settings store.Settings // for the words 镇/乡, 县/区 in level labels; re-read on refresh
 	filters  struct{ level, group, status, station *widget.Select }
 	content  fyne.CanvasObject
-	sections *container.AppTabs // 基本信息 / 相关建议 / 出席情况 / 履职档案 / 述职评议 of a saved deputy
+	sections *container.AppTabs // 基本信息 / 相关建议 / 出席情况 / 履职档案 / 述职评议 / 联系选民 of a saved deputy
 
 	// The 履职档案 section of the current deputy: a year and the record of that year.
 	recordYear     *widget.Select
@@ -43,6 +43,10 @@ type deputiesTab struct {
 	rbPane    *formPane
 	rbCurrent store.ReportBack
 	rbDialog  *reportBackDialog // the 述职评议 dialog last opened
+
+	// The 联系选民 section of the current deputy (deputies_contact.go).
+	contactPane *formPane
+	visitsBox   *fyne.Container
 }
 
 func newDeputiesTab(d *desk) *deputiesTab {
@@ -187,7 +191,7 @@ func (t *deputiesTab) remove() {
 func (t *deputiesTab) exportList() { exportRecords(t.d, "代表名册", t.list) }
 
 // deputyForms are the forms of a deputy's pane.
-var deputyForms = []string{formDeputy, formReportBack}
+var deputyForms = []string{formDeputy, formReportBack, formContact}
 
 // show puts a deputy into the detail pane, once its forms hold no unsaved changes (guard.go).
 func (t *deputiesTab) show(x store.Deputy) { t.open(x, nil, nil) }
@@ -215,6 +219,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 			container.NewTabItem("出席情况", t.attendanceOf(x)),
 			container.NewTabItem("履职档案", t.recordOf(x)),
 			container.NewTabItem("述职评议", t.reportBacksOf(x)),
+			container.NewTabItem("联系选民", t.contactOf(x)),
 		)
 		if kept(keep, formReportBack) {
 			t.displayReportBack(rb)
@@ -583,6 +588,14 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 	if len(r.Stations) > 0 {
 		out = append(out, line("进站："+strings.Join(r.Stations, "、")))
 	}
+	contact := fmt.Sprintf("联系选民 %d 次、%d 人次(每年应不少于 %d 次)", r.Visits, r.VisitVoters, r.VisitNorm)
+	if r.Households > 0 {
+		contact += fmt.Sprintf("，固定联系 %d 户", r.Households)
+	}
+	if r.VisitsBehind() {
+		contact += "，未达到要求"
+	}
+	out = append(out, boldLabel("联系选民"), line(contact+"。"))
 	out = append(out, boldLabel("向选民述职和评议"))
 	if len(r.ReportBacks) == 0 {
 		out = append(out, line("本年度没有向选民述职的记录。"))

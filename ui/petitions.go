@@ -329,9 +329,7 @@ func (t *petitionsTab) saved(id int64, info string) {
 	t.refreshYears()
 	t.display(fresh)
 	t.pane.showInfo(info)
-	if t.d.stations != nil {
-		t.d.stations.issuesChanged() // an issue turned into this case shows its number
-	}
+	t.d.raisedSaved() // an issue turned into this case shows its number
 }
 
 // refreshYears re-reads the year filter's choices, keeping the choice.

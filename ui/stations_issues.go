@@ -193,3 +193,14 @@ func (t *stationsTab) issuesChanged() {
 		t.loadReceptions(t.current.ID)
 	}
 }
+
+// raisedSaved redraws what a suggestion or petition was just registered from: the reception's issues in
+// 联络站 and the deputy's visits in 代表.
+func (d *desk) raisedSaved() {
+	if d.stations != nil {
+		d.stations.issuesChanged()
+	}
+	if d.deputies != nil && d.deputies.current.ID != 0 {
+		d.deputies.loadVisits(d.deputies.current, d.today())
+	}
+}

@@ -483,8 +483,8 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 			}
 			return err
 		}
-		if x.RaisedFrom.ID != 0 && t.d.stations != nil {
-			t.d.stations.issuesChanged() // the issue now shows the item's number
+		if x.RaisedFrom.ID != 0 {
+			t.d.raisedSaved() // the issue or visit it came from now shows the item's number
 		}
 		if x.ID == 0 {
 			// Show the new item as the list would, with the names the store fills in.
