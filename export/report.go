@@ -137,6 +137,13 @@ func (r Report) tables() []rtable {
 	if r.Meetings != nil {
 		out = append(out, r.t13(), r.t14(), r.t15())
 	}
+	// Issue 18: 信访 and the stations' receptions by month, when the year has any (report_voters.go).
+	if c := r.Figures.Contact; c.N(store.CKPetitions) > 0 {
+		out = append(out, r.t16())
+	}
+	if c := r.Figures.Contact; c.N(store.CKReceptions) > 0 || c.N(store.CKDutyDays) > 0 {
+		out = append(out, r.t17())
+	}
 	return out
 }
 
@@ -436,10 +443,11 @@ func yesNo(b bool) string {
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
-		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
+		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果",
+		"联系选民次数", "联系选民达标"} // issue 18: after 述职评议结果, so the printed T10 (DeputyTable) keeps its 14 columns
 	var rows []trow
 	var sum [10]int
-	backs := 0
+	backs, visits, met := 0, 0, 0
 	for i, r := range w.Records {
 		v := [10]int{r.Kind(store.MeetingCongress).Present, r.Activities, r.Kind(store.MeetingPresidium).TookPart(),
 			r.Total.Leave, r.Total.Absent, r.Led, r.Cosigned, r.Solved(), r.Receptions, r.Voters}
@@ -452,13 +460,18 @@ func (w Report) t10() rtable {
 		if len(r.ReportBacks) > 0 {
 			backs++
 		}
+		cells = append(cells, r.Visits, yesNo(!r.VisitsBehind()))
+		visits += r.Visits
+		if !r.VisitsBehind() {
+			met++
+		}
 		rows = append(rows, trow{cells: cells})
 	}
 	total := []any{"合计", fmt.Sprintf("%d人", len(w.Records)), nil}
 	for _, n := range sum {
 		total = append(total, n)
 	}
-	total = append(total, fmt.Sprintf("%d人述职", backs))
+	total = append(total, fmt.Sprintf("%d人述职", backs), visits, fmt.Sprintf("%d人达标", met))
 	rows = append(rows, trow{cells: total, total: true})
 	return rtable{sheet: "T10 代表履职情况", title: "T10 人大代表履职情况统计表", headers: headers, rows: rows,
 		landscape: true, wide: map[int]float64{13: 24},

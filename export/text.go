@@ -28,6 +28,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.recess(),
 		r.rates(),
 		r.stations(),
+		r.contact(), // issue 18 (text_voters.go)
 		r.deputies(),
 		r.reportBacks(),
 		r.footnote(),
