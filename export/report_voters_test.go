@@ -18,7 +18,7 @@ func TestReportTextContact(t *testing.T) {
 		store.CKReceptions: {Count: 40, Sum: 300}, store.CKIssues: {Count: 55},
 		store.IssueRouteKey(store.RouteExplained): {Count: 30}, store.IssueRouteKey(store.RouteSuggestion): {Count: 20},
 		store.IssueRouteKey(store.RoutePetition): {Count: 5},
-		store.CKVoterVisits: {Count: 90, Sum: 400}, store.CKBulletins: {Count: 12},
+		store.CKVoterVisits:                      {Count: 90, Sum: 400}, store.CKBulletins: {Count: 12},
 	}, ContactDeputies: 45, ContactMet: 40, VisitNorm: 2}
 	f.Contact = c
 	text := ReportText(rtSettings(), f)
