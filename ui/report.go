@@ -94,6 +94,10 @@ type reportTab struct {
 	// change between the system's light and dark looks.
 	backs []*canvas.Rectangle
 
+	// The 信访和联系群众 counts and the records of the last 明细 (report_contact.go).
+	contactRows  []*reportContactRow
+	contactItems []store.ContactRecord
+
 	content fyne.CanvasObject
 }
 
@@ -139,6 +143,8 @@ func newReportTab(d *desk) *reportTab {
 		container.NewBorder(nil, nil, boldLabel("建议办理情况"), nil, reportHint("点击百分比或「口径」查看计算方法和明细")),
 		t.newRateTable(),
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
+		widget.NewSeparator(),
+		boldLabel("信访和联系群众"), t.newContactTable(), // issue 18 (report_contact.go)
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -378,6 +384,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 			}
 		}
 	}
+	t.showContact(fig)
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -397,6 +404,9 @@ func (t *reportTab) clear() {
 			c.value.SetText("—")
 			c.frac.SetText("")
 		}
+	}
+	for _, r := range t.contactRows {
+		r.value.SetText("—")
 	}
 	t.text.SetText("")
 }
