@@ -457,6 +457,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 				then()
 			}, cancel)
 		}, ""
+	case kind == formPetition || kind == formContact: // issue 18 (petitions.go)
+		return d.voterDraftTarget(kind, id, isNew, base, missing)
 	case kind == formUnit:
 		return settingsDraftTarget(d.settings.units.settingsList, id, isNew, base)
 	case kind == formTerm:

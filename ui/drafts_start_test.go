@@ -289,6 +289,19 @@ func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
 			},
 		},
 		{
+			name: "登记信访(来自接待记录)", label: "新登记的信访「反映村口路灯不亮」",
+			edit: func(t *testing.T, d *desk) string {
+				d.petitions.newFromIssue(st[0], recs[0], recs[0].Issues[0])
+				paneEntry(d.petitions.pane, "事由").SetText("反映村口路灯不亮")
+				return "反映村口路灯不亮"
+			},
+			check: func(t *testing.T, d *desk, typed string) {
+				if d.petitions.current.FromIssue != recs[0].Issues[0].ID || paneEntry(d.petitions.pane, "事由").Text != typed {
+					t.Fatalf("restored %+v with 事由 %q", d.petitions.current, paneEntry(d.petitions.pane, "事由").Text)
+				}
+			},
+		},
+		{
 			name: "出席情况", label: "会议" + quoted(m.Title) + "的出席情况",
 			edit: func(t *testing.T, d *desk) string {
 				d.showTab(d.meetings.content)

@@ -509,3 +509,33 @@ func (d *desk) petitionPrintChoices(x store.Petition) []printChoice {
 	}
 	return out
 }
+
+// voterDraftTarget is draftTarget for the forms of issue 18: a petition's registration (new: from its base,
+// which keeps the issue it comes from) and a deputy's 联系选民.
+func (d *desk) voterDraftTarget(kind string, id int64, isNew bool, base func(any) bool, missing func(error, string) string) (func(then, cancel func()), string) {
+	if kind == formContact {
+		x, err := d.db.Deputy(d.ctx, id)
+		if err != nil {
+			return nil, missing(err, "这位代表")
+		}
+		return func(then, cancel func()) {
+			d.showTab(d.deputies.content)
+			d.deputies.open(x, cancel, func() {
+				d.deputies.reveal(5)
+				then()
+			})
+		}, ""
+	}
+	var x store.Petition
+	if isNew {
+		base(&x)
+	} else if y, err := d.db.Petition(d.ctx, id); err != nil {
+		return nil, missing(err, "这件信访")
+	} else {
+		x = y
+	}
+	return func(then, cancel func()) {
+		d.showTab(d.petitions.content)
+		d.petitions.open(x, cancel, then)
+	}, ""
+}

@@ -447,8 +447,13 @@ func (t *stationsTab) showReception(r store.Reception) {
 
 // displayReception puts a reception record into the form under the list.
 func (t *stationsTab) displayReception(r store.Reception) {
-	t.recCurrent = r
 	db, ctx := t.d.db, t.d.ctx
+	if r.ID != 0 { // the issues as stored: a draft's record may predate issues saved on their own page
+		if fresh, err := db.Reception(ctx, r.ID); err == nil {
+			r.Issues = fresh.Issues
+		}
+	}
+	t.recCurrent = r
 	date := newDateEntry(true)
 	date.SetDate(r.Date)
 	voters := intEntry()
