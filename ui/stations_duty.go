@@ -63,7 +63,8 @@ func (t *stationsTab) dutyOf(x store.Station) fyne.CanvasObject {
 	print = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
 		showPrintMenu(print, t.dutyPrintChoices(x, s.month), t.d.printTo)
 	})
-	bar := container.NewHBox(fixedWidth(130, s.pick), generate, add, print)
+	rules := widget.NewButtonWithIcon("接待日规则", theme.SettingsIcon(), t.showRulesDialog)
+	bar := container.NewHBox(fixedWidth(130, s.pick), generate, add, rules, print)
 	t.loadDuty()
 	return container.NewBorder(bar, nil, nil, nil, s.list)
 }

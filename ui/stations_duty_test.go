@@ -77,3 +77,33 @@ func TestStationDutySection(t *testing.T) {
 		}
 	}
 }
+
+// A reception rule added in the window: a market-day rule read from 「逢三、六、九」, refused without a name.
+func TestReceptionRuleDialog(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	tab := d.stations
+	st, _ := tab.list.item(0)
+	tab.show(st)
+	before, _ := d.db.ReceptionRules(d.ctx)
+	loaded := false
+	tab.ruleDialog(store.ReceptionRule{Kind: store.RuleWeekly, Weekday: 1, Active: true}, func() { loaded = true })
+	dlg := topDialog(t, d)
+	wfField[*widget.Select](t, dlg, "方式").SetSelected(store.RuleMarket)
+	wfField[*widget.Entry](t, dlg, "赶集日").SetText("逢三、六、九")
+	wfField[*widget.Entry](t, dlg, "地点").SetText("镇人大办公室")
+	test.Tap(findButton(dlg, "确定"))
+	if !strings.Contains(labelText(dlg), "名称") || loaded {
+		t.Fatalf("a rule without a name: %q", labelText(dlg))
+	}
+	wfField[*widget.Entry](t, dlg, "名称").SetText("赶集日接待")
+	test.Tap(findButton(dlg, "确定"))
+	after, _ := d.db.ReceptionRules(d.ctx)
+	if len(after) != len(before)+1 || !loaded {
+		t.Fatalf("%d rules after, had %d: %q", len(after), len(before), labelText(dlg))
+	}
+	for _, r := range after {
+		if r.Name == "赶集日接待" && (r.MarketDays != "3,6,9" || r.Describe() != "逢三、六、九赶集日" || r.Place != "镇人大办公室") {
+			t.Errorf("saved %+v", r)
+		}
+	}
+}
