@@ -289,7 +289,7 @@ func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
 			},
 		},
 		{
-			name: "登记信访(来自接待记录)", label: "新登记的信访「反映村口路灯不亮」",
+			name: "登记信访(来自接待记录)", label: "新登记的信访「反映村口路灯不亮」的内容",
 			edit: func(t *testing.T, d *desk) string {
 				d.petitions.newFromIssue(st[0], recs[0], recs[0].Issues[0])
 				paneEntry(d.petitions.pane, "事由").SetText("反映村口路灯不亮")

@@ -31,7 +31,7 @@ func TestListColumnsFitTheTextSize(t *testing.T) {
 	for _, tc := range []struct {
 		index int
 		table *widget.Table
-	}{{3, d.items.list.table}, {1, d.deputies.list.table}, {4, d.meetings.list.table}} {
+	}{{3, d.items.list.table}, {1, d.deputies.list.table}, {5, d.meetings.list.table}, {4, d.petitions.list.table}} {
 		d.tabs.SelectIndex(tc.index)
 		cells := visibleCells(tc.table)
 		if len(cells) < 20 {

@@ -54,6 +54,7 @@ func (t *stationsTab) dutyOf(x store.Station) fyne.CanvasObject {
 		}
 		t.loadDuty()
 	})
+	s.pick.PlaceHolder = "选择月份"
 	s.pick.SetSelected(s.month.Chinese())
 	generate := widget.NewButtonWithIcon("按规则生成", theme.ViewRefreshIcon(), t.generateDuty)
 	add := widget.NewButtonWithIcon("添加值班日", theme.ContentAddIcon(), func() {
