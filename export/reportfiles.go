@@ -12,17 +12,20 @@ var ReportFormats = []string{"xlsx", "pdf", "txt"}
 // ReportFormatNames are the clerk's words for ReportFormats.
 var ReportFormatNames = map[string]string{"xlsx": "Excel 工作簿", "pdf": "PDF 报表", "txt": "报告文字稿"}
 
-// ReportFileName is the file a format of the report is saved as: 「××镇人大主席团2024年度工作统计.xlsx」,
-// 「…年度工作统计.pdf」, 「…年度工作报告文字稿.txt」.
-// A long office name is shortened (FileName), the year and the extension kept.
+// ReportFileName is the file a format of the report is saved as, named by its period (ReportPeriodName):
+// 「××镇人大主席团2024年度工作统计.xlsx」, 「…2024年度工作统计.pdf」, 「…2024年度工作报告文字稿.txt」 for a calendar
+// year; 「…2026年1月1日至6月30日工作统计.xlsx」 for any other period, so that it never takes, or replaces, the
+// year's file; 「…2026年度工作统计(截至11月30日).xlsx」 for a period not over on its report date. A long office
+// name is shortened (FileName), the period and the extension kept. CSV files are named by table (CSVFileName).
 func ReportFileName(r Report, format string) string {
+	f := r.Figures
 	switch format {
 	case "pdf":
-		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作统计", r.Year()), ".pdf")
+		return FileName(officeName(r.Settings), reportTitle(f), ".pdf")
 	case "txt":
-		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作报告文字稿", r.Year()), ".txt")
+		return FileName(officeName(r.Settings), ReportPeriodName(f)+"工作报告文字稿"+reportCutOff(f), ".txt")
 	}
-	return WorkbookName(r.Settings, r.Year())
+	return FileName(officeName(r.Settings), reportTitle(f), ".xlsx")
 }
 
 // WriteReport writes the chosen formats of the report into dir and returns the paths written, in the order

@@ -81,8 +81,8 @@ func TestReportPDFHandCounted(t *testing.T) {
 		t.Errorf("T2 合计 row not found with 23 items and 56.5%%/26.1%%/17.4%%")
 	}
 	for _, tab := range r.tables() {
-		if !strings.Contains(all, tab.title) {
-			t.Errorf("no %s in the PDF", tab.title)
+		if !strings.Contains(all, tab.title()) {
+			t.Errorf("no %s in the PDF", tab.title())
 		}
 	}
 	// The rates in the report text are in the PDF.
@@ -124,9 +124,10 @@ func TestReportPDFLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
 	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
-		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
+		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
 			Kind: store.KindSuggestion, Received: "2024-03-01", Title: fmt.Sprintf("关于第%d条道路硬化和路灯安装的建议", i),
-			LeadDeputyName: "李堃", Category: "城乡建设", MainUnitName: "镇城建办", State: "已交办"})
+			LeadDeputyName: "李堃", Category: "城乡建设", MainUnitName: "镇城建办", State: "办理中"},
+			AsOf: store.ItemAsOf{State: "办理中", Assigned: "2024-03-05"}})
 	}
 	path := filepath.Join(t.TempDir(), "r.pdf")
 	if err := ReportPDF(path, r); err != nil {
@@ -165,7 +166,7 @@ func TestWorkbookLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
 	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
-		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"})
+		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"}})
 	}
 	path := filepath.Join(t.TempDir(), "r.xlsx")
 	if err := WorkbookYear(path, r); err != nil {
