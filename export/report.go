@@ -388,7 +388,7 @@ func (w Report) t3() rtable {
 // date (store.ItemAsOf: the figures' own rows). When an item stands otherwise on the day the table is made, a
 // last column says how it stands then, labelled with that day.
 func (w Report) t4() rtable {
-	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "来源", "类别", "涉及层面", "承办单位",
+	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "选民", "来源", "类别", "涉及层面", "承办单位",
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
 	made := store.DateOf(w.made())
 	today := false // whether some item stands otherwise on the day the table is made
@@ -408,7 +408,7 @@ func (w Report) t4() rtable {
 		case a.Forwarded != "":
 			unit = s.ForwardTo + "(转交)"
 		}
-		cells := []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.Proposer(), s.Source, s.Category, s.Scope, unit,
+		cells := []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source, s.Category, s.Scope, unit,
 			string(a.Assigned), string(a.Deadline), string(a.FirstReply), a.ReplyMethod, a.OnTime, a.Outcome, a.Grade, a.State}
 		if today {
 			now := ""
@@ -423,7 +423,7 @@ func (w Report) t4() rtable {
 	if today {
 		note += "截至日以后有变化的件，在最后一列注明制表日的状态、办理结果和代表评价，仅供参考。"
 	}
-	cols := []int{0, 1, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17}
+	cols := []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18}
 	note += "PDF 中未列的类型、收到日期、来源、涉及层面"
 	if today {
 		note += "和制表日现状"
@@ -595,7 +595,7 @@ func yesNo(b bool) string {
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
-		"附议建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
+		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
 	var rows []trow
 	var sum [10]int
 	backs := 0

@@ -396,9 +396,9 @@ func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
 // more; otherwise it prints at splitScale percent with its columns in parts, one page wide each, the key
 // columns (rtable.keyCols) and the header rows repeated on every page.
 const (
-	minPrintPt  = 8.0
-	infoPt      = 10.0 // the smallest type on a sheet
-	splitScale  = 85   // percent, for a sheet printed in parts: 10 pt prints at 8.5 pt
+	minPrintPt   = 8.0
+	infoPt       = 10.0 // the smallest type on a sheet
+	splitScale   = 85   // percent, for a sheet printed in parts: 10 pt prints at 8.5 pt
 	maxColWidth  = 44.0 // Excel characters
 	textColWidth = 22.0 // a column of longer text wraps at this width, unless the table sets its own (rtable.wide)
 	wrapFit      = 0.9  // display units of 11 pt text a unit of column width holds, at the narrowest (Excel)

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -298,8 +300,9 @@ func TestWorkbookYearStructure(t *testing.T) {
 	}
 	findRow(t, x, "表8 家站点建设情况", map[int]string{1: "合计", 2: "在用 1 个", 13: "1 个"})
 
+	// Every table has its sheet, numbered without gaps in workbook order; the T-codes are not printed.
 	want := []string{sheetT1, sheetT2, "表3 闭会期间来源及层面", sheetT4, "表5 承办单位办理情况", "表6 代表构成", "表7 代表名册",
-		"表8 家站点建设情况"}
+		"表8 家站点建设情况", "表9 代表履职情况", "表10 述职评议", "表11 视察调研执法检查", "表12 主席团会议", "表13 人民代表大会会议"}
 	got := x.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %q, want %q", got, want)
@@ -325,12 +328,18 @@ func TestWorkbookYearStructure(t *testing.T) {
 			t.Errorf("%s: header not frozen: %+v %v", s, panes, err)
 		}
 		merged, _ := x.GetMergeCells(s)
-		if len(merged) == 0 || merged[0].GetStartAxis() != "A1" {
+		if !slices.ContainsFunc(merged, func(m excelize.MergeCell) bool { return m.GetStartAxis() == "A1" }) {
 			t.Errorf("%s: title not merged: %v", s, merged)
 		}
+		if v, _ := x.GetCellValue(s, "A1"); regexp.MustCompile(`T\d`).MatchString(v) {
+			t.Errorf("%s: the title names an internal code: %q", s, v)
+		}
+		// A4, fitted to the width or at a fixed scale in parts (TestWorkbookPrintsNothingBelowMinimum checks the size).
 		layout, err := x.GetPageLayout(s)
-		if err != nil || layout.Size == nil || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 {
-			t.Errorf("%s: not set up for A4 fit to width: %+v %v", s, layout, err)
+		fit := layout.FitToWidth != nil && *layout.FitToWidth == 1
+		scaled := layout.AdjustTo != nil && *layout.AdjustTo >= splitScale
+		if err != nil || layout.Size == nil || *layout.Size != 9 || !fit && !scaled {
+			t.Errorf("%s: not set up for A4: %+v %v", s, layout, err)
 		}
 		if w, _ := x.GetColWidth(s, "B"); w < 6 {
 			t.Errorf("%s: column B width %v", s, w)

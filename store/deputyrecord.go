@@ -64,7 +64,7 @@ type DeputyRecord struct {
 	LedSession  int            // of which raised during a 人代会 (the rest between sessions)
 	LedOutcomes map[string]int // Led by outcome on AsOf; keys RecordOutcomes, adding up to Led
 	AsOf        Date           // the day the outcomes are counted on
-	Cosigned    int            // suggestions the deputy co-signed (附议)
+	Cosigned    int            // suggestions the deputy co-signed (联名)
 
 	Receptions int // receptions at a station with the deputy on duty (进站接待)
 	Voters     int // voters received at those receptions (人次)
@@ -240,7 +240,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 		}
 		return nil
 	}); err != nil {
-		return nil, fmt.Errorf("统计附议建议: %w", err)
+		return nil, fmt.Errorf("统计联名建议: %w", err)
 	}
 
 	extra, xargs = only("rd.deputy_id")

@@ -67,8 +67,8 @@ func TestReportStationsArePerPeriod(t *testing.T) {
 	o := newStationOffice(t)
 	ctx := context.Background()
 	type row struct {
-		status                                string
-		counted                               bool
+		status                                 string
+		counted                                bool
 		receptions, voters, collected, handled int
 	}
 	for _, c := range []struct {

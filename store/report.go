@@ -9,15 +9,15 @@ import (
 // and the lists it does not hold. The 报表 tab and `rendadesk export` both read it with LoadReport, so they
 // print the same numbers.
 type ReportData struct {
-	Settings Settings
-	Figures  Figures
+	Settings    Settings
+	Figures     Figures
 	Ledger      []LedgerItem    // T4 办理情况一览表: the period's suggestions, by number, with their handling on AsOf
 	Deputies    []Deputy        // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
 	Stations    []ReportStation // T9 家站点建设情况: the stations counted, and any other that worked in the period
 	Records     []DeputyRecord  // T10 代表履职情况: the period's days, outcomes on AsOf
 	ReportBacks []ReportBack    // T11 述职评议: the report-backs of the window, by date
 	Meetings    []ReportMeeting
-	Made     time.Time // 制表日期; zero: now
+	Made        time.Time // 制表日期; zero: now
 	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
 	Basis ArchiveBasis
 }
