@@ -384,13 +384,7 @@ func (r reportWriter) recess() string {
 	byScope := func(voters bool, unit string) string {
 		var parts []string
 		for _, s := range scopes {
-			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s}).Received
-			v := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s, Kind: store.KindVoter}).Received
-			if !voters {
-				n -= v
-			} else {
-				n = v
-			}
+			n := recessReceived(f, voters, func(c store.FigureCell) bool { return c.Scope == s })
 			label := r.st.LevelLabel(s) + "层面"
 			if s == "" {
 				label = "未注明层面"
@@ -404,8 +398,7 @@ func (r reportWriter) recess() string {
 		unit := store.MeasureWord(store.KindSuggestion)
 		var srcs []string
 		for _, s := range textDimNames(f.BySource, f.Cells, func(c store.FigureCell) string { return c.Source }) {
-			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s}).Received -
-				f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s, Kind: store.KindVoter}).Received
+			n := recessReceived(f, false, func(c store.FigureCell) bool { return c.Source == s })
 			srcs = append(srcs, textSource(s, n, unit))
 		}
 		s := fmt.Sprintf("闭会期间，共收到代表意见建议%d%s", deputyN, unit)
@@ -431,6 +424,19 @@ func (r reportWriter) recess() string {
 		sents = append(sents, s+"。"+handlingText(r.now(), voter, unit, "均已转交相关部门，并全部得到办理或答复")+"。")
 	}
 	return strings.Join(sents, "")
+}
+
+// recessReceived counts the items received between sessions in the cells that match: the voters' (voters)
+// or the deputies'. The cells are matched by value, not through Figures.Sum, whose empty Source or Scope
+// means 「any」: 「来源未注明」 must count the items without a source, not every item.
+func recessReceived(f store.Figures, voters bool, match func(store.FigureCell) bool) int {
+	n := 0
+	for _, c := range f.Cells {
+		if c.Period == store.PeriodRecess && (c.Kind == store.KindVoter) == voters && match(c) {
+			n += c.Received
+		}
+	}
+	return n
 }
 
 // recessHandling adds up the handling counts of the deputies' items between sessions (every kind but the
