@@ -70,7 +70,7 @@ func TestReportTextSessionParagraph(t *testing.T) {
 	f := rtHand()
 	f.Sessions = []store.CongressSession{{Title: "青山镇第十八届人民代表大会第三次会议", Start: "2024-01-20", End: "2024-01-21",
 		Expected: 45, Present: 43, Reports: []string{"听取和审议镇人民政府工作报告", "审查和批准2024年财政预算"},
-		Passed: []string{"关于镇人民政府工作报告的决议", "《关于2024年财政预算的决议》"},
+		Passed:    []string{"关于镇人民政府工作报告的决议", "《关于2024年财政预算的决议》"},
 		Elections: []store.SessionElection{{Kind: "补选", Position: "镇人民代表大会主席团主席", Elected: []string{"张三"}}},
 		Received:  23}}
 	text := ReportText(rtSettings(), f)
