@@ -1,11 +1,16 @@
 package export
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -195,5 +200,73 @@ func TestWorkbookLongLedger(t *testing.T) {
 	}
 	if !ok {
 		t.Error("T4 does not repeat its header rows on printed pages")
+	}
+}
+
+// pdfFontSizes reads the type sizes a PDF draws text at: the size of the last 「/F1 9.00 Tf」 before each text
+// shown (Tj, TJ) in its page streams, inflated. A size set and not drawn with (fpdf sets one to measure
+// strings) does not count.
+func pdfFontSizes(t *testing.T, path string) []float64 {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := regexp.MustCompile(`/F\w+ ([0-9.]+) Tf|\)\s*Tj|\]\s*TJ`)
+	var sizes []float64
+	for rest := b; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("stream\n"):]
+		j := bytes.Index(rest, []byte("endstream"))
+		if j < 0 {
+			break
+		}
+		body := rest[:j]
+		rest = rest[j+len("endstream"):]
+		if r, err := zlib.NewReader(bytes.NewReader(body)); err == nil {
+			if inflated, err := io.ReadAll(r); err == nil {
+				body = inflated
+			}
+		}
+		size := -1.0
+		for _, m := range op.FindAllSubmatch(body, -1) {
+			if len(m[1]) > 0 {
+				size, _ = strconv.ParseFloat(string(m[1]), 64)
+			} else if size >= 0 {
+				sizes = append(sizes, size)
+			}
+		}
+	}
+	return sizes
+}
+
+// Nothing in the report's PDF is set below 8 pt: the demo township's year, whose wide tables (T4, T6, T7, T9)
+// print with their columns in parts rather than smaller.
+func TestReportPDFNothingBelowMinimum(t *testing.T) {
+	db := demoStore(t)
+	rep, err := db.LoadReport(context.Background(), "2024-01-01", "2024-12-31", "2024-11-30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := ReportPDF(path, Report{rep}); err != nil {
+		t.Fatal(err)
+	}
+	sizes := pdfFontSizes(t, path)
+	if len(sizes) < 100 {
+		t.Fatalf("only %d type sizes read from the PDF", len(sizes))
+	}
+	smallest := slices.Min(sizes)
+	if smallest < minPrintPt {
+		t.Errorf("type set at %.2f pt", smallest)
+	}
+	t.Logf("%d type settings, the smallest %.2f pt", len(sizes), smallest)
+	// The wide tables are printed in parts, each part saying so.
+	all := strings.Join(pdfPages(t, path), "\n")
+	if !strings.Contains(all, "(续，第2部分，") {
+		t.Errorf("no table printed in parts")
 	}
 }
