@@ -581,7 +581,7 @@ func (w Report) t9() rtable {
 	total = append(total, fmt.Sprintf("%d 个", met), nil, nil, receptions, voters, collected, handled)
 	rows = append(rows, trow{cells: total, total: true})
 	return rtable{name: "家站点建设情况", heading: "代表“家站点”建设情况统计表", headers: headers, rows: rows,
-		landscape: true, note: "状态和六个有为" + fig.CountedOn().Chinese() + "的情况(在用的计入合计)；接待次数、接待选民人次和收集意见建议为统计时段内的数字，" +
+		landscape: true, note: "状态为" + fig.CountedOn().Chinese() + "的情况(在用的计入合计)，“六个有”按现有记录(没有历史)；接待次数、接待选民人次和收集意见建议为统计时段内的数字，" +
 			"合计与" + TableName("T1") + "一致；已办理或答复按数据截至日计。"}
 }
 
