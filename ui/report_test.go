@@ -337,7 +337,7 @@ func TestReportExportAll(t *testing.T) {
 	if len(r.written) != 3 {
 		t.Fatalf("written %v", r.written)
 	}
-	rep := export.Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01"}}}
+	rep := export.Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31"}}}
 	for i, f := range export.ReportFormats {
 		want := filepath.Join(dir, export.ReportFileName(rep, f))
 		if r.written[i] != want {
