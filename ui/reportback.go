@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -182,8 +183,9 @@ func (t *deputiesTab) printChoices() []printChoice {
 	return []printChoice{
 		{"代表名册", t.d.roster(false)},
 		{"代表名册(公开版)", t.d.roster(true)},
-		{fmt.Sprintf("代表履职情况统计表，%d年", y), t.d.deputyTable(y)},
-		{fmt.Sprintf("代表述职评议统计表，%d年", y), t.d.reportBackTable(y)},
+		// Named as the yearly workbook numbers the same tables (表9, 表10), so that the clerk can tell them apart.
+		{fmt.Sprintf("%s 代表履职情况统计表，%d年", export.TableName("T10"), y), t.d.deputyTable(y)},
+		{fmt.Sprintf("%s 代表述职评议统计表，%d年", export.TableName("T11"), y), t.d.reportBackTable(y)},
 	}
 }
 

@@ -289,7 +289,7 @@ func TestReportBackDialogShowsT11(t *testing.T) {
 func TestTablesFollowTheChosenYear(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
-	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
+	if c := tab.printChoices(); c[2].label != "表9 代表履职情况统计表，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
 		t.Fatalf("choices %+v", c)
 	}
 	a, _ := tab.list.item(0)
@@ -300,7 +300,7 @@ func TestTablesFollowTheChosenYear(t *testing.T) {
 	if tab.recordYear.Selected != "2023年" || tab.record.Deputy.ID != b.ID || tab.record.Year != 2023 {
 		t.Fatalf("the next deputy shows %q, record of %d %d", tab.recordYear.Selected, tab.record.Deputy.ID, tab.record.Year)
 	}
-	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2023年" {
+	if c := tab.printChoices(); c[2].label != "表9 代表履职情况统计表，2023年" {
 		t.Fatalf("choices %+v", c)
 	}
 	tab.showReportBackDialog()
