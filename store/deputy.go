@@ -61,7 +61,7 @@ func (d *Deputy) Validate() error {
 	c.phone("联系电话", d.Phone)
 	c.maxLen("选区", d.District, maxName)
 	if len(d.Levels) == 0 {
-		c.fail("代表层级", "至少选择一项")
+		c.missing("代表层级", "至少选择一项")
 	}
 	for _, l := range d.Levels {
 		c.oneOf("代表层级", l, DeputyLevels)
@@ -87,7 +87,7 @@ func (d *Deputy) Validate() error {
 	slices.Sort(d.Roles)
 	d.Roles = slices.Compact(d.Roles)
 	slices.Sort(d.StationIDs)
-	return c.err
+	return c.result()
 }
 
 // HasLevel reports whether the deputy sits at the given level.
@@ -356,6 +356,35 @@ func (tx *Tx) saveDeputyLinks(d *Deputy) error {
 	return nil
 }
 
+// CheckDeleteDeputy returns why the deputy cannot be deleted (ECONFLICT, naming the records that keep them), or
+// nil. The window asks it before the question whether to delete; DeleteDeputy checks again.
+func (db *DB) CheckDeleteDeputy(ctx context.Context, id int64) error {
+	return db.view(ctx, func(tx *Tx) error {
+		d, err := tx.deputy(id)
+		if err != nil {
+			return err
+		}
+		return tx.deputyLinks(d)
+	})
+}
+
+// deputyLinks refuses a deputy whom any record that figures or past documents count refers to: deleting
+// would silently change them (report-backs and reception duty would go with the deputy by ON DELETE CASCADE).
+func (tx *Tx) deputyLinks(d Deputy) error {
+	var led, att, co, rb, duty, cand int
+	if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?1),
+		(SELECT count(*) FROM attendance WHERE deputy_id = ?1), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?1),
+		(SELECT count(*) FROM report_backs WHERE deputy_id = ?1), (SELECT count(*) FROM reception_deputies WHERE deputy_id = ?1),
+		(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, d.ID).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
+		return err
+	}
+	if led+att+co+rb+duty+cand > 0 {
+		return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议、%d条出席记录、%d条述职评议、%d次进站接待和%d项选举记录，不能删除；如已离任，请把状态改为出缺",
+			d.Name, led, co, att, rb, duty, cand)
+	}
+	return nil
+}
+
 // DeleteDeputy deletes a deputy. A deputy who led suggestions or has attendance records is refused: mark the
 // seat 出缺 instead, so that past figures do not change.
 func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
@@ -364,18 +393,8 @@ func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		// Any record that figures or past documents count keeps the deputy: deleting would silently change them
-		// (report-backs and reception duty would be deleted with the deputy by ON DELETE CASCADE).
-		var led, att, co, rb, duty, cand int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?1),
-			(SELECT count(*) FROM attendance WHERE deputy_id = ?1), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?1),
-			(SELECT count(*) FROM report_backs WHERE deputy_id = ?1), (SELECT count(*) FROM reception_deputies WHERE deputy_id = ?1),
-			(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, id).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
+		if err := tx.deputyLinks(d); err != nil {
 			return err
-		}
-		if led+att+co+rb+duty+cand > 0 {
-			return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议、%d条出席记录、%d条述职评议、%d次进站接待和%d项选举记录，不能删除；如已离任，请把状态改为出缺",
-				d.Name, led, co, att, rb, duty, cand)
 		}
 		if _, err := tx.Exec(`DELETE FROM deputies WHERE id = ?`, id); err != nil {
 			return err
@@ -420,7 +439,7 @@ func (g *Group) Validate() error {
 	}
 	c.maxLen("备注", g.Notes, maxText)
 	slices.Sort(g.DeputyLeaderIDs)
-	return c.err
+	return c.result()
 }
 
 // Groups returns all deputy groups by name with their member counts.

@@ -24,10 +24,60 @@ type Error struct {
 	Code    string
 	Field   string // the Chinese field label, when the error is about one field
 	Message string
+	missing bool // the field is required and was left blank (Required reads it)
 }
 
 // Error returns the message.
 func (e *Error) Error() string { return e.Message }
+
+// FieldErrors is every problem a record's check found, one per field, in the order of the record's fields. It
+// reads as its first error (a command line shows one line), and errors.As finds that first *Error in it; a
+// form shows each under its field (ErrorsOf).
+type FieldErrors []*Error
+
+// Error returns the first message.
+func (fe FieldErrors) Error() string {
+	if len(fe) == 0 {
+		return ""
+	}
+	return fe[0].Message
+}
+
+// Unwrap returns the errors, so that errors.As and ErrorCode see the first.
+func (fe FieldErrors) Unwrap() []error {
+	out := make([]error, len(fe))
+	for i, e := range fe {
+		out[i] = e
+	}
+	return out
+}
+
+// ErrorsOf returns the problems err reports: every one of a FieldErrors in its chain, else the *Error in its
+// chain, else nil (an error that is not about the record's fields: a full disk, a damaged file …).
+func ErrorsOf(err error) []*Error {
+	var fe FieldErrors
+	if errors.As(err, &fe) {
+		return fe
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// Required returns the labels of the fields v cannot be saved without, as its own Validate says: the fields
+// it reports left blank when v is blank. Fields that only some choices require (选民姓名 for a 选民意见建议,
+// 人代会 for 人代会期间, 出缺原因 for 出缺) are found by giving those choices in v. Validate may tidy v.
+func Required(v interface{ Validate() error }) []string {
+	var out []string
+	for _, e := range ErrorsOf(v.Validate()) {
+		if e.missing {
+			out = append(out, e.Field)
+		}
+	}
+	return out
+}
 
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {

@@ -67,7 +67,7 @@ func (m *Meeting) Validate() error {
 	c.maxLen("纪要", m.Minutes, maxLongText)
 	c.maxLen("发现的问题", m.Problems, maxLongText)
 	c.maxLen("备注", m.Notes, maxText)
-	return c.err
+	return c.result()
 }
 
 // CongressTitle forms the title of a session: ××镇第十八届人民代表大会第三次会议.
@@ -238,6 +238,30 @@ func (db *DB) SaveMeeting(ctx context.Context, m *Meeting) error {
 	})
 }
 
+// CheckDeleteMeeting returns why the meeting cannot be deleted (ECONFLICT: a 人代会 that suggestions were
+// registered at), or nil. The window asks it before the question whether to delete; DeleteMeeting checks again.
+func (db *DB) CheckDeleteMeeting(ctx context.Context, id int64) error {
+	return db.view(ctx, func(tx *Tx) error {
+		m, err := tx.meeting(id)
+		if err != nil {
+			return err
+		}
+		return tx.meetingLinks(m)
+	})
+}
+
+// meetingLinks refuses a 人代会 that suggestions were registered at.
+func (tx *Tx) meetingLinks(m Meeting) error {
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, m.ID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return Errorf(ECONFLICT, "「%s」期间登记了%d件建议，不能删除", m.Title, n)
+	}
+	return nil
+}
+
 // DeleteMeeting deletes a meeting with its attendance, agenda, resolutions and elections. Suggestions raised
 // at it keep their text but lose the link; a 人代会 that suggestions were registered at is refused.
 func (db *DB) DeleteMeeting(ctx context.Context, id int64) error {
@@ -246,12 +270,8 @@ func (db *DB) DeleteMeeting(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.meetingLinks(m); err != nil {
 			return err
-		}
-		if n > 0 {
-			return Errorf(ECONFLICT, "「%s」期间登记了%d件建议，不能删除", m.Title, n)
 		}
 		if _, err := tx.Exec(`DELETE FROM meetings WHERE id = ?`, id); err != nil {
 			return err
@@ -416,7 +436,7 @@ func (d *MeetingDetail) Validate() error {
 			}
 		}
 	}
-	return c.err
+	return c.result()
 }
 
 // MeetingDetail returns the attendance (by group, then name), guests, agenda, resolutions and elections.
@@ -630,7 +650,7 @@ type ReportBack struct {
 func (r *ReportBack) Validate() error {
 	var c checker
 	if r.DeputyID == 0 {
-		c.fail("代表", "不能为空")
+		c.missing("代表", "不能为空")
 	}
 	c.requiredDate("述职日期", r.Date)
 	c.required("述职方式", r.Form)
@@ -643,7 +663,7 @@ func (r *ReportBack) Validate() error {
 		c.fail("优秀、称职、不称职", "合计(%d)不能多于参加评议人数(%d)", sum, r.Participants)
 	}
 	c.maxLen("备注", r.Notes, maxText)
-	return c.err
+	return c.result()
 }
 
 // ReportBacks returns the report-back records of a year (all when 0) or of one deputy (when deputyID ≠ 0).

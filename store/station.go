@@ -57,7 +57,7 @@ func (s *Station) Validate() error {
 	c.maxLen("备注", s.Notes, maxText)
 	c.noDuplicates("进站代表", s.DeputyIDs)
 	slices.Sort(s.DeputyIDs)
-	return c.err
+	return c.result()
 }
 
 const stationColumns = `s.id, s.name, s.type, s.village, s.address, s.opened, s.contact, s.phone, s.schedule,
@@ -263,7 +263,7 @@ type Reception struct {
 func (r *Reception) Validate() error {
 	var c checker
 	if r.StationID == 0 {
-		c.fail("联络站", "不能为空")
+		c.missing("联络站", "不能为空")
 	}
 	c.requiredDate("接待日期", r.Date)
 	c.nonNegative("接待选民(人次)", r.Voters)
@@ -273,7 +273,7 @@ func (r *Reception) Validate() error {
 	c.maxLen("主要内容", r.Summary, maxText)
 	c.noDuplicates("值班代表", r.DeputyIDs)
 	slices.Sort(r.DeputyIDs)
-	return c.err
+	return c.result()
 }
 
 // ReceptionFilter selects reception records.

@@ -107,7 +107,7 @@ func (s *Suggestion) Validate() error {
 	c.required("提出时段", s.Period)
 	c.oneOf("提出时段", s.Period, Periods)
 	if s.Period == PeriodSession && s.SessionID == 0 {
-		c.failMsg("人代会", "人代会期间提出的建议必须选择是哪次会议")
+		c.missingMsg("人代会", "人代会期间提出的建议必须选择是哪次会议")
 	}
 	if s.Period == PeriodRecess && s.SessionID != 0 {
 		c.failMsg("人代会", "闭会期间提出的建议不应选择人代会")
@@ -127,7 +127,7 @@ func (s *Suggestion) Validate() error {
 	if s.Kind == KindVoter {
 		c.required("选民姓名", s.VoterName)
 	} else if s.LeadDeputyID == 0 {
-		c.fail("领衔代表", "不能为空(选民意见建议除外)")
+		c.missing("领衔代表", "不能为空(选民意见建议除外)")
 	}
 	c.maxLen("选民姓名", s.VoterName, maxName)
 	c.maxLen("选民联系方式", s.VoterContact, maxLine)
@@ -136,7 +136,7 @@ func (s *Suggestion) Validate() error {
 		c.fail("附议代表", "不能包含领衔代表本人")
 	}
 	slices.Sort(s.CosignerIDs)
-	return c.err
+	return c.result()
 }
 
 // dropControls removes the control characters other than tab and line breaks from the text the search

@@ -32,7 +32,7 @@ func (t *Term) Validate() error {
 	if t.End != "" && t.Start != "" && t.End <= t.Start {
 		c.fail("结束日期", "应晚于开始日期")
 	}
-	return c.err
+	return c.result()
 }
 
 // Terms returns all terms, newest first.

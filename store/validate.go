@@ -35,26 +35,78 @@ func invisible(r rune) bool {
 	return r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x2060 || r == 0xFEFF
 }
 
-// checker collects the first validation error, so Validate methods read as a list of rules.
-type checker struct{ err error }
+// checker collects the validation errors of a record, one per field (the first rule the field breaks), so
+// that a form can show every problem at once next to its field; Validate methods read as a list of rules.
+type checker struct {
+	errs FieldErrors
+}
+
+// ok reports whether no rule has failed so far.
+func (c *checker) ok() bool { return len(c.errs) == 0 }
+
+// has reports whether field has failed a rule already.
+func (c *checker) has(field string) bool {
+	for _, e := range c.errs {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// add keeps e unless its field has an error already (the first rule broken is the one to fix first).
+func (c *checker) add(e *Error) {
+	if e.Field != "" && c.has(e.Field) {
+		return
+	}
+	c.errs = append(c.errs, e)
+}
+
+// result is every error found, or nil.
+func (c *checker) result() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return c.errs
+}
+
+// missingFields are the fields that failed because they were left blank.
+func (c *checker) missingFields() []string {
+	var out []string
+	for _, e := range c.errs {
+		if e.missing {
+			out = append(out, e.Field)
+		}
+	}
+	return out
+}
 
 func (c *checker) fail(field, format string, args ...any) {
-	if c.err == nil {
-		c.err = fieldErr(field, format, args...)
-	}
+	c.add(fieldErr(field, format, args...))
 }
 
 // failMsg fails with a whole sentence that names the field itself (no label prefix).
 func (c *checker) failMsg(field, msg string) {
-	if c.err == nil {
-		c.err = &Error{Code: EINVALID, Field: field, Message: msg}
-	}
+	c.add(&Error{Code: EINVALID, Field: field, Message: msg})
+}
+
+// missing fails because a field the record cannot do without is blank: 「姓名不能为空」, or the sentence given.
+// Required reads these to mark the fields (＊).
+func (c *checker) missing(field, format string, args ...any) {
+	e := fieldErr(field, format, args...)
+	e.missing = true
+	c.add(e)
+}
+
+// missingMsg is missing with a whole sentence that names the field itself.
+func (c *checker) missingMsg(field, msg string) {
+	c.add(&Error{Code: EINVALID, Field: field, Message: msg, missing: true})
 }
 
 // required fails when v is blank.
 func (c *checker) required(field, v string) {
 	if strings.TrimSpace(v) == "" {
-		c.fail(field, "不能为空")
+		c.missing(field, "不能为空")
 	}
 }
 
@@ -82,7 +134,7 @@ func (c *checker) date(field string, d Date) {
 // requiredDate fails when d is unset or invalid.
 func (c *checker) requiredDate(field string, d Date) {
 	if d == "" {
-		c.fail(field, "不能为空")
+		c.missing(field, "不能为空")
 		return
 	}
 	c.date(field, d)
