@@ -45,6 +45,12 @@ type Deputy struct {
 // Validate checks the deputy's own fields; dictionary values and references are checked on save.
 func (d *Deputy) Validate() error {
 	var c checker
+	d.check(&c)
+	return c.result()
+}
+
+// check runs the deputy's rules on c.
+func (d *Deputy) check(c *checker) {
 	d.Name = cleanName(d.Name)
 	c.required("姓名", d.Name)
 	c.maxLen("姓名", d.Name, maxName)
@@ -60,9 +66,7 @@ func (d *Deputy) Validate() error {
 	c.maxLen("职务", d.Post, maxLine)
 	c.phone("联系电话", d.Phone)
 	c.maxLen("选区", d.District, maxName)
-	if len(d.Levels) == 0 {
-		c.missing("代表层级", "至少选择一项")
-	}
+	c.need("代表层级", len(d.Levels) == 0, "至少选择一项")
 	for _, l := range d.Levels {
 		c.oneOf("代表层级", l, DeputyLevels)
 	}
@@ -87,7 +91,6 @@ func (d *Deputy) Validate() error {
 	slices.Sort(d.Roles)
 	d.Roles = slices.Compact(d.Roles)
 	slices.Sort(d.StationIDs)
-	return c.result()
 }
 
 // HasLevel reports whether the deputy sits at the given level.
@@ -429,6 +432,12 @@ type Group struct {
 // Validate checks the group.
 func (g *Group) Validate() error {
 	var c checker
+	g.check(&c)
+	return c.result()
+}
+
+// check runs the group's rules on c.
+func (g *Group) check(c *checker) {
 	g.Name = cleanName(g.Name)
 	c.required("小组名称", g.Name)
 	c.maxLen("小组名称", g.Name, 40)
@@ -439,7 +448,6 @@ func (g *Group) Validate() error {
 	}
 	c.maxLen("备注", g.Notes, maxText)
 	slices.Sort(g.DeputyLeaderIDs)
-	return c.result()
 }
 
 // Groups returns all deputy groups by name with their member counts.

@@ -24,7 +24,6 @@ type Error struct {
 	Code    string
 	Field   string // the Chinese field label, when the error is about one field
 	Message string
-	missing bool // the field is required and was left blank (Required reads it)
 }
 
 // Error returns the message.
@@ -66,17 +65,16 @@ func ErrorsOf(err error) []*Error {
 	return nil
 }
 
-// Required returns the labels of the fields v cannot be saved without, as its own Validate says: the fields
-// it reports left blank when v is blank. Fields that only some choices require (选民姓名 for a 选民意见建议,
-// 人代会 for 人代会期间, 出缺原因 for 出缺) are found by giving those choices in v. Validate may tidy v.
-func Required(v interface{ Validate() error }) []string {
-	var out []string
-	for _, e := range ErrorsOf(v.Validate()) {
-		if e.missing {
-			out = append(out, e.Field)
-		}
-	}
-	return out
+// validator is a record whose rules run on a checker: its Validate is check's errors.
+type validator interface{ check(c *checker) }
+
+// Required returns the labels of the fields v cannot be saved without, as its own rules say, filled in v or
+// not: the fields ＊ marks on its form. Fields that only some choices require (选民姓名 for a 选民意见建议,
+// 人代会 for 人代会期间, 出缺原因 for 出缺) follow those choices in v. The rules may tidy v.
+func Required(v validator) []string {
+	var c checker
+	v.check(&c)
+	return c.requiredFields()
 }
 
 // Errorf returns an *Error with the given code and formatted message.

@@ -64,21 +64,25 @@ func TestValidateReportsEveryField(t *testing.T) {
 	})
 }
 
-// The ＊ marks come from the records' own rules, and follow the choices that change them.
+// The ＊ marks come from the records' own rules, filled in or not, and follow the choices that change them.
 func TestRequired(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		v    interface{ Validate() error }
+		v    validator
 		want []string
 	}{
 		{"DeputySeated", &Deputy{}, []string{"姓名", "代表层级"}},
+		{"DeputyFilledIn", &Deputy{Name: "王建国", Levels: []string{LevelTown}}, []string{"姓名", "代表层级"}},
 		{"DeputyVacant", &Deputy{Status: DeputyVacant}, []string{"姓名", "代表层级", "出缺原因", "出缺日期"}},
-		{"SuggestionOfDeputy", &Suggestion{Kind: KindSuggestion}, []string{"提出时段", "来源", "标题", "类别", "涉及层面", "收到日期", "领衔代表"}},
-		{"SuggestionOfVoter", &Suggestion{Kind: KindVoter}, []string{"提出时段", "来源", "标题", "类别", "涉及层面", "收到日期", "选民姓名"}},
-		{"SuggestionInSession", &Suggestion{Period: PeriodSession}, []string{"类型", "人代会", "来源", "标题", "类别", "涉及层面", "收到日期", "领衔代表"}},
+		{"SuggestionOfDeputy", &Suggestion{Kind: KindSuggestion}, []string{"类型", "提出时段", "来源", "标题", "类别", "涉及层面", "收到日期", "领衔代表"}},
+		{"SuggestionOfVoter", &Suggestion{Kind: KindVoter}, []string{"类型", "提出时段", "来源", "标题", "类别", "涉及层面", "收到日期", "选民姓名"}},
+		{"SuggestionInSession", &Suggestion{Period: PeriodSession}, []string{"类型", "提出时段", "人代会", "来源", "标题", "类别", "涉及层面", "收到日期", "领衔代表"}},
+		{"Congress", &Meeting{Kind: MeetingCongress}, []string{"类型", "名称", "开始日期", "届次", "会次"}},
+		{"LawCheck", &Meeting{Kind: MeetingLawCheck}, []string{"类型", "名称", "开始日期", "检查的法律法规"}},
 		{"Station", &Station{}, []string{"名称", "类型"}},
 		{"Unit", &Unit{}, []string{"单位名称", "单位类型"}},
 		{"ReportBack", &ReportBack{}, []string{"代表", "述职日期", "述职方式"}},
+		{"Settings", &Settings{Initialized: true}, []string{"单位名称", "乡镇称谓", "上级称谓", "机构称谓"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := Required(c.v); !slices.Equal(got, c.want) {

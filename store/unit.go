@@ -22,6 +22,12 @@ type Unit struct {
 // Validate checks the unit's own fields; the kind is checked against its dictionary on save.
 func (u *Unit) Validate() error {
 	var c checker
+	u.check(&c)
+	return c.result()
+}
+
+// check runs the unit's rules on c.
+func (u *Unit) check(c *checker) {
 	u.Name, u.Contact = cleanName(u.Name), cleanName(u.Contact)
 	c.required("单位名称", u.Name)
 	c.maxLen("单位名称", u.Name, 50)
@@ -29,7 +35,6 @@ func (u *Unit) Validate() error {
 	c.maxLen("联系人", u.Contact, maxName)
 	c.phone("联系电话", u.Phone)
 	c.maxLen("备注", u.Notes, maxText)
-	return c.result()
 }
 
 // Units returns all handling units by kind and name.

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -39,6 +40,7 @@ func invisible(r rune) bool {
 // that a form can show every problem at once next to its field; Validate methods read as a list of rules.
 type checker struct {
 	errs FieldErrors
+	req  []string // the fields a rule requires, filled or not (Required reads them)
 }
 
 // ok reports whether no rule has failed so far.
@@ -70,16 +72,8 @@ func (c *checker) result() error {
 	return c.errs
 }
 
-// missingFields are the fields that failed because they were left blank.
-func (c *checker) missingFields() []string {
-	var out []string
-	for _, e := range c.errs {
-		if e.missing {
-			out = append(out, e.Field)
-		}
-	}
-	return out
-}
+// requiredFields are the fields the rules that ran require, in order.
+func (c *checker) requiredFields() []string { return slices.Clone(c.req) }
 
 func (c *checker) fail(field, format string, args ...any) {
 	c.add(fieldErr(field, format, args...))
@@ -90,24 +84,30 @@ func (c *checker) failMsg(field, msg string) {
 	c.add(&Error{Code: EINVALID, Field: field, Message: msg})
 }
 
-// missing fails because a field the record cannot do without is blank: 「姓名不能为空」, or the sentence given.
-// Required reads these to mark the fields (＊).
-func (c *checker) missing(field, format string, args ...any) {
-	e := fieldErr(field, format, args...)
-	e.missing = true
-	c.add(e)
+// need is the rule that the record cannot do without field: it fails when blank says the field is left blank,
+// with 「…不能为空」 or the words given. Required reads the fields these rules name, to mark them (＊).
+func (c *checker) need(field string, blank bool, format string, args ...any) {
+	if !slices.Contains(c.req, field) {
+		c.req = append(c.req, field)
+	}
+	if blank {
+		c.fail(field, format, args...)
+	}
 }
 
-// missingMsg is missing with a whole sentence that names the field itself.
-func (c *checker) missingMsg(field, msg string) {
-	c.add(&Error{Code: EINVALID, Field: field, Message: msg, missing: true})
+// needMsg is need with a whole sentence that names the field itself.
+func (c *checker) needMsg(field string, blank bool, msg string) {
+	if !slices.Contains(c.req, field) {
+		c.req = append(c.req, field)
+	}
+	if blank {
+		c.failMsg(field, msg)
+	}
 }
 
 // required fails when v is blank.
 func (c *checker) required(field, v string) {
-	if strings.TrimSpace(v) == "" {
-		c.missing(field, "不能为空")
-	}
+	c.need(field, strings.TrimSpace(v) == "", "不能为空")
 }
 
 // maxLen fails when v has more than n characters.
@@ -133,8 +133,7 @@ func (c *checker) date(field string, d Date) {
 
 // requiredDate fails when d is unset or invalid.
 func (c *checker) requiredDate(field string, d Date) {
-	if d == "" {
-		c.missing(field, "不能为空")
+	if c.need(field, d == "", "不能为空"); d == "" {
 		return
 	}
 	c.date(field, d)

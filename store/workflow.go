@@ -48,7 +48,7 @@ func StepRequired(step string) []string {
 	case StepClose:
 		checkClose(&c, s, "")
 	}
-	return c.missingFields()
+	return c.requiredFields()
 }
 
 // Step is one entry of an item's timeline.
@@ -261,9 +261,7 @@ func (db *DB) AssignMany(ctx context.Context, ids []int64, in AssignInput) error
 // check is the rules of 交办's fields on item s; it returns the deadline the step sets (the one given, else the
 // configured months from the 交办日期).
 func (in AssignInput) check(c *checker, s Suggestion, r Rules) Date {
-	if in.MainUnitID == 0 {
-		c.missing("主办单位", "不能为空")
-	}
+	c.need("主办单位", in.MainUnitID == 0, "不能为空")
 	c.noDuplicates("协办单位", in.AssistUnitIDs)
 	if slices.Contains(in.AssistUnitIDs, in.MainUnitID) {
 		c.fail("协办单位", "不能包含主办单位")
