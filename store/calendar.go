@@ -112,9 +112,43 @@ func (r Rules) AssignDeadline(assigned Date) Date { return r.CountAssignDeadline
 func (r Rules) CountRehandleDeadline(s Suggestion, evaluated Date) CountedDeadline {
 	c := r.count(evaluated, "评价", r.Settings.RehandleMonths)
 	if s.Deadline != "" && c.Date < s.Deadline {
-		c.Note = fmt.Sprintf("比第%d轮的办理时限(%s)早：重新办理时限从代表评价之日起算，不在原办理时限上延长", s.Round, s.Deadline.Chinese())
+		c.Note = earlierNote(s.Round, s.Deadline)
 	}
 	return c
+}
+
+// earlierNote says why a new round's deadline comes before the deadline of round.
+func earlierNote(round int, deadline Date) string {
+	return fmt.Sprintf("比第%d轮的办理时限(%s)早：重新办理时限从代表评价之日起算，不在原办理时限上延长", round, deadline.Chinese())
+}
+
+// DeadlineBasis says, for the item's page, how the current deadline of s came about: the rule when it is the
+// default of its round (交办之日起3个月，顺延至工作日; 评价之日起1个月，顺延至工作日), an extension, or a
+// deadline set at 交办 or 评价; in a later round, why it comes before round 1's when it does. "" when s has
+// no deadline. The rules are today's settings: a deadline counted under other settings reads as set.
+func (r Rules) DeadlineBasis(s Suggestion) string {
+	if s.Deadline == "" {
+		return ""
+	}
+	var why string
+	switch {
+	case s.Round <= 1 && s.Assigned != "" && s.Deadline == r.CountAssignDeadline(s.Assigned).Date:
+		why = r.CountAssignDeadline(s.Assigned).Rule
+	case s.Round <= 1 && s.ExtensionReason != "":
+		why = "延期"
+	case s.Round <= 1:
+		why = "交办时确定"
+	case s.Evaluated != "" && s.Deadline == r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Date:
+		why = r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Rule
+	case s.ExtensionReason != "" && s.Deadline > r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Date:
+		why = "延期"
+	default:
+		why = "重新办理时确定"
+	}
+	if s.Round > 1 && s.FirstDeadline != "" && s.Deadline < s.FirstDeadline {
+		why += "。" + earlierNote(1, s.FirstDeadline)
+	}
+	return why
 }
 
 // RehandleDeadline is the default deadline of a new round begun on the given day (the evaluation): +

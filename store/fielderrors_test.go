@@ -216,6 +216,24 @@ func TestCountedDeadlines(t *testing.T) {
 			t.Fatalf("%+v / %q", c, c.Explain())
 		}
 	})
+	t.Run("BasisOnTheItemsPage", func(t *testing.T) {
+		for _, c := range []struct {
+			name string
+			s    Suggestion
+			want string
+		}{
+			{"Default", Suggestion{Round: 1, Assigned: "2024-07-01", Deadline: "2024-10-08"}, "交办之日起3个月，顺延至工作日"},
+			{"ByHand", Suggestion{Round: 1, Assigned: "2024-07-01", Deadline: "2024-09-30"}, "交办时确定"},
+			{"Extended", Suggestion{Round: 1, Assigned: "2024-07-01", Deadline: "2024-11-30", ExtensionReason: "资金未到位"}, "延期"},
+			{"Round2Earlier", Suggestion{Round: 2, Assigned: "2024-02-05", FirstDeadline: "2024-06-05", Evaluated: "2024-04-25", Deadline: "2024-05-27"},
+				"评价之日起1个月，顺延至工作日。比第1轮的办理时限(2024年6月5日)早：重新办理时限从代表评价之日起算，不在原办理时限上延长"},
+			{"None", Suggestion{Round: 1}, ""},
+		} {
+			if got := r.DeadlineBasis(c.s); got != c.want {
+				t.Errorf("%s: %q, want %q", c.name, got, c.want)
+			}
+		}
+	})
 	t.Run("NoRolling", func(t *testing.T) {
 		r := r
 		r.Settings.RollToWorkday = false

@@ -30,9 +30,7 @@ func (t *Term) Validate() error {
 
 // check runs the term's rules on c.
 func (t *Term) check(c *checker) {
-	if t.Number < 1 || t.Number > 99 {
-		c.fail("届次", "应在1到99之间")
-	}
+	c.need("届次", t.Number < 1 || t.Number > 99, "应在1到99之间")
 	c.date("开始日期", t.Start)
 	c.date("结束日期", t.End)
 	if t.End != "" && t.Start != "" && t.End <= t.Start {

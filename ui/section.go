@@ -25,10 +25,15 @@ func sectionMsg() *widget.Label {
 	return l
 }
 
-// sectionError shows the store's message for err in the line, in red.
+// sectionError shows in the line, in red, every problem the store names in err (「有3处需要修改：议程第1项标题不能
+// 为空；…」), or its message. The line is under the rows, beside 保存: it never moves a row.
 func sectionError(l *widget.Label, err error) {
 	l.Importance = widget.DangerImportance
-	l.SetText(store.ErrorMessage(err))
+	if errs := store.ErrorsOf(err); len(errs) > 1 {
+		l.SetText(errorSummary(errs))
+	} else {
+		l.SetText(store.ErrorMessage(err))
+	}
 	l.Show()
 }
 
@@ -98,21 +103,25 @@ func (s *section) submit(save func() error) func() {
 // numCheck is a whole-number entry of an edited row, checked before saving: 「决议第1项赞成票请填写0或正整数」.
 type numCheck struct {
 	name  string
-	entry *widget.Entry
+	entry *textEntry
 }
 
-// checkNumbers returns the first entry that does not hold a whole number, as the store would name it.
+// checkNumbers returns every entry that does not hold a whole number, as the store would name it.
 func checkNumbers(checks []numCheck) error {
+	var errs store.FieldErrors
 	for _, c := range checks {
 		if err := c.entry.Validate(); err != nil {
-			return &store.Error{Code: store.EINVALID, Field: c.name, Message: c.name + err.Error()}
+			errs = append(errs, &store.Error{Code: store.EINVALID, Field: c.name, Message: c.name + err.Error()})
 		}
 	}
-	return nil
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // numEntry is an intEntry bound to *v: it shows the number (blank for 0) and writes back what is typed.
-func numEntry(v *int, changed func()) *widget.Entry {
+func numEntry(v *int, changed func()) *textEntry {
 	e := intEntry()
 	if *v != 0 {
 		e.SetText(strconv.Itoa(*v))

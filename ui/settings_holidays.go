@@ -63,9 +63,9 @@ type settingsHolidays struct {
 	revert    *widget.Button
 	date      *dateEntry
 	kind      *widget.Select
-	name      *widget.Entry
+	name      *textEntry
 	from, to  *dateEntry
-	rangeName *widget.Entry
+	rangeName *textEntry
 	content   fyne.CanvasObject
 }
 
@@ -114,13 +114,13 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	x.date = newDateEntry(false)
 	x.kind = widget.NewSelect([]string{settingsDayOff, settingsWorkday}, nil)
 	x.kind.SetSelected(settingsDayOff)
-	x.name = widget.NewEntry()
+	x.name = newTextEntry()
 	x.name.SetPlaceHolder("如：国庆节")
 	x.name.OnSubmitted = func(string) { x.add() }
 	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.add)
 	add.Importance = widget.HighImportance
 	x.from, x.to = newDateEntry(false), newDateEntry(false)
-	x.rangeName = widget.NewEntry()
+	x.rangeName = newTextEntry()
 	x.rangeName.SetPlaceHolder("如：春节")
 	addRange := widget.NewButtonWithIcon("添加连续放假", theme.ContentAddIcon(), x.addRange)
 
