@@ -4,7 +4,7 @@ BIN     ?= rendadesk
 DB      ?=
 PKGS    := ./...
 
-.PHONY: all deps build run test vet fmt-check screenshot clean windows bench fuzz
+.PHONY: all deps build run test vet fmt-check screenshot clean windows linux linux-arm64 deb test-deb test-arm64 test-windows bench fuzz
 
 all: build
 
@@ -39,6 +39,37 @@ screenshot: deps
 WINDOWS_TAGS ?= no_emoji
 windows:
 	WINDOWS_TAGS="$(WINDOWS_TAGS)" bash .ci/windows
+
+# dist/rendadesk-linux-amd64 and -arm64 for UOS 20 / Kylin V10 (glibc 2.28 and later): compiled against a
+# Debian 11 sysroot made once with debootstrap (~/.cache/rendadesk); fails when the binary needs a glibc above
+# GLIBC_MAX (2.28). Release flags and tags as for Windows (LINUX_TAGS, default no_emoji).
+linux:
+	bash .ci/linux amd64
+
+linux-arm64:
+	bash .ci/linux arm64
+
+# dist/org.rendadesk.app_VERSION_amd64.deb and _arm64.deb in the UOS layout (/opt/apps/org.rendadesk.app),
+# then test-deb.
+deb: linux linux-arm64
+	bash .ci/deb amd64
+	bash .ci/deb arm64
+	bash .ci/test-deb
+
+# Installs the amd64 .deb with apt into a Debian 11 chroot (glibc 2.31; made once), runs its command line,
+# starts the window from the menu entry under Xvfb (WM_CLASS = StartupWMClass), removes it. SHOT=file.png
+# keeps a screenshot.
+test-deb:
+	bash .ci/test-deb
+
+# The arm64 build's command line under qemu-user, compared file by file with the amd64 build's output.
+test-arm64: linux linux-arm64
+	bash .ci/test-arm64
+
+# dist/rendadesk.exe as far as Linux can check it: GUI subsystem, icon and version; under Wine, the commands
+# typed in a console print there (console attach), with native paths and exit codes.
+test-windows:
+	bash .ci/test-windows
 
 # Measures SPEC §9 on the township and stress demo datasets (made once, kept in .bench/) and prints one table.
 # Reports only: exits 0 whatever it finds.

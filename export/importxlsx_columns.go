@@ -22,6 +22,7 @@ const (
 	cHave                     // one item of a station's 「六个有」
 	cHaves                    // the 「六个有」 as one column: the items met
 	cWorkPost                 // 工作单位及职务 in one column
+	cSeats                    // 当选日期: one day for every level, or a day per level (镇级2021-12-01、县级2022-03-05)
 )
 
 // importColumn is one column an import file may have.
@@ -62,6 +63,9 @@ var deputyImportColumns = []importColumn{
 	{label: "代表小组", aliases: []string{"小组", "所属小组", "所在小组", "代表组", "所属代表小组"}, kind: cRef, example: "第一代表小组", template: true},
 	{label: "代表层级", aliases: []string{"层级", "级别", "代表级别", "代表类别"}, kind: cList, norm: store.NormLevel, example: "镇级", template: true,
 		hint: "可填多个，用顿号分开，如：镇级、县级"},
+	{label: "当选日期", aliases: []string{"补选日期", "当选(补选)日期", "当选时间", "任职日期", "任职时间", "当选或补选日期"}, kind: cSeats,
+		example: "2021-12-01", template: true,
+		hint: "空着表示本届开始日期；补选的代表填写补选日期；各级日期不同时写成 镇级2021-12-01、县级2022-03-05"},
 	{label: "代表构成", aliases: []string{"构成", "身份", "代表身份", "结构", "代表结构"}, kind: cList, example: "村(社区)干部", template: true,
 		hint: "可填多个，用顿号分开"},
 	{label: "职务角色", aliases: []string{"角色", "人大职务", "代表职务", "担任职务"}, kind: cList, template: true, hint: "可填多个，用顿号分开"},
@@ -115,7 +119,7 @@ var suggestionImportColumns = []importColumn{
 	{label: "来源联络站", aliases: []string{"联络站", "家站点", "来源站点", "来源家站点"}, kind: cRef, template: true},
 	{label: "领衔代表", aliases: []string{"提出代表", "领衔人", "提出人", "代表", "代表姓名", "建议人"}, kind: cRef, example: "王建国", template: true,
 		hint: "选民意见建议可空着；同名时写成 张伟(第一代表小组)"},
-	{label: "附议代表", aliases: []string{"联名代表", "附议人", "附议", "联名"}, kind: cRefs, template: true, hint: "可填多个，用顿号分开"},
+	{label: "联名代表", aliases: []string{"附议代表", "附议人", "附议", "联名"}, kind: cRefs, template: true, hint: "可填多个，用顿号分开"},
 	{label: "选民姓名", aliases: []string{"选民", "反映人", "反映人姓名"}, kind: cName, template: true},
 	{label: "选民联系方式", aliases: []string{"选民电话", "选民联系电话", "反映人电话"}, template: true},
 	{label: "内容", aliases: []string{"建议内容", "主要内容", "具体内容", "正文", "内容摘要"}, example: "村道破损严重，雨天积水，建议尽快修缮。", template: true},

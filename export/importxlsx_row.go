@@ -58,7 +58,7 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 		for _, i := range at {
 			if i < len(cells) && trimCell(cells[i]) != "" {
 				cell = importCell{text: cells[i]}
-				if c.kind == cDate || c.kind == cYearMonth || c.kind == cPhone {
+				if c.kind == cDate || c.kind == cYearMonth || c.kind == cPhone || c.kind == cSeats {
 					cell = x.cellAt(cells[i], i, line) // only these care whether a cell is a number or a date
 					r.row.Cells[i] = shownText(c, cell)
 				}
@@ -116,6 +116,9 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		return
 	case cHave, cHaves:
 		r.readHaves(c, v)
+		return
+	case cSeats:
+		r.readSeats(c, cell)
 		return
 	}
 	f, ok := r.field(c.label)
@@ -185,6 +188,44 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		f.SetString(v)
 	}
 	given(c.label)
+}
+
+// readSeats reads the 当选日期 of a deputy's levels: one day for every level the deputy holds (a seat without a
+// level, which store dates each level with), or 「镇级2021-12-01、县级2022-03-05」 for levels begun on
+// different days.
+func (r *rowReader) readSeats(c importColumn, cell importCell) {
+	d := r.row.Deputy
+	if d == nil {
+		return
+	}
+	if day, err := store.ParseDate(foldFullWidth(cell.text)); err == nil || cell.isNum {
+		if err != nil { // an Excel date, or a number that is none
+			var ok bool
+			if day, ok = r.date(c.label, cell); !ok {
+				return
+			}
+		}
+		d.Seats = []store.Seat{{Start: day}}
+		r.row.Given[c.label] = true
+		return
+	}
+	var seats []store.Seat
+	for _, part := range strings.FieldsFunc(foldSeparators(cell.text), func(r rune) bool { return strings.ContainsRune("、,;\n", r) }) {
+		part = trimCell(part)
+		i := strings.IndexFunc(part, unicode.IsDigit)
+		level := store.NormLevel(trimCell(part[:max(i, 0)]))
+		if i <= 0 || !slices.Contains(store.DeputyLevels, level) {
+			r.problem(c.label, fmt.Sprintf("「%s」看不出是哪一级的日期；写成 2021-12-01，或 镇级2021-12-01、县级2022-03-05", clipImport(part, 20)), false)
+			return
+		}
+		day, ok := r.date(c.label, importCell{text: part[i:]})
+		if !ok {
+			return
+		}
+		seats = append(seats, store.Seat{Level: level, Start: day})
+	}
+	d.Seats = seats
+	r.row.Given[c.label] = true
 }
 
 // readHaves reads the 「六个有」: a column per item (有/无), or one column listing the items met.

@@ -258,11 +258,10 @@ func (w Report) t3() rtable {
 
 // t4 is the county's ledger: one row per item, every value as text.
 func (w Report) t4() rtable {
-	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "来源", "类别", "涉及层面", "承办单位",
+	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "选民", "来源", "类别", "涉及层面", "承办单位",
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
 	rows := make([]trow, 0, len(w.Ledger))
 	for _, s := range w.Ledger {
-		lead := s.Proposer()
 		unit := s.MainUnitName
 		if unit == "" && s.ForwardTo != "" {
 			unit = s.ForwardTo + "(转交)"
@@ -276,14 +275,14 @@ func (w Report) t4() rtable {
 		} else if s.FirstReply == "" && s.FirstDeadline != "" && w.Figures.AsOf != "" && s.FirstDeadline < w.Figures.AsOf {
 			onTime = "逾期未答复"
 		}
-		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, lead, s.Source,
+		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source,
 			s.Category, s.Scope, unit, string(s.Assigned), string(s.FirstDeadline), string(s.FirstReply), s.ReplyMethod,
 			onTime, s.Outcome, s.Evaluation, s.State}})
 	}
 	return rtable{sheet: "T4 办理情况一览表", title: "T4 代表建议、批评和意见办理情况一览表", headers: headers,
 		rows: rows, landscape: true, wide: map[int]float64{4: 40},
 		// On paper the four columns a reader can do without (类型, 收到日期, 来源, 涉及层面) give the title room.
-		pdfCols: []int{0, 1, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17},
+		pdfCols: []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18},
 		note: "是否按期：首次答复不晚于办理时限(含延期)为“是”；办理结果、代表评价和状态为制表时的情况(其他各表按统计截止日计)；" +
 			"PDF 中未列的类型、收到日期、来源和涉及层面见 Excel 工作簿。"}
 }
@@ -323,7 +322,7 @@ func (w Report) t5() rtable {
 	return tab
 }
 
-// t6 is the composition of the deputies in office on the report date, by level and in all.
+// t6 is the composition of the deputies in office on the last day counted, by level and in all.
 func (w Report) t6() rtable {
 	d := w.Figures.Deputies
 	headers := []string{"代表层级", "人数", "男", "女", "少数民族", "中共党员", "非中共党员"}
@@ -361,21 +360,37 @@ func (w Report) t6() rtable {
 	}
 	rows = append(rows, line("合计(每人计一次)", d.All, true))
 	return rtable{sheet: "T6 代表构成", title: "T6 人大代表基本情况统计表", headers: headers, rows: rows,
-		landscape: true, note: "一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
+		landscape: true, note: "统计" + w.Figures.CountedOn().Chinese() + "在任的代表(按各级当选日期和出缺日期)。" +
+			"一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
 }
 
-// t7 is the roster of the deputies given.
+// t7 is the roster of the deputies given: those in office on the last day the report counts, with the day each
+// began (a deputy who has left since is still on it; one elected since is not).
 func (w Report) t7() rtable {
 	headers := []string{"序号", "姓名", "性别", "民族", "出生年月", "政治面貌", "文化程度", "工作单位及职务", "代表层级",
-		"选区", "代表小组", "联系电话", "状态", "备注"}
+		"选区", "代表小组", "联系电话", "当选日期", "备注"}
 	var rows []trow
 	for i, d := range w.Deputies {
 		work := strings.TrimSpace(d.WorkUnit + d.Post)
 		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
-			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, d.Status, strings.Join(d.Roles, "、")}})
+			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, seatStarts(d), strings.Join(d.Roles, "、")}})
 	}
 	return rtable{sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
-		note: "名册为制表时在任的代表。"}
+		note: "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表。"}
+}
+
+// seatStarts is the 当选日期 column: one day when every level began on it, else 「镇级2021-12-01、县级2022-03-05」.
+func seatStarts(d store.Deputy) string {
+	var parts []string
+	same := true
+	for _, s := range d.Seats {
+		same = same && s.Start == d.Seats[0].Start
+		parts = append(parts, s.Level+string(s.Start))
+	}
+	if same && len(d.Seats) > 0 {
+		return string(d.Seats[0].Start)
+	}
+	return strings.Join(parts, "、")
 }
 
 // t9 is the stations with their 「六个有」, and a 合计 row.
@@ -421,7 +436,7 @@ func yesNo(b bool) string {
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
-		"附议建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
+		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
 	var rows []trow
 	var sum [10]int
 	backs := 0

@@ -33,6 +33,7 @@ type Deputy struct {
 	VacancyDate   Date     `label:"出缺日期"`
 	Notes         string   `label:"备注"`
 	Levels        []string `label:"代表层级"`
+	Seats         []Seat   `label:"当选日期"` // one per level of Levels, in that order, after Validate (seat.go)
 	Tags          []string `label:"代表构成"`
 	Roles         []string `label:"职务角色"`
 	StationIDs    []int64  `label:"进站"`
@@ -86,6 +87,7 @@ func (d *Deputy) check(c *checker) {
 	// Keep multi-selects in a stable order so that the history shows real changes only.
 	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
 	d.Levels = slices.Compact(d.Levels)
+	d.reconcileSeats(&c)
 	slices.Sort(d.Tags)
 	d.Tags = slices.Compact(d.Tags)
 	slices.Sort(d.Roles)
@@ -162,7 +164,7 @@ func (tx *Tx) exists(table string, id int64, field string) error {
 const deputyColumns = `d.id, d.name, d.gender, d.ethnicity, d.birth, d.party, d.education, d.work_unit, d.post, d.phone,
 	d.village, d.term_id, d.district, d.group_id, d.is_official, d.is_new, d.status, d.vacancy_reason, d.vacancy_date,
 	d.notes, d.created_at, d.updated_at, coalesce(g.name, ''),
-	coalesce((SELECT group_concat(level, ',') FROM deputy_levels WHERE deputy_id = d.id), ''),
+	coalesce((SELECT group_concat(level || ' ' || start_date, ',') FROM deputy_levels WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(tag, ',') FROM deputy_tags WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(role, ',') FROM deputy_roles WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(station_id, ',') FROM station_deputies WHERE deputy_id = d.id), '')`
@@ -177,8 +179,14 @@ func scanDeputy(s interface{ Scan(...any) error }, extra ...any) (Deputy, error)
 		&d.VacancyDate, &d.Notes, &d.CreatedAt, &d.UpdatedAt, &d.GroupName, &levels, &tags, &roles, &stations}
 	err := s.Scan(append(dest, extra...)...)
 	d.TermID, d.GroupID = term.Int64, group.Int64
-	d.Levels = splitList(levels)
-	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
+	for _, ls := range splitList(levels) {
+		level, start, _ := strings.Cut(ls, " ")
+		d.Seats = append(d.Seats, Seat{Level: level, Start: Date(start)})
+	}
+	slices.SortFunc(d.Seats, func(a, b Seat) int { return slices.Index(DeputyLevels, a.Level) - slices.Index(DeputyLevels, b.Level) })
+	for _, st := range d.Seats {
+		d.Levels = append(d.Levels, st.Level)
+	}
 	d.Tags, d.Roles = sortedList(tags), sortedList(roles)
 	d.StationIDs = splitIDs(stations)
 	return d, err
@@ -211,11 +219,14 @@ type DeputyFilter struct {
 	Status    string
 	StationID int64
 	TermID    int64
-	IDs       []int64 // only these
-	Sort      string  // one of DeputySortKeys; "" = by group then name
-	Desc      bool
-	Offset    int
-	Limit     int // ≤ 0: all
+	// OnRoll keeps the deputies on the roll of that day: holding a seat then (of Level, when set) and of the term
+	// covering it, as the figures count them (seat.go).
+	OnRoll Date
+	IDs    []int64 // only these
+	Sort   string  // one of DeputySortKeys; "" = by group then name
+	Desc   bool
+	Offset int
+	Limit  int // ≤ 0: all
 }
 
 // DeputySortKeys maps the sortable columns of the deputy list to their SQL.
@@ -239,8 +250,17 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 	if f.Query != "" {
 		w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query, "")
 	}
-	if f.Level != "" {
+	switch {
+	case f.OnRoll != "" && f.Level != "":
+		w.add(`EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND l.level = ? AND `+seatHeld("?", "?")+`)`,
+			f.Level, f.OnRoll, f.OnRoll)
+	case f.OnRoll != "":
+		w.add(deputyHeld("?", "?"), f.OnRoll, f.OnRoll)
+	case f.Level != "":
 		w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
+	}
+	if f.OnRoll != "" {
+		w.add(inTerm(termOn("?")), f.OnRoll)
 	}
 	if f.GroupID != 0 {
 		w.add("d.group_id = ?", f.GroupID)
@@ -336,8 +356,16 @@ func (tx *Tx) saveDeputyLinks(d *Deputy) error {
 			return err
 		}
 	}
-	for _, l := range d.Levels {
-		if _, err := tx.Exec(`INSERT INTO deputy_levels (deputy_id, level) VALUES (?, ?)`, d.ID, l); err != nil {
+	d.Seats = SeatsOf(d.Levels, d.Seats)
+	for i, st := range d.Seats {
+		if st.Start == "" {
+			start, err := tx.defaultSeatStart(d.TermID)
+			if err != nil {
+				return err
+			}
+			d.Seats[i].Start = start
+		}
+		if _, err := tx.Exec(`INSERT INTO deputy_levels (deputy_id, level, start_date) VALUES (?, ?, ?)`, d.ID, st.Level, d.Seats[i].Start); err != nil {
 			return err
 		}
 	}

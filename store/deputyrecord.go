@@ -62,7 +62,7 @@ type DeputyRecord struct {
 	Led         int            // suggestions the deputy led (领衔), received in the year, of every kind
 	LedSession  int            // of which raised during a 人代会 (the rest between sessions)
 	LedOutcomes map[string]int // Led by current outcome; keys RecordOutcomes, adding up to Led
-	Cosigned    int            // suggestions the deputy co-signed (附议)
+	Cosigned    int            // suggestions the deputy co-signed (联名)
 
 	Receptions int // receptions at a station with the deputy on duty (进站接待)
 	Voters     int // voters received at those receptions (人次)
@@ -112,8 +112,8 @@ func (db *DB) DeputyRecord(ctx context.Context, deputyID int64, year int) (Deput
 	return rec, err
 }
 
-// DeputyRecords returns the records of a year of every deputy who held a seat during it (在任, or vacated
-// after 1 January of the year), by group and name as the roster lists them.
+// DeputyRecords returns the records of a year of every deputy who held a seat during it (elected by 31
+// December and not vacated by 1 January: seat.go), by group and name as the roster lists them.
 func (db *DB) DeputyRecords(ctx context.Context, year int) ([]DeputyRecord, error) {
 	var out []DeputyRecord
 	err := db.view(ctx, func(tx *Tx) error {
@@ -149,7 +149,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 
 	var recs []DeputyRecord
 	index := map[int64]*DeputyRecord{}
-	cond, args := `(d.status = '在任' OR d.vacancy_date > ?)`, []any{from}
+	cond, args := deputyHeld("?1", "?2"), []any{from, to}
 	if deputyID != 0 {
 		cond, args = `d.id = ?`, []any{deputyID}
 	}
@@ -234,7 +234,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 		}
 		return nil
 	}); err != nil {
-		return nil, fmt.Errorf("统计附议建议: %w", err)
+		return nil, fmt.Errorf("统计联名建议: %w", err)
 	}
 
 	extra, xargs = only("rd.deputy_id")

@@ -50,10 +50,12 @@ import (
 //     half of the meeting's roll voted for: the town deputies of its term holding a seat on its day (人代会),
 //     or its presidium members (主席团会议); other meetings have no voting base, so nothing passes there.
 //     The clerk's entered result is not trusted over the votes; ResolutionsEntered counts them all.
-//   - Deputies: those holding a seat on AsOf by the roll of quorum.go — 在任, or vacated after AsOf — in the
-//     term whose dates cover AsOf (deputies recorded without a term count too), so that the previous term's
-//     deputies still marked 在任 drop out after 换届. A deputy holding several levels counts once in each
-//     level and once in the total. Age is taken at AsOf.
+//   - Deputies: those on the roll of the last day counted (CountedOn: To, or AsOf when earlier) by the rule of
+//     seat.go — elected to a level on or before that day (当选日期) and not vacated by it — in the term whose
+//     dates cover the day (deputies recorded without a term count too), so that the previous term's deputies
+//     still marked 在任 drop out after 换届. A deputy elected later, or recorded later with a later 当选日期,
+//     does not change the period. A deputy holding several levels counts once in each level held that day and
+//     once in the total. Age is taken on that day.
 //   - Stations: in use (在用) and opened on or before AsOf (or with no opening date). Their status has no
 //     history, so a station closed since is not counted.
 
@@ -190,8 +192,12 @@ func (db *DB) figurePeriod(from, to, asOf Date) (Figures, error) {
 	return f, nil
 }
 
-// last is the last day counted: To, or AsOf when earlier.
-func (f Figures) last() Date { return min(f.To, f.AsOf) }
+// CountedOn is the last day the figures count: the period's end, or the report date when earlier. The
+// deputies are those in office on it.
+func (f Figures) CountedOn() Date { return min(f.To, f.AsOf) }
+
+// last is CountedOn, for the window's queries.
+func (f Figures) last() Date { return f.CountedOn() }
 
 // KindCount is a count under a name (a meeting kind, a tag, a station type …).
 type KindCount struct {

@@ -2,7 +2,7 @@ package store
 
 import "slices"
 
-// The figures of the deputies holding a seat on the report date (T6): by level, sex, ethnicity, party, age,
+// The figures of the deputies holding a seat on the last day of the period (T6): by level, sex, ethnicity, party, age,
 // education, composition tag and group.
 
 // DeputyRow describes the deputies of one level, or all of them (T6).
@@ -18,7 +18,7 @@ type DeputyRow struct {
 	New         int         // 新任
 	Returning   int         // 连任
 	Presidium   int         // 主席团成员
-	Ages        [5]int      // by AgeBands, age at AsOf
+	Ages        [5]int      // by AgeBands, age on the day counted
 	Education   [5]int      // by EducationBands
 	Tags        []KindCount // by composition tag, in dictionary order (all tags, zero included)
 }
@@ -45,19 +45,7 @@ type DeputyFigures struct {
 	Groups  int // deputy groups (代表小组)
 }
 
-// termCovers is the SQL condition for a term t whose dates cover day (an SQL expression); the roll of a day is
-// taken in the newest such term, as tx.roll does.
-func termCovers(day string) string {
-	return `(t.start_date IS NULL OR t.start_date <= ` + day + `) AND (t.end_date IS NULL OR t.end_date >= ` + day + `)`
-}
-
-// onRoll is the SQL condition for a deputy d holding a seat on day in term (0: any term), as tx.roll has it:
-// in office or vacated after the day, and of that term or recorded without one.
-func onRoll(day, term string) string {
-	return `(d.status = '在任' OR d.vacancy_date > ` + day + `) AND (` + term + ` = 0 OR d.term_id = ` + term + ` OR d.term_id IS NULL)`
-}
-
-// deputyColumnsT6 are the sums of a DeputyRow over deputies d in office; ?1 = AsOf (for the age).
+// deputyColumnsT6 are the sums of a DeputyRow over deputies d in office; ?1 = the day counted (for the age).
 const deputyColumnsT6 = `count(*), coalesce(sum(d.gender = '男'), 0), coalesce(sum(d.gender = '女'), 0),
 	coalesce(sum(d.ethnicity NOT IN ('', '汉族')), 0), coalesce(sum(d.party IN ('中共党员', '中共预备党员')), 0),
 	coalesce(sum(d.is_official), 0), coalesce(sum(NOT d.is_official), 0), coalesce(sum(d.is_new), 0), coalesce(sum(NOT d.is_new), 0),
@@ -85,23 +73,25 @@ func scanDeputyRow(s scanner, r *DeputyRow, extra ...any) error {
 	return s.Scan(dest...)
 }
 
-// deputyFigures describes the deputies holding a seat on AsOf: all of them, by level, by composition tag and
-// by group. ?1 = AsOf, ?2 = the term covering it (0: none).
+// deputyFigures describes the deputies on the roll of the last day counted (f.CountedOn: the period's end, or
+// the report date when earlier): all of them, by level, by composition tag and by group. A deputy counts in a
+// level when that level's seat is held that day. ?1 = the day, ?2 = the term covering it (0: none).
 func (tx *Tx) deputyFigures(f *Figures) error {
+	day := f.CountedOn()
 	var term int64
-	if err := tx.QueryRow(`SELECT coalesce((SELECT t.id FROM terms t WHERE `+termCovers("?1")+` ORDER BY t.number DESC LIMIT 1), 0)`,
-		f.AsOf).Scan(&term); err != nil {
+	if err := tx.QueryRow(`SELECT `+termOn("?1"), day).Scan(&term); err != nil {
 		return err
 	}
-	inOffice := onRoll("?1", "?2")
+	inOffice := deputyHeld("?1", "?1") + ` AND ` + inTerm("?2")
+	levelHeld := seatHeld("?1", "?1") + ` AND ` + inTerm("?2")
 	var d DeputyFigures
-	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6+` FROM deputies d WHERE `+inOffice, f.AsOf, term), &d.All); err != nil {
+	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6+` FROM deputies d WHERE `+inOffice, day, term), &d.All); err != nil {
 		return err
 	}
 	byLevel := map[string]*DeputyRow{}
 	var extra []string
 	if err := collect(tx, `SELECT l.level, `+deputyColumnsT6+` FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-		WHERE `+inOffice+` GROUP BY l.level`, []any{f.AsOf, term}, func(s scanner) error {
+		WHERE `+levelHeld+` GROUP BY l.level`, []any{day, term}, func(s scanner) error {
 		var r DeputyRow
 		if err := scanDeputyRow(s, &r, &r.Level); err != nil {
 			return err
@@ -121,7 +111,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 	tagCounts := map[[2]string]int{}
 	if err := collect(tx, `SELECT '', t.tag, count(*) FROM deputies d JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+inOffice+` GROUP BY t.tag
 		UNION ALL SELECT l.level, t.tag, count(*) FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-			JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+inOffice+` GROUP BY l.level, t.tag`, []any{f.AsOf, term}, func(s scanner) error {
+			JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+levelHeld+` GROUP BY l.level, t.tag`, []any{day, term}, func(s scanner) error {
 		var level, tag string
 		var n int
 		err := s.Scan(&level, &tag, &n)
@@ -149,7 +139,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 		}
 	}
 	if err := collect(tx, `SELECT g.id, g.name, count(d.id) FROM deputy_groups g
-		LEFT JOIN deputies d ON d.group_id = g.id AND `+inOffice+` GROUP BY g.id ORDER BY g.id`, []any{f.AsOf, term}, func(s scanner) error {
+		LEFT JOIN deputies d ON d.group_id = g.id AND `+inOffice+` GROUP BY g.id ORDER BY g.id`, []any{day, term}, func(s scanner) error {
 		var g GroupCount
 		err := s.Scan(&g.GroupID, &g.Name, &g.Deputies)
 		d.ByGroup = append(d.ByGroup, g)
@@ -158,7 +148,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 		return err
 	}
 	d.Groups = len(d.ByGroup)
-	if err := tx.QueryRow(`SELECT count(*) FROM deputies d WHERE d.group_id IS NULL AND `+inOffice, f.AsOf, term).Scan(&d.NoGroup); err != nil {
+	if err := tx.QueryRow(`SELECT count(*) FROM deputies d WHERE d.group_id IS NULL AND `+inOffice, day, term).Scan(&d.NoGroup); err != nil {
 		return err
 	}
 	f.Deputies = d

@@ -89,10 +89,36 @@ func (pl *planner) deputy(r *rowPlan, in *ImportRow) error {
 	if err := rec.Validate(); err != nil {
 		r.failErr(err)
 	}
+	if err := pl.seatDefaults(r, &rec); err != nil {
+		return err
+	}
 	if r.ExistingID != 0 {
 		r.Changes = pl.changes(&before, &rec)
 	}
 	r.Deputy = &rec
+	return nil
+}
+
+// seatDefaults dates the levels the row leaves without a 当选日期 as saving will (seat.go), so that the preview
+// shows the day each level is counted from; a new deputy's empty cell is pointed out, as a by-election's date
+// belongs there.
+func (pl *planner) seatDefaults(r *rowPlan, d *Deputy) error {
+	var start Date
+	for i, st := range d.Seats {
+		if st.Start != "" {
+			continue
+		}
+		if start == "" {
+			var err error
+			if start, err = pl.tx.defaultSeatStart(d.TermID); err != nil {
+				return err
+			}
+		}
+		d.Seats[i].Start = start
+	}
+	if start != "" && r.ExistingID == 0 && pl.named["当选日期"] && !r.flagged["当选日期"] {
+		r.warn("当选日期", "未填写，按%s计；补选的代表请填写补选日期", start.Chinese())
+	}
 	return nil
 }
 

@@ -40,6 +40,7 @@ func (pl *planner) notes() {
 	switch pl.sheet.Kind {
 	case ImportDeputies:
 		note("代表层级", "都按镇级代表导入")
+		note("当选日期", "从所在届次的开始日期起计入在任代表；补选的代表请加上这一栏，填写补选日期")
 		if t, ok := pl.currentTerm(); ok {
 			note("届次", "都按本届("+t.Name()+")导入")
 		}
@@ -176,7 +177,7 @@ func (pl *planner) nameOf(label string, id int64) string {
 				return name
 			}
 		}
-	case "进站代表", "领衔代表", "附议代表":
+	case "进站代表", "领衔代表", "联名代表":
 		for _, d := range pl.idx.deputies {
 			if d.id == id {
 				return d.name

@@ -161,3 +161,52 @@ func TestBackupAndCheck(t *testing.T) {
 		t.Fatalf("missing file: %v", err)
 	}
 }
+
+// Migration 0005 dates the levels recorded before dates existed: a deputy of a term from the term's start; one
+// without a term (or of a term without a start date) from the earliest day the records show them — never later
+// than a meeting they attended or a suggestion they led, so that no past count loses them.
+func TestMigrate0005FillsStartDates(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v3.db")
+	old, err := sql.Open("sqlite", dsn(path))
+	must(t, err)
+	db := &DB{db: old, path: path}
+	must(t, db.migrateTo(context.Background(), 3))
+	for _, q := range []string{
+		`INSERT INTO terms (id, number, start_date, is_current, created_at, updated_at) VALUES (1, 18, '2021-12-01', 1, 'x', 'x'), (2, 17, NULL, 0, 'x', 'x')`,
+		`INSERT INTO deputies (id, name, term_id, created_at, updated_at) VALUES
+			(1, '有届', 1, '2024-05-01 10:00:00', 'x'),
+			(2, '无届出席过', NULL, '2024-05-01 10:00:00', 'x'),
+			(3, '无届', NULL, '2024-05-01 10:00:00', 'x'),
+			(4, '届无日期', 2, '2024-05-01 10:00:00', 'x'),
+			(5, '无届领衔', NULL, '2024-05-01 10:00:00', 'x')`,
+		`INSERT INTO deputy_levels (deputy_id, level) VALUES (1, '镇级'), (1, '县级'), (2, '镇级'), (3, '镇级'), (4, '镇级'), (5, '镇级')`,
+		`INSERT INTO meetings (id, kind, title, start_date, created_at, updated_at) VALUES (1, '视察', '视察道路', '2023-03-01', 'x', 'x')`,
+		`INSERT INTO attendance (meeting_id, deputy_id, status) VALUES (1, 2, '出席')`,
+		`INSERT INTO suggestions (number, year, seq, kind, period, source, lead_deputy_id, title, category, scope, received, created_at, updated_at)
+			VALUES ('2022-001', 2022, 1, '建议、批评和意见', '闭会期间', '代表提出', 5, '关于路灯的建议', '城乡建设', '镇级', '2022-08-08', 'x', 'x')`,
+	} {
+		_, err := old.Exec(q)
+		must(t, err)
+	}
+	old.Close()
+	cur, err := Open(path)
+	must(t, err)
+	defer cur.Close()
+	for _, c := range []struct {
+		id    int64
+		level string
+		want  Date
+	}{{1, LevelTown, "2021-12-01"}, {1, LevelCounty, "2021-12-01"}, {2, LevelTown, "2023-03-01"}, {3, LevelTown, "2024-05-01"},
+		{4, LevelTown, "2024-05-01"}, {5, LevelTown, "2022-08-08"}} {
+		d, err := cur.Deputy(context.Background(), c.id)
+		must(t, err)
+		if got := d.Start(c.level); got != c.want {
+			t.Errorf("%s %s begins %q, want %s", d.Name, c.level, got, c.want)
+		}
+	}
+	var n int
+	must(t, cur.SQL().QueryRow(`SELECT count(*) FROM sqlite_schema WHERE name = 'deputy_levels_level'`).Scan(&n))
+	if n != 1 {
+		t.Error("the level index was not rebuilt")
+	}
+}

@@ -101,34 +101,28 @@ func (q Quorum) ResolutionResult(r Resolution) (passed bool, disagrees bool) {
 	return passed, disagrees
 }
 
-// inOfficeOn is the SQL condition for a deputy (alias d) holding a seat on day ?: in office, or vacated after.
-const inOfficeOn = `(d.status = '在任' OR d.vacancy_date > ?)`
-
 // roll returns the SQL (selecting deputy ids) and arguments of the deputies a meeting is measured against:
-// holding a seat on its day (in office, or vacated later) in its term — the meeting's own, or else the term
-// whose dates cover the day; deputies recorded without a term count too. For a 人代会 they are the town
-// deputies, for a 主席团会议 the presidium members, otherwise everyone (base is false then: no voting rule).
+// on its day holding a seat (seat.go: elected by then and not yet vacated) in its term — the meeting's own, or
+// else the term whose dates cover the day; deputies recorded without a term count too. For a 人代会 they are
+// the town deputies (holding the town level that day), for a 主席团会议 the presidium members, otherwise
+// everyone (base is false then: no voting rule).
 func (tx *Tx) roll(m Meeting) (q string, args []any, name string, base bool, err error) {
 	term := m.TermID
 	if term == 0 {
-		err = tx.QueryRow(`SELECT coalesce((SELECT id FROM terms WHERE (start_date IS NULL OR start_date <= ?1)
-			AND (end_date IS NULL OR end_date >= ?1) ORDER BY number DESC LIMIT 1), 0)`, m.Start).Scan(&term)
-		if err != nil {
+		if err = tx.QueryRow(`SELECT `+termOn("?1"), m.Start).Scan(&term); err != nil {
 			return "", nil, "", false, err
 		}
 	}
-	cond, args := inOfficeOn, []any{m.Start}
-	if term != 0 {
-		cond += ` AND (d.term_id = ? OR d.term_id IS NULL)`
-		args = append(args, term)
-	}
+	args = []any{m.Start, term}
 	switch m.Kind {
 	case MeetingCongress:
-		return `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级' WHERE ` + cond, args, "全镇人大代表", true, nil
+		return `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级'
+			WHERE ` + seatHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "全镇人大代表", true, nil
 	case MeetingPresidium:
-		return `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员' WHERE ` + cond, args, "主席团成员", true, nil
+		return `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员'
+			WHERE ` + deputyHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "主席团成员", true, nil
 	}
-	return `SELECT d.id FROM deputies d WHERE ` + cond, args, "", false, nil
+	return `SELECT d.id FROM deputies d WHERE ` + deputyHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "", false, nil
 }
 
 // Quorum returns the meeting's quorum: its base from the roll on the meeting's day, and the attendance

@@ -12,11 +12,13 @@ type ReportData struct {
 	Settings Settings
 	Figures  Figures
 	Ledger   []Suggestion   // T4 办理情况一览表: the period's suggestions, by number
-	Deputies []Deputy       // T7 代表名册: the deputies in office
+	Deputies []Deputy       // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
 	Stations []Station      // T9 家站点建设情况: the stations the figures count
 	Records  []DeputyRecord // T10 代表履职情况: the period's days
 	Meetings []ReportMeeting
 	Made     time.Time // 制表日期; zero: now
+	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
+	Basis ArchiveBasis
 }
 
 // ReportMeeting is a meeting of the period with what T14 and T15 print of it: the agenda, resolutions,
@@ -46,11 +48,14 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 			return err
 		}
 		rep.Figures = f
+		if rep.Basis, err = tx.archiveBasis(f); err != nil {
+			return err
+		}
 		last := min(f.To, f.AsOf)
 		if rep.Ledger, _, err = tx.suggestions(SuggestionFilter{From: f.From, To: last, Sort: "number"}); err != nil {
 			return err
 		}
-		if rep.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive}); err != nil {
+		if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
 			return err
 		}
 		if rep.Stations, _, err = tx.stations(StationFilter{CountedOn: f.AsOf}); err != nil {

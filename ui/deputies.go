@@ -98,9 +98,12 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station} {
 		sel.PlaceHolder = "全部"
 	}
+	// The roster opens on the deputies in office (在任); 出缺 and 全部 are a choice away.
+	t.filters.status.Selected, t.filter.Status = store.DeputyActive, store.DeputyActive
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
 	tb.addImport(d, store.ImportDeputies)
+	tb.box.Add(widget.NewButtonWithIcon("批量修改", theme.ListIcon(), func() { t.bulkEdit() }))
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
@@ -223,6 +226,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
 	t.d.putBack(keep)
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // reveal shows the deputy's section page (0 基本信息, 4 述职评议).
@@ -298,6 +302,28 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	for _, l := range x.Levels {
 		levels.Selected = append(levels.Selected, s.LevelLabel(l))
 	}
+	ticked := func() []string {
+		var out []string
+		for _, l := range store.DeputyLevels {
+			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	// 当选日期, one line per level ticked; a level without a date shows the chosen term's start (or today).
+	termStart := func() store.Date {
+		for _, tm := range terms {
+			if tm.Name() == term.Selected && tm.Start != "" {
+				return tm.Start
+			}
+		}
+		return store.DateOf(db.Now())
+	}
+	seats := newSeatDates(s.LevelLabel, termStart())
+	seats.show(ticked(), x.Seats)
+	levels.OnChanged = func([]string) { seats.show(ticked(), nil) }
+	term.OnChanged = func(string) { seats.setDefault(termStart()) }
 	tags := widget.NewCheckGroup(dict(store.DictComposition), nil)
 	tags.Selected = slices.Clone(x.Tags)
 	roles := widget.NewCheckGroup(dict(store.DictRole), nil)
@@ -331,6 +357,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
+		{Text: "当选日期", Widget: seats.box, HintText: "默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
 		widget.NewFormItem("选区", district),
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),
@@ -360,12 +387,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 				y.GroupID = g.ID
 			}
 		}
-		y.Levels = nil
-		for _, l := range store.DeputyLevels {
-			if slices.Contains(levels.Selected, s.LevelLabel(l)) {
-				y.Levels = append(y.Levels, l)
-			}
-		}
+		y.Levels, y.Seats = ticked(), seats.seats()
 		y.Tags, y.Roles, y.StationIDs = slices.Clone(tags.Selected), slices.Clone(roles.Selected), stations.Selected()
 		return y
 	}
@@ -411,13 +433,13 @@ func (t *deputiesTab) suggestionsOf(x store.Deputy) fyne.CanvasObject {
 	}
 	rows := make([]string, len(items))
 	for i, s := range items {
-		role := "附议"
+		role := "联名"
 		if s.LeadDeputyID == x.ID {
 			role = "领衔"
 		}
 		rows[i] = fmt.Sprintf("%s　%s　[%s·%s]", s.Number, s.Title, role, s.State)
 	}
-	return simpleList(fmt.Sprintf("领衔或附议的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
+	return simpleList(fmt.Sprintf("领衔或联名的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
 }
 
 // attendanceOf lists the meetings the deputy was counted at, with totals.
@@ -573,7 +595,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		}
 		led += fmt.Sprintf("（人代会期间 %d 件、闭会期间 %d 件）：%s", r.LedSession, r.LedRecess(), strings.Join(parts, "、"))
 	}
-	out = append(out, line(led+"。"), line(fmt.Sprintf("附议 %d 件。", r.Cosigned)))
+	out = append(out, line(led+"。"), line(fmt.Sprintf("联名 %d 件。", r.Cosigned)))
 	out = append(out, boldLabel("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
 	if len(r.Stations) > 0 {
 		out = append(out, line("进站："+strings.Join(r.Stations, "、")))

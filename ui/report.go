@@ -64,9 +64,13 @@ type reportTab struct {
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
-	text      *widget.Label
+	text      *ruledText
 	copyMsg   *widget.Label
 	copyStamp int
+
+	// Beside the text, 已报送版本: the versions of the year that exports kept (report_versions.go).
+	side     *container.AppTabs
+	versions *reportVersions
 
 	// Export.
 	exports     []*widget.Button
@@ -137,19 +141,19 @@ func newReportTab(d *desk) *reportTab {
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
 	)))
 
-	t.text = widget.NewLabel("")
-	// Break anywhere: Chinese has no spaces, and word wrapping would put a paragraph's indent 「　　」 on a line of
-	// its own.
-	t.text.Wrapping = fyne.TextWrapBreak
-	t.text.Selectable = true
+	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
+	t.text = newRuledText()
 	t.copyMsg = widget.NewLabel("")
 	t.copyMsg.Importance = widget.SuccessImportance
 	copyBtn := widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), t.copyText)
-	textHead := container.NewBorder(nil, nil, boldLabel("报告文字稿"), container.NewHBox(t.copyMsg, copyBtn))
+	textHead := container.NewBorder(nil, nil, nil, container.NewHBox(t.copyMsg, copyBtn), reportHint("按所选期间和截至日期生成，可复制到工作报告中"))
 	textBg := t.back()
 	textArea := container.NewStack(textBg, container.NewVScroll(t.text))
 
-	right := container.NewBorder(textHead, t.newExportBox(), nil, nil, textArea)
+	t.versions = newReportVersions(t)
+	t.side = container.NewAppTabs(container.NewTabItem("报告文字稿", container.NewBorder(textHead, nil, nil, nil, textArea)),
+		t.versions.item)
+	right := container.NewBorder(nil, t.newExportBox(), nil, nil, t.side)
 	split := container.NewHSplit(container.NewPadded(left), container.NewPadded(right))
 	split.Offset = 0.56
 	t.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
@@ -189,6 +193,7 @@ func (t *reportTab) refresh() {
 	}
 	t.status.Importance = widget.MediumImportance
 	t.status.SetText("正在统计…")
+	t.versions.load(p.from.Year())
 	db, ctx := t.d.db, t.d.ctx
 	go func() {
 		years, yerr := db.DataYears(ctx)
@@ -455,7 +460,8 @@ func reportHint(s string) *widget.Label {
 // waitIdle waits, off the UI goroutine, until the figures last asked for are on screen (or the time is up):
 // for the screenshots, which must not photograph 「正在统计…」.
 func (t *reportTab) waitIdle(limit time.Duration) {
-	for end := time.Now().Add(limit); t.applied.Load() != t.gen.Load() && time.Now().Before(end); {
+	for end := time.Now().Add(limit); (t.applied.Load() != t.gen.Load() || t.versions.applied.Load() != t.versions.gen.Load()) &&
+		time.Now().Before(end); {
 		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -16,9 +16,6 @@ import (
 	"rendadesk/store"
 )
 
-// reportFolderPref is the Preferences key of the folder the last report was exported to.
-const reportFolderPref = "report.exportFolder"
-
 // newExportBox builds the export buttons and the progress line under them.
 func (t *reportTab) newExportBox() fyne.CanvasObject {
 	button := func(label string, icon fyne.Resource, formats []string) *widget.Button {
@@ -39,25 +36,16 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
 	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
-	note.Wrapping = fyne.TextWrapWord
+	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
+	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
+	note.Truncation = fyne.TextTruncateOff
+	note.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(widget.NewSeparator(), boldLabel("导出"), buttons, t.progressBox, note)
 }
 
 // chooseFolder asks for the folder to write into, starting where the last report went, and exports there.
 func (t *reportTab) chooseFolder(formats []string) {
-	prefs := t.d.app.Preferences()
-	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			t.d.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		prefs.SetString(reportFolderPref, dir.Path())
-		t.exportTo(dir.Path(), formats)
-	}, t.d.win)
-	showFileDialog(dlg, prefs.String(reportFolderPref))
+	t.d.askFolder(store.FolderExports, "选择导出到的文件夹", func(dir string) { t.exportTo(dir, formats) })
 }
 
 // exportTo reads the report of the period (store.LoadReport, as `rendadesk export` does) and writes the
@@ -118,6 +106,11 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 		})
 		if err != nil {
 			err = fmt.Errorf("导出报表：%s", store.ErrorMessage(err))
+			return
+		}
+		// 报送存档: what was written is kept with its figures and checksums (已报送版本).
+		if _, aerr := db.ArchiveReport(ctx, data, paths, store.ArchiveViaWindow); aerr != nil {
+			err = fmt.Errorf("文件已导出，但未能记入报送存档：%s", store.ErrorMessage(aerr))
 		}
 	}()
 }
@@ -131,6 +124,7 @@ func (t *reportTab) exportDone(paths []string, dir string, err error) {
 	for _, b := range t.exports {
 		b.Enable()
 	}
+	t.versions.load(t.versions.year) // a new version, or none if the export failed
 	if err != nil {
 		if len(paths) > 0 {
 			err = fmt.Errorf("%s\n\n已写好的文件：\n%s", store.ErrorMessage(err), strings.Join(paths, "\n"))
@@ -143,7 +137,7 @@ func (t *reportTab) exportDone(paths []string, dir string, err error) {
 
 // showWrittenFiles lists the files written, each with 打开文件, and 打开所在文件夹.
 func (t *reportTab) showWrittenFiles(dir string, paths []string) {
-	head := widget.NewLabel(fmt.Sprintf("已导出 %d 个文件到\n%s", len(paths), dir))
+	head := widget.NewLabel(fmt.Sprintf("已导出 %d 个文件到\n%s\n并记入报送存档(见「已报送版本」)", len(paths), dir))
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
 	for _, p := range paths {
@@ -155,6 +149,6 @@ func (t *reportTab) showWrittenFiles(dir string, paths []string) {
 	folder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() { t.d.openLocal(dir) })
 	rows.Add(container.NewHBox(folder))
 	dlg := dialog.NewCustom("导出完成", "关闭", rows, t.d.win)
-	dlg.Resize(fyne.NewSize(620, 160+float32(len(paths))*44))
+	dlg.Resize(fyne.NewSize(620, 190+float32(len(paths))*44))
 	dlg.Show()
 }

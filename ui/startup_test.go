@@ -279,7 +279,7 @@ func TestStartupLateCheckOfLargeFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A row pointing at a unit that does not exist: Open accepts the file, foreign_key_check does not.
-	if _, err := conn.Exec(`INSERT INTO deputy_levels (deputy_id, level) VALUES (9999, '乡镇')`); err != nil {
+	if _, err := conn.Exec(`INSERT INTO deputy_levels (deputy_id, level, start_date) VALUES (9999, '乡镇', '2024-01-01')`); err != nil {
 		t.Fatal(err)
 	}
 	conn.Close()

@@ -74,7 +74,8 @@ var commands = map[string]command{
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
-	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|txt|all --out DIR", "导出年度工作统计表(Excel)和报告文字稿(txt)", runExport},
+	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|pdf|txt|all --out DIR", "导出年度工作统计表(Excel、PDF)和报告文字稿(txt)，并记入报送存档", runExport},
+	"reports": {"reports --db PATH [--year Y] [--diff]", "列出已报送版本(报送存档)；--diff 与今天按同一截至日期重新统计的结果比较", runReports},
 	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 	"import":  {importUsage, importHelp, runImport},
 }
@@ -171,6 +172,9 @@ func parse(fs *flag.FlagSet, args []string, db *string) error {
 			return err
 		}
 		*db = p
+	}
+	if db != nil {
+		*db = nativePath(*db)
 	}
 	return nil
 }
@@ -318,7 +322,7 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	st, _ := os.Stat(*outPath)
-	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", *outPath, float64(st.Size())/1e6)
+	fmt.Fprintf(out, "已备份到 %s(%.1f MB)\n", nativePath(*outPath), float64(st.Size())/1e6)
 	return nil
 }
 
@@ -356,9 +360,9 @@ func runRestore(ctx context.Context, fs *flag.FlagSet, args []string, out io.Wri
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", *from, *dbPath)
+	fmt.Fprintf(out, "已用 %s 恢复数据库 %s\n", nativePath(*from), *dbPath)
 	if kept != "" {
-		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", kept)
+		fmt.Fprintf(out, "原来的数据库文件保留为 %s\n", nativePath(kept))
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|pdf|txt|all --out DIR`:
-// the year's workbook, PDF and report text, all from one store.LoadReport.
+// the year's workbook, PDF and report text, all from one store.LoadReport, then kept in the 报送存档.
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
@@ -82,5 +82,37 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	for _, p := range paths {
 		fmt.Fprintf(out, "已生成: %s\n", p)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return archiveExport(ctx, db, *dbPath, rep, paths, out)
+}
+
+// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums.
+// The export read the file read-only, so that it never changes a file it cannot safely write (an older schema,
+// read through an upgraded copy); the archive is one more row, written only when the file is of this version
+// and no window has it open (a window's own 报表 export archives there). Otherwise the files stand and the
+// clerk is told why this export is not in the archive.
+func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store.ReportData, paths []string, out io.Writer) error {
+	if read.ReadOnlyNote() != "" {
+		fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
+		return nil
+	}
+	release, err := store.Lock(dbPath)
+	if err != nil {
+		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(err))
+		return nil
+	}
+	defer release()
+	db, err := store.Open(dbPath)
+	if err != nil {
+		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
+	}
+	defer db.Close()
+	v, err := db.ArchiveReport(ctx, rep, paths, store.ArchiveViaCommand)
+	if err != nil {
+		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
+	}
+	fmt.Fprintf(out, "已记入报送存档: %s(截至%s)，第 %d 号\n", v.PeriodName(), v.AsOf.Chinese(), v.ID)
+	return nil
 }

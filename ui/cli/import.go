@@ -177,12 +177,12 @@ func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, 
 			return err
 		}
 	} else {
-		fmt.Fprintf(out, "没有找到数据库 %s：模板中的下拉列表只有固定选项\n", dbPath)
+		fmt.Fprintf(out, "没有找到数据库 %s：模板中的下拉列表只有固定选项\n", nativePath(dbPath))
 	}
 	if err := export.ImportTemplate(outPath, kind, lists); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "已生成%s导入模板 %s\n", kind.Label(), outPath)
+	fmt.Fprintf(out, "已生成%s导入模板 %s\n", kind.Label(), nativePath(outPath))
 	return nil
 }
 

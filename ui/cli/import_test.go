@@ -61,7 +61,8 @@ func TestImportCommandWithErrorsWritesNothing(t *testing.T) {
 		"新增 1、更新 0、跳过 0、错误 1\n" +
 		"第4行「出生年月」：「1970.13」的月份应在1到12之间\n" +
 		"第4行「民族」：「苗苗族」不在民族字典中，请先在设置中添加\n" +
-		"说明：文件中没有「代表层级」栏：新增的代表都按镇级代表导入\n"
+		"说明：文件中没有「代表层级」栏：新增的代表都按镇级代表导入\n" +
+		"说明：文件中没有「当选日期」栏：新增的代表从所在届次的开始日期起计入在任代表；补选的代表请加上这一栏，填写补选日期\n"
 	if code != ExitError || out != want {
 		t.Fatalf("exit %d, out:\n%s\nwant:\n%s", code, out, want)
 	}

@@ -55,7 +55,7 @@ func sameFolder(t *testing.T, what string, before, after map[string][]byte) {
 	}
 }
 
-// oldSchemaFile makes a database of the schema version before the current one, as the previous version of
+// oldSchemaFile makes a database of an earlier schema version (4), as an earlier version of
 // the program left it (from the migrations in store/migrations), with an office name and a unit.
 func oldSchemaFile(t *testing.T, path string) {
 	t.Helper()
@@ -69,7 +69,9 @@ func oldSchemaFile(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	for _, f := range files[:len(files)-1] {
+	// Version 4: before 0005 gave deputy levels a 当选日期, so the insert below is what such a file held.
+	old := files[:4]
+	for _, f := range old {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
@@ -79,7 +81,7 @@ func oldSchemaFile(t *testing.T, path string) {
 		}
 	}
 	for _, q := range []string{
-		`PRAGMA user_version = ` + strings.TrimLeft(filepath.Base(files[len(files)-2])[:4], "0"),
+		`PRAGMA user_version = ` + strings.TrimLeft(filepath.Base(old[len(old)-1])[:4], "0"),
 		`INSERT INTO settings (key, value) VALUES ('office_name', '青山镇人大主席团'), ('township', '青山镇'), ('initialized', '1')
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
 		`INSERT INTO units (name, kind, created_at, updated_at) VALUES ('镇城建办', '镇属部门', 'x', 'x')`,
