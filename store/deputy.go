@@ -87,7 +87,7 @@ func (d *Deputy) check(c *checker) {
 	// Keep multi-selects in a stable order so that the history shows real changes only.
 	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
 	d.Levels = slices.Compact(d.Levels)
-	d.reconcileSeats(&c)
+	d.reconcileSeats(c)
 	slices.Sort(d.Tags)
 	d.Tags = slices.Compact(d.Tags)
 	slices.Sort(d.Roles)

@@ -93,7 +93,7 @@ func (s *Settings) check(c *checker) {
 		c.fail("字号", "只能是标准、大或特大")
 	}
 	if !oneOf(s.Theme, Themes) {
-		return fieldErr("主题", "只能是浅色、深色或跟随系统")
+		c.fail("主题", "只能是浅色、深色或跟随系统")
 	}
 	for _, w := range []struct{ label, v string }{{"乡镇称谓", s.TownWord}, {"上级称谓", s.UpperWord}, {"机构称谓", s.BodyWord}} {
 		c.required(w.label, w.v)

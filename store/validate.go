@@ -58,7 +58,7 @@ func (c *checker) has(field string) bool {
 
 // add keeps e unless its field has an error already (the first rule broken is the one to fix first).
 func (c *checker) add(e *Error) {
-	if len(c.errs) > 0 || e.Field != "" && c.has(e.Field) {
+	if e.Field != "" && c.has(e.Field) {
 		return
 	}
 	c.errs = append(c.errs, e)

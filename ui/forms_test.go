@@ -377,7 +377,9 @@ func TestSaveBarStaysInView(t *testing.T) {
 	if p.scroll.Content.MinSize().Height <= p.scroll.Size().Height {
 		t.Fatalf("the deputy form (%v) fits its pane (%v): not a long form", p.scroll.Content.MinSize(), p.scroll.Size())
 	}
-	abs := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	abs := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
 	win := d.win.Canvas().Size()
 	at := abs(p.saveButton)
 	if at.Y <= 0 || at.Y+p.saveButton.Size().Height > win.Height || !p.saveButton.Visible() {
@@ -566,7 +568,9 @@ func TestEvaluateBranchKeepsTheLayout(t *testing.T) {
 	d.items.show(items[i])
 	dlg := wfTapStep(t, d, "代表评价")
 	f := formIn(t, dlg)
-	abs := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	abs := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
 	type place struct {
 		pos  fyne.Position
 		size fyne.Size
