@@ -176,7 +176,10 @@ func (l *settingsList[T]) show(x T) {
 			return l.what + quoted(l.name(x))
 		}
 		typed := ""
-		if e, ok := p.first.(*widget.Entry); ok {
+		switch e := p.first.(type) {
+		case *textEntry:
+			typed = e.Text
+		case *widget.Entry:
 			typed = e.Text
 		}
 		return "新增的" + l.what + quoted(typed)

@@ -458,3 +458,19 @@ func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
 		}
 	})
 }
+
+// Leaving a new, unsaved unit asks about it by the name typed so far (the form's first field is our textEntry).
+func TestSettingsNewUnitAskedByTypedName(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	st := d.settings
+	l := st.units.settingsList
+	st.showSection(l.content)
+	l.newRecord()
+	test.Type(l.pane.first, "县交通运输局")
+	guardRow(t, l.list, 0)
+	if q, want := dialogText(d), "新增的"+l.what+"「县交通运输局」有未保存的修改"; !strings.Contains(q, want) {
+		t.Fatalf("question %q, want %q in it", q, want)
+	}
+}
