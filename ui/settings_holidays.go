@@ -58,6 +58,7 @@ type settingsHolidays struct {
 	empty     *fyne.Container
 	status    *widget.Label
 	unsaved   *widget.Label
+	nothing   *widget.Label // why 保存 is disabled when it is
 	msg       *widget.Label
 	save      *widget.Button
 	revert    *widget.Button
@@ -97,6 +98,8 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	x.unsaved = widget.NewLabelWithStyle("有未保存的修改", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	x.unsaved.Importance = widget.WarningImportance
 	x.unsaved.Hide()
+	x.nothing = widget.NewLabel("本年没有修改，无需保存")
+	x.nothing.Importance = widget.LowImportance
 	x.msg = widget.NewLabel("")
 	x.msg.Wrapping = fyne.TextWrapWord
 	x.say("", false)
@@ -152,7 +155,7 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil,
 			container.NewHBox(boldLabel("节假日"), widget.NewLabel("年份"), fixedWidth(110, x.years), x.status),
-			container.NewHBox(x.unsaved, x.revert, x.save)),
+			container.NewHBox(x.unsaved, x.nothing, x.revert, x.save)),
 		x.msg,
 	)
 	x.content = container.NewBorder(top, nil, nil, nil, split)
@@ -233,14 +236,17 @@ func (x *settingsHolidays) show() {
 	x.showUnsaved(x.dirty())
 }
 
-// showUnsaved shows whether the year holds unsaved changes: the mark, and 保存 and 放弃修改 usable or not.
+// showUnsaved shows whether the year holds unsaved changes: the mark, and 保存 and 放弃修改 usable or not
+// (a disabled 保存 says why beside it).
 func (x *settingsHolidays) showUnsaved(on bool) {
 	if on {
 		x.unsaved.Show()
+		x.nothing.Hide()
 		x.save.Enable()
 		x.revert.Enable()
 	} else {
 		x.unsaved.Hide()
+		x.nothing.Show()
 		x.save.Disable()
 		x.revert.Disable()
 	}

@@ -381,8 +381,8 @@ func TestSettingsHolidaysNationalDay2024(t *testing.T) {
 		h.name.SetText("国庆节调休")
 		test.Tap(findButton(h.content, "添加"))
 	}
-	if len(h.entries) != 9 || !h.unsaved.Visible() {
-		t.Fatalf("%d entries in the list, unsaved mark shown %v; message %q", len(h.entries), h.unsaved.Visible(), h.msg.Text)
+	if len(h.entries) != 9 || !h.unsaved.Visible() || h.nothing.Visible() {
+		t.Fatalf("%d entries in the list, unsaved mark shown %v, 无需保存 shown %v; message %q", len(h.entries), h.unsaved.Visible(), h.nothing.Visible(), h.msg.Text)
 	}
 	if hs, _ := d.db.Holidays(d.ctx, 2024); len(hs) != 0 {
 		t.Fatalf("%d entries stored before 保存", len(hs))
@@ -404,6 +404,10 @@ func TestSettingsHolidaysNationalDay2024(t *testing.T) {
 	}
 	if h.unsaved.Visible() || !h.save.Disabled() || !strings.Contains(h.msg.Text, "已保存2024年节假日") {
 		t.Errorf("after saving: unsaved mark %v, message %q", h.unsaved.Visible(), h.msg.Text)
+	}
+	// A disabled 保存 says why beside it.
+	if !h.nothing.Visible() || h.nothing.Text != "本年没有修改，无需保存" {
+		t.Errorf("beside the disabled 保存: %q (shown %v)", h.nothing.Text, h.nothing.Visible())
 	}
 	r, _ := d.db.Rules(d.ctx)
 	if got := r.AssignDue("2024-09-27"); got != "2024-10-10" {
