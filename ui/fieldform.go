@@ -159,6 +159,20 @@ func (f *fieldForm) setErrors(errs []*store.Error) (elsewhere []*store.Error) {
 	return elsewhere
 }
 
+// inFormOrder is errs in the order of the fields they name, top to bottom, so that the summary beside 保存
+// reads as the form does; problems that name no field of the form come last, as given.
+func (f *fieldForm) inFormOrder(errs []*store.Error) []*store.Error {
+	at := func(e *store.Error) int {
+		if r := f.byLabel[e.Field]; r != nil && e.Field != "" {
+			return slices.Index(f.rows, r)
+		}
+		return len(f.rows)
+	}
+	out := slices.Clone(errs)
+	slices.SortStableFunc(out, func(a, b *store.Error) int { return at(a) - at(b) })
+	return out
+}
+
 // clearErrors takes every message of the last save away.
 func (f *fieldForm) clearErrors() {
 	f.clearMarks()

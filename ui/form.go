@@ -147,6 +147,7 @@ func (p *formPane) showError(err error) {
 	if errs == nil {
 		errs = []*store.Error{{Message: store.ErrorMessage(err)}}
 	}
+	errs = p.form.inFormOrder(errs)
 	p.form.setErrors(errs)
 	p.say(widget.DangerImportance, errorSummary(errs))
 	p.revealError()

@@ -283,8 +283,18 @@ func TestEveryProblemAtOnceUnderItsField(t *testing.T) {
 			t.Errorf("under %s: %q, want nothing", label, got)
 		}
 	}
-	if !strings.HasPrefix(p.msg.Text, fmt.Sprintf("有%d处需要修改：", len(want))) {
-		t.Errorf("beside 保存: %q", p.msg.Text)
+	// Beside 保存 the problems read top to bottom, as the form does (the title's own check runs first).
+	order := []string{"类型", "提出时段", "来源", "领衔代表", "标题", "类别", "涉及层面", "收到日期"}
+	var msgs []string
+	for _, label := range order {
+		msgs = append(msgs, want[label])
+	}
+	if summary := fmt.Sprintf("有%d处需要修改：%s", len(want), strings.Join(msgs, "；")); p.msg.Text != summary {
+		t.Errorf("beside 保存: %q, want %q", p.msg.Text, summary)
+	}
+	// The 领衔代表 picker turns red; its message is said once, under it.
+	if lead := p.field("领衔代表").(*suggestionDeputyPicker); lead.summary.Text != "(未选择)" || lead.summary.Importance != widget.DangerImportance {
+		t.Errorf("the 领衔代表 picker says %q (importance %v)", lead.summary.Text, lead.summary.Importance)
 	}
 	for i, it := range p.form.Items {
 		if it.Widget.Position() != before[i] {
