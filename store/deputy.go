@@ -409,11 +409,27 @@ func (tx *Tx) deputyLinks(d Deputy) error {
 		(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, d.ID).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
 		return err
 	}
-	if led+att+co+rb+duty+cand > 0 {
-		return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议、%d条出席记录、%d条述职评议、%d次进站接待和%d项选举记录，不能删除；如已离任，请把状态改为出缺",
-			d.Name, led, co, att, rb, duty, cand)
+	var has []string // only the kinds there are: 「0条述职评议」 tells the clerk nothing
+	for _, k := range []struct {
+		n    int
+		unit string
+	}{{led, "件领衔建议"}, {co, "件联名建议"}, {att, "条出席记录"}, {rb, "条述职评议"}, {duty, "次进站接待"}, {cand, "项选举记录"}} {
+		if k.n > 0 {
+			has = append(has, fmt.Sprintf("%d%s", k.n, k.unit))
+		}
+	}
+	if len(has) > 0 {
+		return Errorf(ECONFLICT, "代表「%s」已有%s，不能删除；如已离任，请把状态改为出缺", d.Name, joinAnd(has))
 	}
 	return nil
+}
+
+// joinAnd joins items as a Chinese list: 「甲」, 「甲和乙」, 「甲、乙和丙」.
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
 }
 
 // DeleteDeputy deletes a deputy. A deputy who led suggestions or has attendance records is refused: mark the

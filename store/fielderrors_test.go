@@ -154,7 +154,11 @@ func TestCheckDelete(t *testing.T) {
 	free := Deputy{Name: "孙新", Levels: []string{LevelTown}}
 	must(t, f.db.SaveDeputy(ctx, &free))
 	t.Run("DeputyWithItems", func(t *testing.T) {
-		wantErr(t, f.db.CheckDeleteDeputy(ctx, f.wang.ID), ECONFLICT, "代表「王建国」已有1件领衔建议", "不能删除")
+		err := f.db.CheckDeleteDeputy(ctx, f.wang.ID)
+		wantErr(t, err, ECONFLICT)
+		if want := "代表「王建国」已有1件领衔建议，不能删除；如已离任，请把状态改为出缺"; ErrorMessage(err) != want {
+			t.Fatalf("%q, want %q (only the kinds there are)", ErrorMessage(err), want)
+		}
 		if _, err := f.db.Deputy(ctx, f.wang.ID); err != nil {
 			t.Fatalf("the check deleted: %v", err)
 		}

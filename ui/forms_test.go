@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -637,8 +638,12 @@ func TestDeleteRefusalBeforeTheQuestion(t *testing.T) {
 		d.deputies.show(x)
 		d.deputies.remove()
 		text := dialogText(d)
-		if !strings.Contains(text, "不能删除") || strings.Contains(text, "删除后不能恢复") || findButton(topDialog(t, d), "是") != nil {
+		if !strings.Contains(text, "不能删除代表") || strings.Contains(text, "删除后不能恢复") || findButton(topDialog(t, d), "是") != nil {
 			t.Fatalf("deleting %s says %q", x.Name, text)
+		}
+		// Only the kinds of record the deputy has are named.
+		if regexp.MustCompile(`(^|[^0-9])0[件条次项]`).MatchString(text) {
+			t.Fatalf("the refusal counts what is not there: %q", text)
 		}
 		pressKey(d.win.Canvas(), fyne.KeyEscape)
 	})

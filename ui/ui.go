@@ -169,7 +169,11 @@ func logError(what string, err error) {
 // before any question, and nothing is asked.
 func (d *desk) confirmDelete(what, name string, check, del func() error) {
 	if check != nil {
-		if err := check(); err != nil {
+		if err := check(); store.ErrorCode(err) == store.ECONFLICT {
+			// A refusal is an answer, not a failure: titled as one, and the message says what to do instead.
+			dialog.ShowInformation("不能删除"+what, store.ErrorMessage(err), d.win)
+			return
+		} else if err != nil {
 			d.showError(err)
 			return
 		}

@@ -348,8 +348,7 @@ func autoDate(from, field *dateEntry, compute func(store.Date) store.Date, chang
 // that the clerk has changed it: 「交办之日起3个月，顺延至工作日：2025年3月3日(星期一；3月1日是星期六，顺延)」.
 func deadlineNote() *widget.Label {
 	l := widget.NewLabel("")
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord // in the text colour: a low-importance grey is too faint to read the rule by
 	return l
 }
 
