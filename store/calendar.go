@@ -124,13 +124,19 @@ func earlierNote(round int, deadline Date) string {
 
 // DeadlineBasis says, for the item's page, how the current deadline of s came about: the rule when it is the
 // default of its round (交办之日起3个月，顺延至工作日; 评价之日起1个月，顺延至工作日), an extension, or a
-// deadline set at 交办 or 评价; in a later round, why it comes before round 1's when it does. "" when s has
-// no deadline. The rules are today's settings: a deadline counted under other settings reads as set.
-func (r Rules) DeadlineBasis(s Suggestion) string {
+// deadline set at 交办 or 评价; in a later round, why it comes before round 1's when it does. h is the item's
+// handling: a later round is counted from the 不满意 evaluation that began it, not from the item's latest
+// evaluation (a closed round-2 item has been evaluated again since). "" when s has no deadline. The rules are
+// today's settings: a deadline counted under other settings reads as set.
+func (r Rules) DeadlineBasis(s Suggestion, h Handling) string {
 	if s.Deadline == "" {
 		return ""
 	}
 	var why string
+	began := h.roundBegan(s.Round)
+	if began == "" {
+		began = s.Evaluated
+	}
 	switch {
 	case s.Round <= 1 && s.Assigned != "" && s.Deadline == r.CountAssignDeadline(s.Assigned).Date:
 		why = r.CountAssignDeadline(s.Assigned).Rule
@@ -138,9 +144,9 @@ func (r Rules) DeadlineBasis(s Suggestion) string {
 		why = "延期"
 	case s.Round <= 1:
 		why = "交办时确定"
-	case s.Evaluated != "" && s.Deadline == r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Date:
-		why = r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Rule
-	case s.ExtensionReason != "" && s.Deadline > r.CountRehandleDeadline(Suggestion{}, s.Evaluated).Date:
+	case began != "" && s.Deadline == r.CountRehandleDeadline(Suggestion{}, began).Date:
+		why = r.CountRehandleDeadline(Suggestion{}, began).Rule
+	case began != "" && s.ExtensionReason != "" && s.Deadline > r.CountRehandleDeadline(Suggestion{}, began).Date:
 		why = "延期"
 	default:
 		why = "重新办理时确定"
@@ -149,6 +155,18 @@ func (r Rules) DeadlineBasis(s Suggestion) string {
 		why += "。" + earlierNote(1, s.FirstDeadline)
 	}
 	return why
+}
+
+// roundBegan is the day round began: the date of the last evaluation of the round before it (the 不满意 one);
+// "" in round 1 or when h holds no such evaluation.
+func (h Handling) roundBegan(round int) Date {
+	var d Date
+	for _, e := range h.Evaluations {
+		if e.Round == round-1 && e.Date > d {
+			d = e.Date
+		}
+	}
+	return d
 }
 
 // RehandleDeadline is the default deadline of a new round begun on the given day (the evaluation): +

@@ -233,9 +233,18 @@ func TestCountedDeadlines(t *testing.T) {
 				"评价之日起1个月，顺延至工作日。比第1轮的办理时限(2024年6月5日)早：重新办理时限从代表评价之日起算，不在原办理时限上延长"},
 			{"None", Suggestion{Round: 1}, ""},
 		} {
-			if got := r.DeadlineBasis(c.s); got != c.want {
+			if got := r.DeadlineBasis(c.s, Handling{}); got != c.want {
 				t.Errorf("%s: %q, want %q", c.name, got, c.want)
 			}
+		}
+	})
+	t.Run("BasisAfterTheNextEvaluation", func(t *testing.T) {
+		// Round 2 began with the 不满意 of 2024-04-25; the item has been evaluated again (满意) since, and closed.
+		s := Suggestion{Round: 2, State: StateClosed, Assigned: "2024-02-05", FirstDeadline: "2024-06-05", Evaluated: "2024-05-20", Deadline: "2024-05-27"}
+		h := Handling{Evaluations: []Evaluation{{Round: 1, Date: "2024-04-25", Grade: GradeUnsatisfied}, {Round: 2, Date: "2024-05-20", Grade: GradeSatisfied}}}
+		want := "评价之日起1个月，顺延至工作日。比第1轮的办理时限(2024年6月5日)早：重新办理时限从代表评价之日起算，不在原办理时限上延长"
+		if got := r.DeadlineBasis(s, h); got != want {
+			t.Fatalf("%q, want %q", got, want)
 		}
 	})
 	t.Run("NoRolling", func(t *testing.T) {
