@@ -677,3 +677,45 @@ func TestDeleteRefusalBeforeTheQuestion(t *testing.T) {
 		t.Fatal("no 人代会 with suggestions in the demo")
 	})
 }
+
+// Ctrl+S saves a meeting's section and a settings dictionary the cursor is in, like a record's form.
+func TestCtrlSSavesSectionsToo(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	c := d.win.Canvas()
+	t.Run("MeetingAgenda", func(t *testing.T) {
+		m := guardMeetingWithAll(t, d)
+		tab := d.meetings
+		tab.show(m)
+		tab.sections.SelectIndex(2)
+		e := firstEntry(tab.rec.agenda.box)
+		c.Focus(e)
+		typeInto(e)
+		typed := tab.rec.agenda.rows[0].Item.Title
+		pressShortcut(c, ctrl(fyne.KeyS))
+		det, err := d.db.MeetingDetail(d.ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if det.Agenda[0].Title != typed || d.form(formAgenda).dirty() {
+			t.Fatalf("Ctrl+S in the 议程: stored %q, typed %q, unsaved %v", det.Agenda[0].Title, typed, d.form(formAgenda).dirty())
+		}
+	})
+	t.Run("Dictionary", func(t *testing.T) {
+		st := d.settings
+		d.tabs.SelectIndex(len(d.tabs.Items) - 1)
+		st.showSection(st.dict.content)
+		st.dict.kinds.SetSelected("村(居)")
+		c.Focus(st.dict.entry)
+		test.Type(st.dict.entry, "新民村")
+		pressShortcut(c, ctrl(fyne.KeyS))
+		vals, err := d.db.Dict(d.ctx, st.dict.kind)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(vals, "新民村") {
+			t.Fatalf("Ctrl+S in the dictionary's box did not add 新民村 to %s", st.dict.kind)
+		}
+	})
+}

@@ -57,7 +57,8 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(actions...), head)
 	s.bar.Objects = []fyne.CanvasObject{save, s.unsaved}
 	bottom := container.NewVBox(widget.NewSeparator(), msg, s.bar)
-	return container.NewBorder(top, bottom, nil, nil, body)
+	s.root = container.NewBorder(top, bottom, nil, nil, body)
+	return s.root
 }
 
 // section is what every section of a meeting's record shares: its message line, its 「未保存」 mark and its
@@ -66,6 +67,7 @@ type section struct {
 	msg     *widget.Label
 	unsaved *widget.Label
 	bar     *fyne.Container // 保存 and the mark
+	root    fyne.CanvasObject // the section as drawn (sectionFrame): Ctrl+S in it saves it
 	state   *formState
 }
 
@@ -79,7 +81,7 @@ func (s *section) track(r *meetingRecord, kind, part string, page int, get func(
 	t, m := r.t, r.m
 	s.state = t.d.trackForm(&formState{kind: kind, key: recordKey(m.ID), part: part,
 		name: func() string { return "会议" + quoted(m.Title) }, get: get, set: set, save: save,
-		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar)})
+		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar), root: s.root})
 }
 
 // touched follows a change of the section (before it is tracked, nothing).

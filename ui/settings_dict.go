@@ -111,7 +111,7 @@ func (x *settingsDict) track() {
 			x.entry.SetText(v)
 			return err
 		},
-		save: x.add, reveal: func() { x.t.showSection(x.content) }})
+		save: x.add, reveal: func() { x.t.showSection(x.content) }, root: x.content})
 	watchInputs(x.entry, x.state.touched)
 }
 

@@ -198,7 +198,7 @@ func (x *settingsHolidays) load() {
 			x.show()
 			return err
 		},
-		save: x.saveYear, reveal: func() { x.t.showSection(x.content) }, mark: x.showUnsaved})
+		save: x.saveYear, reveal: func() { x.t.showSection(x.content) }, mark: x.showUnsaved, root: x.content})
 	x.showUnsaved(false)
 }
 
