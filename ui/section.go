@@ -66,7 +66,7 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 type section struct {
 	msg     *widget.Label
 	unsaved *widget.Label
-	bar     *fyne.Container // 保存 and the mark
+	bar     *fyne.Container   // 保存 and the mark
 	root    fyne.CanvasObject // the section as drawn (sectionFrame): Ctrl+S in it saves it
 	state   *formState
 }
