@@ -719,3 +719,32 @@ func TestCtrlSSavesSectionsToo(t *testing.T) {
 		}
 	})
 }
+
+// Esc in a text box of the welcome dialog is its 稍后再说: nothing is saved.
+func TestEscInTheWelcomeDialog(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	c := d.win.Canvas()
+	before, err := d.db.Settings(d.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.firstRun()
+	var office *textEntry
+	walk(c.Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*textEntry); ok && office == nil {
+			office = e
+		}
+	})
+	if office == nil {
+		t.Fatal("no text box in the welcome dialog")
+	}
+	c.Focus(office)
+	test.Type(office, "河西镇人大主席团")
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatalf("Esc left the welcome dialog open: %q", dialogText(d))
+	}
+	if after, _ := d.db.Settings(d.ctx); after.OfficeName != before.OfficeName {
+		t.Fatalf("Esc saved the office name %q", after.OfficeName)
+	}
+}

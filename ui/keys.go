@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -94,7 +95,8 @@ func escape(c fyne.Canvas) bool {
 	return false
 }
 
-// dismissButton finds the button that closes a dialog without doing anything: 取消, 关闭 or 否, or the only one.
+// dismissButton finds the button that closes a dialog without doing anything: 取消, 关闭 or 否, the one with
+// the cancel icon, or the only one.
 // Fyne lays a dialog out as icon, background, content, buttons and title (dialog/base.go, create): the row of
 // buttons is looked in first, so that a 取消 inside the content is not taken for the dialog's.
 func dismissButton(content fyne.CanvasObject) *widget.Button {
@@ -122,6 +124,13 @@ func dismissButton(content fyne.CanvasObject) *widget.Button {
 			if b.Text == text {
 				return b
 			}
+		}
+	}
+	// Fyne's form, confirm and custom dialogs give their dismiss button the cancel icon, whatever it says
+	// (「稍后再说」 of the welcome dialog).
+	for _, b := range buttons {
+		if b.Icon != nil && b.Icon.Name() == theme.CancelIcon().Name() {
+			return b
 		}
 	}
 	if len(buttons) == 1 {

@@ -287,9 +287,9 @@ func filterBox(label string, sel *widget.Select, width float32) fyne.CanvasObjec
 
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
 func (d *desk) firstRun() {
-	office := widget.NewEntry()
+	office := newTextEntry() // our entry: Esc reaches the window (稍后再说) from the text box too
 	office.SetPlaceHolder("例如：青山镇人大主席团")
-	upper := widget.NewEntry()
+	upper := newTextEntry()
 	upper.SetPlaceHolder("例如：青川县人大常委会")
 	choice := widget.NewRadioGroup([]string{"载入示例数据", "空白开始"}, nil)
 	choice.SetSelected("载入示例数据")
