@@ -202,8 +202,8 @@ func (db *DB) figurePeriod(from, to, asOf Date) (Figures, error) {
 	c.requiredDate("统计起始日期", from)
 	c.requiredDate("统计截止日期", to)
 	c.date("数据截至日期", asOf)
-	if c.err != nil {
-		return f, c.err
+	if err := c.result(); err != nil {
+		return f, err
 	}
 	if to < from {
 		return f, fieldErr("统计截止日期", "(%s)不能早于起始日期(%s)", to.Chinese(), from.Chinese())
