@@ -94,6 +94,8 @@ type Figures struct {
 	ReportBacksOral    int // 述职 records in the window, 口头
 	ReportBacksWritten int // … 书面
 	ReportBackLevels   []ReportBackLevel
+
+	Supervision SupervisionFigures // 监督: evaluations, rectification, inquiries, 民生实事 (figures_supervision.go)
 }
 
 // MeetingCount returns the number of meetings of a kind in the window.
@@ -168,6 +170,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.stationFigures(f); err != nil {
 		return fmt.Errorf("统计家站点: %w", err)
+	}
+	if err := tx.supervisionFigures(f, st); err != nil {
+		return fmt.Errorf("统计监督工作: %w", err)
 	}
 	return nil
 }
