@@ -141,9 +141,48 @@ type MeetingRect struct {
 	Raised, Closed int
 }
 
+// CampaignSummary is a campaign of the window as the report text tells it.
+type CampaignSummary struct {
+	ID                               int64
+	Title, Method                    string
+	Date                             Date
+	Scale                            string
+	Units, Persons                   int      // targets
+	FirstUnits                       []string // the first targets' names, in the campaign's order (units first)
+	Categories                       []KindCount
+	Top, Middle, Bottom              int // targets by grade
+	Grades                           [3]string
+	Award                            string
+	Awarded                          int
+	Groups, Villages, Forums         int
+	Interviews, Letters, Opinions    int
+	Rectifications                   int // items the campaign raised (any date)
+	PresentAtMeeting, BallotsCounted int
+}
+
+// InquirySummary is an inquiry of the window as the report text tells it.
+type InquirySummary struct {
+	Topic                               string
+	Date                                Date
+	Problems, Suggestions, Requirements int
+	Rectifications                      int
+}
+
+// VoteSummary is a 票决 of the window as the report text tells it.
+type VoteSummary struct {
+	Year               int
+	Date               Date
+	Meeting            string
+	Candidates, Chosen int
+}
+
 // SupervisionFigures are the supervision figures of a period.
 type SupervisionFigures struct {
 	Counts map[SupervisionKey]int
+
+	Campaigns []CampaignSummary // by 测评日期
+	Inquiries []InquirySummary
+	Votes     []VoteSummary
 
 	CampaignsByMethod []KindCount // EvalMethods order
 	TargetsByCategory []KindCount // in the order first met
@@ -238,8 +277,49 @@ func (tx *Tx) campaignFigures(s *SupervisionFigures, from, last Date) error {
 			return err
 		}
 		g := c.Grades()
+		sum := CampaignSummary{ID: c.ID, Title: c.Title, Method: c.Method, Date: c.EvalDate, Scale: c.Scale, Grades: g, Award: c.Award,
+			Groups: c.Groups, Villages: c.Villages, Forums: c.Forums, Interviews: c.Interview, Letters: c.Letters, Opinions: c.Opinions,
+			Rectifications: c.Rectifications}
+		if c.MeetingID != 0 {
+			m, err := tx.meeting(c.MeetingID)
+			if err != nil {
+				return err
+			}
+			sum.PresentAtMeeting = m.Present + m.NonVoting
+		}
+		for _, unitsFirst := range []bool{true, false} {
+			for _, t := range ts {
+				if (t.UnitID != 0) == unitsFirst && len(sum.FirstUnits) < 3 {
+					sum.FirstUnits = append(sum.FirstUnits, t.Name())
+				}
+			}
+		}
 		for i, r := range c.Results(ts) {
 			t := ts[i]
+			if t.UnitID != 0 {
+				sum.Units++
+			} else {
+				sum.Persons++
+			}
+			cat := t.Category
+			if cat == "" {
+				cat = "未分类"
+			}
+			bump(&sum.Categories, cat)
+			if r.Counted {
+				sum.BallotsCounted = max(sum.BallotsCounted, t.Valid)
+				switch r.Grade {
+				case g[0]:
+					sum.Top++
+				case g[1]:
+					sum.Middle++
+				case g[2]:
+					sum.Bottom++
+				}
+				if c.Award != "" && slices.Contains(r.Titles, c.Award) {
+					sum.Awarded++
+				}
+			}
 			it := SupervisionItem{Kind: "评议对象", ID: c.ID, Label: t.Name(), Detail: c.Title}
 			if r.Counted {
 				it.Detail += "；" + r.Grade
@@ -249,10 +329,6 @@ func (tx *Tx) campaignFigures(s *SupervisionFigures, from, last Date) error {
 				s.add(SupTargetUnits, it)
 			} else {
 				s.add(SupTargetPeople, it)
-			}
-			cat := t.Category
-			if cat == "" {
-				cat = "未分类"
 			}
 			bump(&byCat, cat)
 			if !r.Counted {
@@ -277,6 +353,7 @@ func (tx *Tx) campaignFigures(s *SupervisionFigures, from, last Date) error {
 				bump(&awards, title)
 			}
 		}
+		s.Campaigns = append(s.Campaigns, sum)
 	}
 	for _, m := range EvalMethods {
 		s.CampaignsByMethod = append(s.CampaignsByMethod, KindCount{m, byMethod[m]})
@@ -359,17 +436,19 @@ func (tx *Tx) inquiryFigures(s *SupervisionFigures, st Settings, from, last Date
 	err := collect(tx, `SELECT q.id, q.topic, q.date, q.satisfied, q.basic, q.unsatisfied,
 		(SELECT count(*) FROM inquiry_items i WHERE i.inquiry_id = q.id AND i.list = '问题清单'),
 		(SELECT count(*) FROM inquiry_items i WHERE i.inquiry_id = q.id AND i.list = '建议清单'),
-		(SELECT count(*) FROM inquiry_items i WHERE i.inquiry_id = q.id AND i.list = '具体要求')
+		(SELECT count(*) FROM inquiry_items i WHERE i.inquiry_id = q.id AND i.list = '具体要求'),
+		(SELECT count(*) FROM rectifications r WHERE r.inquiry_id = q.id)
 		FROM inquiries q WHERE q.date BETWEEN ? AND ? ORDER BY q.date, q.id`, []any{from, last}, func(sc scanner) error {
 		var id int64
 		var topic string
 		var date Date
-		var sat, basic, unsat, p, sg, rq int
-		if err := sc.Scan(&id, &topic, &date, &sat, &basic, &unsat, &p, &sg, &rq); err != nil {
+		var sat, basic, unsat, p, sg, rq, rects int
+		if err := sc.Scan(&id, &topic, &date, &sat, &basic, &unsat, &p, &sg, &rq, &rects); err != nil {
 			return err
 		}
 		it := SupervisionItem{Kind: "专题询问", ID: id, Label: topic,
 			Detail: fmt.Sprintf("%s；问题%d个、建议%d条、具体要求%d条", date.Chinese(), p, sg, rq)}
+		s.Inquiries = append(s.Inquiries, InquirySummary{Topic: topic, Date: date, Problems: p, Suggestions: sg, Requirements: rq, Rectifications: rects})
 		s.add(SupInquiries, it)
 		lists[InquiryProblems] += p
 		lists[InquirySuggestions] += sg
@@ -423,6 +502,7 @@ func (tx *Tx) livelihoodFigures(s *SupervisionFigures, from, last, asOf Date) er
 		if inWindow {
 			s.add(SupVotes, SupervisionItem{Kind: "民生实事", ID: int64(y), Label: fmt.Sprintf("%d年民生实事项目票决", y),
 				Detail: fmt.Sprintf("%s；候选%d项，确定%d项", v.Date.Chinese(), len(cands), t.Chosen)})
+			s.Votes = append(s.Votes, VoteSummary{Year: y, Date: v.Date, Meeting: v.MeetingTitle, Candidates: len(cands), Chosen: t.Chosen})
 		}
 		for _, row := range t.Rows {
 			p := row.Project

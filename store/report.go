@@ -16,7 +16,9 @@ type ReportData struct {
 	Stations []Station      // T9 家站点建设情况: the stations the figures count
 	Records  []DeputyRecord // T10 代表履职情况: the period's days
 	Meetings []ReportMeeting
-	Made     time.Time // 制表日期; zero: now
+	// Supervision lists the period's campaigns, rectification items and projects (report_supervision.go).
+	Supervision SupervisionReport
+	Made        time.Time // 制表日期; zero: now
 	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
 	Basis ArchiveBasis
 }
@@ -62,6 +64,9 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 			return err
 		}
 		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), 0); err != nil {
+			return err
+		}
+		if rep.Supervision, err = tx.supervisionReport(f); err != nil {
 			return err
 		}
 		meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})
