@@ -38,43 +38,40 @@ func EvaluationBallot(path string, doc store.EvalDoc, n int) error {
 	n = max(n, 1)
 	d := newDocument(doc.Settings.OfficeName, "测评票", false)
 	grades := c.Grades()
-	d.slips(n, func(i int, s *slip) {
+	d.slips(1, n, 2, func(_ int, s *slip) {
 		s.line(c.Title, 13, true, 2)
 		s.line("测　评　票", 20, true, 4)
-		nameW := d.width - 2*slipInset - 14
-		cols := []string{}
+		x0, inner := s.inner()
+		numW, gradeW := s.pt(14), s.pt(26)
+		cols := grades[:]
 		if c.Scale == store.ScaleScore {
-			nameW -= 36
+			gradeW = s.pt(36)
 			cols = []string{"得分"}
-		} else {
-			nameW -= 3 * 26
-			cols = grades[:]
 		}
+		nameW := inner - numW - gradeW*float64(len(cols))
 		rowH := 9.0
 		s.block(rowH*float64(len(doc.Targets)+1), func(y float64) {
-			x0 := d.left + slipInset
+			h := s.pt(rowH)
 			head := append([]string{"序号", "被评议单位(人员)"}, cols...)
-			widths := []float64{14, nameW}
+			widths := []float64{numW, nameW}
 			for range cols {
-				w := 26.0
-				if c.Scale == store.ScaleScore {
-					w = 36
-				}
-				widths = append(widths, w)
+				widths = append(widths, gradeW)
 			}
+			size := s.pt(cellSize)
 			draw := func(y float64, texts []string, bold bool, boxes bool) {
 				x := x0
 				for k, t := range texts {
-					d.pdf.Rect(x, y, widths[k], rowH, "D")
+					d.pdf.Rect(x, y, widths[k], h, "D")
 					if boxes && k >= 2 && c.Scale != store.ScaleScore {
-						d.checkBox(x+(widths[k]-5)/2, y+2, 5)
+						side := s.pt(5)
+						d.checkBox(x+(widths[k]-side)/2, y+(h-side)/2, side)
 					} else {
-						d.font(bold, cellSize)
+						d.font(bold, size)
 						align := "C"
 						if k == 1 && !bold {
 							align = "L"
 						}
-						d.text(x+cellPadX, y+(rowH-lineHeight(cellSize))/2, widths[k]-2*cellPadX, lineHeight(cellSize), t, align)
+						d.text(x+cellPadX, y+(h-lineHeight(size))/2, widths[k]-2*cellPadX, lineHeight(size), t, align)
 					}
 					x += widths[k]
 				}
@@ -85,7 +82,7 @@ func EvaluationBallot(path string, doc store.EvalDoc, n int) error {
 				for range cols {
 					texts = append(texts, "")
 				}
-				draw(y+rowH*float64(k+1), texts, false, true)
+				draw(y+h*float64(k+1), texts, false, true)
 			}
 		})
 		s.block(4, func(float64) {})
@@ -327,10 +324,8 @@ func RectificationNotice(path string, doc store.RectNoticeDoc, date store.Date) 
 	st, c := doc.Settings, doc.Campaign
 	office := orOffice(st)
 	d := newDocument(st.OfficeName, "整改通知书", false)
-	for i, u := range doc.Units {
-		if i > 0 {
-			d.addPage()
-		}
+	for _, u := range doc.Units {
+		d.startPart("整改通知书") // each unit's letter is a document of its own, numbered on its own
 		d.title("整 改 通 知 书")
 		d.paragraph(u.Unit+"：", paraStyle{after: 1})
 		last := store.Date("")
