@@ -134,8 +134,18 @@ func (r Report) tables() []rtable {
 	if len(r.Records) > 0 {
 		out = append(out, r.t10())
 	}
+	if len(r.Supervision.Campaigns) > 0 {
+		out = append(out, r.t12())
+	}
 	if r.Meetings != nil {
 		out = append(out, r.t13(), r.t14(), r.t15())
+	}
+	// The supervision lists (report_supervision.go).
+	if len(r.Supervision.Projects) > 0 {
+		out = append(out, r.t20())
+	}
+	if len(r.Supervision.Rectifications) > 0 {
+		out = append(out, r.t21())
 	}
 	return out
 }
@@ -171,6 +181,7 @@ func (w Report) t1() rtable {
 	count("代表“家站点”", fig.Stations.Total, "个", strings.Join(byType, "、"))
 	count("代表小组", fig.Deputies.Groups, "个", "")
 	count("在任代表", fig.Deputies.All.Deputies, "名", "")
+	rows = append(rows, w.supervisionT1(&n)...) // 监督 (report_supervision.go)
 	periods := []struct {
 		name string
 		c    store.SuggestionFigures

@@ -262,7 +262,7 @@ func (g *demoGen) genCampaign(y int, newMeeting func(string, Date) *demoMeeting,
 		t.issued = present
 		t.ret = present - g.between(0, 1)
 		t.valid = t.ret - g.between(0, 1)
-		share := 0.75 + 0.22*g.r.Float64() // (满意+基本满意) share of the valid ballots
+		share := 0.84 + 0.15*g.r.Float64() // (满意+基本满意) share of the valid ballots: most units reach 满意
 		if i == worst && g.chance(0.4) {
 			share = 0.45 + 0.12*g.r.Float64() // now and then one falls to 不满意
 		}

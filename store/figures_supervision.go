@@ -145,7 +145,8 @@ type MeetingRect struct {
 type CampaignSummary struct {
 	ID                               int64
 	Title, Method                    string
-	Date                             Date
+	Date                             Date // 测评日期
+	Plan                             Date // 实施方案日期
 	Scale                            string
 	Units, Persons                   int      // targets
 	FirstUnits                       []string // the first targets' names, in the campaign's order (units first)
@@ -277,7 +278,7 @@ func (tx *Tx) campaignFigures(s *SupervisionFigures, from, last Date) error {
 			return err
 		}
 		g := c.Grades()
-		sum := CampaignSummary{ID: c.ID, Title: c.Title, Method: c.Method, Date: c.EvalDate, Scale: c.Scale, Grades: g, Award: c.Award,
+		sum := CampaignSummary{ID: c.ID, Title: c.Title, Method: c.Method, Date: c.EvalDate, Plan: c.PlanDate, Scale: c.Scale, Grades: g, Award: c.Award,
 			Groups: c.Groups, Villages: c.Villages, Forums: c.Forums, Interviews: c.Interview, Letters: c.Letters, Opinions: c.Opinions,
 			Rectifications: c.Rectifications}
 		if c.MeetingID != 0 {
