@@ -216,3 +216,28 @@ func TestSupervisionLivelihoodVote(t *testing.T) {
 	}
 	superShot(t, d, "livelihood-vote")
 }
+
+// 概览 lists the 整改事项 past their due date, as the store counts them on today, and a tap opens one in 监督.
+func TestOverviewListsOverdueRectifications(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	today := d.today()
+	_, want, err := d.db.Rectifications(d.ctx, store.RectificationFilter{Overdue: true, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want == 0 {
+		t.Fatal("the demo has no overdue item on its today: the list would prove nothing")
+	}
+	o := d.overview
+	if got := o.attention.Items[3].Text; got != fmt.Sprintf("逾期整改 (%d)", want) {
+		t.Fatalf("tab %q, store counts %d", got, want)
+	}
+	first := o.rects.items[0]
+	if !first.Overdue(today) || !strings.Contains(overviewRectLine(first, today), first.UnitName) {
+		t.Fatalf("first line %q for %+v", overviewRectLine(first, today), first)
+	}
+	o.rects.list.Select(0)
+	if d.tabs.Selected().Text != "监督" || d.super.pages.SelectedIndex() != 1 || d.super.rects.current.ID != first.ID {
+		t.Fatalf("tap shows tab %q page %d item %d", d.tabs.Selected().Text, d.super.pages.SelectedIndex(), d.super.rects.current.ID)
+	}
+}
