@@ -27,7 +27,9 @@ func newOverviewRects(d *desk) *overviewRects {
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
-		func(i widget.ListItemID, c fyne.CanvasObject) { c.(*widget.Label).SetText(overviewRectLine(o.items[i], d.today())) })
+		func(i widget.ListItemID, c fyne.CanvasObject) {
+			c.(*widget.Label).SetText(overviewRectLine(o.items[i], d.today()))
+		})
 	o.list.OnSelected = func(i widget.ListItemID) {
 		x := o.items[i]
 		o.list.UnselectAll()
