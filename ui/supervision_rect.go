@@ -74,6 +74,7 @@ func newRectsPane(t *supervisionTab) *rectsPane {
 	tb := newToolbar(p.newRecord, p.edit, p.remove, func() { exportRecords(d, "整改事项一览", p.list) })
 	ledger := widget.NewButtonWithIcon("销号台账", theme.DocumentPrintIcon(), func() { d.printTo(d.rectLedger(d.today().Year())) })
 	tb.box.Add(ledger)
+	tb.addImport(d, store.ImportRectifications)
 	p.content = recordFrame(tb, p.search, []fyne.CanvasObject{
 		filterBox("状态", p.filters.state, 90), filterBox("来源", p.filters.source, 140), p.filters.overdue,
 	}, p.list.table, p.list.status, p.detail)

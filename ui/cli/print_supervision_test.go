@@ -198,3 +198,70 @@ func TestSupervisionEndToEndPrintedAndReported(t *testing.T) {
 		t.Errorf("T20 %v", r)
 	}
 }
+
+// A 整改清单 imported from a workbook: a row naming a unit not in the register is refused with its line and
+// nothing is written; without it the items are added 未整改, the due date from the phase when left blank, and
+// importing the file again finds them (same text and unit) and skips them.
+func TestImportRectifications(t *testing.T) {
+	db, _ := superCase(t)
+	dir := t.TempDir()
+	write := func(name string, rows ...[]any) string {
+		t.Helper()
+		f := excelize.NewFile()
+		defer f.Close()
+		f.SetSheetRow("Sheet1", "A1", &[]any{"2024年专题询问整改清单"})
+		f.SetSheetRow("Sheet1", "A2", &[]any{"序号", "问题", "责任单位", "整改阶段", "提出日期", "整改时限"})
+		for i, r := range rows {
+			f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", 3+i), &r)
+		}
+		path := filepath.Join(dir, name)
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	count := func() int {
+		t.Helper()
+		d, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer d.Close()
+		_, n, err := d.Rectifications(context.Background(), store.RectificationFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := count()
+	bad := write("有错.xlsx", []any{1, "村道养护资金落实不到位", "国土所", "近期整改", "2024-12-02", ""},
+		[]any{2, "农村客运班次少", "镇交通站", "年内整改", "2024-12-02", ""})
+	code, out, errOut := run("import", "--db", db, "rectifications", bad)
+	if code == ExitOK || !strings.Contains(out+errOut, "第4行「责任单位」") || !strings.Contains(out+errOut, "镇交通站") {
+		t.Fatalf("unknown unit: exit %d\n%s%s", code, out, errOut)
+	}
+	if n := count(); n != before {
+		t.Fatalf("%d items after a refused import, want %d", n, before)
+	}
+	good := write("整改清单.xlsx", []any{1, "村道养护资金落实不到位", "国土所", "近期整改", "2024-12-02", ""},
+		[]any{2, "农村客运班次少", "镇城建所", "年内整改", "2024-12-02", "2025-06-30"})
+	if code, out, errOut := run("import", "--db", db, "rectifications", good); code != ExitOK {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errOut)
+	}
+	d, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, _, err := d.Rectifications(context.Background(), store.RectificationFilter{Query: "村道养护资金"})
+	d.Close()
+	if err != nil || len(items) != 1 {
+		t.Fatalf("imported item: %d, %v", len(items), err)
+	}
+	if x := items[0]; x.State != store.RectOpen || x.UnitName != "国土所" || x.Phase != store.PhaseNearTerm || x.Due == "" || x.Raised != "2024-12-02" {
+		t.Fatalf("imported %+v", x)
+	}
+	code, out, errOut = run("import", "--db", db, "rectifications", good)
+	if code != ExitOK || count() != before+2 || !strings.Contains(out, "新增 0、更新 0、跳过 2") {
+		t.Fatalf("again: exit %d, %d items\n%s%s", code, count(), out, errOut)
+	}
+}
