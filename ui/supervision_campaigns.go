@@ -335,6 +335,14 @@ type targetRow struct {
 	score                         *widget.Entry
 }
 
+// ballotEntry is a count of ballots on a target's line: a bare entry, checked on 保存 (a valid-mark beside
+// each of six numbers would leave no room for the numbers in the pane).
+func ballotEntry(v int) *widget.Entry {
+	e := numberEntry(v, true)
+	e.Validator = nil
+	return e
+}
+
 // targetsOf is the 测评 section: one line per target with its 类别 and ballots (发出、收回、有效 and the three
 // grades, or the average score), saved together; under it the results by the campaign's rule; a unit from the
 // 承办单位 register or a named official is added to the list (and saved with it).
@@ -367,8 +375,8 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 	}
 	items := []*widget.FormItem{widget.NewFormItem("评议对象", container.NewHBox(headBox...))}
 	for i, t := range ts {
-		r := targetRow{cat: selectWith(store.EvalCategories, true), iss: numberEntry(t.Issued, true), ret: numberEntry(t.Returned, true),
-			valid: numberEntry(t.Valid, true), top: numberEntry(t.Top, true), mid: numberEntry(t.Middle, true), bt: numberEntry(t.Bottom, true)}
+		r := targetRow{cat: selectWith(store.EvalCategories, true), iss: ballotEntry(t.Issued), ret: ballotEntry(t.Returned),
+			valid: ballotEntry(t.Valid), top: ballotEntry(t.Top), mid: ballotEntry(t.Middle), bt: ballotEntry(t.Bottom)}
 		r.cat.SetSelected(t.Category)
 		r.score = lineEntry(t.Score)
 		if t.Score == 0 {
@@ -390,7 +398,7 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		for i, t := range ts {
 			r := rows[i]
 			for _, e := range []*widget.Entry{r.iss, r.ret, r.valid, r.top, r.mid, r.bt} {
-				if err := e.Validate(); err != nil {
+				if n, err := strconv.Atoi(strings.TrimSpace(e.Text)); strings.TrimSpace(e.Text) != "" && (err != nil || n < 0) {
 					return nil, store.Errorf(store.EINVALID, "评议对象第%d行(%s)：票数应是整数", i+1, t.Name())
 				}
 			}
@@ -490,8 +498,32 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		lines = append(lines, line+fmt.Sprintf("　第%d名", r.Rank))
 	}
 	p.resultLines = lines
+	exportB := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { p.exportTargets(x, ts) })
 	p.results = container.NewStack(simpleList("测评结果(按本活动的规则)", lines, nil))
 	split := container.NewVSplit(pane.content, p.results)
 	split.Offset = 0.65
-	return container.NewBorder(container.NewVBox(adder, rule), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, exportB, adder), rule), nil, nil, nil, split)
+}
+
+// exportTargets writes the campaign's targets with their ballots and results as an .xlsx sheet, as the 测评结果
+// 统计表 lists them.
+func (p *campaignsPane) exportTargets(x store.EvalCampaign, ts []store.EvalTarget) {
+	g := x.Grades()
+	headers := []string{"序号", "被评议单位(人员)", "类别", "述职日期", "发出", "收回", "有效", g[0], g[1], g[2], x.RateName(), "等次", "称号", "名次"}
+	prec := p.d.precision()
+	var rows [][]string
+	for i, r := range x.Results(ts) {
+		t := ts[i]
+		row := []string{fmt.Sprint(i + 1), t.Name(), t.Category, string(t.ReportDate), fmt.Sprint(t.Issued), fmt.Sprint(t.Returned),
+			fmt.Sprint(t.Valid), fmt.Sprint(t.Top), fmt.Sprint(t.Middle), fmt.Sprint(t.Bottom), "", "", "", ""}
+		if r.Counted {
+			row[10] = r.Rate.Percent(prec)
+			if x.Scale == store.ScaleScore {
+				row[10] = fmt.Sprintf("%.1f", r.Score)
+			}
+			row[11], row[12], row[13] = r.Grade, strings.Join(r.Titles, "、"), fmt.Sprint(r.Rank)
+		}
+		rows = append(rows, row)
+	}
+	p.d.exportList(x.Title+"测评结果", headers, rows)
 }

@@ -241,3 +241,33 @@ func TestOverviewListsOverdueRectifications(t *testing.T) {
 		t.Fatalf("tap shows tab %q page %d item %d", d.tabs.Selected().Text, d.super.pages.SelectedIndex(), d.super.rects.current.ID)
 	}
 }
+
+// A ballot count that is no whole number is refused on 保存 naming its line, and nothing is saved.
+func TestSupervisionBallotNotANumber(t *testing.T) {
+	db := testDB(t, false)
+	ctx := context.Background()
+	u := store.Unit{Name: "乡财政所", Kind: "站所"}
+	if err := db.SaveUnit(ctx, &u); err != nil {
+		t.Fatal(err)
+	}
+	c := store.NewEvalCampaign(2024, "2024-06-26")
+	c.Title = "2024年度工作评议"
+	if err := db.SaveEvalCampaign(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveEvalTargets(ctx, c.ID, []store.EvalTarget{{UnitID: u.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	d := testDesk(t, db)
+	p := d.super.campaigns
+	p.open(c, nil, nil)
+	p.rows[0].valid.SetText("三十")
+	p.targets.form.OnSubmit()
+	if msg := p.targets.msg.Text; msg != "评议对象第1行(乡财政所)：票数应是整数" {
+		t.Fatalf("message %q", msg)
+	}
+	ts, _ := db.EvalTargets(ctx, c.ID)
+	if ts[0].Valid != 0 {
+		t.Fatalf("saved %+v", ts[0])
+	}
+}
