@@ -647,6 +647,21 @@ type RectNoticeDoc struct {
 	Units    []RectUnitNotice
 }
 
+// Issued is the date the notices bear: the day the campaign's items were raised (the latest, when on several
+// days), as they are handed over then; today when none has a date.
+func (doc RectNoticeDoc) Issued(today Date) Date {
+	var d Date
+	for _, u := range doc.Units {
+		for _, it := range u.Items {
+			d = max(d, it.Raised)
+		}
+	}
+	if d == "" {
+		return today
+	}
+	return d
+}
+
 // RectNoticeDoc reads the 整改通知书 of campaign id: its items grouped by responsible unit, in the units' order.
 // A campaign that raised no items is an ENOTFOUND error that says so.
 func (db *DB) RectNoticeDoc(ctx context.Context, campaignID int64) (doc RectNoticeDoc, err error) {

@@ -181,7 +181,7 @@ func (d *desk) campaignPrintChoices(x store.EvalCampaign) []printChoice {
 			if err != nil {
 				return err
 			}
-			return export.RectificationNotice(path, nd, d.today())
+			return export.RectificationNotice(path, nd, nd.Issued(d.today()))
 		}}},
 	}
 }

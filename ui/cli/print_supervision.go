@@ -88,7 +88,7 @@ func printRectNotice(ctx context.Context, db *store.DB, a printArgs) error {
 	if err != nil {
 		return err
 	}
-	return export.RectificationNotice(a.out, doc, a.today)
+	return export.RectificationNotice(a.out, doc, doc.Issued(a.today))
 }
 
 func printRectLedger(ctx context.Context, db *store.DB, a printArgs) error {

@@ -137,7 +137,7 @@ func TestSupervisionEndToEndPrintedAndReported(t *testing.T) {
 	wantIn("评议结果通报", notice, "述职评议结果的通报", "人大代表满意单位", "镇派出所", "第1页共1页")
 	rect := print("rectification-notice", "--id", ids)
 	wantIn("整改通知书", rect, "整改通知书", "镇派出所：", "3条整改意见", "交通事故多发路段缺少警示标志", "镇城建所：",
-		"农房建设审批材料要求不一")
+		"农房建设审批材料要求不一", "2024年6月28日")
 	if n := strings.Count(rect, "第1页共1页"); n != 2 {
 		t.Errorf("整改通知书: %d letters numbered on their own, want 2 (one per unit):\n%s", n, rect)
 	}
