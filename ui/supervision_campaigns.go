@@ -333,6 +333,7 @@ type targetRow struct {
 	cat                           *widget.Select
 	iss, ret, valid, top, mid, bt *widget.Entry
 	score                         *widget.Entry
+	del                           *widget.Button // takes the target off the list
 }
 
 // ballotEntry is a count of ballots on a target's line: a bare entry, checked on 保存 (a valid-mark beside
@@ -374,6 +375,7 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		headBox = append(headBox, fixedWidth(w, widget.NewLabel(h)))
 	}
 	items := []*widget.FormItem{widget.NewFormItem("评议对象", container.NewHBox(headBox...))}
+	var removeAt func(i int) // takes target i off the list (and its ballots) once the clerk confirms
 	for i, t := range ts {
 		r := targetRow{cat: selectWith(store.EvalCategories, true), iss: ballotEntry(t.Issued), ret: ballotEntry(t.Returned),
 			valid: ballotEntry(t.Valid), top: ballotEntry(t.Top), mid: ballotEntry(t.Middle), bt: ballotEntry(t.Bottom)}
@@ -391,6 +393,10 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		for _, e := range ins {
 			box = append(box, fixedWidth(62, e))
 		}
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { removeAt(i) })
+		del.Importance = widget.LowImportance
+		rows[i].del = del
+		box = append(box, del)
 		items = append(items, widget.NewFormItem(fmt.Sprintf("%d. %s", i+1, t.Name()), container.NewHBox(box...)))
 	}
 	read := func() ([]store.EvalTarget, error) {
@@ -428,6 +434,15 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		p.list.reload()
 		p.display(p.current)
 		return nil
+	}
+	removeAt = func(i int) {
+		p.d.confirmDelete("评议对象", ts[i].Name(), func() error {
+			list, err := read()
+			if err != nil {
+				return err
+			}
+			return save(append(list[:i:i], list[i+1:]...))
+		})
 	}
 	var pane *formPane
 	pane = newFormPane(items, func() error {

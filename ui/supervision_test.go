@@ -271,3 +271,37 @@ func TestSupervisionBallotNotANumber(t *testing.T) {
 		t.Fatalf("saved %+v", ts[0])
 	}
 }
+
+// A target added by mistake is taken off its campaign with the line's 删除 button, after a confirmation.
+func TestSupervisionRemoveTarget(t *testing.T) {
+	db := testDB(t, false)
+	ctx := context.Background()
+	var ts []store.EvalTarget
+	for _, n := range superUnits[:3] {
+		u := store.Unit{Name: n, Kind: "站所"}
+		if err := db.SaveUnit(ctx, &u); err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, store.EvalTarget{UnitID: u.ID})
+	}
+	c := store.NewEvalCampaign(2024, "2024-06-26")
+	c.Title = "2024年度工作评议"
+	if err := db.SaveEvalCampaign(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveEvalTargets(ctx, c.ID, ts); err != nil {
+		t.Fatal(err)
+	}
+	d := testDesk(t, db)
+	p := d.super.campaigns
+	p.open(c, nil, nil)
+	if len(p.rows) != 3 || p.rows[1].del == nil {
+		t.Fatalf("%d lines for three targets", len(p.rows))
+	}
+	test.Tap(p.rows[1].del)
+	test.Tap(dialogButton(t, d, "是"))
+	got, _ := db.EvalTargets(ctx, c.ID)
+	if len(got) != 2 || got[0].UnitName != "乡财政所" || got[1].UnitName != "农技站" || len(p.rows) != 2 {
+		t.Fatalf("after removing 国土所: %+v (%d lines)", got, len(p.rows))
+	}
+}
