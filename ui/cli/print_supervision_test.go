@@ -101,6 +101,11 @@ func superCase(t *testing.T) (string, int64) {
 	v := store.LivelihoodVote{Year: 2024, Date: "2024-01-20", MeetingID: session.ID, ToChoose: 10, Expected: 60, Issued: 58,
 		Returned: 58, Valid: 57}
 	must(db.SaveLivelihoodVote(ctx, &v))
+	q := store.Inquiry{Topic: "农村道路建设和养护", Date: "2024-09-10"}
+	must(db.SaveInquiry(ctx, &q))
+	must(db.SaveInquiryItems(ctx, q.ID, []store.InquiryItem{{List: store.InquiryProblems, Text: "村道养护资金落实不到位"},
+		{List: store.InquiryProblems, Text: "部分村道路面破损未及时修复"}, {List: store.InquirySuggestions, Text: "建立村道养护长效机制"},
+		{List: store.InquiryRequirements, Text: "年底前完成破损路面修复"}}))
 	return path, c.ID
 }
 
@@ -148,6 +153,9 @@ func TestSupervisionEndToEndPrintedAndReported(t *testing.T) {
 	lr := print("livelihood-result", "--year", "2024")
 	wantIn("票决结果", lr, "民生实事候选项目10", "未获通过")
 
+	lists := print("inquiry-lists", "--id", "1")
+	wantIn("两清单一要求", lists, "问题清单", "村道养护资金落实不到位", "建议清单", "建立村道养护长效机制", "具体要求", "年底前完成破损路面修复")
+
 	out := filepath.Join(dir, "out")
 	if code, _, errOut := run("export", "--db", db, "--year", "2024", "--today", "2024-12-31", "--format", "all", "--out", out); code != ExitOK {
 		t.Fatalf("export: %s", errOut)
@@ -162,7 +170,8 @@ func TestSupervisionEndToEndPrintedAndReported(t *testing.T) {
 		"调查组共收集建议、意见100条，综合整理出整改意见4条。",
 		"按满意、基本满意、不满意三个档次进行无记名投票测评，评为满意3个，基本满意2个，不满意1个，3个评议对象被评为“人大代表满意单位”。",
 		"共提出整改意见4条", "已销号2条、整改中1条、未整改1条，已销号率50.0%，其中2条已过整改时限；对2条开展了整改“回头看”",
-		"组织代表对12个民生实事候选项目进行票决，确定10项为2024年民生实事项目")
+		"组织代表对12个民生实事候选项目进行票决，确定10项为2024年民生实事项目",
+		"2024年9月10日，就农村道路建设和养护开展专题询问，梳理归纳为问题清单、建议清单和具体要求(简称“两清单一要求”)，包括2个问题，1条建议，1条具体要求。")
 	f, err := excelize.OpenFile(filepath.Join(out, "青山镇人大主席团2024年度工作统计.xlsx"))
 	if err != nil {
 		t.Fatal(err)
