@@ -65,7 +65,11 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 		for _, a := range r.Attendance {
 			body = append(body, attendanceCells(a.Kind, a))
 		}
-		recordTable(d, cols, body, attendanceCells("合计", t), fileSize, nil)
+		size := fileSize
+		if len(body) > 7 {
+			size = denseSize // a deputy at many kinds of meeting (评议, 询问 …): the year still on one page
+		}
+		recordTable(d, cols, body, attendanceCells("合计", t), size, nil)
 	}
 
 	sectionHeading(d, "二、提出建议")
@@ -117,6 +121,9 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 // fileSize is the type size of the boxes and tables of a 履职档案, half a point under the other forms' so that
 // a deputy's year fits on one page.
 const fileSize = 10.5
+
+// denseSize is the type size of an attendance table of more than seven kinds of meeting.
+const denseSize = 9.0
 
 // infoGrid draws the basic-data box of a 履职档案 on a grid of three label–value pairs a row: a row of two
 // pairs widens its first value over the third pair, a row of one pair spans the page, so the labels line up.

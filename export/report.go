@@ -147,7 +147,7 @@ func (c rchart) values(t rtable, precision int) []float64 {
 // reportTables are the report's tables in workbook order, by their code in domain.md §5.1. The clerk and the
 // county see only their numbers (表1 …, by place here, without gaps); a table added here (and in build) is
 // numbered by its place, and the menus that name a table (TableName) follow.
-var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T13", "T14", "T15"}
+var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T12", "T13", "T14", "T15", "T20", "T21"}
 
 // build builds the table of a code.
 func (r Report) build(code string) rtable {
@@ -172,12 +172,18 @@ func (r Report) build(code string) rtable {
 		return r.t10()
 	case "T11":
 		return r.t11()
+	case "T12": // 监督 (report_supervision.go)
+		return r.t12()
 	case "T13":
 		return r.t13()
 	case "T14":
 		return r.t14()
 	case "T15":
 		return r.t15()
+	case "T20":
+		return r.t20()
+	case "T21":
+		return r.t21()
 	}
 	panic("export: no table " + code)
 }
@@ -187,6 +193,9 @@ func (r Report) build(code string) rtable {
 func TableNumber(code string) int {
 	return slices.Index(reportTables, code) + 1
 }
+
+// TableCount is how many tables the report holds (a sheet, a PDF section and a CSV file each).
+func TableCount() int { return len(reportTables) }
 
 // TableName is how the clerk sees a table named: 「表9」 for T10, as the workbook's sheet and the PDF call it;
 // "" for a table the report does not hold.
@@ -295,6 +304,7 @@ func (w Report) t1() rtable {
 	if !(store.Period{From: fig.From, To: fig.To}).IsYear() {
 		total = "合计"
 	}
+	rows = append(rows, w.supervisionT1(&n)...) // 监督 (report_supervision.go)
 	periods := []struct {
 		name string
 		c    store.SuggestionFigures

@@ -77,7 +77,7 @@ func TestReportPDFHandCounted(t *testing.T) {
 	all := strings.Join(pages, "\n")
 	cover := pages[0]
 	for _, want := range []string{"青山镇人大主席团", "2024年度工作统计报表", "统计时段：    2024年1月1日至12月31日", "数据截至：    2024年12月31日",
-		"陈文", "2025年1月6日", "目", "表13 镇人民代表大会会议情况表"} {
+		"陈文", "2025年1月6日", "目", "表14 镇人民代表大会会议情况表", "表16 整改清单(销号台账)"} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover lacks %q:\n%s", want, cover)
 		}

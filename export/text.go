@@ -31,6 +31,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.session(),
 		r.recess(),
 		r.rates(),
+		r.supervision(), // 监督 (text_supervision.go)
 		r.stations(),
 		r.deputies(),
 		r.reportBacks(),

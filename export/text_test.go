@@ -99,6 +99,13 @@ func rtAllPercents(f store.Figures, precision int) map[string]bool {
 			out[sf.RateOf(d).Percent(precision)] = true
 		}
 	}
+	sup := f.Supervision // 监督's rates (text_supervision.go)
+	for _, d := range store.SupervisionRateDefs {
+		out[sup.RateOf(d).Percent(precision)] = true
+	}
+	for _, r := range []store.Rate{sup.Satisfaction, sup.Awareness, sup.InquiryPoll} {
+		out[r.Percent(precision)] = true
+	}
 	return out
 }
 

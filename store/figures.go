@@ -104,7 +104,8 @@ type Figures struct {
 	ReportBacksWritten int // … 书面
 	ReportBackLevels   []ReportBackLevel
 
-	Sessions []CongressSession // 人民代表大会会议 started in the window, by date (T15)
+	Sessions    []CongressSession  // 人民代表大会会议 started in the window, by date (T15)
+	Supervision SupervisionFigures // 监督: evaluations, rectification, inquiries, 民生实事 (figures_supervision.go)
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -191,6 +192,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.stationFigures(f); err != nil {
 		return fmt.Errorf("统计家站点: %w", err)
+	}
+	if err := tx.supervisionFigures(f, st); err != nil {
+		return fmt.Errorf("统计监督工作: %w", err)
 	}
 	return nil
 }

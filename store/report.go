@@ -17,6 +17,8 @@ type ReportData struct {
 	Records     []DeputyRecord  // T10 代表履职情况: the period's days, outcomes on AsOf
 	ReportBacks []ReportBack    // T11 述职评议: the report-backs of the window, by date
 	Meetings    []ReportMeeting
+	// Supervision lists the period's campaigns, rectification items and projects (report_supervision.go).
+	Supervision SupervisionReport
 	Made        time.Time // 制表日期; zero: now
 	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
 	Basis ArchiveBasis
@@ -81,6 +83,9 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 			return err
 		}
 		if rep.ReportBacks, err = tx.reportBacksIn(f.From, last); err != nil {
+			return err
+		}
+		if rep.Supervision, err = tx.supervisionReport(f); err != nil {
 			return err
 		}
 		meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})

@@ -122,6 +122,13 @@ func (tx *Tx) unitInUse(id int64) (string, error) {
 	if n > 0 {
 		return "", Errorf(ECONFLICT, "承办单位「%s」承办或协办了%d件建议，不能删除", name, n)
 	}
+	if err := tx.QueryRow(`SELECT (SELECT count(*) FROM eval_targets WHERE unit_id = ?1) + (SELECT count(*) FROM rectifications WHERE unit_id = ?1)
+		+ (SELECT count(*) FROM inquiry_items WHERE unit_id = ?1) + (SELECT count(*) FROM livelihood_projects WHERE unit_id = ?1)`, id).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		return "", Errorf(ECONFLICT, "承办单位「%s」在监督工作(评议对象、整改事项、询问清单或民生实事)中被引用%d次，不能删除", name, n)
+	}
 	return name, nil
 }
 

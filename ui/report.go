@@ -61,6 +61,7 @@ type reportTab struct {
 	shown     reportPeriod
 	settings  store.Settings
 	fig       store.Figures
+	supRows   []reportSupRow // 监督工作 (report_supervision.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -139,6 +140,9 @@ func newReportTab(d *desk) *reportTab {
 		container.NewBorder(nil, nil, boldLabel("建议办理情况"), nil, reportHint("点击百分比或「口径」查看计算方法和明细")),
 		t.newRateTable(),
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, boldLabel("监督工作"), nil, reportHint("点击数字查看口径和明细")),
+		t.newSupervisionBox(),
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -382,6 +386,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 			}
 		}
 	}
+	t.showSupervision(st, fig)
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -402,6 +407,7 @@ func (t *reportTab) clear() {
 			c.frac.SetText("")
 		}
 	}
+	t.showSupervision(t.settings, store.Figures{})
 	t.text.SetText("")
 }
 

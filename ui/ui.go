@@ -41,6 +41,7 @@ type desk struct {
 	stations *stationsTab
 	items    *suggestionsTab
 	meetings *meetingsTab
+	super    *supervisionTab // 监督 (supervision.go)
 	report   *reportTab
 	settings *settingsTab
 	// session is the window's hold on the database file (startup.go); a restore goes through it.
@@ -60,9 +61,10 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.stations = newStationsTab(d)
 	d.items = newSuggestionsTab(d)
 	d.meetings = newMeetingsTab(d)
+	d.super = newSupervisionTab(d)
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
-	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings}
+	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings, d.super}
 	// All tabs at once: AppTabs.Append refreshes the tabs before the window has given them a size, and a
 	// Table laid out at zero height makes Fyne 2.7 build a row separator for every row of its list
 	// (widget/table.go visibleRowHeights) — 120 000 widgets and ~40 MB on the stress database.
@@ -89,16 +91,16 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	return d
 }
 
-// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…7 switch tabs; Ctrl+S saves the form the
-// cursor is in (or the one on screen); Esc closes the dialog or pop-up on top (keys.go). They work while a
-// text box has the cursor too: the window's text boxes hand them on (entry.go).
+// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…8 switch tabs, in their order; Ctrl+S saves
+// the form the cursor is in (or the one on screen); Esc closes the dialog or pop-up on top (keys.go). They work
+// while a text box has the cursor too: the window's text boxes hand them on (entry.go).
 func (d *desk) addShortcuts() {
 	d.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func() {
 		if t := d.currentRecordTab(); t != nil {
 			t.newRecord()
 		}
 	})
-	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7} {
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8} {
 		i := i
 		d.addShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func() {
 			if i < len(d.tabs.Items) {

@@ -31,7 +31,7 @@ func TestWindowHasAllTabs(t *testing.T) {
 	for _, it := range tabs.Items {
 		names = append(names, it.Text)
 	}
-	if strings.Join(names, " ") != "概览 代表 联络站 建议 会议 报表 设置" {
+	if strings.Join(names, " ") != "概览 代表 联络站 建议 会议 监督 报表 设置" {
 		t.Fatalf("tabs %v", names)
 	}
 	if w.Title() != "人大工作台 — 青山镇人大主席团" {
