@@ -233,38 +233,75 @@ func zipHas(data []byte, part string) bool {
 // ---- PDF pages ----
 
 var (
-	pdfPagesCount = regexp.MustCompile(`/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b`)
-	pdfPage       = regexp.MustCompile(`/Type\s*/Page\b`)
-	pdfObjStm     = regexp.MustCompile(`/Type\s*/ObjStm\b`)
+	pdfCount  = regexp.MustCompile(`/Count\s+(\d+)`)
+	pdfType   = []byte("/Type")
+	pdfObjStm = []byte("/ObjStm")
 )
 
 // pdfPages counts the pages of a PDF without a PDF library: the /Count of its page tree (the largest one, the
 // root's), or else the page objects, also inside compressed object streams (PDF 1.5 and later, as scanners
-// and Word write). It returns 0 when it cannot tell.
+// and Word write). It returns 0 when it cannot tell. Only the bytes around each /Type are looked at, so a
+// scan of many megabytes is counted in milliseconds.
 func pdfPages(data []byte) int {
-	texts := [][]byte{data}
-	for _, loc := range pdfObjStm.FindAllIndex(data, -1) {
-		if s := pdfStream(data, loc[1]); s != nil {
-			texts = append(texts, s)
+	count, pages := pdfTree(data)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], pdfObjStm)
+		if j < 0 {
+			break
 		}
-	}
-	count, pages := 0, 0
-	for _, t := range texts {
-		for _, m := range pdfPagesCount.FindAllSubmatch(t, -1) {
-			v := m[1]
-			if v == nil {
-				v = m[2]
-			}
-			if n, err := strconv.Atoi(string(v)); err == nil && n < 100000 {
-				count = max(count, n)
-			}
+		if s := pdfStream(data, i+j); s != nil {
+			c, p := pdfTree(s)
+			count, pages = max(count, c), pages+p
 		}
-		pages += len(pdfPage.FindAllIndex(t, -1))
+		i += j + len(pdfObjStm)
 	}
 	if count > 0 {
 		return count
 	}
 	return pages
+}
+
+// pdfTree finds the /Type /Pages dictionaries (keeping the largest /Count) and counts the /Type /Page ones in
+// the PDF text t.
+func pdfTree(t []byte) (count, pages int) {
+	for i := 0; ; {
+		j := bytes.Index(t[i:], pdfType)
+		if j < 0 {
+			return count, pages
+		}
+		at := i + j + len(pdfType)
+		i = at
+		k := at
+		for k < len(t) && (t[k] == ' ' || t[k] == '\r' || t[k] == '\n' || t[k] == '\t') {
+			k++
+		}
+		if !bytes.HasPrefix(t[k:], []byte("/Page")) {
+			continue
+		}
+		k += len("/Page")
+		if k < len(t) && t[k] == 's' {
+			// The dictionary around it: back to its << and on to its >> (never far in a page tree node).
+			from := max(0, bytes.LastIndex(t[max(0, at-2048):at], []byte("<<"))+max(0, at-2048))
+			to := min(len(t), k+2048)
+			if e := bytes.Index(t[k:to], []byte(">>")); e >= 0 {
+				to = k + e
+			}
+			if m := pdfCount.FindSubmatch(t[from:to]); m != nil {
+				if n, err := strconv.Atoi(string(m[1])); err == nil && n < 100000 {
+					count = max(count, n)
+				}
+			}
+			continue
+		}
+		if k >= len(t) || !isPDFNameChar(t[k]) {
+			pages++
+		}
+	}
+}
+
+// isPDFNameChar reports whether c continues a PDF name (/Page in /PageLabels is not a page).
+func isPDFNameChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
 }
 
 // pdfStream inflates the Flate stream whose dictionary contains the byte at offset at, or returns nil.
@@ -273,7 +310,7 @@ func pdfStream(data []byte, at int) []byte {
 	if end < 0 || end > 4096 {
 		return nil
 	}
-	dict := data[at : at+end]
+	dict := data[max(0, at-512) : at+end] // the filter may come before /Type in the dictionary
 	if !bytes.Contains(dict, []byte("/FlateDecode")) {
 		return nil
 	}

@@ -558,6 +558,9 @@ func TestPDFPages(t *testing.T) {
 	}{
 		{"Plain", testPDF(3, false, 0), 3},
 		{"ObjectStream", testPDF(2, true, 0), 2},
+		{"ObjectStreamFilterFirst", bytes.Replace(testPDF(4, true, 0), []byte("/Type /ObjStm /N 5 /First 4 /Filter /FlateDecode"),
+			[]byte("/Filter /FlateDecode /First 4 /N 5 /Type /ObjStm"), 1), 4},
+		{"PageLabelsNotPages", []byte("%PDF-1.4\n1 0 obj << /Type /PageLabels >> endobj 2 0 obj << /Type /Page >> endobj\n%%EOF"), 1},
 		{"NoTree", []byte("%PDF-1.4\n1 0 obj << /Type /Page >> endobj 2 0 obj << /Type /Page >> endobj\n%%EOF"), 2},
 		{"Unreadable", []byte("%PDF-1.4\nnothing here\n%%EOF"), 0},
 	} {
