@@ -7,17 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"fyne.io/fyne/v2/app"
 
 	"rendadesk/ui"
 	"rendadesk/ui/cli"
 	"rendadesk/ui/display"
+	_ "rendadesk/ui/zhlocale" // a C/POSIX locale becomes zh_CN before Fyne's lang reads it (see the package)
 )
 
 func main() {
-	chineseLocale()
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
 		attachConsole() // Windows: print into the cmd.exe or PowerShell that started us (console_windows.go)
@@ -49,23 +48,4 @@ func main() {
 	fixWindowClass() // X11: a fixed WM_CLASS, the .desktop file's StartupWMClass (windowclass_x11.go)
 	w.ShowAndRun()
 	done()
-}
-
-// chineseLocale replaces a "C" or "POSIX" locale (a bare terminal, a service account) by zh_CN.UTF-8: Fyne
-// reads the locale each time translations are added and logs an error for these, and the program speaks
-// Chinese whatever the locale.
-func chineseLocale() {
-	set := false
-	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		switch v := os.Getenv(name); {
-		case v == "C" || v == "POSIX" || strings.HasPrefix(v, "C."):
-			os.Setenv(name, "zh_CN.UTF-8")
-			set = true
-		case v != "":
-			set = true
-		}
-	}
-	if !set {
-		os.Setenv("LANG", "zh_CN.UTF-8")
-	}
 }

@@ -77,7 +77,7 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 
 	sectionHeading(d, "二、提出建议")
 	if r.Led+r.Cosigned == 0 {
-		d.paragraph("本年度没有领衔或附议的建议。", paraStyle{size: fileSize + 0.5, indent: true})
+		d.paragraph("本年度没有领衔或联名的建议。", paraStyle{size: fileSize + 0.5, indent: true})
 	} else {
 		line := fmt.Sprintf("领衔提出建议 %d 件", r.Led)
 		if r.Led > 0 {
@@ -88,7 +88,7 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 			}
 			line += strings.Join(parts, "、")
 		}
-		line += fmt.Sprintf("；附议建议 %d 件。", r.Cosigned)
+		line += fmt.Sprintf("；联名建议 %d 件。", r.Cosigned)
 		d.paragraph(line, paraStyle{size: fileSize + 0.5, indent: true})
 	}
 
@@ -298,7 +298,7 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 	// four characters, and t10Widths gives the numeric columns room for four characters.
 	cols := []column{{"序号", 0, "C"}, {"姓名", 0, "C"}, {"代表小组", 0, "C"}, {"人代会\n出席", 0, "C"},
 		{"活动参加\n次数", 0, "C"}, {"其中主席\n团会议", 0, "C"}, {"请假", 0, "C"}, {"缺席", 0, "C"}, {"领衔\n建议", 0, "C"},
-		{"附议\n建议", 0, "C"}, {"领衔建议\n已解决", 0, "C"}, {"进站接待\n次数", 0, "C"}, {"接待选民\n人次", 0, "C"},
+		{"联名\n建议", 0, "C"}, {"领衔建议\n已解决", 0, "C"}, {"进站接待\n次数", 0, "C"}, {"接待选民\n人次", 0, "C"},
 		{"述职评议结果", 0, "C"}}
 	// The rows and the 合计 are the yearly report's T10, so the two print the same numbers.
 	t := Report{store.ReportData{Settings: st, Records: recs}}.t10()

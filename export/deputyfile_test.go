@@ -63,7 +63,7 @@ func TestDeputyFile(t *testing.T) {
 		fmt.Sprintf("参加人代会以外的会议和活动%d次", r.Activities),
 		fmt.Sprintf("合计%d%d%d%d%d", r.Total.Present, r.Total.NonVoting, r.Total.Leave, r.Total.Absent, r.Total.Marked()),
 		fmt.Sprintf("领衔提出建议%d件（人代会期间%d件、闭会期间%d件），其中已解决%d件", r.Led, r.LedSession, r.LedRecess(), r.Solved()),
-		fmt.Sprintf("未答复%d件；附议建议%d件", r.LedOutcomes[store.OutcomeUnanswered], r.Cosigned),
+		fmt.Sprintf("未答复%d件；联名建议%d件", r.LedOutcomes[store.OutcomeUnanswered], r.Cosigned),
 		fmt.Sprintf("进站接待选民%d次，接待选民%d人次", r.Receptions, r.Voters),
 		fmt.Sprintf("%s%s述职%d人%d人（%s）", b.Date.Chinese(), b.Form, b.Participants, b.Excellent, b.Percent(b.Excellent, st.Precision)),
 		"制表人：" + st.ClerkName, "制表日期：2024年11月30日"}
@@ -108,7 +108,7 @@ func TestDeputyFileOfAnEmptyYearAndAVacantSeat(t *testing.T) {
 	}
 	checkPDF(t, path)
 	mustContain(t, "empty year", rawPages(t, path)[0], "白马镇人大代表履职档案（2024年度）", "欧阳□", "1970年3月", "镇级",
-		"出缺（调离，2024年5月3日）", "本年度没有参加会议和活动的记录", "本年度没有领衔或附议的建议", "本年度没有进站接待选民的记录",
+		"出缺（调离，2024年5月3日）", "本年度没有参加会议和活动的记录", "本年度没有领衔或联名的建议", "本年度没有进站接待选民的记录",
 		"本年度没有向选民述职的记录")
 }
 

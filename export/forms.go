@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"rendadesk/store"
@@ -15,17 +16,10 @@ func officeTitle(st store.Settings, name string) string {
 	return strings.TrimSpace(st.OfficeName) + name
 }
 
-// itemFields are the boxes that describe an item, shared by the 交办单 and the 过程单.
+// itemFields are the boxes that describe an item, shared by the 交办单 and the 过程单. A voter's item shows the
+// voter, how to reach them, and the station and day they raised it.
 func itemFields(st store.Settings, it store.NamedSuggestion) [][]field {
 	s := it.Suggestion
-	lead := field{"领衔代表", s.LeadDeputyName}
-	if s.FromVoter() {
-		v := s.VoterName
-		if s.VoterContact != "" {
-			v += "（" + s.VoterContact + "）"
-		}
-		lead = field{"选民", v}
-	}
 	category := s.Category
 	if s.Priority == "重点" {
 		category += "（重点）"
@@ -33,29 +27,58 @@ func itemFields(st store.Settings, it store.NamedSuggestion) [][]field {
 	rows := [][]field{
 		{{"编号", s.Number}, {"类别", category}},
 		{{"标题", s.Title}},
-		{lead, {"涉及层面", st.LevelLabel(s.Scope)}},
 	}
-	if s.FromVoter() && s.LeadDeputyName != "" { // a voter's item a deputy brought in: name the deputy too
-		rows = append(rows, []field{{"转交代表", s.LeadDeputyName}})
+	if s.FromVoter() {
+		rows = append(rows, voterFields(it)...)
+		rows = append(rows, []field{{"涉及层面", st.LevelLabel(s.Scope)}, {"转交代表", s.LeadDeputyName}})
+	} else {
+		rows = append(rows, []field{{"领衔代表", s.LeadDeputyName}, {"涉及层面", st.LevelLabel(s.Scope)}},
+			[]field{{"联名代表", strings.Join(it.Cosigners, "、")}})
 	}
 	return append(rows,
-		[]field{{"附议代表", strings.Join(it.Cosigners, "、")}},
 		[]field{{"收到日期", s.Received.Chinese()}, {"交办日期", s.Assigned.Chinese()}},
 		[]field{{"主办单位", s.MainUnitName}, {"办理时限", s.Deadline.Chinese()}},
 		[]field{{"协办单位", strings.Join(it.AssistUnits, "、")}},
 	)
 }
 
-// AssignForm writes the 交办单 of one item: its boxes, the full content, a line for the unit to sign for
-// it, and the office and date at the bottom right.
+// voterFields are the boxes of a voter's item that say who raised it and where: the voter and how to reach
+// them, the station and the day of the reception (or the source when it did not come through a station).
+func voterFields(it store.NamedSuggestion) [][]field {
+	rows := [][]field{{{"选民姓名", it.VoterName}, {"联系方式", it.VoterContact}}}
+	if it.Station != "" || it.ReceptionOn != "" {
+		return append(rows, []field{{"来源联络站", it.Station}, {"接待日期", it.ReceptionOn.Chinese()}})
+	}
+	return append(rows, []field{{"来源", it.Source}})
+}
+
+// itemWord is what an item is called on its forms: 代表建议, or 选民意见建议 for a voter's.
+func itemWord(it store.NamedSuggestion) string {
+	if it.FromVoter() {
+		return "选民意见建议"
+	}
+	return "代表建议"
+}
+
+// replyTo is how the unit is asked to answer: in writing to the deputies, or to the voter with word back
+// to the office.
+func replyTo(st store.Settings, it store.NamedSuggestion) string {
+	if it.FromVoter() {
+		return "答复选民并反馈" + orOffice(st)
+	}
+	return "书面答复代表，并将答复意见报送" + orOffice(st)
+}
+
+// AssignForm writes the 交办单 of one item (代表建议交办单, or 选民意见建议交办单 for a voter's item): its
+// boxes, the full content, a line for the unit to sign for it, and the office and date at the bottom right.
 func AssignForm(path string, st store.Settings, it store.NamedSuggestion, date store.Date) error {
-	d := newDocument(st.OfficeName, "代表建议交办单", false)
-	d.title(officeTitle(st, "代表建议交办单"))
+	name := itemWord(it) + "交办单"
+	d := newDocument(st.OfficeName, name, false)
+	d.title(officeTitle(st, name))
 	d.fields(itemFields(st, it)...)
 	d.textBox("建议内容", it.Content, 12)
 	d.moveDown(3)
-	d.paragraph(fmt.Sprintf("注：请认真研究办理，在办理时限内书面答复代表，并将答复意见报送%s。", orOffice(st)),
-		paraStyle{size: 10.5})
+	d.paragraph(fmt.Sprintf("注：请认真研究办理，在办理时限内%s。", replyTo(st, it)), paraStyle{size: 10.5})
 	d.ensure(40)
 	d.moveDown(8)
 	d.paragraph("承办单位签收：________________　　签收日期：______年____月____日", paraStyle{})
@@ -87,13 +110,13 @@ func AssignList(path string, st store.Settings, year int, sections []store.UnitI
 			}
 			listTable(d, sec.Items, "协办单位", func(it store.NamedSuggestion) string { return strings.Join(it.AssistUnits, "、") })
 			d.moveDown(2)
-			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Items)), paraStyle{bold: true, after: 2})
+			d.paragraph("合计："+countText(sec.Items), paraStyle{bold: true, after: 2})
 		}
 		if len(sec.Assisting) > 0 {
 			d.heading("协办代表建议")
 			listTable(d, sec.Assisting, "主办单位", func(it store.NamedSuggestion) string { return it.MainUnitName })
 			d.moveDown(2)
-			d.paragraph(fmt.Sprintf("共 %d 件", len(sec.Assisting)), paraStyle{bold: true, after: 2})
+			d.paragraph("合计："+countText(sec.Assisting), paraStyle{bold: true, after: 2})
 		}
 		d.ensure(30)
 		d.moveDown(6)
@@ -104,35 +127,74 @@ func AssignList(path string, st store.Settings, year int, sections []store.UnitI
 }
 
 func listTable(d *document, items []store.NamedSuggestion, lastTitle string, last func(store.NamedSuggestion) string) {
-	cols := []column{{"序号", 0, "C"}, {"编号", 0, "C"}, {"标题", 55, "L"}, {"领衔代表", 0, "C"},
-		{"交办日期", 0, "C"}, {"办理时限", 0, "C"}, {lastTitle, 35, "L"}}
+	cols := []column{{"序号", 0, "C"}, {"编号", 0, "C"}, {"标题", 55, "L"}, {"领衔代表", 0, "C"}}
+	voters := slices.ContainsFunc(items, func(it store.NamedSuggestion) bool { return it.VoterName != "" })
+	if voters {
+		cols = append(cols, column{"选民", 0, "C"})
+	}
+	cols = append(cols, column{"交办日期", 0, "C"}, column{"办理时限", 0, "C"}, column{lastTitle, 35, "L"})
 	rows := make([][]string, len(items))
 	for i, it := range items {
-		rows[i] = []string{itoa(i + 1), it.Number, it.Title, it.Proposer(), it.Assigned.Chinese(),
-			it.Deadline.Chinese(), last(it)}
+		rows[i] = []string{itoa(i + 1), it.Number, it.Title, it.LeadDeputyName}
+		if voters {
+			rows[i] = append(rows[i], it.VoterName)
+		}
+		rows[i] = append(rows[i], it.Assigned.Chinese(), it.Deadline.Chinese(), last(it))
 	}
 	d.table(cols, rows)
 }
 
+// countText counts items in the office's words: 「代表建议 3 件、选民意见建议 2 条」.
+func countText(items []store.NamedSuggestion) string {
+	plain := make([]store.Suggestion, len(items))
+	for i, it := range items {
+		plain[i] = it.Suggestion
+	}
+	return store.CountText(store.CountKinds(plain))
+}
+
 // OverdueNotice writes the 督办通知: for each unit a letter, on its own page, listing the unit's items that
-// have passed their deadline without a reply as of today and asking for a written reply within 7 days.
+// have passed their deadline without a reply as of today and asking for a reply within 7 days — in writing
+// to the deputies, or to the voters with word back to the office for voters' items.
 func OverdueNotice(path string, st store.Settings, sections []store.UnitItems, today store.Date) error {
 	d := newDocument(st.OfficeName, "督办通知", false)
 	for i, sec := range sections {
 		if i > 0 {
 			d.addPage()
 		}
-		d.title("关于督促办理逾期代表建议的通知")
+		deputies, voters := 0, 0
+		for _, it := range sec.Items {
+			if it.FromVoter() {
+				voters++
+			} else {
+				deputies++
+			}
+		}
+		what := "代表建议"
+		switch {
+		case deputies == 0:
+			what = "选民意见建议"
+		case voters > 0:
+			what = "代表建议和选民意见建议"
+		}
+		reply := "书面答复代表"
+		switch {
+		case deputies == 0:
+			reply = "答复选民并反馈" + orOffice(st)
+		case voters > 0:
+			reply = "代表建议书面答复代表，选民意见建议答复选民并反馈" + orOffice(st)
+		}
+		d.title("关于督促办理逾期" + what + "的通知")
 		d.paragraph(sec.Unit+"：", paraStyle{after: 1})
-		d.paragraph(fmt.Sprintf("截至%s，以下 %d 件代表建议已超过办理时限尚未答复，请抓紧办理，于%s前书面答复。",
-			today.Chinese(), len(sec.Items), today.AddDays(7).Chinese()), paraStyle{indent: true, after: 4})
+		d.paragraph(fmt.Sprintf("截至%s，以下%s已超过办理时限尚未答复，请抓紧办理，于%s前%s。",
+			today.Chinese(), countText(sec.Items), today.AddDays(7).Chinese(), reply), paraStyle{indent: true, after: 4})
 		rows := make([][]string, len(sec.Items))
 		for i, it := range sec.Items {
 			days := int(today.Time().Sub(it.Deadline.Time()).Hours() / 24)
-			rows[i] = []string{it.Number, it.Title, it.Assigned.Chinese(), it.Deadline.Chinese(), itoa(days)}
+			// 提出人 takes the place of the 交办日期 a portrait page has no room for beside the deadline.
+			rows[i] = []string{it.Number, it.Title, it.Proposer(), it.Deadline.Chinese(), itoa(days)}
 		}
-		d.table([]column{{"编号", 0, "C"}, {"标题", 1, "L"}, {"交办日期", 0, "C"}, {"办理时限", 0, "C"},
-			{"逾期天数", 0, "C"}}, rows)
+		d.table([]column{{"编号", 0, "C"}, {"标题", 1, "L"}, {"提出人", 0, "C"}, {"办理时限", 0, "C"}, {"逾期天数", 0, "C"}}, rows)
 		d.moveDown(4)
 		d.paragraph("特此通知。", paraStyle{indent: true})
 		d.signature(st.OfficeName, today.Chinese())
@@ -163,33 +225,39 @@ func SatisfactionForm(path string, st store.Settings, it store.NamedSuggestion, 
 		units = it.ForwardTo
 	}
 	d := newDocument(st.OfficeName, "征询意见表", false)
-	d.title("代表建议办理情况征询意见表")
+	d.title(itemWord(it) + "办理情况征询意见表")
 	result := []field{{"办理结果", outcome}}
 	if r.Round > 1 {
 		result = append(result, field{"答复轮次", fmt.Sprintf("第%d轮", r.Round)})
 	}
-	d.fields(
-		[]field{{"编号", it.Number}, {"领衔代表", it.Proposer()}},
+	who := "代表"
+	rows := [][]field{{{"编号", it.Number}, {"领衔代表", it.LeadDeputyName}}}
+	if it.FromVoter() {
+		who = "选民"
+		rows = append([][]field{{{"编号", it.Number}, {"收到日期", it.Received.Chinese()}}}, voterFields(it)...)
+	}
+	rows = append(rows,
 		[]field{{"标题", it.Title}},
 		[]field{{"承办单位", units}},
 		[]field{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},
 		result,
 	)
+	d.fields(rows...)
 	d.textBox("答复内容摘要", r.Content, 6)
 	d.moveDown(6)
-	evaluationBox(d)
+	evaluationBox(d, who)
 	d.moveDown(4)
 	d.paragraph(fmt.Sprintf("注：请于收到本表后十日内反馈%s。", orOffice(st)), paraStyle{size: 10.5})
 	return d.save(path)
 }
 
-// evaluationBox draws the part the deputy fills in: a bordered block with the three grades to tick,
-// ruled lines for comments and the signature line, kept together on one page.
-func evaluationBox(d *document) {
+// evaluationBox draws the part the deputy (or the voter, who) fills in: a bordered block with the three
+// grades to tick, ruled lines for comments and the signature line, kept together on one page.
+func evaluationBox(d *document, who string) {
 	const lines, gap = 5, 9.0
 	lh := lineHeight(bodySize)
 	height := 10 + lh + 8 + lh + lines*gap + 10 + lh + 6
-	d.heading("代表对办理情况的评价")
+	d.heading(who + "对办理情况的评价")
 	d.ensure(height)
 	top := d.y()
 	x := d.left + 6
@@ -220,7 +288,7 @@ func evaluationBox(d *document) {
 	d.right += 6
 	d.moveDown(10)
 	d.font(false, bodySize)
-	d.text(x, d.y(), d.width-12, lh, "代表签名：________________　　日期：______年____月____日", "R")
+	d.text(x, d.y(), d.width-12, lh, who+"签名：________________　　日期：______年____月____日", "R")
 	d.moveDown(lh + 6)
 	d.pdf.Rect(d.left, top, d.width, d.y()-top, "D")
 }
@@ -230,7 +298,7 @@ func evaluationBox(d *document) {
 // under it, 「附件 盖章答复（2页）」.
 func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps []store.Step, h store.Handling, date store.Date) error {
 	d := newDocument(st.OfficeName, "建议办理过程单", false)
-	d.title("代表建议办理过程单")
+	d.title(itemWord(it) + "办理过程单")
 	rows := itemFields(st, it)
 	status := []field{{"当前状态", it.State}, {"办理结果", it.Outcome}}
 	if it.Round > 1 {

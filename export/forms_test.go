@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,6 +53,21 @@ func squeeze(s string) string {
 // 「第 i 页 共 n 页」. It returns the pages' text as laid out.
 func checkPDF(t *testing.T, path string) []string {
 	t.Helper()
+	checkFonts(t, path)
+	pages := strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+	for i, p := range pages {
+		// pdftotext -layout may or may not keep the narrow spaces of 「第 1 页 共 2 页」.
+		if want := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(pages)); !strings.Contains(squeeze(p), squeeze(want)) {
+			t.Errorf("%s: page %d has no footer %q:\n%s", filepath.Base(path), i+1, want, p)
+		}
+	}
+	checkNoTempFiles(t, path)
+	return pages
+}
+
+// checkFonts fails unless every font of the PDF at path is our embedded one.
+func checkFonts(t *testing.T, path string) {
+	t.Helper()
 	out, err := exec.Command("pdffonts", path).Output()
 	if err != nil {
 		t.Fatalf("pdffonts %s: %v", path, err)
@@ -64,20 +81,53 @@ func checkPDF(t *testing.T, path string) []string {
 			t.Errorf("%s: font not embedded: %q", path, f)
 		}
 	}
-	pages := strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+}
+
+// footerRE reads 「第 i 页 共 n 页」 off a page.
+var footerRE = regexp.MustCompile(`第(\d+)页共(\d+)页`)
+
+// checkPartsPDF is checkPDF for a document printed in parts, each numbered on its own: the pages run 1 … n
+// with 「共 n 页」, again from 1 for the next part. It returns the pages' text and the page counts of the parts.
+func checkPartsPDF(t *testing.T, path string) (pages []string, parts []int) {
+	t.Helper()
+	checkFonts(t, path)
+	pages = strings.Split(strings.TrimSuffix(pdfText(t, path, "-layout"), "\f"), "\f")
+	want, of := 1, 0
 	for i, p := range pages {
-		// pdftotext -layout may or may not keep the narrow spaces of 「第 1 页 共 2 页」.
-		if want := fmt.Sprintf("第 %d 页 共 %d 页", i+1, len(pages)); !strings.Contains(squeeze(p), squeeze(want)) {
-			t.Errorf("%s: page %d has no footer %q:\n%s", filepath.Base(path), i+1, want, p)
+		m := footerRE.FindStringSubmatch(squeeze(p))
+		if m == nil {
+			t.Fatalf("%s: page %d has no footer:\n%s", filepath.Base(path), i+1, p)
 		}
+		n, total := atoi(m[1]), atoi(m[2])
+		if want == of+1 { // the part before is complete (or there is none yet): the next starts here
+			parts, want, of = append(parts, total), 1, total
+		}
+		if n != want || total != of {
+			t.Fatalf("%s: page %d says 第%d页共%d页, want 第%d页共%d页", filepath.Base(path), i+1, n, total, want, of)
+		}
+		want++
 	}
+	if want != of+1 {
+		t.Fatalf("%s: the last part ends at page %d of %d", filepath.Base(path), want-1, of)
+	}
+	checkNoTempFiles(t, path)
+	return pages, parts
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// checkNoTempFiles fails when the atomic writer left its temporary file beside path.
+func checkNoTempFiles(t *testing.T, path string) {
+	t.Helper()
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".rendadesk-") {
 			t.Errorf("temporary file left: %s", e.Name())
 		}
 	}
-	return pages
 }
 
 func mustContain(t *testing.T, what, text string, wants ...string) {
@@ -175,11 +225,11 @@ func TestAssignFormLongContent(t *testing.T) {
 	if len(pages) < 2 {
 		t.Fatalf("a content of %d characters fits on %d page", len([]rune(content)), len(pages))
 	}
-	mustContain(t, "交办单", strings.Join(pages, ""), "选民", "张三（13812345678）", "2024年3月5日", "十八届三次-007")
+	mustContain(t, "交办单", strings.Join(pages, ""), "选民意见建议交办单", "选民姓名", "张三", "联系方式", "13812345678", "2024年3月5日", "十八届三次-007")
 	// In drawing order each page's part of the box follows the repeated label; drop the page furniture and
 	// the labels, and the content must come back whole (𠮷, which the font lacks, printed as □).
 	raw := pdfText(t, path, "-raw")
-	for _, furniture := range []string{"青山镇人大主席团 代表建议交办单", "建议内容"} {
+	for _, furniture := range []string{"青山镇人大主席团 选民意见建议交办单", "建议内容"} {
 		raw = strings.ReplaceAll(raw, furniture, "")
 	}
 	for i := range pages {
@@ -193,21 +243,26 @@ func TestAssignFormLongContent(t *testing.T) {
 	}
 }
 
-// A voter's item that a deputy brought in names the voter as its proposer, and the deputy beside.
+// A voter's item prints as such: 选民意见建议交办单 with the voter, how to reach them, the station and the day
+// of the reception, the deputy who brought it in, and the unit asked to answer the voter and report back.
 func TestAssignFormVoterItemViaDeputy(t *testing.T) {
 	needPoppler(t)
 	st := store.DefaultSettings()
+	st.OfficeName = "青山镇人大主席团"
 	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-031", Title: "关于修缮村道的建议",
-		VoterName: "李大娘", LeadDeputyName: "王建国", Category: "城乡建设", Scope: store.LevelTown,
-		Received: "2024-03-01", Content: "村道破损。", Kind: store.KindVoter}}
+		VoterName: "李大娘", VoterContact: "13912345678", LeadDeputyName: "王建国", Category: "城乡建设", Scope: store.LevelTown,
+		Received: "2024-03-01", Content: "村道破损。", Kind: store.KindVoter}, Station: "青山村代表联络站", ReceptionOn: "2024-02-28"}
 	path := filepath.Join(t.TempDir(), "交办单.pdf")
 	if err := AssignForm(path, st, it, "2024-03-05"); err != nil {
 		t.Fatal(err)
 	}
 	text := squeeze(strings.Join(checkPDF(t, path), ""))
-	mustContain(t, "交办单", text, "选民李大娘", "转交代表王建国")
-	if strings.Contains(text, "领衔代表") {
-		t.Errorf("a voter's item prints 领衔代表:\n%s", text)
+	mustContain(t, "交办单", text, "青山镇人大主席团选民意见建议交办单", "选民姓名李大娘", "联系方式13912345678",
+		"来源联络站青山村代表联络站", "接待日期2024年2月28日", "转交代表王建国", "答复选民并反馈青山镇人大主席团")
+	for _, not := range []string{"领衔代表", "书面答复代表", "代表建议交办单"} {
+		if strings.Contains(strings.ReplaceAll(text, "选民意见建议交办单", ""), not) {
+			t.Errorf("a voter's item prints %q:\n%s", not, text)
+		}
 	}
 }
 
@@ -246,7 +301,11 @@ func TestAssignList(t *testing.T) {
 	if !strings.HasPrefix(strings.TrimPrefix(first, squeeze(st.OfficeName+"代表建议交办清单")), squeeze(sec.Unit+"承办代表建议交办清单")) {
 		t.Errorf("page 1 does not start with the first unit's title: %.80s", first)
 	}
-	mustContain(t, "交办清单", pages[0], "（2024年度）", fmt.Sprintf("共 %d 件", len(sec.Items)))
+	plain := make([]store.Suggestion, len(sec.Items))
+	for i, it := range sec.Items {
+		plain[i] = it.Suggestion
+	}
+	mustContain(t, "交办清单", pages[0], "（2024年度）", "合计："+store.CountText(store.CountKinds(plain)))
 	starts := 0
 	for _, p := range pages {
 		if strings.Contains(squeeze(p), "承办代表建议交办清单") {
@@ -310,7 +369,7 @@ func TestAssignList1000Rows(t *testing.T) {
 	if found != 1000 {
 		t.Errorf("%d of 1000 numbers found once", found)
 	}
-	mustContain(t, "清单", pages[len(pages)-1], "共 1000 件")
+	mustContain(t, "清单", pages[len(pages)-1], "合计：代表建议 1000 件")
 }
 
 func TestOverdueNotice(t *testing.T) {
@@ -331,14 +390,37 @@ func TestOverdueNotice(t *testing.T) {
 	if len(pages) != len(sections) {
 		t.Errorf("%d units on %d pages", len(sections), len(pages))
 	}
+	voters := 0
 	for i, sec := range sections[:min(len(sections), len(pages))] {
-		mustContain(t, "督办通知", pages[i], "关于督促办理逾期代表建议的通知", sec.Unit+"：",
-			fmt.Sprintf("截至2024年11月30日，以下 %d 件代表建议已超过办理时限尚未答复，请抓紧办理，于2024年12月7日前书面答复。", len(sec.Items)),
-			"特此通知", st.OfficeName, "2024年11月30日", "逾期天数")
+		d, v := 0, 0
+		for _, it := range sec.Items {
+			if it.FromVoter() {
+				v++
+			} else {
+				d++
+			}
+		}
+		voters += v
+		what, reply := "代表建议", "书面答复代表"
+		if v > 0 {
+			what, reply = "代表建议和选民意见建议", "代表建议书面答复代表，选民意见建议答复选民并反馈"+st.OfficeName
+		}
+		if d == 0 {
+			what, reply = "选民意见建议", "答复选民并反馈"+st.OfficeName
+		}
+		mustContain(t, "督办通知", pages[i], "关于督促办理逾期"+what+"的通知", sec.Unit+"：",
+			fmt.Sprintf("截至2024年11月30日，以下%s已超过办理时限尚未答复，请抓紧办理，于2024年12月7日前%s。", store.CountText(d, v), reply),
+			"特此通知", st.OfficeName, "2024年11月30日", "逾期天数", "提出人")
 		for _, it := range sec.Items {
 			days := int(today.Time().Sub(it.Deadline.Time()).Hours() / 24)
 			mustContain(t, "督办通知", pages[i], it.Number, it.Deadline.Chinese(), fmt.Sprint(days))
+			if it.FromVoter() {
+				mustContain(t, "督办通知", pages[i], it.VoterName+"（选民）")
+			}
 		}
+	}
+	if voters == 0 {
+		t.Error("no voter's item among the demo's overdue ones: the notice's wording for them is untested")
 	}
 }
 
@@ -449,4 +531,33 @@ func TestSavePDFErrors(t *testing.T) {
 	if err := AssignForm(filepath.Join(dir, "x.pdf"), st, it, "2024-01-01"); err == nil || !strings.Contains(err.Error(), "无法在文件夹") {
 		t.Errorf("a read-only folder: %v", err)
 	}
+}
+
+// The 征询表 and the 过程单 of a voter's item are the voter's: who raised it, where and when, and the voter
+// evaluates the handling.
+func TestVoterItemSatisfactionAndHistory(t *testing.T) {
+	needPoppler(t)
+	st := store.DefaultSettings()
+	st.OfficeName = "青山镇人大主席团"
+	it := store.NamedSuggestion{Suggestion: store.Suggestion{Number: "2024-031", Title: "关于修缮村道的建议", State: store.StateReplied,
+		VoterName: "李大娘", VoterContact: "13912345678", Category: "城乡建设", Scope: store.LevelTown, Kind: store.KindVoter,
+		Received: "2024-03-01", Assigned: "2024-03-05", Deadline: "2024-06-05", MainUnitName: "镇城建办", Content: "村道破损。"},
+		Station: "青山村代表联络站", ReceptionOn: "2024-02-28"}
+	h := store.Handling{Replies: []store.Reply{{Round: 1, Date: "2024-05-20", Method: "见面", Outcome: store.OutcomeSolved, Content: "已修缮。"}}}
+	dir := t.TempDir()
+	form := filepath.Join(dir, "征询表.pdf")
+	if err := SatisfactionForm(form, st, it, h); err != nil {
+		t.Fatal(err)
+	}
+	text := squeeze(strings.Join(checkPDF(t, form), ""))
+	mustContain(t, "征询表", text, "选民意见建议办理情况征询意见表", "选民姓名李大娘", "联系方式13912345678",
+		"来源联络站青山村代表联络站", "接待日期2024年2月28日", "选民对办理情况的评价", "选民签名")
+	if strings.Contains(text, "代表签名") || strings.Contains(text, "领衔代表") {
+		t.Errorf("the voter's 征询表 asks the deputy:\n%s", text)
+	}
+	history := filepath.Join(dir, "过程单.pdf")
+	if err := ItemHistory(history, st, it, nil, h, "2024-06-01"); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "过程单", strings.Join(checkPDF(t, history), ""), "选民意见建议办理过程单", "李大娘", "青山村代表联络站")
 }

@@ -119,7 +119,7 @@ var suggestionImportColumns = []importColumn{
 	{label: "来源联络站", aliases: []string{"联络站", "家站点", "来源站点", "来源家站点"}, kind: cRef, template: true},
 	{label: "领衔代表", aliases: []string{"提出代表", "领衔人", "提出人", "代表", "代表姓名", "建议人"}, kind: cRef, example: "王建国", template: true,
 		hint: "选民意见建议可空着；同名时写成 张伟(第一代表小组)"},
-	{label: "附议代表", aliases: []string{"联名代表", "附议人", "附议", "联名"}, kind: cRefs, template: true, hint: "可填多个，用顿号分开"},
+	{label: "联名代表", aliases: []string{"附议代表", "附议人", "附议", "联名"}, kind: cRefs, template: true, hint: "可填多个，用顿号分开"},
 	{label: "选民姓名", aliases: []string{"选民", "反映人", "反映人姓名"}, kind: cName, template: true},
 	{label: "选民联系方式", aliases: []string{"选民电话", "选民联系电话", "反映人电话"}, template: true},
 	{label: "内容", aliases: []string{"建议内容", "主要内容", "具体内容", "正文", "内容摘要"}, example: "村道破损严重，雨天积水，建议尽快修缮。", template: true},

@@ -11,7 +11,8 @@ import (
 // The meeting materials of SPEC §6.4 (domain.md §5.2): what the office prints for a 人代会 or a 主席团会议 —
 // the agenda, the sign-in sheet, the list of non-voting attendees, the ballots on the resolutions and the
 // tally sheet, the resolutions' text, the election ballots and the election report. One PDF, each part
-// starting on a new page, in the order of MeetingParts.
+// starting on a new page and numbered on its own, in the order of MeetingParts. Ballots are printed as many
+// to a sheet as asked, as many copies as deputies are expected.
 
 // MeetingParts are the parts of a meeting's materials, by their Chinese names, in the order they are printed.
 var MeetingParts = []string{"会议议程", "代表签到表", "列席人员名单", "表决票", "计票结果单", "决议文本", "选票", "选举结果报告"}
@@ -24,6 +25,8 @@ type meetingDoc struct {
 	det      store.MeetingDetail
 	q        store.Quorum
 	expected []store.Deputy
+	perSheet int // ballots on one sheet
+	copies   int // of each ballot
 }
 
 // has reports whether the meeting has the data a part is made from.
@@ -60,38 +63,75 @@ var missing = map[string]string{
 	"选举结果报告": "没有登记选举",
 }
 
+// MeetingPrint says what to print of a meeting's materials.
+type MeetingPrint struct {
+	Parts []string // of MeetingParts; none: every part the meeting has data for
+	// PerSheet is how many 表决票 or 选票 go on one A4 sheet, with cut lines between them: 1, 2 or 4 (0 means
+	// 2). A ballot too tall for a quarter or a half of the sheet gets the next larger share.
+	PerSheet int
+	// Copies is how many of each ballot are printed: 0 means one for every deputy expected (应到). With more
+	// than one, each resolution's or election's ballots start on a sheet of their own, so a cut stack holds
+	// one kind.
+	Copies int
+}
+
+// BallotsPerSheet are the choices of MeetingPrint.PerSheet.
+var BallotsPerSheet = []int{1, 2, 4}
+
+// DefaultCopies is the number of each ballot printed when none is asked for: the deputies expected at the
+// meeting (应到), as the quorum counts them or else as the sign-in sheet lists them; at least one.
+func DefaultCopies(q store.Quorum, expected int) int {
+	switch {
+	case q.Expected > 0:
+		return q.Expected
+	case expected > 0:
+		return expected
+	}
+	return 1
+}
+
 // MeetingMaterials writes the chosen parts of a meeting's materials (MeetingParts; none chosen: every part the
-// meeting has data for) to one PDF. q is the meeting's quorum and expected the deputies expected at it, by
-// group (store.DB.Quorum and store.DB.ExpectedAttendees). A part that is not one of MeetingParts, or that the
-// meeting has no data for, is refused with a message that says so.
+// meeting has data for) to one PDF, each part numbered on its own. q is the meeting's quorum and expected the
+// deputies expected at it, by group (store.DB.Quorum and store.DB.ExpectedAttendees). A part that is not one
+// of MeetingParts, or that the meeting has no data for, is refused with a message that says so, as is a
+// number of ballots per sheet other than 1, 2 or 4, or a negative number of copies.
 func MeetingMaterials(path string, st store.Settings, m store.Meeting, d store.MeetingDetail, q store.Quorum,
-	expected []store.Deputy, parts []string) error {
-	md := &meetingDoc{st: st, m: m, det: d, q: q, expected: expected}
+	expected []store.Deputy, p MeetingPrint) error {
+	md := &meetingDoc{st: st, m: m, det: d, q: q, expected: expected, perSheet: p.PerSheet, copies: p.Copies}
+	if md.perSheet == 0 {
+		md.perSheet = 2
+	}
+	if !slices.Contains(BallotsPerSheet, md.perSheet) {
+		return store.Errorf(store.EINVALID, "每张纸印的选票(表决票)张数只能是 1、2 或 4，不能是 %d", p.PerSheet)
+	}
+	if md.copies < 0 || md.copies > 2000 {
+		return store.Errorf(store.EINVALID, "选票(表决票)份数应在 1 到 2000 之间，不能是 %d", p.Copies)
+	}
+	if md.copies == 0 {
+		md.copies = DefaultCopies(q, len(expected))
+	}
 	var chosen []string
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		if !slices.Contains(MeetingParts, p) {
-			return store.Errorf(store.EINVALID, "不认识的会议材料「%s」，可以是: %s", p, strings.Join(MeetingParts, "、"))
+	for _, part := range p.Parts {
+		part = strings.TrimSpace(part)
+		if !slices.Contains(MeetingParts, part) {
+			return store.Errorf(store.EINVALID, "不认识的会议材料「%s」，可以是: %s", part, strings.Join(MeetingParts, "、"))
 		}
-		if !md.has(p) {
-			return store.Errorf(store.ENOTFOUND, "「%s」%s，不能打印%s", m.Title, missing[p], p)
+		if !md.has(part) {
+			return store.Errorf(store.ENOTFOUND, "「%s」%s，不能打印%s", m.Title, missing[part], part)
 		}
 	}
-	for _, p := range MeetingParts { // in the printed order, each once
-		if len(parts) == 0 && md.has(p) || slices.Contains(parts, p) {
-			chosen = append(chosen, p)
+	for _, part := range MeetingParts { // in the printed order, each once
+		if len(p.Parts) == 0 && md.has(part) || slices.Contains(p.Parts, part) {
+			chosen = append(chosen, part)
 		}
 	}
 	if len(chosen) == 0 {
 		return store.Errorf(store.ENOTFOUND, "「%s」还没有登记议程、代表、决议或选举，没有可打印的会议材料", m.Title)
 	}
 	md.d = newDocument(st.OfficeName, chosen[0], false)
-	for i, p := range chosen {
-		if i > 0 {
-			md.d.name = clean(p) // the page header names the part
-			md.d.addPage()
-		}
-		switch p {
+	for _, part := range chosen {
+		md.d.startPart(part) // each part from a new page, numbered on its own
+		switch part {
 		case "会议议程":
 			md.agenda()
 		case "代表签到表":
@@ -301,7 +341,7 @@ func (md *meetingDoc) signIn() {
 			group = dp.GroupName
 			name := group
 			if name == "" {
-				name = "未分组代表"
+				name = "未编入小组的代表"
 			}
 			cont = ""
 			d.ensure(8 + signInRowH)
@@ -361,41 +401,56 @@ func (md *meetingDoc) guests() {
 	d.paragraph(fmt.Sprintf("共 %d 人", len(md.det.Guests)), paraStyle{bold: true})
 }
 
-// slip lays out one ballot from the top down: a dry slip only measures how high the ballot is.
+// slip lays out one ballot from the top down inside its frame: a dry slip only measures how high it is.
+// Sizes are given for a half sheet and multiplied by scale (smaller in a quarter).
 type slip struct {
-	d   *document
-	dry bool
-	y   float64
+	d     *document
+	dry   bool
+	x, w  float64 // the frame's left edge and width
+	y     float64
+	scale float64
 }
 
-// slipInset is how far a ballot's text stays inside its frame.
+// slipInset is how far a ballot's text stays inside its frame (half sheet).
 const slipInset = 12.0
+
+// pt is a size of a half-sheet ballot at the slip's scale.
+func (s *slip) pt(v float64) float64 { return v * s.scale }
+
+// inner is the left edge and width of the text inside the frame.
+func (s *slip) inner() (float64, float64) {
+	in := s.pt(slipInset)
+	return s.x + in, s.w - 2*in
+}
 
 // line writes centred, wrapped text.
 func (s *slip) line(text string, size float64, bold bool, after float64) {
 	d := s.d
-	w := d.width - 2*slipInset
+	x, w := s.inner()
+	size = s.pt(size)
 	d.font(bold, size)
 	lh := lineHeight(size) * 1.1
 	for _, l := range d.wrap(text, w) {
 		if !s.dry {
 			d.font(bold, size)
-			d.text(d.left+slipInset, s.y, w, lh, l, "C")
+			d.text(x, s.y, w, lh, l, "C")
 		}
 		s.y += lh
 	}
-	s.y += after
+	s.y += s.pt(after)
 }
 
 // note writes a note after its label: centred when it takes one line, else wrapped with its lines aligned
 // under the text.
 func (s *slip) note(label, text string, size float64) {
 	d := s.d
+	size = s.pt(size)
 	lw := d.stringWidth(label, size, false)
-	w := d.width - 2*slipInset - lw
+	x, w := s.inner()
+	w -= lw
 	lh := lineHeight(size) * 1.1
+	d.font(false, size)
 	lines := d.wrap(text, w)
-	x := d.left + slipInset
 	if len(lines) == 1 {
 		x += (w - d.stringWidth(lines[0], size, false)) / 2
 	}
@@ -411,12 +466,12 @@ func (s *slip) note(label, text string, size float64) {
 	}
 }
 
-// block reserves h millimetres drawn by fn at the slip's current y.
+// block reserves h millimetres (at the slip's scale) drawn by fn at the slip's current y.
 func (s *slip) block(h float64, fn func(y float64)) {
 	if !s.dry {
 		fn(s.y)
 	}
-	s.y += h
+	s.y += s.pt(h)
 }
 
 // checkBox draws the square a voter marks, side mm wide, its top left corner at (x, y).
@@ -426,37 +481,103 @@ func (d *document) checkBox(x, y, side float64) {
 	d.pdf.SetLineWidth(0.25)
 }
 
-// cutGap is the room between two ballots on a page, with the cut line in its middle.
+// cutGap is the room between two ballots on a sheet, with the cut line in its middle.
 const cutGap = 12.0
 
-// slips writes n ballots, each framed: two to a page with a dashed cut line between them when two fit, each
-// on a page of its own otherwise. The first starts at the top of the current page.
-func (d *document) slips(n int, draw func(i int, s *slip)) {
-	half := (d.bottom - d.top - cutGap) / 2
-	lastHalf := false // the ballot before this one took the upper half of its page
-	for i := 0; i < n; i++ {
-		m := &slip{d: d, dry: true}
-		draw(i, m)
-		content := m.y
-		h := max(content+10, half)
-		switch {
-		case h <= half && lastHalf && d.room() >= h+cutGap-0.01:
-			d.cutLine(d.y() + cutGap/2)
-			d.moveDown(cutGap)
-			lastHalf = false
-		case d.freshPage():
-			lastHalf = h <= half
-		default:
-			d.addPage()
-			lastHalf = h <= half
+// slipCell is where one ballot goes on its sheet.
+type slipCell struct{ x, y, w, h float64 }
+
+// slipCells divides the body of a sheet into per frames, row by row, around cut lines at the middle of the
+// paper (where a guillotine cuts a stack in half): one frame across the page, two one above the other, or
+// four in two rows of two. The frames shrink to fit the margins.
+func (d *document) slipCells(per int) []slipCell {
+	pw, ph := d.pdf.GetPageSize()
+	midX, midY := pw/2, ph/2
+	full := slipCell{d.left, d.top, d.width, d.bottom - d.top}
+	if per == 1 {
+		return []slipCell{full}
+	}
+	topH := midY - cutGap/2 - d.top
+	botH := d.bottom - (midY + cutGap/2)
+	h := min(topH, botH)
+	rows := []float64{midY - cutGap/2 - h, midY + cutGap/2}
+	if per == 2 {
+		return []slipCell{{d.left, rows[0], d.width, h}, {d.left, rows[1], d.width, h}}
+	}
+	w := min(midX-cutGap/2-d.left, d.right-(midX+cutGap/2))
+	cols := []float64{midX - cutGap/2 - w, midX + cutGap/2}
+	return []slipCell{{cols[0], rows[0], w, h}, {cols[1], rows[0], w, h}, {cols[0], rows[1], w, h}, {cols[1], rows[1], w, h}}
+}
+
+// slipScale is the size of a ballot's text in a frame of a sheet cut in per: a quarter sheet is narrower.
+func slipScale(per int) float64 {
+	if per == 4 {
+		return 0.72
+	}
+	return 1
+}
+
+// slips writes kinds ballots (one per resolution or election), copies of each, per to a sheet with dashed cut
+// lines between them; a ballot too tall for its frame gets the next larger share of the sheet (4 → 2 → 1).
+// With more than one copy, each kind starts on a sheet of its own. The first ballot starts on the current
+// page, which is a fresh one.
+func (d *document) slips(kinds, copies, per int, draw func(i int, s *slip)) {
+	for ; per > 1; per /= 2 {
+		fits := true
+		cell := d.slipCells(per)[0]
+		for i := 0; i < kinds && fits; i++ {
+			m := &slip{d: d, dry: true, w: cell.w, scale: slipScale(per)}
+			draw(i, m)
+			fits = m.y+10 <= cell.h
 		}
-		top := d.y()
-		d.pdf.SetLineWidth(0.3)
-		d.pdf.Rect(d.left, top, d.width, h, "D")
-		d.pdf.SetLineWidth(0.25)
-		s := &slip{d: d, y: top + (h-content)/2}
-		draw(i, s)
-		d.pdf.SetXY(d.left, top+h)
+		if fits {
+			break
+		}
+	}
+	cells := d.slipCells(per)
+	k := 0 // the frame on the current sheet the next ballot goes into
+	for i := 0; i < kinds; i++ {
+		if copies > 1 && k > 0 {
+			k = 0 // a kind's stack starts on a sheet of its own
+			d.addPage()
+		}
+		for c := 0; c < copies; c++ {
+			if k == len(cells) {
+				k = 0
+				d.addPage()
+			}
+			d.cutLines(per, k)
+			cell := cells[k]
+			m := &slip{d: d, dry: true, w: cell.w, scale: slipScale(per)}
+			draw(i, m)
+			h := cell.h
+			if per == 1 {
+				h = min(cell.h, m.y+20) // a whole sheet: the frame as high as the ballot
+			}
+			d.pdf.SetLineWidth(0.3)
+			d.pdf.Rect(cell.x, cell.y, cell.w, h, "D")
+			d.pdf.SetLineWidth(0.25)
+			draw(i, &slip{d: d, x: cell.x, w: cell.w, y: cell.y + (h-m.y)/2, scale: slipScale(per)})
+			d.pdf.SetXY(d.left, cell.y+h)
+			k++
+		}
+	}
+}
+
+// cutLines draws the cut lines a sheet needs once frame k of per is used: the line across the middle with
+// the second row, the line down the middle beside each row's second frame.
+func (d *document) cutLines(per, k int) {
+	pw, ph := d.pdf.GetPageSize()
+	switch {
+	case per == 2 && k == 1, per == 4 && k == 2:
+		d.cutLine(ph / 2)
+	}
+	if per == 4 && (k == 1 || k == 3) {
+		top, bottom := 8.0, ph/2
+		if k == 3 {
+			top, bottom = ph/2, d.bottom+3 // clear of the page number under it
+		}
+		d.cutLineDown(pw/2, top, bottom)
 	}
 }
 
@@ -481,24 +602,44 @@ func (d *document) cutLine(y float64) {
 	p.SetLineWidth(0.25)
 }
 
-// ballots writes the 表决票: one per resolution, with the three choices to mark.
+// cutLineDown draws a dashed line down the page at x from top to bottom, leaving the crossing with the line
+// across free.
+func (d *document) cutLineDown(x, top, bottom float64) {
+	p := d.pdf
+	_, ph := p.GetPageSize()
+	p.SetDrawColor(120, 120, 120)
+	p.SetLineWidth(0.2)
+	p.SetDashPattern([]float64{2, 1.5}, 0)
+	if top < ph/2 {
+		bottom -= 4
+	} else {
+		top += 4
+	}
+	p.Line(x, top, x, bottom)
+	p.SetDashPattern([]float64{}, 0)
+	p.SetDrawColor(0, 0, 0)
+	p.SetLineWidth(0.25)
+}
+
+// ballots writes the 表决票: copies of one per resolution, with the three choices to mark.
 func (md *meetingDoc) ballots() {
 	d := md.d
-	d.slips(len(md.det.Resolutions), func(i int, s *slip) {
+	d.slips(len(md.det.Resolutions), md.copies, md.perSheet, func(i int, s *slip) {
 		r := md.det.Resolutions[i]
 		s.line(md.m.Title, 14, true, 3)
 		s.line("表　决　票", 24, true, 5)
 		s.line(r.Title, 14, true, 10)
 		s.block(14, func(y float64) {
-			const side = 9.0
+			side, gap, size := s.pt(9), s.pt(3), s.pt(18)
 			choices := []string{"赞成", "反对", "弃权"}
-			third := (d.width - 2*slipInset) / 3
+			left, width := s.inner()
+			third := width / 3
 			for k, c := range choices {
-				ww := side + 3 + d.stringWidth(c, 18, false)
-				x := d.left + slipInset + third*float64(k) + (third-ww)/2
-				d.checkBox(x, y+1, side)
-				d.font(false, 18)
-				d.text(x+side+3, y+1, ww-side-3, side, c, "L")
+				ww := side + gap + d.stringWidth(c, size, false)
+				x := left + third*float64(k) + (third-ww)/2
+				d.checkBox(x, y+s.pt(1), side)
+				d.font(false, size)
+				d.text(x+side+gap, y+s.pt(1), ww-side-gap, side, c, "L")
 			}
 		})
 		s.block(10, func(float64) {})
@@ -623,11 +764,11 @@ func electionName(e store.Election) string {
 	return orDefault(e.Kind, "选举") + e.Position
 }
 
-// electionBallots writes the 选票: one per election, with a box beside each candidate, blank lines to write
+// electionBallots writes the 选票: copies of one per election, with a box beside each candidate, blank lines to write
 // in someone else, and how to mark it.
 func (md *meetingDoc) electionBallots() {
 	d := md.d
-	d.slips(len(md.det.Elections), func(i int, s *slip) {
+	d.slips(len(md.det.Elections), md.copies, md.perSheet, func(i int, s *slip) {
 		e := md.det.Elections[i]
 		cands := slices.Clone(e.Candidates)
 		slices.SortStableFunc(cands, func(a, b store.Candidate) int { // as entered, not by votes
@@ -643,8 +784,13 @@ func (md *meetingDoc) electionBallots() {
 		s.line("选　　票", 22, true, 3)
 		s.line("（"+electionName(e)+"）", 14, true, 1)
 		s.line(fmt.Sprintf("应选 %d 名，候选人 %d 名", e.Seats, len(cands)), bodySize, false, 4)
-		const rowH, nameW, boxW = 9.0, 78.0, 36.0
-		x := d.left + (d.width-nameW-boxW)/2
+		const rowMM, nameMM, boxMM = 9.0, 78.0, 36.0
+		rowH, nameW, boxW, size := s.pt(rowMM), s.pt(nameMM), s.pt(boxMM), s.pt(13)
+		left, width := s.inner()
+		if nameW+boxW > width { // a quarter sheet: the table as wide as the frame allows
+			nameW, boxW = width*nameMM/(nameMM+boxMM), width*boxMM/(nameMM+boxMM)
+		}
+		x := left + (width-nameW-boxW)/2
 		row := func(y float64, name string, shade, bold, box bool) {
 			if shade {
 				d.pdf.SetFillColor(238, 238, 238)
@@ -652,28 +798,28 @@ func (md *meetingDoc) electionBallots() {
 			}
 			d.pdf.Rect(x, y, nameW, rowH, "D")
 			d.pdf.Rect(x+nameW, y, boxW, rowH, "D")
-			d.font(bold, 13)
+			d.font(bold, size)
 			d.text(x, y, nameW, rowH, name, "C")
 			if box {
-				d.checkBox(x+nameW+(boxW-6.5)/2, y+1.25, 6.5)
+				d.checkBox(x+nameW+(boxW-s.pt(6.5))/2, y+s.pt(1.25), s.pt(6.5))
 			}
 		}
-		s.block(rowH, func(y float64) {
+		s.block(rowMM, func(y float64) {
 			row(y, "候选人姓名", true, true, false)
-			d.font(true, 13)
+			d.font(true, size)
 			d.text(x+nameW, y, boxW, rowH, "划写符号", "C")
 		})
 		for _, c := range cands {
-			s.block(rowH, func(y float64) { row(y, c.Name, false, false, true) })
+			s.block(rowMM, func(y float64) { row(y, c.Name, false, false, true) })
 		}
-		s.block(rowH, func(y float64) {
+		s.block(rowMM, func(y float64) {
 			d.pdf.SetFillColor(238, 238, 238)
 			d.pdf.Rect(x, y, nameW+boxW, rowH, "FD")
-			d.font(true, 13)
+			d.font(true, size)
 			d.text(x, y, nameW+boxW, rowH, "另选他人", "C")
 		})
 		for k := 0; k < max(1, e.Seats); k++ {
-			s.block(rowH, func(y float64) { row(y, "", false, false, true) })
+			s.block(rowMM, func(y float64) { row(y, "", false, false, true) })
 		}
 		s.block(5, func(float64) {})
 		s.note("说明：", "赞成候选人的，在其姓名右边的方框内划“○”，不赞成的划“×”，弃权的不划任何符号；"+

@@ -2,11 +2,15 @@ package export
 
 import (
 	"fmt"
+	"image"
+	"image/png"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,15 +82,25 @@ func congress(t *testing.T, db *store.DB, ok func(store.MeetingDetail) bool) mee
 	return meetingData{}
 }
 
-// materials writes the parts of md and returns the path and the pages' text as laid out.
+// materials writes the parts of md, one copy of each ballot, and returns the path and the pages' text as laid
+// out.
 func materials(t *testing.T, md meetingData, name string, parts ...string) (string, []string) {
 	t.Helper()
+	path, pages, _ := printMaterials(t, md, name, MeetingPrint{Parts: parts, Copies: 1})
+	return path, pages
+}
+
+// printMaterials writes md as p asks and returns the path, the pages' text as laid out and the page count of
+// each part, checking that each part is numbered on its own.
+func printMaterials(t *testing.T, md meetingData, name string, p MeetingPrint) (string, []string, []int) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), name+".pdf")
-	if err := MeetingMaterials(path, md.st, md.m, md.d, md.q, md.expected, parts); err != nil {
+	if err := MeetingMaterials(path, md.st, md.m, md.d, md.q, md.expected, p); err != nil {
 		t.Fatal(err)
 	}
 	keepPDF(t, path)
-	return path, checkPDF(t, path)
+	pages, parts := checkPartsPDF(t, path)
+	return path, pages, parts
 }
 
 // fieldsCount counts the lines' white-space separated fields that are exactly s.
@@ -330,16 +344,16 @@ func TestMeetingMaterials(t *testing.T) {
 
 	t.Run("Refused", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "x.pdf")
-		err := MeetingMaterials(path, latest.st, latest.m, latest.d, latest.q, latest.expected, []string{"会议议程", "茶歇安排"})
+		err := MeetingMaterials(path, latest.st, latest.m, latest.d, latest.q, latest.expected, MeetingPrint{Parts: []string{"会议议程", "茶歇安排"}})
 		if err == nil || !strings.Contains(err.Error(), "不认识的会议材料「茶歇安排」") || !strings.Contains(err.Error(), strings.Join(MeetingParts, "、")) {
 			t.Errorf("unknown part: %v", err)
 		}
 		none := latest
 		none.d.Elections = nil
-		if err := MeetingMaterials(path, none.st, none.m, none.d, none.q, none.expected, []string{"选票"}); err == nil || !strings.Contains(err.Error(), "没有登记选举") {
+		if err := MeetingMaterials(path, none.st, none.m, none.d, none.q, none.expected, MeetingPrint{Parts: []string{"选票"}}); err == nil || !strings.Contains(err.Error(), "没有登记选举") {
 			t.Errorf("ballots without elections: %v", err)
 		}
-		if err := MeetingMaterials(path, none.st, none.m, store.MeetingDetail{}, store.Quorum{}, nil, nil); err == nil {
+		if err := MeetingMaterials(path, none.st, none.m, store.MeetingDetail{}, store.Quorum{}, nil, MeetingPrint{}); err == nil {
 			t.Error("a meeting with nothing recorded printed")
 		}
 		if _, err := os.Stat(path); err == nil {
@@ -356,4 +370,123 @@ func TestMeetingMaterials(t *testing.T) {
 		_, pages := materials(t, md, "异常文字")
 		mustContain(t, "odd text", strings.Join(pages, ""), "青山镇□ 会议", "听取□报告", "关于□的决议")
 	})
+}
+
+// Each part is numbered on its own: a one-page agenda says 「第 1 页 共 1 页」 whatever follows it.
+func TestMeetingPartsNumberedOnTheirOwn(t *testing.T) {
+	needPoppler(t)
+	latest := congress(t, demoStore(t), func(d store.MeetingDetail) bool { return len(d.Resolutions) > 0 })
+	_, pages, parts := printMaterials(t, latest, "会议材料", MeetingPrint{Parts: []string{"会议议程", "代表签到表", "表决票", "计票结果单"}, Copies: 1})
+	if len(parts) != 4 || parts[0] != 1 {
+		t.Fatalf("parts of %v pages, want 4 parts with a one-page agenda", parts)
+	}
+	if !strings.Contains(squeeze(pages[0]), "第1页共1页") {
+		t.Errorf("the agenda says:\n%s", pages[0])
+	}
+	at := 0
+	for i, name := range []string{"会议议程", "代表签到表", "表决票", "计票结果单"} {
+		for k := 0; k < parts[i]; k++ {
+			if head := strings.SplitN(strings.TrimSpace(pages[at]), "\n", 2)[0]; !strings.Contains(head, name) {
+				t.Errorf("page %d (%s %d/%d) is headed %q", at+1, name, k+1, parts[i], head)
+			}
+			at++
+		}
+	}
+}
+
+// Ballots go 2 or 4 to a sheet with cut lines between them, as many of each as deputies are expected unless
+// the clerk says otherwise; each resolution's stack starts on a sheet of its own.
+func TestBallotsPerSheetAndCopies(t *testing.T) {
+	needPoppler(t)
+	latest := congress(t, demoStore(t), func(d store.MeetingDetail) bool { return len(d.Resolutions) > 1 })
+	n := len(latest.d.Resolutions)
+	expected := DefaultCopies(latest.q, len(latest.expected))
+	if expected != latest.q.Expected || expected < 5 {
+		t.Fatalf("应到 %d (quorum %d): the test needs the demo's deputies", expected, latest.q.Expected)
+	}
+	ceil := func(a, b int) int { return (a + b - 1) / b }
+	for _, tc := range []struct {
+		name     string
+		perSheet int
+		copies   int
+		sheets   int // pages of the 表决票 part
+		cuts     int // 裁剪线 across
+	}{
+		{"TwoPerSheetDefaultCopies", 2, 0, n * ceil(expected, 2), n * (expected / 2)},
+		{"FourPerSheet", 4, 6, n * 2, n}, // a full sheet of four, then two on the top row
+		{"OneCopyEachTwoPerSheet", 2, 1, ceil(n, 2), n / 2},
+		{"OnePerSheet", 1, 3, n * 3, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path, pages, parts := printMaterials(t, latest, tc.name, MeetingPrint{Parts: []string{"表决票"}, PerSheet: tc.perSheet, Copies: tc.copies})
+			if len(parts) != 1 || parts[0] != tc.sheets {
+				t.Errorf("%d pages (%v), want %d", len(pages), parts, tc.sheets)
+			}
+			raw := squeeze(pdfText(t, path, "-raw"))
+			copies := tc.copies
+			if copies == 0 {
+				copies = expected
+			}
+			for _, r := range latest.d.Resolutions {
+				if got := strings.Count(raw, squeeze(r.Title)); got < copies {
+					t.Errorf("%q on %d ballots, want %d", r.Title, got, copies)
+				}
+			}
+			if got := strings.Count(raw, "只能选一项"); got != n*copies {
+				t.Errorf("%d ballots, want %d", got, n*copies)
+			}
+			if got := strings.Count(raw, "裁剪线"); got != tc.cuts {
+				t.Errorf("%d cut lines across, want %d", got, tc.cuts)
+			}
+			if tc.perSheet == 4 {
+				shot := pageImage(t, path, 1)
+				if !darkColumnAt(shot, 0.5) {
+					t.Error("no cut line down the middle of a sheet of four")
+				}
+			}
+		})
+	}
+	t.Run("ErrPerSheet", func(t *testing.T) {
+		err := MeetingMaterials(filepath.Join(t.TempDir(), "x.pdf"), latest.st, latest.m, latest.d, latest.q, latest.expected, MeetingPrint{PerSheet: 3})
+		if store.ErrorCode(err) != store.EINVALID || !strings.Contains(store.ErrorMessage(err), "只能是 1、2 或 4") {
+			t.Fatalf("err = %v", err)
+		}
+	})
+}
+
+// pageImage renders page n of the PDF at path at 72 dpi.
+func pageImage(t *testing.T, path string, n int) image.Image {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "page")
+	if out, err := exec.Command("pdftoppm", "-r", "72", "-png", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), "-singlefile", path, prefix).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// darkColumnAt reports whether a dashed line runs down img at the fraction x of its width: at least a third
+// of the rows have ink there.
+func darkColumnAt(img image.Image, x float64) bool {
+	b := img.Bounds()
+	cx := b.Min.X + int(float64(b.Dx())*x)
+	inked := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for dx := -1; dx <= 1; dx++ {
+			r, g, bl, _ := img.At(cx+dx, y).RGBA()
+			if (r+g+bl)/3 < 0xe000 {
+				inked++
+				break
+			}
+		}
+	}
+	return inked*3 >= b.Dy()
 }

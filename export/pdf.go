@@ -39,8 +39,12 @@ const (
 // pageAlias stands for the page count until the document is closed. It is a private-use character, which
 // clean never lets through from the clerk's text, so only the footer contains it; fpdf substitutes it in the
 // UTF-16 text of the pages, which works with our UTF-8 font (every form test reads 「第 i 页 共 n 页」 back
-// with pdftotext).
+// with pdftotext). A document printed in parts (meeting materials) numbers each part on its own, with the
+// characters after it standing for each part's count (startPart).
 const pageAlias = "\uE000"
+
+// isAlias reports whether r is one of the page count aliases (U+E000…U+E0FF), which clean keeps out of text.
+func isAlias(r rune) bool { return r >= 0xE000 && r <= 0xE0FF }
 
 // lineHeight is the distance between baselines for text of size pt: 1.45 times the size, airy enough for
 // Chinese.
@@ -60,6 +64,12 @@ type document struct {
 	pageStartedAt float64 // y where the body of the current page starts
 	orientation   string  // of the current page: "P" or "L"; a page break keeps it
 	images        int     // images registered so far (drawImage names them by number)
+
+	// A document in parts (startPart): the part's alias for its page count and its first page; partAlias ""
+	// numbers the pages of the whole document.
+	parts     int
+	partAlias string
+	partFirst int
 }
 
 // newDocument starts an A4 document (landscape when asked) with its first page.
@@ -111,8 +121,12 @@ func (d *document) pageFooter() {
 	p.SetFont(fontFamily, "", smallSize)
 	p.SetTextColor(60, 60, 60)
 	// Centre the text as it will read once the alias becomes the page count (assumed 2 digits wide).
-	text := fmt.Sprintf("第 %d 页 共 %s 页", p.PageNo(), pageAlias)
-	w := p.GetStringWidth(text) - p.GetStringWidth(pageAlias) + p.GetStringWidth("00")
+	page, alias := p.PageNo(), pageAlias
+	if d.partAlias != "" {
+		page, alias = p.PageNo()-d.partFirst+1, d.partAlias
+	}
+	text := fmt.Sprintf("第 %d 页 共 %s 页", page, alias)
+	w := p.GetStringWidth(text) - p.GetStringWidth(alias) + p.GetStringWidth("00")
 	_, h := p.GetPageSize()
 	p.SetXY(d.left+(d.width-w)/2, h-13)
 	p.CellFormat(w+10, 5, text, "", 0, "L", false, 0, "")
@@ -124,6 +138,27 @@ func (d *document) addPage() {
 	d.pdf.AddPageFormat(d.orientation, d.pdf.GetPageSizeStr("A4"))
 	d.pdf.SetXY(d.left, d.top)
 	d.pageStartedAt = d.top
+}
+
+// startPart begins a part of the document named name (the page header says it) on a new page unless the
+// document has only its empty first page: each part is numbered on its own, 「第 1 页 共 1 页」 for a one-page
+// agenda rather than 1 of 5 across the parts.
+func (d *document) startPart(name string) {
+	d.name = clean(name) // the header of the page about to start
+	if d.parts > 0 {
+		d.endPart()
+		d.addPage() // the footer of the last page is drawn with the part it belongs to
+	}
+	d.parts++
+	d.partAlias = string(rune(0xE000 + d.parts))
+	d.partFirst = d.pdf.PageNo()
+}
+
+// endPart fixes the page count of the current part, once its last page is started.
+func (d *document) endPart() {
+	if d.partAlias != "" {
+		d.pdf.RegisterAlias(d.partAlias, strconv.Itoa(d.pdf.PageNo()-d.partFirst+1))
+	}
 }
 
 // breakPage starts a new page and lets a table in progress redraw its header.
@@ -489,6 +524,7 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 
 // save writes the PDF beside path and renames it into place, so a failure never leaves half a file.
 func (d *document) save(path string) error {
+	d.endPart()
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
@@ -544,7 +580,7 @@ func clean(s string) string {
 				return r
 			}
 			return ' '
-		case !covered(r) || strings.ContainsRune(pageAlias, r):
+		case !covered(r) || isAlias(r):
 			return missingGlyph
 		}
 		return r
@@ -561,7 +597,7 @@ func isClean(s string) bool {
 		case r >= 0x20 && r < 0x7f, r == '\n':
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, r == '\u200b', r == '\ufeff', unicode.IsSpace(r), unicode.IsControl(r):
 			return false
-		case !covered(r) || strings.ContainsRune(pageAlias, r):
+		case !covered(r) || isAlias(r):
 			return false
 		}
 	}

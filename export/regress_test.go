@@ -14,7 +14,7 @@ func TestBallotWithRareCharacterDoesNotCrash(t *testing.T) {
 		BallotsIssued: 3, BallotsReturned: 3, BallotsValid: 3, Candidates: []store.Candidate{{Name: "吉𠮷", Votes: 3, Elected: true}}}}}
 	out := filepath.Join(t.TempDir(), "m.pdf")
 	if err := MeetingMaterials(out, store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇"}, m, d, store.Quorum{Base: 3, Present: 3}, nil,
-		[]string{"选票", "选举结果报告"}); err != nil {
+		MeetingPrint{Parts: []string{"选票", "选举结果报告"}}); err != nil {
 		t.Fatal(err)
 	}
 }

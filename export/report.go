@@ -258,11 +258,10 @@ func (w Report) t3() rtable {
 
 // t4 is the county's ledger: one row per item, every value as text.
 func (w Report) t4() rtable {
-	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "来源", "类别", "涉及层面", "承办单位",
+	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "选民", "来源", "类别", "涉及层面", "承办单位",
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
 	rows := make([]trow, 0, len(w.Ledger))
 	for _, s := range w.Ledger {
-		lead := s.Proposer()
 		unit := s.MainUnitName
 		if unit == "" && s.ForwardTo != "" {
 			unit = s.ForwardTo + "(转交)"
@@ -276,14 +275,14 @@ func (w Report) t4() rtable {
 		} else if s.FirstReply == "" && s.FirstDeadline != "" && w.Figures.AsOf != "" && s.FirstDeadline < w.Figures.AsOf {
 			onTime = "逾期未答复"
 		}
-		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, lead, s.Source,
+		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source,
 			s.Category, s.Scope, unit, string(s.Assigned), string(s.FirstDeadline), string(s.FirstReply), s.ReplyMethod,
 			onTime, s.Outcome, s.Evaluation, s.State}})
 	}
 	return rtable{sheet: "T4 办理情况一览表", title: "T4 代表建议、批评和意见办理情况一览表", headers: headers,
 		rows: rows, landscape: true, wide: map[int]float64{4: 40},
 		// On paper the four columns a reader can do without (类型, 收到日期, 来源, 涉及层面) give the title room.
-		pdfCols: []int{0, 1, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17},
+		pdfCols: []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18},
 		note: "是否按期：首次答复不晚于办理时限(含延期)为“是”；办理结果、代表评价和状态为制表时的情况(其他各表按统计截止日计)；" +
 			"PDF 中未列的类型、收到日期、来源和涉及层面见 Excel 工作簿。"}
 }
@@ -437,7 +436,7 @@ func yesNo(b bool) string {
 // t10 is every deputy's year (履职情况), the same columns as the printed T10 (DeputyTable), with a 合计 row.
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
-		"附议建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
+		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果"}
 	var rows []trow
 	var sum [10]int
 	backs := 0

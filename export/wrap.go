@@ -33,6 +33,13 @@ func wrapText(measure func(string) float64, text string, width float64) []string
 	return out
 }
 
+// WrapText breaks text into lines no wider than width by the rules of Chinese typesetting the PDFs follow
+// (see wrapText): no line starts with 「，」, a number or a word is not split. measure gives a string's width
+// in the unit of width. The window sets the report text with it too, so the screen breaks lines as paper does.
+func WrapText(measure func(string) float64, text string, width float64) []string {
+	return wrapText(measure, text, width)
+}
+
 // A token is what the wrapper places as a whole: one CJK character, one Latin/digit run, or one space.
 type token struct {
 	text  string

@@ -62,7 +62,7 @@ type DeputyRecord struct {
 	Led         int            // suggestions the deputy led (领衔), received in the year, of every kind
 	LedSession  int            // of which raised during a 人代会 (the rest between sessions)
 	LedOutcomes map[string]int // Led by current outcome; keys RecordOutcomes, adding up to Led
-	Cosigned    int            // suggestions the deputy co-signed (附议)
+	Cosigned    int            // suggestions the deputy co-signed (联名)
 
 	Receptions int // receptions at a station with the deputy on duty (进站接待)
 	Voters     int // voters received at those receptions (人次)
@@ -236,7 +236,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 		}
 		return nil
 	}); err != nil {
-		return nil, fmt.Errorf("统计附议建议: %w", err)
+		return nil, fmt.Errorf("统计联名建议: %w", err)
 	}
 
 	extra, xargs = only("rd.deputy_id")

@@ -110,7 +110,7 @@ type ImportRow struct {
 	// only these fields: an empty cell never clears what the database holds.
 	Given map[string]bool
 	// Names are the references by name, keyed by the label of the field they fill: 届次, 代表小组, 进站 (deputies);
-	// 进站代表 (stations); 人代会, 来源活动, 来源联络站, 领衔代表, 附议代表, 主办单位, 协办单位 (suggestions).
+	// 进站代表 (stations); 人代会, 来源活动, 来源联络站, 领衔代表, 联名代表, 主办单位, 协办单位 (suggestions).
 	Names map[string][]string
 	// Problems are what the reader found wrong with the row's cells.
 	Problems []ImportProblem

@@ -177,7 +177,7 @@ func (pl *planner) nameOf(label string, id int64) string {
 				return name
 			}
 		}
-	case "进站代表", "领衔代表", "附议代表":
+	case "进站代表", "领衔代表", "联名代表":
 		for _, d := range pl.idx.deputies {
 			if d.id == id {
 				return d.name

@@ -42,17 +42,17 @@ func (pl *planner) suggestion(r *rowPlan, in *ImportRow) error {
 		return 0, fmt.Errorf("联络站「%s」不存在", n)
 	}, func(id int64) { s.StationID = id })
 	ref("领衔代表", pl.deputyByName, func(id int64) { s.LeadDeputyID = id })
-	if names := in.Names["附议代表"]; len(names) > 0 {
+	if names := in.Names["联名代表"]; len(names) > 0 {
 		s.CosignerIDs = nil
 		for _, n := range names {
 			id, err := pl.deputyByName(n)
 			if err != nil {
-				r.fail("附议代表", "%s", err.Error())
+				r.fail("联名代表", "%s", err.Error())
 				continue
 			}
 			s.CosignerIDs = append(s.CosignerIDs, id)
 		}
-		r.given["附议代表"] = true
+		r.given["联名代表"] = true
 	}
 	var assign *AssignInput
 	if names := in.Names["主办单位"]; len(names) > 0 || in.Given["交办日期"] {

@@ -109,16 +109,33 @@ func (db *DB) FindUnit(ctx context.Context, name string) (Unit, error) {
 // NamedSuggestion is a suggestion with the names that printed forms show beside it.
 type NamedSuggestion struct {
 	Suggestion
-	Cosigners   []string // names of the co-signing deputies (附议代表), in the item's order
+	Cosigners   []string // names of the co-signing deputies (联名代表), in the item's order
 	AssistUnits []string // names of the assisting units (协办单位), in the item's order
+	Station     string   // the station a voter's item came from (来源联络站), "" for none
+	ReceptionOn Date     // the day of the reception it was raised at, "" for none
 }
 
-// named adds the co-signers' and assisting units' names to items, with two queries whatever their number.
+// named adds the co-signers', assisting units' and stations' names and the reception days to items, with four
+// queries whatever their number.
 func (tx *Tx) named(items []Suggestion) ([]NamedSuggestion, error) {
-	var deputyIDs, unitIDs []int64
+	var deputyIDs, unitIDs, stationIDs, receptionIDs []int64
 	for _, s := range items {
 		deputyIDs = append(deputyIDs, s.CosignerIDs...)
 		unitIDs = append(unitIDs, s.AssistUnitIDs...)
+		if s.StationID != 0 {
+			stationIDs = append(stationIDs, s.StationID)
+		}
+		if s.ReceptionID != 0 {
+			receptionIDs = append(receptionIDs, s.ReceptionID)
+		}
+	}
+	stations, err := tx.namesOf("stations", stationIDs)
+	if err != nil {
+		return nil, err
+	}
+	days, err := tx.receptionDays(receptionIDs)
+	if err != nil {
+		return nil, err
 	}
 	deputies, err := tx.namesOf("deputies", deputyIDs)
 	if err != nil {
@@ -131,6 +148,7 @@ func (tx *Tx) named(items []Suggestion) ([]NamedSuggestion, error) {
 	out := make([]NamedSuggestion, len(items))
 	for i, s := range items {
 		out[i].Suggestion = s
+		out[i].Station, out[i].ReceptionOn = stations[s.StationID], days[s.ReceptionID]
 		for _, id := range s.CosignerIDs {
 			out[i].Cosigners = append(out[i].Cosigners, deputies[id])
 		}
@@ -141,7 +159,25 @@ func (tx *Tx) named(items []Suggestion) ([]NamedSuggestion, error) {
 	return out, nil
 }
 
-// namesOf maps the ids of rows of table (deputies or units) to their names.
+// receptionDays maps the ids of receptions to their days.
+func (tx *Tx) receptionDays(ids []int64) (map[int64]Date, error) {
+	out := map[int64]Date{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	w := &where{}
+	w.addIDs("id", ids)
+	err := collect(tx, `SELECT id, date FROM receptions WHERE `+w.sql(), w.args, func(s scanner) error {
+		var id int64
+		var d Date
+		err := s.Scan(&id, &d)
+		out[id] = d
+		return err
+	})
+	return out, err
+}
+
+// namesOf maps the ids of rows of table (deputies, units or stations) to their names.
 func (tx *Tx) namesOf(table string, ids []int64) (map[int64]string, error) {
 	out := map[int64]string{}
 	if len(ids) == 0 {

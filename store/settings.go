@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -26,11 +28,22 @@ type Settings struct {
 	RollToWorkday      bool   `key:"roll_to_workday" label:"时限遇节假日顺延"`
 	Numbering          string `key:"numbering" label:"编号方式"` // "year" (2024-012) or "session" (十八届三次-012)
 	TextSize           string `key:"text_size" label:"字号"`   // 标准 / 大 / 特大
+	Theme              string `key:"theme" label:"主题"`       // 浅色 / 深色 / 跟随系统
 	Initialized        bool   `key:"initialized" label:"已完成首次设置"`
 }
 
 // TextSizes are the 字号 choices, smallest first; the window scales its text by each (ui/theme.go).
 var TextSizes = []string{"标准", "大", "特大"}
+
+// Themes are the 主题 choices: light (the default, an office program), dark, or as the desktop is set.
+var Themes = []string{ThemeLight, ThemeDark, ThemeSystem}
+
+// The 主题 choices.
+const (
+	ThemeLight  = "浅色"
+	ThemeDark   = "深色"
+	ThemeSystem = "跟随系统"
+)
 
 // DefaultSettings are the settings of a new database.
 func DefaultSettings() Settings {
@@ -38,7 +51,7 @@ func DefaultSettings() Settings {
 		TownWord: "镇", UpperWord: "县", BodyWord: "主席团",
 		Precision: 1, SatisfiedBasic: true,
 		DeadlineMonths: 3, RehandleMonths: 1, MaxExtensionMonths: 6, AssignWorkdays: 5, RollToWorkday: true,
-		Numbering: "year", TextSize: "标准",
+		Numbering: "year", TextSize: "标准", Theme: ThemeLight,
 	}
 }
 
@@ -71,6 +84,9 @@ func (s *Settings) Validate() error {
 	}
 	if !oneOf(s.TextSize, TextSizes) {
 		return fieldErr("字号", "只能是标准、大或特大")
+	}
+	if !oneOf(s.Theme, Themes) {
+		return fieldErr("主题", "只能是浅色、深色或跟随系统")
 	}
 	for _, w := range []struct{ label, v string }{{"乡镇称谓", s.TownWord}, {"上级称谓", s.UpperWord}, {"机构称谓", s.BodyWord}} {
 		if strings.TrimSpace(w.v) == "" {
@@ -181,6 +197,63 @@ func settingText(v reflect.Value) string {
 		return "0"
 	}
 	return v.String()
+}
+
+// The kinds of file whose folder the window remembers (Folder, SetFolder): each file dialog opens where the
+// clerk last saved or opened a file of its kind.
+const (
+	FolderExports = "exports" // lists and the yearly report (.xlsx, .pdf, .txt)
+	FolderPrints  = "prints"  // printed documents saved as PDF
+	FolderImports = "imports" // rosters, station and suggestion lists read in, and their templates
+	FolderBackups = "backups" // 备份到… and restoring from a file
+)
+
+// FolderKinds are the kinds of remembered folder.
+var FolderKinds = []string{FolderExports, FolderPrints, FolderImports, FolderBackups}
+
+// folderKey is the settings key of a remembered folder; these keys stay out of Settings, so moving between
+// folders is not an office change the history records.
+func folderKey(kind string) (string, error) {
+	if !oneOf(kind, FolderKinds) {
+		return "", Errorf(EINVALID, "未知的文件夹类型 %s", kind)
+	}
+	return "folder." + kind, nil
+}
+
+// Folder returns the folder the clerk last used for files of a kind (FolderExports …), "" when none yet.
+func (db *DB) Folder(ctx context.Context, kind string) (string, error) {
+	key, err := folderKey(kind)
+	if err != nil {
+		return "", err
+	}
+	var dir string
+	err = db.view(ctx, func(tx *Tx) error {
+		err := tx.QueryRow(`SELECT value FROM settings WHERE key = ?`, key).Scan(&dir)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil
+		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("读取上次使用的文件夹: %w", err)
+	}
+	return dir, nil
+}
+
+// SetFolder remembers dir as the folder for files of a kind.
+func (db *DB) SetFolder(ctx context.Context, kind, dir string) error {
+	key, err := folderKey(kind)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(dir) == "" {
+		return fieldErr("文件夹", "不能为空")
+	}
+	return db.update(ctx, func(tx *Tx) error {
+		_, err := tx.Exec(`INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, dir)
+		return err
+	})
 }
 
 // Dict returns the values of one dictionary in display order.

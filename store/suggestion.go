@@ -27,7 +27,7 @@ type Suggestion struct {
 	StationID       int64   `label:"来源联络站"`
 	ReceptionID     int64   `label:"接待记录"`
 	LeadDeputyID    int64   `label:"领衔代表"`
-	CosignerIDs     []int64 `label:"附议代表"`
+	CosignerIDs     []int64 `label:"联名代表"`
 	VoterName       string  `label:"选民姓名"`
 	VoterContact    string  `label:"选民联系方式"`
 	Title           string  `label:"标题"`
@@ -131,9 +131,9 @@ func (s *Suggestion) Validate() error {
 	}
 	c.maxLen("选民姓名", s.VoterName, maxName)
 	c.maxLen("选民联系方式", s.VoterContact, maxLine)
-	c.noDuplicates("附议代表", s.CosignerIDs)
+	c.noDuplicates("联名代表", s.CosignerIDs)
 	if s.LeadDeputyID != 0 && slices.Contains(s.CosignerIDs, s.LeadDeputyID) {
-		c.fail("附议代表", "不能包含领衔代表本人")
+		c.fail("联名代表", "不能包含领衔代表本人")
 	}
 	slices.Sort(s.CosignerIDs)
 	return c.err
@@ -180,7 +180,7 @@ func (s *Suggestion) checkRefs(tx *Tx) error {
 		}
 	}
 	for _, id := range s.CosignerIDs {
-		if err := tx.exists("deputies", id, "附议代表"); err != nil {
+		if err := tx.exists("deputies", id, "联名代表"); err != nil {
 			return err
 		}
 	}

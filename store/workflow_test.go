@@ -63,7 +63,7 @@ func TestSuggestionRegistration(t *testing.T) {
 		{"ErrSessionMissing", func(s *Suggestion) { s.Period = PeriodSession }, "人代会期间提出的建议必须选择是哪次会议"},
 		{"ErrReceivedFuture", func(s *Suggestion) { s.Received = "2025-01-02" }, "收到日期(2025年1月2日)不能晚于今天"},
 		{"ErrReceivedBad", func(s *Suggestion) { s.Received = "2024-13-01" }, "收到日期「2024-13-01」不是有效日期"},
-		{"ErrCosignerIsLead", func(s *Suggestion) { s.CosignerIDs = []int64{s.LeadDeputyID} }, "附议代表不能包含领衔代表本人"},
+		{"ErrCosignerIsLead", func(s *Suggestion) { s.CosignerIDs = []int64{s.LeadDeputyID} }, "联名代表不能包含领衔代表本人"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := Suggestion{Kind: KindSuggestion, Period: PeriodRecess, Source: "代表提出", LeadDeputyID: f.wang.ID,

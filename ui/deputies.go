@@ -97,9 +97,12 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station} {
 		sel.PlaceHolder = "全部"
 	}
+	// The roster opens on the deputies in office (在任); 出缺 and 全部 are a choice away.
+	t.filters.status.Selected, t.filter.Status = store.DeputyActive, store.DeputyActive
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
 	tb.addImport(d, store.ImportDeputies)
+	tb.box.Add(widget.NewButtonWithIcon("批量修改", theme.ListIcon(), func() { t.bulkEdit() }))
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
@@ -222,6 +225,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
 	t.d.putBack(keep)
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // reveal shows the deputy's section page (0 基本信息, 4 述职评议).
@@ -412,13 +416,13 @@ func (t *deputiesTab) suggestionsOf(x store.Deputy) fyne.CanvasObject {
 	}
 	rows := make([]string, len(items))
 	for i, s := range items {
-		role := "附议"
+		role := "联名"
 		if s.LeadDeputyID == x.ID {
 			role = "领衔"
 		}
 		rows[i] = fmt.Sprintf("%s　%s　[%s·%s]", s.Number, s.Title, role, s.State)
 	}
-	return simpleList(fmt.Sprintf("领衔或附议的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
+	return simpleList(fmt.Sprintf("领衔或联名的建议共 %d 件", n), rows, func(i int) { t.d.openSuggestion(items[i].ID) })
 }
 
 // attendanceOf lists the meetings the deputy was counted at, with totals.
@@ -574,7 +578,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		}
 		led += fmt.Sprintf("（人代会期间 %d 件、闭会期间 %d 件）：%s", r.LedSession, r.LedRecess(), strings.Join(parts, "、"))
 	}
-	out = append(out, line(led+"。"), line(fmt.Sprintf("附议 %d 件。", r.Cosigned)))
+	out = append(out, line(led+"。"), line(fmt.Sprintf("联名 %d 件。", r.Cosigned)))
 	out = append(out, boldLabel("进站接待选民"), line(fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters)))
 	if len(r.Stations) > 0 {
 		out = append(out, line("进站："+strings.Join(r.Stations, "、")))

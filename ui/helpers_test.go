@@ -136,11 +136,14 @@ func findButtons(o fyne.CanvasObject, text string) []*widget.Button {
 	return out
 }
 
-// labelText joins the text of every label inside o.
+// labelText joins the text of every label inside o (list cells too).
 func labelText(o fyne.CanvasObject) string {
 	var sb strings.Builder
 	walk(o, func(c fyne.CanvasObject) {
-		if l, ok := c.(*widget.Label); ok {
+		switch l := c.(type) {
+		case *widget.Label:
+			sb.WriteString(l.Text)
+		case *tipLabel:
 			sb.WriteString(l.Text)
 		}
 	})
@@ -151,7 +154,10 @@ func labelText(o fyne.CanvasObject) string {
 func labelLines(o fyne.CanvasObject) string {
 	var sb strings.Builder
 	walk(o, func(c fyne.CanvasObject) {
-		if l, ok := c.(*widget.Label); ok {
+		switch l := c.(type) {
+		case *widget.Label:
+			sb.WriteString(l.Text + "\n")
+		case *tipLabel:
 			sb.WriteString(l.Text + "\n")
 		}
 	})

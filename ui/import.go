@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,27 +101,15 @@ func (d *desk) showImport(kind store.ImportKind) {
 
 // chooseImportFile asks for the file, then reads and checks it.
 func (d *desk) chooseImportFile(kind store.ImportKind) {
-	open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		d.importFile(kind, path)
-	}, d.win)
 	// .xls and .csv are offered too, so that the clerk who has one is told what to do rather than not seeing it.
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls", ".csv"}))
-	showFileDialog(open, "")
+	d.askOpenPath(store.FolderImports, "选择要导入的"+kind.Label()+"文件", "表格文件", []string{".xlsx", ".xlsm", ".xls", ".csv"},
+		func(path string) { d.importFile(kind, path) })
 }
 
 // saveImportTemplate asks where to save the template and writes it with the office's lists.
 func (d *desk) saveImportTemplate(kind store.ImportKind) {
 	name := strings.TrimSuffix(export.TemplateName(kind), ".xlsx")
-	d.askSavePath(name, ".xlsx", func(path string) {
+	d.askSavePath(store.FolderImports, name, ".xlsx", func(path string) {
 		lists, err := d.db.ImportLists(d.ctx, kind)
 		if err == nil {
 			err = export.ImportTemplate(path, kind, lists)
@@ -131,7 +118,7 @@ func (d *desk) saveImportTemplate(kind store.ImportKind) {
 			d.showError(err)
 			return
 		}
-		dialog.ShowInformation("模板已保存", fmt.Sprintf("已保存%s导入模板到\n%s\n\n填好后点「导入」→「选择文件…」。", kind.Label(), path), d.win)
+		d.showWritten("模板已保存", fmt.Sprintf("已保存%s导入模板(填好后点「导入」→「选择文件…」)到", kind.Label()), path)
 	})
 }
 

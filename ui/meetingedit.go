@@ -118,7 +118,8 @@ func meetingMaterialsName(title string) string {
 	return title + "会议材料"
 }
 
-// printMaterials asks which parts to print (those without data cannot be chosen) and prints them.
+// printMaterials asks which parts to print (those without data cannot be chosen), how many ballots go on a
+// sheet and how many of each (as many as deputies are expected), and prints them.
 func (t *meetingsTab) printMaterials() {
 	r := t.rec
 	if r == nil {
@@ -136,9 +137,10 @@ func (t *meetingsTab) printMaterials() {
 		}
 		checks[i] = c
 	}
+	ballots := newBallotOptions(r.quorum, len(r.expected))
 	note := widget.NewLabel("按已保存的内容生成；没有内容的部分不能选择。")
 	note.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(note, container.NewGridWithColumns(2, checks...))
+	content := container.NewVBox(note, container.NewGridWithColumns(2, checks...), widget.NewSeparator(), ballots.form)
 	dlg := dialog.NewCustomConfirm("打印会议材料", "生成", "取消", content, func(ok bool) {
 		if !ok {
 			return
@@ -153,8 +155,13 @@ func (t *meetingsTab) printMaterials() {
 			t.d.showError(errors.New("请至少选择一项要打印的材料"))
 			return
 		}
-		t.print(r.m, parts)
+		p, err := ballots.options(parts)
+		if err != nil {
+			t.d.showError(err)
+			return
+		}
+		t.print(r.m, p)
 	}, t.d.win)
-	dlg.Resize(fyne.NewSize(420, 300))
+	dlg.Resize(fyne.NewSize(460, 420))
 	dlg.Show()
 }

@@ -120,7 +120,7 @@ func (s *attendanceSheet) layoutLines() {
 		if i == 0 || row.group != s.rows[i-1].group {
 			name := row.group
 			if name == "" {
-				name = "未分组"
+				name = "未编入小组"
 			}
 			s.lines = append(s.lines, attendanceLine{heading: fmt.Sprintf("%s（%d 人）", name, count[row.group])})
 		}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -27,13 +28,13 @@ type meetingsTab struct {
 	filters  struct{ kind, year *widget.Select }
 	content  fyne.CanvasObject
 
-	// print asks where to save the chosen parts of a meeting's materials and writes them; replaced in tests.
-	print func(m store.Meeting, parts []string)
+	// print prints the chosen parts of a meeting's materials (打印 or 另存为PDF); replaced in tests.
+	print func(m store.Meeting, p export.MeetingPrint)
 }
 
 func newMeetingsTab(d *desk) *meetingsTab {
 	t := &meetingsTab{d: d}
-	t.print = func(m store.Meeting, parts []string) { d.printTo(d.meetingMaterials(m, parts)) }
+	t.print = func(m store.Meeting, p export.MeetingPrint) { d.printTo(d.meetingMaterials(m, p)) }
 	count := func(n int) string { return strconv.Itoa(n) }
 	cols := []column[store.Meeting]{
 		{"日期", 95, "date", func(x store.Meeting) string { return string(x.Start) }},
@@ -195,6 +196,7 @@ func (t *meetingsTab) display(x store.Meeting) {
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
 	t.d.putBack(keep)
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // reveal shows the meeting's section page (0 基本信息, 1 出席情况 … 5 列席人员).

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -743,7 +744,7 @@ func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
 	}
 	var got store.Meeting
 	var gotParts []string
-	d.meetings.print = func(m store.Meeting, parts []string) { got, gotParts = m, parts }
+	d.meetings.print = func(m store.Meeting, p export.MeetingPrint) { got, gotParts = m, p.Parts }
 	test.Tap(findButton(d.meetings.detail, "打印会议材料"))
 	dlg := d.win.Canvas().Overlays().Top()
 	if dlg == nil {
@@ -777,7 +778,7 @@ func TestPrintMaterialsOffersPartsWithData(t *testing.T) {
 	if got.ID != m.ID || fmt.Sprint(gotParts) != fmt.Sprint(want) {
 		t.Fatalf("printed meeting %d parts %v, want %d %v", got.ID, gotParts, m.ID, want)
 	}
-	if file := d.meetingMaterials(got, gotParts).file; file != m.Title+"材料" || !strings.HasSuffix(m.Title, "会议") {
+	if file := d.meetingMaterials(got, export.MeetingPrint{Parts: gotParts}).file; file != m.Title+"材料" || !strings.HasSuffix(m.Title, "会议") {
 		t.Fatalf("file %q", file)
 	}
 }

@@ -31,6 +31,9 @@ type overviewTab struct {
 	overdueTotal, dueSoonTotal int
 	overdueHead, dueSoonHead   *widget.Label
 	overdueList, dueSoonList   *widget.List
+	// attention holds the three lists of items needing attention, a tab each (逾期未答复, 15天内到期,
+	// 超时未交办), so each has the height of the window for its rows; the tab titles count them.
+	attention *container.AppTabs
 	// Items raised between sessions and not assigned within the working days the rules allow.
 	assignLate      []store.Suggestion
 	assignLateTotal int
@@ -58,17 +61,13 @@ func newOverviewTab(d *desk) *overviewTab {
 	t.dueSoonHead.Importance = widget.WarningImportance
 	t.assignLateHead = boldLabel("")
 	t.assignLateHead.Importance = widget.DangerImportance
-	t.overdueList = overviewItemList(&t.overdue, d)
-	t.assignLateList = overviewItemList(&t.assignLate, d)
-	t.dueSoonList = overviewItemList(&t.dueSoon, d)
+	t.overdueList = overviewItemList(&t.overdue, d, remindOverdue, "deadline")
+	t.assignLateList = overviewItemList(&t.assignLate, d, remindAssignLate, "received")
+	t.dueSoonList = overviewItemList(&t.dueSoon, d, remindDueSoon, "deadline")
 	t.recentList = widget.NewList(func() int { return len(t.recent) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newTipLabel(func() *tipLayer { return tableTips[t.recentList] }) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(overviewHistoryLine(t.recent[i]))
+			o.(*tipLabel).SetText(overviewHistoryLine(t.recent[i]))
 		})
 	t.recentList.OnSelected = func(i widget.ListItemID) {
 		if h := t.recent[i]; h.Entity == "suggestion" && h.Action != store.ActionDelete {
@@ -89,17 +88,17 @@ func newOverviewTab(d *desk) *overviewTab {
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
 	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
-		widget.NewCard("在任代表", "", t.figures.deputies),
-		widget.NewCard("家站点(在用)", "", t.figures.stations),
-		widget.NewCard("本年度建议", "", t.figures.items),
+		overviewFigure("在任代表", t.figures.deputies),
+		overviewFigure("家站点(在用)", t.figures.stations),
+		overviewFigure("本年度建议", t.figures.items),
 	)
-	items := container.NewGridWithRows(3,
-		overviewCard(t.overdueHead, t.overdueList),
-		overviewCard(t.dueSoonHead, t.dueSoonList),
-		overviewCard(t.assignLateHead, t.assignLateList),
+	t.attention = container.NewAppTabs(
+		container.NewTabItem("逾期未答复", overviewCard(t.overdueHead, withTips(t.overdueList))),
+		container.NewTabItem("15天内到期", overviewCard(t.dueSoonHead, withTips(t.dueSoonList))),
+		container.NewTabItem("超时未交办", overviewCard(t.assignLateHead, withTips(t.assignLateList))),
 	)
-	recent := overviewCard(boldLabel("最近修改"), t.recentList)
-	lists := container.NewHSplit(items, recent)
+	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
+	lists := container.NewHSplit(t.attention, recent)
 	lists.Offset = 0.58
 	t.content = container.NewPadded(container.NewBorder(container.NewVBox(head, figures), nil, nil, nil, lists))
 	t.refresh()
@@ -113,21 +112,29 @@ func overviewCard(head *widget.Label, body fyne.CanvasObject) fyne.CanvasObject 
 	return widget.NewCard("", "", container.NewBorder(head, nil, nil, nil, body))
 }
 
-// overviewItemList lists suggestions as 「编号 标题 承办单位 时限」; tapping one opens it in 建议.
-func overviewItemList(items *[]store.Suggestion, d *desk) *widget.List {
-	l := widget.NewList(func() int { return len(*items) },
-		func() fyne.CanvasObject {
-			lb := widget.NewLabel("")
-			lb.Truncation = fyne.TextTruncateEllipsis
-			return lb
-		},
+// overviewFigure is a key figure: its name in bold over the lines that count it, compact so that the lists
+// under it keep their rows.
+func overviewFigure(name string, body *widget.Label) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewVBox(boldLabel(name), body))
+}
+
+// overviewItemList lists suggestions as 「编号 标题 承办单位 时限」; tapping one opens it in 建议, whose list then
+// shows the same items (remind) in the same order (sort) with the one tapped selected.
+func overviewItemList(items *[]store.Suggestion, d *desk, remind, sort string) *widget.List {
+	var l *widget.List
+	l = widget.NewList(func() int { return len(*items) },
+		func() fyne.CanvasObject { return newTipLabel(func() *tipLayer { return tableTips[l] }) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(overviewItemLine((*items)[i]))
+			o.(*tipLabel).SetText(overviewItemLine((*items)[i]))
 		})
 	l.OnSelected = func(i widget.ListItemID) {
-		id := (*items)[i].ID
+		x := (*items)[i]
 		l.UnselectAll()
-		d.openSuggestion(id)
+		if d.tabs != nil {
+			d.tabs.Select(d.items.tabItem())
+		}
+		d.items.listFrom(remind, sort)
+		d.openSuggestion(x.ID)
 	}
 	return l
 }
@@ -181,15 +188,22 @@ func (t *overviewTab) refresh() {
 	t.figures.stations.SetText(t.stationFigures())
 	t.figures.items.SetText(t.itemFigures(today))
 
-	t.overdue, t.overdueTotal = t.items(store.SuggestionFilter{Overdue: true, Today: today})
-	t.overdueHead.SetText(overviewListHead("逾期未答复", t.overdueTotal))
+	overdue := store.SuggestionFilter{Overdue: true, Today: today}
+	t.overdue, t.overdueTotal = t.items(overdue)
+	t.overdueHead.SetText(overviewListHead("逾期未答复", t.overdueTotal, t.voters(overdue, t.overdue, t.overdueTotal)))
 	t.overdueList.Refresh()
-	t.dueSoon, t.dueSoonTotal = t.items(store.SuggestionFilter{DueWithin: suggestionDueSoonDays, Today: today})
-	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal))
+	soon := store.SuggestionFilter{DueWithin: suggestionDueSoonDays, Today: today}
+	t.dueSoon, t.dueSoonTotal = t.items(soon)
+	t.dueSoonHead.SetText(overviewListHead(fmt.Sprintf("%d天内到期", suggestionDueSoonDays), t.dueSoonTotal, t.voters(soon, t.dueSoon, t.dueSoonTotal)))
 	t.dueSoonList.Refresh()
-	t.assignLate, t.assignLateTotal = t.itemsBy(store.SuggestionFilter{AssignLate: true, Today: today}, "received")
-	t.assignLateHead.SetText(overviewListHeadBy("超时未交办", "收到日期", t.assignLateTotal))
+	late := store.SuggestionFilter{AssignLate: true, Today: today}
+	t.assignLate, t.assignLateTotal = t.itemsBy(late, "received")
+	t.assignLateHead.SetText(overviewListHeadBy("超时未交办", "收到日期", t.assignLateTotal, t.voters(late, t.assignLate, t.assignLateTotal)))
 	t.assignLateList.Refresh()
+	for i, n := range []int{t.overdueTotal, t.dueSoonTotal, t.assignLateTotal} {
+		t.attention.Items[i].Text = fmt.Sprintf("%s (%d)", remindChoices[i+1], n)
+	}
+	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})
 	if err != nil {
@@ -199,16 +213,34 @@ func (t *overviewTab) refresh() {
 	t.recentList.Refresh()
 }
 
-func overviewListHead(what string, total int) string {
-	return overviewListHeadBy(what, "时限", total)
+func overviewListHead(what string, total, voters int) string {
+	return overviewListHeadBy(what, "时限", total, voters)
 }
 
-// overviewListHeadBy is 「超时未交办 60 件(按收到日期先后列出前50件)」.
-func overviewListHeadBy(what, order string, total int) string {
-	if total > overviewListMax {
-		return fmt.Sprintf("%s %d 件(按%s先后列出前%d件)", what, total, order, overviewListMax)
+// overviewListHeadBy is 「超时未交办：代表建议 52 件、选民意见建议 8 条(按收到日期先后列出前50项)」, or 「逾期未答复：无」.
+func overviewListHeadBy(what, order string, total, voters int) string {
+	if total == 0 {
+		return what + "：无"
 	}
-	return fmt.Sprintf("%s %d 件", what, total)
+	head := what + "：" + store.CountText(total-voters, voters)
+	if total > overviewListMax {
+		head += fmt.Sprintf("(按%s先后列出前%d项)", order, overviewListMax)
+	}
+	return head
+}
+
+// voters counts the voters' opinions (选民意见建议) among the total items of f, counted in 条: from the items
+// listed when they are all of them, else with one more query.
+func (t *overviewTab) voters(f store.SuggestionFilter, listed []store.Suggestion, total int) int {
+	if len(listed) >= total {
+		_, v := store.CountKinds(listed)
+		return v
+	}
+	f.Kind = store.KindVoter
+	return overviewCount(func() ([]store.Suggestion, int, error) {
+		f.Limit = 1
+		return t.d.db.Suggestions(t.d.ctx, f)
+	})
 }
 
 // items returns the first items of a filter by deadline, and how many match.
@@ -281,7 +313,7 @@ func (t *overviewTab) stationFigures() string {
 	return fmt.Sprintf("共 %d 个\n%s", total, strings.Join(parts, " · "))
 }
 
-// itemFigures is 「2024年共收到 250 件\n待交办 3 · 办理中 20 …」 for the current year.
+// itemFigures is 「2024年收到代表建议 230 件、选民意见建议 20 条\n待交办 3 · 办理中 20 …」 for the current year.
 func (t *overviewTab) itemFigures(today store.Date) string {
 	db, ctx := t.d.db, t.d.ctx
 	year := today.Year()
@@ -299,7 +331,10 @@ func (t *overviewTab) itemFigures(today store.Date) string {
 	if total == 0 {
 		return fmt.Sprintf("%d年尚未收到建议", year)
 	}
-	return fmt.Sprintf("%d年共收到 %d 件\n%s", year, total, strings.Join(parts, " · "))
+	voters := overviewCount(func() ([]store.Suggestion, int, error) {
+		return db.Suggestions(ctx, store.SuggestionFilter{Year: year, Kind: store.KindVoter, Limit: 1})
+	})
+	return fmt.Sprintf("%d年收到%s\n%s", year, store.CountText(total-voters, voters), strings.Join(parts, " · "))
 }
 
 // openSuggestion shows an item in 建议: selects the tab and puts the item in its detail pane.

@@ -5,6 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
 	"rendadesk/store"
 )
 
@@ -16,7 +20,8 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 	if overdue == 0 {
 		t.Fatal("the demo has no overdue items")
 	}
-	if want := fmt.Sprintf("逾期未答复 %d 件", overdue); !strings.HasPrefix(ov.overdueHead.Text, want) {
+	voters := countSuggestions(t, d, store.SuggestionFilter{Overdue: true, Today: testToday, Kind: store.KindVoter})
+	if want := "逾期未答复：" + store.CountText(overdue-voters, voters); !strings.HasPrefix(ov.overdueHead.Text, want) {
 		t.Fatalf("overdue heading %q, want %q", ov.overdueHead.Text, want)
 	}
 	if len(ov.overdue) != min(overdue, overviewListMax) {
@@ -28,7 +33,11 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 		}
 	}
 	soon := countSuggestions(t, d, store.SuggestionFilter{DueWithin: 15, Today: testToday})
-	if want := fmt.Sprintf("15天内到期 %d 件", soon); !strings.HasPrefix(ov.dueSoonHead.Text, want) {
+	if want := fmt.Sprintf("15天内到期 (%d)", soon); ov.attention.Items[1].Text != want {
+		t.Fatalf("due-soon tab %q, want %q", ov.attention.Items[1].Text, want)
+	}
+	soonVoters := countSuggestions(t, d, store.SuggestionFilter{DueWithin: 15, Today: testToday, Kind: store.KindVoter})
+	if want := "15天内到期：" + store.CountText(soon-soonVoters, soonVoters); !strings.HasPrefix(ov.dueSoonHead.Text, want) {
 		t.Fatalf("due-soon heading %q, want %q", ov.dueSoonHead.Text, want)
 	}
 	first := ov.overdue[0]
@@ -39,12 +48,52 @@ func TestOverviewShowsOverdueAndOpensItems(t *testing.T) {
 		}
 	}
 
-	// Tapping the first overdue line opens it in 建议.
+	// Tapping an overdue line opens it in 建议, whose list shows the overdue items with that one selected,
+	// whatever the clerk had filtered it by before.
+	d.items.filters.state.SetSelected(store.StateClosed)
 	d.tabs.SelectIndex(0)
-	ov.overdueList.Select(0)
-	if d.tabs.Selected().Text != "建议" || d.items.current.ID != first.ID || !strings.Contains(d.items.pane.title.Text, first.Number) {
-		t.Fatalf("tab %q shows item %d %q, want %s", d.tabs.Selected().Text, d.items.current.ID, d.items.pane.title.Text, first.Number)
+	pick := ov.overdue[min(3, len(ov.overdue)-1)]
+	ov.overdueList.Select(min(3, len(ov.overdue)-1))
+	if d.tabs.Selected().Text != "建议" || d.items.current.ID != pick.ID || !strings.Contains(d.items.pane.title.Text, pick.Number) {
+		t.Fatalf("tab %q shows item %d %q, want %s", d.tabs.Selected().Text, d.items.current.ID, d.items.pane.title.Text, pick.Number)
 	}
+	if d.items.filters.remind.Selected != remindOverdue || d.items.list.total != overdue {
+		t.Fatalf("建议 lists %d items under 提醒 %q, want the %d overdue", d.items.list.total, d.items.filters.remind.Selected, overdue)
+	}
+	if sel := selectedItem(t, d.items.list); sel.ID != pick.ID {
+		t.Fatalf("the list has %s selected, want %s", sel.Number, pick.Number)
+	}
+}
+
+// selectedItem is the record selected in l.
+func selectedItem[T any](t *testing.T, l *recordList[T]) T {
+	t.Helper()
+	var zero T
+	if l.chosen < 0 {
+		t.Fatal("nothing selected in the list")
+		return zero
+	}
+	r, ok := l.item(l.chosen)
+	if !ok {
+		t.Fatalf("row %d of %d not readable", l.chosen, l.total)
+	}
+	return r
+}
+
+// The attention lists show at least 8 rows each at the standard text size in the program's window.
+func TestOverviewListsShowEightRows(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	d.win.Resize(fyne.NewSize(1366, 768))
+	d.tabs.SelectIndex(0)
+	d.overview.refresh()
+	for i, l := range []*widget.List{d.overview.overdueList, d.overview.dueSoonList, d.overview.assignLateList} {
+		d.overview.attention.SelectIndex(i)
+		h := newTipLabel(nil).MinSize().Height + theme.Padding() // a row and the line between rows
+		if rows := l.Size().Height / h; rows < 8 {
+			t.Errorf("%s: %.1f rows fit (list %.0f high, row %.0f)", d.overview.attention.Items[i].Text, rows, l.Size().Height, h)
+		}
+	}
+	saveShot(t, d.win, "overview")
 }
 
 func TestOverviewFigures(t *testing.T) {
@@ -64,8 +113,9 @@ func TestOverviewFigures(t *testing.T) {
 		t.Fatalf("stations %q, want %q", ov.figures.stations.Text, want)
 	}
 	year := countSuggestions(t, d, store.SuggestionFilter{Year: 2024})
+	yearVoters := countSuggestions(t, d, store.SuggestionFilter{Year: 2024, Kind: store.KindVoter})
 	handling := countSuggestions(t, d, store.SuggestionFilter{Year: 2024, States: []string{store.StateHandling}})
-	for _, want := range []string{fmt.Sprintf("2024年共收到 %d 件", year), fmt.Sprintf("办理中 %d", handling)} {
+	for _, want := range []string{"2024年收到" + store.CountText(year-yearVoters, yearVoters), fmt.Sprintf("办理中 %d", handling)} {
 		if !strings.Contains(ov.figures.items.Text, want) {
 			t.Fatalf("items %q lacks %q", ov.figures.items.Text, want)
 		}
@@ -84,7 +134,7 @@ func TestOverviewFigures(t *testing.T) {
 	if got := overviewHistoryLine(ov.recent[0]); !strings.Contains(got, "建议　新增　"+x.Number) || !strings.HasPrefix(got, "2024-11-30 12:00") {
 		t.Fatalf("latest change %q", got)
 	}
-	if strings.Contains(ov.figures.items.Text, fmt.Sprintf("2024年共收到 %d 件", year)) {
+	if strings.Contains(ov.figures.items.Text, "2024年收到"+store.CountText(year-yearVoters, yearVoters)+"\n") {
 		t.Fatalf("figures not refreshed: %q", ov.figures.items.Text)
 	}
 }

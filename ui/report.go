@@ -64,7 +64,7 @@ type reportTab struct {
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
-	text      *widget.Label
+	text      *ruledText
 	copyMsg   *widget.Label
 	copyStamp int
 
@@ -141,11 +141,8 @@ func newReportTab(d *desk) *reportTab {
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
 	)))
 
-	t.text = widget.NewLabel("")
-	// Break anywhere: Chinese has no spaces, and word wrapping would put a paragraph's indent 「　　」 on a line of
-	// its own.
-	t.text.Wrapping = fyne.TextWrapBreak
-	t.text.Selectable = true
+	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
+	t.text = newRuledText()
 	t.copyMsg = widget.NewLabel("")
 	t.copyMsg.Importance = widget.SuccessImportance
 	copyBtn := widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), t.copyText)

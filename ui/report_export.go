@@ -16,9 +16,6 @@ import (
 	"rendadesk/store"
 )
 
-// reportFolderPref is the Preferences key of the folder the last report was exported to.
-const reportFolderPref = "report.exportFolder"
-
 // newExportBox builds the export buttons and the progress line under them.
 func (t *reportTab) newExportBox() fyne.CanvasObject {
 	button := func(label string, icon fyne.Resource, formats []string) *widget.Button {
@@ -39,25 +36,16 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
 	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
-	note.Wrapping = fyne.TextWrapWord
+	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
+	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
+	note.Truncation = fyne.TextTruncateOff
+	note.Wrapping = fyne.TextWrapBreak
 	return container.NewVBox(widget.NewSeparator(), boldLabel("导出"), buttons, t.progressBox, note)
 }
 
 // chooseFolder asks for the folder to write into, starting where the last report went, and exports there.
 func (t *reportTab) chooseFolder(formats []string) {
-	prefs := t.d.app.Preferences()
-	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			t.d.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
-		prefs.SetString(reportFolderPref, dir.Path())
-		t.exportTo(dir.Path(), formats)
-	}, t.d.win)
-	showFileDialog(dlg, prefs.String(reportFolderPref))
+	t.d.askFolder(store.FolderExports, "选择导出到的文件夹", func(dir string) { t.exportTo(dir, formats) })
 }
 
 // exportTo reads the report of the period (store.LoadReport, as `rendadesk export` does) and writes the

@@ -14,6 +14,7 @@ func TestReportVersions(t *testing.T) {
 	d := reportTestDesk(t, false)
 	r := reportOpen(t, d)
 	v := r.versions
+	waitUpTo(t, reportLimit, "the versions", func() bool { return v.applied.Load() == v.gen.Load() && v.gen.Load() > 0 })
 	if !strings.Contains(labelLines(v.content), "2024年还没有已报送的版本") {
 		t.Fatalf("before any export: %q", labelLines(v.content))
 	}

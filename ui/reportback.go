@@ -182,8 +182,8 @@ func (t *deputiesTab) printChoices() []printChoice {
 	return []printChoice{
 		{"代表名册", t.d.roster(false)},
 		{"代表名册(公开版)", t.d.roster(true)},
-		{fmt.Sprintf("履职情况统计表(T10)，%d年", y), t.d.deputyTable(y)},
-		{fmt.Sprintf("述职评议统计表(T11)，%d年", y), t.d.reportBackTable(y)},
+		{fmt.Sprintf("代表履职情况统计表，%d年", y), t.d.deputyTable(y)},
+		{fmt.Sprintf("代表述职评议统计表，%d年", y), t.d.reportBackTable(y)},
 	}
 }
 
@@ -262,7 +262,7 @@ func (t *deputiesTab) showReportBackDialog() {
 	} else {
 		v.year.SetSelectedIndex(0)
 	}
-	v.dlg = dialog.NewCustom("述职评议统计表(T11)", "关闭", container.NewBorder(top, nil, nil, nil, v.table), t.d.win)
+	v.dlg = dialog.NewCustom("代表述职评议统计表", "关闭", container.NewBorder(top, nil, nil, nil, v.table), t.d.win)
 	v.dlg.Resize(fyne.NewSize(940, 560))
 	v.dlg.Show()
 	t.rbDialog = v

@@ -187,7 +187,7 @@ func TestRecordSectionShowsTheStoreFigures(t *testing.T) {
 		fmt.Sprintf("领衔 %d 件（人代会期间 %d 件、闭会期间 %d 件）：已解决 %d 件、正在解决 %d 件、列入计划解决 %d 件、留作参考 %d 件、未答复 %d 件。",
 			r.Led, r.LedSession, r.LedRecess(), r.Solved(), r.LedOutcomes[store.OutcomeSolving], r.LedOutcomes[store.OutcomePlanned],
 			r.LedOutcomes[store.OutcomeReference], r.LedOutcomes[store.OutcomeUnanswered]),
-		fmt.Sprintf("附议 %d 件。", r.Cosigned),
+		fmt.Sprintf("联名 %d 件。", r.Cosigned),
 		fmt.Sprintf("进站接待 %d 次，接待选民 %d 人次。", r.Receptions, r.Voters),
 		reportBackLine(r.ReportBacks[0], 1),
 	}
@@ -289,7 +289,7 @@ func TestReportBackDialogShowsT11(t *testing.T) {
 func TestTablesFollowTheChosenYear(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
-	if c := tab.printChoices(); c[2].label != "履职情况统计表(T10)，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
+	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
 		t.Fatalf("choices %+v", c)
 	}
 	a, _ := tab.list.item(0)
@@ -300,7 +300,7 @@ func TestTablesFollowTheChosenYear(t *testing.T) {
 	if tab.recordYear.Selected != "2023年" || tab.record.Deputy.ID != b.ID || tab.record.Year != 2023 {
 		t.Fatalf("the next deputy shows %q, record of %d %d", tab.recordYear.Selected, tab.record.Deputy.ID, tab.record.Year)
 	}
-	if c := tab.printChoices(); c[2].label != "履职情况统计表(T10)，2023年" {
+	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2023年" {
 		t.Fatalf("choices %+v", c)
 	}
 	tab.showReportBackDialog()

@@ -96,21 +96,13 @@ func (b *settingsBackups) backupNow() {
 // chooseFolder asks for a folder (a USB stick, another disk) and backs up into it.
 func (b *settingsBackups) chooseFolder() {
 	d := b.t.d
-	dlg := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if dir == nil {
-			return
-		}
+	d.askFolder(store.FolderBackups, "选择备份到的文件夹(例如U盘)", func(dir string) {
 		settingsBusy(d, "正在备份…", func() (string, error) {
-			return settingsBackup(d, dir.Path(), time.Now())
+			return settingsBackup(d, dir, time.Now())
 		}, func(out string) {
 			dialog.ShowInformation("备份完成", "已备份到\n"+out, d.win)
 		})
-	}, d.win)
-	showFileDialog(dlg, "")
+	})
 }
 
 // settingsBusy runs work off the UI goroutine behind a progress dialog, then shows its error or calls done.

@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -547,21 +546,15 @@ func (s *session) showError(err error, then func()) {
 func (s *session) chooseOther() {
 	problem := s.problem
 	back := func() { s.showProblem(problem) }
-	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.showError(err, back)
-			return
-		}
-		if r == nil {
+	req := fileRequest{mode: openFile, title: "选择数据库文件", exts: []string{".db"}, typeName: "数据库文件",
+		dir: filepath.Dir(absPath(s.path))}
+	chooseFile(s.win, req, func(path string) {
+		if path == "" {
 			back()
 			return
 		}
-		path := r.URI().Path()
-		r.Close()
 		s.switchTo(path, back)
-	}, s.win)
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	showFileDialog(dlg, filepath.Dir(absPath(s.path)))
+	})
 }
 
 // switchTo moves the session to the database at path: its lock first (the old one is kept until then), then

@@ -227,6 +227,7 @@ func (t *stationsTab) display(x store.Station) {
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
 	t.d.putBack(keep)
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // reveal shows the station's section page (0 基本信息, 2 接待记录).

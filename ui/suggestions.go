@@ -62,16 +62,18 @@ var (
 
 func newSuggestionsTab(d *desk) *suggestionsTab {
 	t := &suggestionsTab{d: d}
+	// 编号, 标题, 状态 and 办理时限 first: they stay in sight beside the detail pane.
 	cols := []column[store.Suggestion]{
-		{"编号", 100, "number", func(x store.Suggestion) string { return x.Number }},
+		{"编号", 80, "number", func(x store.Suggestion) string { return x.Number }},
 		{"标题", 210, "title", func(x store.Suggestion) string { return x.Title }},
-		{"领衔代表", 95, "deputy", store.Suggestion.Proposer},
+		{"状态", 100, "state", func(x store.Suggestion) string { return suggestionStateText(x, t.rules, t.today()) }},
+		{"办理时限", 85, "deadline", func(x store.Suggestion) string { return string(x.Deadline) }},
+		{"领衔代表", 70, "deputy", func(x store.Suggestion) string { return x.LeadDeputyName }},
+		{"选民", 60, "", func(x store.Suggestion) string { return x.VoterName }},
 		{"类别", 100, "category", func(x store.Suggestion) string { return x.Category }},
-		{"收到日期", 90, "received", func(x store.Suggestion) string { return string(x.Received) }},
+		{"收到日期", 85, "received", func(x store.Suggestion) string { return string(x.Received) }},
 		{"承办单位", 115, "unit", func(x store.Suggestion) string { return x.MainUnitName }},
-		{"办理时限", 90, "deadline", func(x store.Suggestion) string { return string(x.Deadline) }},
-		{"状态", 110, "state", func(x store.Suggestion) string { return suggestionStateText(x, t.rules, t.today()) }},
-		{"办理结果", 95, "outcome", func(x store.Suggestion) string { return x.Outcome }},
+		{"办理结果", 85, "outcome", func(x store.Suggestion) string { return x.Outcome }},
 	}
 	t.list = newRecordList(cols, func(offset, limit int, sort string, desc bool) ([]store.Suggestion, int, error) {
 		if offset == 0 {
@@ -326,6 +328,7 @@ func (t *suggestionsTab) display(x store.Suggestion) {
 	t.detail.Objects = []fyne.CanvasObject{pane}
 	t.detail.Refresh()
 	t.d.putBack(keep)
+	t.revealInList(x) // selected in the list, the filter cleared if it hides it
 }
 
 // deputyOptions lists every deputy for the co-signer picker, read once per refresh.
@@ -398,7 +401,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		}
 	}
 	roster := false
-	cosigners := newIDPicker("选择附议代表", func() []option {
+	cosigners := newIDPicker("选择联名代表", func() []option {
 		if roster {
 			return t.deputyOptions()
 		}
@@ -437,7 +440,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		widget.NewFormItem("人代会", session),
 		widget.NewFormItem("来源", source),
 		widget.NewFormItem("领衔代表", lead),
-		widget.NewFormItem("附议代表", cosigners),
+		widget.NewFormItem("联名代表", cosigners),
 		{Text: "选民姓名", Widget: voter, HintText: "选民意见建议必填"},
 		widget.NewFormItem("选民联系方式", contact),
 		widget.NewFormItem("标题", title),

@@ -303,11 +303,11 @@ func TestSuggestionCosignersShownWithoutLoadingRoster(t *testing.T) {
 		t.Fatal("no item with co-signers in the demo")
 	}
 	tab.show(x)
-	picker := tab.pane.byLabel["附议代表"].(*idPicker)
+	picker := tab.pane.byLabel["联名代表"].(*idPicker)
 	names, _ := d.db.DeputyNames(d.ctx, x.CosignerIDs)
 	for _, id := range x.CosignerIDs {
 		if !strings.Contains(picker.summary.Text, names[id]) {
-			t.Fatalf("附议代表 shows %q, lacks %s", picker.summary.Text, names[id])
+			t.Fatalf("联名代表 shows %q, lacks %s", picker.summary.Text, names[id])
 		}
 	}
 	if tab.deputies != nil {

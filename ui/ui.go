@@ -7,7 +7,6 @@ import (
 	"context"
 	"fmt"
 	"net/url"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -115,7 +114,7 @@ func (d *desk) currentRecordTab() recordTab {
 	return nil
 }
 
-// applySettings sets the title and the theme from the office settings.
+// applySettings sets the title and the theme (字号, 主题) from the office settings.
 func (d *desk) applySettings() {
 	s, err := d.db.Settings(d.ctx)
 	if err != nil {
@@ -127,7 +126,7 @@ func (d *desk) applySettings() {
 		title += " — " + s.OfficeName
 	}
 	d.win.SetTitle(title)
-	d.app.Settings().SetTheme(newTheme(s.TextSize))
+	d.app.Settings().SetTheme(settingsTheme(s))
 }
 
 // refreshAll re-reads every tab (after demo data, an import, a restore …).
@@ -167,70 +166,39 @@ func (d *desk) confirmDelete(what, name string, del func() error) {
 	}, d.win)
 }
 
-// askSavePath asks where to save a file with the extension ext (".xlsx", ".pdf"), starting in the home
-// folder with the suggested name, and calls then with the chosen path (the extension added when missing).
-func (d *desk) askSavePath(fileName, ext string, then func(path string)) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ext) {
-			os.Remove(path) // the dialog created the name as typed
-			path += ext
-		}
-		then(path)
-	}, d.win)
-	save.SetFileName(export.FileName(fileName, "", ext)) // a long title or office name is shortened
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	showFileDialog(save, "")
-}
-
-// showFileDialog shows one of Fyne's file or folder dialogs large enough for long Chinese names, opened in
-// dir, or in the home folder when dir is empty or not a folder.
-func showFileDialog(dlg *dialog.FileDialog, dir string) {
-	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
-		dir, _ = os.UserHomeDir()
-	}
-	if dir != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			dlg.SetLocation(l)
-		}
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
-}
-
 // openLocal asks the desktop to open a local file or folder (nothing goes over a network); when it cannot,
 // the clerk is told where it is.
 func (d *desk) openLocal(path string) {
+	if !d.tryOpen(path) {
+		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
+	}
+}
+
+// tryOpen asks the desktop to open a local file or folder and reports whether it did; the system's reason
+// when it did not (no file manager, …) is in English and goes to the log.
+func (d *desk) tryOpen(path string) bool {
 	if openNative(path) { // Windows: ShellExecute with the native path (open_windows.go)
-		return
+		return true
 	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
 		err = d.app.OpenURL(u)
 	}
 	if err != nil {
-		// The system's reason (no file manager, …) is in English; the log keeps it, the clerk gets the path.
 		fyne.LogError("打开 "+path, err)
-		dialog.ShowInformation("请手动打开", "系统没有打开它，请在文件管理器中打开：\n"+path, d.win)
+		return false
 	}
+	return true
 }
 
-// exportList asks where to save and writes the records as an .xlsx sheet.
+// exportList asks where to save and writes the records as an .xlsx sheet, then offers to open it.
 func (d *desk) exportList(title string, headers []string, rows [][]string) {
-	d.askSavePath(title, ".xlsx", func(path string) {
+	d.askSavePath(store.FolderExports, title, ".xlsx", func(path string) {
 		if err := export.ListXLSX(path, title, headers, rows); err != nil {
 			d.showError(err)
 			return
 		}
-		dialog.ShowInformation("导出完成", fmt.Sprintf("已导出 %d 条记录到\n%s", len(rows), path), d.win)
+		d.showWritten("导出完成", fmt.Sprintf("已导出 %d 条记录到", len(rows)), path)
 	})
 }
 
@@ -266,6 +234,9 @@ func newToolbar(onAdd, onEdit, onDelete, onExport func()) *toolbar {
 // recordFrame lays out a record tab: toolbar and search on top, filters under them, the list with its count
 // on the left, the detail pane on the right.
 func recordFrame(tb *toolbar, search *searchEntry, filters []fyne.CanvasObject, list fyne.CanvasObject, status *widget.Label, detail *fyne.Container) fyne.CanvasObject {
+	if t, ok := list.(*widget.Table); ok {
+		list = withTips(t) // a cell's whole text on hover
+	}
 	top := container.NewBorder(nil, nil, tb.box, nil, search)
 	filterRow := container.NewHBox(filters...)
 	left := container.NewBorder(nil, status, nil, nil, list)

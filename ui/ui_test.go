@@ -53,6 +53,12 @@ func TestOpenErrorIsShownInChinese(t *testing.T) {
 func TestDeputySearchFiltersTable(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
+	_, active, _ := d.db.Deputies(d.ctx, store.DeputyFilter{Status: store.DeputyActive})
+	if tab.list.total != active || tab.filters.status.Selected != store.DeputyActive || active >= 75 {
+		t.Fatalf("the list opens on %d deputies (状态 %q), want the %d in office of the demo's 75", tab.list.total,
+			tab.filters.status.Selected, active)
+	}
+	tab.filters.status.SetSelected("全部")
 	if tab.list.total != 75 {
 		t.Fatalf("demo has %d deputies in the list", tab.list.total)
 	}
@@ -82,6 +88,7 @@ func TestDeputySearchFiltersTable(t *testing.T) {
 func TestCreateDeputyThroughForm(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
+	d.tabs.SelectIndex(1)
 	tab.newRecord()
 	name := tab.pane.byLabel["姓名"].(*widget.Entry)
 	test.Type(name, "欧阳堃")
@@ -94,7 +101,8 @@ func TestCreateDeputyThroughForm(t *testing.T) {
 	if err != nil || n != 1 || list[0].Phone != "13900001111" || !list[0].HasLevel(store.LevelTown) {
 		t.Fatalf("saved deputy %+v (%d, %v)", list, n, err)
 	}
-	if tab.current.ID != list[0].ID || tab.list.total != 76 {
+	_, active, _ := d.db.Deputies(d.ctx, store.DeputyFilter{Status: store.DeputyActive})
+	if tab.current.ID != list[0].ID || tab.list.total != active || selectedItem(t, tab.list).ID != list[0].ID {
 		t.Fatalf("pane shows %d, list has %d", tab.current.ID, tab.list.total)
 	}
 	if tab.pane.msg.Text != "已保存" {

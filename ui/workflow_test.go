@@ -614,7 +614,8 @@ func TestAssignLateIsMarkedFilteredAndListed(t *testing.T) {
 
 	ov := d.overview
 	ov.refresh()
-	if want := fmt.Sprintf("超时未交办 %d 件", late); !strings.HasPrefix(ov.assignLateHead.Text, want) {
+	lateVoters := countSuggestions(t, d, store.SuggestionFilter{AssignLate: true, Today: testToday, Kind: store.KindVoter})
+	if want := "超时未交办：" + store.CountText(late-lateVoters, lateVoters); !strings.HasPrefix(ov.assignLateHead.Text, want) {
 		t.Fatalf("overview heading %q, want %q", ov.assignLateHead.Text, want)
 	}
 	i := slices.IndexFunc(ov.assignLate, func(s store.Suggestion) bool { return s.ID == x.ID })

@@ -13,7 +13,7 @@ import (
 )
 
 // printUsage is the synopsis of `rendadesk print`.
-const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME] [--parts A,B] [--today YYYY-MM-DD] --out FILE.pdf"
+const printUsage = "print --db PATH KIND [--id N | --year Y | --unit NAME] [--parts A,B] [--per-sheet 1|2|4] [--copies N] [--today YYYY-MM-DD] --out FILE.pdf"
 
 // printArgs are the options of `rendadesk print` after parsing.
 type printArgs struct {
@@ -22,8 +22,10 @@ type printArgs struct {
 	unit  string
 	today store.Date
 	out   string
-	parts []string        // for documents made of parts (meeting materials): which ones; empty = all
-	set   map[string]bool // the flags given on the command line
+	parts []string // for documents made of parts (meeting materials): which ones; empty = all
+	// perSheet and copies are the ballots of meeting materials on one A4 sheet and of each (0: the default).
+	perSheet, copies int
+	set              map[string]bool // the flags given on the command line
 }
 
 // printKind is one document `rendadesk print` makes (SPEC §6.4–6.6).
@@ -67,6 +69,8 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	today := fs.String("today", "", "以哪一天为“今天”(默认今天)")
 	outPath := fs.String("out", "", "输出的 PDF 文件")
 	parts := fs.String("parts", "", "只打印其中几部分，用逗号分隔(会议材料)")
+	perSheet := fs.Int("per-sheet", 0, "每张A4纸印几张表决票或选票: 1、2 或 4(会议材料，默认 2)")
+	copies := fs.Int("copies", 0, "每种表决票或选票印几份(会议材料，默认为应到人数)")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -81,7 +85,8 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if err := parse(fs, fs.Args()[1:], dbPath); err != nil {
 		return err
 	}
-	a := printArgs{id: strings.TrimSpace(*id), year: *year, unit: strings.TrimSpace(*unit), out: *outPath, set: map[string]bool{}}
+	a := printArgs{id: strings.TrimSpace(*id), year: *year, unit: strings.TrimSpace(*unit), out: *outPath, set: map[string]bool{},
+		perSheet: *perSheet, copies: *copies}
 	for _, p := range strings.FieldsFunc(*parts, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 		a.parts = append(a.parts, strings.TrimSpace(p))
 	}
@@ -91,7 +96,7 @@ func runPrint(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 			return usageError{fmt.Sprintf("打印%s需要 --%s", kind.name, f)}
 		}
 	}
-	for _, f := range []string{"id", "year", "unit", "parts"} {
+	for _, f := range []string{"id", "year", "unit", "parts", "per-sheet", "copies"} {
 		if a.set[f] && !slices.Contains(kind.needs, f) && !slices.Contains(kind.takes, f) {
 			return usageError{fmt.Sprintf("打印%s不用 --%s", kind.name, f)}
 		}

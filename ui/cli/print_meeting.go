@@ -13,7 +13,7 @@ import (
 
 // The meeting materials and rosters of SPEC §6.4 join the table of printed documents.
 func init() {
-	printKinds["meeting"] = printKind{"会议材料", []string{"id"}, []string{"parts"}, printMeeting}
+	printKinds["meeting"] = printKind{"会议材料", []string{"id"}, []string{"parts", "per-sheet", "copies"}, printMeeting}
 	printKinds["roster"] = printKind{"代表名册", nil, nil, func(ctx context.Context, db *store.DB, a printArgs) error {
 		return printRoster(ctx, db, a, false)
 	}}
@@ -33,7 +33,8 @@ func meetingPartsError(parts []string) error {
 }
 
 // printMeeting prints a meeting's materials: --id is the meeting's number, --parts the parts (default: all
-// that the meeting has data for).
+// that the meeting has data for), --per-sheet the ballots on one A4 sheet (1, 2 or 4; default 2) and --copies
+// how many of each ballot (default: one per deputy expected).
 func printMeeting(ctx context.Context, db *store.DB, a printArgs) error {
 	if err := meetingPartsError(a.parts); err != nil {
 		return err
@@ -46,7 +47,8 @@ func printMeeting(ctx context.Context, db *store.DB, a printArgs) error {
 	if err != nil {
 		return err
 	}
-	return export.MeetingMaterials(a.out, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected, a.parts)
+	return export.MeetingMaterials(a.out, doc.Settings, doc.Meeting, doc.Detail, doc.Quorum, doc.Expected,
+		export.MeetingPrint{Parts: a.parts, PerSheet: a.perSheet, Copies: a.copies})
 }
 
 // printRoster prints the roster of the deputies in office (在任), in the store's order: by group, then name.

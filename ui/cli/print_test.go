@@ -41,11 +41,12 @@ func TestPrintDocuments(t *testing.T) {
 		// KIND after the flags, as in SPEC §8, and before them.
 		{[]string{"print", "--db", db, "assign-list", "--year", "2024"}, []string{"承办代表建议交办清单", "（2024年度）", "第1页共"}},
 		{[]string{"print", "assign-list", "--db", db, "--year", "2024", "--unit", "镇党政办"}, []string{"镇党政办承办代表建议交办清单", "第1页共"}},
-		{[]string{"print", "--db", db, "assign-form", "--id", "2024-012"}, []string{"青山镇人大主席团代表建议交办单", "2024-012", "第1页共1页"}},
-		{[]string{"print", "--db", db, "assign-form", "--id", "1"}, []string{"代表建议交办单", "2022-001"}},
-		{[]string{"print", "--db", db, "overdue-notice", "--today", "2024-11-30"}, []string{"关于督促办理逾期代表建议的通知", "截至2024年11月30日", "2024年12月7日前书面答复"}},
-		{[]string{"print", "--db", db, "satisfaction-form", "--id", "2024-003"}, []string{"代表建议办理情况征询意见表", "2024-003", "☐满意"}},
-		{[]string{"print", "--db", db, "item-history", "--id", "2024-003"}, []string{"代表建议办理过程单", "2024-003", "办理过程", "登记", "交办"}},
+		{[]string{"print", "--db", db, "assign-form", "--id", "2024-012"}, []string{"青山镇人大主席团选民意见建议交办单", "2024-012", "第1页共1页", "选民姓名黄群琳", "来源联络站凤凰村代表联络站"}},
+		{[]string{"print", "--db", db, "assign-form", "--id", "1"}, []string{"交办单", "2022-001"}},
+		{[]string{"print", "--db", db, "overdue-notice", "--today", "2024-11-30"}, []string{"关于督促办理逾期", "截至2024年11月30日", "2024年12月7日前书面答复代表", "2024年12月7日前答复选民并反馈青山镇人大主席团"}},
+		// 2024-003 is a voter's opinion raised at a station: its forms are the voter's.
+		{[]string{"print", "--db", db, "satisfaction-form", "--id", "2024-003"}, []string{"选民意见建议办理情况征询意见表", "2024-003", "☐满意", "选民签名"}},
+		{[]string{"print", "--db", db, "item-history", "--id", "2024-003"}, []string{"选民意见建议办理过程单", "2024-003", "办理过程", "登记", "交办", "来源联络站"}},
 	} {
 		out := filepath.Join(dir, c.args[3]+".pdf")
 		if c.args[1] != "--db" {
