@@ -172,7 +172,7 @@ func TestPrintActivityRecord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"活动照片（2张）", "现场照片1", "现场照片2", "第 1 页 共 1 页"} {
+	for _, w := range []string{"活动照片（2张）", "现场照片1", "现场照片2", "第1页共1页"} {
 		if !strings.Contains(string(text), w) {
 			t.Errorf("活动记录 lacks %q", w)
 		}
