@@ -201,3 +201,26 @@ func TestDropWithoutRecord(t *testing.T) {
 		t.Fatalf("the drop says %q", txt)
 	}
 }
+
+// 设置 → 数据文件 says what the attachments take, each file counted once.
+func TestSettingsFileAttachments(t *testing.T) {
+	db := testDB(t, true)
+	d := testDesk(t, db)
+	showSettingsSection(t, d, "数据文件")
+	if got := d.settings.file.attach.Text; got != "没有附件" {
+		t.Fatalf("before any attachment: %q", got)
+	}
+	scan := bytes.Repeat([]byte("%"), 3<<20)
+	var news []store.NewAttachment
+	for _, id := range []int64{1, 2} { // the same scan on two deputies: stored once
+		news = append(news, store.NewAttachment{Owner: store.Owner{Kind: store.OwnerDeputy, ID: id}, FileName: "答复.pdf", Data: append([]byte(testScan), scan...)})
+	}
+	if _, err := db.AddAttachments(d.ctx, news); err != nil {
+		t.Fatal(err)
+	}
+	showSettingsSection(t, d, "备份")
+	showSettingsSection(t, d, "数据文件")
+	if got := d.settings.file.attach.Text; got != "2 个，共 3.0 MB（相同的文件只存一份，省下 3.0 MB）" {
+		t.Fatalf("with a 3 MB scan on two deputies: %q", got)
+	}
+}
