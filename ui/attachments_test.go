@@ -224,3 +224,62 @@ func TestSettingsFileAttachments(t *testing.T) {
 		t.Fatalf("with a 3 MB scan on two deputies: %q", got)
 	}
 }
+
+// An item's 附件 section has a strip for the item and one for each reply; a file dropped on a reply's strip
+// is offered to that reply.
+func TestAttachmentsOfParts(t *testing.T) {
+	db := testDB(t, true)
+	d := testDesk(t, db)
+	x, err := db.FindOwner(d.ctx, store.OwnerSuggestion, "2024-001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reply, err := db.FindOwner(d.ctx, store.OwnerReply, "2024-001/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddAttachments(d.ctx, []store.NewAttachment{{Owner: reply, FileName: "答复.pdf", Data: []byte(testScan), Caption: "盖章答复"}}); err != nil {
+		t.Fatal(err)
+	}
+	item, err := db.Suggestion(d.ctx, x.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.tabs.SelectIndex(3) // 建议
+	d.items.show(item)
+	p := attachPane(t, d, d.items, d.items.panes)
+	if len(p.strips) < 2 {
+		t.Fatalf("%d strips, want the item's and its replies'", len(p.strips))
+	}
+	if txt := labelLines(p.strips[0]); !strings.Contains(txt, "2024-001") || !strings.Contains(txt, "没有附件") {
+		t.Fatalf("the item's strip: %q", txt)
+	}
+	if txt := labelLines(p.strips[1]); !strings.Contains(txt, "第1轮答复(") || !strings.Contains(txt, "盖章答复") || !strings.Contains(txt, "PDF 文件 · 2页") {
+		t.Fatalf("the reply's strip: %q", txt)
+	}
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.strips[1])
+	if got := p.partAt(at.Add(fyne.NewPos(20, 20))); got != reply {
+		t.Fatalf("a drop on the reply's strip goes to %+v, want the reply %+v", got, reply)
+	}
+	scan := filepath.Join(t.TempDir(), "第二页.pdf")
+	os.WriteFile(scan, append([]byte(testScan), ' '), 0o600)
+	d.dropFiles(at.Add(fyne.NewPos(20, 20)), []fyne.URI{storage.NewFileURI(scan)})
+	var to *widget.Select
+	walk(topDialog(t, d), func(c fyne.CanvasObject) {
+		if s, ok := c.(*widget.Select); ok {
+			to = s
+		}
+	})
+	if to == nil || !strings.HasPrefix(to.Selected, "第1轮答复(") {
+		t.Fatalf("the add dialog offers %v", to)
+	}
+	test.Tap(dialogButton(t, d, "添加"))
+	if l, _ := db.Attachments(d.ctx, x); len(l.Items) != 2 || l.Items[1].Owner != reply {
+		t.Fatalf("after the drop: %+v", l.Items)
+	}
+	if out := os.Getenv("RENDADESK_ATTACH_SHOT"); out != "" {
+		f, _ := os.Create(strings.TrimSuffix(out, ".png") + "-item.png")
+		png.Encode(f, d.win.Canvas().Capture())
+		f.Close()
+	}
+}
