@@ -11,6 +11,7 @@ import (
 	"image/jpeg"
 	_ "image/png" // image.Decode reads PNG too
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -98,6 +99,34 @@ func (f FileInfo) LimitError() error {
 		msg += "；请压缩或拆分后再附加(扫描件可用较低的分辨率重新扫描)"
 	}
 	return &Error{Code: EINVALID, Field: "文件", Message: msg}
+}
+
+// ReadFileToAttach reads the file at path to attach it and inspects it (InspectFile). A file far over the size
+// limit is refused before it is read: not even a photo that big can be shrunk. Over the limit, a document is
+// refused and an image comes back, to be attached as its smaller copy (ShrinkImage); info.LimitError() tells.
+func ReadFileToAttach(path string) (FileInfo, []byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return FileInfo{}, nil, Errorf(ENOTFOUND, "找不到文件 %s", path)
+	}
+	if st.IsDir() {
+		return FileInfo{}, nil, Errorf(EINVALID, "「%s」是文件夹，不是文件", st.Name())
+	}
+	if st.Size() > 8*MaxAttachmentSize {
+		return FileInfo{}, nil, FileInfo{Name: st.Name(), Size: st.Size()}.LimitError()
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return FileInfo{}, nil, Errorf(EINVALID, "读不出文件「%s」：%v", st.Name(), err)
+	}
+	info, err := InspectFile(path, data)
+	if err != nil {
+		return info, nil, err
+	}
+	if over := info.LimitError(); over != nil && !info.IsImage() {
+		return info, nil, over
+	}
+	return info, data, nil
 }
 
 // SizeText is a size in bytes as the clerk reads it: 「1.2 MB」, 「512 KB」, 「2.1 GB」.

@@ -639,3 +639,40 @@ func TestListsNeverReadFiles(t *testing.T) {
 		t.Error("a full-text index covers the attachments")
 	}
 }
+
+func TestReadFileToAttach(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte, size int64) string {
+		p := filepath.Join(dir, name)
+		must(t, os.WriteFile(p, data, 0o600))
+		if size > 0 {
+			must(t, os.Truncate(p, size)) // sparse: nothing is written
+		}
+		return p
+	}
+	t.Run("LargePhotoComesBack", func(t *testing.T) {
+		// A photo over the limit is returned, to be shrunk; its LimitError says so.
+		p := write("大照片.jpg", append(testJPEG(t, 3000, 2000), bytes.Repeat([]byte{0}, 21<<20)...), 0)
+		info, data, err := ReadFileToAttach(p)
+		if err != nil || data == nil || info.LimitError() == nil || !info.Large() {
+			t.Fatalf("%+v %d %v", info, len(data), err)
+		}
+	})
+	t.Run("ErrDocumentOverLimit", func(t *testing.T) {
+		_, _, err := ReadFileToAttach(write("台账.pdf", []byte("%PDF-1.4\n"), 21<<20))
+		if msg := ErrorMessage(err); !strings.Contains(msg, "文件「台账.pdf」有 21.0 MB，超过每个附件 20.0 MB 的上限") {
+			t.Fatalf("%q", msg)
+		}
+	})
+	t.Run("ErrFarOverLimit", func(t *testing.T) {
+		_, _, err := ReadFileToAttach(write("录像.jpg", []byte{0xFF, 0xD8, 0xFF}, 200<<20))
+		if msg := ErrorMessage(err); !strings.Contains(msg, "文件「录像.jpg」有 200.0 MB，超过") {
+			t.Fatalf("%q", msg)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		if _, _, err := ReadFileToAttach(filepath.Join(dir, "无.pdf")); ErrorCode(err) != ENOTFOUND {
+			t.Fatalf("%v", err)
+		}
+	})
+}

@@ -347,31 +347,10 @@ type attachFile struct {
 	shrink  *widget.Check // nil unless the image is larger than store.PhotoMaxSide or over the size limit
 }
 
-// readToAttach reads and checks a file to attach. A file far over the limit is refused before it is read (not
-// even a photo that big can be shrunk); an image over the limit comes back, to be shrunk.
+// readToAttach reads and checks a file to attach (store.ReadFileToAttach).
 func readToAttach(path string) (attachFile, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return attachFile{}, store.Errorf(store.ENOTFOUND, "找不到文件 %s", path)
-	}
-	if st.IsDir() {
-		return attachFile{}, store.Errorf(store.EINVALID, "「%s」是文件夹，不是文件", st.Name())
-	}
-	if st.Size() > 8*store.MaxAttachmentSize {
-		return attachFile{}, store.FileInfo{Name: st.Name(), Size: st.Size()}.LimitError()
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return attachFile{}, store.Errorf(store.EINVALID, "读不出文件「%s」：%v", st.Name(), err)
-	}
-	info, err := store.InspectFile(path, data)
-	if err != nil {
-		return attachFile{}, err
-	}
-	if over := info.LimitError(); over != nil && !info.IsImage() {
-		return attachFile{}, over
-	}
-	return attachFile{path: path, info: info, data: data}, nil
+	info, data, err := store.ReadFileToAttach(path)
+	return attachFile{path: path, info: info, data: data}, err
 }
 
 // addFiles reads the files at paths and asks how to attach them to owner (or another part of its record):

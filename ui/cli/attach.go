@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -141,22 +140,7 @@ func runAttach(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 // readAttachment reads a file to attach and checks it; a photo larger than store.PhotoMaxSide is shrunk when
 // shrink is set, and otherwise a note says it could be.
 func readAttachment(path string, shrink bool) (store.NewAttachment, string, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return store.NewAttachment{}, "", store.Errorf(store.ENOTFOUND, "找不到文件 %s", path)
-	}
-	if st.IsDir() {
-		return store.NewAttachment{}, "", store.Errorf(store.EINVALID, "%s 是文件夹，不是文件", path)
-	}
-	// A file far over the limit is refused before it is read: not even a photo that big can be shrunk.
-	if st.Size() > 8*store.MaxAttachmentSize {
-		return store.NewAttachment{}, "", store.FileInfo{Name: st.Name(), Size: st.Size()}.LimitError()
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return store.NewAttachment{}, "", fmt.Errorf("读取 %s: %w", path, err)
-	}
-	info, err := store.InspectFile(path, data)
+	info, data, err := store.ReadFileToAttach(path)
 	if err != nil {
 		return store.NewAttachment{}, "", err
 	}
