@@ -80,10 +80,29 @@ func (d *desk) attachmentsItem(tab recordTab, rec store.Owner) *container.TabIte
 		attachTypesText(), store.SizeText(store.MaxAttachmentSize)))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
-	p.content = container.NewBorder(container.NewVBox(hint, p.msg), nil, nil, nil, container.NewVScroll(p.box))
+	top := container.NewVBox(hint, p.msg)
+	if rec.Kind == store.OwnerMeeting {
+		// The 活动记录 prints the meeting's photos: offered where the clerk sees them.
+		printing := widget.NewButtonWithIcon("打印活动记录（含照片）", theme.DocumentPrintIcon(), func() { d.printTo(d.activityRecord(rec.ID)) })
+		top = container.NewVBox(container.NewBorder(nil, nil, nil, printing, hint), p.msg)
+	}
+	p.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(p.box))
 	d.attach.panes[tab] = p
 	p.reload()
 	return container.NewTabItem("附件", p.content)
+}
+
+// activityRecord is the 活动记录 of a meeting or activity, with its photos.
+func (d *desk) activityRecord(id int64) document {
+	m, err := d.db.Meeting(d.ctx, id)
+	logError("读取会议活动", err) // the document's writer reports it again
+	return document{m.Title + "活动记录", func(path string) error {
+		doc, err := d.db.ActivityDoc(d.ctx, id)
+		if err != nil {
+			return err
+		}
+		return export.ActivityRecord(path, doc, d.today())
+	}}
 }
 
 // attachTypesText names the kinds of file that can be attached: 「JPG、PNG、PDF、Word (DOCX) …」.

@@ -7,6 +7,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -281,5 +282,37 @@ func TestAttachmentsOfParts(t *testing.T) {
 		f, _ := os.Create(strings.TrimSuffix(out, ".png") + "-item.png")
 		png.Encode(f, d.win.Canvas().Capture())
 		f.Close()
+	}
+}
+
+// A meeting's 附件 section prints its 活动记录 with the photos.
+func TestActivityRecordFromPane(t *testing.T) {
+	if _, err := exec.LookPath("pdfimages"); err != nil {
+		t.Skip("pdfimages is not installed (apt-get install poppler-utils)")
+	}
+	db := testDB(t, true)
+	d := testDesk(t, db)
+	m, err := db.Meeting(d.ctx, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	photo, _ := os.ReadFile(testJPEG(t, t.TempDir(), "现场.jpg", 400, 300, color.RGBA{30, 120, 30, 255}))
+	if _, err := db.AddAttachments(d.ctx, []store.NewAttachment{{Owner: store.Owner{Kind: store.OwnerMeeting, ID: m.ID}, FileName: "现场.jpg", Data: photo, Caption: "代表察看现场"}}); err != nil {
+		t.Fatal(err)
+	}
+	d.tabs.SelectIndex(4) // 会议
+	d.meetings.show(m)
+	p := attachPane(t, d, d.meetings, d.meetings.sections)
+	if findButton(p.content, "打印活动记录（含照片）") == nil {
+		t.Fatal("no 打印活动记录 in the meeting's 附件 section")
+	}
+	out := filepath.Join(t.TempDir(), "活动记录.pdf")
+	if err := d.activityRecord(m.ID).write(out); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := exec.Command("pdfimages", "-list", out).Output()
+	text, _ := exec.Command("pdftotext", out, "-").Output()
+	if strings.Count(string(list), "jpeg") != 1 || !strings.Contains(string(text), "代表察看现场") || !strings.Contains(string(text), m.Title) {
+		t.Fatalf("the 活动记录: images\n%s\ntext %q", list, text)
 	}
 }
