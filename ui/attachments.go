@@ -76,8 +76,9 @@ func (d *desk) attachmentsItem(tab recordTab, rec store.Owner) *container.TabIte
 	p := &attachmentsPane{d: d, rec: rec, msg: widget.NewLabel(""), box: container.NewVBox()}
 	p.msg.Wrapping = fyne.TextWrapWord
 	p.msg.Hide()
-	hint := widget.NewLabel(fmt.Sprintf("可附加 %s，每个不超过 %s。也可以把文件直接拖到窗口中，添加到正在看的记录。",
-		attachTypesText(), store.SizeText(store.MaxAttachmentSize)))
+	// In words, not the extensions: the pane shows no Latin words (the file dialog lists the types).
+	hint := widget.NewLabel(fmt.Sprintf("可附加照片、扫描件、文字文档和表格，每个不超过 %d 兆。也可以把文件直接拖到窗口中，添加到正在看的记录。",
+		store.MaxAttachmentSize>>20))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	top := container.NewVBox(hint, p.msg)
@@ -103,15 +104,6 @@ func (d *desk) activityRecord(id int64) document {
 		}
 		return export.ActivityRecord(path, doc, d.today())
 	}}
-}
-
-// attachTypesText names the kinds of file that can be attached: 「JPG、PNG、PDF、Word (DOCX) …」.
-func attachTypesText() string {
-	var s []string
-	for _, t := range store.AttachmentTypes {
-		s = append(s, strings.ToUpper(t))
-	}
-	return strings.Join(s, "、")
 }
 
 // reload reads the record's attachments (never their contents) and rebuilds the strips.
