@@ -70,6 +70,8 @@ type DeputyRecord struct {
 	Voters     int // voters received at those receptions (人次)
 
 	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
+
+	Photo *PrintImage // the deputy's photo for the 履职档案 (DeputyFileDoc reads it), nil when there is none
 }
 
 // Kind returns the attendance at meetings of one kind (zero when the deputy has no mark at any).

@@ -551,7 +551,7 @@ func (db *DB) SaveMeetingDetail(ctx context.Context, meetingID int64, d MeetingD
 				return err
 			}
 		}
-		for _, t := range []string{"attendance", "meeting_guests", "resolutions", "agenda_items", "elections"} {
+		for _, t := range []string{"attendance", "meeting_guests", "resolutions", "elections"} {
 			if _, err := tx.Exec(`DELETE FROM `+t+` WHERE meeting_id = ?`, meetingID); err != nil {
 				return err
 			}
@@ -567,18 +567,9 @@ func (db *DB) SaveMeetingDetail(ctx context.Context, meetingID int64, d MeetingD
 				return err
 			}
 		}
-		agendaIDs := make([]int64, len(d.Agenda))
-		for i, a := range d.Agenda {
-			kind := a.Kind
-			if kind == "" {
-				kind = "其他"
-			}
-			res, err := tx.Exec(`INSERT INTO agenda_items (meeting_id, seq, title, kind, report, presenter) VALUES (?, ?, ?, ?, ?, ?)`,
-				meetingID, i+1, a.Title, kind, a.Report, a.Presenter)
-			if err != nil {
-				return err
-			}
-			agendaIDs[i], _ = res.LastInsertId()
+		agendaIDs, err := tx.saveAgenda(meetingID, d.Agenda)
+		if err != nil {
+			return err
 		}
 		for i, r := range d.Resolutions {
 			var item any
@@ -615,6 +606,57 @@ func (db *DB) SaveMeetingDetail(ctx context.Context, meetingID int64, d MeetingD
 		return tx.logHistory("meeting", meetingID, ActionUpdate, m.Title, fmt.Sprintf("会议记录: 出席情况%d人, 列席人员%d人, 议程%d项, 决议%d项, 选举%d项",
 			len(d.Attendance), len(d.Guests), len(d.Agenda), len(d.Resolutions), len(d.Elections)))
 	})
+}
+
+// saveAgenda replaces the meeting's agenda with items and returns their ids in order. An item that was there
+// before (its ID) keeps its id, so that the files attached to it stay with it; an item no longer there is
+// deleted, and its attachments go to the meeting (attachment_owner.go).
+func (tx *Tx) saveAgenda(meetingID int64, items []AgendaItem) ([]int64, error) {
+	had := map[int64]bool{}
+	if err := collect(tx, `SELECT id FROM agenda_items WHERE meeting_id = ?`, []any{meetingID}, func(s scanner) error {
+		var id int64
+		err := s.Scan(&id)
+		had[id] = true
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	keep := map[int64]bool{}
+	for _, a := range items {
+		if had[a.ID] {
+			keep[a.ID] = true
+		}
+	}
+	for id := range had {
+		if !keep[id] {
+			if _, err := tx.Exec(`DELETE FROM agenda_items WHERE id = ?`, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	ids := make([]int64, len(items))
+	for i, a := range items {
+		kind := a.Kind
+		if kind == "" {
+			kind = "其他"
+		}
+		if keep[a.ID] {
+			if _, err := tx.Exec(`UPDATE agenda_items SET seq = ?, title = ?, kind = ?, report = ?, presenter = ? WHERE id = ?`,
+				i+1, a.Title, kind, a.Report, a.Presenter, a.ID); err != nil {
+				return nil, err
+			}
+			ids[i] = a.ID
+			delete(keep, a.ID) // an item listed twice is saved twice, as before
+			continue
+		}
+		res, err := tx.Exec(`INSERT INTO agenda_items (meeting_id, seq, title, kind, report, presenter) VALUES (?, ?, ?, ?, ?, ?)`,
+			meetingID, i+1, a.Title, kind, a.Report, a.Presenter)
+		if err != nil {
+			return nil, err
+		}
+		ids[i], _ = res.LastInsertId()
+	}
+	return ids, nil
 }
 
 // scanner is a row that can be scanned.

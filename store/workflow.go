@@ -692,6 +692,9 @@ type Handling struct {
 	Replies     []Reply
 	Evaluations []Evaluation
 	FollowUps   []FollowUpRecord
+	// Attachments are the item's and its replies' attachments (Attachment.Owner says which), for the
+	// 建议办理过程单; SuggestionDoc fills them, Handling does not.
+	Attachments []Attachment
 }
 
 // Handling returns an item's replies, evaluations and follow-ups in date order.

@@ -216,6 +216,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 			container.NewTabItem("出席情况", t.attendanceOf(x)),
 			container.NewTabItem("履职档案", t.recordOf(x)),
 			container.NewTabItem("述职评议", t.reportBacksOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerDeputy, ID: x.ID}),
 		)
 		if kept(keep, formReportBack) {
 			t.displayReportBack(rb)

@@ -186,6 +186,7 @@ func (t *meetingsTab) display(x store.Meeting) {
 			container.NewTabItem("决议", rec.res.content),
 			container.NewTabItem("选举", rec.elect.content),
 			container.NewTabItem("列席人员", rec.guests.content),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerMeeting, ID: x.ID}),
 		)
 		t.sections.SelectIndex(page)
 		pane = container.NewBorder(t.meetingActions(x), nil, nil, nil, t.sections)

@@ -208,6 +208,7 @@ func (t *stationsTab) display(x store.Station) {
 			container.NewTabItem("基本信息", form.content),
 			container.NewTabItem("进站代表", t.deputiesOf(x)),
 			container.NewTabItem("接待记录", t.receptionsOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerStation, ID: x.ID}),
 		)
 		if kept(keep, formReception) {
 			t.displayReception(rec)

@@ -320,6 +320,7 @@ func (t *suggestionsTab) display(x store.Suggestion) {
 		t.panes = container.NewAppTabs(
 			container.NewTabItem("登记信息", form.content),
 			container.NewTabItem("办理过程", t.handlingOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerSuggestion, ID: x.ID}),
 		)
 		t.panes.SelectIndex(page)
 		top := container.NewBorder(nil, nil, nil, t.itemPrintButton(x), t.actionBar(x))

@@ -50,6 +50,8 @@ type desk struct {
 	// their unsaved values (drafts.go).
 	forms  []*formState
 	drafts *draftWriter
+	// attach is the 附件 section of each record tab and the thumbnails decoded (attachments.go).
+	attach attachState
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
@@ -86,6 +88,7 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	// Closing the window asks about every form with unsaved changes first (guard.go); a tab switch keeps
 	// the forms as they are, so it need not ask.
 	w.SetCloseIntercept(d.requestClose)
+	w.SetOnDropped(d.dropFiles) // files dropped on the window are attached to the record shown (attachments.go)
 	d.addShortcuts()
 	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot (-tags shots; else a no-op)
 	return d
