@@ -50,10 +50,10 @@ func TestReportContactTables(t *testing.T) {
 	var t16, t17 *rtable
 	tabs := Report{data}.tables()
 	for i := range tabs {
-		switch {
-		case strings.HasPrefix(tabs[i].sheet, "T16"):
+		switch tabs[i].code {
+		case "T16":
 			t16 = &tabs[i]
-		case strings.HasPrefix(tabs[i].sheet, "T17"):
+		case "T17":
 			t17 = &tabs[i]
 		}
 	}
@@ -81,5 +81,23 @@ func TestReportContactTables(t *testing.T) {
 	}
 	if c.N(store.CKLetters) == 0 || c.N(store.CKIssues) == 0 {
 		t.Errorf("the demo year has no letters or issues: %s", fmt.Sprint(c.Counts))
+	}
+	// Both tables keep their numbers (表15, 表16) and their names carry no T-code.
+	if t16.no != TableNumber("T16") || t17.no != t16.no+1 || strings.Contains(t16.title()+t17.title()+t16.sheet()+t17.sheet(), "T1") {
+		t.Errorf("T16 and T17 are 「%s」 and 「%s」", t16.title(), t17.title())
+	}
+}
+
+// A period without petitions, receptions or duty days still has T16 and T17, each with its 「本期没有…」 line.
+func TestReportContactTablesEmpty(t *testing.T) {
+	tabs := Report{store.ReportData{Figures: rtFigures(), Settings: rtSettings()}}.tables()
+	for _, code := range []string{"T16", "T17"} {
+		i := TableNumber(code) - 1
+		if i < 0 || tabs[i].code != code {
+			t.Fatalf("no %s among the tables", code)
+		}
+		if r := tabs[i].rows; len(r) != 1 || !r[0].span || !strings.HasPrefix(fmt.Sprint(r[0].cells[0]), "本期没有") {
+			t.Errorf("%s of an empty period has rows %v", code, r)
+		}
 	}
 }

@@ -70,15 +70,15 @@ func (m Month) Days() []Date {
 	return out
 }
 
-// weekdayNames are 一 … 日 for Monday … Sunday (1 … 7).
-var weekdayNames = []string{"", "一", "二", "三", "四", "五", "六", "日"}
+// isoWeekdayNames are 一 … 日 for Monday … Sunday (1 … 7).
+var isoWeekdayNames = []string{"", "一", "二", "三", "四", "五", "六", "日"}
 
 // WeekdayName is 周一 … 周日 for 1 … 7.
 func WeekdayName(n int) string {
 	if n < 1 || n > 7 {
 		return ""
 	}
-	return "周" + weekdayNames[n]
+	return "周" + isoWeekdayNames[n]
 }
 
 // isoWeekday is 1 for Monday … 7 for Sunday.

@@ -137,7 +137,7 @@ func (c *cardsDialog) cardForm(x store.OpinionCard) {
 	}, func() error {
 		for _, e := range []struct {
 			name  string
-			entry *widget.Entry
+			entry *textEntry
 		}{{"发放(张)", sent}, {"收回(张)", returned}} {
 			if err := e.entry.Validate(); err != nil {
 				return &store.Error{Code: store.EINVALID, Field: e.name, Message: e.name + err.Error()}
@@ -206,7 +206,7 @@ func (c *cardsDialog) bulletinForm(b store.Bulletin) {
 	if b.Recipients > 0 {
 		recipients.SetText(fmt.Sprint(b.Recipients))
 	}
-	notes := widget.NewEntry()
+	notes := newTextEntry()
 	notes.SetText(b.Notes)
 	head := "登记政情通报"
 	if b.ID != 0 {

@@ -29,9 +29,9 @@ func TestCardsAndBulletins(t *testing.T) {
 	// A quarter the demo has no cards for.
 	wfField[*dateEntry](t, form, "发放日期").SetText("2020-05-10")
 	wfField[*widget.Select](t, form, "季度").SetSelected("第二季度")
-	wfField[*widget.Entry](t, form, "发放(张)").SetText("40")
-	wfField[*widget.Entry](t, form, "收回(张)").SetText("35")
-	items := wfField[*widget.Entry](t, form, "意见")
+	wfField[*textEntry](t, form, "发放(张)").SetText("40")
+	wfField[*textEntry](t, form, "收回(张)").SetText("35")
+	items := wfField[*textEntry](t, form, "意见")
 	items.SetText("无此人：修缮村小学围墙\n" + dep.Name + "：增设村口减速带")
 	test.Tap(findButton(form, "确定"))
 	if !strings.Contains(labelText(form), "代表「无此人」不在代表名册中") {
@@ -66,10 +66,10 @@ func TestCardsAndBulletins(t *testing.T) {
 		t.Fatalf("转为建议 left tab %s with a dialog open", d.tabs.Selected().Text)
 	}
 	ip := d.items.pane.byLabel
-	if ip["来源"].(*widget.Select).Selected != store.SourceCard || ip["内容"].(*widget.Entry).Text != "增设村口减速带" {
-		t.Fatalf("the form holds 来源 %q, 内容 %q", ip["来源"].(*widget.Select).Selected, ip["内容"].(*widget.Entry).Text)
+	if ip["来源"].(*widget.Select).Selected != store.SourceCard || ip["内容"].(*textEntry).Text != "增设村口减速带" {
+		t.Fatalf("the form holds 来源 %q, 内容 %q", ip["来源"].(*widget.Select).Selected, ip["内容"].(*textEntry).Text)
 	}
-	ip["标题"].(*widget.Entry).SetText("关于增设村口减速带的建议")
+	ip["标题"].(*textEntry).SetText("关于增设村口减速带的建议")
 	ip["类别"].(*widget.Select).SetSelected(d.items.categories[0])
 	d.items.pane.form.OnSubmit()
 	item := d.items.current
@@ -94,10 +94,10 @@ func TestCardsAndBulletins(t *testing.T) {
 	})
 	test.Tap(findButton(topDialog(t, d), "登记政情通报"))
 	form = topDialog(t, d)
-	if got := wfField[*widget.Entry](t, form, "期号").Text; got != strconv.Itoa(next) {
+	if got := wfField[*textEntry](t, form, "期号").Text; got != strconv.Itoa(next) {
 		t.Errorf("期号 offered %s, want %d", got, next)
 	}
-	wfField[*widget.Entry](t, form, "标题").SetText("全镇秋粮收购情况")
+	wfField[*textEntry](t, form, "标题").SetText("全镇秋粮收购情况")
 	test.Tap(findButton(form, "确定"))
 	bs, _ := d.db.Bulletins(d.ctx, year)
 	if len(bs) == 0 || bs[0].IssueNo != next || bs[0].Title != "全镇秋粮收购情况" {

@@ -155,7 +155,7 @@ func (t *deputiesTab) visitDialog(x store.Deputy, v store.VoterVisit) {
 	if v.Voters > 0 {
 		voters.SetText(fmt.Sprint(v.Voters))
 	}
-	place := widget.NewEntry()
+	place := newTextEntry()
 	place.SetText(v.Place)
 	notes := multiline(2)
 	notes.SetText(v.Notes)
@@ -235,7 +235,7 @@ func (t *suggestionsTab) newFromVisit(x store.Deputy, v store.VoterVisit, it sto
 	}
 	t.open(s, nil, func() {
 		t.pane.title.SetText("登记建议(来自" + x.Name + " " + v.Date.Chinese() + "联系选民)")
-		if f, ok := t.pane.byLabel["标题"].(fyne.Focusable); ok {
+		if f, ok := t.pane.field("标题").(fyne.Focusable); ok {
 			t.pane.first = f
 		}
 		t.pane.focus(t.d.win)

@@ -32,8 +32,8 @@ func TestDeputyVoterContact(t *testing.T) {
 
 	// The households, with a list of voters; a hardship household marked at the end of its line.
 	p := tab.contactPane
-	p.byLabel["固定联系(户)"].(*widget.Entry).SetText("12")
-	p.byLabel["联系选民"].(*widget.Entry).SetText("张秀英 河东村 13800001111 困难户\n李四 河西村")
+	p.byLabel["固定联系(户)"].(*textEntry).SetText("12")
+	p.byLabel["联系选民"].(*textEntry).SetText("张秀英 河东村 13800001111 困难户\n李四 河西村")
 	p.form.OnSubmit()
 	c, _ := d.db.VoterContactOf(d.ctx, x.ID)
 	if c.Households != 12 || len(c.Voters) != 2 || !c.Voters[0].Hardship || c.Voters[0].Contact != "13800001111" || c.Voters[1].Hardship {
@@ -45,8 +45,8 @@ func TestDeputyVoterContact(t *testing.T) {
 		test.Tap(findButton(page, "登记联系选民"))
 		dlg := topDialog(t, d)
 		wfField[*dateEntry](t, dlg, "日期").SetText(string(testToday.AddDays(-k)))
-		wfField[*widget.Entry](t, dlg, "联系选民(人次)").SetText("6")
-		wfField[*widget.Entry](t, dlg, "反映意见").SetText("村道路灯不亮\n\n灌溉渠淤塞")
+		wfField[*textEntry](t, dlg, "联系选民(人次)").SetText("6")
+		wfField[*textEntry](t, dlg, "反映意见").SetText("村道路灯不亮\n\n灌溉渠淤塞")
 		test.Tap(findButton(dlg, "确定"))
 		if d.win.Canvas().Overlays().Top() != nil {
 			t.Fatalf("the visit dialog stayed open: %q", labelText(dlg))
@@ -78,7 +78,7 @@ func TestDeputyVoterContact(t *testing.T) {
 		t.Fatalf("转为建议 left the window on %s", d.tabs.Selected().Text)
 	}
 	ip := d.items.pane.byLabel
-	ip["标题"].(*widget.Entry).SetText("关于修复村道路灯的建议")
+	ip["标题"].(*textEntry).SetText("关于修复村道路灯的建议")
 	ip["类别"].(*widget.Select).SetSelected(d.items.categories[0])
 	d.items.pane.form.OnSubmit()
 	item := d.items.current

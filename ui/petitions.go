@@ -185,7 +185,7 @@ func (t *petitionsTab) remove() {
 		t.d.showError(fmt.Errorf("请先在列表中选择要删除的信访件"))
 		return
 	}
-	t.d.confirmDelete("信访件", cur.Number+" "+cur.Subject, func() error {
+	t.d.confirmDelete("信访件", cur.Number+" "+cur.Subject, nil, func() error {
 		if err := t.d.db.DeletePetition(t.d.ctx, cur.ID); err != nil {
 			return err
 		}
@@ -234,7 +234,7 @@ func (t *petitionsTab) form(x store.Petition) *formPane {
 	if err != nil {
 		t.d.showError(err)
 	}
-	number := widget.NewEntry()
+	number := newTextEntry()
 	number.SetPlaceHolder("不填则自动编号，如 信2026-003")
 	number.SetText(x.Number)
 	received := newDateEntry(true)
@@ -254,7 +254,7 @@ func (t *petitionsTab) form(x store.Petition) *formPane {
 	content.SetText(x.Content)
 	category := selectWith(categories, true)
 	category.SetSelected(x.Category)
-	petitioner, village, contact := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	petitioner, village, contact := newTextEntry(), newTextEntry(), newTextEntry()
 	petitioner.SetText(x.Petitioner)
 	village.SetText(x.Village)
 	contact.SetText(x.Contact)
@@ -262,7 +262,7 @@ func (t *petitionsTab) form(x store.Petition) *formPane {
 	key.SetChecked(x.KeyCase)
 	leap := widget.NewCheck("越级上访", nil)
 	leap.SetChecked(x.Leapfrog)
-	from, refNo := widget.NewEntry(), widget.NewEntry()
+	from, refNo := newTextEntry(), newTextEntry()
 	from.SetPlaceHolder("上级人大批转时填写，如 县人大常委会")
 	from.SetText(x.ReferralFrom)
 	refNo.SetText(x.ReferralNo)
@@ -412,7 +412,7 @@ func (t *petitionsTab) handling(x store.Petition) fyne.CanvasObject {
 func (t *petitionsTab) stepDialog(x store.Petition, step string) {
 	db, ctx, today := t.d.db, t.d.ctx, t.d.today()
 	date := dateField(today)
-	text := func(what string) *widget.Entry { return requiredText(what, 4) }
+	text := func(what string) *textEntry { return requiredText(what, 4) }
 	var items []*widget.FormItem
 	var save func() error
 	switch step {
@@ -432,7 +432,7 @@ func (t *petitionsTab) stepDialog(x store.Petition, step string) {
 		}
 		unit := widget.NewSelectEntry(names)
 		unit.SetPlaceHolder("选择或填写，如 县信访局")
-		who := widget.NewEntry()
+		who := newTextEntry()
 		deadline := newDateEntry(false)
 		deadline.SetPlaceHolder("不填则按设置的工作日计算(节假日顺延)")
 		items = []*widget.FormItem{widget.NewFormItem("转办单位", unit), widget.NewFormItem("责任人", who),
@@ -469,7 +469,7 @@ func (t *petitionsTab) stepDialog(x store.Petition, step string) {
 		items = []*widget.FormItem{widget.NewFormItem("办结日期", date)}
 		save = func() error { return db.ClosePetition(ctx, x.ID, date.Typed()) }
 	case store.PStepReport:
-		note := widget.NewEntry()
+		note := newTextEntry()
 		note.SetPlaceHolder("报告方式、文号等(可不填)")
 		items = []*widget.FormItem{widget.NewFormItem("报告日期", date), widget.NewFormItem("说明", note)}
 		save = func() error { return db.ReportResult(ctx, x.ID, date.Typed(), note.Text) }

@@ -21,15 +21,15 @@ func TestPetitionStepsInTheWindow(t *testing.T) {
 	p := tab.pane.byLabel
 	p["收到日期"].(*dateEntry).SetText("2024-10-08")
 	p["来源渠道"].(*widget.Select).SetSelected(store.ChannelVisit)
-	p["事由"].(*widget.Entry).SetText("反映河东村饮水管道破裂")
-	p["信访人"].(*widget.Entry).SetText("张秀英")
+	p["事由"].(*textEntry).SetText("反映河东村饮水管道破裂")
+	p["信访人"].(*textEntry).SetText("张秀英")
 
 	// A visit without 人次 is refused, naming the field, and nothing is registered.
 	tab.pane.form.OnSubmit()
 	if tab.current.ID != 0 || !strings.Contains(tab.pane.msg.Text, "来访至少1人次") {
 		t.Fatalf("saved %d, message %q", tab.current.ID, tab.pane.msg.Text)
 	}
-	p["人次"].(*fyne.Container).Objects[0].(*widget.Entry).SetText("2")
+	p["人次"].(*fyne.Container).Objects[0].(*textEntry).SetText("2")
 	tab.pane.form.OnSubmit()
 	x := tab.current
 	if x.ID == 0 || x.State != store.PetitionNew || !strings.HasPrefix(x.Number, "信2024-") {
@@ -50,7 +50,7 @@ func TestPetitionStepsInTheWindow(t *testing.T) {
 	test.Tap(findButton(handling, store.PStepRefer))
 	dlg := topDialog(t, d)
 	wfField[*widget.SelectEntry](t, dlg, "转办单位").SetText("镇城建办")
-	wfField[*widget.Entry](t, dlg, "责任人").SetText("陈工")
+	wfField[*textEntry](t, dlg, "责任人").SetText("陈工")
 	wfField[*dateEntry](t, dlg, "转办日期").SetText("2024-10-09")
 	test.Tap(findButton(dlg, "确定"))
 	if d.win.Canvas().Overlays().Top() != nil {
@@ -84,7 +84,7 @@ func TestPetitionStepsInTheWindow(t *testing.T) {
 		wanted string
 	}{
 		{store.PStepReply, func(dlg fyne.CanvasObject) {
-			wfField[*widget.Entry](t, dlg, "办理结果").SetText("已更换管道，恢复供水")
+			wfField[*textEntry](t, dlg, "办理结果").SetText("已更换管道，恢复供水")
 		}, store.PetitionReplied},
 		{store.PStepFeedback, func(dlg fyne.CanvasObject) {}, store.PetitionReplied},
 		{store.PStepClose, func(dlg fyne.CanvasObject) {}, store.PetitionClosed},

@@ -199,7 +199,7 @@ func (t *stationsTab) dutyDialog(dd store.DutyDay) {
 			deputy.SetSelected(o.Label)
 		}
 	}
-	note := widget.NewEntry()
+	note := newTextEntry()
 	note.SetText(dd.Note)
 	label := "值班代表"
 	if dd.Kind == store.DutyKindReception {

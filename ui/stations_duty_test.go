@@ -89,13 +89,22 @@ func TestReceptionRuleDialog(t *testing.T) {
 	tab.ruleDialog(store.ReceptionRule{Kind: store.RuleWeekly, Weekday: 1, Active: true}, func() { loaded = true })
 	dlg := topDialog(t, d)
 	wfField[*widget.Select](t, dlg, "方式").SetSelected(store.RuleMarket)
-	wfField[*widget.Entry](t, dlg, "赶集日").SetText("逢三、六、九")
-	wfField[*widget.Entry](t, dlg, "地点").SetText("镇人大办公室")
+	wfField[*textEntry](t, dlg, "赶集日").SetText("逢三、六、九")
+	wfField[*textEntry](t, dlg, "地点").SetText("镇人大办公室")
 	test.Tap(findButton(dlg, "确定"))
-	if !strings.Contains(labelText(dlg), "名称") || loaded {
-		t.Fatalf("a rule without a name: %q", labelText(dlg))
+	var form *fieldForm
+	walk(dlg, func(o fyne.CanvasObject) {
+		if f, ok := o.(*fieldForm); ok && form == nil {
+			form = f
+		}
+	})
+	if form == nil {
+		t.Fatal("the rule dialog has no form")
 	}
-	wfField[*widget.Entry](t, dlg, "名称").SetText("赶集日接待")
+	if !strings.Contains(form.message("名称"), "名称") || loaded {
+		t.Fatalf("a rule without a name: %q, under 名称 %q", labelText(dlg), form.message("名称"))
+	}
+	wfField[*textEntry](t, dlg, "名称").SetText("赶集日接待")
 	test.Tap(findButton(dlg, "确定"))
 	after, _ := d.db.ReceptionRules(d.ctx)
 	if len(after) != len(before)+1 || !loaded {

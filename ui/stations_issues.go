@@ -124,7 +124,7 @@ func (t *stationsTab) issueDialog(k int) {
 	if x.SuggestionID != 0 || x.PetitionID != 0 {
 		route.Disable() // what it became decides its route (store: keepIssueLinks)
 	}
-	to := widget.NewEntry()
+	to := newTextEntry()
 	to.SetPlaceHolder("转村(居)时填写：哪个村(居)委会")
 	to.SetText(x.ReferredTo)
 	result := multiline(3)
@@ -159,7 +159,7 @@ func (t *stationsTab) issueDialog(k int) {
 // removeIssue deletes issue k after a confirmation.
 func (t *stationsTab) removeIssue(k int) {
 	r := t.recCurrent
-	t.d.confirmDelete("反映的问题", shortSubject(r.Issues[k].Content), func() error {
+	t.d.confirmDelete("反映的问题", shortSubject(r.Issues[k].Content), nil, func() error {
 		rec := r
 		rec.Issues = slices.Delete(slices.Clone(r.Issues), k, k+1)
 		return t.saveIssues(rec)

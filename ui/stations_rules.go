@@ -82,7 +82,7 @@ func (t *stationsTab) ruleDialog(r store.ReceptionRule, then func()) {
 	if r.MonthDay > 0 {
 		monthDay.SetText(fmt.Sprint(r.MonthDay))
 	}
-	market := widget.NewEntry()
+	market := newTextEntry()
 	market.SetPlaceHolder("如 3,6,9(逢三、六、九)")
 	market.SetText(r.MarketDays)
 	hosts := deputyOptions(t.d)
@@ -104,7 +104,7 @@ func (t *stationsTab) ruleDialog(r store.ReceptionRule, then func()) {
 	}
 	station := selectWith(stationNames, true)
 	station.SetSelected(r.StationName)
-	place := widget.NewEntry()
+	place := newTextEntry()
 	place.SetPlaceHolder("不在联络站时填写，如 镇人大办公室")
 	place.SetText(r.Place)
 	active := widget.NewCheck("启用(按规则生成时安排)", nil)
