@@ -443,7 +443,8 @@ func migrations() ([]migration, error) {
 // migrationHooks are Go steps that run inside a migration's transaction after its SQL, for data that SQL
 // alone cannot compute.
 var migrationHooks = map[int]func(execQuerier) error{
-	3: fillAllGrams, // index the existing suggestions for short Chinese terms
+	3: fillAllGrams,       // index the existing suggestions for short Chinese terms
+	8: attachmentTriggers, // 0008_attachments: a record's attachments go with it
 }
 
 // SchemaVersion is the schema version this program writes.

@@ -32,6 +32,9 @@ var EntityNames = map[string]string{
 	"deputy": "代表", "station": "联络站", "suggestion": "建议", "meeting": "会议", "unit": "承办单位",
 	"term": "届次", "group": "代表小组", "reception": "接待记录", "report_back": "述职评议",
 	"settings": "设置", "dict": "字典", "calendar": "节假日", "database": "数据库",
+	// 监督 (issue 17)
+	"eval_campaign": "评议活动", "rectification": "整改事项", "inquiry": "专题询问", "livelihood": "民生实事",
+	"livelihood_vote": "民生实事票决",
 }
 
 func (tx *Tx) logHistory(entity string, id int64, action, label, changes string) error {
@@ -137,6 +140,11 @@ func fieldText(v reflect.Value) string {
 			return ""
 		}
 		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Float64:
+		if v.Float() == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
 	case reflect.Bool:
 		if v.Bool() {
 			return "是"

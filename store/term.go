@@ -24,15 +24,18 @@ func (t Term) Name() string { return "第" + ChineseNumber(t.Number) + "届" }
 // Validate checks the term.
 func (t *Term) Validate() error {
 	var c checker
-	if t.Number < 1 || t.Number > 99 {
-		c.fail("届次", "应在1到99之间")
-	}
+	t.check(&c)
+	return c.result()
+}
+
+// check runs the term's rules on c.
+func (t *Term) check(c *checker) {
+	c.need("届次", t.Number < 1 || t.Number > 99, "应在1到99之间")
 	c.date("开始日期", t.Start)
 	c.date("结束日期", t.End)
 	if t.End != "" && t.Start != "" && t.End <= t.Start {
 		c.fail("结束日期", "应晚于开始日期")
 	}
-	return c.err
 }
 
 // Terms returns all terms, newest first.

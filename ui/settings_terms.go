@@ -83,19 +83,23 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 		widget.NewFormItem("开始日期", start),
 		widget.NewFormItem("结束日期", end),
 		widget.NewFormItem("本届", current),
-	}, func() error {
+	}, nil)
+	// build is the term as the form holds it (a 届次 that is not a number is the form's own problem).
+	build := func() store.Term {
 		y := x
-		n, err := strconv.Atoi(strings.TrimSpace(number.Text))
-		if err != nil {
-			return &store.Error{Code: store.EINVALID, Field: "届次", Message: "届次请填写数字，如 18 表示第十八届"}
-		}
-		y.Number, y.Start, y.End, y.Current = n, start.Typed(), end.Typed(), current.Checked
+		y.Number, y.Start, y.End, y.Current = atoi(number), start.Typed(), end.Typed(), current.Checked
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Term{}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveTerm(ctx, &y); err != nil {
 			return err
 		}
 		m.saved(y)
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增届次")
 	} else {
