@@ -384,7 +384,7 @@ func migrations() ([]migration, error) {
 // migrationHooks are Go steps that run inside a migration's transaction after its SQL, for data that SQL
 // alone cannot compute.
 var migrationHooks = map[int]func(execQuerier) error{
-	3: fillAllGrams, // index the existing suggestions for short Chinese terms
+	3: fillAllGrams,     // index the existing suggestions for short Chinese terms
 	7: migrateDistricts, // the 选区 the deputies' records name become the register's (issue 16)
 }
 

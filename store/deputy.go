@@ -36,10 +36,10 @@ type Deputy struct {
 	Seats         []Seat   `label:"当选日期"` // one per level of Levels, in that order, after Validate (seat.go)
 	// Former are the seats of earlier terms (a 连任 deputy's seat of the last term), oldest first: read only,
 	// kept as they are when the deputy is saved, so that the old term's counts stay.
-	Former []Seat
-	Tags          []string `label:"代表构成"`
-	Roles         []string `label:"职务角色"`
-	StationIDs    []int64  `label:"进站"`
+	Former     []Seat
+	Tags       []string `label:"代表构成"`
+	Roles      []string `label:"职务角色"`
+	StationIDs []int64  `label:"进站"`
 
 	GroupName string // read only: the group's name
 	CreatedAt string

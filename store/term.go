@@ -13,9 +13,9 @@ type Term struct {
 	ID        int64
 	Level     string `label:"层级"` // a DeputyLevels value; "" when saving means 镇级
 	Number    int    `label:"届次"` // 18 for 第十八届
-	Start     Date `label:"开始日期"`
-	End       Date `label:"结束日期"`
-	Current   bool `label:"本届"` // the current term of its level
+	Start     Date   `label:"开始日期"`
+	End       Date   `label:"结束日期"`
+	Current   bool   `label:"本届"` // the current term of its level
 	CreatedAt string
 	UpdatedAt string
 }
