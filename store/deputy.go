@@ -34,13 +34,13 @@ type Deputy struct {
 	Notes         string   `label:"备注"`
 	Levels        []string `label:"代表层级"`
 	Seats         []Seat   `label:"当选日期"` // one per level of Levels, in that order, after Validate (seat.go)
+	Tags          []string `label:"代表构成"`
+	Roles         []string `label:"职务角色"`
+	StationIDs    []int64  `label:"进站"`
+
 	// Former are the seats of earlier terms (a 连任 deputy's seat of the last term), oldest first: read only,
 	// kept as they are when the deputy is saved, so that the old term's counts stay.
-	Former     []Seat
-	Tags       []string `label:"代表构成"`
-	Roles      []string `label:"职务角色"`
-	StationIDs []int64  `label:"进站"`
-
+	Former    []Seat
 	GroupName string // read only: the group's name
 	CreatedAt string
 	UpdatedAt string
