@@ -258,14 +258,16 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	party.SetSelected(x.Party)
 	edu := selectWith(dict(store.DictEducation), true)
 	edu.SetSelected(x.Education)
-	unit, post, phone, district := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	unit, post, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	unit.SetText(x.WorkUnit)
 	post.SetText(x.Post)
 	phone.SetText(x.Phone)
-	district.SetText(x.District)
 	village := selectWith(dict(store.DictVillage), true)
 	village.SetSelected(x.Village)
-	terms, err := db.Terms(ctx)
+	allTerms, err := db.Terms(ctx)
+	read(err)
+	terms := termsOf(allTerms, store.LevelTown) // the deputy's 届次 is the town's; other levels' are on their seat lines
+	districts, err := db.Districts(ctx, "")
 	read(err)
 	termNames := []string{}
 	for _, tm := range terms {
@@ -315,6 +317,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		return store.DateOf(db.Now())
 	}
 	seats := newSeatDates(s.LevelLabel, termStart())
+	seats.register(allTerms, districts)
 	seats.show(ticked(), x.Seats)
 	levels.OnChanged = func([]string) { seats.show(ticked(), nil) }
 	term.OnChanged = func(string) { seats.setDefault(termStart()) }
@@ -351,8 +354,8 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
-		{Text: "当选日期", Widget: seats.box, HintText: "默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
-		widget.NewFormItem("选区", district),
+		{Text: "当选日期", Widget: seats.box, HintText: "每级一行：届次、当选日期、选区。日期默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
+		{Text: "任期终止", Widget: seats.ends, HintText: "某一级不再担任(届满、调离等)时填写；代表出缺请用下面的状态"},
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),
 		widget.NewFormItem("代表构成", tags),
@@ -366,7 +369,10 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		y := x
 		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
 		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
-		y.Village, y.District, y.Official, y.New = village.Selected, district.Text, official.Checked, isNew.Checked
+		y.Village, y.Official, y.New = village.Selected, official.Checked, isNew.Checked
+		if picked := seats.townDistrict(); picked != "" {
+			y.District = picked
+		}
 		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, vdate.Typed(), notes.Text
 		y.TermID, y.GroupID = 0, 0
 		for _, tm := range terms {

@@ -19,16 +19,17 @@ func newSettingsTerms(t *settingsTab) *settingsTerms {
 	m := &settingsTerms{&settingsList[store.Term]{t: t, kind: formTerm, what: "届次",
 		hint: "在左侧选择一届，或点「新增」",
 		id:   func(x store.Term) int64 { return x.ID },
-		name: func(x store.Term) string { return x.Name() },
+		name: func(x store.Term) string { return x.FullName() },
 		all:  func() ([]store.Term, error) { return t.d.db.Terms(t.d.ctx) },
 		confirm: func(x store.Term) string {
-			return fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", x.Name())
+			return fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", x.FullName())
 		},
 		del: t.d.db.DeleteTerm,
 	}}
 	m.fresh = m.next
 	m.form = m.termForm
 	m.build([]column[store.Term]{
+		{"层级", 60, "", func(x store.Term) string { return x.Level }},
 		{"届次", 100, "", func(x store.Term) string { return x.Name() }},
 		{"开始日期", 110, "", func(x store.Term) string { return string(x.Start) }},
 		{"结束日期", 110, "", func(x store.Term) string { return string(x.End) }},
@@ -49,8 +50,8 @@ func (m *settingsTerms) next() store.Term {
 	if err != nil {
 		m.t.d.showError(err)
 	}
-	if len(all) > 0 {
-		x.Number = all[0].Number + 1
+	if town := termsOf(all, store.LevelTown); len(town) > 0 {
+		x.Number = town[0].Number + 1
 	}
 	return x
 }
@@ -75,7 +76,12 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 	start, end := newDateEntry(false), newDateEntry(false)
 	start.SetDate(x.Start)
 	end.SetDate(x.End)
-	current := widget.NewCheck("当前这一届(只能有一届是本届)", nil)
+	level := widget.NewSelect(store.DeputyLevels, nil)
+	level.SetSelected(x.Level)
+	if x.Level == "" {
+		level.SetSelected(store.LevelTown)
+	}
+	current := widget.NewCheck("当前这一届(每一级只能有一届是本届)", nil)
 	current.SetChecked(x.Current)
 	pane := newFormPane([]*widget.FormItem{
 		widget.NewFormItem("届次", number),
@@ -83,13 +89,14 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 		widget.NewFormItem("开始日期", start),
 		widget.NewFormItem("结束日期", end),
 		widget.NewFormItem("本届", current),
+		{Text: "层级", Widget: level, HintText: "镇人大的届次与县(区)人大的届次各自编号、各有起止日期"},
 	}, func() error {
 		y := x
 		n, err := strconv.Atoi(strings.TrimSpace(number.Text))
 		if err != nil {
 			return &store.Error{Code: store.EINVALID, Field: "届次", Message: "届次请填写数字，如 18 表示第十八届"}
 		}
-		y.Number, y.Start, y.End, y.Current = n, start.Typed(), end.Typed(), current.Checked
+		y.Level, y.Number, y.Start, y.End, y.Current = level.Selected, n, start.Typed(), end.Typed(), current.Checked
 		if err := db.SaveTerm(ctx, &y); err != nil {
 			return err
 		}
@@ -99,7 +106,7 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 	if x.ID == 0 {
 		pane.title.SetText("新增届次")
 	} else {
-		pane.title.SetText(x.Name())
+		pane.title.SetText(x.FullName())
 	}
 	pane.first = number
 	return pane
