@@ -70,8 +70,9 @@ CREATE INDEX deputy_levels_level ON deputy_levels (level, deputy_id);
 CREATE INDEX deputy_levels_deputy ON deputy_levels (deputy_id, level);
 CREATE INDEX deputy_levels_district ON deputy_levels (district_id);
 
--- A by-election (补选) fills a vacant seat: the vacated seat, the upper congress's approval, the election
--- record of the meeting that held it, and the seat it filled once the elected person is entered.
+-- A by-election (补选) fills a vacant seat: the vacated seat, the upper congress's approval, the meeting that
+-- held the election (its 补选 election record: candidates, votes, ballots), and the seat it filled once the
+-- elected person is entered.
 CREATE TABLE by_elections (
     id            INTEGER PRIMARY KEY,
     vacated_id    INTEGER REFERENCES deputy_levels (id) ON DELETE SET NULL,
@@ -80,7 +81,7 @@ CREATE TABLE by_elections (
     term_id       INTEGER REFERENCES terms (id) ON DELETE SET NULL,
     approved_by   TEXT NOT NULL DEFAULT '',   -- 上级人大: ××区人大常委会
     approved_date TEXT,
-    election_id   INTEGER REFERENCES elections (id) ON DELETE SET NULL,
+    meeting_id    INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
     filled_id     INTEGER REFERENCES deputy_levels (id) ON DELETE SET NULL,
     qualified     TEXT,                      -- 代表资格审查 date
     notes         TEXT NOT NULL DEFAULT '',
