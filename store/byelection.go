@@ -352,6 +352,10 @@ type ByElectionResult struct {
 	ByElection
 	Meeting  Meeting
 	Election Election
+	Elected  Deputy // the person elected, once confirmed
+	// Presidium are the presidium members in office on the day of the qualification review (or of the
+	// election, before one), who sign the 代表资格审查报告.
+	Presidium []string
 }
 
 // ByElectionReport returns a by-election with its meeting and 补选 election, for printing.
@@ -370,11 +374,28 @@ func (db *DB) ByElectionReport(ctx context.Context, id int64) (r ByElectionResul
 	if err != nil {
 		return r, err
 	}
-	for _, e := range detail.Elections {
-		if e.Kind == "补选" {
-			r.Election = e
-			return r, nil
+	i := slices.IndexFunc(detail.Elections, func(e Election) bool { return e.Kind == "补选" })
+	if i < 0 {
+		return r, Errorf(EINVALID, "会议「%s」没有补选的选举记录", r.Meeting.Title)
+	}
+	r.Election = detail.Elections[i]
+	if r.ElectedID != 0 {
+		if r.Elected, err = db.Deputy(ctx, r.ElectedID); err != nil {
+			return r, err
 		}
 	}
-	return r, Errorf(EINVALID, "会议「%s」没有补选的选举记录", r.Meeting.Title)
+	day := r.Qualified
+	if day == "" {
+		day = r.MeetingDate
+	}
+	members, _, err := db.Deputies(ctx, DeputyFilter{OnRoll: day})
+	if err != nil {
+		return r, err
+	}
+	for _, m := range members {
+		if slices.Contains(m.Roles, "主席团成员") {
+			r.Presidium = append(r.Presidium, m.Name)
+		}
+	}
+	return r, nil
 }

@@ -121,6 +121,7 @@ func (g *demoGen) write(w *demoWriter) {
 			w.exec(`INSERT INTO deputy_roles (deputy_id, role) VALUES (?, ?)`, d.id, r)
 		}
 	}
+	g.writeDistricts(w, base) // issue 16
 	for _, gr := range g.groups {
 		var leader any
 		if gr.leader >= 0 {
