@@ -88,3 +88,12 @@ CREATE TABLE by_elections (
     created_at    TEXT NOT NULL,
     updated_at    TEXT NOT NULL
 );
+
+-- 换届: the items still open when a new term began (待交办, 办理中, 已答复) are carried into it — their numbers,
+-- deadlines and handling unchanged — and the new term's lists mark them 「上届转入」.
+CREATE TABLE carried_items (
+    term_id       INTEGER NOT NULL REFERENCES terms (id) ON DELETE CASCADE,
+    suggestion_id INTEGER NOT NULL REFERENCES suggestions (id) ON DELETE CASCADE,
+    PRIMARY KEY (term_id, suggestion_id)
+) WITHOUT ROWID;
+CREATE INDEX carried_items_suggestion ON carried_items (suggestion_id);
