@@ -105,6 +105,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	tb.box.Add(widget.NewButtonWithIcon("批量修改", theme.ListIcon(), func() { t.bulkEdit() }))
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
+	tb.box.Add(widget.NewButtonWithIcon("补选", theme.AccountIcon(), t.byElection)) // issue 16 (byelection.go)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
 		labeled("联络站", t.filters.station),

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -40,6 +42,10 @@ func newSettingsTerms(t *settingsTab) *settingsTerms {
 			return ""
 		}},
 	})
+	// 换届 (termchange.go): the wizard beside the list of terms.
+	change := widget.NewButtonWithIcon("开始新一届…", theme.MediaSkipNextIcon(), func() { t.d.startTermChange() })
+	m.content = container.NewBorder(container.NewHBox(change, widget.NewLabel("换届：新一届的届次和日期、代表连任或不再担任、新任代表，预览后一次保存")),
+		nil, nil, nil, m.content)
 	return m
 }
 
