@@ -125,7 +125,7 @@ func (d *desk) showByElection(id int64) {
 		step, action = d.byElectionFillStep(b, fail, next)
 	default:
 		facts.Append("选举会议", widget.NewLabel(b.MeetingTitle+"，"+b.MeetingDate.Chinese()))
-		facts.Append("当选", widget.NewLabel(fmt.Sprintf("%s(%s起为%s代表)", b.ElectedName, b.MeetingDate.Chinese(), b.Level)))
+		facts.Append("当选", widget.NewLabel(fmt.Sprintf("%s(%s起为%s)", b.ElectedName, b.MeetingDate.Chinese(), deputyWord(b.Level))))
 		qualified := newDateEntry(true)
 		qualified.SetDate(b.Qualified)
 		if b.Qualified == "" {
@@ -156,7 +156,7 @@ func (d *desk) showByElection(id int64) {
 // candidates with their votes.
 func (d *desk) byElectionMeetingStep(b store.ByElection, fail func(error), next func()) (fyne.CanvasObject, *widget.Button) {
 	title := widget.NewEntry()
-	title.SetText(strings.TrimSuffix(strings.SplitN(b.District, "(", 2)[0], "(未记录选区)") + "补选" + b.Level + "人大代表选民大会")
+	title.SetText(strings.SplitN(b.District, "(", 2)[0] + "补选" + deputyWord(b.Level) + "选民大会")
 	day := newDateEntry(true)
 	place := widget.NewEntry()
 	nums := map[string]*widget.Entry{}
@@ -180,7 +180,7 @@ func (d *desk) byElectionMeetingStep(b store.ByElection, fail func(error), next 
 	}
 	save := widget.NewButton("登记选举", func() {
 		n := func(l string) int { v, _ := strconv.Atoi(strings.TrimSpace(nums[l].Text)); return v }
-		e := store.Election{Position: b.Level + "人大代表", Seats: 1, Expected: n("应到"), Present: n("实到"), BallotsIssued: n("发出选票"),
+		e := store.Election{Position: deputyWord(b.Level), Seats: 1, Expected: n("应到"), Present: n("实到"), BallotsIssued: n("发出选票"),
 			BallotsReturned: n("收回选票"), BallotsValid: n("有效选票")}
 		for _, c := range cands {
 			if strings.TrimSpace(c.name.Text) == "" {
@@ -230,8 +230,8 @@ func (d *desk) byElectionFillStep(b store.ByElection, fail func(error), next fun
 	existing := widget.NewSelect(names, nil)
 	form := widget.NewForm(widget.NewFormItem("当选人", who), widget.NewFormItem("登记为", kind),
 		widget.NewFormItem("性别(新代表)", gender), widget.NewFormItem("已登记的代表", existing))
-	hint := widget.NewLabel(fmt.Sprintf("当选人从选举日期(%s)起计为%s代表；在此之前该席位计为缺额。新代表的其他信息保存后在「代表」中补充。",
-		r.MeetingDate.Chinese(), b.Level))
+	hint := widget.NewLabel(fmt.Sprintf("当选人从选举日期(%s)起计为%s；在此之前该席位计为缺额。新代表的其他信息保存后在「代表」中补充。",
+		r.MeetingDate.Chinese(), deputyWord(b.Level)))
 	hint.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton("确认当选", func() {
 		f := store.ByElectionFill{Candidate: who.Selected}
@@ -263,3 +263,6 @@ func (d *desk) byElectionDoc(id int64) document {
 		return export.ByElectionReport(path, st, r, store.DateOf(d.db.Now()))
 	}}
 }
+
+// deputyWord is 「镇人大代表」 for 镇级, 「县人大代表」 for 县级 …
+func deputyWord(level string) string { return strings.TrimSuffix(level, "级") + "人大代表" }
