@@ -29,6 +29,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.rates(),
 		r.stations(),
 		r.deputies(),
+		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
 		r.footnote(),
 	} {

@@ -119,6 +119,28 @@ func TestChangeTerm(t *testing.T) {
 			t.Fatalf("Li's seats %+v former %+v", li.Seats, li.Former)
 		}
 	})
+	t.Run("FiguresOfTheChangeYear", func(t *testing.T) {
+		fig, err := f.db.YearFigures(ctx, 2026, "2026-12-20")
+		must(t, err)
+		if fig.NewTerm == nil || fig.NewTerm.Number != 19 {
+			t.Fatalf("2026's figures name the new term %+v", fig.NewTerm)
+		}
+		old, err := f.db.YearFigures(ctx, 2025, "2025-12-31")
+		must(t, err)
+		if old.NewTerm != nil {
+			t.Fatalf("2025 had no 换届 but names %+v", old.NewTerm)
+		}
+		t6, err := f.db.TermDeputyFigures(ctx, c.Term.ID)
+		must(t, err)
+		if t6.ByLevel[0].Deputies != 7 || t6.ByLevel[0].New != 4 || t6.ByLevel[0].Returning != 3 {
+			t.Fatalf("T6 of the 19th term %+v", t6.ByLevel[0])
+		}
+		t18, err := f.db.TermDeputyFigures(ctx, f.term.ID)
+		must(t, err)
+		if t18.All.Deputies != 5 || t18.ByLevel[0].Returning != 5 {
+			t.Fatalf("T6 of the 18th term as it began %+v, want its 5 deputies, none 新任 (saved so)", t18.ByLevel[0])
+		}
+	})
 	t.Run("OpenItemCarried", func(t *testing.T) {
 		got := f.get(t, open.ID)
 		if got.Number != open.Number || got.Deadline != open.Deadline || got.State != StateHandling {
