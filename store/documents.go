@@ -216,13 +216,14 @@ type RosterDoc struct {
 	Deputies []Deputy
 }
 
-// RosterDoc reads the roster of the deputies in office (在任). None is an ENOTFOUND error.
+// RosterDoc reads the roster of the deputies in office today: 在任 and on the roll (seat.go), so that after a
+// 换届 the deputies who did not continue are not listed. None is an ENOTFOUND error.
 func (db *DB) RosterDoc(ctx context.Context) (doc RosterDoc, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		if doc.Settings, err = readSettings(tx); err != nil {
 			return err
 		}
-		if doc.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive}); err != nil {
+		if doc.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive, OnRoll: DateOf(tx.now)}); err != nil {
 			return err
 		}
 		if len(doc.Deputies) == 0 {

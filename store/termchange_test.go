@@ -141,6 +141,17 @@ func TestChangeTerm(t *testing.T) {
 			t.Fatalf("T6 of the 18th term as it began %+v, want its 5 deputies, none 新任 (saved so)", t18.ByLevel[0])
 		}
 	})
+	t.Run("RosterOfTheNewTerm", func(t *testing.T) {
+		doc, err := f.db.RosterDoc(ctx)
+		must(t, err)
+		var names []string
+		for _, d := range doc.Deputies {
+			names = append(names, d.Name)
+		}
+		if len(names) != 7 || slices.Contains(names, "赵喆") || slices.Contains(names, "吴离任") || !slices.Contains(names, "新丁") {
+			t.Fatalf("the roster after the change: %v", names)
+		}
+	})
 	t.Run("OpenItemCarried", func(t *testing.T) {
 		got := f.get(t, open.ID)
 		if got.Number != open.Number || got.Deadline != open.Deadline || got.State != StateHandling {
