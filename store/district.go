@@ -348,3 +348,39 @@ func migrateDistricts(ex execQuerier) error {
 	}
 	return nil
 }
+
+// setTownDistrict puts deputy d's town seat in the 选区 written as text (第3选区, 3; "" for none), adding the
+// district to the register when it is not there yet (as migration 0007 did with the 选区 the records named),
+// so that a bulk change of 选区 and the register agree. A deputy without a town seat keeps the text only.
+func (tx *Tx) setTownDistrict(d *Deputy, text string) error {
+	text = strings.TrimSpace(text)
+	i := slices.IndexFunc(d.Seats, func(s Seat) bool { return s.Level == LevelTown })
+	if text == "" || i < 0 {
+		d.District = text
+		if i >= 0 {
+			d.Seats[i].DistrictID = 0
+		}
+		return nil
+	}
+	n := ParseDistrict(text)
+	if n < 1 || n > 999 {
+		return fieldErr("选区", "「%s」不是选区编号，请写成「第3选区」或在 设置 → 选区 中登记", text)
+	}
+	var id int64
+	err := tx.QueryRow(`SELECT id FROM districts WHERE level = '镇级' AND number = ?`, n).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		nd := District{Level: LevelTown, Number: n, Seats: 1}
+		res, err := tx.Exec(`INSERT INTO districts (level, number, seats, created_at, updated_at) VALUES ('镇级', ?, 1, ?, ?)`, n, tx.stamp(), tx.stamp())
+		if err != nil {
+			return fmt.Errorf("保存选区: %w", err)
+		}
+		id, _ = res.LastInsertId()
+		if err := tx.logHistory("district", id, ActionCreate, nd.Label(), describe(&nd)); err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	d.Seats[i].DistrictID, d.District = id, DistrictName(n)
+	return nil
+}

@@ -198,6 +198,14 @@ func (tx *Tx) saveSeats(d *Deputy) error {
 	}
 	existing, _ := splitSeats(held)
 	d.Seats = SeatsOf(d.Levels, d.Seats)
+	// A 选区 given as text only (an import, a record of before the register) joins the register.
+	if i := slices.IndexFunc(d.Seats, func(s Seat) bool { return s.Level == LevelTown }); i >= 0 && d.Seats[i].DistrictID == 0 {
+		if n := ParseDistrict(d.District); n >= 1 && n <= 999 {
+			if err := tx.setTownDistrict(d, d.District); err != nil {
+				return err
+			}
+		}
+	}
 	for i := range d.Seats {
 		st := &d.Seats[i]
 		st.New = d.New

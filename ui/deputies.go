@@ -371,9 +371,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
 		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
 		y.Village, y.Official, y.New = village.Selected, official.Checked, isNew.Checked
-		if picked := seats.townDistrict(); picked != "" {
-			y.District = picked
-		}
+		y.District = seats.townDistrict() // the register's; none clears it
 		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, vdate.Typed(), notes.Text
 		y.TermID, y.GroupID = 0, 0
 		for _, tm := range terms {
