@@ -44,6 +44,7 @@ func (d *desk) startByElection(x store.Deputy) {
 		return
 	}
 	level := widget.NewSelect(x.Levels, nil)
+	level.PlaceHolder = "选择层级"
 	if len(x.Levels) > 0 {
 		level.SetSelected(x.Levels[0])
 	}
@@ -228,6 +229,8 @@ func (d *desk) byElectionFillStep(b store.ByElection, fail func(error), next fun
 		names = append(names, x.Name)
 	}
 	existing := widget.NewSelect(names, nil)
+	existing.PlaceHolder = "选择代表"
+	who.PlaceHolder, gender.PlaceHolder = "选择当选人", "选择性别"
 	form := widget.NewForm(widget.NewFormItem("当选人", who), widget.NewFormItem("登记为", kind),
 		widget.NewFormItem("性别(新代表)", gender), widget.NewFormItem("已登记的代表", existing))
 	hint := widget.NewLabel(fmt.Sprintf("当选人从选举日期(%s)起计为%s；在此之前该席位计为缺额。新代表的其他信息保存后在「代表」中补充。",
