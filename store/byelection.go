@@ -64,7 +64,7 @@ func (b *ByElection) Validate() error {
 	c.requiredDate("批准日期", b.Approved)
 	c.date("资格审查日期", b.Qualified)
 	c.maxLen("备注", b.Notes, maxText)
-	return c.err
+	return c.result()
 }
 
 const byElectionColumns = `b.id, coalesce(b.vacated_id, 0), b.level, coalesce(b.district_id, 0), coalesce(b.term_id, 0), b.approved_by,
@@ -326,8 +326,8 @@ func (db *DB) FillByElection(ctx context.Context, id int64, f ByElectionFill) er
 func (db *DB) SaveByElectionQualified(ctx context.Context, id int64, day Date) error {
 	var c checker
 	c.requiredDate("资格审查日期", day)
-	if c.err != nil {
-		return c.err
+	if c.result() != nil {
+		return c.result()
 	}
 	return db.update(ctx, func(tx *Tx) error {
 		b, err := tx.byElection(id)

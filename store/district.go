@@ -60,7 +60,7 @@ func (d *District) Validate() error {
 	}
 	c.nonNegative("选民数", d.Voters)
 	c.maxLen("备注", d.Notes, maxText)
-	return c.err
+	return c.result()
 }
 
 // DistrictSeat is a seat elected in a district, for the register: who holds (or held) it and in which term.

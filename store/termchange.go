@@ -118,8 +118,8 @@ func (c *TermChange) Validate() error {
 		}
 		seen[x.DeputyID] = true
 	}
-	if ch.err != nil {
-		return ch.err
+	if ch.result() != nil {
+		return ch.result()
 	}
 	for i := range c.NewDeputies {
 		d := &c.NewDeputies[i]

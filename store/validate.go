@@ -38,6 +38,9 @@ func invisible(r rune) bool {
 // checker collects the first validation error, so Validate methods read as a list of rules.
 type checker struct{ err error }
 
+// result is the error collected (issue 16's records call it; main's collecting checker has its own).
+func (c *checker) result() error { return c.err }
+
 func (c *checker) fail(field, format string, args ...any) {
 	if c.err == nil {
 		c.err = fieldErr(field, format, args...)
