@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -163,7 +162,8 @@ func (d *desk) byElectionMeetingStep(b store.ByElection, fail func(error), next 
 	nums := map[string]*widget.Entry{}
 	form := widget.NewForm(widget.NewFormItem("会议名称", title), widget.NewFormItem("选举日期", day), widget.NewFormItem("地点", place))
 	for _, l := range []string{"应到", "实到", "发出选票", "收回选票", "有效选票"} {
-		nums[l] = intEntry()
+		nums[l] = widget.NewEntry()
+		nums[l].SetPlaceHolder("人数/张数")
 		form.Append(l, fixedWidth(120, nums[l]))
 	}
 	type cand struct {
@@ -173,22 +173,36 @@ func (d *desk) byElectionMeetingStep(b store.ByElection, fail func(error), next 
 	var cands []cand
 	rows := container.NewVBox(boldLabel("候选人(姓名、得票数、是否当选)"))
 	for i := 0; i < 4; i++ {
-		c := cand{widget.NewEntry(), intEntry(), widget.NewCheck("当选", nil)}
+		c := cand{widget.NewEntry(), widget.NewEntry(), widget.NewCheck("当选", nil)}
 		c.name.SetPlaceHolder(fmt.Sprintf("候选人%d", i+1))
 		c.votes.SetPlaceHolder("得票")
 		cands = append(cands, c)
 		rows.Add(container.NewBorder(nil, nil, nil, container.NewHBox(fixedWidth(100, c.votes), c.elected), c.name))
 	}
 	save := widget.NewButton("登记选举", func() {
-		n := func(l string) int { v, _ := strconv.Atoi(strings.TrimSpace(nums[l].Text)); return v }
+		var bad error
+		n := func(l string) int {
+			v, err := atoiField(l, nums[l].Text, false)
+			if bad == nil {
+				bad = err
+			}
+			return v
+		}
 		e := store.Election{Position: deputyWord(b.Level), Seats: 1, Expected: n("应到"), Present: n("实到"), BallotsIssued: n("发出选票"),
 			BallotsReturned: n("收回选票"), BallotsValid: n("有效选票")}
 		for _, c := range cands {
 			if strings.TrimSpace(c.name.Text) == "" {
 				continue
 			}
-			v, _ := strconv.Atoi(strings.TrimSpace(c.votes.Text))
+			v, err := atoiField("候选人「"+strings.TrimSpace(c.name.Text)+"」的得票数", c.votes.Text, false)
+			if bad == nil {
+				bad = err
+			}
 			e.Candidates = append(e.Candidates, store.Candidate{Name: strings.TrimSpace(c.name.Text), Votes: v, Elected: c.elected.Checked})
+		}
+		if bad != nil {
+			fail(bad)
+			return
 		}
 		m := store.Meeting{Title: title.Text, Start: day.Typed(), Place: place.Text}
 		if err := d.db.ByElectionMeeting(d.ctx, b.ID, &m, e); err != nil {

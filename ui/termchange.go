@@ -49,7 +49,7 @@ func (d *desk) startTermChange() *termChangeWizard {
 	w.msg = widget.NewLabel("")
 	w.msg.Importance = widget.DangerImportance
 	w.msg.Wrapping = fyne.TextWrapWord
-	w.number = intEntry()
+	w.number = widget.NewEntry() // a plain *widget.Entry: the field's type does not follow form.go's helpers
 	w.start, w.end = newDateEntry(true), newDateEntry(false)
 	if cur.ID != 0 {
 		w.number.SetText(strconv.Itoa(cur.Number + 1))
@@ -60,7 +60,8 @@ func (d *desk) startTermChange() *termChangeWizard {
 	if w.start.Text == "" {
 		w.start.SetDate(store.DateOf(d.db.Now()))
 	}
-	w.newOnes = multiline(4)
+	w.newOnes = widget.NewMultiLineEntry()
+	w.newOnes.SetMinRowsVisible(4)
 	w.newOnes.SetPlaceHolder("每行一名新任代表：姓名 性别，如\n张三 男\n李四 女")
 	w.groups = widget.NewCheck("清空连任代表的代表小组(重新编组)", nil)
 	w.stations = widget.NewCheck("清空连任代表的进站安排", nil)
