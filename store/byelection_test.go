@@ -28,7 +28,7 @@ func TestByElection(t *testing.T) {
 	t.Run("ErrApprovedBeforeVacancy", func(t *testing.T) {
 		b := ByElection{VacatedSeatID: seat.ID, ApprovedBy: "崇明区人大常委会", Approved: "2024-05-20"}
 		err := f.db.StartByElection(ctx, &b)
-		if e, ok := err.(*Error); !ok || e.Field != "批准日期" {
+		if err == nil || !strings.HasPrefix(ErrorMessage(err), "批准日期") {
 			t.Fatalf("approved before the vacancy: %v", err)
 		}
 	})

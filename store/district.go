@@ -153,7 +153,7 @@ func (db *DB) SaveDistrict(ctx context.Context, d *District) error {
 	return db.update(ctx, func(tx *Tx) error {
 		var dup int64
 		if err := tx.QueryRow(`SELECT id FROM districts WHERE level = ? AND number = ? AND id != ?`, d.Level, d.Number, d.ID).Scan(&dup); err == nil {
-			return &Error{Code: ECONFLICT, Field: "选区编号", Message: fmt.Sprintf("%s%s已经存在", d.Level, DistrictName(d.Number))}
+			return &Error{Code: ECONFLICT, Field: "选区编号", Message: fmt.Sprintf("选区编号%d已经登记过(%s%s)", d.Number, d.Level, DistrictName(d.Number))}
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}

@@ -24,14 +24,15 @@ func TestDistrictRegisterAndVacancy(t *testing.T) {
 	m := d.settings.districts
 	m.newRecord()
 	p := m.pane
-	p.byLabel["选区编号"].(*widget.Entry).SetText("3")
-	p.byLabel["片区名称"].(*widget.Entry).SetText("联霞片区")
-	p.byLabel["应选代表名额"].(*widget.Entry).SetText("x")
+	type texter interface{ SetText(string) } // whatever entry type form.go's helpers make
+	p.byLabel["选区编号"].(texter).SetText("3")
+	p.byLabel["片区名称"].(texter).SetText("联霞片区")
+	p.byLabel["应选代表名额"].(texter).SetText("x")
 	p.form.OnSubmit()
 	if !strings.Contains(p.msg.Text, "应选代表名额") {
 		t.Fatalf("a bad 名额 says %q", p.msg.Text)
 	}
-	p.byLabel["应选代表名额"].(*widget.Entry).SetText("1")
+	p.byLabel["应选代表名额"].(texter).SetText("1")
 	p.form.OnSubmit()
 	if m.current.ID == 0 {
 		t.Fatalf("not saved: %q", p.msg.Text)
@@ -52,7 +53,7 @@ func TestDistrictRegisterAndVacancy(t *testing.T) {
 		t.Fatal("the town line offers no 第3选区(联霞片区)")
 	}
 	picker.SetSelected("第3选区(联霞片区)")
-	fp.byLabel["姓名"].(*widget.Entry).SetText("郑选区")
+	fp.byLabel["姓名"].(texter).SetText("郑选区")
 	fp.form.OnSubmit()
 	ds, _, err := db.Deputies(ctx, store.DeputyFilter{Query: "郑选区"})
 	if err != nil || len(ds) != 1 || ds[0].District != "第3选区" {
