@@ -77,7 +77,7 @@ func byElectionResult(d *document, st store.Settings, r store.ByElectionResult, 
 	case 0:
 		d.paragraph("本次选举没有候选人当选。", paraStyle{indent: true})
 	default:
-		d.paragraph(fmt.Sprintf("%s得票超过参加投票人数的半数，当选为%s。", joinNames(elected), seat), paraStyle{indent: true})
+		d.paragraph(fmt.Sprintf("%s得票超过参加投票人数的半数，当选为%s。", joinComrades(elected), seat), paraStyle{indent: true})
 	}
 	d.paragraph("特此报告。", paraStyle{indent: true})
 	d.signature(st.OfficeName, date.Chinese())
@@ -135,8 +135,8 @@ func placeOf(m store.Meeting) string {
 	return "在" + m.Place
 }
 
-// joinNames is 「张三、李四同志」.
-func joinNames(names []string) string { return joinPlain(names) + "同志" }
+// joinComrades is 「张三、李四同志」.
+func joinComrades(names []string) string { return joinPlain(names) + "同志" }
 
 // DistrictRoster writes the 选区名册: every 选区 of the register with the villages it covers, its 应选代表名额
 // and 选民数, the deputies holding its seats on day (with the day each was elected) and its vacant seats.

@@ -1,9 +1,12 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"rendadesk/store"
 )
@@ -47,7 +50,11 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 	if x.Status == store.DeputyVacant {
 		rows = append(rows, []field{{"状态", fmt.Sprintf("出缺（%s，%s）", x.VacancyReason, x.VacancyDate.Chinese())}})
 	}
-	infoGrid(d, rows)
+	if r.Photo != nil {
+		photoGrid(d, rows, r.Photo)
+	} else {
+		infoGrid(d, rows)
+	}
 
 	sectionHeading(d, "一、参加会议和活动")
 	t := r.Total
@@ -65,7 +72,11 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 		for _, a := range r.Attendance {
 			body = append(body, attendanceCells(a.Kind, a))
 		}
-		recordTable(d, cols, body, attendanceCells("合计", t), fileSize, nil)
+		size := fileSize
+		if len(body) > 7 {
+			size = denseSize // a deputy at many kinds of meeting (评议, 询问 …): the year still on one page
+		}
+		recordTable(d, cols, body, attendanceCells("合计", t), size, nil)
 	}
 
 	sectionHeading(d, "二、提出建议")
@@ -118,11 +129,18 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 // a deputy's year fits on one page.
 const fileSize = 10.5
 
+// denseSize is the type size of an attendance table of more than seven kinds of meeting.
+const denseSize = 9.0
+
 // infoGrid draws the basic-data box of a 履职档案 on a grid of three label–value pairs a row: a row of two
 // pairs widens its first value over the third pair, a row of one pair spans the page, so the labels line up.
-func infoGrid(d *document, rows [][]field) {
+func infoGrid(d *document, rows [][]field) { infoGridIn(d, rows, d.width, 0) }
+
+// infoGridIn is infoGrid in a box width millimetres wide from the left margin, each row at least minLines
+// lines high.
+func infoGridIn(d *document, rows [][]field, width float64, minLines int) {
 	const labelW = 22.0
-	valueW := (d.width - 3*labelW) / 3
+	valueW := (width - 3*labelW) / 3
 	for _, r := range rows {
 		var cells []cell
 		for i, f := range r {
@@ -131,10 +149,46 @@ func infoGrid(d *document, rows [][]field) {
 				w += float64(3-len(r)) * (labelW + valueW)
 			}
 			cells = append(cells, cell{w: labelW, text: f.label, align: "C", bold: true, shade: true, repeat: true},
-				cell{w: w, text: f.value, align: "L"})
+				cell{w: w, text: f.value, align: "L", min: minLines, middle: true})
 		}
 		d.row(cells, fileSize, len(r) == 1)
 	}
+}
+
+// photoW is the width of the photo cell of a 履职档案: a 1-inch photo (25 × 35 mm) with a margin.
+const photoW = 28.0
+
+// photoBesideRows is how many rows of the basic data stand beside the photo, each two lines high: with the photo's
+// margin, as high as a 1-inch photo. The rows after them (work unit, phone …) span the page as without one.
+const photoBesideRows = 3
+
+// photoGrid draws the basic-data box of a 履职档案 with the deputy's photo at its right, as a registration form
+// has it: the first rows narrower by the photo's column and taller, the photo fitted (its shape kept) into
+// the cell beside them.
+func photoGrid(d *document, rows [][]field, photo *store.PrintImage) {
+	n := min(photoBesideRows, len(rows))
+	top := d.y()
+	infoGridIn(d, rows[:n], d.width-photoW, 2)
+	bottom := d.y()
+	x := d.right - photoW
+	d.pdf.Rect(x, top, photoW, bottom-top, "D")
+	drawImage(d, photo, x+1.5, top+1.5, photoW-3, bottom-top-3)
+	d.pdf.SetXY(d.left, bottom)
+	infoGridIn(d, rows[n:], d.width, 0)
+}
+
+// drawImage draws a print image fitted into the box (x, y, w, h) and centred in it, keeping its shape.
+func drawImage(d *document, img *store.PrintImage, x, y, w, h float64) {
+	if img == nil || img.Width == 0 || img.Height == 0 {
+		return
+	}
+	d.images++
+	name := fmt.Sprintf("image-%d", d.images)
+	opt := fpdf.ImageOptions{ImageType: "JPG"}
+	d.pdf.RegisterImageOptionsReader(name, opt, bytes.NewReader(img.JPEG))
+	scale := min(w/float64(img.Width), h/float64(img.Height))
+	iw, ih := float64(img.Width)*scale, float64(img.Height)*scale
+	d.pdf.ImageOptions(name, x+(w-iw)/2, y+(h-ih)/2, iw, ih, false, opt, 0, "")
 }
 
 // sectionHeading is a 履职档案 section title: bold, a little smaller and tighter than document.heading, kept

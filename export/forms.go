@@ -294,7 +294,8 @@ func evaluationBox(d *document, who string) {
 }
 
 // ItemHistory writes the 建议办理过程单: the item's boxes, its whole timeline, every reply in full, the
-// evaluations and the follow-ups.
+// evaluations and the follow-ups; the attachments of the item and of each reply (h.Attachments) are listed
+// under it, 「附件 盖章答复（2页）」.
 func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps []store.Step, h store.Handling, date store.Date) error {
 	d := newDocument(st.OfficeName, "建议办理过程单", false)
 	d.title(itemWord(it) + "办理过程单")
@@ -315,6 +316,9 @@ func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps
 	}
 	d.fields(rows...)
 	d.textBox("建议内容", it.Content, 3)
+	if files := attachmentsOf(h.Attachments, store.Owner{Kind: store.OwnerSuggestion, ID: it.ID}); files != "" {
+		d.fields([]field{{"附件", files}})
+	}
 
 	d.heading("办理过程")
 	trows := make([][]string, len(steps))
@@ -347,6 +351,9 @@ func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps
 				[]field{{"办理结果", r.Outcome}, {"轮次", fmt.Sprintf("第%d轮（%s）", r.Round, who)}},
 			)
 			d.textBox("答复内容", r.Content, 2)
+			if files := attachmentsOf(h.Attachments, store.Owner{Kind: store.OwnerReply, ID: r.ID}); files != "" {
+				d.fields([]field{{"附件", files}})
+			}
 		}
 	}
 	if len(h.Evaluations) > 0 {
@@ -376,4 +383,16 @@ func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps
 	}
 	d.paragraph(made, paraStyle{size: 10.5, align: "R"})
 	return d.save(path)
+}
+
+// attachmentsOf lists the attachments of one record or part as the forms print them: 「盖章答复（2页）；现场照片（1页）」,
+// or "" when it has none.
+func attachmentsOf(all []store.Attachment, o store.Owner) string {
+	var out []string
+	for _, a := range all {
+		if a.Owner == o {
+			out = append(out, a.Listed())
+		}
+	}
+	return strings.Join(out, "；")
 }

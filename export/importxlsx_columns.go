@@ -144,6 +144,8 @@ func importColumns(kind store.ImportKind) []importColumn {
 		return stationImportColumns
 	case store.ImportSuggestions:
 		return suggestionImportColumns
+	case store.ImportRectifications:
+		return rectImportColumns // importxlsx_rect.go
 	}
 	return nil
 }
@@ -155,6 +157,9 @@ func keyColumn(kind store.ImportKind) string {
 	}
 	if kind == store.ImportStations {
 		return "名称"
+	}
+	if kind == store.ImportRectifications {
+		return "整改事项"
 	}
 	return "姓名"
 }

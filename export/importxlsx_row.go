@@ -48,6 +48,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportSuggestions:
 		r.row.Suggestion = &store.Suggestion{}
 		r.rec = reflect.ValueOf(r.row.Suggestion).Elem()
+	case store.ImportRectifications:
+		r.row.Rectification = &store.Rectification{}
+		r.rec = reflect.ValueOf(r.row.Rectification).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]

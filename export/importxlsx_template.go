@@ -28,6 +28,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "代表名册导入模板"
 	case store.ImportStations:
 		return "联络站导入模板"
+	case store.ImportRectifications:
+		return "整改事项导入模板"
 	}
 	return "建议导入模板"
 }

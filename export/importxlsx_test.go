@@ -335,6 +335,8 @@ func TestImportColumnsUseStoreLabels(t *testing.T) {
 			typ = reflect.TypeOf(store.Deputy{})
 		case store.ImportStations:
 			typ = reflect.TypeOf(store.Station{})
+		case store.ImportRectifications:
+			typ = reflect.TypeOf(store.Rectification{})
 		default:
 			typ = reflect.TypeOf(store.Suggestion{})
 		}

@@ -63,6 +63,7 @@ type document struct {
 	onPageBreak   func()  // redraws a table header after a page break inside a table
 	pageStartedAt float64 // y where the body of the current page starts
 	orientation   string  // of the current page: "P" or "L"; a page break keeps it
+	images        int     // images registered so far (drawImage names them by number)
 
 	// A document in parts (startPart): the part's alias for its page count and its first page; partAlias ""
 	// numbers the pages of the whole document.
@@ -308,6 +309,7 @@ type cell struct {
 	shade  bool // a label or header: light grey background
 	repeat bool // when the row is split over pages, print the text again on the next page
 	min    int  // the least number of lines the cell is high: room for a long text on a form
+	middle bool // a cell with min, centred vertically (a row made taller beside a photo) rather than set from the top
 	lines  []string
 }
 
@@ -372,7 +374,7 @@ func (d *document) drawRowPart(cells []cell, size float64, from, to int, h float
 			lines = c.lines[:min(len(c.lines), to-from)]
 		}
 		top := y + cellPadY
-		if !continued && c.min == 0 && len(lines) < to-from { // centre a short cell
+		if !continued && (c.min == 0 || c.middle) && len(lines) < to-from { // centre a short cell
 			top = y + (h-float64(len(lines))*lh)/2
 		}
 		d.font(c.bold, size)

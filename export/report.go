@@ -28,12 +28,16 @@ func (r Report) made() time.Time {
 type trow struct {
 	cells []any
 	total bool // 合计: bold
+	span  bool // one text cell across the whole table: a summary line (「合计 12 次：…」) or 「本期没有…」
 }
 
-// rtable is one table of the report, as both the workbook (one sheet) and the PDF (one section) print it.
+// rtable is one table of the report, as the workbook (one sheet), the PDF (one section) and the CSV files print
+// it. The builders name it without a number; tables numbers it by its place in the workbook.
 type rtable struct {
-	sheet     string // the sheet's name: 「T1 主要数据」
-	title     string // the heading: 「T1 年度人大工作主要数据一览表」
+	code      string // the table of domain.md §5.1 it is (T1 …): ours, never printed
+	no        int    // its number in the workbook (表1 …), from its place in reportTables
+	name      string // the sheet's name after the number: 「主要数据」
+	heading   string // the heading after the number: 「年度人大工作主要数据一览表」
 	headers   []string
 	rows      []trow
 	landscape bool
@@ -41,7 +45,15 @@ type rtable struct {
 	charts    []rchart
 	note      string // a line under the table (the PDF prints it; the workbook puts it below the rows)
 	pdfCols   []int  // the columns the PDF prints, when a full-width sheet would not fit a page; nil: all
+	keyCols   int    // the leading columns that name a row, repeated on every page when the table is split across pages
+	empty     string // the line printed when the table has no rows: 「本期没有…」
 }
+
+// sheet is the sheet's name: 「表1 主要数据」.
+func (t rtable) sheet() string { return fmt.Sprintf("表%d %s", t.no, t.name) }
+
+// title is the heading with the number: 「表1 年度人大工作主要数据一览表」.
+func (t rtable) title() string { return fmt.Sprintf("表%d %s", t.no, t.heading) }
 
 // only returns the table with just the given columns (charts, which refer to columns, are dropped).
 func (t rtable) only(cols []int) rtable {
@@ -50,9 +62,15 @@ func (t rtable) only(cols []int) rtable {
 	for _, c := range cols {
 		out.headers = append(out.headers, t.headers[c])
 	}
+	out.keyCols = 0
+	for i, c := range cols {
+		if c < t.keyCols && c == i {
+			out.keyCols++
+		}
+	}
 	for r, row := range t.rows {
-		out.rows[r].total = row.total
-		if row.total && len(row.cells) == 1 {
+		out.rows[r].total, out.rows[r].span = row.total, row.span
+		if row.span {
 			out.rows[r].cells = row.cells
 			continue
 		}
@@ -65,6 +83,14 @@ func (t rtable) only(cols []int) rtable {
 		}
 	}
 	return out
+}
+
+// withRows is the table as it prints: its rows, or the one line saying it has none.
+func (t rtable) withRows() rtable {
+	if len(t.rows) == 0 && t.empty != "" {
+		t.rows = []trow{{cells: []any{t.empty}, span: true}}
+	}
+	return t
 }
 
 // rchart is a chart drawn from a table's own cells: either across one row (a pie over the 合计 row, categories
@@ -118,63 +144,171 @@ func (c rchart) values(t rtable, precision int) []float64 {
 	return out
 }
 
-// tables builds every table the report's data can fill, in print order.
+// reportTables are the report's tables in workbook order, by their code in domain.md §5.1. The clerk and the
+// county see only their numbers (表1 …, by place here, without gaps); a table added here (and in build) is
+// numbered by its place, and the menus that name a table (TableName) follow.
+var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T12", "T13", "T14", "T15", "T20", "T21"}
+
+// build builds the table of a code.
+func (r Report) build(code string) rtable {
+	switch code {
+	case "T1":
+		return r.t1()
+	case "T2":
+		return r.t2()
+	case "T3":
+		return r.t3()
+	case "T4":
+		return r.t4()
+	case "T5":
+		return r.t5()
+	case "T6":
+		return r.t6()
+	case "T7":
+		return r.t7()
+	case "T9":
+		return r.t9()
+	case "T10":
+		return r.t10()
+	case "T11":
+		return r.t11()
+	case "T12": // 监督 (report_supervision.go)
+		return r.t12()
+	case "T13":
+		return r.t13()
+	case "T14":
+		return r.t14()
+	case "T15":
+		return r.t15()
+	case "T20":
+		return r.t20()
+	case "T21":
+		return r.t21()
+	}
+	panic("export: no table " + code)
+}
+
+// TableNumber is the number of a table of domain.md §5.1 (by its code, T10) in the yearly workbook, the PDF
+// and the CSV files: its place among them (9 for T10); 0 for a table the report does not hold.
+func TableNumber(code string) int {
+	return slices.Index(reportTables, code) + 1
+}
+
+// TableCount is how many tables the report holds (a sheet, a PDF section and a CSV file each).
+func TableCount() int { return len(reportTables) }
+
+// TableName is how the clerk sees a table named: 「表9」 for T10, as the workbook's sheet and the PDF call it;
+// "" for a table the report does not hold.
+func TableName(code string) string {
+	if n := TableNumber(code); n > 0 {
+		return fmt.Sprintf("表%d", n)
+	}
+	return ""
+}
+
+// tables builds every table of the report, numbered, in print order. Each is there whatever the data (a table
+// without rows says so), so that a table keeps its number from one year to the next.
 func (r Report) tables() []rtable {
-	out := []rtable{r.t1(), r.t2(), r.t3()}
-	if len(r.Ledger) > 0 {
-		out = append(out, r.t4())
-	}
-	out = append(out, r.t5(), r.t6())
-	if len(r.Deputies) > 0 {
-		out = append(out, r.t7())
-	}
-	if len(r.Stations) > 0 {
-		out = append(out, r.t9())
-	}
-	if len(r.Records) > 0 {
-		out = append(out, r.t10())
-	}
-	if r.Meetings != nil {
-		out = append(out, r.t13(), r.t14(), r.t15())
+	out := make([]rtable, len(reportTables))
+	for i, code := range reportTables {
+		out[i] = r.build(code).withRows()
+		out[i].code, out[i].no = code, i+1
+		if out[i].keyCols == 0 {
+			out[i].keyCols = 1
+		}
 	}
 	return out
 }
 
-// t1 is 主要数据: the key counts, then every rate of store.RateDefs for the year, the session and the recess,
-// each with its numerator, denominator and definition.
+// periodWords names a period: 「2025年1月1日至12月31日」, the year said once when both ends are in it.
+func periodWords(from, to store.Date) string {
+	if from.Year() == to.Year() {
+		return from.Chinese() + "至" + strings.TrimPrefix(to.Chinese(), fmt.Sprintf("%d年", to.Year()))
+	}
+	return from.Chinese() + "至" + to.Chinese()
+}
+
+// ReportPeriodName names the report's period as its files and titles do: 「2025年度」 for a calendar year,
+// otherwise the period (「2026年1月1日至6月30日」), so that a half-year's files never take the year's name.
+func ReportPeriodName(f store.Figures) string {
+	if (store.Period{From: f.From, To: f.To}).IsYear() {
+		return fmt.Sprintf("%d年度", f.From.Year())
+	}
+	return periodWords(f.From, f.To)
+}
+
+// reportCutOff is 「(截至2026年11月30日)」 for a period not over on its report date, appended to the files'
+// names and titles: a year's report made in November is not the year's report, and does not replace it.
+func reportCutOff(f store.Figures) string {
+	if f.AsOf == "" || f.AsOf >= f.To {
+		return ""
+	}
+	d := f.AsOf.Chinese()
+	if f.AsOf.Year() == f.From.Year() {
+		d = strings.TrimPrefix(d, fmt.Sprintf("%d年", f.AsOf.Year()))
+	}
+	return "(截至" + d + ")"
+}
+
+// reportTitle is the report's name: 「2025年度工作统计」, 「2026年1月1日至6月30日工作统计」, 「2026年度工作统计(截至11月30日)」.
+func reportTitle(f store.Figures) string {
+	return ReportPeriodName(f) + "工作统计" + reportCutOff(f)
+}
+
+// periodLine states the two dates of the report as every table's header says them:
+// 「统计时段：2025年1月1日至12月31日　数据截至：2026年1月15日」.
+func periodLine(f store.Figures, sep string) string {
+	s := "统计时段：" + periodWords(f.From, f.To)
+	if f.AsOf != "" {
+		s += sep + "数据截至：" + f.AsOf.Chinese()
+	}
+	return s
+}
+
+// t1 is 主要数据: the key counts, then every rate of store.RateDefs for the whole period, the session and the
+// recess, each with its numerator, denominator and definition. 执法检查 and 视察调研 are counted by topic
+// (domain.md §4.1 B3), with their number of events on the row below; receptions by times and by voters.
 func (w Report) t1() rtable {
 	fig := w.Figures
 	headers := []string{"序号", "项目", "口径", "数量/比率", "单位", "分子", "分母", "说明"}
 	var rows []trow
 	n := 0
-	count := func(item string, v int, unit, note string) {
+	count := func(item, basis string, v int, unit, note string) {
 		n++
-		rows = append(rows, trow{cells: []any{fmt.Sprint(n), item, "", v, unit, nil, nil, note}})
+		rows = append(rows, trow{cells: []any{fmt.Sprint(n), item, basis, v, unit, nil, nil, note}})
 	}
 	voters := fig.Sum(store.FigureSlice{Period: store.PeriodRecess, Kind: store.KindVoter}).Received
 	var byType []string
 	for _, s := range fig.Stations.ByType {
 		byType = append(byType, fmt.Sprintf("%s%d个", s.Type, s.Stations))
 	}
-	count("召开"+w.Settings.TownWord+"人民代表大会会议", fig.MeetingCount(store.MeetingCongress), "次", "")
-	count("召开人大"+w.Settings.BodyWord+"会议", fig.MeetingCount(store.MeetingPresidium), "次", "")
-	count("审议专项工作报告", fig.SpecialReports, "项", "")
-	count("开展执法检查", fig.LawChecks, "项", "按法律法规计")
-	count("组织集中视察和集体调研", fig.InspectionsResearch, "项", "按主题计")
-	count("作出决议、决定", fig.Resolutions, "项", fmt.Sprintf("按表决票数获过半数通过计(录入%d项)", fig.ResolutionsEntered))
-	count("收到代表议案、建议、批评和意见(会期)", fig.Session.Received, "件", "")
-	count("收到代表意见建议(闭会期间)", fig.Recess.Received-voters, "条", "")
-	count("收到选民意见建议(家站点等)", voters, "条", "")
-	count("代表向选民述职", fig.ReportBacksOral+fig.ReportBacksWritten, "次",
+	count("召开"+w.Settings.TownWord+"人民代表大会会议", "", fig.MeetingCount(store.MeetingCongress), "次", "")
+	count("召开人大"+w.Settings.BodyWord+"会议", "", fig.MeetingCount(store.MeetingPresidium), "次", "")
+	count("审议专项工作报告", "", fig.SpecialReports, "项", "")
+	count("开展执法检查", "按法律法规计", fig.LawChecks, "项", "同一部法律法规检查多次的计一项")
+	count("开展执法检查", "按活动次数计", fig.LawCheckEvents(), "次", "")
+	count("组织集中视察和集体调研", "按主题计", fig.InspectionsResearch, "项", "同一主题视察、调研多次的计一项")
+	count("组织集中视察和集体调研", "按活动次数计", fig.InspectionEvents(), "次", "")
+	count("作出决议、决定", "", fig.Resolutions, "项", fmt.Sprintf("按表决票数获过半数通过计(录入%d项)", fig.ResolutionsEntered))
+	count("收到代表议案、建议、批评和意见(会期)", "", fig.Session.Received, store.MeasureWord(store.KindSuggestion), "")
+	count("收到代表意见建议(闭会期间)", "", fig.Recess.Received-voters, store.MeasureWord(store.KindSuggestion), "")
+	count("收到选民意见建议(家站点等)", "", voters, store.MeasureWord(store.KindVoter), "")
+	count("代表向选民述职", "", fig.ReportBacksOral+fig.ReportBacksWritten, "次",
 		fmt.Sprintf("口头%d次、书面%d次", fig.ReportBacksOral, fig.ReportBacksWritten))
-	count("接待选民", fig.Receptions, "次", fmt.Sprintf("接待选民%d人次", fig.ReceptionVoters))
-	count("代表“家站点”", fig.Stations.Total, "个", strings.Join(byType, "、"))
-	count("代表小组", fig.Deputies.Groups, "个", "")
-	count("在任代表", fig.Deputies.All.Deputies, "名", "")
+	count("接待选民", "按次数计", fig.Receptions, "次", "各家站点合计，见"+TableName("T9"))
+	count("接待选民", "按人次计", fig.ReceptionVoters, "人次", "各家站点合计，见"+TableName("T9"))
+	count("代表“家站点”", "在用", fig.Stations.Total, "个", strings.Join(byType, "、"))
+	count("代表小组", "", fig.Deputies.Groups, "个", "")
+	count("在任代表", fig.CountedOn().Chinese(), fig.Deputies.All.Deputies, "名", "")
+	total := "全年"
+	if !(store.Period{From: fig.From, To: fig.To}).IsYear() {
+		total = "合计"
+	}
+	rows = append(rows, w.supervisionT1(&n)...) // 监督 (report_supervision.go)
 	periods := []struct {
 		name string
 		c    store.SuggestionFigures
-	}{{"全年", fig.All}, {store.PeriodSession, fig.Session}, {store.PeriodRecess, fig.Recess}}
+	}{{total, fig.All}, {store.PeriodSession, fig.Session}, {store.PeriodRecess, fig.Recess}}
 	for _, d := range store.RateDefs {
 		for _, p := range periods {
 			n++
@@ -182,8 +316,12 @@ func (w Report) t1() rtable {
 			rows = append(rows, trow{cells: []any{fmt.Sprint(n), d.Name, p.name, r, "%", r.Num, r.Den, d.Definition}})
 		}
 	}
-	return rtable{sheet: "T1 主要数据", title: "T1 年度人大工作主要数据一览表", headers: headers, rows: rows,
-		landscape: true, wide: map[int]float64{7: 44}}
+	heading := "人大工作主要数据一览表"
+	if total == "全年" {
+		heading = "年度" + heading
+	}
+	return rtable{name: "主要数据", heading: heading, headers: headers, rows: rows, landscape: true, wide: map[int]float64{7: 44},
+		note: "办理情况按数据截至日计；各比率的分子、分母和计算方法见本表。"}
 }
 
 // t2 is the session suggestions by category and outcome, with the outcome pie and the per-category bars.
@@ -204,10 +342,10 @@ func (w Report) t2() rtable {
 	}
 	nCat := len(rows)
 	rows = append(rows, line("合计", total, true))
-	t := rtable{sheet: "T2 会期建议分类及办理结果",
-		title:   "T2 " + w.Settings.TownWord + "人代会期间代表书面意见分类及办理结果统计表",
+	t := rtable{name: "会期建议分类及办理结果",
+		heading: w.Settings.TownWord + "人代会期间代表书面意见分类及办理结果统计表",
 		headers: headers, rows: rows, landscape: true,
-		note: "各类别的百分比以该类别件数为分母；合计行以会期建议总数为分母，即报告中引用的解决率。"}
+		note: "各类别的百分比以该类别件数为分母；合计行以会期建议总数为分母，即报告中引用的解决率。办理结果按数据截至日计。"}
 	if total.Received > 0 {
 		t.charts = append(t.charts, rchart{kind: "pie", title: "会期建议办理结果占比", across: true, row: nCat, from: 3, to: 7})
 		if nCat > 0 {
@@ -252,39 +390,59 @@ func (w Report) t3() rtable {
 		}
 	}
 	rows = append(rows, line("合计", "", fig.Recess, true))
-	return rtable{sheet: "T3 闭会期间来源及层面", title: "T3 闭会期间意见建议来源及层面统计表", headers: headers,
-		rows: rows, landscape: true}
+	return rtable{name: "闭会期间来源及层面", heading: "闭会期间意见建议来源及层面统计表", headers: headers,
+		rows: rows, landscape: true, note: "已转交(交办)、已办理或答复按数据截至日计。"}
 }
 
-// t4 is the county's ledger: one row per item, every value as text.
+// t4 is the county's ledger: one row per item, every value as text, the handling as it stood on the report
+// date (store.ItemAsOf: the figures' own rows). When an item stands otherwise on the day the table is made, a
+// last column says how it stands then, labelled with that day.
 func (w Report) t4() rtable {
 	headers := []string{"编号", "提出时段", "类型", "收到日期", "标题", "领衔代表", "选民", "来源", "类别", "涉及层面", "承办单位",
 		"交办日期", "办理时限", "答复日期", "答复方式", "是否按期", "办理结果", "代表评价", "状态"}
+	made := store.DateOf(w.made())
+	today := false // whether some item stands otherwise on the day the table is made
+	for _, it := range w.Ledger {
+		today = today || (w.Figures.AsOf < made && it.Differs())
+	}
+	if today {
+		headers = append(headers, "制表日("+string(made)+")现状")
+	}
 	rows := make([]trow, 0, len(w.Ledger))
-	for _, s := range w.Ledger {
-		unit := s.MainUnitName
-		if unit == "" && s.ForwardTo != "" {
+	for _, it := range w.Ledger {
+		s, a := it.Suggestion, it.AsOf
+		unit := ""
+		switch {
+		case a.Assigned != "":
+			unit = s.MainUnitName
+		case a.Forwarded != "":
 			unit = s.ForwardTo + "(转交)"
 		}
-		onTime := ""
-		if s.FirstReply != "" && s.FirstDeadline != "" {
-			onTime = "是"
-			if s.FirstReply > s.FirstDeadline {
-				onTime = "否"
+		cells := []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source, s.Category, s.Scope, unit,
+			string(a.Assigned), string(a.Deadline), string(a.FirstReply), a.ReplyMethod, a.OnTime, a.Outcome, a.Grade, a.State}
+		if today {
+			now := ""
+			if it.Differs() {
+				now = strings.Join(slices.DeleteFunc([]string{s.State, s.Outcome, s.Evaluation}, func(x string) bool { return x == "" }), "，")
 			}
-		} else if s.FirstReply == "" && s.FirstDeadline != "" && w.Figures.AsOf != "" && s.FirstDeadline < w.Figures.AsOf {
-			onTime = "逾期未答复"
+			cells = append(cells, now)
 		}
-		rows = append(rows, trow{cells: []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source,
-			s.Category, s.Scope, unit, string(s.Assigned), string(s.FirstDeadline), string(s.FirstReply), s.ReplyMethod,
-			onTime, s.Outcome, s.Evaluation, s.State}})
+		rows = append(rows, trow{cells: cells})
 	}
-	return rtable{sheet: "T4 办理情况一览表", title: "T4 代表建议、批评和意见办理情况一览表", headers: headers,
-		rows: rows, landscape: true, wide: map[int]float64{4: 40},
-		// On paper the four columns a reader can do without (类型, 收到日期, 来源, 涉及层面) give the title room.
-		pdfCols: []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18},
-		note: "是否按期：首次答复不晚于办理时限(含延期)为“是”；办理结果、代表评价和状态为制表时的情况(其他各表按统计截止日计)；" +
-			"PDF 中未列的类型、收到日期、来源和涉及层面见 Excel 工作簿。"}
+	note := "交办日期至状态各列为数据截至日(" + w.Figures.AsOf.Chinese() + ")的情况；是否按期：首次答复不晚于办理时限(含延期)为“是”。"
+	if today {
+		note += "截至日以后有变化的件，在最后一列注明制表日的状态、办理结果和代表评价，仅供参考。"
+	}
+	cols := []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+	note += "PDF 中未列的类型、收到日期、来源、涉及层面"
+	if today {
+		note += "和制表日现状"
+	}
+	note += "见 Excel 工作簿。"
+	return rtable{name: "办理情况一览表", heading: "代表建议、批评和意见办理情况一览表", headers: headers,
+		rows: rows, landscape: true, wide: map[int]float64{4: 30}, keyCols: 1, empty: "本期没有收到代表建议和选民意见建议。",
+		// On paper the columns a reader can do without give the title room.
+		pdfCols: cols, note: note}
 }
 
 // t5 is the figures per handling unit (main unit), with the 合计 row over all units and the 按期办结率 bars.
@@ -312,9 +470,10 @@ func (w Report) t5() rtable {
 	t.InPersonRate = store.Rate{Num: t.InPerson, Den: t.Replied}
 	t.SatisfactionRate = store.Rate{Num: t.Satisfied, Den: t.Evaluated}
 	rows = append(rows, line("合计", "", t, true))
-	tab := rtable{sheet: "T5 承办单位办理情况", title: "T5 承办单位办理情况统计表", headers: headers, rows: rows,
-		landscape: true, note: "按主办单位统计，转交上级的件不计在内；交办件解决率 = 已解决 ÷ 交办件数(T1 的解决率以收到件数为分母)，" +
-			"见面率、满意率的分母为本表的已答复、已评价件数，故合计行与 T1 的全年数可能不同。"}
+	tab := rtable{name: "承办单位办理情况", heading: "承办单位办理情况统计表", headers: headers, rows: rows,
+		landscape: true, note: "按主办单位统计，转交上级的件不计在内；交办件解决率 = 已解决 ÷ 交办件数(" + TableName("T1") +
+			"的解决率以收到件数为分母)，见面率、满意率的分母为本表的已答复、已评价件数，故合计行与" + TableName("T1") +
+			"的全年数可能不同。办理情况按数据截至日计。"}
 	if n := len(w.Figures.ByUnit); n > 0 {
 		// 按期办结率 per unit (a unit with nothing due shows no bar).
 		tab.charts = append(tab.charts, rchart{kind: "bar", title: "各承办单位按期办结率", col: 5, from: 0, to: n - 1})
@@ -359,7 +518,7 @@ func (w Report) t6() rtable {
 		rows = append(rows, line(r.Level+"代表", r, false))
 	}
 	rows = append(rows, line("合计(每人计一次)", d.All, true))
-	return rtable{sheet: "T6 代表构成", title: "T6 人大代表基本情况统计表", headers: headers, rows: rows,
+	return rtable{name: "代表构成", heading: "人大代表基本情况统计表", headers: headers, rows: rows,
 		landscape: true, note: "统计" + w.Figures.CountedOn().Chinese() + "在任的代表(按各级当选日期和出缺日期)。" +
 			"一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
 }
@@ -375,8 +534,8 @@ func (w Report) t7() rtable {
 		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
 			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, seatStarts(d), strings.Join(d.Roles, "、")}})
 	}
-	return rtable{sheet: "T7 代表名册", title: "T7 人大代表名册", headers: headers, rows: rows, landscape: true,
-		note: "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表。"}
+	return rtable{name: "代表名册", heading: "人大代表名册", headers: headers, rows: rows, landscape: true, keyCols: 2,
+		empty: "没有在任的代表。", note: "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表。"}
 }
 
 // seatStarts is the 当选日期 column: one day when every level began on it, else 「镇级2021-12-01、县级2022-03-05」.
@@ -393,37 +552,47 @@ func seatStarts(d store.Deputy) string {
 	return strings.Join(parts, "、")
 }
 
-// t9 is the stations with their 「六个有」, and a 合计 row.
+// t9 is the stations with their 「六个有」 and their status on the day counted, and each one's work in the
+// period: receptions, voters received and suggestions collected (the figures' window, so that the 合计 row is
+// T1's), with a 合计 row.
 func (w Report) t9() rtable {
+	fig := w.Figures
 	headers := []string{"名称", "类型", "所在村(居)", "建成日期", "联系人", "进站代表数"}
 	for _, h := range store.SixHaves {
 		headers = append(headers, "有"+h)
 	}
-	headers = append(headers, "六个有达标", "星级", "状态", "接待次数", "接待选民人次")
+	headers = append(headers, "六个有达标", "星级", "状态", "接待次数", "接待选民人次", "收集意见建议(条)", "已办理或答复")
 	var rows []trow
-	var deputies, met, receptions, voters int
-	for _, s := range w.Stations {
+	var deputies, met, counted, receptions, voters, collected, handled int
+	for _, rs := range w.Stations {
+		s := rs.Station
 		cells := []any{s.Name, s.Type, s.Village, string(s.Opened), s.Contact, len(s.DeputyIDs)}
 		for _, h := range s.Haves {
 			cells = append(cells, yesNo(h))
 		}
-		cells = append(cells, yesNo(s.SixHavesMet()), s.Stars, s.Status, s.Receptions, s.Voters)
+		cells = append(cells, yesNo(s.SixHavesMet()), s.Stars, rs.StatusOn, rs.Receptions, rs.Voters, rs.Collected, rs.Handled)
 		rows = append(rows, trow{cells: cells})
 		deputies += len(s.DeputyIDs)
-		receptions += s.Receptions
-		voters += s.Voters
-		if s.SixHavesMet() {
-			met++
+		receptions += rs.Receptions
+		voters += rs.Voters
+		collected += rs.Collected
+		handled += rs.Handled
+		if rs.Counted {
+			counted++
+			if s.SixHavesMet() {
+				met++
+			}
 		}
 	}
-	total := []any{fmt.Sprintf("合计 %d 个", len(w.Stations)), nil, nil, nil, nil, deputies}
+	total := []any{"合计", fmt.Sprintf("在用 %d 个", counted), nil, nil, nil, deputies}
 	for range store.SixHaves {
 		total = append(total, nil)
 	}
-	total = append(total, fmt.Sprintf("%d 个", met), nil, nil, receptions, voters)
+	total = append(total, fmt.Sprintf("%d 个", met), nil, nil, receptions, voters, collected, handled)
 	rows = append(rows, trow{cells: total, total: true})
-	return rtable{sheet: "T9 家站点建设情况", title: "T9 代表“家站点”建设情况统计表", headers: headers, rows: rows,
-		landscape: true}
+	return rtable{name: "家站点建设情况", heading: "代表“家站点”建设情况统计表", headers: headers, rows: rows,
+		landscape: true, note: "状态为" + fig.CountedOn().Chinese() + "的情况(在用的计入合计)，“六个有”按现有记录(没有历史)；接待次数、接待选民人次和收集意见建议为统计时段内的数字，" +
+			"合计与" + TableName("T1") + "一致；已办理或答复按数据截至日计。"}
 }
 
 func yesNo(b bool) string {
@@ -460,9 +629,53 @@ func (w Report) t10() rtable {
 	}
 	total = append(total, fmt.Sprintf("%d人述职", backs))
 	rows = append(rows, trow{cells: total, total: true})
-	return rtable{sheet: "T10 代表履职情况", title: "T10 人大代表履职情况统计表", headers: headers, rows: rows,
-		landscape: true, wide: map[int]float64{13: 24},
-		note: "活动参加次数为出席或列席人代会以外各类会议和活动的次数；请假、缺席为各类会议和活动合计；建议按收到日期计入年度。"}
+	return rtable{name: "代表履职情况", heading: "人大代表履职情况统计表", headers: headers, rows: rows,
+		landscape: true, wide: map[int]float64{13: 24}, keyCols: 2,
+		note: "活动参加次数为出席或列席人代会以外各类会议和活动的次数；请假、缺席为各类会议和活动合计；建议按收到日期计入统计时段，" +
+			"领衔建议已解决按数据截至日(" + w.Figures.AsOf.Chinese() + ")的办理结果计。"}
+}
+
+// t11 is the report-backs of the period (述职评议测评结果, domain.md §5.1 T11): each with its participants and
+// the three grades, each as a count and as a share of the participants (「—」 when nobody took part), the
+// ballots left blank or invalid, and a 合计 row.
+func (w Report) t11() rtable {
+	headers := []string{"序号", "代表姓名", "代表层级", "选区", "述职日期", "述职形式", "参加评议人数", "优秀(人)", "优秀(%)",
+		"称职(人)", "称职(%)", "不称职(人)", "不称职(%)", "弃权或无效", "备注"}
+	who := map[int64]store.Deputy{}
+	for _, r := range w.Records {
+		who[r.Deputy.ID] = r.Deputy
+	}
+	for _, d := range w.Deputies {
+		who[d.ID] = d
+	}
+	var rows []trow
+	var sum store.ReportBack
+	deputies := map[int64]bool{}
+	line := func(seq, name, levels, district, date, form string, b store.ReportBack, notes string, total bool) trow {
+		share := func(n int) store.Rate { return store.Rate{Num: n, Den: max(b.Participants, 0)} }
+		if form != "" {
+			form += "述职"
+		}
+		return trow{total: total, cells: []any{seq, name, levels, district, date, form, b.Participants, b.Excellent, share(b.Excellent),
+			b.Competent, share(b.Competent), b.Incompetent, share(b.Incompetent),
+			b.Participants - b.Excellent - b.Competent - b.Incompetent, notes}}
+	}
+	for i, b := range w.ReportBacks {
+		d := who[b.DeputyID]
+		rows = append(rows, line(fmt.Sprint(i+1), b.DeputyName, strings.Join(d.Levels, "、"), d.District, string(b.Date), b.Form, b,
+			b.Notes, false))
+		deputies[b.DeputyID] = true
+		sum.Participants += b.Participants
+		sum.Excellent += b.Excellent
+		sum.Competent += b.Competent
+		sum.Incompetent += b.Incompetent
+	}
+	if len(rows) > 0 {
+		rows = append(rows, line("合计", fmt.Sprintf("%d人", len(deputies)), "", "", "", "", sum, "", true))
+	}
+	return rtable{name: "述职评议", heading: "代表述职评议测评结果统计表", headers: headers, rows: rows, landscape: true,
+		keyCols: 2, empty: "本期没有代表述职评议记录。",
+		note: "百分比为该等次人数占参加评议人数的比例；弃权或无效为参加评议人数减去三个等次人数之和。"}
 }
 
 // supervision are the meeting kinds T13 lists: inspections, research, law checks and special supervision.
@@ -507,9 +720,9 @@ func (w Report) t13() rtable {
 	if len(rows) > 0 {
 		summary = fmt.Sprintf("合计 %d 次：%s", len(rows), strings.Join(parts, "、"))
 	}
-	rows = append(rows, trow{cells: []any{summary}, total: true})
-	return rtable{sheet: "T13 视察调研执法检查", title: "T13 视察、调研、执法检查及专项监督活动一览表",
-		headers: headers, rows: rows, landscape: true, wide: map[int]float64{3: 30, 8: 30, 9: 20}}
+	rows = append(rows, trow{cells: []any{summary}, total: true, span: true})
+	return rtable{name: "视察调研执法检查", heading: "视察、调研、执法检查及专项监督活动一览表",
+		headers: headers, rows: rows, landscape: true, wide: map[int]float64{3: 26, 8: 26, 9: 18}}
 }
 
 // agendaText lists a meeting's agenda, one item a line.
@@ -561,61 +774,28 @@ func (w Report) t14() rtable {
 		rows = append(rows, trow{cells: []any{fmt.Sprintf("第%d次", len(rows)+1), meetingDate(m.Meeting), m.Title, m.Host,
 			expected, m.Present, strings.Join(guests, "、"), agendaText(m.Detail), titles, votes}})
 	}
-	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true})
-	return rtable{sheet: "T14 主席团会议", title: "T14 人大" + w.Settings.BodyWord + "会议情况一览表", headers: headers,
-		rows: rows, landscape: true, wide: map[int]float64{2: 24, 6: 20, 7: 36, 8: 30, 9: 22}}
+	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true, span: true})
+	return rtable{name: "主席团会议", heading: "人大" + w.Settings.BodyWord + "会议情况一览表", headers: headers,
+		rows: rows, landscape: true, wide: map[int]float64{2: 20, 6: 18, 7: 30, 8: 26, 9: 20}}
 }
 
-// t15 lists the period's sessions of the people's congress.
+// t15 lists the period's sessions of the people's congress as the figures hold them (store.CongressSession:
+// the report text's session paragraph reads the same).
 func (w Report) t15() rtable {
-	headers := []string{"届次", "会议日期", "应到代表", "实到代表", "请假", "列席人员", "听取审议的报告", "通过的决议", "选举/补选结果",
+	headers := []string{"届次", "会议日期", "应到代表", "实到代表", "请假", "列席人员", "听取审议的报告", "通过的决议、决定", "选举/补选结果",
 		"收到代表建议(件)"}
-	received := map[int64]int{}
-	for _, s := range w.Ledger {
-		if s.SessionID != 0 {
-			received[s.SessionID]++
-		}
-	}
 	var rows []trow
-	for _, m := range w.Meetings {
-		if m.Kind != store.MeetingCongress {
-			continue
+	for _, m := range w.Figures.Sessions {
+		var elected []string
+		for _, e := range m.Elections {
+			elected = append(elected, fmt.Sprintf("%s%s：%s", e.Kind, e.Position, strings.Join(e.Elected, "、")))
 		}
-		var guests, reports, elected []string
-		for _, g := range m.Detail.Guests {
-			guests = append(guests, g.Name)
-		}
-		for _, a := range m.Detail.Agenda {
-			if a.Kind == "审议报告" || a.Report != "" {
-				reports = append(reports, a.Title)
-			}
-		}
-		for _, e := range m.Detail.Elections {
-			var names []string
-			for _, c := range e.Candidates {
-				if c.Elected {
-					names = append(names, c.Name)
-				}
-			}
-			if len(names) > 0 {
-				elected = append(elected, fmt.Sprintf("%s%s：%s", e.Kind, e.Position, strings.Join(names, "、")))
-			}
-		}
-		var passed []string
-		for _, r := range m.Detail.Resolutions {
-			if ok, _ := m.Quorum.ResolutionResult(r); ok {
-				passed = append(passed, r.Title)
-			}
-		}
-		titles := strings.Join(passed, "\n")
-		var got any
-		if w.Ledger != nil {
-			got = received[m.ID]
-		}
-		rows = append(rows, trow{cells: []any{m.Title, meetingDate(m.Meeting), m.Quorum.Base, m.Quorum.Present, m.Quorum.Leave,
-			strings.Join(guests, "、"), strings.Join(reports, "\n"), titles, strings.Join(elected, "\n"), got}})
+		rows = append(rows, trow{cells: []any{m.Title, meetingDate(store.Meeting{Start: m.Start, End: m.End}), m.Expected, m.Present,
+			m.Leave, strings.Join(m.Guests, "、"), strings.Join(m.Reports, "\n"), strings.Join(m.Passed, "\n"),
+			strings.Join(elected, "\n"), m.Received}})
 	}
-	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true})
-	return rtable{sheet: "T15 人民代表大会会议", title: "T15 " + w.Settings.TownWord + "人民代表大会会议情况表",
-		headers: headers, rows: rows, landscape: true, wide: map[int]float64{0: 30, 5: 20, 6: 34, 7: 30, 8: 26}}
+	rows = append(rows, trow{cells: []any{fmt.Sprintf("合计 %d 次", len(rows))}, total: true, span: true})
+	return rtable{name: "人民代表大会会议", heading: w.Settings.TownWord + "人民代表大会会议情况表",
+		headers: headers, rows: rows, landscape: true, wide: map[int]float64{0: 24, 5: 16, 6: 26, 7: 26, 8: 20},
+		note: "应到代表为会议当日在任的" + w.Settings.TownWord + "人大代表；通过的决议、决定按表决票数获全体代表过半数计。"}
 }

@@ -9,29 +9,33 @@ import (
 // ReportFormats are the yearly outputs, in the order "all" writes them: the workbook, the PDF and the text.
 var ReportFormats = []string{"xlsx", "pdf", "txt"}
 
-// ReportFormatNames are the clerk's words for ReportFormats.
-var ReportFormatNames = map[string]string{"xlsx": "Excel 工作簿", "pdf": "PDF 报表", "txt": "报告文字稿"}
+// ReportFormatNames are the clerk's words for ReportFormats and for csv, the tables as CSV files (one a
+// table, WriteCSV) for a county that collects them; "all" does not include csv.
+var ReportFormatNames = map[string]string{"xlsx": "Excel 工作簿", "pdf": "PDF 报表", "txt": "报告文字稿", "csv": "CSV 表格"}
 
-// ReportFileName is the file a format of the report is saved as: 「××镇人大主席团2024年度工作统计.xlsx」,
-// 「…年度工作统计.pdf」, 「…年度工作报告文字稿.txt」.
-// A long office name is shortened (FileName), the year and the extension kept.
+// ReportFileName is the file a format of the report is saved as, named by its period (ReportPeriodName):
+// 「××镇人大主席团2024年度工作统计.xlsx」, 「…2024年度工作统计.pdf」, 「…2024年度工作报告文字稿.txt」 for a calendar
+// year; 「…2026年1月1日至6月30日工作统计.xlsx」 for any other period, so that it never takes, or replaces, the
+// year's file; 「…2026年度工作统计(截至11月30日).xlsx」 for a period not over on its report date. A long office
+// name is shortened (FileName), the period and the extension kept. CSV files are named by table (CSVFileName).
 func ReportFileName(r Report, format string) string {
+	f := r.Figures
 	switch format {
 	case "pdf":
-		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作统计", r.Year()), ".pdf")
+		return FileName(officeName(r.Settings), reportTitle(f), ".pdf")
 	case "txt":
-		return FileName(officeName(r.Settings), fmt.Sprintf("%d年度工作报告文字稿", r.Year()), ".txt")
+		return FileName(officeName(r.Settings), ReportPeriodName(f)+"工作报告文字稿"+reportCutOff(f), ".txt")
 	}
-	return WorkbookName(r.Settings, r.Year())
+	return FileName(officeName(r.Settings), reportTitle(f), ".xlsx")
 }
 
 // WriteReport writes the chosen formats of the report into dir and returns the paths written, in the order
-// of formats. The files are made side by side (the workbook and the PDF are each about half the work);
+// of formats (csv: one file a table, in the workbook's order). The files are made side by side (the workbook and the PDF are each about half the work);
 // progress, when not nil, is called (from any goroutine, one call at a time) as each file is finished, with
 // the number finished and the clerk's name of the format. A failure of one file leaves the others: each is
 // complete, written aside and renamed into place.
 func WriteReport(r Report, dir string, formats []string, progress func(done int, name string)) ([]string, error) {
-	paths := make([]string, len(formats))
+	paths := make([][]string, len(formats))
 	var mu sync.Mutex
 	done := 0
 	fns := make([]func() error, len(formats))
@@ -39,6 +43,7 @@ func WriteReport(r Report, dir string, formats []string, progress func(done int,
 		path := filepath.Join(dir, ReportFileName(r, fm))
 		fns[i] = func() error {
 			var err error
+			written := []string{path}
 			switch fm {
 			case "xlsx":
 				err = WorkbookYear(path, r)
@@ -46,13 +51,15 @@ func WriteReport(r Report, dir string, formats []string, progress func(done int,
 				err = ReportPDF(path, r)
 			case "txt":
 				err = WriteText(path, ReportText(r.Settings, r.Figures))
+			case "csv":
+				written, err = WriteCSV(dir, r)
 			default:
 				err = fmt.Errorf("未知的格式 %q", fm)
 			}
 			if err != nil {
 				return err
 			}
-			paths[i] = path
+			paths[i] = written
 			if progress != nil {
 				mu.Lock()
 				done++
@@ -63,11 +70,9 @@ func WriteReport(r Report, dir string, formats []string, progress func(done int,
 		}
 	}
 	err := parallel(fns)
-	written := paths[:0]
+	var written []string
 	for _, p := range paths {
-		if p != "" {
-			written = append(written, p)
-		}
+		written = append(written, p...)
 	}
 	return written, err
 }

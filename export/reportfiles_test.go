@@ -15,15 +15,29 @@ func TestParallelRecovers(t *testing.T) {
 	}
 }
 
+// The files are named by their period: a calendar year by the year, any other period by its dates, a period
+// not over on its report date with that date; so no other period's files take, or replace, the year's.
 func TestReportFileName(t *testing.T) {
-	r := Report{store.ReportData{Settings: store.Settings{OfficeName: "青山镇人大主席团"}, Figures: store.Figures{From: "2024-01-01"}}}
-	for format, want := range map[string]string{
-		"xlsx": "青山镇人大主席团2024年度工作统计.xlsx",
-		"pdf":  "青山镇人大主席团2024年度工作统计.pdf",
-		"txt":  "青山镇人大主席团2024年度工作报告文字稿.txt",
+	for _, c := range []struct {
+		name           string
+		from, to, asOf store.Date
+		want           string // the name without the extension; the text's 工作统计 reads 工作报告文字稿
+	}{
+		{"Year", "2024-01-01", "2024-12-31", "2024-12-31", "青山镇人大主席团2024年度工作统计"},
+		{"YearAsOfJanuary", "2024-01-01", "2024-12-31", "2025-01-15", "青山镇人大主席团2024年度工作统计"},
+		{"HalfYear", "2026-01-01", "2026-06-30", "2026-06-30", "青山镇人大主席团2026年1月1日至6月30日工作统计"},
+		{"YearNotOver", "2026-01-01", "2026-12-31", "2026-11-30", "青山镇人大主席团2026年度工作统计(截至11月30日)"},
+		{"AcrossYears", "2025-07-01", "2026-06-30", "2026-06-30", "青山镇人大主席团2025年7月1日至2026年6月30日工作统计"},
 	} {
-		if got := ReportFileName(r, format); got != want {
-			t.Errorf("%s: %s, want %s", format, got, want)
-		}
+		t.Run(c.name, func(t *testing.T) {
+			r := Report{store.ReportData{Settings: store.Settings{OfficeName: "青山镇人大主席团"},
+				Figures: store.Figures{From: c.from, To: c.to, AsOf: c.asOf}}}
+			txt := strings.Replace(c.want, "工作统计", "工作报告文字稿", 1)
+			for format, want := range map[string]string{"xlsx": c.want + ".xlsx", "pdf": c.want + ".pdf", "txt": txt + ".txt"} {
+				if got := ReportFileName(r, format); got != want {
+					t.Errorf("%s: %s, want %s", format, got, want)
+				}
+			}
+		})
 	}
 }

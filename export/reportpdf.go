@@ -10,21 +10,22 @@ import (
 	"rendadesk/store"
 )
 
-// ReportPDF writes the yearly report as a PDF for printing (SPEC §6.2): a cover (title, office, period, date
-// made, the tables it holds), then each table of Report.tables on pages of its own — portrait or landscape as
-// the table needs — with the header repeated on every page, 合计 rows in bold, a note where the table has one,
-// and its charts drawn under it; 「第 x 页 共 y 页」 at the foot of every page. The numbers are the
-// workbook's: both print Report.tables, and every rate through Rate.Percent.
+// ReportPDF writes the yearly report (or that of any period) as a PDF for printing (SPEC §6.2): a cover
+// (title, office, period and report date, date made, the tables it holds), then each table of Report.tables
+// on pages of its own — portrait or landscape as the table needs — with the header repeated on every page,
+// 合计 rows in bold, a note where the table has one, and its charts drawn under it; 「第 x 页 共 y 页」 at the
+// foot of every page. Nothing is set below minPrintPt: a table too wide for the page at that size prints its
+// columns in parts (splitColumns). The numbers are the workbook's: both print Report.tables, and every rate
+// through Rate.Percent.
 func ReportPDF(path string, r Report) error {
 	st, fig := r.Settings, r.Figures
-	name := fmt.Sprintf("%d年度工作统计", r.Year())
-	d := newDocument(officeName(st), name, false)
+	d := newDocument(officeName(st), reportTitle(fig), false)
 	tables := r.tables()
 	reportCover(d, r, tables)
 	for _, t := range tables {
 		d.newPage(t.landscape)
-		d.pdf.Bookmark(clean(t.title), 0, -1)
-		d.title(t.title)
+		d.pdf.Bookmark(clean(t.title()), 0, -1)
+		d.title(t.title())
 		d.moveDown(-3)
 		reportMeta(d, r)
 		reportTable(d, t, fig.Precision)
@@ -48,18 +49,9 @@ func (d *document) newPage(landscape bool) {
 	d.addPage()
 }
 
-// reportPeriod is the period in words: 「2024年1月1日至2024年12月31日」, with 「(截至…)」 for a year still running.
-func reportPeriod(f store.Figures) string {
-	s := f.From.Chinese() + "至" + f.To.Chinese()
-	if f.AsOf != "" && f.AsOf < f.To {
-		s += "(截至" + f.AsOf.Chinese() + ")"
-	}
-	return s
-}
-
-// reportMeta is the line under each table's title: office, period, clerk, date made.
+// reportMeta is the line under each table's title: office, period, report date, clerk, date made.
 func reportMeta(d *document, r Report) {
-	parts := []string{"单位：" + officeName(r.Settings), "统计时段：" + reportPeriod(r.Figures)}
+	parts := []string{"单位：" + officeName(r.Settings), periodLine(r.Figures, "　　")}
 	if r.Settings.ClerkName != "" {
 		parts = append(parts, "制表人："+r.Settings.ClerkName)
 	}
@@ -81,12 +73,20 @@ func reportCover(d *document, r Report, tables []rtable) {
 	}
 	d.moveDown(4)
 	d.font(true, 30)
-	d.text(d.left, d.y(), d.width, lineHeight(30), fmt.Sprintf("%d年度工作统计报表", r.Year()), "C")
-	d.moveDown(lineHeight(30) + 26)
+	for _, l := range d.wrap(ReportPeriodName(r.Figures)+"工作统计报表", d.width) {
+		d.text(d.left, d.y(), d.width, lineHeight(30), l, "C")
+		d.moveDown(lineHeight(30))
+	}
+	if c := reportCutOff(r.Figures); c != "" {
+		d.font(true, 16)
+		d.text(d.left, d.y(), d.width, lineHeight(16), c, "C")
+		d.moveDown(lineHeight(16))
+	}
+	d.moveDown(26)
 
 	d.font(false, 14)
 	lh = lineHeight(14) * 1.3
-	lines := [][2]string{{"统计时段", reportPeriod(r.Figures)}}
+	lines := [][2]string{{"统计时段", periodWords(r.Figures.From, r.Figures.To)}, {"数据截至", r.Figures.AsOf.Chinese()}}
 	if st.ClerkName != "" {
 		lines = append(lines, [2]string{"制 表 人", st.ClerkName})
 	}
@@ -104,7 +104,7 @@ func reportCover(d *document, r Report, tables []rtable) {
 	d.font(false, 11.5)
 	lh = lineHeight(11.5) * 1.1
 	for _, t := range tables {
-		for _, l := range d.wrap(t.title, d.width*0.64) {
+		for _, l := range d.wrap(t.title(), d.width*0.64) {
 			d.text(x+4, d.y(), d.width*0.64-4, lh, l, "L")
 			d.moveDown(lh)
 		}
@@ -127,14 +127,29 @@ func cellText(v any, precision int) string {
 }
 
 // Table type sizes: the largest of these at which the table fits across the page with its columns at
-// their natural widths, else the smallest with the widest columns wrapping.
-var reportSizes = []float64{10.5, 10, 9, 8, 7.5}
+// their natural widths, else the smallest with the widest columns wrapping. The smallest is minPrintPt:
+// nothing of a table prints smaller (a table that does not fit at it is printed in parts, splitColumns).
+var reportSizes = []float64{10.5, 10, 9, 8.5, minPrintPt}
 
-// reportTable draws one table: the header repeated on every page, 合计 rows in bold.
+// reportTable draws one table: the header repeated on every page, 合计 rows in bold; a table too wide for
+// the page is printed in parts, each with the key columns and its share of the others, one after the other.
 func reportTable(d *document, t rtable, precision int) {
 	if t.pdfCols != nil {
 		t = t.only(t.pdfCols)
 	}
+	parts := splitColumns(d, t, precision)
+	for k, part := range parts {
+		if k > 0 {
+			d.moveDown(6)
+			d.ensure(3 * (lineHeight(minPrintPt) + 2*cellPadY))
+			d.paragraph(fmt.Sprintf("%s(续，第%d部分，共%d部分)", t.title(), k+1, len(parts)), paraStyle{size: 10.5, bold: true, after: 1})
+		}
+		drawTable(d, part, precision)
+	}
+}
+
+// tableTexts renders a table's cells as they print, and which columns hold only numbers.
+func tableTexts(t rtable, precision int) ([][]string, []bool) {
 	rows := make([][]string, len(t.rows))
 	numeric := make([]bool, len(t.headers))
 	for i := range numeric {
@@ -148,18 +163,63 @@ func reportTable(d *document, t rtable, precision int) {
 				v = row.cells[i]
 			}
 			rows[r][i] = cellText(v, precision)
-			if _, ok := v.(string); ok && !row.total && rows[r][i] != "" {
+			if _, ok := v.(string); ok && !row.total && !row.span && rows[r][i] != "" {
 				numeric[i] = false
 			}
 		}
 	}
+	return rows, numeric
+}
+
+// fitRows are the rows that size the columns: all but the lines across the table.
+func fitRows(t rtable, rows [][]string) [][]string {
 	fit := make([][]string, 0, len(rows))
 	for r, row := range rows {
-		if !(t.rows[r].total && len(t.rows[r].cells) == 1) { // a summary line spans the table: not a column's width
+		if !t.rows[r].span { // a summary line spans the table: not a column's width
 			fit = append(fit, row)
 		}
 	}
-	size, widths := fitColumns(d, t.headers, fit)
+	return fit
+}
+
+// splitColumns returns the table itself when it fits the page at minPrintPt, else its parts: each the key
+// columns (rtable.keyCols) and as many of the others, in order, as fit beside them.
+func splitColumns(d *document, t rtable, precision int) []rtable {
+	rows, _ := tableTexts(t, precision)
+	_, least, fits := columnWidths(d, t.headers, fitRows(t, rows))
+	if fits || len(t.headers) < 2 {
+		return []rtable{t}
+	}
+	key := min(max(t.keyCols, 1), len(t.headers)-1)
+	keyW := sum(least[:key])
+	var parts []rtable
+	var cols []int
+	used := keyW
+	flush := func() {
+		if len(cols) > 0 {
+			all := make([]int, 0, key+len(cols))
+			for i := 0; i < key; i++ {
+				all = append(all, i)
+			}
+			parts = append(parts, t.only(append(all, cols...)))
+		}
+		cols, used = nil, keyW
+	}
+	for i := key; i < len(t.headers); i++ {
+		if used+least[i] > d.width && len(cols) > 0 {
+			flush()
+		}
+		cols = append(cols, i)
+		used += least[i]
+	}
+	flush()
+	return parts
+}
+
+// drawTable draws one table that fits the page: the header repeated on every page, 合计 rows in bold.
+func drawTable(d *document, t rtable, precision int) {
+	rows, numeric := tableTexts(t, precision)
+	size, widths := fitColumns(d, t.headers, fitRows(t, rows))
 	// Text columns that are wide are set flush left; short text, counts and rates are centred.
 	align := make([]string, len(t.headers))
 	for i := range align {
@@ -188,9 +248,9 @@ func reportTable(d *document, t rtable, precision int) {
 			}
 			cells[i] = cell{w: widths[i], text: v, align: a, bold: t.rows[r].total}
 		}
-		if t.rows[r].total && len(t.rows[r].cells) == 1 {
-			// A summary line (「合计 12 次：视察3次…」) spans the whole table.
-			cells = []cell{{w: d.width, text: row[0], align: "L", bold: true}}
+		if t.rows[r].span {
+			// A summary line (「合计 12 次：视察3次…」, 「本期没有…」) spans the whole table.
+			cells = []cell{{w: sum(widths), text: row[0], align: "L", bold: t.rows[r].total}}
 		}
 		d.row(cells, size, false)
 	}
@@ -198,8 +258,25 @@ func reportTable(d *document, t rtable, precision int) {
 
 // fitColumns chooses the type size and the column widths of a table: each column as wide as its widest
 // line (a header may wrap onto up to three lines; a long text column is capped and wraps), at the largest
-// of reportSizes that fits the page width; what is left over is shared out in proportion.
+// of reportSizes that fits the page width; what is left over is shared out in proportion. At the smallest
+// size the columns wider than their least width give way; a table whose least widths do not fit even so
+// (splitColumns prints such a table in parts) is squeezed to the page.
 func fitColumns(d *document, headers []string, rows [][]string) (float64, []float64) {
+	size, widths, fits := columnWidths(d, headers, rows)
+	if !fits { // the least widths, scaled to the page
+		total := sum(widths)
+		for i := range widths {
+			widths[i] *= d.width / total
+		}
+	}
+	return size, widths
+}
+
+// columnWidths measures a table: the size it prints at and its column widths (natural widths stretched to
+// the page when they fit at a size of reportSizes; else, at the smallest size, the widths that fit the page
+// with the wide columns wrapping), and whether the least widths fit at all (when not, the widths returned
+// are the least ones, unscaled, which splitColumns divides into parts).
+func columnWidths(d *document, headers []string, rows [][]string) (float64, []float64, bool) {
 	const textCap = 62.0 // mm: wider text wraps
 	n := len(headers)
 	// A string's width is proportional to the type size, so each cell is measured once, at 1 pt: its widest
@@ -248,42 +325,30 @@ func fitColumns(d *document, headers []string, rows [][]string) (float64, []floa
 			natural[i] = max(natural[i], min(line, textCap))
 			least[i] = max(least[i], min(line, short), min(maxWord[i]*size+pad, textCap))
 		}
-		sum := 0.0
-		for _, w := range natural {
-			sum += w
-		}
-		if sum <= d.width {
-			extra := (d.width - sum) / sum
+		total := sum(natural)
+		if total <= d.width {
+			extra := (d.width - total) / total
 			for i := range natural {
 				natural[i] *= 1 + extra
 			}
-			return size, natural
+			return size, natural, true
 		}
 	}
 	// Still too wide at the smallest size: the columns wider than their least width give way in proportion.
-	sum, flex := 0.0, 0.0
+	total, flex := sum(natural), 0.0
 	for i := range natural {
-		sum += natural[i]
 		flex += natural[i] - least[i]
 	}
-	over := sum - d.width
-	if over >= flex { // even the least widths are too wide: take them, scaled to the page
-		copy(natural, least)
-		sum = 0
-		for _, w := range least {
-			sum += w
-		}
-		for i := range natural {
-			natural[i] *= d.width / sum
-		}
-		return size, natural
+	over := total - d.width
+	if over >= flex { // even the least widths are too wide
+		return size, least, false
 	}
 	for i := range natural {
 		if flex > 0 {
 			natural[i] -= over * (natural[i] - least[i]) / flex
 		}
 	}
-	return size, natural
+	return size, natural, true
 }
 
 // chartColors are the fills of pie sectors and bars: muted, distinguishable in greyscale print.

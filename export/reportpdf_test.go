@@ -1,11 +1,16 @@
 package export
 
 import (
+	"bytes"
+	"compress/zlib"
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -71,7 +76,8 @@ func TestReportPDFHandCounted(t *testing.T) {
 	checkFooters(t, pages)
 	all := strings.Join(pages, "\n")
 	cover := pages[0]
-	for _, want := range []string{"青山镇人大主席团", "2024年度工作统计报表", "2024年1月1日至2024年12月31日", "陈文", "2025年1月6日", "目", "T15"} {
+	for _, want := range []string{"青山镇人大主席团", "2024年度工作统计报表", "统计时段：    2024年1月1日至12月31日", "数据截至：    2024年12月31日",
+		"陈文", "2025年1月6日", "目", "表14 镇人民代表大会会议情况表", "表16 整改清单(销号台账)"} {
 		if !strings.Contains(cover, want) {
 			t.Errorf("cover lacks %q:\n%s", want, cover)
 		}
@@ -81,8 +87,8 @@ func TestReportPDFHandCounted(t *testing.T) {
 		t.Errorf("T2 合计 row not found with 23 items and 56.5%%/26.1%%/17.4%%")
 	}
 	for _, tab := range r.tables() {
-		if !strings.Contains(all, tab.title) {
-			t.Errorf("no %s in the PDF", tab.title)
+		if !strings.Contains(all, tab.title()) {
+			t.Errorf("no %s in the PDF", tab.title())
 		}
 	}
 	// The rates in the report text are in the PDF.
@@ -124,9 +130,10 @@ func TestReportPDFLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
 	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
-		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
+		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
 			Kind: store.KindSuggestion, Received: "2024-03-01", Title: fmt.Sprintf("关于第%d条道路硬化和路灯安装的建议", i),
-			LeadDeputyName: "李堃", Category: "城乡建设", MainUnitName: "镇城建办", State: "已交办"})
+			LeadDeputyName: "李堃", Category: "城乡建设", MainUnitName: "镇城建办", State: "办理中"},
+			AsOf: store.ItemAsOf{State: "办理中", Assigned: "2024-03-05"}})
 	}
 	path := filepath.Join(t.TempDir(), "r.pdf")
 	if err := ReportPDF(path, r); err != nil {
@@ -145,7 +152,8 @@ func TestReportPDFLongLedger(t *testing.T) {
 		ledgerPages++
 		head := strings.Index(p, "编号")
 		first := strings.Index(p, nums[0])
-		if head < 0 || head > first || !strings.Contains(p, "办理结果") {
+		// The header row: its first and last columns (a narrow header such as 办理结果 may wrap).
+		if head < 0 || head > first || !strings.Contains(p[head:first], "状态") {
 			t.Errorf("page %d: ledger rows without the header row above them", i+1)
 		}
 		for _, n := range nums {
@@ -165,7 +173,7 @@ func TestWorkbookLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
 	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
-		r.Ledger = append(r.Ledger, store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"})
+		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"}})
 	}
 	path := filepath.Join(t.TempDir(), "r.xlsx")
 	if err := WorkbookYear(path, r); err != nil {
@@ -192,5 +200,73 @@ func TestWorkbookLongLedger(t *testing.T) {
 	}
 	if !ok {
 		t.Error("T4 does not repeat its header rows on printed pages")
+	}
+}
+
+// pdfFontSizes reads the type sizes a PDF draws text at: the size of the last 「/F1 9.00 Tf」 before each text
+// shown (Tj, TJ) in its page streams, inflated. A size set and not drawn with (fpdf sets one to measure
+// strings) does not count.
+func pdfFontSizes(t *testing.T, path string) []float64 {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := regexp.MustCompile(`/F\w+ ([0-9.]+) Tf|\)\s*Tj|\]\s*TJ`)
+	var sizes []float64
+	for rest := b; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len("stream\n"):]
+		j := bytes.Index(rest, []byte("endstream"))
+		if j < 0 {
+			break
+		}
+		body := rest[:j]
+		rest = rest[j+len("endstream"):]
+		if r, err := zlib.NewReader(bytes.NewReader(body)); err == nil {
+			if inflated, err := io.ReadAll(r); err == nil {
+				body = inflated
+			}
+		}
+		size := -1.0
+		for _, m := range op.FindAllSubmatch(body, -1) {
+			if len(m[1]) > 0 {
+				size, _ = strconv.ParseFloat(string(m[1]), 64)
+			} else if size >= 0 {
+				sizes = append(sizes, size)
+			}
+		}
+	}
+	return sizes
+}
+
+// Nothing in the report's PDF is set below 8 pt: the demo township's year, whose wide tables (T4, T6, T7, T9)
+// print with their columns in parts rather than smaller.
+func TestReportPDFNothingBelowMinimum(t *testing.T) {
+	db := demoStore(t)
+	rep, err := db.LoadReport(context.Background(), "2024-01-01", "2024-12-31", "2024-11-30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "r.pdf")
+	if err := ReportPDF(path, Report{rep}); err != nil {
+		t.Fatal(err)
+	}
+	sizes := pdfFontSizes(t, path)
+	if len(sizes) < 100 {
+		t.Fatalf("only %d type sizes read from the PDF", len(sizes))
+	}
+	smallest := slices.Min(sizes)
+	if smallest < minPrintPt {
+		t.Errorf("type set at %.2f pt", smallest)
+	}
+	t.Logf("%d type settings, the smallest %.2f pt", len(sizes), smallest)
+	// The wide tables are printed in parts, each part saying so.
+	all := strings.Join(pdfPages(t, path), "\n")
+	if !strings.Contains(all, "(续，第2部分，") {
+		t.Errorf("no table printed in parts")
 	}
 }

@@ -17,16 +17,21 @@ import (
 //   - a clause whose count is 0 is left out, and a rate whose denominator is 0 is left out (never 「—」 in prose);
 //   - 「均已」/「全部」 are said only when literally true (every item received was replied); otherwise the
 //     actual counts are given (已办理答复x件，尚在办理y件 …);
-//   - measure words: 件 for 议案 and deputies' suggestions, 条 for voters' opinions (domain.md §8 note 4).
+//   - measure words: 件 for 议案 and deputies' suggestions, 条 for voters' opinions (store.MeasureWord);
+//   - a report date before the day the text is made is named (「截至2025年12月31日」), never 「目前」; the
+//     deputies and stations are those of the period's last day, and are dated by it;
+//   - sources and levels are named in words that read in a sentence (textSource), not as dictionary labels.
 func ReportText(st store.Settings, f store.Figures) string {
 	w := textWords(st)
 	r := reportWriter{st: st, f: f, w: w}
 	var paras []string
 	for _, p := range []string{
 		r.opening(),
+		r.congress(),
 		r.session(),
 		r.recess(),
 		r.rates(),
+		r.supervision(), // 监督 (text_supervision.go)
 		r.stations(),
 		r.deputies(),
 		r.termChange(), // issue 16 (text_terms.go)
@@ -78,7 +83,28 @@ func (r reportWriter) period() string {
 	if r.f.From == "" || r.f.To == "" {
 		return ""
 	}
-	return store.Period{From: r.f.From, To: r.f.To}.Chinese()
+	if (store.Period{From: r.f.From, To: r.f.To}).IsYear() {
+		return fmt.Sprintf("%d年", r.f.From.Year())
+	}
+	return periodWords(r.f.From, r.f.To)
+}
+
+// now opens a sentence about how the items stand on the report date: 「目前」 when that is today, else
+// 「截至2025年12月31日，」.
+func (r reportWriter) now() string {
+	if r.f.IsPast() {
+		return "截至" + r.f.AsOf.Chinese() + "，"
+	}
+	return "目前"
+}
+
+// rollNow opens a sentence about the deputies or stations of the period's last day: 「目前」 when that is
+// today or later, else 「截至2025年12月31日，」.
+func (r reportWriter) rollNow() string {
+	if d := r.f.CountedOn(); r.f.Today != "" && d < r.f.Today {
+		return "截至" + d.Chinese() + "，"
+	}
+	return "目前"
 }
 
 // prefix starts a sentence with the period: 「2024年，」.
@@ -132,14 +158,107 @@ func (r reportWriter) opening() string {
 		textCount("召开"+r.w.town+"人民代表大会会议", f.MeetingCount(store.MeetingCongress), "次"),
 		textCount("召开"+r.w.presidium, f.MeetingCount(store.MeetingPresidium), "次"),
 		textCount("审议专项工作报告", f.SpecialReports, "项"),
-		textCount("开展执法检查", f.LawChecks, "项"),
-		textCount("组织集中视察和集体调研", f.InspectionsResearch, "项"),
+		textTopics("开展执法检查", f.LawChecks, "（按检查的法律法规计，共开展检查%d次）", f.LawCheckEvents()),
+		textTopics("组织集中视察和集体调研", f.InspectionsResearch, "（按主题计，共开展%d次）", f.InspectionEvents()),
 		textCount("作出决议、决定", f.Resolutions, "项"),
 	)
 	if body == "" {
 		return ""
 	}
 	return r.prefix() + "共" + body + "。"
+}
+
+// textTopics prints a count of topics with the basis it is counted on and the number of events:
+// 「开展执法检查2项（按检查的法律法规计，共开展检查3次）」; "" when n is 0.
+func textTopics(label string, n int, basis string, events int) string {
+	if n == 0 {
+		return ""
+	}
+	if events < n { // figures made by hand without the events: the basis alone
+		basis, _, _ = strings.Cut(basis, "，")
+		return fmt.Sprintf("%s%d项%s）", label, n, basis)
+	}
+	return fmt.Sprintf("%s%d项"+basis, label, n, events)
+}
+
+// congress is template 2: each 人民代表大会会议 of the period as T15 states it — its dates, the roll, the
+// reports deliberated, the resolutions passed and those elected.
+func (r reportWriter) congress() string {
+	var out []string
+	for _, m := range r.f.Sessions {
+		date := m.Start.Chinese()
+		if m.End != "" && m.End != m.Start {
+			date = periodWords(m.Start, m.End)
+		}
+		s := date + "，召开了" + m.Title
+		if m.Expected > 0 {
+			s += fmt.Sprintf("，应到代表%d名，实到%d名", m.Expected, m.Present)
+		}
+		s += "。"
+		var parts []string
+		if len(m.Reports) > 0 {
+			var titles []string
+			for _, t := range m.Reports {
+				titles = append(titles, "《"+reportName(t)+"》")
+			}
+			parts = append(parts, "组织代表认真审议了"+strings.Join(titles, ""))
+		}
+		if len(m.Passed) > 0 {
+			var titles []string
+			for _, t := range m.Passed {
+				titles = append(titles, "《"+strings.Trim(t, "《》")+"》")
+			}
+			parts = append(parts, "表决通过了"+strings.Join(titles, ""))
+		}
+		for _, e := range m.Elections {
+			verb := "选举"
+			if e.Kind == "补选" {
+				verb = "补选"
+			}
+			parts = append(parts, verb+strings.Join(e.Elected, "、")+"为"+e.Position)
+		}
+		if len(parts) > 0 {
+			s += "会议" + strings.Join(parts, "，") + "。"
+		}
+		if m.Received > 0 {
+			s += fmt.Sprintf("会议期间共收到代表议案、建议%d件。", m.Received)
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "")
+}
+
+// reportName is an agenda item's report as a title: 「听取和审议镇人民政府工作报告」 → 「镇人民政府工作报告」.
+func reportName(item string) string {
+	item = strings.Trim(strings.TrimSpace(item), "《》")
+	for _, verb := range []string{"听取和审议", "听取并审议", "审查和批准", "审查并批准", "审议和批准", "听取", "审议", "审查"} {
+		if rest, ok := strings.CutPrefix(item, verb); ok && rest != "" {
+			return strings.Trim(rest, "《》")
+		}
+	}
+	return item
+}
+
+// textSource names a source of suggestions in a sentence, with its count: 「在视察、调研和执法检查中提出18件」,
+// not the dictionary's 「视察调研执法检查18件」. A source the office added is quoted as it is.
+func textSource(source string, n int, unit string) string {
+	if n == 0 {
+		return ""
+	}
+	phrase, ok := map[string]string{
+		"代表提出":      "代表直接提出%d%s",
+		"主席团成员联系代表": "通过主席团成员联系代表收集%d%s",
+		"家站点(选民)":   "通过代表“家站点”收集%d%s",
+		"视察调研执法检查":  "在视察、调研和执法检查中提出%d%s",
+		"代表小组活动":    "在代表小组活动中提出%d%s",
+		"征求意见卡":     "通过征求意见卡收集%d%s",
+		"其他":        "其他来源%d%s",
+		"":          "来源未注明的%d%s",
+	}[source]
+	if !ok {
+		return fmt.Sprintf("来自“%s”的%d%s", source, n, unit)
+	}
+	return fmt.Sprintf(phrase, n, unit)
 }
 
 // textDimNames lists the values of a dimension: those of the breakdown in its order, then any other value the
@@ -157,17 +276,17 @@ func textDimNames(listed []store.Breakdown, cells []store.FigureCell, dim func(s
 	return names
 }
 
-// handlingText says how far the items of sf have been handled: 「目前均已办理答复」 only when every item received
-// was replied; otherwise the counts.
-func handlingText(sf store.SuggestionFigures, unit string, all string) string {
+// handlingText says how far the items of sf have been handled, opening with now (「目前」 or 「截至…，」): 「均已
+// 办理答复」 only when every item received was replied; otherwise the counts.
+func handlingText(now string, sf store.SuggestionFigures, unit string, all string) string {
 	if sf.Received == 0 {
 		return ""
 	}
 	if sf.Replied == sf.Received {
-		return all
+		return now + all
 	}
 	open := max(sf.Unanswered-sf.Pending-sf.Terminated, 0)
-	return "目前" + textJoin("，",
+	return now + textJoin("，",
 		textCount("已办理答复", sf.Replied, unit),
 		textCount("尚在办理", open, unit),
 		textCount("尚待交办", sf.Pending, unit),
@@ -207,8 +326,9 @@ func (r reportWriter) session() string {
 	if sf.Received == 0 {
 		return lead + "未收到代表议案和建议。"
 	}
+	unit := store.MeasureWord(store.KindSuggestion)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s，共收到%s人大代表书面意见%d件", lead, r.w.town, sf.Received)
+	fmt.Fprintf(&b, "%s，共收到%s人大代表书面意见%d%s", lead, r.w.town, sf.Received, unit)
 	motions := f.Sum(store.FigureSlice{Period: store.PeriodSession, Kind: store.KindMotion}).Received
 	var cats []string
 	for _, c := range textDimNames(f.ByCategory, f.Cells, func(c store.FigureCell) string { return c.Category }) {
@@ -216,13 +336,13 @@ func (r reportWriter) session() string {
 		if c == "" {
 			c = "未分类"
 		}
-		cats = append(cats, textCount(c, n, "件"))
+		cats = append(cats, textCount(c, n, unit))
 	}
 	catText := textJoin("，", cats...)
 	if motions > 0 {
-		fmt.Fprintf(&b, "，其中议案%d件", motions)
+		fmt.Fprintf(&b, "，其中议案%d%s", motions, unit)
 		if rest := sf.Received - motions; rest > 0 {
-			fmt.Fprintf(&b, "、建议、批评和意见%d件", rest)
+			fmt.Fprintf(&b, "，建议、批评和意见%d%s", rest, unit)
 		}
 		if catText != "" {
 			b.WriteString("；按内容分，涉及" + catText)
@@ -231,11 +351,13 @@ func (r reportWriter) session() string {
 		b.WriteString("，其中涉及" + catText)
 	}
 	b.WriteString("。")
-	h := handlingText(sf, "件", "目前均已办理答复")
-	out := r.outcomes(sf, "件")
+	h := handlingText(r.now(), sf, unit, "均已办理答复")
+	out := r.outcomes(sf, unit)
 	switch {
 	case sf.Replied == sf.Received && out != "":
 		b.WriteString(h + "，其中" + out + "。")
+	case out != "" && r.f.IsPast():
+		b.WriteString(h + "；" + out + "。")
 	case out != "":
 		b.WriteString(h + "。截至目前，" + out + "。")
 	default:
@@ -264,13 +386,7 @@ func (r reportWriter) recess() string {
 	byScope := func(voters bool, unit string) string {
 		var parts []string
 		for _, s := range scopes {
-			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s}).Received
-			v := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Scope: s, Kind: store.KindVoter}).Received
-			if !voters {
-				n -= v
-			} else {
-				n = v
-			}
+			n := recessReceived(f, voters, func(c store.FigureCell) bool { return c.Scope == s })
 			label := r.st.LevelLabel(s) + "层面"
 			if s == "" {
 				label = "未注明层面"
@@ -281,37 +397,48 @@ func (r reportWriter) recess() string {
 	}
 	var sents []string
 	if deputyN > 0 {
+		unit := store.MeasureWord(store.KindSuggestion)
 		var srcs []string
 		for _, s := range textDimNames(f.BySource, f.Cells, func(c store.FigureCell) string { return c.Source }) {
-			n := f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s}).Received -
-				f.Sum(store.FigureSlice{Period: store.PeriodRecess, Source: s, Kind: store.KindVoter}).Received
-			label := s
-			if s == "" {
-				label = "来源未注明"
-			}
-			srcs = append(srcs, textCount(label, n, "件"))
+			n := recessReceived(f, false, func(c store.FigureCell) bool { return c.Source == s })
+			srcs = append(srcs, textSource(s, n, unit))
 		}
-		s := fmt.Sprintf("闭会期间，共收到代表意见建议%d件", deputyN)
-		if t := textJoin("、", srcs...); t != "" {
+		s := fmt.Sprintf("闭会期间，共收到代表意见建议%d%s", deputyN, unit)
+		// A source's phrase may hold 「、」 itself (视察、调研和执法检查): the sources are set apart by 「，」.
+		if t := textJoin("，", srcs...); t != "" {
 			s += "，按来源分，" + t
 		}
-		if t := byScope(false, "件"); t != "" {
+		if t := byScope(false, unit); t != "" {
 			s += "；按层面分，涉及" + t
 		}
 		dep := r.recessHandling()
-		sents = append(sents, s+"。"+handlingText(dep, "件", "目前均已转交相关部门，并全部得到办理或答复")+"。")
+		sents = append(sents, s+"。"+handlingText(r.now(), dep, unit, "均已转交相关部门，并全部得到办理或答复")+"。")
 	}
 	if voter.Received > 0 {
-		s := fmt.Sprintf("通过“家站点”等平台，共收到来自选民的意见建议%d条", voter.Received)
+		unit := store.MeasureWord(store.KindVoter)
+		s := fmt.Sprintf("通过“家站点”等平台，共收到来自选民的意见建议%d%s", voter.Received, unit)
 		if deputyN == 0 {
 			s = "闭会期间，" + s
 		}
-		if t := byScope(true, "条"); t != "" {
+		if t := byScope(true, unit); t != "" {
 			s += "，其中涉及" + t
 		}
-		sents = append(sents, s+"。"+handlingText(voter, "条", "目前均已转交相关部门，并全部得到办理或答复")+"。")
+		sents = append(sents, s+"。"+handlingText(r.now(), voter, unit, "均已转交相关部门，并全部得到办理或答复")+"。")
 	}
 	return strings.Join(sents, "")
+}
+
+// recessReceived counts the items received between sessions in the cells that match: the voters' (voters)
+// or the deputies'. The cells are matched by value, not through Figures.Sum, whose empty Source or Scope
+// means 「any」: 「来源未注明」 must count the items without a source, not every item.
+func recessReceived(f store.Figures, voters bool, match func(store.FigureCell) bool) int {
+	n := 0
+	for _, c := range f.Cells {
+		if c.Period == store.PeriodRecess && (c.Kind == store.KindVoter) == voters && match(c) {
+			n += c.Received
+		}
+	}
+	return n
 }
 
 // recessHandling adds up the handling counts of the deputies' items between sessions (every kind but the
@@ -360,7 +487,12 @@ func (r reportWriter) rates() string {
 	if p == "" {
 		p = "本期"
 	}
-	return p + "收到的各类意见建议，" + strings.Join(parts, "，") + "。"
+	if r.f.IsPast() {
+		p += "收到的各类意见建议，截至" + r.f.AsOf.Chinese()
+	} else {
+		p += "收到的各类意见建议"
+	}
+	return p + "，" + strings.Join(parts, "，") + "。"
 }
 
 // stations is template 3: the stations in use and 「六个有」, said of all only when all meet it.
@@ -374,7 +506,7 @@ func (r reportWriter) stations() string {
 		types = append(types, textCount("", t.Stations, "个"+t.Type))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "目前全%s已建成%s", r.w.town, textJoin("、", types...))
+	fmt.Fprintf(&b, "%s全%s已建成%s", r.rollNow(), r.w.town, textJoin("、", types...))
 	switch {
 	case s.SixHaves == s.Total:
 		b.WriteString("，均做到了“六个有”，即有固定场所、有醒目标识、有代表信息、有健全制度、有活动计划、有台账资料")
@@ -406,9 +538,26 @@ func (r reportWriter) deputies() string {
 	case d.Groups > 0 && d.NoGroup == 0:
 		return fmt.Sprintf("我们把全%s%s，划分成%d个代表活动小组。", r.w.town, list, d.Groups)
 	case d.Groups > 0:
-		return fmt.Sprintf("全%s现有%s，组建了%d个代表活动小组，尚有%d名代表未编入小组。", r.w.town, list, d.Groups, d.NoGroup)
+		return fmt.Sprintf("%s全%s%s%s，组建了%d个代表活动小组，尚有%d名代表未编入小组。", r.rollWhen(), r.w.town, r.rollHas(), list,
+			d.Groups, d.NoGroup)
 	}
-	return fmt.Sprintf("全%s现有%s。", r.w.town, list)
+	return fmt.Sprintf("%s全%s%s%s。", r.rollWhen(), r.w.town, r.rollHas(), list)
+}
+
+// rollWhen dates a sentence about the deputies of a past day (「截至2025年12月31日，」); "" for today's.
+func (r reportWriter) rollWhen() string {
+	if w := r.rollNow(); w != "目前" {
+		return w
+	}
+	return ""
+}
+
+// rollHas is the verb of the deputies' count: 「现有」 today, 「共有」 on a past day.
+func (r reportWriter) rollHas() string {
+	if r.rollWhen() != "" {
+		return "共有"
+	}
+	return "现有"
 }
 
 // reportBacks is template 5: the deputies who reported back to voters, oral and written, by level (higher
@@ -442,7 +591,7 @@ func (r reportWriter) footnote() string {
 	if r.f.From == "" || r.f.To == "" {
 		return ""
 	}
-	s := "（统计时段：" + r.f.From.Chinese() + "至" + r.f.To.Chinese()
+	s := "（统计时段：" + periodWords(r.f.From, r.f.To)
 	if r.f.AsOf != "" {
 		s += "，数据截至" + r.f.AsOf.Chinese()
 	}

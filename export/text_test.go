@@ -46,7 +46,8 @@ func rtHand() store.Figures {
 		rtCell(r, voter, "农业农村", "家站点(选民)", store.LevelTown, rtReplied(2, 0, 0)),
 		rtCell(r, voter, "农业农村", "家站点(选民)", store.LevelVillage, rtReplied(4, 0, 0)),
 	)
-	f.Meetings = []store.KindCount{{Name: store.MeetingPresidium, Count: 6}, {Name: store.MeetingCongress, Count: 1}}
+	f.Meetings = []store.KindCount{{Name: store.MeetingPresidium, Count: 6}, {Name: store.MeetingCongress, Count: 1},
+		{Name: store.MeetingLawCheck, Count: 3}, {Name: store.MeetingInspect, Count: 2}, {Name: store.MeetingResearch, Count: 2}}
 	f.SpecialReports, f.LawChecks, f.InspectionsResearch, f.Resolutions = 4, 2, 3, 5
 	f.Stations = store.StationFigures{Total: 14, SixHaves: 14, ByType: []store.StationTypeCount{
 		{Type: "代表之家", Stations: 1, SixHaves: 1}, {Type: "代表联络站", Stations: 10, SixHaves: 10},
@@ -98,6 +99,13 @@ func rtAllPercents(f store.Figures, precision int) map[string]bool {
 			out[sf.RateOf(d).Percent(precision)] = true
 		}
 	}
+	sup := f.Supervision // 监督's rates (text_supervision.go)
+	for _, d := range store.SupervisionRateDefs {
+		out[sup.RateOf(d).Percent(precision)] = true
+	}
+	for _, r := range []store.Rate{sup.Satisfaction, sup.Awareness, sup.InquiryPoll} {
+		out[r.Percent(precision)] = true
+	}
 	return out
 }
 
@@ -108,8 +116,9 @@ func TestReportTextSessionSentence(t *testing.T) {
 	wantIn(t, text,
 		"2024年，镇人代会期间，共收到镇人大代表书面意见23件，其中涉及生态建设6件，社会管理9件，社会保障和改善民生8件。",
 		"目前均已办理答复，其中已经解决的有13件，解决率为56.5%；列入计划解决的6件，占26.1%；留作参考的4件，占17.4%。",
-		"2024年，共召开镇人民代表大会会议1次，召开人大主席团会议6次，审议专项工作报告4项，开展执法检查2项，组织集中视察和集体调研3项，作出决议、决定5项。",
-		"闭会期间，共收到代表意见建议6件，按来源分，主席团成员联系代表6件；按层面分，涉及市级层面1件、县级层面2件、镇级层面3件。目前均已转交相关部门，并全部得到办理或答复。",
+		"2024年，共召开镇人民代表大会会议1次，召开人大主席团会议6次，审议专项工作报告4项，开展执法检查2项（按检查的法律法规计，共开展检查3次），"+
+			"组织集中视察和集体调研3项（按主题计，共开展4次），作出决议、决定5项。",
+		"闭会期间，共收到代表意见建议6件，按来源分，通过主席团成员联系代表收集6件；按层面分，涉及市级层面1件、县级层面2件、镇级层面3件。目前均已转交相关部门，并全部得到办理或答复。",
 		"通过“家站点”等平台，共收到来自选民的意见建议6条，其中涉及镇级层面2条、村级层面4条。",
 		"目前全镇已建成1个代表之家、10个代表联络站、3个代表联系点，均做到了“六个有”",
 		"我们把全镇45名镇人大代表、12名县人大代表，划分成5个代表活动小组。",
@@ -183,7 +192,7 @@ func TestReportTextAllRepliedOnlyWhenTrue(t *testing.T) {
 	wantIn(t, text,
 		"共收到镇人大代表书面意见23件",
 		"目前已办理答复22件，尚在办理1件。截至目前，已经解决的有13件，解决率为56.5%；列入计划解决的6件，占26.1%；留作参考的3件，占13.0%。",
-		"闭会期间，共收到代表意见建议2件，按来源分，主席团成员联系代表2件；按层面分，涉及镇级层面2件。目前均已转交相关部门，并全部得到办理或答复。",
+		"闭会期间，共收到代表意见建议2件，按来源分，通过主席团成员联系代表收集2件；按层面分，涉及镇级层面2件。目前均已转交相关部门，并全部得到办理或答复。",
 		"共收到来自选民的意见建议2条，其中涉及村级层面2条。目前已办理答复1条，尚待交办1条。",
 		"目前全镇已建成1个代表之家、11个代表联络站，其中9个做到了“六个有”。",
 		"全镇现有40名镇人大代表，组建了4个代表活动小组，尚有2名代表未编入小组。",

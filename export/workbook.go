@@ -11,8 +11,8 @@ import (
 	"rendadesk/store"
 )
 
-// WorkbookName is the file name of a year's workbook: 「××镇人大主席团2024年度工作统计.xlsx」 (FileName: a long
-// office name is shortened).
+// WorkbookName is the file name of a calendar year's workbook: 「××镇人大主席团2024年度工作统计.xlsx」 (FileName: a
+// long office name is shortened). ReportFileName names the workbook of any period.
 func WorkbookName(st store.Settings, year int) string {
 	return FileName(officeName(st), fmt.Sprintf("%d年度工作统计", year), ".xlsx")
 }
@@ -25,13 +25,13 @@ func officeName(st store.Settings) string {
 	return st.Township + "人大" + st.BodyWord
 }
 
-// WorkbookYear writes the yearly work-report workbook (SPEC §6.1): one sheet for each table of domain.md §5.1
-// that the report's data can fill — T1 主要数据, T2 会期建议分类及办理结果 (with the outcome pie and the
-// per-category bar chart), T3 闭会期间来源及层面, T4 办理情况一览表, T5 承办单位 (with the 按期办结率 bars),
-// T6 代表构成, T7 名册, T9 家站点, T10 代表履职, T13 视察调研执法检查, T14 主席团会议, T15 人代会. Counts are
-// numbers, rates are numbers rounded as Rate.Percent rounds them under a percent format with the office's
-// decimals (「—」 as text when the denominator is zero), and text is always written as text. The file is
-// written beside path and renamed into place.
+// WorkbookYear writes the yearly work-report workbook (SPEC §6.1), or that of any period: one sheet for each
+// table of Report.tables, numbered 表1 … in order — 主要数据, 会期建议分类及办理结果 (with the outcome pie and the
+// per-category bar chart), 闭会期间来源及层面, 办理情况一览表, 承办单位 (with the 按期办结率 bars), 代表构成, 名册,
+// 家站点, 代表履职, 述职评议, 视察调研执法检查, 主席团会议, 人代会. Counts are numbers, rates are numbers rounded as
+// Rate.Percent rounds them under a percent format with the office's decimals (「—」 as text when the
+// denominator is zero), and text is always written as text. Each sheet prints on A4 with nothing below
+// minPrintPt (sheetLayout). The file is written beside path and renamed into place.
 func WorkbookYear(path string, r Report) error {
 	w, err := newWorkbook(r)
 	if err != nil {
@@ -40,7 +40,7 @@ func WorkbookYear(path string, r Report) error {
 	defer w.f.Close()
 	for _, t := range r.tables() {
 		if err := w.table(t); err != nil {
-			return fmt.Errorf("生成工作簿「%s」: %w", t.sheet, err)
+			return fmt.Errorf("生成工作簿「%s」: %w", t.sheet(), err)
 		}
 	}
 	if err := w.f.DeleteSheet("Sheet1"); err != nil {
@@ -64,7 +64,6 @@ type workbook struct {
 	st     store.Settings
 	fig    store.Figures
 	made   time.Time
-	year   string
 	title  int
 	info   int
 	head   int
@@ -73,7 +72,7 @@ type workbook struct {
 
 func newWorkbook(r Report) (*workbook, error) {
 	st, fig := r.Settings, r.Figures
-	w := &workbook{f: excelize.NewFile(), st: st, fig: fig, made: r.made(), year: fmt.Sprint(r.Year())}
+	w := &workbook{f: excelize.NewFile(), st: st, fig: fig, made: r.made()}
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	var err error
@@ -86,8 +85,8 @@ func newWorkbook(r Report) (*workbook, error) {
 	}
 	w.title = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 16, Bold: true},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	w.info = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10},
-		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}})
+	w.info = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: infoPt},
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}})
 	w.head = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11, Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
@@ -122,48 +121,49 @@ const (
 
 // table writes one table as a sheet, with its charts below the rows.
 func (w *workbook) table(t rtable) error {
-	sheet, title, headers, rows := SheetName(t.sheet), t.title, t.headers, t.rows
+	sheet, headers, rows := SheetName(t.sheet()), t.headers, t.rows
 	if _, err := w.f.NewSheet(sheet); err != nil {
 		return err
 	}
 	f := w.f
 	last, _ := excelize.ColumnNumberToName(max(1, len(headers)))
-	full := fmt.Sprintf("%s%s年度工作统计 — %s", officeName(w.st), w.year, title)
+	full := officeName(w.st) + reportTitle(w.fig) + " — " + t.title()
 	if err := f.SetCellStr(sheet, "A1", full); err != nil {
 		return err
 	}
-	if err := f.MergeCell(sheet, "A1", last+"1"); err != nil {
-		return err
+	info := "单位：" + officeName(w.st) + "　" + periodLine(w.fig, "　")
+	if w.st.ClerkName != "" {
+		info += "　制表人：" + w.st.ClerkName
 	}
-	f.SetCellStyle(sheet, "A1", last+"1", w.title)
-	f.SetRowHeight(sheet, 1, 32)
-	period := fmt.Sprintf("%s至%s", w.fig.From, w.fig.To)
-	if w.fig.AsOf != "" && w.fig.AsOf != w.fig.To {
-		period += fmt.Sprintf("(截至%s)", w.fig.AsOf)
-	}
-	info := fmt.Sprintf("单位:%s　统计时段:%s　制表人:%s　制表日期:%s", officeName(w.st), period, w.st.ClerkName,
-		w.made.Format("2006-01-02"))
+	info += "　制表日期：" + store.DateOf(w.made).Chinese()
 	f.SetCellStr(sheet, "A2", info)
-	f.MergeCell(sheet, "A2", last+"2")
-	f.SetCellStyle(sheet, "A2", last+"2", w.info)
-	f.SetRowHeight(sheet, 2, 20)
 
+	// A header may wrap onto two lines: its column need only be half as wide as the header is long.
 	widths := make([]float64, len(headers))
 	for i, h := range headers {
 		c, _ := excelize.CoordinatesToCellName(i+1, headRow)
 		if err := f.SetCellStr(sheet, c, h); err != nil {
 			return err
 		}
-		widths[i] = min(displayWidth(h), 16) + 2
+		widths[i] = max(math.Ceil(displayWidth(h)/2/wrapFit), 4) + 2
 	}
 	hc, _ := excelize.CoordinatesToCellName(len(headers), headRow)
 	f.SetCellStyle(sheet, "A3", hc, w.head)
-	f.SetRowHeight(sheet, headRow, 30)
 
 	for r, row := range rows {
 		b := 0
 		if row.total {
 			b = 1
+		}
+		if row.span { // one line across the table: merged, wrapped, not a column's width
+			c := fmt.Sprintf("A%d", firstRow+r)
+			text, _ := row.cells[0].(string)
+			if err := f.SetCellStr(sheet, c, text); err != nil {
+				return err
+			}
+			f.MergeCell(sheet, c, fmt.Sprintf("%s%d", last, firstRow+r))
+			f.SetCellStyle(sheet, c, fmt.Sprintf("%s%d", last, firstRow+r), w.styles[kText][b])
+			continue
 		}
 		for i := range headers {
 			var v any
@@ -184,6 +184,7 @@ func (w *workbook) table(t rtable) error {
 				err, shown, kind = f.SetCellInt(sheet, c, int64(x)), fmt.Sprint(x), kInt
 			case store.Rate:
 				if val, ok := x.Rounded(w.fig.Precision); ok {
+					// The rounded value as written, so that the formula bar and a sum show what prints.
 					err, kind = f.SetCellFloat(sheet, c, val, -1, 64), kPct
 				} else {
 					err, kind = f.SetCellStr(sheet, c, "—"), kCenter
@@ -199,7 +200,7 @@ func (w *workbook) table(t rtable) error {
 				return err
 			}
 			for _, line := range strings.Split(shown, "\n") {
-				widths[i] = max(widths[i], displayWidth(line)+2)
+				widths[i] = max(widths[i], min(math.Ceil(displayWidth(line)/wrapFit), textColWidth)+2)
 			}
 		}
 	}
@@ -208,31 +209,70 @@ func (w *workbook) table(t rtable) error {
 			widths[col] = wd
 		}
 	}
+	for i := range widths {
+		widths[i] = min(max(widths[i], 6), maxColWidth)
+	}
+	f.SetRowHeight(sheet, headRow, float64(wrappedLines(headers, widths))*14.5+6)
+	l, err := w.finish(sheet, t, widths)
+	if err != nil {
+		return err
+	}
+	// The title, the header block and the note span the columns of the first printed page: a sheet printed
+	// in parts shows them whole on its first page.
+	span := len(widths)
+	if len(l.breaks) > 0 {
+		span = l.breaks[0]
+	}
+	edge, _ := excelize.ColumnNumberToName(span)
+	spanW := sum(widths[:span])
+	for _, m := range []struct {
+		row   int
+		style int
+	}{{1, w.title}, {2, w.info}} {
+		a, b := fmt.Sprintf("A%d", m.row), fmt.Sprintf("%s%d", edge, m.row)
+		if err := f.MergeCell(sheet, a, b); err != nil {
+			return err
+		}
+		f.SetCellStyle(sheet, a, b, m.style)
+	}
+	f.SetRowHeight(sheet, 1, textRowHeight(displayWidth(full), spanW, 16)+6)
+	f.SetRowHeight(sheet, 2, textRowHeight(displayWidth(info), spanW, infoPt))
+	lastRow := firstRow + len(rows) - 1
 	below := firstRow + len(rows) + 1
 	if t.note != "" {
 		c := fmt.Sprintf("A%d", below)
 		f.SetCellStr(sheet, c, "注："+t.note)
-		f.MergeCell(sheet, c, fmt.Sprintf("%s%d", last, below))
+		f.MergeCell(sheet, c, fmt.Sprintf("%s%d", edge, below))
 		f.SetCellStyle(sheet, c, c, w.info)
+		f.SetRowHeight(sheet, below, textRowHeight(displayWidth("注："+t.note), spanW, infoPt))
+		lastRow = below
 		below += 2
 	}
-	if err := w.finish(sheet, widths, t.landscape); err != nil {
+	// The used range, as tools that trust the <dimension> element (instead of reading every row) see the sheet.
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, max(lastRow, headRow))); err != nil {
 		return err
 	}
 	if err := w.rowHeights(sheet, t, widths); err != nil {
 		return err
 	}
-	return w.charts(sheet, t, below)
+	return w.charts(sheet, t, below, widths)
 }
 
-// charts adds the table's charts below it (at row below), side by side when there are two, each reading its
-// numbers from the sheet's own cells.
-func (w *workbook) charts(sheet string, t rtable, below int) error {
+// textRowHeight is the height of a merged row holding text of the given display width across columns of the
+// given total width, at size pt: one line, or as many as the text wraps to.
+func textRowHeight(text, across, size float64) float64 {
+	lines := max(1, math.Ceil(text*size/11/(across*wrapFit-1)))
+	return lines*size*1.45 + 6
+}
+
+// charts adds the table's charts below it (at row below), side by side when there are two — the second
+// from the first column clear of the first (chartColumns) — each reading its numbers from the sheet's own cells.
+func (w *workbook) charts(sheet string, t rtable, below int, widths []float64) error {
 	q := "'" + sheet + "'"
 	col := func(i int) string { c, _ := excelize.ColumnNumberToName(i + 1); return c }
-	anchor := "A"
 	one := false // one colour for every bar
-	for _, c := range t.charts {
+	starts := chartColumns(t, widths)
+	for i, c := range t.charts {
 		var series excelize.ChartSeries
 		if c.across {
 			r := firstRow + c.row
@@ -248,7 +288,7 @@ func (w *workbook) charts(sheet string, t rtable, below int) error {
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title}}},
 			Legend:    excelize.ChartLegend{Position: "none"},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-			Dimension: excelize.ChartDimension{Width: 480, Height: 300},
+			Dimension: chartSize(c),
 		}
 		switch c.kind {
 		case "pie":
@@ -258,19 +298,69 @@ func (w *workbook) charts(sheet string, t rtable, below int) error {
 			// Counts, not Excel's own percentages: those are rounded to whole percents and would read
 			// 57% beside the table's 56.5% (every percentage goes through Rate.Percent).
 			ch.PlotArea = excelize.ChartPlotArea{ShowVal: true, ShowCatName: true}
-			ch.Dimension = excelize.ChartDimension{Width: 520, Height: 300}
 		case "col":
 			ch.Type, ch.VaryColors = excelize.Col, &one
 		case "bar":
 			ch.Type, ch.VaryColors = excelize.Bar, &one
-			ch.Dimension = excelize.ChartDimension{Width: 560, Height: uint(min(120+30*(c.to-c.from+1), 900))}
 		}
-		if err := w.f.AddChart(sheet, fmt.Sprintf("%s%d", anchor, below), ch); err != nil {
+		if err := w.f.AddChart(sheet, fmt.Sprintf("%s%d", col(starts[i]), below), ch); err != nil {
 			return err
 		}
-		anchor = "G" // a second chart beside the first
 	}
 	return nil
+}
+
+// chartSize is a chart's size in pixels.
+func chartSize(c rchart) excelize.ChartDimension {
+	switch c.kind {
+	case "pie":
+		return excelize.ChartDimension{Width: 520, Height: 300}
+	case "bar":
+		return excelize.ChartDimension{Width: 560, Height: uint(min(120+30*(c.to-c.from+1), 900))}
+	}
+	return excelize.ChartDimension{Width: 480, Height: 300}
+}
+
+// chartColumns are the columns (0-based) the charts are anchored at: the first at A, each next one at the first
+// column that starts right of the one before it.
+func chartColumns(t rtable, widths []float64) []int {
+	out := make([]int, len(t.charts))
+	right := 0.0 // points
+	for i, c := range t.charts {
+		if i > 0 {
+			k, x := 0, 0.0
+			for x < right+8 {
+				if k < len(widths) {
+					x += widths[k] * colPt
+				} else {
+					x += 8.43 * colPt // a column left at Excel's default width
+				}
+				k++
+			}
+			out[i], right = k, x
+		}
+		right += float64(chartSize(c).Width) * 0.75
+	}
+	return out
+}
+
+// wrappedLines is the number of lines the tallest of texts takes in its column. A unit of column width holds
+// ~1.2 display units of text in LibreOffice and ~0.95 in Excel (wrapFit): rows are sized for Excel, so that
+// no line is cut off there; LibreOffice shows them a little airier.
+func wrappedLines(texts []string, widths []float64) int {
+	lines := 1
+	for i, s := range texts {
+		if s == "" || i >= len(widths) {
+			continue
+		}
+		room := max(widths[i]*wrapFit-1, 1)
+		n := 0
+		for _, l := range strings.Split(s, "\n") {
+			n += max(1, int(math.Ceil(displayWidth(l)/room)))
+		}
+		lines = max(lines, n)
+	}
+	return lines
 }
 
 // rowHeights makes rows whose text wraps tall enough for it. Excel fits such rows itself when the file is
@@ -278,20 +368,21 @@ func (w *workbook) charts(sheet string, t rtable, below int) error {
 // column's width (the same widths finish sets).
 func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
 	for r, row := range t.rows {
-		lines := 1
-		for i, v := range row.cells {
-			s, ok := v.(string)
-			if !ok || s == "" || i >= len(widths) || len(row.cells) == 1 {
-				continue
+		var texts []string
+		var cols []float64
+		if row.span {
+			text, _ := row.cells[0].(string)
+			texts, cols = []string{text}, []float64{sum(widths)}
+		} else {
+			for i, v := range row.cells {
+				s, _ := v.(string)
+				texts = append(texts, s)
+				if i < len(widths) {
+					cols = append(cols, widths[i])
+				}
 			}
-			room := max(min(max(widths[i], 6), 44)*1.2-1, 1) // measured: LibreOffice fits ~1.2 display units per width unit
-			n := 0
-			for _, l := range strings.Split(s, "\n") {
-				n += max(1, int(math.Ceil(displayWidth(l)/room)))
-			}
-			lines = max(lines, n)
 		}
-		if lines > 1 {
+		if lines := wrappedLines(texts, cols); lines > 1 {
 			if err := w.f.SetRowHeight(sheet, firstRow+r, float64(lines)*14.5+3); err != nil {
 				return err
 			}
@@ -300,35 +391,147 @@ func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
 	return nil
 }
 
-// finish sets the column widths, freezes the header and sets up printing: A4, fit to width, rows 1–3 repeated.
-func (w *workbook) finish(sheet string, widths []float64, landscape bool) error {
+// Printing. Nothing on a printed sheet is smaller than minPrintPt: a sheet is fitted to the page's width only
+// when the scale that takes keeps its smallest type (infoPt: the header block and the notes) at minPrintPt or
+// more; otherwise it prints at splitScale percent with its columns in parts, one page wide each, the key
+// columns (rtable.keyCols) and the header rows repeated on every page.
+const (
+	minPrintPt   = 8.0
+	infoPt       = 10.0 // the smallest type on a sheet
+	splitScale   = 85   // percent, for a sheet printed in parts: 10 pt prints at 8.5 pt
+	maxColWidth  = 44.0 // Excel characters
+	textColWidth = 22.0 // a column of longer text wraps at this width, unless the table sets its own (rtable.wide)
+	wrapFit      = 0.9  // display units of 11 pt text a unit of column width holds, at the narrowest (Excel)
+
+	// colPt is the printed width of one unit of Excel column width, taken at its widest: Excel with Calibri
+	// prints 5.25 pt (7 px), LibreOffice without Calibri or Carlito (a Linux office PC) measures the unit in
+	// DejaVu Sans and prints 7 pt. Laid out for 7 pt, a sheet prints no smaller anywhere.
+	colPt = 7.0
+	// The page: A4, margins of 0.4 inch left and right.
+	a4ShortPt, a4LongPt = 595.28, 841.89
+	sideMarginIn        = 0.4
+)
+
+// sheetLayout is how a sheet prints: fitted to the page's width, or at a fixed scale in parts split before
+// the columns in breaks (0-based).
+type sheetLayout struct {
+	landscape bool
+	fit       bool
+	scale     int   // percent, when not fitted
+	breaks    []int // columns that start a new page, when not fitted
+}
+
+// printableWidth is the width of the page inside its margins, in points.
+func printableWidth(landscape bool) float64 {
+	w := a4ShortPt
+	if landscape {
+		w = a4LongPt
+	}
+	return w - 2*sideMarginIn*72
+}
+
+// layoutSheet chooses how a sheet of the given column widths (Excel characters) prints, and how wide the
+// charts below it reach (points from column A; they print with the sheet).
+func layoutSheet(widths []float64, landscape bool, keyCols int, chartsPt float64) sheetLayout {
+	l := sheetLayout{landscape: landscape}
+	total := max(sum(widths)*colPt, chartsPt)
+	page := printableWidth(landscape)
+	// A little over the floor: LibreOffice rounds the scale it fits to.
+	if total <= page || page/total*infoPt >= minPrintPt+0.2 {
+		l.fit = true
+		return l
+	}
+	l.scale = splitScale
+	room := page * 100 / float64(splitScale)
+	keyCols = min(max(keyCols, 0), len(widths)-1)
+	key := sum(widths[:keyCols]) * colPt
+	used := key
+	for i := keyCols; i < len(widths); i++ {
+		w := widths[i] * colPt
+		if used+w > room && used > key {
+			l.breaks = append(l.breaks, i)
+			used = key
+		}
+		used += w
+	}
+	return l
+}
+
+// finish sets the column widths, freezes the header and sets up printing: A4, the layout of layoutSheet,
+// rows 1–3 (and the key columns of a sheet printed in parts) repeated on every page.
+func (w *workbook) finish(sheet string, t rtable, widths []float64) (sheetLayout, error) {
 	f := w.f
 	for i, wd := range widths {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, min(max(wd, 6), 44)); err != nil {
-			return err
+		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
+			return sheetLayout{}, err
 		}
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", firstRow),
 		ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return sheetLayout{}, err
 	}
+	l := layoutSheet(widths, t.landscape, t.keyCols, chartsWidth(t, widths))
 	orient := "portrait"
-	if landscape {
+	if l.landscape {
 		orient = "landscape"
 	}
-	a4, fit := 9, true
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
-		FitToWidth: intPtr(1), FitToHeight: intPtr(0)}); err != nil {
-		return err
+	a4 := 9
+	opts := &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}
+	if l.fit {
+		opts.FitToWidth, opts.FitToHeight = intPtr(1), intPtr(0)
+	} else {
+		scale := uint(l.scale)
+		opts.AdjustTo = &scale
 	}
+	if err := f.SetPageLayout(sheet, opts); err != nil {
+		return sheetLayout{}, err
+	}
+	fit := l.fit
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+		return sheetLayout{}, err
 	}
-	center := true
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Horizontally: &center}); err != nil {
-		return err
+	center, side, top, foot := l.fit, sideMarginIn, 0.6, 0.3
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Horizontally: &center, Left: &side, Right: &side,
+		Top: &top, Bottom: &top, Header: &foot, Footer: &foot}); err != nil {
+		return sheetLayout{}, err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", sheet, headRow), Scope: sheet})
+	for _, b := range l.breaks {
+		col, _ := excelize.ColumnNumberToName(b + 1)
+		if err := f.InsertPageBreak(sheet, col+"1"); err != nil {
+			return sheetLayout{}, err
+		}
+	}
+	titles := fmt.Sprintf("'%s'!$1:$%d", sheet, headRow)
+	if !l.fit && t.keyCols > 0 {
+		key, _ := excelize.ColumnNumberToName(t.keyCols)
+		titles = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, key, titles)
+	}
+	return l, f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// chartsWidth is how far right of column A the table's charts reach, in points (see chartColumns).
+func chartsWidth(t rtable, widths []float64) float64 {
+	out := 0.0
+	for i, start := range chartColumns(t, widths) {
+		left := 0.0
+		for k := 0; k < start; k++ {
+			if k < len(widths) {
+				left += widths[k] * colPt
+			} else {
+				left += 8.43 * colPt
+			}
+		}
+		out = max(out, left+float64(chartSize(t.charts[i]).Width)*0.75)
+	}
+	return out
+}
+
+// sum adds up widths.
+func sum(ws []float64) float64 {
+	s := 0.0
+	for _, w := range ws {
+		s += w
+	}
+	return s
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,29 +87,16 @@ func workbookData(t *testing.T) (*store.DB, store.Settings) {
 	return db, st
 }
 
-// writeYear writes the workbook of a year with every extra list and opens it again.
+// writeYear writes the workbook of a year as the 报表 tab does (store.LoadReport) and opens it again.
 func writeYear(t *testing.T, db *store.DB, st store.Settings, year int, precision int) (*excelize.File, string) {
 	t.Helper()
-	ctx := context.Background()
-	fig, err := db.YearFigures(ctx, year, "")
+	rep, err := db.LoadReport(context.Background(), store.YearPeriod(year).From, store.YearPeriod(year).To, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fig.Precision = precision
-	ledger, _, err := db.Suggestions(ctx, store.SuggestionFilter{Year: year, Sort: "number"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	deputies, _, err := db.Deputies(ctx, store.DeputyFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	stations, _, err := db.Stations(ctx, store.StationFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep.Settings, rep.Figures.Precision = st, precision
 	path := filepath.Join(t.TempDir(), WorkbookName(st, year))
-	if err := WorkbookYear(path, Report{store.ReportData{Settings: st, Figures: fig, Ledger: ledger, Deputies: deputies, Stations: stations}}); err != nil {
+	if err := WorkbookYear(path, Report{rep}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)
@@ -168,9 +157,9 @@ func wantNumber(t *testing.T, x *excelize.File, sheet, col string, row int, raw,
 }
 
 const (
-	sheetT1 = "T1 主要数据"
-	sheetT2 = "T2 会期建议分类及办理结果"
-	sheetT4 = "T4 办理情况一览表"
+	sheetT1 = "表1 主要数据"
+	sheetT2 = "表2 会期建议分类及办理结果"
+	sheetT4 = "表4 办理情况一览表"
 )
 
 // The hand-counted year in the cells: T2's 合计 row and its rates, the same rates in T1, percent cells as
@@ -183,7 +172,7 @@ func TestWorkbookYearHandCounted(t *testing.T) {
 	}
 
 	title, _ := x.GetCellValue(sheetT2, "A1")
-	if !strings.HasPrefix(title, "青山镇人大主席团2024年度工作统计 — T2") {
+	if !strings.HasPrefix(title, "青山镇人大主席团2024年度工作统计 — 表2 ") {
 		t.Errorf("T2 title %q", title)
 	}
 	r := findRow(t, x, sheetT2, map[int]string{1: "合计"})
@@ -224,22 +213,22 @@ func TestWorkbookYearHandCounted(t *testing.T) {
 	wantNumber(t, x, sheetT1, "D", r1, "23", "23")
 
 	// T5: one unit with the 23 items, all answered on time.
-	r5 := findRow(t, x, "T5 承办单位办理情况", map[int]string{1: "镇城建办"})
-	wantNumber(t, x, "T5 承办单位办理情况", "C", r5, "23", "23")
-	wantNumber(t, x, "T5 承办单位办理情况", "F", r5, "1", "100.0%")
-	wantNumber(t, x, "T5 承办单位办理情况", "H", r5, "0.565", "56.5%")
-	if v, _ := x.GetCellValue("T5 承办单位办理情况", fmt.Sprintf("P%d", r5)); v != "—" {
+	r5 := findRow(t, x, "表5 承办单位办理情况", map[int]string{1: "镇城建办"})
+	wantNumber(t, x, "表5 承办单位办理情况", "C", r5, "23", "23")
+	wantNumber(t, x, "表5 承办单位办理情况", "F", r5, "1", "100.0%")
+	wantNumber(t, x, "表5 承办单位办理情况", "H", r5, "0.565", "56.5%")
+	if v, _ := x.GetCellValue("表5 承办单位办理情况", fmt.Sprintf("P%d", r5)); v != "—" {
 		t.Errorf("T5 满意率 with nothing evaluated = %q, want —", v)
 	}
 
 	// T3: the one between-session item, 镇级, 待交办.
-	r3 := findRow(t, x, "T3 闭会期间来源及层面", map[int]string{1: "合计"})
-	wantNumber(t, x, "T3 闭会期间来源及层面", "B", r3, "1", "1")
-	wantNumber(t, x, "T3 闭会期间来源及层面", "E", r3, "1", "1") // 市级 县级 镇级 …
-	if v, _ := x.GetCellValue("T3 闭会期间来源及层面", fmt.Sprintf("C%d", 3)); v != "市级层面" {
+	r3 := findRow(t, x, "表3 闭会期间来源及层面", map[int]string{1: "合计"})
+	wantNumber(t, x, "表3 闭会期间来源及层面", "B", r3, "1", "1")
+	wantNumber(t, x, "表3 闭会期间来源及层面", "E", r3, "1", "1") // 市级 县级 镇级 …
+	if v, _ := x.GetCellValue("表3 闭会期间来源及层面", fmt.Sprintf("C%d", 3)); v != "市级层面" {
 		t.Errorf("T3 C3 = %q", v)
 	}
-	if v, _ := x.GetCellValue("T3 闭会期间来源及层面", fmt.Sprintf("I%d", r3)); v != "0.0%" {
+	if v, _ := x.GetCellValue("表3 闭会期间来源及层面", fmt.Sprintf("I%d", r3)); v != "0.0%" {
 		t.Errorf("T3 办理或答复率 = %q, want 0.0%%", v)
 	}
 }
@@ -272,9 +261,11 @@ func TestWorkbookYearEmpty(t *testing.T) {
 			t.Errorf("empty year T1 %s = %q, want —", d.Name, v)
 		}
 	}
-	if idx, _ := x.GetSheetIndex(sheetT4); idx != -1 {
-		t.Error("a ledger sheet without a ledger")
+	// Every table keeps its sheet and number; the ledger says it has nothing.
+	if len(x.GetSheetList()) != len(reportTables) {
+		t.Errorf("sheets %v", x.GetSheetList())
 	}
+	findRow(t, x, sheetT4, map[int]string{1: "本期没有收到代表建议和选民意见建议。"})
 }
 
 // Text starting with "=" stays text; the sheets are valid and set up; the charts are native chart parts.
@@ -298,19 +289,21 @@ func TestWorkbookYearStructure(t *testing.T) {
 	}
 
 	// T6, T7, T9: the one deputy in office and the one station meeting all of 「六个有」.
-	r6 := findRow(t, x, "T6 代表构成", map[int]string{1: "合计(每人计一次)"})
-	wantNumber(t, x, "T6 代表构成", "B", r6, "1", "1")
-	wantNumber(t, x, "T6 代表构成", "C", r6, "1", "1")
-	findRow(t, x, "T7 代表名册", map[int]string{2: "李堃", 12: "13812345678"})
-	r9 := findRow(t, x, "T9 家站点建设情况", map[int]string{1: "青山村代表联络站"})
-	wantNumber(t, x, "T9 家站点建设情况", "F", r9, "1", "1")
-	if v, _ := x.GetCellValue("T9 家站点建设情况", fmt.Sprintf("M%d", r9)); v != "是" {
+	r6 := findRow(t, x, "表6 代表构成", map[int]string{1: "合计(每人计一次)"})
+	wantNumber(t, x, "表6 代表构成", "B", r6, "1", "1")
+	wantNumber(t, x, "表6 代表构成", "C", r6, "1", "1")
+	findRow(t, x, "表7 代表名册", map[int]string{2: "李堃", 12: "13812345678"})
+	r9 := findRow(t, x, "表8 家站点建设情况", map[int]string{1: "青山村代表联络站"})
+	wantNumber(t, x, "表8 家站点建设情况", "F", r9, "1", "1")
+	if v, _ := x.GetCellValue("表8 家站点建设情况", fmt.Sprintf("M%d", r9)); v != "是" {
 		t.Errorf("T9 六个有达标 = %q", v)
 	}
-	findRow(t, x, "T9 家站点建设情况", map[int]string{1: "合计 1 个", 13: "1 个"})
+	findRow(t, x, "表8 家站点建设情况", map[int]string{1: "合计", 2: "在用 1 个", 13: "1 个"})
 
-	want := []string{sheetT1, sheetT2, "T3 闭会期间来源及层面", sheetT4, "T5 承办单位办理情况", "T6 代表构成", "T7 代表名册",
-		"T9 家站点建设情况"}
+	// Every table has its sheet, numbered without gaps in workbook order; the T-codes are not printed.
+	want := []string{sheetT1, sheetT2, "表3 闭会期间来源及层面", sheetT4, "表5 承办单位办理情况", "表6 代表构成", "表7 代表名册",
+		"表8 家站点建设情况", "表9 代表履职情况", "表10 述职评议", "表11 评议测评结果", "表12 视察调研执法检查", "表13 主席团会议", "表14 人民代表大会会议", "表15 民生实事",
+		"表16 整改销号台账"}
 	got := x.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %q, want %q", got, want)
@@ -336,12 +329,18 @@ func TestWorkbookYearStructure(t *testing.T) {
 			t.Errorf("%s: header not frozen: %+v %v", s, panes, err)
 		}
 		merged, _ := x.GetMergeCells(s)
-		if len(merged) == 0 || merged[0].GetStartAxis() != "A1" {
+		if !slices.ContainsFunc(merged, func(m excelize.MergeCell) bool { return m.GetStartAxis() == "A1" }) {
 			t.Errorf("%s: title not merged: %v", s, merged)
 		}
+		if v, _ := x.GetCellValue(s, "A1"); regexp.MustCompile(`T\d`).MatchString(v) {
+			t.Errorf("%s: the title names an internal code: %q", s, v)
+		}
+		// A4, fitted to the width or at a fixed scale in parts (TestWorkbookPrintsNothingBelowMinimum checks the size).
 		layout, err := x.GetPageLayout(s)
-		if err != nil || layout.Size == nil || *layout.Size != 9 || layout.FitToWidth == nil || *layout.FitToWidth != 1 {
-			t.Errorf("%s: not set up for A4 fit to width: %+v %v", s, layout, err)
+		fit := layout.FitToWidth != nil && *layout.FitToWidth == 1
+		scaled := layout.AdjustTo != nil && *layout.AdjustTo >= splitScale
+		if err != nil || layout.Size == nil || *layout.Size != 9 || !fit && !scaled {
+			t.Errorf("%s: not set up for A4: %+v %v", s, layout, err)
 		}
 		if w, _ := x.GetColWidth(s, "B"); w < 6 {
 			t.Errorf("%s: column B width %v", s, w)

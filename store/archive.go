@@ -85,7 +85,7 @@ type ArchiveBasis struct {
 	Items       []ArchivedItem   // the suggestions received in the window, by id
 	Deputies    []ArchivedRecord // on the roll of the day counted; Kind lists the levels held, 「、」 between
 	Meetings    []ArchivedRecord // started in the window; Kind is the meeting's kind
-	Stations    []ArchivedRecord // counted on the report date
+	Stations    []ArchivedRecord // counted on the day counted (Figures.CountedOn)
 	Receptions  []ArchivedRecord // in the window
 	ReportBacks []ArchivedRecord // in the window
 }
@@ -170,7 +170,7 @@ func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
 		{`SELECT d.id, d.name, group_concat(l.level, '、') FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
 			WHERE ` + seatHeld("?1", "?1") + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
 		{`SELECT id, title, kind FROM meetings WHERE start_date BETWEEN ? AND ? ORDER BY id`, []any{f.From, day}, &b.Meetings},
-		{`SELECT id, name, type FROM stations WHERE ` + stationCounted("") + ` ORDER BY id`, []any{f.AsOf}, &b.Stations},
+		{`SELECT s.id, s.name, s.type FROM stations s WHERE ` + stationCounted("s.") + ` ORDER BY s.id`, []any{day}, &b.Stations},
 		{`SELECT r.id, s.name || ' ' || r.date, '' FROM receptions r JOIN stations s ON s.id = r.station_id
 			WHERE r.date BETWEEN ? AND ? ORDER BY r.id`, []any{f.From, day}, &b.Receptions},
 		{`SELECT b.id, d.name || ' ' || b.date, b.form FROM report_backs b JOIN deputies d ON d.id = b.deputy_id

@@ -105,7 +105,7 @@ func (r CheckResult) Summary() string {
 		parts = append(parts, fmt.Sprintf("完整性检查发现 %d 处%s问题", r.Findings, more))
 	}
 	for _, p := range r.Problems {
-		if !strings.HasPrefix(p, checkFindingPrefix) && !strings.HasPrefix(p, fkFindingPrefix) && !strings.HasPrefix(p, "……") {
+		if !strings.HasPrefix(p, checkFindingPrefix) && !strings.HasPrefix(p, fkFindingPrefix) && !strings.HasPrefix(p, "……") && !isAttachmentFinding(p) {
 			parts = append(parts, p)
 		}
 	}
@@ -130,7 +130,8 @@ func (r *CheckResult) finding(s string) {
 }
 
 // CheckFile checks a database file without changing it (read-only): that it is a SQLite database of this
-// program, its schema version, PRAGMA integrity_check and foreign_key_check. A damaged file gives
+// program, its schema version, PRAGMA integrity_check and foreign_key_check, and every attachment's file
+// against its SHA-256 (checkAttachments). A damaged file gives
 // OK = false with the findings; a file that cannot be read at all gives an error.
 func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 	res := CheckResult{Current: SchemaVersion(), Counts: map[string]int{}}
@@ -208,6 +209,9 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 				return res, notADatabase(path, err)
 			}
 			res.Counts[t] = n
+		}
+		if err := checkAttachments(ctx, sqldb, &res); err != nil {
+			return res, notADatabase(path, err)
 		}
 	}
 	res.OK = len(res.Problems) == 0

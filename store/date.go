@@ -98,6 +98,12 @@ func (d Date) AddMonths(n int) Date {
 // Weekday returns the day of the week of d.
 func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
 
+// weekdayNames name the days of the week, Sunday first as time.Weekday counts.
+var weekdayNames = []string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// ChineseWeekday returns the day of the week of d in Chinese: 星期六.
+func (d Date) ChineseWeekday() string { return weekdayNames[d.Weekday()] }
+
 // Chinese returns d as 2024年3月5日, or "" when unset.
 func (d Date) Chinese() string {
 	if d == "" {

@@ -384,8 +384,9 @@ func migrations() ([]migration, error) {
 // migrationHooks are Go steps that run inside a migration's transaction after its SQL, for data that SQL
 // alone cannot compute.
 var migrationHooks = map[int]func(execQuerier) error{
-	3: fillAllGrams,     // index the existing suggestions for short Chinese terms
-	7: migrateDistricts, // the 选区 the deputies' records name become the register's (issue 16)
+	3: fillAllGrams,       // index the existing suggestions for short Chinese terms
+	8: attachmentTriggers, // 0008_attachments: a record's attachments go with it
+	9: migrateDistricts,   // 0009_terms_districts: the 选区 the deputies' records name become the register's (issue 16)
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -451,7 +452,7 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 }
 
 // migrateOne applies one migration in its own transaction on one connection with foreign keys off, the
-// procedure SQLite documents for rebuilding a table that others reference (0007 rebuilds terms): with them
+// procedure SQLite documents for rebuilding a table that others reference (0009_terms_districts rebuilds terms): with them
 // on, dropping the old table would run its ON DELETE actions on every deputy and meeting. The keys are
 // checked (PRAGMA foreign_key_check) before the commit.
 func (db *DB) migrateOne(ctx context.Context, m migration) error {

@@ -179,7 +179,8 @@ func (g *demoGen) summary(st DemoStats) string {
 	lines := []string{fmt.Sprintf("规模: %s；随机种子: %d；截至: %s", g.scale, g.seed, g.today.Chinese())}
 	for _, x := range []struct{ label, table string }{{"代表", "deputies"}, {"代表小组", "deputy_groups"}, {"联络站", "stations"},
 		{"接待选民记录", "receptions"}, {"承办单位", "units"}, {"会议与活动", "meetings"}, {"出席记录", "attendance"},
-		{"述职评议", "report_backs"}, {"建议", "suggestions"}, {"答复", "replies"}, {"评价", "evaluations"}, {"办理步骤", "suggestion_steps"}} {
+		{"述职评议", "report_backs"}, {"建议", "suggestions"}, {"答复", "replies"}, {"评价", "evaluations"}, {"办理步骤", "suggestion_steps"},
+		{"评议活动", "eval_campaigns"}, {"整改事项", "rectifications"}, {"专题询问", "inquiries"}, {"民生实事项目", "livelihood_projects"}} {
 		lines = append(lines, fmt.Sprintf("%s: %d", x.label, st.Rows[x.table]))
 	}
 	return strings.Join(lines, "\n")
@@ -217,6 +218,7 @@ type demoGen struct {
 	receptions []*demoReception
 	backs      []*demoReportBack
 	items      []*demoItem
+	sup        *demoSupervision // 监督 (demo_supervision.go)
 	err        error
 }
 
@@ -244,6 +246,7 @@ func (g *demoGen) build() error {
 	g.genMeetings()
 	g.genReceptions()
 	g.genItems()
+	g.genSupervision() // last, on its own random stream: the office above is the same without it
 	if g.err != nil {
 		return fmt.Errorf("生成示例数据时出现内部错误: %w", g.err)
 	}

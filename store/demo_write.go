@@ -68,7 +68,7 @@ func (g *demoGen) rowCount() int {
 	for _, r := range g.receptions {
 		n += len(r.deputies)
 	}
-	return n + demoItemRows*len(g.items)
+	return n + demoItemRows*len(g.items) + g.supervisionRows()
 }
 
 func demoNullDate(d Date) any {
@@ -198,6 +198,7 @@ func (g *demoGen) write(w *demoWriter) {
 		w.exec(`INSERT INTO report_backs (deputy_id, date, form, participants, excellent, competent, incompetent, notes, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)`, b.deputy, string(b.date), b.form, b.participants, b.excellent, b.competent, b.incompetent, stamp, stamp)
 	}
+	g.writeSupervision(w)
 	rows := w.done
 	w.quiet = true
 	for n, it := range g.items {

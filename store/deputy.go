@@ -49,6 +49,12 @@ type Deputy struct {
 // Validate checks the deputy's own fields; dictionary values and references are checked on save.
 func (d *Deputy) Validate() error {
 	var c checker
+	d.check(&c)
+	return c.result()
+}
+
+// check runs the deputy's rules on c.
+func (d *Deputy) check(c *checker) {
 	d.Name = cleanName(d.Name)
 	c.required("姓名", d.Name)
 	c.maxLen("姓名", d.Name, maxName)
@@ -64,9 +70,7 @@ func (d *Deputy) Validate() error {
 	c.maxLen("职务", d.Post, maxLine)
 	c.phone("联系电话", d.Phone)
 	c.maxLen("选区", d.District, maxName)
-	if len(d.Levels) == 0 {
-		c.fail("代表层级", "至少选择一项")
-	}
+	c.need("代表层级", len(d.Levels) == 0, "至少选择一项")
 	for _, l := range d.Levels {
 		c.oneOf("代表层级", l, DeputyLevels)
 	}
@@ -86,13 +90,12 @@ func (d *Deputy) Validate() error {
 	// Keep multi-selects in a stable order so that the history shows real changes only.
 	slices.SortFunc(d.Levels, func(a, b string) int { return slices.Index(DeputyLevels, a) - slices.Index(DeputyLevels, b) })
 	d.Levels = slices.Compact(d.Levels)
-	d.reconcileSeats(&c)
+	d.reconcileSeats(c)
 	slices.Sort(d.Tags)
 	d.Tags = slices.Compact(d.Tags)
 	slices.Sort(d.Roles)
 	d.Roles = slices.Compact(d.Roles)
 	slices.Sort(d.StationIDs)
-	return c.err
 }
 
 // HasLevel reports whether the deputy sits at the given level.
@@ -372,6 +375,51 @@ func (tx *Tx) saveDeputyLinks(d *Deputy) error {
 	return nil
 }
 
+// CheckDeleteDeputy returns why the deputy cannot be deleted (ECONFLICT, naming the records that keep them), or
+// nil. The window asks it before the question whether to delete; DeleteDeputy checks again.
+func (db *DB) CheckDeleteDeputy(ctx context.Context, id int64) error {
+	return db.view(ctx, func(tx *Tx) error {
+		d, err := tx.deputy(id)
+		if err != nil {
+			return err
+		}
+		return tx.deputyLinks(d)
+	})
+}
+
+// deputyLinks refuses a deputy whom any record that figures or past documents count refers to: deleting
+// would silently change them (report-backs and reception duty would go with the deputy by ON DELETE CASCADE).
+func (tx *Tx) deputyLinks(d Deputy) error {
+	var led, att, co, rb, duty, cand int
+	if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?1),
+		(SELECT count(*) FROM attendance WHERE deputy_id = ?1), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?1),
+		(SELECT count(*) FROM report_backs WHERE deputy_id = ?1), (SELECT count(*) FROM reception_deputies WHERE deputy_id = ?1),
+		(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, d.ID).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
+		return err
+	}
+	var has []string // only the kinds there are: 「0条述职评议」 tells the clerk nothing
+	for _, k := range []struct {
+		n    int
+		unit string
+	}{{led, "件领衔建议"}, {co, "件联名建议"}, {att, "条出席记录"}, {rb, "条述职评议"}, {duty, "次进站接待"}, {cand, "项选举记录"}} {
+		if k.n > 0 {
+			has = append(has, fmt.Sprintf("%d%s", k.n, k.unit))
+		}
+	}
+	if len(has) > 0 {
+		return Errorf(ECONFLICT, "代表「%s」已有%s，不能删除；如已离任，请把状态改为出缺", d.Name, joinAnd(has))
+	}
+	return nil
+}
+
+// joinAnd joins items as a Chinese list: 「甲」, 「甲和乙」, 「甲、乙和丙」.
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
+}
+
 // DeleteDeputy deletes a deputy. A deputy who led suggestions or has attendance records is refused: mark the
 // seat 出缺 instead, so that past figures do not change.
 func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
@@ -380,18 +428,8 @@ func (db *DB) DeleteDeputy(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		// Any record that figures or past documents count keeps the deputy: deleting would silently change them
-		// (report-backs and reception duty would be deleted with the deputy by ON DELETE CASCADE).
-		var led, att, co, rb, duty, cand int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE lead_deputy_id = ?1),
-			(SELECT count(*) FROM attendance WHERE deputy_id = ?1), (SELECT count(*) FROM suggestion_cosigners WHERE deputy_id = ?1),
-			(SELECT count(*) FROM report_backs WHERE deputy_id = ?1), (SELECT count(*) FROM reception_deputies WHERE deputy_id = ?1),
-			(SELECT count(*) FROM candidates WHERE deputy_id = ?1)`, id).Scan(&led, &att, &co, &rb, &duty, &cand); err != nil {
+		if err := tx.deputyLinks(d); err != nil {
 			return err
-		}
-		if led+att+co+rb+duty+cand > 0 {
-			return Errorf(ECONFLICT, "代表「%s」已有%d件领衔建议、%d件联名建议、%d条出席记录、%d条述职评议、%d次进站接待和%d项选举记录，不能删除；如已离任，请把状态改为出缺",
-				d.Name, led, co, att, rb, duty, cand)
 		}
 		if _, err := tx.Exec(`DELETE FROM deputies WHERE id = ?`, id); err != nil {
 			return err
@@ -426,6 +464,12 @@ type Group struct {
 // Validate checks the group.
 func (g *Group) Validate() error {
 	var c checker
+	g.check(&c)
+	return c.result()
+}
+
+// check runs the group's rules on c.
+func (g *Group) check(c *checker) {
 	g.Name = cleanName(g.Name)
 	c.required("小组名称", g.Name)
 	c.maxLen("小组名称", g.Name, 40)
@@ -436,7 +480,6 @@ func (g *Group) Validate() error {
 	}
 	c.maxLen("备注", g.Notes, maxText)
 	slices.Sort(g.DeputyLeaderIDs)
-	return c.err
 }
 
 // Groups returns all deputy groups by name with their member counts.

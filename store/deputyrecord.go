@@ -12,7 +12,8 @@ import (
 // 履职档案 PDF and the all-deputies table T10, so they are computed here once.
 //
 // What a year holds: meetings that start in it, suggestions received in it (Suggestion.Year), receptions and
-// report-backs dated in it. Outcomes are the suggestions' current ones (办理结果 as recorded today).
+// report-backs dated in it. Outcomes are counted as of a day (DeputyRecord.AsOf) by the figures' own rule
+// (figureRows): today for the 代表 tab and its printouts, the report date for the yearly report's T10.
 
 // AttendanceCount is how often a deputy was marked at the meetings of one kind (出席/请假/缺席/列席).
 type AttendanceCount struct {
@@ -61,13 +62,16 @@ type DeputyRecord struct {
 
 	Led         int            // suggestions the deputy led (领衔), received in the year, of every kind
 	LedSession  int            // of which raised during a 人代会 (the rest between sessions)
-	LedOutcomes map[string]int // Led by current outcome; keys RecordOutcomes, adding up to Led
+	LedOutcomes map[string]int // Led by outcome on AsOf; keys RecordOutcomes, adding up to Led
+	AsOf        Date           // the day the outcomes are counted on
 	Cosigned    int            // suggestions the deputy co-signed (联名)
 
 	Receptions int // receptions at a station with the deputy on duty (进站接待)
 	Voters     int // voters received at those receptions (人次)
 
 	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
+
+	Photo *PrintImage // the deputy's photo for the 履职档案 (DeputyFileDoc reads it), nil when there is none
 }
 
 // Kind returns the attendance at meetings of one kind (zero when the deputy has no mark at any).
@@ -80,7 +84,7 @@ func (r DeputyRecord) Kind(kind string) AttendanceCount {
 	return AttendanceCount{Kind: kind}
 }
 
-// Solved is the number of led suggestions whose outcome is 已解决.
+// Solved is the number of led suggestions whose outcome on AsOf is 已解决.
 func (r DeputyRecord) Solved() int { return r.LedOutcomes[OutcomeSolved] }
 
 // LedRecess is the number of led suggestions raised between sessions.
@@ -131,13 +135,14 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 		return nil, fieldErr("年度", "(%d)不是合理的年份", year)
 	}
 	y := YearPeriod(year)
-	return tx.deputyRecordsIn(year, string(y.From), string(y.To), deputyID)
+	return tx.deputyRecordsIn(year, string(y.From), string(y.To), string(DateOf(tx.now)), deputyID)
 }
 
-// deputyRecordsIn computes the records of the days from..to; year labels them. The report counts T10 with it
-// over its own period (within one year: 年初以来, or a 报表 period of the clerk's choosing), so that T10 counts
-// the same days as the rest of the report.
-func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]DeputyRecord, error) {
+// deputyRecordsIn computes the records of the days from..to, with the led suggestions' outcomes as of asOf;
+// year labels them. The report counts T10 with it over its own period and report date (within one year:
+// 年初以来, or a 报表 period of the clerk's choosing), so that T10 counts the same days, and the same
+// outcomes, as the rest of the report.
+func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) ([]DeputyRecord, error) {
 	// only restricts a grouped query to the one deputy; for all deputies the rows of deputies out of office
 	// are simply not looked up.
 	only := func(col string) (string, []any) {
@@ -156,7 +161,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 	if err := collect(tx, `SELECT `+deputyColumns+` FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
 		WHERE `+cond+` ORDER BY coalesce(g.id, 1e18), d.name, d.id`, args, func(s scanner) error {
 		d, err := scanDeputy(s)
-		recs = append(recs, DeputyRecord{Deputy: d, Year: year, LedOutcomes: map[string]int{}})
+		recs = append(recs, DeputyRecord{Deputy: d, Year: year, LedOutcomes: map[string]int{}, AsOf: Date(asOf)})
 		return err
 	}); err != nil {
 		return nil, fmt.Errorf("查询代表: %w", err)
@@ -199,11 +204,14 @@ func (tx *Tx) deputyRecordsIn(year int, from, to string, deputyID int64) ([]Depu
 		return nil, fmt.Errorf("统计出席情况: %w", err)
 	}
 
+	// The outcome on asOf is the figures' (figureRows: ?1 the day, ?2–?3 the received dates); the other
+	// arguments follow as ?4 on.
 	extra, xargs = only("s.lead_deputy_id")
-	if err := collect(tx, `SELECT s.lead_deputy_id, count(*), sum(s.period = ?), sum(s.outcome = ?), sum(s.outcome = ?),
-		sum(s.outcome = ?), sum(s.outcome = ?) FROM suggestions s
-		WHERE s.received BETWEEN ? AND ? AND s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
-		append([]any{PeriodSession, OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference, from, to}, xargs...),
+	if err := collect(tx, `WITH x AS (`+figureRows+`)
+		SELECT s.lead_deputy_id, count(*), sum(x.period = ?), sum(x.outcome = ?), sum(x.outcome = ?),
+		sum(x.outcome = ?), sum(x.outcome = ?) FROM x JOIN suggestions s ON s.id = x.id
+		WHERE s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
+		append([]any{asOf, from, to, PeriodSession, OutcomeSolved, OutcomeSolving, OutcomePlanned, OutcomeReference}, xargs...),
 		func(s scanner) error {
 			var id int64
 			var led, session, a, b, c, d int

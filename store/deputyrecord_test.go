@@ -273,7 +273,7 @@ func recordsIn(t *testing.T, db *DB, from, to Date) []DeputyRecord {
 	var out []DeputyRecord
 	must(t, db.view(context.Background(), func(tx *Tx) error {
 		var err error
-		out, err = tx.deputyRecordsIn(from.Year(), string(from), string(to), 0)
+		out, err = tx.deputyRecordsIn(from.Year(), string(from), string(to), string(DateOf(tx.now)), 0)
 		return err
 	}))
 	return out

@@ -282,7 +282,7 @@ func parseChineseNumber(s string) int {
 	return n + cur
 }
 
-// migrateDistricts is migration 0007's Go step: each 选区 the deputies' records name becomes a town district
+// migrateDistricts is migration 0009's Go step: each 选区 the deputies' records name becomes a town district
 // of the register (with as many seats as deputies were elected there, at least one), and the town seats of
 // those deputies point at it. A text without a number keeps its words as the 片区 name under the next free
 // number.
@@ -350,7 +350,7 @@ func migrateDistricts(ex execQuerier) error {
 }
 
 // setTownDistrict puts deputy d's town seat in the 选区 written as text (第3选区, 3; "" for none), adding the
-// district to the register when it is not there yet (as migration 0007 did with the 选区 the records named),
+// district to the register when it is not there yet (as migration 0009 did with the 选区 the records named),
 // so that a bulk change of 选区 and the register agree. A deputy without a town seat keeps the text only.
 func (tx *Tx) setTownDistrict(d *Deputy, text string) error {
 	text = strings.TrimSpace(text)

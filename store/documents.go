@@ -36,6 +36,11 @@ func (db *DB) SuggestionDoc(ctx context.Context, id int64) (doc SuggestionDoc, e
 		if doc.Handling, err = tx.handling(id); err != nil {
 			return err
 		}
+		files, err := tx.attachments(Owner{OwnerSuggestion, id})
+		if err != nil {
+			return err
+		}
+		doc.Handling.Attachments = files.Items
 		doc.Timeline, err = tx.timeline(id)
 		return err
 	})
@@ -245,7 +250,8 @@ type DeputyDoc struct {
 	Records  []DeputyRecord
 }
 
-// DeputyFileDoc reads one deputy's 履职档案 of a year, whether or not the deputy held a seat all year.
+// DeputyFileDoc reads one deputy's 履职档案 of a year, whether or not the deputy held a seat all year, with the
+// deputy's photo when one is attached.
 func (db *DB) DeputyFileDoc(ctx context.Context, deputyID int64, year int) (doc DeputyDoc, err error) {
 	doc.Year = year
 	err = db.view(ctx, func(tx *Tx) error {
@@ -258,6 +264,9 @@ func (db *DB) DeputyFileDoc(ctx context.Context, deputyID int64, year int) (doc 
 		doc.Records, err = tx.deputyRecords(year, deputyID)
 		if err == nil && len(doc.Records) != 1 {
 			err = Errorf(ENOTFOUND, "代表不存在(编号%d)", deputyID)
+		}
+		if err == nil {
+			doc.Records[0].Photo, err = tx.photoOf(Owner{OwnerDeputy, deputyID}, deputyPhotoSide)
 		}
 		return err
 	})

@@ -36,8 +36,8 @@ func (d *Draft) Validate() error {
 	c.maxLen("记录", d.Key, maxName)
 	c.required("草稿名称", d.Label)
 	c.maxLen("草稿名称", d.Label, maxLine*2)
-	if c.err != nil {
-		return c.err
+	if err := c.result(); err != nil {
+		return err
 	}
 	if len(d.Fields) > maxDraftFields {
 		return fieldErr("草稿内容", "太长(%d 字节，最多 %d 字节)", len(d.Fields), maxDraftFields)

@@ -29,6 +29,54 @@ type Error struct {
 // Error returns the message.
 func (e *Error) Error() string { return e.Message }
 
+// FieldErrors is every problem a record's check found, one per field, in the order of the record's fields. It
+// reads as its first error (a command line shows one line), and errors.As finds that first *Error in it; a
+// form shows each under its field (ErrorsOf).
+type FieldErrors []*Error
+
+// Error returns the first message.
+func (fe FieldErrors) Error() string {
+	if len(fe) == 0 {
+		return ""
+	}
+	return fe[0].Message
+}
+
+// Unwrap returns the errors, so that errors.As and ErrorCode see the first.
+func (fe FieldErrors) Unwrap() []error {
+	out := make([]error, len(fe))
+	for i, e := range fe {
+		out[i] = e
+	}
+	return out
+}
+
+// ErrorsOf returns the problems err reports: every one of a FieldErrors in its chain, else the *Error in its
+// chain, else nil (an error that is not about the record's fields: a full disk, a damaged file …).
+func ErrorsOf(err error) []*Error {
+	var fe FieldErrors
+	if errors.As(err, &fe) {
+		return fe
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// validator is a record whose rules run on a checker: its Validate is check's errors.
+type validator interface{ check(c *checker) }
+
+// Required returns the labels of the fields v cannot be saved without, as its own rules say, filled in v or
+// not: the fields ＊ marks on its form. Fields that only some choices require (选民姓名 for a 选民意见建议,
+// 人代会 for 人代会期间, 出缺原因 for 出缺) follow those choices in v. The rules may tidy v.
+func Required(v validator) []string {
+	var c checker
+	v.check(&c)
+	return c.requiredFields()
+}
+
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}

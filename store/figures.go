@@ -14,7 +14,9 @@ import (
 //   - Window. A period [From, To] counts the suggestions received from From to To inclusive, as of a report
 //     date AsOf (default: To, or today when To is in the future). Items received after AsOf are not counted
 //     (on the report date they did not exist yet), so the effective window is [From, min(To, AsOf)]. Meetings,
-//     receptions and report-backs use the same window on their own dates.
+//     receptions and report-backs use the same window on their own dates. AsOf may also be after To: 「2025
+//     items, handling as of 2026-01-15」 is the report offices write in January; the window is then the whole
+//     period, and only the handling is counted on the later day. AsOf is never before From.
 //   - As of AsOf. Every handling fact is taken from its date, not from the item's current state: 交办 from the
 //     assigned date, 转交上级 from the forwarded date, 答复 from the reply dates, 办结 from the closed date
 //     (closing is final in the workflow), the outcome and the evaluation from the dated replies, follow-ups
@@ -56,13 +58,20 @@ import (
 //     still marked 在任 drop out after 换届. A deputy elected later, or recorded later with a later 当选日期,
 //     does not change the period. A deputy holding several levels counts once in each level held that day and
 //     once in the total. Age is taken on that day.
-//   - Stations: in use (在用) and opened on or before AsOf (or with no opening date). Their status has no
-//     history, so a station closed since is not counted.
+//   - Stations: those in use (在用) on the last day counted (CountedOn, as the deputies) and opened on or
+//     before it (or with no opening date). A status has no date of its own; a status changed in the program
+//     after that day counts as it was before the change (stationStatusOn), so a station closed since still
+//     counts in a period it served. T9's per-station receptions and collected items are the window's.
+//   - 人民代表大会会议 (Sessions, T15 and the text's session paragraph): each session started in the window with
+//     its roll (quorum.go), the reports on its agenda, the resolutions passed by the rule and those elected.
 
 // Figures are the figures of SPEC §5 for a period as of a report date.
 type Figures struct {
 	From, To Date // the period asked for (received dates, inclusive)
 	AsOf     Date // the report date: everything is counted as it stood on that day
+	// Today is the day the figures were counted (the store's clock): an AsOf before it is a past date, which
+	// the report text names (「截至2025年12月31日」) instead of saying 「目前」.
+	Today Date
 	// Precision and SatisfiedBasic are the settings the figures were made with.
 	Precision      int
 	SatisfiedBasic bool
@@ -97,7 +106,22 @@ type Figures struct {
 	ReportBacksOral    int // 述职 records in the window, 口头
 	ReportBacksWritten int // … 书面
 	ReportBackLevels   []ReportBackLevel
+
+	Sessions    []CongressSession  // 人民代表大会会议 started in the window, by date (T15)
+	Supervision SupervisionFigures // 监督: evaluations, rectification, inquiries, 民生实事 (figures_supervision.go)
 }
+
+// LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
+func (f Figures) LawCheckEvents() int { return f.MeetingCount(MeetingLawCheck) }
+
+// InspectionEvents is the number of 视察 and 调研 held in the window (InspectionsResearch counts their topics).
+func (f Figures) InspectionEvents() int {
+	return f.MeetingCount(MeetingInspect) + f.MeetingCount(MeetingResearch)
+}
+
+// IsPast reports whether the report date is before the day the figures were counted: the report then speaks
+// of that date, not of 「目前」.
+func (f Figures) IsPast() bool { return f.AsOf != "" && f.Today != "" && f.AsOf < f.Today }
 
 // MeetingCount returns the number of meetings of a kind in the window.
 func (f Figures) MeetingCount(kind string) int {
@@ -175,6 +199,9 @@ func (tx *Tx) figures(f *Figures) error {
 	if err := tx.stationFigures(f); err != nil {
 		return fmt.Errorf("统计家站点: %w", err)
 	}
+	if err := tx.supervisionFigures(f, st); err != nil {
+		return fmt.Errorf("统计监督工作: %w", err)
+	}
 	return nil
 }
 
@@ -184,17 +211,21 @@ func (db *DB) figurePeriod(from, to, asOf Date) (Figures, error) {
 	var c checker
 	c.requiredDate("统计起始日期", from)
 	c.requiredDate("统计截止日期", to)
-	c.date("统计日期", asOf)
-	if c.err != nil {
-		return f, c.err
+	c.date("数据截至日期", asOf)
+	if err := c.result(); err != nil {
+		return f, err
 	}
 	if to < from {
 		return f, fieldErr("统计截止日期", "(%s)不能早于起始日期(%s)", to.Chinese(), from.Chinese())
 	}
-	if asOf == "" {
-		asOf = min(to, DateOf(db.Now()))
+	today := DateOf(db.Now())
+	switch {
+	case asOf == "":
+		asOf = min(to, today) // a period not begun yet counts nothing: the window ends before it starts
+	case asOf < from:
+		return f, fieldErr("数据截至日期", "(%s)不能早于统计起始日期(%s)", asOf.Chinese(), from.Chinese())
 	}
-	f.From, f.To, f.AsOf = from, to, asOf
+	f.From, f.To, f.AsOf, f.Today = from, to, asOf, today
 	return f, nil
 }
 

@@ -237,3 +237,13 @@ type UnitFigures struct {
 	Kind   string
 	SuggestionFigures
 }
+
+// MeasureWord is the measure word a kind of suggestion is counted in, in the report text, T1 and the 报表 tab
+// alike (domain.md §8 note 4, seed 000): 条 for voters' opinions (选民意见建议), 件 for the deputies' motions
+// and suggestions.
+func MeasureWord(kind string) string {
+	if kind == KindVoter {
+		return "条"
+	}
+	return "件"
+}

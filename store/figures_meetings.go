@@ -5,6 +5,28 @@ import "slices"
 // The figures of the meetings and activities of a period: meetings by kind, special reports, law checks,
 // inspections and research, resolutions passed, receptions and report-backs.
 
+// CongressSession is a 人民代表大会会议 of the period as T15 and the report text state it.
+type CongressSession struct {
+	MeetingID  int64
+	Title      string // 青山镇第十八届人民代表大会第三次会议
+	Start, End Date
+	Expected   int      // 应到: the town deputies on its roll that day (quorum.go); 0 when nobody is on it
+	Present    int      // 实到 among them
+	Leave      int      // 请假
+	Guests     []string // 列席人员
+	Reports    []string // the agenda items deliberating a report (审议报告), in agenda order
+	Passed     []string // the resolutions and decisions passed by the rule (quorum.go), in order
+	Elections  []SessionElection
+	Received   int // suggestions raised at it (人代会期间, this session) received in the window
+}
+
+// SessionElection is an election or by-election of a session with those elected.
+type SessionElection struct {
+	Kind     string // 选举 / 补选
+	Position string
+	Elected  []string
+}
+
 // ReportBackLevel counts the deputies of one level who reported back to voters in the period: Oral gave at
 // least one oral report-back, Written only written ones.
 type ReportBackLevel struct {
@@ -101,6 +123,68 @@ func (tx *Tx) meetingFigures(f *Figures) error {
 		if r, ok := levels[l]; ok {
 			f.ReportBackLevels = append(f.ReportBackLevels, r)
 		}
+	}
+	return tx.sessionFigures(f)
+}
+
+// sessionFigures reads the sessions of the window (a few a year): each one's roll and attendance, the reports
+// on its agenda, the resolutions passed by the rule, the elections and the suggestions raised at it.
+func (tx *Tx) sessionFigures(f *Figures) error {
+	f.Sessions = nil
+	var ids []int64
+	if err := collect(tx, `SELECT id FROM meetings WHERE kind = ? AND start_date BETWEEN ? AND ? ORDER BY start_date, id`,
+		[]any{MeetingCongress, f.From, f.last()}, func(s scanner) error {
+			var id int64
+			err := s.Scan(&id)
+			ids = append(ids, id)
+			return err
+		}); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		m, err := tx.meeting(id)
+		if err != nil {
+			return err
+		}
+		d, err := tx.meetingDetail(id)
+		if err != nil {
+			return err
+		}
+		q, err := tx.quorum(id)
+		if err != nil {
+			return err
+		}
+		cs := CongressSession{MeetingID: id, Title: m.Title, Start: m.Start, End: m.End, Expected: q.Base, Present: q.Present,
+			Leave: q.Leave}
+		for _, g := range d.Guests {
+			cs.Guests = append(cs.Guests, g.Name)
+		}
+		for _, a := range d.Agenda {
+			if a.Kind == "审议报告" || a.Report != "" {
+				cs.Reports = append(cs.Reports, a.Title)
+			}
+		}
+		for _, r := range d.Resolutions {
+			if passed, _ := q.ResolutionResult(r); passed {
+				cs.Passed = append(cs.Passed, r.Title)
+			}
+		}
+		for _, e := range d.Elections {
+			se := SessionElection{Kind: e.Kind, Position: e.Position}
+			for _, c := range e.Candidates {
+				if c.Elected {
+					se.Elected = append(se.Elected, c.Name)
+				}
+			}
+			if len(se.Elected) > 0 {
+				cs.Elections = append(cs.Elections, se)
+			}
+		}
+		if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ? AND period = ? AND received BETWEEN ? AND ?`,
+			id, PeriodSession, f.From, f.last()).Scan(&cs.Received); err != nil {
+			return err
+		}
+		f.Sessions = append(f.Sessions, cs)
 	}
 	return nil
 }

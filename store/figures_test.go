@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,37 @@ func TestRatePercent(t *testing.T) {
 	}
 	if v, ok := (Rate{13, 23}).Rounded(1); !ok || fmt.Sprintf("%.4f", v) != "0.5650" {
 		t.Errorf("Rounded = %v", v)
+	}
+}
+
+// A rounded rate is the decimal Percent prints, digit for digit: what a spreadsheet cell holds and what its
+// formula bar shows (0.219, never 0.21899999999999997 or Excel's 15-digit 0.218999999999999).
+func TestRateRoundedIsTheDecimalPrinted(t *testing.T) {
+	for prec := 0; prec <= 3; prec++ {
+		for den := 1; den <= 400; den++ {
+			for num := 0; num <= den; num++ {
+				r := Rate{num, den}
+				v, ok := r.Rounded(prec)
+				if !ok {
+					t.Fatalf("%s not rounded", r)
+				}
+				pct := strings.TrimSuffix(r.Percent(prec), "%")
+				want, err := strconv.ParseFloat(pct, 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// The shortest decimal of the cell's value, moved two places, is the percentage printed.
+				got := strconv.FormatFloat(v, 'f', -1, 64)
+				back, _ := strconv.ParseFloat(got, 64)
+				if len(strings.TrimLeft(strings.ReplaceAll(got, ".", ""), "0")) > prec+3 ||
+					strconv.FormatFloat(back*100, 'f', prec, 64) != pct || back*100-want > 1e-9 || want-back*100 > 1e-9 {
+					t.Fatalf("%s at %d decimals: cell %s, printed %s%%", r, prec, got, pct)
+				}
+			}
+		}
+	}
+	if v, _ := (Rate{219, 1000}).Rounded(1); strconv.FormatFloat(v, 'f', -1, 64) != "0.219" {
+		t.Errorf("21.9%% is the cell %v", v)
 	}
 }
 

@@ -33,6 +33,9 @@ var EntityNames = map[string]string{
 	"term": "届次", "group": "代表小组", "reception": "接待记录", "report_back": "述职评议",
 	"settings": "设置", "dict": "字典", "calendar": "节假日", "database": "数据库",
 	"district": "选区", "by_election": "补选", "term_change": "换届", // issue 16
+	// 监督 (issue 17)
+	"eval_campaign": "评议活动", "rectification": "整改事项", "inquiry": "专题询问", "livelihood": "民生实事",
+	"livelihood_vote": "民生实事票决",
 }
 
 func (tx *Tx) logHistory(entity string, id int64, action, label, changes string) error {
@@ -138,6 +141,11 @@ func fieldText(v reflect.Value) string {
 			return ""
 		}
 		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Float64:
+		if v.Float() == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(v.Float(), 'f', -1, 64)
 	case reflect.Bool:
 		if v.Bool() {
 			return "是"

@@ -25,10 +25,12 @@ const (
 	ImportDeputies    ImportKind = "deputies"
 	ImportStations    ImportKind = "stations"
 	ImportSuggestions ImportKind = "suggestions"
+	// ImportRectifications are 整改事项 (import_rectifications.go).
+	ImportRectifications ImportKind = "rectifications"
 )
 
 // ImportKinds lists the kinds of import.
-var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions}
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -39,6 +41,8 @@ func (k ImportKind) Label() string {
 		return "联络站"
 	case ImportSuggestions:
 		return "建议"
+	case ImportRectifications:
+		return "整改事项"
 	}
 	return string(k)
 }
@@ -104,6 +108,8 @@ type ImportRow struct {
 	Deputy     *Deputy
 	Station    *Station
 	Suggestion *Suggestion // with Assigned and Deadline when the row gives 交办日期 and 办理时限
+	// Rectification is a 整改事项 (import_rectifications.go).
+	Rectification *Rectification
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -172,6 +178,8 @@ type PlanRow struct {
 	Deputy     *Deputy
 	Station    *Station
 	Suggestion *Suggestion
+	// Rectification is a 整改事项 (import_rectifications.go).
+	Rectification *Rectification
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -447,6 +455,9 @@ func (tx *Tx) importRow(r *PlanRow) error {
 	case r.Station != nil:
 		s := *r.Station
 		return tx.saveStation(&s)
+	case r.Rectification != nil:
+		x := *r.Rectification
+		return tx.saveRectification(&x)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -512,6 +523,8 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			return names("进站", `SELECT name FROM stations WHERE status != '撤销' ORDER BY name`)
 		case ImportStations:
 			return dict("所在村(居)", DictVillage)
+		case ImportRectifications:
+			return names("责任单位", `SELECT name FROM units ORDER BY id`)
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

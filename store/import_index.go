@@ -44,6 +44,7 @@ type importIndex struct {
 	dicts    map[string][]string
 	numbers  map[string]suggestionRef // suggestion number → item
 	items    map[string][]suggestionRef
+	rects    map[string]int64 // 整改事项 by text and unit (rectKey) → id
 }
 
 func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
@@ -93,6 +94,9 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 		return err
 	}); err != nil {
 		return nil, err
+	}
+	if kind == ImportRectifications {
+		return idx, idx.loadRectifications(tx)
 	}
 	if kind != ImportSuggestions {
 		return idx, nil

@@ -114,6 +114,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.station(r, in)
 	case ImportSuggestions:
 		err = pl.suggestion(r, in)
+	case ImportRectifications:
+		err = pl.rectification(r, in)
 	}
 	return r.PlanRow, err
 }

@@ -38,6 +38,12 @@ func (m Meeting) IsVoting() bool { return m.Kind == MeetingCongress || m.Kind ==
 // Validate checks the meeting.
 func (m *Meeting) Validate() error {
 	var c checker
+	m.check(&c)
+	return c.result()
+}
+
+// check runs the meeting's rules on c.
+func (m *Meeting) check(c *checker) {
 	m.Title = cleanName(m.Title)
 	c.required("类型", m.Kind)
 	c.oneOf("类型", m.Kind, MeetingKinds)
@@ -47,12 +53,8 @@ func (m *Meeting) Validate() error {
 	c.date("结束日期", m.End)
 	c.notBefore("结束日期", m.End, "开始日期", m.Start)
 	if m.Kind == MeetingCongress {
-		if m.TermID == 0 {
-			c.fail("届次", "人民代表大会会议必须选择届次")
-		}
-		if m.SessionNo < 1 || m.SessionNo > 99 {
-			c.fail("会次", "人民代表大会会议必须填写第几次会议(1到99)")
-		}
+		c.need("届次", m.TermID == 0, "人民代表大会会议必须选择届次")
+		c.need("会次", m.SessionNo < 1 || m.SessionNo > 99, "人民代表大会会议必须填写第几次会议(1到99)")
 	} else if m.SessionNo != 0 {
 		c.fail("会次", "只有人民代表大会会议才有会次")
 	}
@@ -67,7 +69,6 @@ func (m *Meeting) Validate() error {
 	c.maxLen("纪要", m.Minutes, maxLongText)
 	c.maxLen("发现的问题", m.Problems, maxLongText)
 	c.maxLen("备注", m.Notes, maxText)
-	return c.err
 }
 
 // CongressTitle forms the title of a session: ××镇第十八届人民代表大会第三次会议.
@@ -241,6 +242,30 @@ func (tx *Tx) saveMeeting(m *Meeting) error {
 	return nil
 }
 
+// CheckDeleteMeeting returns why the meeting cannot be deleted (ECONFLICT: a 人代会 that suggestions were
+// registered at), or nil. The window asks it before the question whether to delete; DeleteMeeting checks again.
+func (db *DB) CheckDeleteMeeting(ctx context.Context, id int64) error {
+	return db.view(ctx, func(tx *Tx) error {
+		m, err := tx.meeting(id)
+		if err != nil {
+			return err
+		}
+		return tx.meetingLinks(m)
+	})
+}
+
+// meetingLinks refuses a 人代会 that suggestions were registered at.
+func (tx *Tx) meetingLinks(m Meeting) error {
+	var n int
+	if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, m.ID).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return Errorf(ECONFLICT, "「%s」期间登记了%d件建议，不能删除", m.Title, n)
+	}
+	return nil
+}
+
 // DeleteMeeting deletes a meeting with its attendance, agenda, resolutions and elections. Suggestions raised
 // at it keep their text but lose the link; a 人代会 that suggestions were registered at is refused.
 func (db *DB) DeleteMeeting(ctx context.Context, id int64) error {
@@ -249,12 +274,8 @@ func (db *DB) DeleteMeeting(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.meetingLinks(m); err != nil {
 			return err
-		}
-		if n > 0 {
-			return Errorf(ECONFLICT, "「%s」期间登记了%d件建议，不能删除", m.Title, n)
 		}
 		if _, err := tx.Exec(`DELETE FROM meetings WHERE id = ?`, id); err != nil {
 			return err
@@ -344,6 +365,12 @@ type MeetingDetail struct {
 // Validate checks the detail lists; messages name the row.
 func (d *MeetingDetail) Validate() error {
 	var c checker
+	d.check(&c)
+	return c.result()
+}
+
+// check runs the rules of the detail lists on c; messages name the row.
+func (d *MeetingDetail) check(c *checker) {
 	seen := map[int64]bool{}
 	for i, a := range d.Attendance {
 		row := fmt.Sprintf("出席情况第%d行", i+1)
@@ -419,7 +446,6 @@ func (d *MeetingDetail) Validate() error {
 			}
 		}
 	}
-	return c.err
 }
 
 // MeetingDetail returns the attendance (by group, then name), guests, agenda, resolutions and elections.
@@ -532,7 +558,7 @@ func (tx *Tx) saveMeetingDetail(meetingID int64, d MeetingDetail) error {
 			return err
 		}
 	}
-	for _, t := range []string{"attendance", "meeting_guests", "resolutions", "agenda_items", "elections"} {
+	for _, t := range []string{"attendance", "meeting_guests", "resolutions", "elections"} {
 		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE meeting_id = ?`, meetingID); err != nil {
 			return err
 		}
@@ -548,18 +574,9 @@ func (tx *Tx) saveMeetingDetail(meetingID int64, d MeetingDetail) error {
 			return err
 		}
 	}
-	agendaIDs := make([]int64, len(d.Agenda))
-	for i, a := range d.Agenda {
-		kind := a.Kind
-		if kind == "" {
-			kind = "其他"
-		}
-		res, err := tx.Exec(`INSERT INTO agenda_items (meeting_id, seq, title, kind, report, presenter) VALUES (?, ?, ?, ?, ?, ?)`,
-			meetingID, i+1, a.Title, kind, a.Report, a.Presenter)
-		if err != nil {
-			return err
-		}
-		agendaIDs[i], _ = res.LastInsertId()
+	agendaIDs, err := tx.saveAgenda(meetingID, d.Agenda)
+	if err != nil {
+		return err
 	}
 	for i, r := range d.Resolutions {
 		var item any
@@ -595,6 +612,57 @@ func (tx *Tx) saveMeetingDetail(meetingID int64, d MeetingDetail) error {
 	}
 	return tx.logHistory("meeting", meetingID, ActionUpdate, m.Title, fmt.Sprintf("会议记录: 出席情况%d人, 列席人员%d人, 议程%d项, 决议%d项, 选举%d项",
 		len(d.Attendance), len(d.Guests), len(d.Agenda), len(d.Resolutions), len(d.Elections)))
+}
+
+// saveAgenda replaces the meeting's agenda with items and returns their ids in order. An item that was there
+// before (its ID) keeps its id, so that the files attached to it stay with it; an item no longer there is
+// deleted, and its attachments go to the meeting (attachment_owner.go).
+func (tx *Tx) saveAgenda(meetingID int64, items []AgendaItem) ([]int64, error) {
+	had := map[int64]bool{}
+	if err := collect(tx, `SELECT id FROM agenda_items WHERE meeting_id = ?`, []any{meetingID}, func(s scanner) error {
+		var id int64
+		err := s.Scan(&id)
+		had[id] = true
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	keep := map[int64]bool{}
+	for _, a := range items {
+		if had[a.ID] {
+			keep[a.ID] = true
+		}
+	}
+	for id := range had {
+		if !keep[id] {
+			if _, err := tx.Exec(`DELETE FROM agenda_items WHERE id = ?`, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	ids := make([]int64, len(items))
+	for i, a := range items {
+		kind := a.Kind
+		if kind == "" {
+			kind = "其他"
+		}
+		if keep[a.ID] {
+			if _, err := tx.Exec(`UPDATE agenda_items SET seq = ?, title = ?, kind = ?, report = ?, presenter = ? WHERE id = ?`,
+				i+1, a.Title, kind, a.Report, a.Presenter, a.ID); err != nil {
+				return nil, err
+			}
+			ids[i] = a.ID
+			delete(keep, a.ID) // an item listed twice is saved twice, as before
+			continue
+		}
+		res, err := tx.Exec(`INSERT INTO agenda_items (meeting_id, seq, title, kind, report, presenter) VALUES (?, ?, ?, ?, ?, ?)`,
+			meetingID, i+1, a.Title, kind, a.Report, a.Presenter)
+		if err != nil {
+			return nil, err
+		}
+		ids[i], _ = res.LastInsertId()
+	}
+	return ids, nil
 }
 
 // scanner is a row that can be scanned.
@@ -635,9 +703,13 @@ type ReportBack struct {
 // never to more.
 func (r *ReportBack) Validate() error {
 	var c checker
-	if r.DeputyID == 0 {
-		c.fail("代表", "不能为空")
-	}
+	r.check(&c)
+	return c.result()
+}
+
+// check runs the record's rules on c.
+func (r *ReportBack) check(c *checker) {
+	c.need("代表", r.DeputyID == 0, "不能为空")
 	c.requiredDate("述职日期", r.Date)
 	c.required("述职方式", r.Form)
 	c.oneOf("述职方式", r.Form, ReportBackForms)
@@ -649,7 +721,6 @@ func (r *ReportBack) Validate() error {
 		c.fail("优秀、称职、不称职", "合计(%d)不能多于参加评议人数(%d)", sum, r.Participants)
 	}
 	c.maxLen("备注", r.Notes, maxText)
-	return c.err
 }
 
 // ReportBacks returns the report-back records of a year (all when 0) or of one deputy (when deputyID ≠ 0).

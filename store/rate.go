@@ -18,7 +18,9 @@ func (r Rate) Rounded(precision int) (float64, bool) {
 		return 0, false
 	}
 	q, scale := r.scaled(precision)
-	return float64(q) / float64(scale) / 100, true
+	// One division of two exact integers gives the double nearest q/(100·scale), whose shortest form is the
+	// decimal Percent prints (0.219); two divisions would round twice and leave 0.21899999999999997 in a cell.
+	return float64(q) / float64(scale*100), true
 }
 
 // scaled returns round(Num/Den × 100 × 10^precision), rounding half away from zero, computed on integers so

@@ -9,14 +9,17 @@ import (
 // and the lists it does not hold. The 报表 tab and `rendadesk export` both read it with LoadReport, so they
 // print the same numbers.
 type ReportData struct {
-	Settings Settings
-	Figures  Figures
-	Ledger   []Suggestion   // T4 办理情况一览表: the period's suggestions, by number
-	Deputies []Deputy       // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
-	Stations []Station      // T9 家站点建设情况: the stations the figures count
-	Records  []DeputyRecord // T10 代表履职情况: the period's days
-	Meetings []ReportMeeting
-	Made     time.Time // 制表日期; zero: now
+	Settings    Settings
+	Figures     Figures
+	Ledger      []LedgerItem    // T4 办理情况一览表: the period's suggestions, by number, with their handling on AsOf
+	Deputies    []Deputy        // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
+	Stations    []ReportStation // T9 家站点建设情况: the stations counted, and any other that worked in the period
+	Records     []DeputyRecord  // T10 代表履职情况: the period's days, outcomes on AsOf
+	ReportBacks []ReportBack    // T11 述职评议: the report-backs of the window, by date
+	Meetings    []ReportMeeting
+	// Supervision lists the period's campaigns, rectification items and projects (report_supervision.go).
+	Supervision SupervisionReport
+	Made        time.Time // 制表日期; zero: now
 	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
 	Basis ArchiveBasis
 }
@@ -27,6 +30,21 @@ type ReportMeeting struct {
 	Meeting
 	Detail MeetingDetail
 	Quorum Quorum
+}
+
+// reportBacksIn returns the report-backs dated from..to, by date and name (T11).
+func (tx *Tx) reportBacksIn(from, to Date) ([]ReportBack, error) {
+	var out []ReportBack
+	err := collect(tx, `SELECT r.id, r.deputy_id, r.date, r.form, r.participants, r.excellent, r.competent, r.incompetent, r.notes,
+		d.name, r.created_at, r.updated_at FROM report_backs r JOIN deputies d ON d.id = r.deputy_id
+		WHERE r.date BETWEEN ? AND ? ORDER BY r.date, d.name, r.id`, []any{from, to}, func(s scanner) error {
+		var r ReportBack
+		err := s.Scan(&r.ID, &r.DeputyID, &r.Date, &r.Form, &r.Participants, &r.Excellent, &r.Competent, &r.Incompetent, &r.Notes,
+			&r.DeputyName, &r.CreatedAt, &r.UpdatedAt)
+		out = append(out, r)
+		return err
+	})
+	return out, err
 }
 
 // Year is the report's year, from the start of its period.
@@ -51,17 +69,23 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 		if rep.Basis, err = tx.archiveBasis(f); err != nil {
 			return err
 		}
-		last := min(f.To, f.AsOf)
-		if rep.Ledger, _, err = tx.suggestions(SuggestionFilter{From: f.From, To: last, Sort: "number"}); err != nil {
+		last := f.CountedOn()
+		if rep.Ledger, err = tx.ledger(f); err != nil {
 			return err
 		}
 		if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
 			return err
 		}
-		if rep.Stations, _, err = tx.stations(StationFilter{CountedOn: f.AsOf}); err != nil {
+		if rep.Stations, err = tx.reportStations(f); err != nil {
 			return err
 		}
-		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), 0); err != nil {
+		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
+			return err
+		}
+		if rep.ReportBacks, err = tx.reportBacksIn(f.From, last); err != nil {
+			return err
+		}
+		if rep.Supervision, err = tx.supervisionReport(f); err != nil {
 			return err
 		}
 		meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})

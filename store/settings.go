@@ -57,43 +57,47 @@ func DefaultSettings() Settings {
 
 // Validate checks the settings.
 func (s *Settings) Validate() error {
+	var c checker
+	s.check(&c)
+	return c.result()
+}
+
+// check runs the settings' rules on c.
+func (s *Settings) check(c *checker) {
 	for _, name := range []*string{&s.OfficeName, &s.Township, &s.UpperCongress, &s.ClerkName, &s.TownWord, &s.UpperWord, &s.BodyWord} {
 		*name = cleanName(*name)
 	}
-	if strings.TrimSpace(s.OfficeName) == "" && s.Initialized {
-		return fieldErr("单位名称", "不能为空")
+	if s.Initialized {
+		c.required("单位名称", s.OfficeName)
 	}
 	if s.Precision < 0 || s.Precision > 3 {
-		return fieldErr("百分比小数位数", "应在0到3之间")
+		c.fail("百分比小数位数", "应在0到3之间")
 	}
 	if s.DeadlineMonths < 1 || s.DeadlineMonths > 12 {
-		return fieldErr("办理时限(月)", "应在1到12之间")
+		c.fail("办理时限(月)", "应在1到12之间")
 	}
 	if s.RehandleMonths < 1 || s.RehandleMonths > 12 {
-		return fieldErr("重新办理时限(月)", "应在1到12之间")
+		c.fail("重新办理时限(月)", "应在1到12之间")
 	}
 	if s.MaxExtensionMonths <= s.DeadlineMonths || s.MaxExtensionMonths > 24 {
 		// Strictly longer: a default deadline moved to the next working day must still fit under the limit.
-		return fieldErr("延期上限(月)", "应多于办理时限，且不超过24个月")
+		c.fail("延期上限(月)", "应多于办理时限，且不超过24个月")
 	}
 	if s.AssignWorkdays < 1 || s.AssignWorkdays > 60 {
-		return fieldErr("闭会期间交办时限(工作日)", "应在1到60之间")
+		c.fail("闭会期间交办时限(工作日)", "应在1到60之间")
 	}
 	if s.Numbering != "year" && s.Numbering != "session" {
-		return fieldErr("编号方式", "只能是按年度或按会次")
+		c.fail("编号方式", "只能是按年度或按会次")
 	}
 	if !oneOf(s.TextSize, TextSizes) {
-		return fieldErr("字号", "只能是标准、大或特大")
+		c.fail("字号", "只能是标准、大或特大")
 	}
 	if !oneOf(s.Theme, Themes) {
-		return fieldErr("主题", "只能是浅色、深色或跟随系统")
+		c.fail("主题", "只能是浅色、深色或跟随系统")
 	}
 	for _, w := range []struct{ label, v string }{{"乡镇称谓", s.TownWord}, {"上级称谓", s.UpperWord}, {"机构称谓", s.BodyWord}} {
-		if strings.TrimSpace(w.v) == "" {
-			return fieldErr(w.label, "不能为空")
-		}
+		c.required(w.label, w.v)
 	}
-	return nil
 }
 
 // LevelLabel renders a level code in the office's words: 镇级 → 乡级 or 街道级, 县级 → 区级.

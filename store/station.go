@@ -37,6 +37,12 @@ func (s Station) SixHavesMet() bool { return !slices.Contains(s.Haves[:], false)
 // Validate checks the station.
 func (s *Station) Validate() error {
 	var c checker
+	s.check(&c)
+	return c.result()
+}
+
+// check runs the station's rules on c.
+func (s *Station) check(c *checker) {
 	s.Name, s.Contact = cleanName(s.Name), cleanName(s.Contact)
 	c.required("名称", s.Name)
 	c.maxLen("名称", s.Name, 50)
@@ -57,7 +63,6 @@ func (s *Station) Validate() error {
 	c.maxLen("备注", s.Notes, maxText)
 	c.noDuplicates("进站代表", s.DeputyIDs)
 	slices.Sort(s.DeputyIDs)
-	return c.err
 }
 
 const stationColumns = `s.id, s.name, s.type, s.village, s.address, s.opened, s.contact, s.phone, s.schedule,
@@ -262,9 +267,13 @@ type Reception struct {
 // Validate checks the reception record.
 func (r *Reception) Validate() error {
 	var c checker
-	if r.StationID == 0 {
-		c.fail("联络站", "不能为空")
-	}
+	r.check(&c)
+	return c.result()
+}
+
+// check runs the reception record's rules on c.
+func (r *Reception) check(c *checker) {
+	c.need("联络站", r.StationID == 0, "不能为空")
 	c.requiredDate("接待日期", r.Date)
 	c.nonNegative("接待选民(人次)", r.Voters)
 	if r.Voters > 10000 {
@@ -273,7 +282,6 @@ func (r *Reception) Validate() error {
 	c.maxLen("主要内容", r.Summary, maxText)
 	c.noDuplicates("值班代表", r.DeputyIDs)
 	slices.Sort(r.DeputyIDs)
-	return c.err
 }
 
 // ReceptionFilter selects reception records.

@@ -97,6 +97,12 @@ func (s Suggestion) DueWithin(today Date, days int) bool {
 // Validate checks the registration fields; dictionaries and references are checked on save.
 func (s *Suggestion) Validate() error {
 	var c checker
+	s.check(&c)
+	return c.result()
+}
+
+// check runs the item's rules on c.
+func (s *Suggestion) check(c *checker) {
 	s.Title = cleanName(dropControls(s.Title))
 	s.Number = cleanName(dropControls(s.Number))
 	s.Content = dropControls(s.Content)
@@ -106,8 +112,8 @@ func (s *Suggestion) Validate() error {
 	c.oneOf("类型", s.Kind, SuggestionKinds)
 	c.required("提出时段", s.Period)
 	c.oneOf("提出时段", s.Period, Periods)
-	if s.Period == PeriodSession && s.SessionID == 0 {
-		c.failMsg("人代会", "人代会期间提出的建议必须选择是哪次会议")
+	if s.Period == PeriodSession {
+		c.needMsg("人代会", s.SessionID == 0, "人代会期间提出的建议必须选择是哪次会议")
 	}
 	if s.Period == PeriodRecess && s.SessionID != 0 {
 		c.failMsg("人代会", "闭会期间提出的建议不应选择人代会")
@@ -126,8 +132,8 @@ func (s *Suggestion) Validate() error {
 	c.requiredDate("收到日期", s.Received)
 	if s.Kind == KindVoter {
 		c.required("选民姓名", s.VoterName)
-	} else if s.LeadDeputyID == 0 {
-		c.fail("领衔代表", "不能为空(选民意见建议除外)")
+	} else {
+		c.need("领衔代表", s.LeadDeputyID == 0, "不能为空(选民意见建议除外)")
 	}
 	c.maxLen("选民姓名", s.VoterName, maxName)
 	c.maxLen("选民联系方式", s.VoterContact, maxLine)
@@ -136,7 +142,6 @@ func (s *Suggestion) Validate() error {
 		c.fail("联名代表", "不能包含领衔代表本人")
 	}
 	slices.Sort(s.CosignerIDs)
-	return c.err
 }
 
 // dropControls removes the control characters other than tab and line breaks from the text the search

@@ -34,19 +34,22 @@ func (t Term) FullName() string {
 // Validate checks the term.
 func (t *Term) Validate() error {
 	var c checker
+	t.check(&c)
+	return c.result()
+}
+
+// check runs the term's rules on c; a term saved without a level is the town's.
+func (t *Term) check(c *checker) {
 	if t.Level == "" {
 		t.Level = LevelTown
 	}
 	c.oneOf("层级", t.Level, DeputyLevels)
-	if t.Number < 1 || t.Number > 99 {
-		c.fail("届次", "应在1到99之间")
-	}
+	c.need("届次", t.Number < 1 || t.Number > 99, "应在1到99之间")
 	c.date("开始日期", t.Start)
 	c.date("结束日期", t.End)
 	if t.End != "" && t.Start != "" && t.End <= t.Start {
 		c.fail("结束日期", "应晚于开始日期")
 	}
-	return c.err
 }
 
 // Terms returns all terms, newest first.

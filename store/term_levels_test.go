@@ -104,14 +104,14 @@ func TestTermsPerLevel(t *testing.T) {
 	})
 }
 
-// A database of version 6 keeps its counts: its terms become the town's, the 选区 its deputies name become
+// A database of the version before terms' migration (0009_terms_districts) keeps its counts: its terms become the town's, the 选区 its deputies name become
 // the register's, and a county seat of a deputy whose town term was followed by a newer one ends then.
 func TestMigrateTermsAndDistricts(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v6.db")
+	path := filepath.Join(t.TempDir(), "v8.db")
 	old, err := sql.Open("sqlite", dsn(path))
 	must(t, err)
 	db := &DB{db: old, path: path}
-	must(t, db.migrateTo(context.Background(), 6))
+	must(t, db.migrateTo(context.Background(), 8)) // the version before 0009_terms_districts
 	for _, q := range []string{
 		`INSERT INTO terms (id, number, start_date, is_current, created_at, updated_at) VALUES (1, 17, '2016-12-01', 0, 'x', 'x'), (2, 18, '2021-12-01', 1, 'x', 'x')`,
 		`INSERT INTO deputies (id, name, term_id, district, created_at, updated_at) VALUES (1, '甲', 2, '第3选区', 'x', 'x'),

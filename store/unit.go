@@ -22,6 +22,12 @@ type Unit struct {
 // Validate checks the unit's own fields; the kind is checked against its dictionary on save.
 func (u *Unit) Validate() error {
 	var c checker
+	u.check(&c)
+	return c.result()
+}
+
+// check runs the unit's rules on c.
+func (u *Unit) check(c *checker) {
 	u.Name, u.Contact = cleanName(u.Name), cleanName(u.Contact)
 	c.required("单位名称", u.Name)
 	c.maxLen("单位名称", u.Name, 50)
@@ -29,7 +35,6 @@ func (u *Unit) Validate() error {
 	c.maxLen("联系人", u.Contact, maxName)
 	c.phone("联系电话", u.Phone)
 	c.maxLen("备注", u.Notes, maxText)
-	return c.err
 }
 
 // Units returns all handling units by kind and name.
@@ -93,21 +98,46 @@ func (db *DB) SaveUnit(ctx context.Context, u *Unit) error {
 	})
 }
 
+// CheckDeleteUnit returns why the handling unit cannot be deleted (ECONFLICT: suggestions refer to it), or nil.
+// The window asks it before the question whether to delete; DeleteUnit checks again.
+func (db *DB) CheckDeleteUnit(ctx context.Context, id int64) error {
+	return db.view(ctx, func(tx *Tx) error {
+		_, err := tx.unitInUse(id)
+		return err
+	})
+}
+
+// unitInUse returns the unit's name, refusing a unit that suggestions are assigned to, as main or assisting unit.
+func (tx *Tx) unitInUse(id int64) (string, error) {
+	var name string
+	if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+		return "", Errorf(ENOTFOUND, "承办单位不存在")
+	} else if err != nil {
+		return "", err
+	}
+	var n int
+	if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE main_unit_id = ?) + (SELECT count(*) FROM suggestion_assist_units WHERE unit_id = ?)`, id, id).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		return "", Errorf(ECONFLICT, "承办单位「%s」承办或协办了%d件建议，不能删除", name, n)
+	}
+	if err := tx.QueryRow(`SELECT (SELECT count(*) FROM eval_targets WHERE unit_id = ?1) + (SELECT count(*) FROM rectifications WHERE unit_id = ?1)
+		+ (SELECT count(*) FROM inquiry_items WHERE unit_id = ?1) + (SELECT count(*) FROM livelihood_projects WHERE unit_id = ?1)`, id).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		return "", Errorf(ECONFLICT, "承办单位「%s」在监督工作(评议对象、整改事项、询问清单或民生实事)中被引用%d次，不能删除", name, n)
+	}
+	return name, nil
+}
+
 // DeleteUnit deletes a handling unit that no suggestion refers to.
 func (db *DB) DeleteUnit(ctx context.Context, id int64) error {
 	return db.update(ctx, func(tx *Tx) error {
-		var name string
-		if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, id).Scan(&name); errors.Is(err, sql.ErrNoRows) {
-			return Errorf(ENOTFOUND, "承办单位不存在")
-		} else if err != nil {
+		name, err := tx.unitInUse(id)
+		if err != nil {
 			return err
-		}
-		var n int
-		if err := tx.QueryRow(`SELECT (SELECT count(*) FROM suggestions WHERE main_unit_id = ?) + (SELECT count(*) FROM suggestion_assist_units WHERE unit_id = ?)`, id, id).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return Errorf(ECONFLICT, "承办单位「%s」承办或协办了%d件建议，不能删除", name, n)
 		}
 		if _, err := tx.Exec(`DELETE FROM units WHERE id = ?`, id); err != nil {
 			return err

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,30 +36,78 @@ func invisible(r rune) bool {
 	return r >= 0x200B && r <= 0x200F || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x2060 || r == 0xFEFF
 }
 
-// checker collects the first validation error, so Validate methods read as a list of rules.
-type checker struct{ err error }
+// checker collects the validation errors of a record, one per field (the first rule the field breaks), so
+// that a form can show every problem at once next to its field; Validate methods read as a list of rules.
+type checker struct {
+	errs FieldErrors
+	req  []string // the fields a rule requires, filled or not (Required reads them)
+}
 
-// result is the error collected (issue 16's records call it; main's collecting checker has its own).
-func (c *checker) result() error { return c.err }
+// ok reports whether no rule has failed so far.
+func (c *checker) ok() bool { return len(c.errs) == 0 }
+
+// has reports whether field has failed a rule already.
+func (c *checker) has(field string) bool {
+	for _, e := range c.errs {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// add keeps e unless its field has an error already (the first rule broken is the one to fix first).
+func (c *checker) add(e *Error) {
+	if e.Field != "" && c.has(e.Field) {
+		return
+	}
+	c.errs = append(c.errs, e)
+}
+
+// result is every error found, or nil.
+func (c *checker) result() error {
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return c.errs
+}
+
+// requiredFields are the fields the rules that ran require, in order.
+func (c *checker) requiredFields() []string { return slices.Clone(c.req) }
 
 func (c *checker) fail(field, format string, args ...any) {
-	if c.err == nil {
-		c.err = fieldErr(field, format, args...)
-	}
+	c.add(fieldErr(field, format, args...))
 }
 
 // failMsg fails with a whole sentence that names the field itself (no label prefix).
 func (c *checker) failMsg(field, msg string) {
-	if c.err == nil {
-		c.err = &Error{Code: EINVALID, Field: field, Message: msg}
+	c.add(&Error{Code: EINVALID, Field: field, Message: msg})
+}
+
+// need is the rule that the record cannot do without field: it fails when blank says the field is left blank,
+// with 「…不能为空」 or the words given. Required reads the fields these rules name, to mark them (＊).
+func (c *checker) need(field string, blank bool, format string, args ...any) {
+	if !slices.Contains(c.req, field) {
+		c.req = append(c.req, field)
+	}
+	if blank {
+		c.fail(field, format, args...)
+	}
+}
+
+// needMsg is need with a whole sentence that names the field itself.
+func (c *checker) needMsg(field string, blank bool, msg string) {
+	if !slices.Contains(c.req, field) {
+		c.req = append(c.req, field)
+	}
+	if blank {
+		c.failMsg(field, msg)
 	}
 }
 
 // required fails when v is blank.
 func (c *checker) required(field, v string) {
-	if strings.TrimSpace(v) == "" {
-		c.fail(field, "不能为空")
-	}
+	c.need(field, strings.TrimSpace(v) == "", "不能为空")
 }
 
 // maxLen fails when v has more than n characters.
@@ -84,8 +133,7 @@ func (c *checker) date(field string, d Date) {
 
 // requiredDate fails when d is unset or invalid.
 func (c *checker) requiredDate(field string, d Date) {
-	if d == "" {
-		c.fail(field, "不能为空")
+	if c.need(field, d == "", "不能为空"); d == "" {
 		return
 	}
 	c.date(field, d)

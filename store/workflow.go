@@ -23,6 +23,34 @@ const (
 	StepClose    = "办结"
 )
 
+// StepRequired returns the labels of the fields a workflow step (交办, 答复 …, 不予立案) cannot be recorded
+// without, as the step's own check says: the fields it reports left blank when every field is blank.
+func StepRequired(step string) []string {
+	var c checker
+	var s Suggestion
+	switch step {
+	case StepAssign:
+		AssignInput{}.check(&c, s, Rules{})
+	case StepForward:
+		checkForward(&c, s, "", "")
+	case StepReject, StepWithdraw:
+		checkTerminate(&c, s, step, "", "")
+	case StepReply:
+		ReplyInput{}.check(&c, s, "")
+	case StepEvaluate:
+		EvaluateInput{}.check(&c, s, "")
+	case StepExtend:
+		checkExtend(&c, s, Rules{}, "", "", "")
+	case StepFollowUp:
+		FollowUpInput{}.check(&c, s, "")
+	case StepFeedback:
+		checkFeedback(&c, s, "")
+	case StepClose:
+		checkClose(&c, s, "")
+	}
+	return c.requiredFields()
+}
+
 // Step is one entry of an item's timeline.
 type Step struct {
 	ID        int64
@@ -205,41 +233,60 @@ func (db *DB) AssignMany(ctx context.Context, ids []int64, in AssignInput) error
 		return Errorf(EINVALID, "请先选择要交办的建议")
 	}
 	return db.update(ctx, func(tx *Tx) error {
+		// The fields the items share are checked once, each problem under its field; then each item.
+		r, err := tx.rules()
+		if err != nil {
+			return err
+		}
+		var c checker
+		in.check(&c, Suggestion{}, r)
+		if err := c.result(); err != nil {
+			return err
+		}
 		for i, id := range ids {
 			if err := tx.assign(id, in); err != nil {
 				var number string
 				_ = tx.QueryRow(`SELECT number FROM suggestions WHERE id = ?`, id).Scan(&number)
-				return &Error{Code: ErrorCode(err), Message: fmt.Sprintf("第%d件(%s): %s；全部未交办", i+1, number, ErrorMessage(err))}
+				e := &Error{Code: ErrorCode(err), Message: fmt.Sprintf("第%d件(%s): %s；全部未交办", i+1, number, ErrorMessage(err))}
+				if es := ErrorsOf(err); len(es) > 0 {
+					e.Field = es[0].Field
+				}
+				return e
 			}
 		}
 		return nil
 	})
 }
 
+// check is the rules of 交办's fields on item s; it returns the deadline the step sets (the one given, else the
+// configured months from the 交办日期).
+func (in AssignInput) check(c *checker, s Suggestion, r Rules) Date {
+	c.need("主办单位", in.MainUnitID == 0, "不能为空")
+	c.noDuplicates("协办单位", in.AssistUnitIDs)
+	if slices.Contains(in.AssistUnitIDs, in.MainUnitID) {
+		c.fail("协办单位", "不能包含主办单位")
+	}
+	c.requiredDate("交办日期", in.Date)
+	c.notBefore("交办日期", in.Date, "收到日期", s.Received)
+	deadline := r.assignDeadline(in)
+	c.date("办理时限", deadline)
+	if deadline != "" && in.Date != "" && deadline <= in.Date {
+		c.fail("办理时限", "(%s)应晚于交办日期", deadline.Chinese())
+	}
+	if in.Date != "" && in.Date.Valid() {
+		if max := r.MaxExtension(in.Date); deadline > max {
+			c.fail("办理时限", "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
+		}
+	}
+	return deadline
+}
+
 func (tx *Tx) assign(id int64, in AssignInput) error {
 	return tx.transition(id, StepAssign, func(s *Suggestion, r Rules) (Date, string, error) {
 		var c checker
-		if in.MainUnitID == 0 {
-			c.fail("主办单位", "不能为空")
-		}
-		c.noDuplicates("协办单位", in.AssistUnitIDs)
-		if slices.Contains(in.AssistUnitIDs, in.MainUnitID) {
-			c.fail("协办单位", "不能包含主办单位")
-		}
-		c.requiredDate("交办日期", in.Date)
-		c.notBefore("交办日期", in.Date, "收到日期", s.Received)
-		deadline := r.assignDeadline(in)
-		c.date("办理时限", deadline)
-		if deadline != "" && in.Date != "" && deadline <= in.Date {
-			c.fail("办理时限", "(%s)应晚于交办日期", deadline.Chinese())
-		}
-		if in.Date != "" && in.Date.Valid() {
-			if max := r.MaxExtension(in.Date); deadline > max {
-				c.fail("办理时限", "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
-			}
-		}
-		if c.err != nil {
-			return "", "", c.err
+		deadline := in.check(&c, *s, r)
+		if err := c.result(); err != nil {
+			return "", "", err
 		}
 		names, err := tx.unitNames(append([]int64{in.MainUnitID}, in.AssistUnitIDs...))
 		if err != nil {
@@ -285,18 +332,23 @@ func (tx *Tx) unitNames(ids []int64) ([]string, error) {
 	return out, nil
 }
 
+// checkForward is the rules of 转交上级's fields on item s.
+func checkForward(c *checker, s Suggestion, to string, date Date) {
+	c.required("转交对象", to)
+	c.maxLen("转交对象", to, maxLine)
+	c.requiredDate("转交日期", date)
+	c.notBefore("转交日期", date, "收到日期", s.Received)
+}
+
 // Forward sends a 待交办 item about a 市级 or 县级 matter to the upper level (转交上级).
 func (db *DB) Forward(ctx context.Context, id int64, to string, date Date) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepForward, func(s *Suggestion, r Rules) (Date, string, error) {
 			var c checker
 			to = strings.TrimSpace(to)
-			c.required("转交对象", to)
-			c.maxLen("转交对象", to, maxLine)
-			c.requiredDate("转交日期", date)
-			c.notBefore("转交日期", date, "收到日期", s.Received)
-			if c.err != nil {
-				return "", "", c.err
+			checkForward(&c, *s, to, date)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			detail := s.applyForward(to, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, forward_to = ?, forwarded = ?, updated_at = ? WHERE id = ?`,
@@ -308,6 +360,14 @@ func (db *DB) Forward(ctx context.Context, id int64, to string, date Date) error
 	})
 }
 
+// checkTerminate is the rules of the fields of 不予立案 or 撤回 (kind) on item s.
+func checkTerminate(c *checker, s Suggestion, kind, reason string, date Date) {
+	c.required(kind+"理由", reason)
+	c.maxLen(kind+"理由", reason, maxText)
+	c.requiredDate(kind+"日期", date)
+	c.notBefore(kind+"日期", date, "收到日期", s.Received)
+}
+
 // Terminate ends a 待交办 item without handling: 不予立案 or 撤回, with the reason.
 func (db *DB) Terminate(ctx context.Context, id int64, kind, reason string, date Date) error {
 	if !oneOf(kind, TerminationKinds) {
@@ -317,12 +377,9 @@ func (db *DB) Terminate(ctx context.Context, id int64, kind, reason string, date
 		return tx.transition(id, kind, func(s *Suggestion, r Rules) (Date, string, error) {
 			var c checker
 			reason = strings.TrimSpace(reason)
-			c.required(kind+"理由", reason)
-			c.maxLen(kind+"理由", reason, maxText)
-			c.requiredDate(kind+"日期", date)
-			c.notBefore(kind+"日期", date, "收到日期", s.Received)
-			if c.err != nil {
-				return "", "", c.err
+			checkTerminate(&c, *s, kind, reason, date)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			detail := s.applyTerminate(kind, reason, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, terminated = ?, termination_kind = ?, termination_reason = ?, updated_at = ? WHERE id = ?`,
@@ -342,32 +399,36 @@ type ReplyInput struct {
 	Outcome string // 已解决 / 正在解决 / 列入计划解决 / 留作参考
 }
 
+// check is the rules of 答复's fields on item s, whose latest follow-up was on last.
+func (in ReplyInput) check(c *checker, s Suggestion, last Date) {
+	c.requiredDate("答复日期", in.Date)
+	if s.State == StateForwarded {
+		c.notBefore("答复日期", in.Date, "转交日期", s.Forwarded)
+	} else {
+		c.notBefore("答复日期", in.Date, "交办日期", s.Assigned)
+	}
+	c.notBefore("答复日期", in.Date, "上次评价日期", s.Evaluated)
+	c.notBefore("答复日期", in.Date, "上次跟踪日期", last)
+	c.required("答复方式", in.Method)
+	c.oneOf("答复方式", in.Method, ReplyMethods)
+	c.required("答复内容", in.Content)
+	c.maxLen("答复内容", in.Content, maxLongText)
+	c.required("办理结果", in.Outcome)
+	c.oneOf("办理结果", in.Outcome, Outcomes)
+}
+
 // Reply records the handling unit's reply (or, for a forwarded item, the upper level's reply).
 func (db *DB) Reply(ctx context.Context, id int64, in ReplyInput) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepReply, func(s *Suggestion, r Rules) (Date, string, error) {
-			var c checker
-			c.requiredDate("答复日期", in.Date)
-			fromUpper := s.State == StateForwarded
-			if fromUpper {
-				c.notBefore("答复日期", in.Date, "转交日期", s.Forwarded)
-			} else {
-				c.notBefore("答复日期", in.Date, "交办日期", s.Assigned)
-			}
-			c.notBefore("答复日期", in.Date, "上次评价日期", s.Evaluated)
 			last, err := tx.lastFollowUp(id)
 			if err != nil {
 				return "", "", err
 			}
-			c.notBefore("答复日期", in.Date, "上次跟踪日期", last)
-			c.required("答复方式", in.Method)
-			c.oneOf("答复方式", in.Method, ReplyMethods)
-			c.required("答复内容", in.Content)
-			c.maxLen("答复内容", in.Content, maxLongText)
-			c.required("办理结果", in.Outcome)
-			c.oneOf("办理结果", in.Outcome, Outcomes)
-			if c.err != nil {
-				return "", "", c.err
+			var c checker
+			in.check(&c, *s, last)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			rec, detail := s.applyReply(in)
 			if _, err := tx.Exec(`INSERT INTO replies (suggestion_id, round, date, method, content, outcome, from_upper) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -392,6 +453,19 @@ type EvaluateInput struct {
 	Deadline Date
 }
 
+// check is the rules of 代表评价's fields on item s, whose latest follow-up was on last.
+func (in EvaluateInput) check(c *checker, s Suggestion, last Date) {
+	c.requiredDate("评价日期", in.Date)
+	c.notBefore("评价日期", in.Date, "答复日期", s.LastReply)
+	c.notBefore("评价日期", in.Date, "上次跟踪日期", last)
+	c.required("评价结果", in.Grade)
+	c.oneOf("评价结果", in.Grade, Grades)
+	c.maxLen("评价意见", in.Comment, maxText)
+	if in.Grade != GradeUnsatisfied && in.Deadline != "" {
+		c.fail("重新办理时限", "只有不满意时才需要")
+	}
+}
+
 // Evaluate records the lead deputy's evaluation of the reply. 满意 or 基本满意 closes the item (已办结);
 // 不满意 sends it back to 办理中 for another round with a new deadline (重新办理).
 func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
@@ -399,22 +473,14 @@ func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
 		var rehandle *Suggestion
 		var newDeadline Date
 		err := tx.transition(id, StepEvaluate, func(s *Suggestion, r Rules) (Date, string, error) {
-			var c checker
-			c.requiredDate("评价日期", in.Date)
-			c.notBefore("评价日期", in.Date, "答复日期", s.LastReply)
 			last, err := tx.lastFollowUp(id)
 			if err != nil {
 				return "", "", err
 			}
-			c.notBefore("评价日期", in.Date, "上次跟踪日期", last)
-			c.required("评价结果", in.Grade)
-			c.oneOf("评价结果", in.Grade, Grades)
-			c.maxLen("评价意见", in.Comment, maxText)
-			if in.Grade != GradeUnsatisfied && in.Deadline != "" {
-				c.fail("重新办理时限", "只有不满意时才需要")
-			}
-			if c.err != nil {
-				return "", "", c.err
+			var c checker
+			in.check(&c, *s, last)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			rec, detail := s.applyEvaluate(in)
 			if _, err := tx.Exec(`INSERT INTO evaluations (suggestion_id, round, date, grade, comment) VALUES (?, ?, ?, ?, ?)`,
@@ -456,25 +522,35 @@ func (db *DB) Evaluate(ctx context.Context, id int64, in EvaluateInput) error {
 	})
 }
 
+// checkExtend is the rules of 延期's fields on item s: the new deadline later than the one it replaces, and
+// no later than the configured months (6) from 交办.
+func checkExtend(c *checker, s Suggestion, r Rules, deadline Date, reason string, date Date) {
+	const field = "延期后的办理时限"
+	c.required("延期理由", reason)
+	c.maxLen("延期理由", reason, maxText)
+	c.requiredDate("申请日期", date)
+	c.notBefore("申请日期", date, "交办日期", s.Assigned)
+	c.requiredDate(field, deadline)
+	if !c.has(field) && deadline <= s.Deadline {
+		c.fail(field, "(%s)应晚于原办理时限(%s)", deadline.Chinese(), s.Deadline.Chinese())
+	}
+	if s.Assigned == "" {
+		return
+	}
+	if max := r.MaxExtension(s.Assigned); !c.has(field) && deadline > max {
+		c.fail(field, "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
+	}
+}
+
 // Extend moves the deadline of an item being handled (延期), never beyond the configured months (6) from 交办.
 func (db *DB) Extend(ctx context.Context, id int64, deadline Date, reason string, date Date) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepExtend, func(s *Suggestion, r Rules) (Date, string, error) {
 			var c checker
 			reason = strings.TrimSpace(reason)
-			c.required("延期理由", reason)
-			c.maxLen("延期理由", reason, maxText)
-			c.requiredDate("申请日期", date)
-			c.notBefore("申请日期", date, "交办日期", s.Assigned)
-			c.requiredDate("延期后的办理时限", deadline)
-			if c.err == nil && deadline <= s.Deadline {
-				c.fail("延期后的办理时限", "(%s)应晚于原办理时限(%s)", deadline.Chinese(), s.Deadline.Chinese())
-			}
-			if max := r.MaxExtension(s.Assigned); c.err == nil && deadline > max {
-				c.fail("延期后的办理时限", "(%s)不能超过交办之日起%d个月(%s)", deadline.Chinese(), r.Settings.MaxExtensionMonths, max.Chinese())
-			}
-			if c.err != nil {
-				return "", "", c.err
+			checkExtend(&c, *s, r, deadline, reason, date)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			detail := s.applyExtend(deadline, reason, date)
 			if _, err := tx.Exec(`UPDATE suggestions SET deadline = ?, first_deadline = ?, extension_reason = ?, updated_at = ? WHERE id = ?`,
@@ -493,28 +569,33 @@ type FollowUpInput struct {
 	Outcome string // a better outcome from this date (已解决, or 正在解决 after 列入计划解决), or "" when unchanged
 }
 
+// check is the rules of 跟踪办理's fields on item s, whose latest follow-up was on last.
+func (in FollowUpInput) check(c *checker, s Suggestion, last Date) {
+	c.requiredDate("跟踪日期", in.Date)
+	c.notBefore("跟踪日期", in.Date, "答复日期", s.LastReply)
+	c.notBefore("跟踪日期", in.Date, "上次跟踪日期", last)
+	c.required("跟踪情况", in.Note)
+	c.maxLen("跟踪情况", in.Note, maxText)
+	if in.Outcome != "" {
+		c.oneOf("新的办理结果", in.Outcome, []string{OutcomeSolved, OutcomeSolving})
+		if !c.has("新的办理结果") && !slices.Contains(s.FollowUpOutcomes(), in.Outcome) {
+			c.fail("新的办理结果", "「%s」并不比原结果「%s」更进一步", in.Outcome, s.Outcome)
+		}
+	}
+}
+
 // FollowUp records progress on an item answered 正在解决 or 列入计划解决, possibly upgrading its outcome.
 func (db *DB) FollowUp(ctx context.Context, id int64, in FollowUpInput) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepFollowUp, func(s *Suggestion, r Rules) (Date, string, error) {
-			var c checker
-			c.requiredDate("跟踪日期", in.Date)
-			c.notBefore("跟踪日期", in.Date, "答复日期", s.LastReply)
 			last, err := tx.lastFollowUp(id)
 			if err != nil {
 				return "", "", err
 			}
-			c.notBefore("跟踪日期", in.Date, "上次跟踪日期", last)
-			c.required("跟踪情况", in.Note)
-			c.maxLen("跟踪情况", in.Note, maxText)
-			if in.Outcome != "" {
-				c.oneOf("新的办理结果", in.Outcome, []string{OutcomeSolved, OutcomeSolving})
-				if c.err == nil && !slices.Contains(s.FollowUpOutcomes(), in.Outcome) {
-					c.fail("新的办理结果", "「%s」并不比原结果「%s」更进一步", in.Outcome, s.Outcome)
-				}
-			}
-			if c.err != nil {
-				return "", "", c.err
+			var c checker
+			in.check(&c, *s, last)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			rec, detail := s.applyFollowUp(in)
 			if _, err := tx.Exec(`INSERT INTO followups (suggestion_id, date, note, outcome) VALUES (?, ?, ?, ?)`, id, rec.Date, rec.Note, rec.Outcome); err != nil {
@@ -530,15 +611,20 @@ func (db *DB) FollowUp(ctx context.Context, id int64, in FollowUpInput) error {
 	})
 }
 
+// checkFeedback is the rule of 反馈选民's date on item s.
+func checkFeedback(c *checker, s Suggestion, date Date) {
+	c.requiredDate("反馈日期", date)
+	c.notBefore("反馈日期", date, "答复日期", s.LastReply)
+}
+
 // FeedbackVoter records that the reply to a voter's item was fed back to the voter (反馈选民).
 func (db *DB) FeedbackVoter(ctx context.Context, id int64, date Date) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepFeedback, func(s *Suggestion, r Rules) (Date, string, error) {
 			var c checker
-			c.requiredDate("反馈日期", date)
-			c.notBefore("反馈日期", date, "答复日期", s.LastReply)
-			if c.err != nil {
-				return "", "", c.err
+			checkFeedback(&c, *s, date)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			detail := s.applyFeedback(date)
 			if _, err := tx.Exec(`UPDATE suggestions SET voter_feedback = ?, updated_at = ? WHERE id = ?`, s.VoterFeedback, tx.stamp(), id); err != nil {
@@ -549,15 +635,20 @@ func (db *DB) FeedbackVoter(ctx context.Context, id int64, date Date) error {
 	})
 }
 
+// checkClose is the rule of 办结's date on a voter's item s.
+func checkClose(c *checker, s Suggestion, date Date) {
+	c.requiredDate("办结日期", date)
+	c.notBefore("办结日期", date, "反馈选民日期", s.VoterFeedback)
+}
+
 // CloseVoterItem closes a voter's item after the reply was fed back to the voter (办结 by the clerk).
 func (db *DB) CloseVoterItem(ctx context.Context, id int64, date Date) error {
 	return db.update(ctx, func(tx *Tx) error {
 		return tx.transition(id, StepClose, func(s *Suggestion, r Rules) (Date, string, error) {
 			var c checker
-			c.requiredDate("办结日期", date)
-			c.notBefore("办结日期", date, "反馈选民日期", s.VoterFeedback)
-			if c.err != nil {
-				return "", "", c.err
+			checkClose(&c, *s, date)
+			if err := c.result(); err != nil {
+				return "", "", err
 			}
 			detail := s.applyClose(date)
 			if _, err := tx.Exec(`UPDATE suggestions SET state = ?, closed = ?, updated_at = ? WHERE id = ?`, s.State, s.Closed, tx.stamp(), id); err != nil {
@@ -601,6 +692,9 @@ type Handling struct {
 	Replies     []Reply
 	Evaluations []Evaluation
 	FollowUps   []FollowUpRecord
+	// Attachments are the item's and its replies' attachments (Attachment.Owner says which), for the
+	// 建议办理过程单; SuggestionDoc fills them, Handling does not.
+	Attachments []Attachment
 }
 
 // Handling returns an item's replies, evaluations and follow-ups in date order.

@@ -174,6 +174,6 @@ func BenchmarkStressSuggestions(b *testing.B) {
 	first, _ := tab.list.item(0)
 	timed("show-item", func(int) { tab.show(first) })
 	timed("lead-deputy-search", func(i int) {
-		tab.pane.byLabel["领衔代表"].(*suggestionDeputyPicker).search([]string{"王", "李", "张"}[i%3])
+		tab.pane.field("领衔代表").(*suggestionDeputyPicker).search([]string{"王", "李", "张"}[i%3])
 	})
 }

@@ -47,7 +47,7 @@ func (d *desk) startByElection(x store.Deputy) {
 	if len(x.Levels) > 0 {
 		level.SetSelected(x.Levels[0])
 	}
-	by := widget.NewEntry()
+	by := newTextEntry()
 	by.SetText(st.UpperCongress)
 	by.SetPlaceHolder("如 崇明区人大常委会")
 	approved := newDateEntry(true)
@@ -155,25 +155,25 @@ func (d *desk) showByElection(id int64) {
 // byElectionMeetingStep is the form of the election: the meeting, 应到/实到, the ballots and up to four
 // candidates with their votes.
 func (d *desk) byElectionMeetingStep(b store.ByElection, fail func(error), next func()) (fyne.CanvasObject, *widget.Button) {
-	title := widget.NewEntry()
+	title := newTextEntry()
 	title.SetText(strings.SplitN(b.District, "(", 2)[0] + "补选" + deputyWord(b.Level) + "选民大会")
 	day := newDateEntry(true)
-	place := widget.NewEntry()
-	nums := map[string]*widget.Entry{}
+	place := newTextEntry()
+	nums := map[string]*textEntry{}
 	form := widget.NewForm(widget.NewFormItem("会议名称", title), widget.NewFormItem("选举日期", day), widget.NewFormItem("地点", place))
 	for _, l := range []string{"应到", "实到", "发出选票", "收回选票", "有效选票"} {
-		nums[l] = widget.NewEntry()
+		nums[l] = newTextEntry()
 		nums[l].SetPlaceHolder("人数/张数")
 		form.Append(l, fixedWidth(120, nums[l]))
 	}
 	type cand struct {
-		name, votes *widget.Entry
+		name, votes *textEntry
 		elected     *widget.Check
 	}
 	var cands []cand
 	rows := container.NewVBox(boldLabel("候选人(姓名、得票数、是否当选)"))
 	for i := 0; i < 4; i++ {
-		c := cand{widget.NewEntry(), widget.NewEntry(), widget.NewCheck("当选", nil)}
+		c := cand{newTextEntry(), newTextEntry(), widget.NewCheck("当选", nil)}
 		c.name.SetPlaceHolder(fmt.Sprintf("候选人%d", i+1))
 		c.votes.SetPlaceHolder("得票")
 		cands = append(cands, c)

@@ -18,6 +18,8 @@ func entries(o fyne.CanvasObject) []*widget.Entry {
 		switch e := c.(type) {
 		case *widget.Entry:
 			out = append(out, e)
+		case *textEntry:
+			out = append(out, &e.Entry)
 		case *dateEntry:
 			out = append(out, &e.Entry)
 		}

@@ -29,7 +29,7 @@ func newDateEntry(required bool) *dateEntry {
 	e.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			if e.required {
-				return fmt.Errorf("请填写日期")
+				return fmt.Errorf("不能为空") // as the store says it: 收到日期不能为空
 			}
 			return nil
 		}
@@ -58,6 +58,28 @@ func (e *dateEntry) Typed() store.Date {
 // SetDate shows d in ISO form.
 func (e *dateEntry) SetDate(d store.Date) { e.SetText(string(d)) }
 
+// TypedShortcut runs the window's shortcut when it is one (Ctrl+S …), else the Entry's own (textEntry).
+func (e *dateEntry) TypedShortcut(s fyne.Shortcut) {
+	if !passShortcut(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// TypedKey closes the calendar on Esc when it is open, else hands Esc to the window; other keys are the
+// Entry's.
+func (e *dateEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.calendarOpen() {
+		e.closeCalendar()
+		return
+	}
+	if !passKey(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
+// calendarOpen reports whether the calendar is showing.
+func (e *dateEntry) calendarOpen() bool { return e.popup != nil && e.popup.Visible() }
+
 func (e *dateEntry) showCalendar() {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil {
@@ -69,13 +91,27 @@ func (e *dateEntry) showCalendar() {
 	}
 	cal := newChineseCalendar(start, func(d store.Date) {
 		e.SetDate(d)
-		if e.popup != nil {
-			e.popup.Hide()
-		}
+		e.closeCalendar()
 	})
+	cal.onEscape = e.closeCalendar
 	e.popup = widget.NewPopUp(cal, c)
+	lightPopups.Store(e.popup, e.closeCalendar)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height))
 	e.popup.ShowAtPosition(pos)
+	c.Focus(cal) // Esc reaches the calendar even when the field did not have the cursor
+}
+
+// closeCalendar hides the calendar and gives the cursor back to the field.
+func (e *dateEntry) closeCalendar() {
+	if e.popup == nil {
+		return
+	}
+	lightPopups.Delete(e.popup)
+	e.popup.Hide()
+	e.popup = nil
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Focus(e)
+	}
 }
 
 // chineseCalendar is a month grid titled 2024年3月, weeks starting on Monday (一 … 日).
@@ -84,6 +120,7 @@ type chineseCalendar struct {
 	month    time.Time
 	selected store.Date
 	onPick   func(store.Date)
+	onEscape func() // Esc closes the calendar
 	title    *widget.Label
 	grid     *fyne.Container
 }
@@ -96,6 +133,29 @@ func newChineseCalendar(selected store.Date, onPick func(store.Date)) *chineseCa
 	c.ExtendBaseWidget(c)
 	c.build()
 	return c
+}
+
+// FocusGained is part of fyne.Focusable: the calendar takes the keys while it is open.
+func (c *chineseCalendar) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (c *chineseCalendar) FocusLost() {}
+
+// TypedRune is part of fyne.Focusable; the calendar takes no text.
+func (c *chineseCalendar) TypedRune(rune) {}
+
+// TypedKey closes the calendar on Esc; PageUp and PageDown turn the month.
+func (c *chineseCalendar) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyEscape:
+		if c.onEscape != nil {
+			c.onEscape()
+		}
+	case fyne.KeyPageUp:
+		c.move(-1)
+	case fyne.KeyPageDown:
+		c.move(1)
+	}
 }
 
 // move shows the month n months away.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -172,7 +173,7 @@ func (t *deputiesTab) remove() {
 		return
 	}
 	cur := t.current
-	t.d.confirmDelete("代表", cur.Name, func() error {
+	t.d.confirmDelete("代表", cur.Name, func() error { return t.d.db.CheckDeleteDeputy(t.d.ctx, cur.ID) }, func() error {
 		if err := t.d.db.DeleteDeputy(t.d.ctx, cur.ID); err != nil {
 			return err
 		}
@@ -216,6 +217,7 @@ func (t *deputiesTab) display(x store.Deputy) {
 			container.NewTabItem("出席情况", t.attendanceOf(x)),
 			container.NewTabItem("履职档案", t.recordOf(x)),
 			container.NewTabItem("述职评议", t.reportBacksOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerDeputy, ID: x.ID}),
 		)
 		if kept(keep, formReportBack) {
 			t.displayReportBack(rb)
@@ -249,21 +251,26 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	name.SetText(x.Name)
 	gender := selectWith(store.Genders, true)
 	gender.SetSelected(x.Gender)
-	ethnicity := selectWith(dict(store.DictEthnicity), true)
+	ethnicity := newFilterSelect(dict(store.DictEthnicity), true)
 	ethnicity.SetSelected(x.Ethnicity)
-	birth := widget.NewEntry()
+	birth := newTextEntry()
 	birth.SetPlaceHolder("1968-05")
 	birth.SetText(x.Birth)
-	birth.Validator = func(v string) error { _, err := store.ParseYearMonth(v); return err }
+	birth.Validator = func(v string) error {
+		if _, err := store.ParseYearMonth(v); err != nil {
+			return errors.New(strings.TrimPrefix(err.Error(), "年月")) // as the store says it: 出生年月「…」…
+		}
+		return nil
+	}
 	party := selectWith(dict(store.DictParty), true)
 	party.SetSelected(x.Party)
 	edu := selectWith(dict(store.DictEducation), true)
 	edu.SetSelected(x.Education)
-	unit, post, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	unit, post, phone := newTextEntry(), newTextEntry(), newTextEntry()
 	unit.SetText(x.WorkUnit)
 	post.SetText(x.Post)
 	phone.SetText(x.Phone)
-	village := selectWith(dict(store.DictVillage), true)
+	village := newFilterSelect(dict(store.DictVillage), true)
 	village.SetSelected(x.Village)
 	allTerms, err := db.Terms(ctx)
 	read(err)
@@ -284,7 +291,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	for _, g := range t.groups {
 		groupNames = append(groupNames, g.Name)
 	}
-	group := selectWith(groupNames, true)
+	group := newFilterSelect(groupNames, true)
 	for _, g := range t.groups {
 		if g.ID == x.GroupID {
 			group.SetSelected(g.Name)
@@ -366,7 +373,9 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("出缺原因", reason),
 		widget.NewFormItem("出缺日期", vdate),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	// build is the deputy as the form holds it.
+	build := func() store.Deputy {
 		y := x
 		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
 		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
@@ -386,6 +395,11 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		}
 		y.Levels, y.Seats = ticked(), seats.seats()
 		y.Tags, y.Roles, y.StationIDs = slices.Clone(tags.Selected), slices.Clone(roles.Selected), stations.Selected()
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveDeputy(ctx, &y); err != nil {
 			return err
 		}
@@ -393,7 +407,11 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
-	})
+	}
+	// ＊ follows the store's rule: 出缺 asks for its reason and date too.
+	required := func() { pane.require(store.Required(&store.Deputy{Status: status.Selected})) }
+	status.OnChanged = func(string) { required() }
+	required()
 	if x.ID == 0 {
 		pane.title.SetText("新增代表")
 	} else {

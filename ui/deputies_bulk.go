@@ -25,7 +25,7 @@ type bulkEdit struct {
 
 	group, village, join, leave *widget.Select
 	setDistrict                 *widget.Check
-	district                    *widget.Entry
+	district                    *textEntry
 	msg                         *widget.Label
 	save                        *widget.Button
 	dlg                         dialog.Dialog
@@ -91,7 +91,7 @@ func (t *deputiesTab) bulkEdit() *bulkEdit {
 	}
 	b.join = keepSelect(stationNames)
 	b.leave = keepSelect(stationNames)
-	b.district = widget.NewEntry()
+	b.district = newTextEntry()
 	b.district.SetPlaceHolder("例如：第3选区")
 	b.district.Disable()
 	b.setDistrict = widget.NewCheck("修改为", func(on bool) {

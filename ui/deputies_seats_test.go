@@ -52,7 +52,7 @@ func TestDeputyFormSeatDates(t *testing.T) {
 	})
 	county.SetText("")
 	test.Type(county, "2023年3月5日")
-	test.Type(p.byLabel["姓名"].(*widget.Entry), "吴补选")
+	test.Type(p.byLabel["姓名"].(*textEntry), "吴补选")
 	p.form.OnSubmit()
 	ds, _, err := db.Deputies(d.ctx, store.DeputyFilter{Query: "吴补选"})
 	if err != nil || len(ds) != 1 {

@@ -96,7 +96,7 @@ func (m *settingsDistricts) districtForm(x store.District) *formPane {
 	if x.Voters > 0 {
 		voters.SetText(strconv.Itoa(x.Voters))
 	}
-	name, villages, notes := widget.NewEntry(), widget.NewEntry(), multiline(2)
+	name, villages, notes := newTextEntry(), newTextEntry(), multiline(2)
 	name.SetPlaceHolder("如 联霞片区(可不填)")
 	name.SetText(x.Name)
 	villages.SetPlaceHolder("如 青山村、河东村")

@@ -16,7 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
 )
@@ -277,12 +276,12 @@ func TestRestoreDraftOfEachKindOfForm(t *testing.T) {
 				d.showTab(d.items.content)
 				d.items.show(x)
 				dlg := wfTapStep(t, d, store.StepReply)
-				test.Type(wfField[*widget.Entry](t, dlg, "答复内容"), "已列入明年计划")
+				test.Type(wfField[*textEntry](t, dlg, "答复内容"), "已列入明年计划")
 				return "已列入明年计划"
 			},
 			check: func(t *testing.T, d *desk, typed string) {
 				top := topDialog(t, d)
-				if !strings.Contains(labelText(top), "答复") || wfField[*widget.Entry](t, top, "答复内容").Text != typed {
+				if !strings.Contains(labelText(top), "答复") || wfField[*textEntry](t, top, "答复内容").Text != typed {
 					t.Fatalf("the restored reply dialog says %q", labelText(top))
 				}
 			},

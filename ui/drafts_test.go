@@ -36,7 +36,7 @@ func waitDrafts(t *testing.T, d *desk, n int) []store.Draft {
 }
 
 // openFirstItem shows the first item of the 建议 list and returns it with its 内容 entry.
-func openFirstItem(t *testing.T, d *desk) (store.Suggestion, *widget.Entry) {
+func openFirstItem(t *testing.T, d *desk) (store.Suggestion, *textEntry) {
 	t.Helper()
 	x, ok := d.items.list.item(0)
 	if !ok {
@@ -239,13 +239,13 @@ func TestEveryHandlingDialogAsksBeforeClosing(t *testing.T) {
 	r := wfRules(t, d)
 	typeText := func(label string) func(t *testing.T, d *desk, dlg fyne.CanvasObject) {
 		return func(t *testing.T, d *desk, dlg fyne.CanvasObject) {
-			test.Type(wfField[*widget.Entry](t, dlg, label), "经核实，已安排")
+			test.Type(wfField[*textEntry](t, dlg, label), "经核实，已安排")
 		}
 	}
 	cases := []stepCase{
 		{step: store.StepAssign, state: store.StatePending, after: store.StateHandling,
 			fill: func(t *testing.T, d *desk, dlg fyne.CanvasObject) {
-				wfField[*widget.Select](t, dlg, "主办单位").SetSelected(d.items.units[0].Name)
+				wfField[*filterSelect](t, dlg, "主办单位").SetSelected(d.items.units[0].Name)
 			}},
 		{step: store.StepForward, state: store.StatePending, after: store.StateForwarded,
 			match: func(x store.Suggestion) bool { return x.Scope == store.LevelCounty || x.Scope == store.LevelCity },
@@ -264,7 +264,7 @@ func TestEveryHandlingDialogAsksBeforeClosing(t *testing.T) {
 			match: func(x store.Suggestion) bool { return x.LeadDeputyID != 0 },
 			fill: func(t *testing.T, d *desk, dlg fyne.CanvasObject) {
 				wfField[*widget.RadioGroup](t, dlg, "评价结果").SetSelected(store.GradeSatisfied)
-				test.Type(wfField[*widget.Entry](t, dlg, "评价意见"), "满意")
+				test.Type(wfField[*textEntry](t, dlg, "评价意见"), "满意")
 			}},
 		{step: store.StepFollowUp, state: store.StateReplied, fill: typeText("跟踪情况"),
 			match: func(x store.Suggestion) bool { return len(x.FollowUpOutcomes()) > 0 }},

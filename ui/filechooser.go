@@ -36,10 +36,10 @@ type fileChooser struct {
 	selected int // the entry chosen in the list, -1 for none
 
 	dlg     dialog.Dialog
-	path    *widget.Entry
+	path    *textEntry
 	list    *widget.List
 	places  []chooserPlace
-	name    *widget.Entry // saveFile
+	name    *textEntry    // saveFile
 	picked  *widget.Label // openFile: the file chosen
 	msg     *widget.Label
 	ok      *widget.Button
@@ -70,7 +70,7 @@ func showFileChooser(win fyne.Window, req fileRequest, done func(string)) *fileC
 	c.msg.Wrapping = fyne.TextWrapWord
 	c.msg.Hide()
 
-	c.path = widget.NewEntry()
+	c.path = newTextEntry()
 	c.path.OnSubmitted = func(p string) { c.open(strings.TrimSpace(p)) }
 	up := widget.NewButtonWithIcon("上一级", theme.MoveUpIcon(), func() { c.open(filepath.Dir(c.dir)) })
 	newFolder := widget.NewButtonWithIcon("新建文件夹", theme.FolderNewIcon(), c.askNewFolder)
@@ -106,7 +106,7 @@ func showFileChooser(win fyne.Window, req fileRequest, done func(string)) *fileC
 	var bottom fyne.CanvasObject
 	switch req.mode {
 	case saveFile:
-		c.name = widget.NewEntry()
+		c.name = newTextEntry()
 		c.name.SetText(req.name)
 		c.name.OnSubmitted = func(string) { c.confirm() }
 		form := widget.NewForm(widget.NewFormItem("文件名", c.name), widget.NewFormItem("保存类型", widget.NewLabel(req.typeLine())))
@@ -380,7 +380,7 @@ func (c *fileChooser) hideMsg() {
 
 // askNewFolder asks for a name and creates the folder inside the one shown, then opens it.
 func (c *fileChooser) askNewFolder() {
-	name := widget.NewEntry()
+	name := newTextEntry()
 	name.SetText("新建文件夹")
 	dialog.ShowForm("新建文件夹", "新建", "取消", []*widget.FormItem{widget.NewFormItem("名称", name)}, func(ok bool) {
 		if !ok {

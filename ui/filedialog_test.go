@@ -18,7 +18,11 @@ import (
 func findEntry(o fyne.CanvasObject, match func(string) bool) *widget.Entry {
 	var out *widget.Entry
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && out == nil && match(e.Text) {
+		e, ok := c.(*widget.Entry)
+		if t, isText := c.(*textEntry); isText {
+			e, ok = &t.Entry, true
+		}
+		if ok && out == nil && match(e.Text) {
 			out = e
 		}
 	})

@@ -70,6 +70,7 @@ type formState struct {
 	save   func() error // shows its own message when it fails
 	reveal func()
 	mark   func(unsaved bool)
+	root   fyne.CanvasObject // what the form is drawn in: Ctrl+S saves the form the cursor is in (keys.go)
 
 	saved   string // get() as loaded or last saved, as JSON
 	written string // the values of the draft last written, as JSON; "" when none
@@ -472,6 +473,9 @@ func watchInputs(o fyne.CanvasObject, fn func()) {
 		case *widget.Entry:
 			prev := x.OnChanged
 			x.OnChanged = func(v string) { callString(prev, v); fn() }
+		case *textEntry:
+			prev := x.OnChanged
+			x.OnChanged = func(v string) { callString(prev, v); fn() }
 		case *dateEntry:
 			prev := x.OnChanged
 			x.OnChanged = func(v string) { callString(prev, v); fn() }
@@ -479,6 +483,9 @@ func watchInputs(o fyne.CanvasObject, fn func()) {
 			prev := x.OnChanged
 			x.OnChanged = func(v string) { callString(prev, v); fn() }
 		case *widget.Select:
+			prev := x.OnChanged
+			x.OnChanged = func(v string) { callString(prev, v); fn() }
+		case *filterSelect:
 			prev := x.OnChanged
 			x.OnChanged = func(v string) { callString(prev, v); fn() }
 		case *widget.RadioGroup:
@@ -537,8 +544,8 @@ func callString(f func(string), v string) {
 // inputsIn returns the inputs inside o, in order: o itself when it is one, else those in its containers.
 func inputsIn(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch x := o.(type) {
-	case *widget.Entry, *dateEntry, *widget.SelectEntry, *widget.Select, *widget.RadioGroup, *widget.Check,
-		*widget.CheckGroup, *idPicker, *suggestionDeputyPicker, *settingsChooser:
+	case *widget.Entry, *textEntry, *dateEntry, *widget.SelectEntry, *widget.Select, *filterSelect, *widget.RadioGroup,
+		*widget.Check, *widget.CheckGroup, *idPicker, *suggestionDeputyPicker, *settingsChooser:
 		return []fyne.CanvasObject{o}
 	case *fyne.Container:
 		var out []fyne.CanvasObject
@@ -601,11 +608,15 @@ func inputValue(o fyne.CanvasObject) string {
 	switch x := o.(type) {
 	case *widget.Entry:
 		return x.Text
+	case *textEntry:
+		return x.Text
 	case *dateEntry:
 		return x.Text
 	case *widget.SelectEntry:
 		return x.Text
 	case *widget.Select:
+		return x.Selected
+	case *filterSelect:
 		return x.Selected
 	case *widget.RadioGroup:
 		return x.Selected
@@ -656,11 +667,19 @@ func setInputValue(o fyne.CanvasObject, v string) {
 	switch x := o.(type) {
 	case *widget.Entry:
 		x.SetText(v)
+	case *textEntry:
+		x.SetText(v)
 	case *dateEntry:
 		x.SetText(v)
 	case *widget.SelectEntry:
 		x.SetText(v)
 	case *widget.Select:
+		if v == "" {
+			x.ClearSelected()
+		} else {
+			x.SetSelected(v)
+		}
+	case *filterSelect:
 		if v == "" {
 			x.ClearSelected()
 		} else {

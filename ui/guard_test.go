@@ -118,10 +118,10 @@ func guardOpenRow[T any](t *testing.T, d *desk, content fyne.CanvasObject, l *re
 }
 
 // typeInto appends text to an entry as the clerk types it.
-func typeInto(e *widget.Entry) { test.Type(e, "补充") }
+func typeInto(e fyne.Focusable) { test.Type(e, "补充") }
 
 // paneEntry is the entry labelled label in a form pane.
-func paneEntry(p *formPane, label string) *widget.Entry { return p.byLabel[label].(*widget.Entry) }
+func paneEntry(p *formPane, label string) *textEntry { return p.byLabel[label].(*textEntry) }
 
 func TestEveryRecordFormAsksBeforeLeaving(t *testing.T) {
 	draftDelay = time1h // the drafts are another test's
@@ -280,10 +280,10 @@ func guardMeetingWithAll(t *testing.T, d *desk) store.Meeting {
 }
 
 // firstEntry is the first entry of the first card of a section.
-func firstEntry(box *fyne.Container) *widget.Entry {
-	var out *widget.Entry
+func firstEntry(box *fyne.Container) *textEntry {
+	var out *textEntry
 	walk(box, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && out == nil {
+		if e, ok := c.(*textEntry); ok && out == nil {
 			out = e
 		}
 	})
@@ -592,7 +592,7 @@ func TestStepKeepsUnsavedRegistration(t *testing.T) {
 	typeInto(paneEntry(d.items.pane, "内容"))
 	typed := paneEntry(d.items.pane, "内容").Text
 	dlg := wfTapStep(t, d, store.StepAssign)
-	wfField[*widget.Select](t, dlg, "主办单位").SetSelected(d.items.units[0].Name)
+	wfField[*filterSelect](t, dlg, "主办单位").SetSelected(d.items.units[0].Name)
 	test.Tap(findButton(dlg, "确定"))
 	if y, _ := d.db.Suggestion(d.ctx, x.ID); y.State != store.StateHandling {
 		t.Fatalf("not assigned: %s", y.State)

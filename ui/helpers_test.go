@@ -208,3 +208,18 @@ func waitUpTo(t testing.TB, limit time.Duration, what string, cond func() bool) 
 	}
 	t.Fatalf("timed out waiting for %s", what)
 }
+
+// formIn returns the first field form inside o (a dialog's, a pane's).
+func formIn(t testing.TB, o fyne.CanvasObject) *fieldForm {
+	t.Helper()
+	var f *fieldForm
+	walk(o, func(c fyne.CanvasObject) {
+		if x, ok := c.(*fieldForm); ok && f == nil {
+			f = x
+		}
+	})
+	if f == nil {
+		t.Fatal("no form")
+	}
+	return f
+}

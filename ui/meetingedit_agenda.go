@@ -43,7 +43,7 @@ func (e *agendaEditor) savedRows() []*agendaRow {
 
 func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
 	it := &row.Item
-	title := widget.NewEntry()
+	title := newTextEntry()
 	title.SetPlaceHolder("标题，如 审议镇人民政府工作报告")
 	title.SetText(it.Title)
 	title.OnChanged = func(s string) { it.Title = s }
@@ -66,7 +66,7 @@ func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
 	if it.Kind != "审议报告" {
 		report.Disable()
 	}
-	presenter := widget.NewEntry()
+	presenter := newTextEntry()
 	presenter.SetText(it.Presenter)
 	presenter.OnChanged = func(s string) { it.Presenter = s }
 	buttons := e.buttons(i, true)

@@ -134,7 +134,7 @@ type attendanceItem struct {
 	head   *widget.Label
 	name   *widget.Label
 	radio  *widget.RadioGroup
-	reason *widget.Entry
+	reason *textEntry
 	row    *fyne.Container
 	all    *fyne.Container
 }
@@ -144,7 +144,7 @@ func newAttendanceItem() *attendanceItem {
 	w.name.Truncation = fyne.TextTruncateEllipsis
 	w.radio = widget.NewRadioGroup(store.AttendanceStatuses, nil)
 	w.radio.Horizontal = true
-	w.reason = widget.NewEntry()
+	w.reason = newTextEntry()
 	w.reason.SetPlaceHolder("请假原因")
 	w.row = container.NewBorder(nil, nil, container.NewHBox(fixedWidth(80, w.name), w.radio), nil, w.reason)
 	w.all = container.NewStack(w.head, w.row)
@@ -187,7 +187,7 @@ func (s *attendanceSheet) updateLine(id widget.ListItemID, o fyne.CanvasObject) 
 }
 
 // showReason opens the reason for a deputy on leave and closes (and hides) it otherwise.
-func showReason(e *widget.Entry, row *attendanceRow) {
+func showReason(e *textEntry, row *attendanceRow) {
 	if row.status == "请假" {
 		e.SetText(row.reason)
 		e.Enable()

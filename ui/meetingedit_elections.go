@@ -42,7 +42,7 @@ func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 	kind := widget.NewSelect(store.ElectionKinds, func(s string) { x.Kind = s })
 	kind.PlaceHolder = "类型"
 	kind.SetSelected(x.Kind)
-	position := widget.NewEntry()
+	position := newTextEntry()
 	position.SetPlaceHolder("职位，如 镇长、镇人大代表")
 	position.SetText(x.Position)
 	position.OnChanged = func(s string) { x.Position = s }
@@ -59,7 +59,7 @@ func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 	cands := container.NewVBox()
 	for j := range x.Candidates {
 		c := &x.Candidates[j]
-		name := widget.NewEntry()
+		name := newTextEntry()
 		name.SetPlaceHolder("候选人姓名")
 		name.SetText(c.Name)
 		name.OnChanged = func(s string) { c.Name = s }
@@ -79,7 +79,7 @@ func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 		e.rebuild()
 	})
 	candHead := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("候选人 %d 名", len(x.Candidates))), addCand)
-	notes := widget.NewEntry()
+	notes := newTextEntry()
 	notes.SetPlaceHolder("备注")
 	notes.SetText(x.Notes)
 	notes.OnChanged = func(s string) { x.Notes = s }

@@ -44,7 +44,7 @@ func (e *guestEditor) columnNames() fyne.CanvasObject {
 
 // line is attendee i: name, unit and post, and 删除.
 func (e *guestEditor) line(i int, g *store.Guest) fyne.CanvasObject {
-	name, unit, post := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, unit, post := newTextEntry(), newTextEntry(), newTextEntry()
 	name.SetPlaceHolder("姓名")
 	unit.SetPlaceHolder("单位")
 	post.SetPlaceHolder("职务")

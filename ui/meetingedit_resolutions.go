@@ -81,7 +81,7 @@ func resolutionRule(voting bool, q store.Quorum, x store.Resolution) (rule strin
 
 func (e *resolutionEditor) card(i int, x *store.Resolution) fyne.CanvasObject {
 	row := fmt.Sprintf("决议第%d项", i+1)
-	title := widget.NewEntry()
+	title := newTextEntry()
 	title.SetPlaceHolder("《关于…的决议》")
 	title.SetText(x.Title)
 	title.OnChanged = func(s string) { x.Title = s }

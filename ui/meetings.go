@@ -133,7 +133,7 @@ func (t *meetingsTab) remove() {
 		return
 	}
 	cur := t.current
-	t.d.confirmDelete("会议", cur.Title, func() error {
+	t.d.confirmDelete("会议", cur.Title, func() error { return t.d.db.CheckDeleteMeeting(t.d.ctx, cur.ID) }, func() error {
 		if err := t.d.db.DeleteMeeting(t.d.ctx, cur.ID); err != nil {
 			return err
 		}
@@ -186,6 +186,7 @@ func (t *meetingsTab) display(x store.Meeting) {
 			container.NewTabItem("决议", rec.res.content),
 			container.NewTabItem("选举", rec.elect.content),
 			container.NewTabItem("列席人员", rec.guests.content),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerMeeting, ID: x.ID}),
 		)
 		t.sections.SelectIndex(page)
 		pane = container.NewBorder(t.meetingActions(x), nil, nil, nil, t.sections)
@@ -234,7 +235,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 	end := newDateEntry(false)
 	end.SetPlaceHolder("一天的会议可不填")
 	end.SetDate(x.End)
-	at, place, host, topic, law := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	at, place, host, topic, law := newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry()
 	at.SetPlaceHolder("例如：上午9:00")
 	at.SetText(x.Time)
 	place.SetText(x.Place)
@@ -288,7 +289,8 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 			t.suggestSession(terms, term, session)
 		}
 		if pane != nil {
-			pane.form.Refresh() // the labels of disabled fields are greyed on refresh
+			// The labels of disabled fields are greyed, and ＊ follows the store's rule for the kind.
+			pane.require(store.Required(&store.Meeting{Kind: k}))
 		}
 	}
 	kind.SetSelected(x.Kind)
@@ -310,7 +312,9 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 		widget.NewFormItem("纪要", minutes),
 		widget.NewFormItem("发现的问题", problems),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	// build is the meeting as the form holds it (a 会次 that is not a number is the form's own problem).
+	build := func() store.Meeting {
 		y := x
 		y.Kind, y.Title = kind.Selected, title.Text
 		y.Start, y.End = start.Typed(), end.Typed()
@@ -319,9 +323,6 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 		y.Minutes, y.Problems, y.Notes = minutes.Text, problems.Text, notes.Text
 		y.SessionNo = 0
 		if y.Kind == store.MeetingCongress {
-			if err := session.Validate(); err != nil {
-				return &store.Error{Code: store.EINVALID, Field: "会次", Message: "会次" + err.Error()}
-			}
 			y.SessionNo = atoi(session)
 			y.TermID = 0
 			for _, tm := range terms {
@@ -333,6 +334,12 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 		if y.Kind != store.MeetingLawCheck && x.Kind != store.MeetingLawCheck {
 			y.Law = x.Law // the field is disabled: keep what was there
 		}
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Meeting{Kind: kind.Selected}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveMeeting(ctx, &y); err != nil {
 			return err
 		}
@@ -345,7 +352,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增会议")
 	} else {
@@ -363,7 +370,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 }
 
 // suggestSession fills in, for a new 人代会, the current term and the session after its last recorded one.
-func (t *meetingsTab) suggestSession(terms []store.Term, term *widget.Select, session *widget.Entry) {
+func (t *meetingsTab) suggestSession(terms []store.Term, term *widget.Select, session *textEntry) {
 	for _, tm := range terms {
 		if !tm.Current {
 			continue

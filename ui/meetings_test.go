@@ -122,7 +122,7 @@ func TestNewCongressMeetingGeneratesTitleAndSaves(t *testing.T) {
 	p := tab.pane
 	kind := p.byLabel["类型"].(*widget.Select)
 	term := p.byLabel["届次"].(*widget.Select)
-	session := p.byLabel["会次"].(*widget.Entry)
+	session := p.byLabel["会次"].(*textEntry)
 	if p.title.Text != "新增会议" || kind.Selected != store.MeetingPresidium {
 		t.Fatalf("new form %q of kind %q", p.title.Text, kind.Selected)
 	}
@@ -153,7 +153,7 @@ func TestNewCongressMeetingGeneratesTitleAndSaves(t *testing.T) {
 	test.Tap(findButton(p.content, "生成标题"))
 	s, _ := d.db.Settings(d.ctx)
 	want := store.CongressTitle(s.Township, cur.Number, next)
-	title := p.byLabel["名称"].(*widget.Entry)
+	title := p.byLabel["名称"].(*textEntry)
 	if title.Text != want || !strings.HasPrefix(want, "青山镇第") {
 		t.Fatalf("generated %q, want %q", title.Text, want)
 	}
@@ -183,7 +183,7 @@ func TestMeetingEmptyTitleShowsChineseMessageAndSavesNothing(t *testing.T) {
 	tab := d.meetings
 	_, before, _ := d.db.Meetings(d.ctx, store.MeetingFilter{})
 	tab.newRecord()
-	if err := tab.pane.byLabel["名称"].(*widget.Entry).Validate(); err == nil || err.Error() != "名称不能为空" {
+	if err := tab.pane.byLabel["名称"].(*textEntry).Validate(); err == nil || err.Error() != "名称不能为空" {
 		t.Fatalf("inline validation: %v", err)
 	}
 	tab.pane.form.OnSubmit()
@@ -199,7 +199,7 @@ func TestMeetingEmptyTitleShowsChineseMessageAndSavesNothing(t *testing.T) {
 func entryText(o fyne.CanvasObject) string {
 	var sb strings.Builder
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok {
+		if e, ok := c.(*textEntry); ok {
 			sb.WriteString(e.Text + "\n")
 		}
 	})
@@ -453,10 +453,10 @@ func TestAddDeputyToAttendance(t *testing.T) {
 func lastCard(box *fyne.Container) fyne.CanvasObject { return box.Objects[len(box.Objects)-2] }
 
 // numberEntries are the whole-number entries inside o, in order.
-func numberEntries(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
+func numberEntries(o fyne.CanvasObject) []*textEntry {
+	var out []*textEntry
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && e.Validator != nil {
+		if e, ok := c.(*textEntry); ok && e.Validator != nil {
 			out = append(out, e)
 		}
 	})
@@ -472,9 +472,9 @@ func TestResolutionAtExactlyHalfFails(t *testing.T) {
 	before := len(ed.rows)
 	test.Tap(findButton(ed.content, "添加决议"))
 	card := lastCard(ed.box)
-	var title *widget.Entry
+	var title *textEntry
 	walk(card, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && title == nil {
+		if e, ok := c.(*textEntry); ok && title == nil {
 			title = e
 		}
 	})
@@ -557,9 +557,9 @@ func TestElectionPresentAboveExpectedIsRefused(t *testing.T) {
 	ed := d.meetings.rec.elect
 	test.Tap(findButton(ed.content, "添加选举"))
 	card := lastCard(ed.box)
-	var position *widget.Entry
+	var position *textEntry
 	walk(card, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && position == nil {
+		if e, ok := c.(*textEntry); ok && position == nil {
 			position = e
 		}
 	})
@@ -587,9 +587,9 @@ func TestElectionPresentAboveExpectedIsRefused(t *testing.T) {
 	for i, v := range []string{"9", "9", "8"} {
 		nums[3+i].SetText(v)
 	}
-	var name *widget.Entry
+	var name *textEntry
 	walk(card, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && e.PlaceHolder == "候选人姓名" {
+		if e, ok := c.(*textEntry); ok && e.PlaceHolder == "候选人姓名" {
 			name = e
 		}
 	})
@@ -648,10 +648,10 @@ func TestAgendaMoveKeepsResolutionsOnTheirItem(t *testing.T) {
 }
 
 // numberlessEntry is the first entry inside o.
-func numberlessEntry(o fyne.CanvasObject) *widget.Entry {
-	var found *widget.Entry
+func numberlessEntry(o fyne.CanvasObject) *textEntry {
+	var found *textEntry
 	walk(o, func(c fyne.CanvasObject) {
-		if e, ok := c.(*widget.Entry); ok && found == nil {
+		if e, ok := c.(*textEntry); ok && found == nil {
 			found = e
 		}
 	})
@@ -710,7 +710,7 @@ func TestNewSuggestionFromMeeting(t *testing.T) {
 		if (c.kind == store.MeetingCongress) != (session == m.Title) {
 			t.Errorf("%s: 人代会 %q", c.kind, session)
 		}
-		if got := p.byLabel["内容"].(*widget.Entry).Text; got != m.Problems {
+		if got := p.byLabel["内容"].(*textEntry).Text; got != m.Problems {
 			t.Errorf("%s: 内容 %q, want %q", c.kind, got, m.Problems)
 		}
 		if !strings.Contains(p.title.Text, m.Title) {
@@ -720,7 +720,7 @@ func TestNewSuggestionFromMeeting(t *testing.T) {
 			continue
 		}
 		// Completed and saved, it keeps the link to the inspection.
-		p.byLabel["标题"].(*widget.Entry).SetText("关于视察中发现问题的建议")
+		p.byLabel["标题"].(*textEntry).SetText("关于视察中发现问题的建议")
 		p.byLabel["类别"].(*widget.Select).SetSelected("城乡建设")
 		ds, _, _ := d.db.Deputies(d.ctx, store.DeputyFilter{Limit: 1})
 		p.byLabel["领衔代表"].(*suggestionDeputyPicker).SetDeputy(ds[0].ID, ds[0].Name)

@@ -39,6 +39,7 @@ type overviewTab struct {
 	assignLateTotal int
 	assignLateHead  *widget.Label
 	assignLateList  *widget.List
+	rects           *overviewRects // 逾期整改 (overview_supervision.go)
 	recent          []store.HistoryEntry
 	recentList      *widget.List
 	content         fyne.CanvasObject
@@ -64,6 +65,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	t.overdueList = overviewItemList(&t.overdue, d, remindOverdue, "deadline")
 	t.assignLateList = overviewItemList(&t.assignLate, d, remindAssignLate, "received")
 	t.dueSoonList = overviewItemList(&t.dueSoon, d, remindDueSoon, "deadline")
+	t.rects = newOverviewRects(d)
 	t.recentList = widget.NewList(func() int { return len(t.recent) },
 		func() fyne.CanvasObject { return newTipLabel(func() *tipLayer { return tableTips[t.recentList] }) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -96,6 +98,7 @@ func newOverviewTab(d *desk) *overviewTab {
 		container.NewTabItem("逾期未答复", overviewCard(t.overdueHead, withTips(t.overdueList))),
 		container.NewTabItem("15天内到期", overviewCard(t.dueSoonHead, withTips(t.dueSoonList))),
 		container.NewTabItem("超时未交办", overviewCard(t.assignLateHead, withTips(t.assignLateList))),
+		container.NewTabItem("逾期整改", overviewCard(t.rects.head, t.rects.list)),
 	)
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)
@@ -203,6 +206,8 @@ func (t *overviewTab) refresh() {
 	for i, n := range []int{t.overdueTotal, t.dueSoonTotal, t.assignLateTotal} {
 		t.attention.Items[i].Text = fmt.Sprintf("%s (%d)", remindChoices[i+1], n)
 	}
+	t.rects.refresh(t.d, today)
+	t.attention.Items[3].Text = fmt.Sprintf("逾期整改 (%d)", t.rects.total)
 	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})

@@ -31,7 +31,7 @@ type document struct {
 // (printer_*.go) and otherwise opens it in the PDF reader to print from there, 「另存为PDF」 asks where to
 // save it.
 func (d *desk) printTo(doc document) {
-	copies := widget.NewEntry()
+	copies := newTextEntry()
 	copies.SetText("1")
 	what := widget.NewLabel("「" + doc.file + "」")
 	what.Wrapping = fyne.TextWrapWord

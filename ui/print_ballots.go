@@ -15,7 +15,7 @@ import (
 // sheet, with cut lines between them, and how many of each are printed — as many as deputies are expected.
 type ballotOptions struct {
 	perSheet *widget.Select
-	copies   *widget.Entry
+	copies   *textEntry
 	form     *widget.Form
 }
 
@@ -30,7 +30,7 @@ func newBallotOptions(q store.Quorum, expected int) *ballotOptions {
 	}
 	b.perSheet = widget.NewSelect(labels, nil)
 	b.perSheet.SetSelected(perSheetLabel(2))
-	b.copies = widget.NewEntry()
+	b.copies = newTextEntry()
 	b.copies.SetText(strconv.Itoa(export.DefaultCopies(q, expected)))
 	b.form = widget.NewForm(
 		&widget.FormItem{Text: "表决票、选票", Widget: b.perSheet, HintText: "放不下时自动每张少印几张"},

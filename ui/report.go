@@ -61,6 +61,7 @@ type reportTab struct {
 	shown     reportPeriod
 	settings  store.Settings
 	fig       store.Figures
+	supRows   []reportSupRow // 监督工作 (report_supervision.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -129,7 +130,7 @@ func newReportTab(d *desk) *reportTab {
 	t.quiet = false
 	t.status = widget.NewLabel("")
 	t.status.Truncation = fyne.TextTruncateEllipsis
-	periodRow := container.NewHBox(t.yearBox, t.span, t.custom, widget.NewLabel("截至"), fixedWidth(170, t.asOf))
+	periodRow := container.NewHBox(t.yearBox, t.span, t.custom, widget.NewLabel("数据截至"), fixedWidth(170, t.asOf))
 	top := container.NewVBox(periodRow, t.status, widget.NewSeparator())
 
 	// The right padding keeps the last column of tiles clear of the scroll bar.
@@ -139,6 +140,9 @@ func newReportTab(d *desk) *reportTab {
 		container.NewBorder(nil, nil, boldLabel("建议办理情况"), nil, reportHint("点击百分比或「口径」查看计算方法和明细")),
 		t.newRateTable(),
 		reportHint("比率的分母为0时显示「—」；百分比的小数位数在「设置」中调整。"),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, boldLabel("监督工作"), nil, reportHint("点击数字查看口径和明细")),
+		t.newSupervisionBox(),
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -296,8 +300,10 @@ func (t *reportTab) defaultAsOf() store.Date {
 	return end
 }
 
-// period reads the period from the widgets; the 截至 date is clamped to the period's end (a report on a
-// period cannot be made as of a later day than its end: the counts would include what came after).
+// period reads the period from the widgets. The 截至 date is a setting of its own: it may be after the
+// period's end (「2025年的建议，办理情况截至2026年1月15日」: the items and meetings are the period's, their
+// handling is counted on the later day), never before its start nor after today. For 年初以来 it also ends
+// the period.
 func (t *reportTab) period() (reportPeriod, error) {
 	p := reportPeriod{span: t.span.Selected}
 	if p.span == reportSpanCustom {
@@ -318,12 +324,14 @@ func (t *reportTab) period() (reportPeriod, error) {
 	if p.asOf == "" {
 		return p, fmt.Errorf("请填写截至日期(例如 %s)", t.today())
 	}
-	p.asOf = min(p.asOf, p.to)
 	if p.asOf < p.from {
 		return p, fmt.Errorf("截至日期(%s)不能早于统计期间的开始(%s)", p.asOf.Chinese(), p.from.Chinese())
 	}
+	if today := t.today(); p.asOf > today {
+		return p, fmt.Errorf("截至日期(%s)不能晚于今天(%s)", p.asOf.Chinese(), today.Chinese())
+	}
 	if p.span == reportSpanToDate {
-		p.to = p.asOf
+		p.to = min(p.asOf, p.to)
 	}
 	return p, nil
 }
@@ -378,6 +386,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 			}
 		}
 	}
+	t.showSupervision(st, fig)
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -398,6 +407,7 @@ func (t *reportTab) clear() {
 			c.frac.SetText("")
 		}
 	}
+	t.showSupervision(t.settings, store.Figures{})
 	t.text.SetText("")
 }
 
@@ -409,7 +419,7 @@ func (t *reportTab) showStatus() {
 		t.status.SetText("选择统计期间后显示数据")
 		return
 	}
-	msg := fmt.Sprintf("统计期间：%s至%s收到的建议和举行的会议、活动　·　数据截至%s", p.from.Chinese(), p.to.Chinese(), p.asOf.Chinese())
+	msg := fmt.Sprintf("统计时段：%s至%s收到的建议和举行的会议、活动　·　数据截至%s", p.from.Chinese(), p.to.Chinese(), p.asOf.Chinese())
 	if p.asOf == t.today() {
 		msg += "(今天)"
 	}

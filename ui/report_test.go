@@ -211,7 +211,7 @@ func TestReportPeriods(t *testing.T) {
 		t.Errorf("an item received on 10 March counted on 15 February: %q", got)
 	}
 
-	// Back to 全年: 截至 goes back to today, and a later date is held at the period's end.
+	// Back to 全年: 截至 goes back to today; a day after today is refused in Chinese.
 	r.span.SetSelected(reportSpanYear)
 	reportWait(t, r)
 	if r.asOf.Text != "2024-12-31" || reportRate(t, r, "解决率", 1).value.Text != "56.5%" || r.rateHead.Text != "全年" {
@@ -219,8 +219,8 @@ func TestReportPeriods(t *testing.T) {
 	}
 	r.asOf.SetText("2025-06-30")
 	reportWait(t, r)
-	if r.shown.asOf != "2024-12-31" {
-		t.Errorf("截至 2025-06-30 on 2024 counted as of %s, want 2024-12-31", r.shown.asOf)
+	if r.status.Importance != widget.DangerImportance || !strings.Contains(r.status.Text, "截至日期(2025年6月30日)不能晚于今天(2024年12月31日)") {
+		t.Errorf("截至 after today: status %q", r.status.Text)
 	}
 
 	// 自定义: the dates start from the year; a period ending before it starts is refused in Chinese and
@@ -243,6 +243,24 @@ func TestReportPeriods(t *testing.T) {
 	reportWait(t, r)
 	if r.shown.to != "2024-01-31" || r.shown.asOf != "2024-01-31" || reportTileText(t, r, "人代会期间收到") != "23 件" {
 		t.Fatalf("period %+v shows %s", r.shown, reportTileText(t, r, "人代会期间收到"))
+	}
+
+	// The same January as of the year's end: the period's items, their handling on the later day (replied in
+	// March) — the period and the 截至 date are two settings.
+	r.asOf.SetText("2024-12-31")
+	reportWait(t, r)
+	if r.shown.to != "2024-01-31" || r.shown.asOf != "2024-12-31" || reportTileText(t, r, "人代会期间收到") != "23 件" ||
+		reportRate(t, r, "解决率", 1).value.Text != "56.5%" {
+		t.Fatalf("January as of 31 December: %+v shows %s, 解决率 %s", r.shown, reportTileText(t, r, "人代会期间收到"),
+			reportRate(t, r, "解决率", 1).value.Text)
+	}
+	if !strings.Contains(r.status.Text, "统计时段：2024年1月1日至2024年1月31日") || !strings.Contains(r.status.Text, "数据截至2024年12月31日") {
+		t.Errorf("status %q", r.status.Text)
+	}
+	r.asOf.SetText("2024-01-31")
+	reportWait(t, r)
+	if c := reportRate(t, r, "解决率", 1); c.value.Text != "0.0%" {
+		t.Errorf("January as of its end: 解决率 %q, want 0.0%%", c.value.Text)
 	}
 
 	// A recomputation overtaken by another is dropped: the screen shows the last period asked for.
@@ -287,15 +305,13 @@ func TestReportCopyAndShortcut(t *testing.T) {
 		t.Errorf("copy message %q", r.copyMsg.Text)
 	}
 
-	// Ctrl+1…7 reach every tab: 6 is 报表, 7 is 设置.
+	// Ctrl+1…8 reach every tab in its order: 6 is 监督, 7 is 报表, 8 is 设置.
 	sc := d.win.Canvas().(fyne.Shortcutable)
-	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key7, Modifier: fyne.KeyModifierShortcutDefault})
-	if d.tabs.Selected().Text != "设置" {
-		t.Fatalf("Ctrl+7 selects %q", d.tabs.Selected().Text)
-	}
-	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault})
-	if d.tabs.Selected().Text != "报表" {
-		t.Fatalf("Ctrl+6 selects %q", d.tabs.Selected().Text)
+	for key, want := range map[fyne.KeyName]string{fyne.Key8: "设置", fyne.Key7: "报表", fyne.Key6: "监督"} {
+		sc.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+		if d.tabs.Selected().Text != want {
+			t.Fatalf("Ctrl+%s selects %q, want %s", key, d.tabs.Selected().Text, want)
+		}
 	}
 }
 
@@ -319,7 +335,7 @@ func TestReportExportAll(t *testing.T) {
 	if len(r.written) != 3 {
 		t.Fatalf("written %v", r.written)
 	}
-	rep := export.Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01"}}}
+	rep := export.Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31"}}}
 	for i, f := range export.ReportFormats {
 		want := filepath.Join(dir, export.ReportFileName(rep, f))
 		if r.written[i] != want {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -75,7 +76,7 @@ func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 	date.SetDate(r.Date)
 	form := widget.NewSelect(store.ReportBackForms, nil)
 	form.SetSelected(r.Form)
-	counts := map[string]*widget.Entry{}
+	counts := map[string]*textEntry{}
 	values := map[string]int{"参加评议人数": r.Participants, "优秀": r.Excellent, "称职": r.Competent, "不称职": r.Incompetent}
 	for _, label := range []string{"参加评议人数", "优秀", "称职", "不称职"} {
 		e := intEntry()
@@ -96,19 +97,22 @@ func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 		widget.NewFormItem("称职", counts["称职"]),
 		widget.NewFormItem("不称职", counts["不称职"]),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	// build is the record as the form holds it (a count that is not a number is the form's own problem).
+	build := func() store.ReportBack {
 		y := r
 		y.DeputyID = t.current.ID
 		y.Date = date.Typed()
 		y.Form = form.Selected
-		for _, label := range []string{"参加评议人数", "优秀", "称职", "不称职"} {
-			if err := counts[label].Validate(); err != nil {
-				return &store.Error{Code: store.EINVALID, Field: label, Message: label + err.Error()}
-			}
-		}
 		y.Participants, y.Excellent = atoi(counts["参加评议人数"]), atoi(counts["优秀"])
 		y.Competent, y.Incompetent = atoi(counts["称职"]), atoi(counts["不称职"])
 		y.Notes = strings.TrimSpace(notes.Text)
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.ReportBack{DeputyID: t.current.ID}))
+	pane.onSave = func() error {
+		y := build()
 		if err := t.d.db.SaveReportBack(t.d.ctx, &y); err != nil {
 			return err
 		}
@@ -116,7 +120,7 @@ func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 		t.displayReportBack(y)
 		t.rbPane.showInfo("已保存")
 		return nil
-	})
+	}
 	if r.ID == 0 {
 		pane.title.SetText("新增述职评议")
 	} else {
@@ -131,12 +135,10 @@ func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 		}
 		return "述职评议「" + deputy.Name + " " + r.Date.Chinese() + "」"
 	}, func() { t.reveal(4) })
-	var body fyne.CanvasObject = pane.content
 	if r.ID != 0 {
-		body = container.NewBorder(nil, container.NewHBox(widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReportBack)),
-			nil, nil, pane.content)
+		pane.addActions(widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReportBack))
 	}
-	t.rbForm.Objects = []fyne.CanvasObject{body}
+	t.rbForm.Objects = []fyne.CanvasObject{pane.content}
 	t.rbForm.Refresh()
 }
 
@@ -146,7 +148,7 @@ func (t *deputiesTab) removeReportBack() {
 	if r.ID == 0 {
 		return
 	}
-	t.d.confirmDelete("述职评议记录", r.Date.Chinese(), func() error {
+	t.d.confirmDelete("述职评议记录", r.Date.Chinese(), nil, func() error {
 		if err := t.d.db.DeleteReportBack(t.d.ctx, r.ID); err != nil {
 			return err
 		}
@@ -182,8 +184,9 @@ func (t *deputiesTab) printChoices() []printChoice {
 	return []printChoice{
 		{"代表名册", t.d.roster(false)},
 		{"代表名册(公开版)", t.d.roster(true)},
-		{fmt.Sprintf("代表履职情况统计表，%d年", y), t.d.deputyTable(y)},
-		{fmt.Sprintf("代表述职评议统计表，%d年", y), t.d.reportBackTable(y)},
+		// Named as the yearly workbook numbers the same tables (表9, 表10), so that the clerk can tell them apart.
+		{fmt.Sprintf("%s 代表履职情况统计表，%d年", export.TableName("T10"), y), t.d.deputyTable(y)},
+		{fmt.Sprintf("%s 代表述职评议统计表，%d年", export.TableName("T11"), y), t.d.reportBackTable(y)},
 	}
 }
 

@@ -53,7 +53,7 @@ func fillReportBack(p *formPane, date, form string, counts ...int) {
 	p.byLabel["述职日期"].(*dateEntry).SetText(date)
 	p.byLabel["述职方式"].(*widget.Select).SetSelected(form)
 	for i, label := range []string{"参加评议人数", "优秀", "称职", "不称职"} {
-		e := p.byLabel[label].(*widget.Entry)
+		e := p.byLabel[label].(*textEntry)
 		e.SetText("")
 		test.Type(e, fmt.Sprint(counts[i]))
 	}
@@ -73,7 +73,7 @@ func TestAddReportBackThroughForm(t *testing.T) {
 		t.Fatalf("a new report-back defaults to %q, want today", got)
 	}
 	fillReportBack(p, "2024年11月20日", "书面", 46, 29, 16, 0)
-	test.Type(p.byLabel["备注"].(*widget.Entry), "一票无效")
+	test.Type(p.byLabel["备注"].(*textEntry), "一票无效")
 	p.form.OnSubmit()
 	if tab.rbPane.msg.Text != "已保存" {
 		t.Fatalf("message %q", tab.rbPane.msg.Text)
@@ -103,8 +103,8 @@ func TestAddReportBackThroughForm(t *testing.T) {
 
 	// Correct it: the form of the saved record saves over it.
 	p = tab.rbPane
-	p.byLabel["优秀"].(*widget.Entry).SetText("30")
-	p.byLabel["称职"].(*widget.Entry).SetText("15")
+	p.byLabel["优秀"].(*textEntry).SetText("30")
+	p.byLabel["称职"].(*textEntry).SetText("15")
 	p.form.OnSubmit()
 	if tab.rbPane.msg.Text != "已保存" {
 		t.Fatalf("message %q", tab.rbPane.msg.Text)
@@ -157,7 +157,7 @@ func TestReportBackGradesOverParticipantsAreRefused(t *testing.T) {
 		t.Fatalf("message %q visible=%v", p.msg.Text, p.msg.Visible())
 	}
 	// A count that is not a number is named too.
-	p.byLabel["称职"].(*widget.Entry).SetText("十六")
+	p.byLabel["称职"].(*textEntry).SetText("十六")
 	p.form.OnSubmit()
 	if p.msg.Text != "称职请填写0或正整数" {
 		t.Fatalf("message %q", p.msg.Text)
@@ -289,7 +289,7 @@ func TestReportBackDialogShowsT11(t *testing.T) {
 func TestTablesFollowTheChosenYear(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
-	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
+	if c := tab.printChoices(); c[2].label != "表9 代表履职情况统计表，2024年" || c[3].doc.file != "2024年度代表述职评议统计表" {
 		t.Fatalf("choices %+v", c)
 	}
 	a, _ := tab.list.item(0)
@@ -300,7 +300,7 @@ func TestTablesFollowTheChosenYear(t *testing.T) {
 	if tab.recordYear.Selected != "2023年" || tab.record.Deputy.ID != b.ID || tab.record.Year != 2023 {
 		t.Fatalf("the next deputy shows %q, record of %d %d", tab.recordYear.Selected, tab.record.Deputy.ID, tab.record.Year)
 	}
-	if c := tab.printChoices(); c[2].label != "代表履职情况统计表，2023年" {
+	if c := tab.printChoices(); c[2].label != "表9 代表履职情况统计表，2023年" {
 		t.Fatalf("choices %+v", c)
 	}
 	tab.showReportBackDialog()

@@ -53,3 +53,17 @@ func (e *searchEntry) fire() {
 		e.OnSearch(e.Text)
 	}
 }
+
+// TypedShortcut hands the window's shortcuts (Ctrl+1…7, Ctrl+N) on while the clerk types here (entry.go).
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if !passShortcut(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// TypedKey hands Esc on to the window (it closes the dialog the box is in).
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if !passKey(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}

@@ -25,10 +25,15 @@ func sectionMsg() *widget.Label {
 	return l
 }
 
-// sectionError shows the store's message for err in the line, in red.
+// sectionError shows in the line, in red, every problem the store names in err (「有3处需要修改：议程第1项标题不能
+// 为空；…」), or its message. The line is under the rows, beside 保存: it never moves a row.
 func sectionError(l *widget.Label, err error) {
 	l.Importance = widget.DangerImportance
-	l.SetText(store.ErrorMessage(err))
+	if errs := store.ErrorsOf(err); len(errs) > 1 {
+		l.SetText(errorSummary(errs))
+	} else {
+		l.SetText(store.ErrorMessage(err))
+	}
 	l.Show()
 }
 
@@ -52,7 +57,8 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(actions...), head)
 	s.bar.Objects = []fyne.CanvasObject{save, s.unsaved}
 	bottom := container.NewVBox(widget.NewSeparator(), msg, s.bar)
-	return container.NewBorder(top, bottom, nil, nil, body)
+	s.root = container.NewBorder(top, bottom, nil, nil, body)
+	return s.root
 }
 
 // section is what every section of a meeting's record shares: its message line, its 「未保存」 mark and its
@@ -60,7 +66,8 @@ func sectionFrame(head fyne.CanvasObject, actions []fyne.CanvasObject, body fyne
 type section struct {
 	msg     *widget.Label
 	unsaved *widget.Label
-	bar     *fyne.Container // 保存 and the mark
+	bar     *fyne.Container   // 保存 and the mark
+	root    fyne.CanvasObject // the section as drawn (sectionFrame): Ctrl+S in it saves it
 	state   *formState
 }
 
@@ -74,7 +81,7 @@ func (s *section) track(r *meetingRecord, kind, part string, page int, get func(
 	t, m := r.t, r.m
 	s.state = t.d.trackForm(&formState{kind: kind, key: recordKey(m.ID), part: part,
 		name: func() string { return "会议" + quoted(m.Title) }, get: get, set: set, save: save,
-		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar)})
+		reveal: func() { t.reveal(page) }, mark: showMark(s.unsaved, s.bar), root: s.root})
 }
 
 // touched follows a change of the section (before it is tracked, nothing).
@@ -98,21 +105,25 @@ func (s *section) submit(save func() error) func() {
 // numCheck is a whole-number entry of an edited row, checked before saving: 「决议第1项赞成票请填写0或正整数」.
 type numCheck struct {
 	name  string
-	entry *widget.Entry
+	entry *textEntry
 }
 
-// checkNumbers returns the first entry that does not hold a whole number, as the store would name it.
+// checkNumbers returns every entry that does not hold a whole number, as the store would name it.
 func checkNumbers(checks []numCheck) error {
+	var errs store.FieldErrors
 	for _, c := range checks {
 		if err := c.entry.Validate(); err != nil {
-			return &store.Error{Code: store.EINVALID, Field: c.name, Message: c.name + err.Error()}
+			errs = append(errs, &store.Error{Code: store.EINVALID, Field: c.name, Message: c.name + err.Error()})
 		}
 	}
-	return nil
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 // numEntry is an intEntry bound to *v: it shows the number (blank for 0) and writes back what is typed.
-func numEntry(v *int, changed func()) *widget.Entry {
+func numEntry(v *int, changed func()) *textEntry {
 	e := intEntry()
 	if *v != 0 {
 		e.SetText(strconv.Itoa(*v))

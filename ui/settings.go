@@ -115,9 +115,10 @@ type settingsList[T any] struct {
 	id      func(T) int64
 	name    func(T) string
 	all     func() ([]T, error)
-	fresh   func() T            // the record 新增 starts from
-	form    func(x T) *formPane // the form of x; its 保存 ends with saved
-	confirm func(x T) string    // the question before deleting x
+	fresh   func() T                                  // the record 新增 starts from
+	form    func(x T) *formPane                       // the form of x; its 保存 ends with saved
+	confirm func(x T) string                          // the question before deleting x
+	check   func(ctx context.Context, id int64) error // why x cannot be deleted, said before the question (may be nil)
 	del     func(ctx context.Context, id int64) error
 
 	list    *recordList[T]
@@ -179,7 +180,10 @@ func (l *settingsList[T]) show(x T) {
 			return l.what + quoted(l.name(x))
 		}
 		typed := ""
-		if e, ok := p.first.(*widget.Entry); ok {
+		switch e := p.first.(type) {
+		case *textEntry:
+			typed = e.Text
+		case *widget.Entry:
 			typed = e.Text
 		}
 		return "新增的" + l.what + quoted(typed)
@@ -206,6 +210,12 @@ func (l *settingsList[T]) remove() {
 		return
 	}
 	cur := l.current
+	if l.check != nil {
+		if err := l.check(l.t.d.ctx, l.id(cur)); err != nil {
+			l.t.d.showError(err)
+			return
+		}
+	}
 	dialog.ShowConfirm("删除"+l.what, l.confirm(cur), func(ok bool) {
 		if !ok {
 			return

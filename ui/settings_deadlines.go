@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +16,7 @@ import (
 // rules and the holiday calendar, so that the clerk sees what a number means before an item is late by it.
 type settingsDeadlines struct {
 	t                                  *settingsTab
-	deadline, rehandle, maxExt, assign *widget.Entry
+	deadline, rehandle, maxExt, assign *textEntry
 	roll                               *widget.Check
 	pane                               *formPane
 	example                            *widget.Label
@@ -42,7 +41,14 @@ func newSettingsDeadlines(t *settingsTab) *settingsDeadlines {
 		item("时限遇节假日顺延", x.roll, "交办日期起算，到期日遇法定节假日顺延至下一个工作日"),
 	}, x.save)
 	x.pane.title.SetText("办理时限")
-	for _, e := range []*widget.Entry{x.deadline, x.rehandle, x.maxExt, x.assign} {
+	x.pane.check = func() error {
+		s, err := x.build()
+		if err != nil {
+			return err
+		}
+		return s.Validate()
+	}
+	for _, e := range []*textEntry{x.deadline, x.rehandle, x.maxExt, x.assign} {
 		e.OnChanged = func(string) { x.pane.clear() }
 	}
 	x.roll.OnChanged = func(bool) { x.pane.clear() }
@@ -79,31 +85,26 @@ func (x *settingsDeadlines) load() {
 	x.updateExample()
 }
 
+// build is the stored settings with the form's rules over them (a number that is not one is the form's own
+// problem, and reads as 0 here).
+func (x *settingsDeadlines) build() (store.Settings, error) {
+	s, err := x.t.d.db.Settings(x.t.d.ctx)
+	if err != nil {
+		return s, err
+	}
+	s.DeadlineMonths, s.RehandleMonths = atoi(x.deadline), atoi(x.rehandle)
+	s.MaxExtensionMonths, s.AssignWorkdays = atoi(x.maxExt), atoi(x.assign)
+	s.RollToWorkday = x.roll.Checked
+	return s, nil
+}
+
 // save stores the four numbers and the check over the stored settings, keeping every other setting.
 func (x *settingsDeadlines) save() error {
-	db, ctx := x.t.d.db, x.t.d.ctx
-	s, err := db.Settings(ctx)
+	s, err := x.build()
 	if err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		label string
-		e     *widget.Entry
-		v     *int
-	}{
-		{"办理时限(月)", x.deadline, &s.DeadlineMonths},
-		{"重新办理时限(月)", x.rehandle, &s.RehandleMonths},
-		{"延期上限(月)", x.maxExt, &s.MaxExtensionMonths},
-		{"闭会期间交办时限(工作日)", x.assign, &s.AssignWorkdays},
-	} {
-		n, err := strconv.Atoi(strings.TrimSpace(f.e.Text))
-		if err != nil {
-			return &store.Error{Code: store.EINVALID, Field: f.label, Message: f.label + "请填写整数，如 3"}
-		}
-		*f.v = n
-	}
-	s.RollToWorkday = x.roll.Checked
-	if err := db.SaveSettings(ctx, s); err != nil {
+	if err := x.t.d.db.SaveSettings(x.t.d.ctx, s); err != nil {
 		return err
 	}
 	x.t.changed() // the 建议 and 概览 tabs count overdue items by these rules

@@ -29,7 +29,7 @@ type settingsDict struct {
 	values   []string
 	selected int // index in values, -1 for none
 	list     *widget.List
-	entry    *widget.Entry
+	entry    *textEntry
 	state    *formState
 	msg      *widget.Label
 	content  fyne.CanvasObject
@@ -48,7 +48,7 @@ func newSettingsDict(t *settingsTab) *settingsDict {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(x.values[i]) })
 	x.list.OnSelected = func(i widget.ListItemID) { x.selected = i }
 	x.list.OnUnselected = func(widget.ListItemID) { x.selected = -1 }
-	x.entry = widget.NewEntry()
+	x.entry = newTextEntry()
 	x.entry.SetPlaceHolder("输入新的值，按回车或点「添加」")
 	x.entry.OnSubmitted = func(string) { x.addValue() }
 	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.addValue)
@@ -111,7 +111,7 @@ func (x *settingsDict) track() {
 			x.entry.SetText(v)
 			return err
 		},
-		save: x.add, reveal: func() { x.t.showSection(x.content) }})
+		save: x.add, reveal: func() { x.t.showSection(x.content) }, root: x.content})
 	watchInputs(x.entry, x.state.touched)
 }
 

@@ -121,7 +121,7 @@ func (g *settingsGroups) groupForm(x store.Group) *formPane {
 	db, ctx, win := g.t.d.db, g.t.d.ctx, g.t.d.win
 	name := requiredEntry("小组名称")
 	name.SetText(x.Name)
-	villages := widget.NewEntry()
+	villages := newTextEntry()
 	// The action button must be set before SetText, which builds the entry's renderer.
 	villages.ActionItem = widget.NewButtonWithIcon("", theme.ListIcon(), func() { g.chooseVillages(villages) })
 	villages.SetPlaceHolder("如：青山村、河口村，或点右侧按钮从字典中选择")
@@ -141,10 +141,17 @@ func (g *settingsGroups) groupForm(x store.Group) *formPane {
 		widget.NewFormItem("副组长", deputyLeaders),
 		widget.NewFormItem("联系主席团成员", liaison),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	build := func() store.Group {
 		y := x
 		y.Name, y.Villages, y.Notes = name.Text, strings.TrimSpace(villages.Text), notes.Text
 		y.LeaderID, y.DeputyLeaderIDs, y.LiaisonID = leader.Selected(), deputyLeaders.Selected(), liaison.Selected()
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Group{}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveGroup(ctx, &y); err != nil {
 			return err
 		}
@@ -158,7 +165,7 @@ func (g *settingsGroups) groupForm(x store.Group) *formPane {
 		}
 		g.saved(y)
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增代表小组")
 	} else {
@@ -169,7 +176,7 @@ func (g *settingsGroups) groupForm(x store.Group) *formPane {
 }
 
 // chooseVillages ticks villages of the 村(居) dictionary into the entry, joined with 、.
-func (g *settingsGroups) chooseVillages(e *widget.Entry) {
+func (g *settingsGroups) chooseVillages(e *textEntry) {
 	all, err := g.t.d.db.Dict(g.t.d.ctx, store.DictVillage)
 	if err != nil {
 		g.t.d.showError(err) // the villages already typed can still be ticked
@@ -257,7 +264,7 @@ func (c *settingsChooser) open() {
 		c.chosen(shown[i].ID, strings.SplitN(shown[i].Label, "(", 2)[0])
 		dlg.Hide()
 	}
-	search := widget.NewEntry()
+	search := newTextEntry()
 	search.SetPlaceHolder("输入姓名筛选")
 	search.OnChanged = func(q string) {
 		shown = filterOptions(all, q)

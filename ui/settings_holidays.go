@@ -58,14 +58,15 @@ type settingsHolidays struct {
 	empty     *fyne.Container
 	status    *widget.Label
 	unsaved   *widget.Label
+	nothing   *widget.Label // why 保存 is disabled when it is
 	msg       *widget.Label
 	save      *widget.Button
 	revert    *widget.Button
 	date      *dateEntry
 	kind      *widget.Select
-	name      *widget.Entry
+	name      *textEntry
 	from, to  *dateEntry
-	rangeName *widget.Entry
+	rangeName *textEntry
 	content   fyne.CanvasObject
 }
 
@@ -97,6 +98,8 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	x.unsaved = widget.NewLabelWithStyle("有未保存的修改", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	x.unsaved.Importance = widget.WarningImportance
 	x.unsaved.Hide()
+	x.nothing = widget.NewLabel("本年没有修改，无需保存")
+	x.nothing.Importance = widget.LowImportance
 	x.msg = widget.NewLabel("")
 	x.msg.Wrapping = fyne.TextWrapWord
 	x.say("", false)
@@ -114,13 +117,13 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	x.date = newDateEntry(false)
 	x.kind = widget.NewSelect([]string{settingsDayOff, settingsWorkday}, nil)
 	x.kind.SetSelected(settingsDayOff)
-	x.name = widget.NewEntry()
+	x.name = newTextEntry()
 	x.name.SetPlaceHolder("如：国庆节")
 	x.name.OnSubmitted = func(string) { x.add() }
 	add := widget.NewButtonWithIcon("添加", theme.ContentAddIcon(), x.add)
 	add.Importance = widget.HighImportance
 	x.from, x.to = newDateEntry(false), newDateEntry(false)
-	x.rangeName = widget.NewEntry()
+	x.rangeName = newTextEntry()
 	x.rangeName.SetPlaceHolder("如：春节")
 	addRange := widget.NewButtonWithIcon("添加连续放假", theme.ContentAddIcon(), x.addRange)
 
@@ -152,7 +155,7 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil,
 			container.NewHBox(boldLabel("节假日"), widget.NewLabel("年份"), fixedWidth(110, x.years), x.status),
-			container.NewHBox(x.unsaved, x.revert, x.save)),
+			container.NewHBox(x.unsaved, x.nothing, x.revert, x.save)),
 		x.msg,
 	)
 	x.content = container.NewBorder(top, nil, nil, nil, split)
@@ -195,7 +198,7 @@ func (x *settingsHolidays) load() {
 			x.show()
 			return err
 		},
-		save: x.saveYear, reveal: func() { x.t.showSection(x.content) }, mark: x.showUnsaved})
+		save: x.saveYear, reveal: func() { x.t.showSection(x.content) }, mark: x.showUnsaved, root: x.content})
 	x.showUnsaved(false)
 }
 
@@ -233,14 +236,17 @@ func (x *settingsHolidays) show() {
 	x.showUnsaved(x.dirty())
 }
 
-// showUnsaved shows whether the year holds unsaved changes: the mark, and 保存 and 放弃修改 usable or not.
+// showUnsaved shows whether the year holds unsaved changes: the mark, and 保存 and 放弃修改 usable or not
+// (a disabled 保存 says why beside it).
 func (x *settingsHolidays) showUnsaved(on bool) {
 	if on {
 		x.unsaved.Show()
+		x.nothing.Hide()
 		x.save.Enable()
 		x.revert.Enable()
 	} else {
 		x.unsaved.Hide()
+		x.nothing.Show()
 		x.save.Disable()
 		x.revert.Disable()
 	}

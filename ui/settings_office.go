@@ -6,13 +6,15 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
 )
 
 // settingsOffice is the form over the office's names and counting rules. The deadline rules and the holiday
 // calendar are kept as stored (they have their own sections).
 type settingsOffice struct {
 	t                              *settingsTab
-	office, township, upper, clerk *widget.Entry
+	office, township, upper, clerk *textEntry
 	townWord, upperWord, bodyWord  *widget.SelectEntry
 	precision, numbering           *widget.Select
 	satisfiedBasic                 *widget.Check
@@ -33,11 +35,11 @@ func newSettingsOffice(t *settingsTab) *settingsOffice {
 	o := &settingsOffice{t: t}
 	o.office = requiredEntry("单位名称")
 	o.office.SetPlaceHolder("例如：青山镇人大主席团")
-	o.township = widget.NewEntry()
+	o.township = newTextEntry()
 	o.township.SetPlaceHolder("例如：青山镇")
-	o.upper = widget.NewEntry()
+	o.upper = newTextEntry()
 	o.upper.SetPlaceHolder("例如：青川县人大常委会")
-	o.clerk = widget.NewEntry()
+	o.clerk = newTextEntry()
 	o.clerk.SetPlaceHolder("报表上署名的制表人")
 	o.townWord = widget.NewSelectEntry([]string{"镇", "乡", "街道"})
 	o.upperWord = widget.NewSelectEntry([]string{"县", "区"})
@@ -64,9 +66,20 @@ func newSettingsOffice(t *settingsTab) *settingsOffice {
 		widget.NewFormItem("编号方式", o.numbering),
 	}, o.save)
 	o.pane.title.SetText("单位信息")
+	o.pane.check = func() error {
+		s, err := o.build()
+		if err != nil {
+			return err
+		}
+		return s.Validate()
+	}
+	o.pane.require(store.Required(&store.Settings{Initialized: true}))
 	// 已保存 (or an old error) goes away as soon as the clerk edits again.
 	edited := func(string) { o.pane.clear() }
-	for _, e := range []*widget.Entry{o.office, o.township, o.upper, o.clerk, &o.townWord.Entry, &o.upperWord.Entry, &o.bodyWord.Entry} {
+	for _, e := range []*textEntry{o.office, o.township, o.upper, o.clerk} {
+		e.OnChanged = edited
+	}
+	for _, e := range []*widget.SelectEntry{o.townWord, o.upperWord, o.bodyWord} {
 		e.OnChanged = edited
 	}
 	o.precision.OnChanged, o.numbering.OnChanged = edited, edited
@@ -104,13 +117,11 @@ func (o *settingsOffice) load() {
 	o.pane.state.reset() // the form holds what is stored
 }
 
-// save stores the form over the stored settings (keeping the fields this form does not show), then
-// retitles the window and refreshes the tabs that print the office's names.
-func (o *settingsOffice) save() error {
-	db, ctx := o.t.d.db, o.t.d.ctx
-	s, err := db.Settings(ctx)
+// build is the stored settings with what the form holds over them (the fields this form does not show kept).
+func (o *settingsOffice) build() (store.Settings, error) {
+	s, err := o.t.d.db.Settings(o.t.d.ctx)
 	if err != nil {
-		return err
+		return s, err
 	}
 	s.OfficeName = strings.TrimSpace(o.office.Text)
 	s.Township = strings.TrimSpace(o.township.Text)
@@ -127,7 +138,17 @@ func (o *settingsOffice) save() error {
 			s.Numbering = n.code
 		}
 	}
-	if err := db.SaveSettings(ctx, s); err != nil {
+	return s, nil
+}
+
+// save stores the form over the stored settings, then retitles the window and refreshes the tabs that print
+// the office's names.
+func (o *settingsOffice) save() error {
+	s, err := o.build()
+	if err != nil {
+		return err
+	}
+	if err := o.t.d.db.SaveSettings(o.t.d.ctx, s); err != nil {
 		return err
 	}
 	o.t.d.applySettings()

@@ -96,19 +96,23 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 		widget.NewFormItem("结束日期", end),
 		widget.NewFormItem("本届", current),
 		{Text: "层级", Widget: level, HintText: "镇人大的届次与县(区)人大的届次各自编号、各有起止日期"},
-	}, func() error {
+	}, nil)
+	// build is the term as the form holds it (a 届次 that is not a number is the form's own problem).
+	build := func() store.Term {
 		y := x
-		n, err := strconv.Atoi(strings.TrimSpace(number.Text))
-		if err != nil {
-			return &store.Error{Code: store.EINVALID, Field: "届次", Message: "届次请填写数字，如 18 表示第十八届"}
-		}
-		y.Level, y.Number, y.Start, y.End, y.Current = level.Selected, n, start.Typed(), end.Typed(), current.Checked
+		y.Level, y.Number, y.Start, y.End, y.Current = level.Selected, atoi(number), start.Typed(), end.Typed(), current.Checked
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Term{}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveTerm(ctx, &y); err != nil {
 			return err
 		}
 		m.saved(y)
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增届次")
 	} else {

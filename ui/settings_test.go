@@ -156,10 +156,13 @@ func TestSettingsUnitInUseCannotBeDeleted(t *testing.T) {
 			u.show(x)
 		}
 	}
+	// The refusal comes first, instead of a question whose 是 could not be done.
 	u.remove()
-	test.Tap(dialogButton(t, d, "是"))
-	if msg := dialogText(d); !strings.Contains(msg, "不能删除") {
-		t.Errorf("after deleting a unit in use the window says %q, want the store's refusal", msg)
+	if msg := dialogText(d); !strings.Contains(msg, "不能删除") || strings.Contains(msg, "删除后不能恢复") {
+		t.Errorf("deleting a unit in use says %q, want the store's refusal and no question", msg)
+	}
+	if findButton(topDialog(t, d), "是") != nil {
+		t.Error("deleting a unit in use asks 是/否")
 	}
 	if after, _ := d.db.Units(d.ctx); len(after) != len(units) {
 		t.Errorf("%d units after a refused delete, want %d", len(after), len(units))
@@ -172,14 +175,14 @@ func TestSettingsUnitCreate(t *testing.T) {
 	n := u.list.total
 	u.newRecord()
 	items := u.pane.form.Items
-	items[0].Widget.(*widget.Entry).SetText("镇试点服务站")
+	items[0].Widget.(*textEntry).SetText("镇试点服务站")
 	items[1].Widget.(*widget.Select).SetSelected("站所")
-	items[3].Widget.(*widget.Entry).SetText("abc")
+	items[3].Widget.(*textEntry).SetText("abc")
 	u.pane.form.OnSubmit()
 	if !strings.Contains(u.pane.msg.Text, "联系电话") {
 		t.Errorf("a bad phone number gives %q, want a message naming 联系电话", u.pane.msg.Text)
 	}
-	items[3].Widget.(*widget.Entry).SetText("0812-1234567")
+	items[3].Widget.(*textEntry).SetText("0812-1234567")
 	u.pane.form.OnSubmit()
 	if u.list.total != n+1 || u.current.ID == 0 {
 		t.Errorf("list has %d units (was %d), message %q", u.list.total, n, u.pane.msg.Text)
@@ -195,7 +198,7 @@ func TestSettingsTermShowsChineseName(t *testing.T) {
 	d := testDesk(t, testDB(t, false))
 	m := d.settings.terms
 	m.newRecord()
-	number := m.pane.form.Items[0].Widget.(*widget.Entry)
+	number := m.pane.form.Items[0].Widget.(*textEntry)
 	named := m.pane.form.Items[1].Widget.(*widget.Label)
 	number.SetText("19")
 	if named.Text != "第十九届" {
@@ -222,8 +225,8 @@ func TestSettingsGroupSaveWithLeader(t *testing.T) {
 	ds, _, _ := d.db.Deputies(d.ctx, store.DeputyFilter{Status: store.DeputyActive, Limit: 2})
 	g.newRecord()
 	items := g.pane.form.Items
-	items[0].Widget.(*widget.Entry).SetText("第八代表小组")
-	items[1].Widget.(*widget.Entry).SetText("新民村")
+	items[0].Widget.(*textEntry).SetText("第八代表小组")
+	items[1].Widget.(*textEntry).SetText("新民村")
 	items[2].Widget.(*settingsChooser).SetSelected(ds[0].ID, ds[0].Name)
 	items[3].Widget.(*idPicker).SetSelected([]int64{ds[1].ID})
 	g.pane.form.OnSubmit()
@@ -291,7 +294,7 @@ func TestSettingsDeadlineFormSavesRules(t *testing.T) {
 	}
 	x := d.settings.deadlines
 	for label, want := range map[string]string{"办理时限(月)": "3", "重新办理时限(月)": "1", "延期上限(月)": "6", "闭会期间交办时限(工作日)": "5"} {
-		if got := x.pane.byLabel[label].(*widget.Entry).Text; got != want {
+		if got := x.pane.byLabel[label].(*textEntry).Text; got != want {
 			t.Errorf("%s shows %q, want the default %s", label, got, want)
 		}
 	}
@@ -326,8 +329,8 @@ func TestSettingsDeadlineFormSavesRules(t *testing.T) {
 	t.Run("ErrNotANumber", func(t *testing.T) {
 		x.rehandle.SetText("一个月")
 		x.pane.form.OnSubmit()
-		if x.pane.msg.Text != "重新办理时限(月)请填写整数，如 3" {
-			t.Errorf("message %q", x.pane.msg.Text)
+		if want := "重新办理时限(月)请填写0或正整数"; x.pane.msg.Text != want || x.pane.form.message("重新办理时限(月)") != want {
+			t.Errorf("message %q, under the field %q", x.pane.msg.Text, x.pane.form.message("重新办理时限(月)"))
 		}
 		if r, _ := d.db.Rules(d.ctx); r.Settings.RehandleMonths != 1 {
 			t.Errorf("重新办理时限 became %d", r.Settings.RehandleMonths)
@@ -378,8 +381,8 @@ func TestSettingsHolidaysNationalDay2024(t *testing.T) {
 		h.name.SetText("国庆节调休")
 		test.Tap(findButton(h.content, "添加"))
 	}
-	if len(h.entries) != 9 || !h.unsaved.Visible() {
-		t.Fatalf("%d entries in the list, unsaved mark shown %v; message %q", len(h.entries), h.unsaved.Visible(), h.msg.Text)
+	if len(h.entries) != 9 || !h.unsaved.Visible() || h.nothing.Visible() {
+		t.Fatalf("%d entries in the list, unsaved mark shown %v, 无需保存 shown %v; message %q", len(h.entries), h.unsaved.Visible(), h.nothing.Visible(), h.msg.Text)
 	}
 	if hs, _ := d.db.Holidays(d.ctx, 2024); len(hs) != 0 {
 		t.Fatalf("%d entries stored before 保存", len(hs))
@@ -401,6 +404,10 @@ func TestSettingsHolidaysNationalDay2024(t *testing.T) {
 	}
 	if h.unsaved.Visible() || !h.save.Disabled() || !strings.Contains(h.msg.Text, "已保存2024年节假日") {
 		t.Errorf("after saving: unsaved mark %v, message %q", h.unsaved.Visible(), h.msg.Text)
+	}
+	// A disabled 保存 says why beside it.
+	if !h.nothing.Visible() || h.nothing.Text != "本年没有修改，无需保存" {
+		t.Errorf("beside the disabled 保存: %q (shown %v)", h.nothing.Text, h.nothing.Visible())
 	}
 	r, _ := d.db.Rules(d.ctx)
 	if got := r.AssignDue("2024-09-27"); got != "2024-10-10" {
@@ -454,4 +461,20 @@ func TestSettingsHolidayDuplicateDateIsRefused(t *testing.T) {
 			t.Errorf("message %q", h.msg.Text)
 		}
 	})
+}
+
+// Leaving a new, unsaved unit asks about it by the name typed so far (the form's first field is our textEntry).
+func TestSettingsNewUnitAskedByTypedName(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	st := d.settings
+	l := st.units.settingsList
+	st.showSection(l.content)
+	l.newRecord()
+	test.Type(l.pane.first, "县交通运输局")
+	guardRow(t, l.list, 0)
+	if q, want := dialogText(d), "新增的"+l.what+"「县交通运输局」有未保存的修改"; !strings.Contains(q, want) {
+		t.Fatalf("question %q, want %q in it", q, want)
+	}
 }

@@ -24,7 +24,8 @@ func newSettingsUnits(t *settingsTab) *settingsUnits {
 		confirm: func(x store.Unit) string {
 			return fmt.Sprintf("确定要删除承办单位「%s」吗？\n删除后不能恢复。", x.Name)
 		},
-		del: t.d.db.DeleteUnit,
+		check: t.d.db.CheckDeleteUnit,
+		del:   t.d.db.DeleteUnit,
 	}}
 	u.form = u.unitForm
 	u.build([]column[store.Unit]{
@@ -47,7 +48,7 @@ func (u *settingsUnits) unitForm(x store.Unit) *formPane {
 	}
 	kind := selectWith(settingsWithValue(kinds, x.Kind), false)
 	kind.SetSelected(x.Kind)
-	contact, phone := widget.NewEntry(), widget.NewEntry()
+	contact, phone := newTextEntry(), newTextEntry()
 	contact.SetText(x.Contact)
 	phone.SetText(x.Phone)
 	notes := multiline(3)
@@ -58,16 +59,23 @@ func (u *settingsUnits) unitForm(x store.Unit) *formPane {
 		widget.NewFormItem("联系人", contact),
 		widget.NewFormItem("联系电话", phone),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	build := func() store.Unit {
 		y := x
 		y.Name, y.Kind, y.Contact = name.Text, kind.Selected, strings.TrimSpace(contact.Text)
 		y.Phone, y.Notes = strings.TrimSpace(phone.Text), notes.Text
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Unit{}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveUnit(ctx, &y); err != nil {
 			return err
 		}
 		u.saved(y)
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增承办单位")
 	} else {

@@ -102,6 +102,7 @@ func start(a fyne.App, path string) *session {
 // close closes the database and releases the lock; background work is cancelled.
 func (s *session) close() {
 	s.cancel()
+	cleanViewerCopies() // the attachments' read-only copies opened with the system viewer
 	if db := s.takeDB(); db != nil {
 		logError("关闭数据库", db.Close()) // the window is gone: the log is the only place left to say it
 	}

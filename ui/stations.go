@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,8 +138,8 @@ func (t *stationsTab) edit() {
 	t.pane.focus(t.d.win)
 }
 
-// remove deletes the chosen station after a confirmation; a station with reception records asks a second
-// time, saying how many records go with it.
+// remove deletes the chosen station after one question, which for a station with reception records says how
+// many go with it (read first, so that the clerk is not asked twice).
 func (t *stationsTab) remove() {
 	if t.current.ID == 0 {
 		t.d.showError(fmt.Errorf("请先在列表中选择要删除的联络站"))
@@ -148,34 +147,26 @@ func (t *stationsTab) remove() {
 	}
 	cur := t.current
 	db, ctx := t.d.db, t.d.ctx
-	t.d.confirmDelete("联络站", cur.Name, func() error {
-		err := db.DeleteStation(ctx, cur.ID, false)
-		if store.ErrorCode(err) == store.ECONFLICT {
-			n := cur.Receptions
-			fresh, err := db.Station(ctx, cur.ID)
-			logError("联络站: 读取接待记录条数", err) // the count as last listed is said instead
-			if err == nil {
-				n = fresh.Receptions
+	fresh, err := db.Station(ctx, cur.ID)
+	if err != nil {
+		t.d.showError(err)
+		return
+	}
+	del := func(force bool) func() error {
+		return func() error {
+			if err := db.DeleteStation(ctx, cur.ID, force); err != nil {
+				return err
 			}
-			msg := fmt.Sprintf("联络站「%s」有 %d 条接待记录。\n删除联络站会一并删除这 %d 条接待记录，确定继续吗？", cur.Name, n, n)
-			dialog.ShowConfirm("删除联络站及其接待记录", msg, func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := db.DeleteStation(ctx, cur.ID, true); err != nil {
-					t.d.showError(err)
-					return
-				}
-				t.removed(cur)
-			}, t.d.win)
+			t.removed(cur)
 			return nil
 		}
-		if err != nil {
-			return err
-		}
-		t.removed(cur)
-		return nil
-	})
+	}
+	if n := fresh.Receptions; n > 0 {
+		t.d.askDelete("删除联络站及其接待记录", fmt.Sprintf("联络站「%s」有 %d 条接待记录。\n删除联络站会一并删除这 %d 条接待记录，删除后不能恢复。确定删除吗？",
+			cur.Name, n, n), del(true))
+		return
+	}
+	t.d.confirmDelete("联络站", cur.Name, nil, del(false))
 }
 
 // removed clears the pane after x was deleted.
@@ -217,6 +208,7 @@ func (t *stationsTab) display(x store.Station) {
 			container.NewTabItem("基本信息", form.content),
 			container.NewTabItem("进站代表", t.deputiesOf(x)),
 			container.NewTabItem("接待记录", t.receptionsOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerStation, ID: x.ID}),
 		)
 		if kept(keep, formReception) {
 			t.displayReception(rec)
@@ -244,9 +236,9 @@ func (t *stationsTab) form(x store.Station) *formPane {
 	name.SetText(x.Name)
 	kind := selectWith(store.StationTypes, false)
 	kind.SetSelected(x.Type)
-	village := selectWith(villages, true)
+	village := newFilterSelect(villages, true)
 	village.SetSelected(x.Village)
-	address, contact, phone, schedule := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	address, contact, phone, schedule := newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry()
 	address.SetText(x.Address)
 	contact.SetText(x.Contact)
 	phone.SetText(x.Phone)
@@ -285,7 +277,9 @@ func (t *stationsTab) form(x store.Station) *formPane {
 		widget.NewFormItem("状态", status),
 		widget.NewFormItem("进站代表", deputies),
 		widget.NewFormItem("备注", notes),
-	}, func() error {
+	}, nil)
+	// build is the station as the form holds it.
+	build := func() store.Station {
 		y := x
 		y.Name, y.Type, y.Village, y.Address = name.Text, kind.Selected, village.Selected, strings.TrimSpace(address.Text)
 		y.Contact, y.Phone, y.Schedule = strings.TrimSpace(contact.Text), strings.TrimSpace(phone.Text), strings.TrimSpace(schedule.Text)
@@ -300,6 +294,12 @@ func (t *stationsTab) form(x store.Station) *formPane {
 			}
 		}
 		y.Status, y.Notes, y.DeputyIDs = status.Selected, notes.Text, deputies.Selected()
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Station{}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveStation(ctx, &y); err != nil {
 			return err
 		}
@@ -312,7 +312,7 @@ func (t *stationsTab) form(x store.Station) *formPane {
 		t.display(y)
 		t.pane.showInfo("已保存")
 		return nil
-	})
+	}
 	if x.ID == 0 {
 		pane.title.SetText("新增联络站")
 	} else {
@@ -453,14 +453,19 @@ func (t *stationsTab) displayReception(r store.Reception) {
 		widget.NewFormItem("接待选民(人次)", voters),
 		widget.NewFormItem("值班代表", duty),
 		widget.NewFormItem("主要内容", summary),
-	}, func() error {
+	}, nil)
+	// build is the record as the form holds it (a number that is not one is the form's own problem).
+	build := func() store.Reception {
 		y := r
 		y.StationID = t.current.ID
 		y.Date = date.Typed()
-		if err := voters.Validate(); err != nil {
-			return &store.Error{Code: store.EINVALID, Field: "接待选民(人次)", Message: "接待选民(人次)" + err.Error()}
-		}
 		y.Voters, y.DeputyIDs, y.Summary = atoi(voters), duty.Selected(), strings.TrimSpace(summary.Text)
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.require(store.Required(&store.Reception{StationID: t.current.ID}))
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveReception(ctx, &y); err != nil {
 			return err
 		}
@@ -468,7 +473,7 @@ func (t *stationsTab) displayReception(r store.Reception) {
 		t.displayReception(y)
 		t.recPane.showInfo("已保存")
 		return nil
-	})
+	}
 	if r.ID == 0 {
 		pane.title.SetText("新增接待记录")
 	} else {
@@ -483,15 +488,14 @@ func (t *stationsTab) displayReception(r store.Reception) {
 		}
 		return "接待记录「" + station.Name + " " + r.Date.Chinese() + "」"
 	}, func() { t.reveal(2) })
-	var body fyne.CanvasObject = pane.content
 	if r.ID != 0 {
 		del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), t.removeReception)
 		// 转为建议 registers an issue raised at this reception as a voter's suggestion; it takes the record as
 		// saved, so only a saved record offers it.
 		toItem := widget.NewButtonWithIcon("转为建议", theme.MailForwardIcon(), func() { t.d.items.newFromReception(t.current, r) })
-		body = container.NewBorder(nil, container.NewHBox(del, toItem), nil, nil, pane.content)
+		pane.addActions(del, toItem)
 	}
-	t.recForm.Objects = []fyne.CanvasObject{body}
+	t.recForm.Objects = []fyne.CanvasObject{pane.content}
 	t.recForm.Refresh()
 }
 
@@ -521,7 +525,7 @@ func (t *stationsTab) removeReception() {
 	if r.ID == 0 {
 		return
 	}
-	t.d.confirmDelete("接待记录", r.Date.Chinese(), func() error {
+	t.d.confirmDelete("接待记录", r.Date.Chinese(), nil, func() error {
 		if err := t.d.db.DeleteReception(t.d.ctx, r.ID); err != nil {
 			return err
 		}

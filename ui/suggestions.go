@@ -229,7 +229,7 @@ func (t *suggestionsTab) newFromReception(st store.Station, r store.Reception) {
 	}
 	t.open(x, nil, func() {
 		t.pane.title.SetText("登记建议(来自" + st.Name + " " + r.Date.Chinese() + "接待选民)")
-		if v, ok := t.pane.byLabel["选民姓名"].(fyne.Focusable); ok {
+		if v, ok := t.pane.field("选民姓名").(fyne.Focusable); ok {
 			t.pane.first = v
 		}
 		t.pane.focus(t.d.win)
@@ -277,7 +277,7 @@ func (t *suggestionsTab) remove() {
 		return
 	}
 	cur := t.current
-	t.d.confirmDelete("建议", cur.Number+" "+cur.Title, func() error {
+	t.d.confirmDelete("建议", cur.Number+" "+cur.Title, nil, func() error {
 		if err := t.d.db.DeleteSuggestion(t.d.ctx, cur.ID); err != nil {
 			return err
 		}
@@ -320,6 +320,7 @@ func (t *suggestionsTab) display(x store.Suggestion) {
 		t.panes = container.NewAppTabs(
 			container.NewTabItem("登记信息", form.content),
 			container.NewTabItem("办理过程", t.handlingOf(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerSuggestion, ID: x.ID}),
 		)
 		t.panes.SelectIndex(page)
 		top := container.NewBorder(nil, nil, nil, t.itemPrintButton(x), t.actionBar(x))
@@ -349,7 +350,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	t.deputies = nil
 	db, ctx := t.d.db, t.d.ctx
 	s := t.settings
-	number := widget.NewEntry()
+	number := newTextEntry()
 	number.SetText(x.Number)
 	numberHint := "可更正编号，但不能与其他建议重复"
 	if x.ID == 0 {
@@ -369,6 +370,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		}
 	}
 	var pane *formPane
+	var required func() // marks what the store requires (below)
 	period := widget.NewSelect(store.Periods, func(v string) {
 		if v == store.PeriodSession {
 			session.Enable()
@@ -377,7 +379,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 			session.Disable()
 		}
 		if pane != nil {
-			pane.form.Refresh() // the label follows its field's state
+			required() // the label follows its field's state, and 人代会 is required in a session
 		}
 	})
 	period.SetSelected(x.Period)
@@ -409,7 +411,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	})
 	cosigners.SetSelected(x.CosignerIDs)
 	roster = true
-	voter, contact := widget.NewEntry(), widget.NewEntry()
+	voter, contact := newTextEntry(), newTextEntry()
 	voter.SetText(x.VoterName)
 	contact.SetText(x.VoterContact)
 	title := requiredEntry("标题")
@@ -449,7 +451,9 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		widget.NewFormItem("涉及层面", scope),
 		widget.NewFormItem("重点/一般", priority),
 		widget.NewFormItem("收到日期", received),
-	}, func() error {
+	}, nil)
+	// build is the item as the form holds it.
+	build := func() store.Suggestion {
 		y := x
 		y.Number, y.Kind, y.Period, y.Source = strings.TrimSpace(number.Text), kind.Selected, period.Selected, source.Selected
 		y.SessionID = 0
@@ -469,11 +473,12 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		}
 		y.Priority = priority.Selected
 		y.Received = received.Typed()
+		return y
+	}
+	pane.check = func() error { y := build(); return y.Validate() }
+	pane.onSave = func() error {
+		y := build()
 		if err := db.SaveSuggestion(ctx, &y); err != nil {
-			// The message shows above the form; bring it into view.
-			if sc, ok := pane.content.(*container.Scroll); ok {
-				sc.ScrollToTop()
-			}
 			return err
 		}
 		if x.ID == 0 {
@@ -495,7 +500,13 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 			t.pane.showInfo("已保存")
 		}
 		return nil
-	})
+	}
+	// ＊ follows the store's rule: a voter's item needs the voter, an item of a session the session.
+	required = func() {
+		pane.require(store.Required(&store.Suggestion{Kind: kind.Selected, Period: period.Selected}))
+	}
+	kind.OnChanged = func(string) { required() }
+	required()
 	if x.ID == 0 {
 		pane.title.SetText("登记建议")
 	} else {

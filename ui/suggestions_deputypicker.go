@@ -45,14 +45,14 @@ func (p *suggestionDeputyPicker) SetDeputy(id int64, name string) {
 	p.render()
 }
 
-// SetValidationError marks the picker when saving names it (formPane.showError).
+// SetValidationError marks the picker in red when saving names it; the message itself is the form's, on the
+// line under the field (fieldForm), so it is not said twice.
 func (p *suggestionDeputyPicker) SetValidationError(err error) {
+	p.render()
 	if err != nil {
 		p.summary.Importance = widget.DangerImportance
-		p.summary.SetText(store.ErrorMessage(err))
-		return
+		p.summary.Refresh()
 	}
-	p.render()
 }
 
 func (p *suggestionDeputyPicker) set(id int64, name string) {

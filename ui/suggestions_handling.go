@@ -25,7 +25,7 @@ func (t *suggestionsTab) handlingOf(x store.Suggestion) fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	add := func(o fyne.CanvasObject) { box.Add(o) }
-	for i, line := range suggestionSummary(x, t.today(), t.unitName) {
+	for i, line := range suggestionSummary(x, h, t.today(), t.rules, t.unitName) {
 		l := suggestionText(line)
 		if i == 0 {
 			l.TextStyle.Bold = true
@@ -112,7 +112,7 @@ func (t *suggestionsTab) unitName(id int64) string {
 }
 
 // suggestionSummary is where an item stands: state and round, units, deadline, outcome and evaluation.
-func suggestionSummary(x store.Suggestion, today store.Date, unitName func(int64) string) []string {
+func suggestionSummary(x store.Suggestion, h store.Handling, today store.Date, r store.Rules, unitName func(int64) string) []string {
 	state := "当前状态：" + x.State
 	if x.Round > 1 {
 		state += fmt.Sprintf("(第%d轮办理)", x.Round)
@@ -141,9 +141,10 @@ func suggestionSummary(x store.Suggestion, today store.Date, unitName func(int64
 		lines = append(lines, fmt.Sprintf("转交：%s(%s)", x.ForwardTo, x.Forwarded.Chinese()))
 	}
 	if x.Deadline != "" {
-		d := "办理时限：" + x.Deadline.Chinese()
+		// How it came about, in the store's words: 办理时限：2025年2月28日(交办之日起3个月，顺延至工作日).
+		d := "办理时限：" + x.Deadline.Chinese() + "(" + r.DeadlineBasis(x, h) + ")"
 		if x.ExtensionReason != "" {
-			d += "(延期：" + x.ExtensionReason + ")"
+			d += "；延期理由：" + x.ExtensionReason
 		}
 		lines = append(lines, d)
 	}

@@ -129,7 +129,7 @@ func suggestionTestFill(t *testing.T, d *desk) store.Deputy {
 	tab.pane.byLabel["领衔代表"].(*suggestionDeputyPicker).set(ds[0].ID, ds[0].Name)
 	tab.pane.byLabel["来源"].(*widget.Select).SetSelected(tab.sources[0])
 	tab.pane.byLabel["类别"].(*widget.Select).SetSelected(tab.categories[0])
-	tab.pane.byLabel["内容"].(*widget.Entry).SetText("村口路灯损坏已三个月，夜间通行不便。")
+	tab.pane.byLabel["内容"].(*textEntry).SetText("村口路灯损坏已三个月，夜间通行不便。")
 	return ds[0]
 }
 
@@ -162,7 +162,7 @@ func TestRegisterSuggestionThroughForm(t *testing.T) {
 		t.Error("人代会 is enabled for an item raised between sessions")
 	}
 	lead := suggestionTestFill(t, d)
-	test.Type(tab.pane.byLabel["标题"].(*widget.Entry), "关于修复村口路灯的建议")
+	test.Type(tab.pane.byLabel["标题"].(*textEntry), "关于修复村口路灯的建议")
 	tab.pane.form.OnSubmit()
 	if tab.pane.msg.Importance == widget.DangerImportance && tab.pane.msg.Visible() {
 		t.Fatalf("save failed: %s", tab.pane.msg.Text)
@@ -182,12 +182,12 @@ func TestRegisterSuggestionThroughForm(t *testing.T) {
 	if !strings.Contains(tab.pane.title.Text, next) || tab.pane.msg.Text != "已登记，编号 "+next {
 		t.Fatalf("pane title %q, message %q", tab.pane.title.Text, tab.pane.msg.Text)
 	}
-	if got := tab.pane.byLabel["编号"].(*widget.Entry).Text; got != next {
+	if got := tab.pane.byLabel["编号"].(*textEntry).Text; got != next {
 		t.Fatalf("编号 field shows %q", got)
 	}
 
 	// Correcting the title of the saved item updates it, keeping the number.
-	title := tab.pane.byLabel["标题"].(*widget.Entry)
+	title := tab.pane.byLabel["标题"].(*textEntry)
 	title.SetText("关于尽快修复村口路灯的建议")
 	tab.pane.form.OnSubmit()
 	if s2, err := d.db.Suggestion(d.ctx, s.ID); err != nil || s2.Title != "关于尽快修复村口路灯的建议" || s2.Number != next {
@@ -204,7 +204,7 @@ func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
 	before := countSuggestions(t, d, store.SuggestionFilter{})
 	tab.newRecord()
 	suggestionTestFill(t, d)
-	title := tab.pane.byLabel["标题"].(*widget.Entry)
+	title := tab.pane.byLabel["标题"].(*textEntry)
 	if err := title.Validate(); err == nil || err.Error() != "标题不能为空" {
 		t.Fatalf("inline validation: %v", err)
 	}
@@ -225,7 +225,7 @@ func TestSuggestionEmptyTitleShowsMessageAndSavesNothing(t *testing.T) {
 	test.Tap(dialogButton(t, d, "不保存"))
 	tab.pane.byLabel["来源"].(*widget.Select).SetSelected(tab.sources[0])
 	tab.pane.byLabel["类别"].(*widget.Select).SetSelected(tab.categories[0])
-	tab.pane.byLabel["标题"].(*widget.Entry).SetText("没有领衔代表的建议")
+	tab.pane.byLabel["标题"].(*textEntry).SetText("没有领衔代表的建议")
 	tab.pane.form.OnSubmit()
 	picker := tab.pane.byLabel["领衔代表"].(*suggestionDeputyPicker)
 	if !strings.HasPrefix(tab.pane.msg.Text, "领衔代表") || picker.summary.Importance != widget.DangerImportance {
@@ -276,7 +276,7 @@ func TestOpenSuggestionShowsItsNumberAndHandling(t *testing.T) {
 	if d.items.current.ID != x.ID || !strings.Contains(d.items.pane.title.Text, x.Number) {
 		t.Fatalf("pane shows %d %q, want %s", d.items.current.ID, d.items.pane.title.Text, x.Number)
 	}
-	if got := d.items.pane.byLabel["编号"].(*widget.Entry).Text; got != x.Number {
+	if got := d.items.pane.byLabel["编号"].(*textEntry).Text; got != x.Number {
 		t.Fatalf("编号 field %q", got)
 	}
 	handling := labelLines(d.items.panes.Items[1].Content)

@@ -21,13 +21,13 @@ import (
 type termChangeWizard struct {
 	d        *desk
 	dlg      dialog.Dialog
-	number   *widget.Entry
+	number   *textEntry
 	start    *dateEntry
 	end      *dateEntry
 	list     *fyne.Container // the deputies' choices
 	deputies []store.Deputy
 	choices  []*widget.RadioGroup // by deputies
-	newOnes  *widget.Entry
+	newOnes  *textEntry
 	groups   *widget.Check
 	stations *widget.Check
 	preview  *widget.Label
@@ -49,7 +49,7 @@ func (d *desk) startTermChange() *termChangeWizard {
 	w.msg = widget.NewLabel("")
 	w.msg.Importance = widget.DangerImportance
 	w.msg.Wrapping = fyne.TextWrapWord
-	w.number = widget.NewEntry() // a plain *widget.Entry: the field's type does not follow form.go's helpers
+	w.number = newTextEntry() // not intEntry: a 届次 that is not a number is named by change()
 	w.start, w.end = newDateEntry(true), newDateEntry(false)
 	if cur.ID != 0 {
 		w.number.SetText(strconv.Itoa(cur.Number + 1))
@@ -60,7 +60,8 @@ func (d *desk) startTermChange() *termChangeWizard {
 	if w.start.Text == "" {
 		w.start.SetDate(store.DateOf(d.db.Now()))
 	}
-	w.newOnes = widget.NewMultiLineEntry()
+	w.newOnes = newTextEntry()
+	w.newOnes.MultiLine = true
 	w.newOnes.SetMinRowsVisible(4)
 	w.newOnes.SetPlaceHolder("每行一名新任代表：姓名 性别，如\n张三 男\n李四 女")
 	w.groups = widget.NewCheck("清空连任代表的代表小组(重新编组)", nil)

@@ -41,6 +41,7 @@ type desk struct {
 	stations *stationsTab
 	items    *suggestionsTab
 	meetings *meetingsTab
+	super    *supervisionTab // 监督 (supervision.go)
 	report   *reportTab
 	settings *settingsTab
 	// session is the window's hold on the database file (startup.go); a restore goes through it.
@@ -49,6 +50,8 @@ type desk struct {
 	// their unsaved values (drafts.go).
 	forms  []*formState
 	drafts *draftWriter
+	// attach is the 附件 section of each record tab and the thumbnails decoded (attachments.go).
+	attach attachState
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
@@ -60,9 +63,10 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.stations = newStationsTab(d)
 	d.items = newSuggestionsTab(d)
 	d.meetings = newMeetingsTab(d)
+	d.super = newSupervisionTab(d)
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
-	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings}
+	d.records = []recordTab{d.deputies, d.stations, d.items, d.meetings, d.super}
 	// All tabs at once: AppTabs.Append refreshes the tabs before the window has given them a size, and a
 	// Table laid out at zero height makes Fyne 2.7 build a row separator for every row of its list
 	// (widget/table.go visibleRowHeights) — 120 000 widgets and ~40 MB on the stress database.
@@ -84,26 +88,37 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	// Closing the window asks about every form with unsaved changes first (guard.go); a tab switch keeps
 	// the forms as they are, so it need not ask.
 	w.SetCloseIntercept(d.requestClose)
+	w.SetOnDropped(d.dropFiles) // files dropped on the window are attached to the record shown (attachments.go)
 	d.addShortcuts()
 	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot (-tags shots; else a no-op)
 	return d
 }
 
-// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…7 switch tabs.
+// addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…8 switch tabs, in their order; Ctrl+S saves
+// the form the cursor is in (or the one on screen); Esc closes the dialog or pop-up on top (keys.go). They work
+// while a text box has the cursor too: the window's text boxes hand them on (entry.go).
 func (d *desk) addShortcuts() {
-	d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	d.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func() {
 		if t := d.currentRecordTab(); t != nil {
 			t.newRecord()
 		}
 	})
-	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7} {
+	for i, k := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8} {
 		i := i
-		d.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		d.addShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func() {
 			if i < len(d.tabs.Items) {
 				d.tabs.SelectIndex(i)
 			}
 		})
 	}
+	d.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}, d.saveShortcut)
+	d.win.Canvas().SetOnTypedKey(d.typedKey)
+}
+
+// addShortcut adds s to the window, and makes it one the text boxes hand on.
+func (d *desk) addShortcut(s fyne.Shortcut, run func()) {
+	windowShortcuts.Store(s.ShortcutName(), true)
+	d.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
 }
 
 func (d *desk) currentRecordTab() recordTab {
@@ -154,9 +169,26 @@ func logError(what string, err error) {
 	}
 }
 
-// confirmDelete asks before deleting, naming the record; cancel keeps it.
-func (d *desk) confirmDelete(what, name string, del func() error) {
-	dialog.ShowConfirm("删除"+what, fmt.Sprintf("确定要删除%s「%s」吗？\n删除后不能恢复。", what, name), func(ok bool) {
+// confirmDelete asks before deleting, naming the record; cancel keeps it. check (may be nil) says first
+// whether the record can be deleted at all: a refusal (代表 with suggestions, a unit in use …) is said at once,
+// before any question, and nothing is asked.
+func (d *desk) confirmDelete(what, name string, check, del func() error) {
+	if check != nil {
+		if err := check(); store.ErrorCode(err) == store.ECONFLICT {
+			// A refusal is an answer, not a failure: titled as one, and the message says what to do instead.
+			dialog.ShowInformation("不能删除"+what, store.ErrorMessage(err), d.win)
+			return
+		} else if err != nil {
+			d.showError(err)
+			return
+		}
+	}
+	d.askDelete("删除"+what, fmt.Sprintf("确定要删除%s「%s」吗？\n删除后不能恢复。", what, name), del)
+}
+
+// askDelete asks the question, and deletes when the clerk agrees; an error of the deletion is shown.
+func (d *desk) askDelete(title, question string, del func() error) {
+	dialog.ShowConfirm(title, question, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -260,9 +292,9 @@ func filterBox(label string, sel *widget.Select, width float32) fyne.CanvasObjec
 
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
 func (d *desk) firstRun() {
-	office := widget.NewEntry()
+	office := newTextEntry() // our entry: Esc reaches the window (稍后再说) from the text box too
 	office.SetPlaceHolder("例如：青山镇人大主席团")
-	upper := widget.NewEntry()
+	upper := newTextEntry()
 	upper.SetPlaceHolder("例如：青川县人大常委会")
 	choice := widget.NewRadioGroup([]string{"载入示例数据", "空白开始"}, nil)
 	choice.SetSelected("载入示例数据")

@@ -31,7 +31,7 @@ func TestWindowHasAllTabs(t *testing.T) {
 	for _, it := range tabs.Items {
 		names = append(names, it.Text)
 	}
-	if strings.Join(names, " ") != "概览 代表 联络站 建议 会议 报表 设置" {
+	if strings.Join(names, " ") != "概览 代表 联络站 建议 会议 监督 报表 设置" {
 		t.Fatalf("tabs %v", names)
 	}
 	if w.Title() != "人大工作台 — 青山镇人大主席团" {
@@ -90,9 +90,9 @@ func TestCreateDeputyThroughForm(t *testing.T) {
 	tab := d.deputies
 	d.tabs.SelectIndex(1)
 	tab.newRecord()
-	name := tab.pane.byLabel["姓名"].(*widget.Entry)
+	name := tab.pane.byLabel["姓名"].(*textEntry)
 	test.Type(name, "欧阳堃")
-	tab.pane.byLabel["联系电话"].(*widget.Entry).SetText("13900001111")
+	tab.pane.byLabel["联系电话"].(*textEntry).SetText("13900001111")
 	tab.pane.form.OnSubmit()
 	if tab.pane.msg.Visible() && tab.pane.msg.Importance == widget.DangerImportance {
 		t.Fatalf("save failed: %s", tab.pane.msg.Text)
@@ -114,7 +114,7 @@ func TestEmptyNameShowsChineseMessageAndSavesNothing(t *testing.T) {
 	d := testDesk(t, testDB(t, true))
 	tab := d.deputies
 	tab.newRecord()
-	name := tab.pane.byLabel["姓名"].(*widget.Entry)
+	name := tab.pane.byLabel["姓名"].(*textEntry)
 	if err := name.Validate(); err == nil || err.Error() != "姓名不能为空" {
 		t.Fatalf("inline validation: %v", err)
 	}
@@ -238,7 +238,7 @@ func TestFormReadErrorsAreShown(t *testing.T) {
 	}{
 		{"承办单位", func(d *desk) { d.settings.units.newRecord() }},
 		{"届次", func(d *desk) { d.settings.terms.newRecord() }},
-		{"联系村(居)", func(d *desk) { d.settings.groups.chooseVillages(widget.NewEntry()) }},
+		{"联系村(居)", func(d *desk) { d.settings.groups.chooseVillages(newTextEntry()) }},
 		{"代表", func(d *desk) { d.deputies.newRecord() }},
 		{"建议", func(d *desk) { d.items.newRecord() }},
 		{"联络站", func(d *desk) { d.stations.newRecord() }},

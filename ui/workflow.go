@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -61,6 +61,7 @@ func (t *suggestionsTab) actionBar(x store.Suggestion) fyne.CanvasObject {
 func (t *suggestionsTab) openStep(x store.Suggestion, step string, r store.Rules) *stepForm {
 	f := t.stepDialog(x, step, r)
 	if f != nil {
+		f.require(step)
 		f.track(t.d, x, step)
 	}
 	return f
@@ -125,42 +126,42 @@ func (t *suggestionsTab) replaceRow(x store.Suggestion) {
 	t.list.table.Refresh()
 }
 
-// stepForm is the dialog of one workflow step: a heading naming the item, a line that says in Chinese what is
-// wrong, the fields, and 确定/取消. When the store refuses, the dialog stays open with the store's message and
-// the field it names marked.
+// stepForm is the dialog of one workflow step: a heading naming the item, the fields (fieldForm: ＊ for what
+// the step requires, each problem under its field), a line for a problem that names no field, and 确定/取消.
+// When the store refuses, the dialog stays open with every problem shown. The dialog is sized once for all
+// its fields, those a choice shows included (重新办理时限 after 不满意), so that nothing under the mouse moves.
 type stepForm struct {
-	dlg     *dialog.CustomDialog
-	form    *widget.Form
-	items   []*widget.FormItem // every field, also those shown only for some answers (重新办理时限)
-	msg     *widget.Label
-	ok      *widget.Button
-	cancel  *widget.Button
-	byLabel map[string]fyne.CanvasObject
-	width   float32
-	save    func() error
-	after   func() // runs once the dialog has closed after a successful save
-	state   *formState
+	dlg    *dialog.CustomDialog
+	form   *fieldForm
+	items  []*widget.FormItem // every field, also those shown only for some answers (重新办理时限)
+	msg    *widget.Label
+	ok     *widget.Button
+	cancel *widget.Button
+	width  float32
+	save   func() error
+	after  func() // runs once the dialog has closed after a successful save
+	state  *formState
+	box    *fyne.Container
 }
 
 // newStepForm builds and shows a step dialog. top (may be nil) sits above the fields; save runs after the
 // fields validate and returns the store's answer.
 func newStepForm(win fyne.Window, title, head string, top fyne.CanvasObject, items []*widget.FormItem, save func() error) *stepForm {
-	f := &stepForm{byLabel: map[string]fyne.CanvasObject{}, width: 600, items: items, save: save}
-	for _, it := range items {
-		f.byLabel[it.Text] = it.Widget
-	}
-	f.form = widget.NewForm(items...)
+	f := &stepForm{width: 600, items: items, save: save}
+	f.form = newFieldForm(items)
+	f.form.OnSubmit = func() { f.ok.OnTapped() }
 	f.msg = widget.NewLabel("")
 	f.msg.Importance = widget.DangerImportance
 	f.msg.Wrapping = fyne.TextWrapWord
-	f.msg.Hide()
 	heading := widget.NewLabel(head)
 	heading.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(heading, f.msg)
+	f.box = container.NewVBox(heading)
 	if top != nil {
-		box.Add(top)
+		f.box.Add(top)
 	}
-	box.Add(f.form)
+	// The line for a problem that names no field keeps its place, empty or not.
+	f.box.Add(f.form)
+	f.box.Add(container.New(minHeight{lines: 2}, f.msg))
 	f.ok = widget.NewButton("确定", func() {
 		if f.state != nil {
 			f.state.submit()
@@ -176,22 +177,27 @@ func newStepForm(win fyne.Window, title, head string, top fyne.CanvasObject, ite
 			f.close()
 		}
 	})
-	f.dlg = dialog.NewCustomWithoutButtons(title, box, win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, f.box, win)
 	f.dlg.SetButtons([]fyne.CanvasObject{f.cancel, f.ok})
 	f.dlg.Show()
 	f.fit()
+	giveBackFocus(items)
 	return f
 }
 
-// submit validates the fields and records the step; when the store agrees the dialog closes.
+// submit records the step; when the store agrees the dialog closes, else every problem shows. The store checks
+// every field itself (dates are given as typed, so that it names one that is not a date); a problem an input
+// finds in a field the store let pass is shown too.
 func (f *stepForm) submit() error {
 	f.clear()
-	if err := f.form.Validate(); err != nil {
-		f.showError(err)
-		return err
-	}
-	if err := f.save(); err != nil {
-		f.showError(err)
+	err := f.save()
+	if err != nil {
+		errs := store.ErrorsOf(err)
+		if errs == nil {
+			errs = []*store.Error{{Message: store.ErrorMessage(err)}}
+		}
+		errs = mergeErrors(errs, f.form.inputErrors())
+		f.showError(store.FieldErrors(errs))
 		return err
 	}
 	f.close()
@@ -212,34 +218,93 @@ func (f *stepForm) close() {
 // track makes the dialog's fields a form of the window (guard.go): the step on item x, its draft kept
 // until the step is recorded or the clerk lets it go.
 func (f *stepForm) track(d *desk, x store.Suggestion, step string) {
-	get, set, watch := trackValues(func() []*widget.FormItem { return f.items })
+	get, set, _ := trackValues(func() []*widget.FormItem { return f.items })
 	f.state = d.trackForm(&formState{kind: formStep + step, key: recordKey(x.ID), part: stepLabel(x, step),
-		name: func() string { return "建议" + quoted(x.Number+" "+x.Title) }, get: get, set: set, save: f.submit})
-	watch(f.state.touched)
+		name: func() string { return "建议" + quoted(x.Number+" "+x.Title) }, get: get, set: set, save: f.submit, root: f.box})
+	for i, it := range f.items {
+		watchInputs(it.Widget, func() {
+			f.form.changed(i)
+			f.state.touched()
+		})
+	}
 }
 
-// fit sizes the dialog to its content (after a part was shown or hidden).
+// require marks with ＊ the fields the step cannot be recorded without, as the store's check of it says.
+func (f *stepForm) require(step string) { f.form.setRequired(store.StepRequired(step)) }
+
+// fit sizes the dialog to its content, every field a choice may show counted.
 func (f *stepForm) fit() {
 	f.dlg.Resize(fyne.NewSize(max(f.width, f.dlg.MinSize().Width), f.dlg.MinSize().Height))
 }
 
-// showError shows the message and marks the field the store names.
+// showError shows each problem under the field it names, and below the fields one that names none.
 func (f *stepForm) showError(err error) {
-	msg := store.ErrorMessage(err)
-	f.msg.SetText(msg)
-	f.msg.Show()
-	var se *store.Error
-	if errors.As(err, &se) && se.Field != "" {
-		if e, ok := f.byLabel[se.Field].(interface{ SetValidationError(error) }); ok {
-			e.SetValidationError(errors.New(msg))
-		}
+	var rest []string
+	for _, e := range f.form.setErrors(store.ErrorsOf(err)) {
+		rest = append(rest, e.Message)
 	}
-	f.fit()
+	f.msg.SetText(strings.Join(rest, "\n"))
 }
 
 func (f *stepForm) clear() {
 	f.msg.SetText("")
-	f.msg.Hide()
+	f.form.clearErrors()
+}
+
+// minHeight keeps its object at least lines text lines tall, so that a message appearing in it does not make
+// the dialog taller (a dialog is centred: growing would move every field).
+type minHeight struct{ lines int }
+
+// MinSize is the object's, at least lines lines tall.
+func (m minHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := objects[0].MinSize()
+	line := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(s.Width, fyne.Max(s.Height, float32(m.lines)*line+2*theme.InnerPadding()))
+}
+
+// Layout gives the object the whole space.
+func (minHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}
+
+// giveBackFocus lets Esc and the window's shortcuts reach the window after the clerk picks in a dialog:
+// Fyne focuses a choice (a radio button, a check box, a drop-down) when it is tapped, and such a widget
+// keeps every key it does not use, Esc included.
+func giveBackFocus(items []*widget.FormItem) {
+	for _, it := range items {
+		for _, in := range inputsIn(it.Widget) {
+			switch x := in.(type) {
+			case *widget.RadioGroup:
+				prev := x.OnChanged
+				x.OnChanged = func(v string) { callString(prev, v); unfocusChoice(x) }
+			case *widget.Select:
+				prev := x.OnChanged
+				x.OnChanged = func(v string) { callString(prev, v); unfocusChoice(x) }
+			case *widget.Check:
+				prev := x.OnChanged
+				x.OnChanged = func(v bool) {
+					if prev != nil {
+						prev(v)
+					}
+					unfocusChoice(x)
+				}
+			}
+		}
+	}
+}
+
+// unfocusChoice takes the focus from a choice widget, unless a text box has it.
+func unfocusChoice(o fyne.CanvasObject) {
+	c := canvasOf(o)
+	if c == nil {
+		return
+	}
+	switch c.Focused().(type) {
+	case *textEntry, *dateEntry, *pickerSearch, *widget.Entry, nil:
+		return
+	}
+	c.Unfocus()
 }
 
 // stepHead names the item in a step dialog: 2024-012 关于修复村口路灯的建议.
@@ -255,17 +320,21 @@ func dateField(d store.Date) *dateEntry {
 }
 
 // requiredText is a multi-line entry that must not be blank.
-func requiredText(what string, rows int) *widget.Entry {
+func requiredText(what string, rows int) *textEntry {
 	e := multiline(rows)
 	e.Validator = requiredEntry(what).Validator
 	return e
 }
 
 // autoDate keeps a date field at a default computed from another date field until the clerk edits it: when
-// the source date changes, the field follows as long as it still shows the previous default.
-func autoDate(from, field *dateEntry, compute func(store.Date) store.Date) {
+// the source date changes, the field follows as long as it still shows the previous default. changed (may
+// be nil) runs after every change of the source date.
+func autoDate(from, field *dateEntry, compute func(store.Date) store.Date, changed func()) {
 	last := field.Text
 	from.OnChanged = func(string) {
+		if changed != nil {
+			defer changed()
+		}
 		d := from.Date()
 		if d == "" || (field.Text != last && field.Text != "") {
 			return
@@ -273,6 +342,27 @@ func autoDate(from, field *dateEntry, compute func(store.Date) store.Date) {
 		last = string(compute(d))
 		field.SetText(last)
 	}
+}
+
+// deadlineNote is the line under a computed deadline that says how it was counted (the store's words), or
+// that the clerk has changed it: 「交办之日起3个月，顺延至工作日：2025年3月3日(星期一；3月1日是星期六，顺延)」.
+func deadlineNote() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord // in the text colour: a low-importance grey is too faint to read the rule by
+	return l
+}
+
+// sayCounted puts into note how the default deadline c was counted, and whether field still shows it.
+func sayCounted(note *widget.Label, field *dateEntry, c store.CountedDeadline) {
+	if c.Date == "" {
+		note.SetText("")
+		return
+	}
+	text := "按规定：" + c.Explain()
+	if d := field.Date(); d != "" && d != c.Date {
+		text = "已改为" + d.Chinese() + "。" + text
+	}
+	note.SetText(text)
 }
 
 // unitOptions lists the handling units for the 协办单位 picker: 「镇农业农村办(镇属部门)」.
@@ -287,24 +377,30 @@ func unitOptions(units []store.Unit) []option {
 // assignFields are the fields of 交办, shared by one item's dialog and 批量交办.
 type assignFields struct {
 	units    []store.Unit
-	main     *widget.Select
+	main     *filterSelect
 	assist   *idPicker
 	date     *dateEntry
 	deadline *dateEntry
+	note     *widget.Label // how the default 办理时限 is counted
 }
 
 func newAssignFields(units []store.Unit, r store.Rules, today store.Date) *assignFields {
-	f := &assignFields{units: units}
+	f := &assignFields{units: units, note: deadlineNote()}
 	var names []string
 	for _, u := range units {
 		names = append(names, u.Name)
 	}
-	f.main = widget.NewSelect(names, nil)
-	f.main.PlaceHolder = "(请选择)"
+	// 42 units and more: the clerk types part of the name.
+	f.main = newFilterSelect(names, false)
 	f.assist = newIDPicker("选择协办单位", func() []option { return unitOptions(units) })
+	f.assist.hint = "输入单位名称筛选"
 	f.date = dateField(today)
-	f.deadline = dateField(r.AssignDeadline(today))
-	autoDate(f.date, f.deadline, r.AssignDeadline)
+	f.deadline = newDateEntry(false) // blank: the store counts the default
+	f.deadline.SetDate(r.AssignDeadline(today))
+	say := func() { sayCounted(f.note, f.deadline, r.CountAssignDeadline(f.date.Date())) }
+	autoDate(f.date, f.deadline, r.AssignDeadline, say)
+	f.deadline.OnChanged = func(string) { say() }
+	say()
 	return f
 }
 
@@ -313,14 +409,14 @@ func (f *assignFields) items(r store.Rules) []*widget.FormItem {
 		widget.NewFormItem("主办单位", f.main),
 		widget.NewFormItem("协办单位", f.assist),
 		widget.NewFormItem("交办日期", f.date),
-		{Text: "办理时限", Widget: f.deadline, HintText: fmt.Sprintf("默认交办之日起%d个月，可修改；最长不超过交办之日起%d个月",
-			r.Settings.DeadlineMonths, r.Settings.MaxExtensionMonths)},
+		{Text: "办理时限", Widget: f.deadline, HintText: fmt.Sprintf("可修改；最长不超过交办之日起%d个月", r.Settings.MaxExtensionMonths)},
+		widget.NewFormItem("", f.note),
 	}
 }
 
-// input is what the fields say, for the store.
+// input is what the fields say, for the store (dates as typed, so that it names one that is not a date).
 func (f *assignFields) input() store.AssignInput {
-	in := store.AssignInput{AssistUnitIDs: f.assist.Selected(), Date: f.date.Date(), Deadline: f.deadline.Date()}
+	in := store.AssignInput{AssistUnitIDs: f.assist.Selected(), Date: f.date.Typed(), Deadline: f.deadline.Typed()}
 	for _, u := range f.units {
 		if u.Name == f.main.Selected {
 			in.MainUnitID = u.ID
@@ -335,7 +431,7 @@ func (t *suggestionsTab) assignDialog(x store.Suggestion, r store.Rules) *stepFo
 	if x.AssignLate(r, t.today()) {
 		head += fmt.Sprintf("(已超过%d个工作日未交办，应于%s前交办)", r.Settings.AssignWorkdays, r.AssignDue(x.Received).Chinese())
 	}
-	return newStepForm(t.d.win, "交办", head, nil, f.items(r), func() error {
+	form := newStepForm(t.d.win, "交办", head, nil, f.items(r), func() error {
 		in := f.input()
 		if err := t.d.db.Assign(t.d.ctx, x.ID, in); err != nil {
 			return err
@@ -343,6 +439,9 @@ func (t *suggestionsTab) assignDialog(x store.Suggestion, r store.Rules) *stepFo
 		t.stepDone(x.ID, "已交办，主办单位："+f.main.Selected)
 		return nil
 	})
+	form.width = 640
+	form.fit()
+	return form
 }
 
 func (t *suggestionsTab) forwardDialog(x store.Suggestion) *stepForm {
@@ -361,7 +460,7 @@ func (t *suggestionsTab) forwardDialog(x store.Suggestion) *stepForm {
 	}
 	head := stepHead(x) + "\n涉及层面：" + t.settings.LevelLabel(x.Scope) + "，转交上级后由上级办理并答复"
 	return newStepForm(t.d.win, "转交上级", head, nil, items, func() error {
-		if err := t.d.db.Forward(t.d.ctx, x.ID, to.Text, date.Date()); err != nil {
+		if err := t.d.db.Forward(t.d.ctx, x.ID, to.Text, date.Typed()); err != nil {
 			return err
 		}
 		t.stepDone(x.ID, "已转交"+strings.TrimSpace(to.Text))
@@ -378,7 +477,7 @@ func (t *suggestionsTab) terminateDialog(x store.Suggestion, kind string) *stepF
 	}
 	head := stepHead(x) + "\n" + kind + "后此件不再办理(状态为「已终止」)"
 	return newStepForm(t.d.win, kind, head, nil, items, func() error {
-		if err := t.d.db.Terminate(t.d.ctx, x.ID, kind, reason.Text, date.Date()); err != nil {
+		if err := t.d.db.Terminate(t.d.ctx, x.ID, kind, reason.Text, date.Typed()); err != nil {
 			return err
 		}
 		t.stepDone(x.ID, "已"+strings.TrimPrefix(kind, "已"))
@@ -412,7 +511,7 @@ func (t *suggestionsTab) replyDialog(x store.Suggestion) *stepForm {
 		head += fmt.Sprintf("\n第%d轮办理", x.Round)
 	}
 	f := newStepForm(t.d.win, title, head, nil, items, func() error {
-		in := store.ReplyInput{Date: date.Date(), Method: method.Selected, Content: content.Text, Outcome: outcome.Selected}
+		in := store.ReplyInput{Date: date.Typed(), Method: method.Selected, Content: content.Text, Outcome: outcome.Selected}
 		if err := t.d.db.Reply(t.d.ctx, x.ID, in); err != nil {
 			return err
 		}
@@ -424,17 +523,13 @@ func (t *suggestionsTab) replyDialog(x store.Suggestion) *stepForm {
 	return f
 }
 
-// evaluateDialog records the lead deputy's evaluation. Choosing 不满意 shows the next round and its deadline.
+// evaluateDialog records the lead deputy's evaluation. Choosing 不满意 shows the next round and its deadline,
+// with how that deadline is counted, in room kept for them from the start: the fields above never move.
 func (t *suggestionsTab) evaluateDialog(x store.Suggestion, r store.Rules) *stepForm {
 	date := dateField(t.today())
 	grade := widget.NewRadioGroup(store.Grades, nil)
 	grade.Horizontal, grade.Required = true, true
 	comment := multiline(3)
-	items := []*widget.FormItem{
-		widget.NewFormItem("评价日期", date),
-		widget.NewFormItem("评价结果", grade),
-		widget.NewFormItem("评价意见", comment),
-	}
 	// The next round: an assigned item returns to its unit with a new deadline; a forwarded one to the upper
 	// level, which sets its own.
 	forwarded := x.MainUnitID == 0
@@ -447,14 +542,25 @@ func (t *suggestionsTab) evaluateDialog(x store.Suggestion, r store.Rules) *step
 	note := widget.NewLabel(next)
 	note.Importance = widget.WarningImportance
 	note.Wrapping = fyne.TextWrapWord
-	rehandle := dateField(r.RehandleDeadline(t.today()))
-	autoDate(date, rehandle, r.RehandleDeadline)
-	// Shown only for 不满意, as rows of the same form so that the labels line up.
-	again := []*widget.FormItem{widget.NewFormItem("", note)}
-	if !forwarded {
-		again = append(again, &widget.FormItem{Text: "重新办理时限", Widget: rehandle,
-			HintText: fmt.Sprintf("默认评价之日起%d个月，可修改", r.Settings.RehandleMonths)})
+	rehandle := newDateEntry(false) // blank: the store counts the default
+	rehandle.SetDate(r.RehandleDeadline(t.today()))
+	counted := deadlineNote()
+	say := func() { sayCounted(counted, rehandle, r.CountRehandleDeadline(x, date.Date())) }
+	autoDate(date, rehandle, r.RehandleDeadline, say)
+	rehandle.OnChanged = func(string) { say() }
+	say()
+	items := []*widget.FormItem{
+		widget.NewFormItem("评价日期", date),
+		widget.NewFormItem("评价结果", grade),
+		widget.NewFormItem("评价意见", comment),
+		// Shown only for 不满意, as rows of the same form so that the labels line up.
+		widget.NewFormItem("下一轮", note),
 	}
+	if !forwarded {
+		items = append(items, &widget.FormItem{Text: "重新办理时限", Widget: rehandle, HintText: "可修改"},
+			widget.NewFormItem("时限说明", container.New(minHeight{lines: 3}, counted)))
+	}
+	branch := []string{"下一轮", "重新办理时限", "时限说明"}
 	head := stepHead(x) + "\n领衔代表：" + x.LeadDeputyName
 	if x.Outcome != "" {
 		head += "　办理结果：" + x.Outcome
@@ -464,17 +570,14 @@ func (t *suggestionsTab) evaluateDialog(x store.Suggestion, r store.Rules) *step
 		if f == nil {
 			return
 		}
-		f.form.Items = items
-		if v == store.GradeUnsatisfied {
-			f.form.Items = append(slices.Clip(items), again...)
+		for _, label := range branch {
+			f.form.showRow(label, v == store.GradeUnsatisfied, true)
 		}
-		f.form.Refresh()
-		f.fit()
 	}
 	f = newStepForm(t.d.win, "代表评价", head, nil, items, func() error {
-		in := store.EvaluateInput{Date: date.Date(), Grade: grade.Selected, Comment: strings.TrimSpace(comment.Text)}
+		in := store.EvaluateInput{Date: date.Typed(), Grade: grade.Selected, Comment: strings.TrimSpace(comment.Text)}
 		if grade.Selected == store.GradeUnsatisfied && !forwarded {
-			in.Deadline = rehandle.Date() // validated with the form, where it is a row now
+			in.Deadline = rehandle.Typed()
 		}
 		if err := t.d.db.Evaluate(t.d.ctx, x.ID, in); err != nil {
 			return err
@@ -486,8 +589,9 @@ func (t *suggestionsTab) evaluateDialog(x store.Suggestion, r store.Rules) *step
 		t.stepDone(x.ID, info)
 		return nil
 	})
-	f.byLabel["重新办理时限"] = rehandle
-	f.items = append(slices.Clip(items), again...)
+	f.width = 640
+	f.fit() // with every row of the 不满意 branch, then those rows are hidden in the room kept for them
+	grade.OnChanged(grade.Selected)
 	return f
 }
 
@@ -498,30 +602,16 @@ func (t *suggestionsTab) extendDialog(x store.Suggestion, r store.Rules) *stepFo
 	// One more month, counted from today when the item is already overdue, never past the limit.
 	today := store.DateOf(t.d.db.Now())
 	deadline.SetDate(min(max(x.Deadline, today).AddMonths(1), limit))
-	check := deadline.Validator
-	deadline.Validator = func(s string) error {
-		if err := check(s); err != nil {
-			return err
-		}
-		d, _ := store.ParseDate(s)
-		switch {
-		case d <= x.Deadline:
-			return fmt.Errorf("应晚于原办理时限(%s)", x.Deadline.Chinese())
-		case d > limit:
-			return fmt.Errorf("不能超过%s", limit.Chinese())
-		}
-		return nil
-	}
 	reason := requiredText("延期理由", 3)
 	date := dateField(t.today())
 	items := []*widget.FormItem{
-		{Text: "延期后的办理时限", Widget: deadline, HintText: fmt.Sprintf("最迟不超过 %s (交办之日起%d个月)", limit.Chinese(), r.Settings.MaxExtensionMonths)},
+		{Text: "延期后的办理时限", Widget: deadline, HintText: fmt.Sprintf("应晚于原办理时限，最迟不超过 %s (交办之日起%d个月)", limit.Chinese(), r.Settings.MaxExtensionMonths)},
 		widget.NewFormItem("延期理由", reason),
 		widget.NewFormItem("申请日期", date),
 	}
 	head := stepHead(x) + "\n主办单位：" + x.MainUnitName + "　交办日期：" + x.Assigned.Chinese() + "\n原办理时限：" + x.Deadline.Chinese()
 	return newStepForm(t.d.win, "延期", head, nil, items, func() error {
-		if err := t.d.db.Extend(t.d.ctx, x.ID, deadline.Date(), reason.Text, date.Date()); err != nil {
+		if err := t.d.db.Extend(t.d.ctx, x.ID, deadline.Typed(), reason.Text, date.Typed()); err != nil {
 			return err
 		}
 		t.stepDone(x.ID, "已延期至"+deadline.Date().Chinese())
@@ -542,7 +632,7 @@ func (t *suggestionsTab) followUpDialog(x store.Suggestion) *stepForm {
 	}
 	head := stepHead(x) + "\n当前办理结果：" + x.Outcome
 	return newStepForm(t.d.win, "跟踪办理", head, nil, items, func() error {
-		in := store.FollowUpInput{Date: date.Date(), Note: strings.TrimSpace(note.Text)}
+		in := store.FollowUpInput{Date: date.Typed(), Note: strings.TrimSpace(note.Text)}
 		if outcome.Selected != "不变" {
 			in.Outcome = outcome.Selected
 		}
@@ -569,7 +659,7 @@ func (t *suggestionsTab) dateStepDialog(x store.Suggestion, step, label, info st
 		}
 	}
 	return newStepForm(t.d.win, step, head, nil, []*widget.FormItem{widget.NewFormItem(label, date)}, func() error {
-		if err := save(date.Date()); err != nil {
+		if err := save(date.Typed()); err != nil {
 			return err
 		}
 		t.stepDone(x.ID, info)
@@ -645,6 +735,7 @@ func (t *suggestionsTab) bulkAssign() *bulkAssign {
 	listBox := container.NewGridWrap(fyne.NewSize(820, 300), list)
 	b.form = newStepForm(t.d.win, "批量交办", shown+"；勾选要交办给同一主办单位的建议：", listBox, b.fields.items(r), b.save)
 	b.form.ok.SetText("交办")
+	b.form.require(store.StepAssign)
 	b.form.width = 860
 	b.form.fit()
 	return b

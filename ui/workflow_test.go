@@ -32,7 +32,7 @@ func wfField[W any](t *testing.T, o fyne.CanvasObject, label string) W {
 	t.Helper()
 	var found fyne.CanvasObject
 	walk(o, func(c fyne.CanvasObject) {
-		if f, ok := c.(*widget.Form); ok {
+		if f, ok := c.(*fieldForm); ok {
 			for _, it := range f.Items {
 				if it.Text == label && found == nil {
 					found = it.Widget
@@ -185,7 +185,7 @@ func TestAssignThroughDialog(t *testing.T) {
 	x := wfPending(t, d)
 	tab.show(x)
 	dlg := wfTapStep(t, d, "交办")
-	main := wfField[*widget.Select](t, dlg, "主办单位")
+	main := wfField[*filterSelect](t, dlg, "主办单位")
 	date := wfField[*dateEntry](t, dlg, "交办日期")
 	deadline := wfField[*dateEntry](t, dlg, "办理时限")
 	if date.Date() != testToday || deadline.Date() != r.AssignDeadline(testToday) {
@@ -200,8 +200,8 @@ func TestAssignThroughDialog(t *testing.T) {
 
 	// Without a main unit the store refuses; the dialog stays open and says why.
 	test.Tap(findButton(dlg, "确定"))
-	if d.win.Canvas().Overlays().Top() != dlg || !strings.Contains(labelText(dlg), "主办单位不能为空") {
-		t.Fatalf("refused 交办: dialog open=%v, says %q", d.win.Canvas().Overlays().Top() == dlg, labelText(dlg))
+	if d.win.Canvas().Overlays().Top() != dlg || formIn(t, dlg).message("主办单位") != "主办单位不能为空" {
+		t.Fatalf("refused 交办: dialog open=%v, says %q under 主办单位", d.win.Canvas().Overlays().Top() == dlg, formIn(t, dlg).message("主办单位"))
 	}
 	if s, _ := d.db.Suggestion(d.ctx, x.ID); s.State != store.StatePending {
 		t.Fatalf("refused 交办 left the item %s", s.State)
@@ -261,7 +261,7 @@ func TestEvaluateUnsatisfiedThroughDialogOpensRoundTwo(t *testing.T) {
 	if rehandle.Date() != r.RehandleDeadline(testToday) {
 		t.Fatalf("重新办理时限 %q, want %s", rehandle.Text, r.RehandleDeadline(testToday))
 	}
-	wfField[*widget.Entry](t, dlg, "评价意见").SetText("路面仍有积水")
+	wfField[*textEntry](t, dlg, "评价意见").SetText("路面仍有积水")
 	test.Tap(findButton(dlg, "确定"))
 	if top := d.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatalf("the dialog stayed open: %q", labelText(top))
@@ -278,14 +278,12 @@ func TestEvaluateUnsatisfiedThroughDialogOpensRoundTwo(t *testing.T) {
 	}
 }
 
-// formHas reports whether a form inside o has a row labelled label.
+// formHas reports whether a form inside o shows a row labelled label.
 func formHas(o fyne.CanvasObject, label string) bool {
 	found := false
 	walk(o, func(c fyne.CanvasObject) {
-		if f, ok := c.(*widget.Form); ok {
-			for _, it := range f.Items {
-				found = found || it.Text == label
-			}
+		if f, ok := c.(*fieldForm); ok {
+			found = found || f.shown(label)
 		}
 	})
 	return found
@@ -300,16 +298,17 @@ func TestStepRefusedKeepsDialogWithStoreMessage(t *testing.T) {
 	wfField[*widget.Select](t, dlg, "办理结果").SetSelected(store.OutcomeSolved)
 	// A reply dated before the item was assigned: the store names the rule.
 	wfField[*dateEntry](t, dlg, "答复日期").SetDate(x.Assigned.AddDays(-1))
-	wfField[*widget.Entry](t, dlg, "答复内容").SetText("已安排施工。")
+	wfField[*textEntry](t, dlg, "答复内容").SetText("已安排施工。")
 	test.Tap(findButton(dlg, "确定"))
-	if d.win.Canvas().Overlays().Top() != dlg || !strings.Contains(labelText(dlg), "答复日期") {
-		t.Fatalf("dialog open=%v says %q", d.win.Canvas().Overlays().Top() == dlg, labelText(dlg))
+	want := "答复日期(" + x.Assigned.AddDays(-1).Chinese() + ")不能早于交办日期(" + x.Assigned.Chinese() + ")"
+	if d.win.Canvas().Overlays().Top() != dlg || formIn(t, dlg).message("答复日期") != want {
+		t.Fatalf("dialog open=%v says %q under 答复日期, want %q", d.win.Canvas().Overlays().Top() == dlg, formIn(t, dlg).message("答复日期"), want)
 	}
 	if s, _ := d.db.Suggestion(d.ctx, x.ID); s.State != store.StateHandling {
 		t.Fatalf("a refused reply moved the item to %s", s.State)
 	}
 	// An empty content is caught as typed, before the store.
-	content := wfField[*widget.Entry](t, dlg, "答复内容")
+	content := wfField[*textEntry](t, dlg, "答复内容")
 	content.SetText("")
 	if err := content.Validate(); err == nil || err.Error() != "答复内容不能为空" {
 		t.Fatalf("content validation %v", err)
@@ -345,12 +344,14 @@ func TestExtendDialogDefaultsWithinLimit(t *testing.T) {
 	if !strings.Contains(labelText(dlg)+formHints(dlg), "最迟不超过 "+limit.Chinese()) {
 		t.Fatalf("the limit is not shown: %q", labelText(dlg)+formHints(dlg))
 	}
+	// Beyond the limit: the store's rule, under the field; the dialog stays.
 	deadline.SetDate(limit.AddDays(1))
-	if err := deadline.Validate(); err == nil {
-		t.Fatal("a deadline beyond the limit passes validation")
+	wfField[*textEntry](t, dlg, "延期理由").SetText("涉及资金审批，需延期办理")
+	test.Tap(findButton(dlg, "确定"))
+	if msg := formIn(t, dlg).message("延期后的办理时限"); !strings.Contains(msg, "不能超过交办之日起") || d.win.Canvas().Overlays().Top() != dlg {
+		t.Fatalf("a deadline beyond the limit: %q", msg)
 	}
 	deadline.SetDate(limit)
-	wfField[*widget.Entry](t, dlg, "延期理由").SetText("涉及资金审批，需延期办理")
 	test.Tap(findButton(dlg, "确定"))
 	if s, _ := d.db.Suggestion(d.ctx, x.ID); s.Deadline != limit {
 		t.Fatalf("deadline %s after 延期, want %s (%q)", s.Deadline, limit, labelText(dlg))
@@ -364,7 +365,7 @@ func TestExtendDialogDefaultsWithinLimit(t *testing.T) {
 func formHints(o fyne.CanvasObject) string {
 	var sb strings.Builder
 	walk(o, func(c fyne.CanvasObject) {
-		if f, ok := c.(*widget.Form); ok {
+		if f, ok := c.(*fieldForm); ok {
 			for _, it := range f.Items {
 				sb.WriteString(it.HintText)
 			}
@@ -447,10 +448,10 @@ func TestBulkAssignWithLateReceivedItemAssignsNone(t *testing.T) {
 	date := late.Received.AddDays(-1) // after the early ones, before the late one
 	b.fields.date.SetDate(date)
 	test.Tap(b.form.ok)
-	if top := d.win.Canvas().Overlays().Top(); top == nil || !b.form.msg.Visible() {
+	msg := b.form.form.message("交办日期") // the item's rule is about the date the items share
+	if top := d.win.Canvas().Overlays().Top(); top == nil || msg == "" {
 		t.Fatal("the refused bulk assignment closed the dialog or said nothing")
 	}
-	msg := b.form.msg.Text
 	if !strings.Contains(msg, late.Number) || !strings.Contains(msg, "全部未交办") {
 		t.Fatalf("message %q does not name %s", msg, late.Number)
 	}
@@ -549,15 +550,15 @@ func TestNewFromReceptionPrefillsTheForm(t *testing.T) {
 	if got := p["领衔代表"].(*suggestionDeputyPicker).Deputy(); got != r.DeputyIDs[0] {
 		t.Errorf("领衔代表 %d, want %d", got, r.DeputyIDs[0])
 	}
-	if got := p["内容"].(*widget.Entry).Text; got != r.Summary {
+	if got := p["内容"].(*textEntry).Text; got != r.Summary {
 		t.Errorf("内容 %q", got)
 	}
-	if got := p["标题"].(*widget.Entry).Text; got != "" {
+	if got := p["标题"].(*textEntry).Text; got != "" {
 		t.Errorf("标题 %q", got)
 	}
 	// The clerk adds the voter and a title; the saved item keeps the station and the reception.
-	p["选民姓名"].(*widget.Entry).SetText("刘秀兰")
-	p["标题"].(*widget.Entry).SetText("关于修缮村口便民桥的意见")
+	p["选民姓名"].(*textEntry).SetText("刘秀兰")
+	p["标题"].(*textEntry).SetText("关于修缮村口便民桥的意见")
 	p["类别"].(*widget.Select).SetSelected(tab.categories[0])
 	tab.pane.form.OnSubmit()
 	if tab.current.ID == 0 {
@@ -660,7 +661,7 @@ func TestForwardThroughDialogThenUpperReply(t *testing.T) {
 	}
 	dlg = wfTapStep(t, d, "上级答复")
 	wfField[*widget.Select](t, dlg, "办理结果").SetSelected(store.OutcomePlanned)
-	wfField[*widget.Entry](t, dlg, "答复内容").SetText("已列入明年县道改造计划。")
+	wfField[*textEntry](t, dlg, "答复内容").SetText("已列入明年县道改造计划。")
 	test.Tap(findButton(dlg, "确定"))
 	if s, _ := d.db.Suggestion(d.ctx, x.ID); s.State != store.StateReplied || s.Outcome != store.OutcomePlanned {
 		t.Fatalf("after 上级答复: %s %s (%q)", s.State, s.Outcome, labelText(dlg))

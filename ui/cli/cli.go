@@ -70,7 +70,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"demo":    {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD]", "生成示例数据(只能载入空数据库)", runDemo},
+	"demo":    {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD] [--attachments-gb N]", "生成示例数据(只能载入空数据库；--attachments-gb 另加约 N GB 的照片和扫描件，也可加到已有的示例数据库)", runDemo},
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
@@ -184,6 +184,7 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	scale := fs.String("scale", store.DemoTownship, "规模: "+strings.Join(store.DemoScales, "|"))
 	seed := fs.Int64("seed", 1, "随机种子")
 	today := fs.String("today", "", "示例数据的“今天”(默认今天)")
+	attachGB := fs.Float64("attachments-gb", 0, "另加约 N GB 的附件示例数据(照片、扫描件)，供性能测试")
 	if err := parse(fs, args, dbPath); err != nil {
 		return err
 	}
@@ -208,9 +209,13 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	defer db.Close()
 	start := time.Now()
 	stats, err := db.GenerateDemo(ctx, store.DemoOptions{Scale: *scale, Seed: *seed, Today: t})
+	if err != nil && *attachGB > 0 && store.ErrorCode(err) == store.ECONFLICT {
+		return demoAttachments(ctx, db, *attachGB, *seed, out) // only the attachments, to a demo made before
+	}
 	if err != nil {
 		return err
 	}
+
 	elapsed := time.Since(start)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
@@ -222,6 +227,9 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	sort.Strings(names)
 	for _, n := range names {
 		fmt.Fprintf(out, "  %-24s %d\n", n, stats.Rows[n])
+	}
+	if *attachGB > 0 {
+		return demoAttachments(ctx, db, *attachGB, *seed, out)
 	}
 	return nil
 }
@@ -253,6 +261,9 @@ func runCheck(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	}
 	fmt.Fprintf(out, "ok: 数据库完整，版本 %d(%s)；代表 %d 人，联络站 %d 个，建议 %d 件，会议活动 %d 次\n",
 		res.Version, status, res.Counts["deputies"], res.Counts["stations"], res.Counts["suggestions"], res.Counts["meetings"])
+	if line := attachmentsChecked(res); line != "" {
+		fmt.Fprintln(out, line)
+	}
 	fmt.Fprintln(out, newestBackup(*dbPath))
 	return nil
 }

@@ -8,21 +8,27 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"rendadesk/assets"
 	"rendadesk/export"
 	"rendadesk/store"
 )
 
-// runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--today D] --format xlsx|pdf|txt|all --out DIR`:
-// the year's workbook, PDF and report text, all from one store.LoadReport, then kept in the 报送存档.
+// runExport is `rendadesk export --db PATH --year Y [--from D --to D] [--as-of D] [--today D]
+// --format xlsx|pdf|txt|csv|all --out DIR`: the period's workbook, PDF and report text (or its tables as CSV
+// files), all from one store.LoadReport, then kept in the 报送存档. The period (--from/--to, default the whole
+// year) and the day its handling is counted on (--as-of) are two settings: --as-of defaults to the period's
+// end, or today while the period is not over, and may be later than the end (「2025年的建议，办理情况截至
+// 2026年1月15日」).
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
 	fromS := fs.String("from", "", "统计起始日期(默认1月1日)")
 	toS := fs.String("to", "", "统计截止日期(默认12月31日)")
+	asOfS := fs.String("as-of", "", "数据截至日期(默认统计截止日期，期间未结束时为今天；可晚于截止日期)")
 	todayS := fs.String("today", "", "以哪一天为“今天”(默认今天)")
-	format := fs.String("format", "all", "xlsx|pdf|txt|all")
+	format := fs.String("format", "all", "xlsx|pdf|txt|csv|all(all 不含 csv)")
 	outDir := fs.String("out", "", "输出文件夹")
 	if err := parse(fs, args, dbPath); err != nil {
 		return err
@@ -35,16 +41,17 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	}
 	formats := export.ReportFormats
 	if *format != "all" {
-		if !strings.Contains(","+strings.Join(export.ReportFormats, ",")+",", ","+*format+",") {
-			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(export.ReportFormats, "、"), *format)}
+		known := append(slices.Clone(export.ReportFormats), "csv")
+		if !slices.Contains(known, *format) {
+			return usageError{fmt.Sprintf("--format 只能是 %s 或 all，而不是 %q", strings.Join(known, "、"), *format)}
 		}
 		formats = []string{*format}
 	}
-	var from, to, today store.Date
+	var from, to, asOf, today store.Date
 	for name, p := range map[string]struct {
 		s *string
 		d *store.Date
-	}{"--from": {fromS, &from}, "--to": {toS, &to}, "--today": {todayS, &today}} {
+	}{"--from": {fromS, &from}, "--to": {toS, &to}, "--as-of": {asOfS, &asOf}, "--today": {todayS, &today}} {
 		d, err := store.ParseDate(*p.s)
 		if err != nil {
 			return usageError{name + ": " + err.Error()}
@@ -73,11 +80,22 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
 		return store.Errorf(store.EINVALID, "无法创建输出文件夹 %s(%v)", *outDir, err)
 	}
+	if today != "" { // the figures, the text (「目前」 or 「截至…」) and the 制表日期 take that day as today
+		day := today.Time()
+		db.Now = func() time.Time { return time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, time.Local) }
+	}
 	today = reportToday(db, today)
-	rep, err := db.LoadReport(ctx, from, to, min(to, today)) // a year still running is reported as it stands today
+	if asOf == "" {
+		asOf = min(to, today) // a period still running is reported as it stands today
+	}
+	if asOf < from || asOf > today {
+		return usageError{fmt.Sprintf("--as-of(%s)应在统计起始日期(%s)和今天(%s)之间", asOf, from, today)}
+	}
+	rep, err := db.LoadReport(ctx, from, to, asOf)
 	if err != nil {
 		return err
 	}
+	rep.Made = db.Now()
 	paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
 	for _, p := range paths {
 		fmt.Fprintf(out, "已生成: %s\n", p)

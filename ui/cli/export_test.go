@@ -21,8 +21,9 @@ func TestExportYear(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("export exit %d: %s", code, errOut)
 	}
-	xlsx := filepath.Join(out, "青山镇人大主席团2024年度工作统计.xlsx")
-	txt := filepath.Join(out, "青山镇人大主席团2024年度工作报告文字稿.txt")
+	// The year is not over on 30 November: its files say so, and do not take the year's own names.
+	xlsx := filepath.Join(out, "青山镇人大主席团2024年度工作统计(截至11月30日).xlsx")
+	txt := filepath.Join(out, "青山镇人大主席团2024年度工作报告文字稿(截至11月30日).txt")
 	if !strings.Contains(stdout, xlsx) || !strings.Contains(stdout, txt) {
 		t.Fatalf("output %q", stdout)
 	}
@@ -60,7 +61,7 @@ func TestExportYear(t *testing.T) {
 		t.Fatalf("the text's 解决率 %s is nowhere in the workbook", pct)
 	}
 	// … and in the PDF.
-	pdf := filepath.Join(out, "青山镇人大主席团2024年度工作统计.pdf")
+	pdf := filepath.Join(out, "青山镇人大主席团2024年度工作统计(截至11月30日).pdf")
 	if !strings.Contains(stdout, pdf) {
 		t.Fatalf("output %q", stdout)
 	}
@@ -78,6 +79,8 @@ func TestExportYear(t *testing.T) {
 		{"export", "--db", db, "--year", "2024", "--format", "docx", "--out", out},
 		{"export", "--db", db, "--year", "2024"},
 		{"export", "--db", db, "--year", "2024", "--from", "2023-05-01", "--out", out},
+		{"export", "--db", db, "--year", "2024", "--as-of", "2023-12-31", "--out", out},
+		{"export", "--db", db, "--year", "2024", "--today", "2024-11-30", "--as-of", "2024-12-31", "--out", out},
 	} {
 		if code, _, _ := run(args...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want 2", args, code)

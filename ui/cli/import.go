@@ -12,12 +12,12 @@ import (
 	"rendadesk/store"
 )
 
-const importUsage = "import --db PATH deputies|stations|suggestions FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]"
+const importUsage = "import --db PATH deputies|stations|suggestions|rectifications FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]"
 
-const importHelp = "从 Excel 导入代表、联络站或建议：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
+const importHelp = "从 Excel 导入代表、联络站、建议或整改事项：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
 	"与已有记录重复的行默认跳过(--duplicates update 则更新)；--skip-errors 跳过有错误的行、导入其余的行，" +
 	"有错误的行另存为原文件旁的「原文件名-未导入的行.xlsx」(原来的各栏加「错误原因」)，改正后可再导入。\n" +
-	"      rendadesk import [--db PATH] --template deputies|stations|suggestions --out FILE.xlsx  生成导入模板"
+	"      rendadesk import [--db PATH] --template deputies|stations|suggestions|rectifications --out FILE.xlsx  生成导入模板"
 
 // runImport is `rendadesk import --db PATH KIND FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]`:
 // the file is read and checked row by row, the report printed, and — unless there are errors or --dry-run — a
@@ -29,7 +29,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	dryRun := fs.Bool("dry-run", false, "只检查并报告，不写入")
 	dups := fs.String("duplicates", "skip", "与已有记录重复的行: update(更新) 或 skip(跳过)")
 	skipErrors := fs.Bool("skip-errors", false, "跳过有错误的行，导入其余的行；有错误的行另存到原文件旁")
-	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions")
+	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions|rectifications")
 	outPath := fs.String("out", "", "模板文件(与 --template 一起用)")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {

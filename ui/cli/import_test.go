@@ -186,7 +186,7 @@ func TestImportCommandTemplateAndUsage(t *testing.T) {
 	}
 	var usage strings.Builder
 	Usage(&usage)
-	if !strings.Contains(usage.String(), "rendadesk import --db PATH deputies|stations|suggestions FILE.xlsx") ||
+	if !strings.Contains(usage.String(), "rendadesk import --db PATH deputies|stations|suggestions|rectifications FILE.xlsx") ||
 		!strings.Contains(usage.String(), "--template") {
 		t.Fatalf("usage does not list import:\n%s", usage.String())
 	}

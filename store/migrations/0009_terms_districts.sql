@@ -1,4 +1,4 @@
--- 0007 (issue 16): terms per level, the 选区 register, and seats that belong to a term.
+-- 0009 (issue 16): terms per level, the 选区 register, and seats that belong to a term.
 --
 -- A term (届) is now of one level: the town's 第十八届 and the county's 第十八届 are different congresses with
 -- different dates. The numbers are unique per level, so the table is rebuilt (store/db.go runs migrations

@@ -1,0 +1,77 @@
+package store
+
+// T4, the county's ledger (办理情况一览表): every suggestion of the window with its handling as it stood on the
+// report date. The outcome, the evaluation, 答复 and 按期 are read from the figures' own rows (figureRows), so
+// that the ledger lists exactly what the figures count; the state is the timeline's.
+
+// ItemAsOf is an item's handling as it stood on the report date.
+type ItemAsOf struct {
+	State       string // the state after the last step of the timeline dated on or before the day
+	Assigned    Date   // 交办日期, when assigned by the day
+	Deadline    Date   // 办理时限 of round 1 (after any extension), when assigned by the day
+	Forwarded   Date   // 转交上级, when forwarded by the day
+	FirstReply  Date   // the first reply, when made by the day
+	ReplyMethod string // the method of the latest reply by the day
+	OnTime      string // 是 / 否 for an assigned item replied by the day; 逾期未答复 when its deadline passed unreplied
+	Outcome     string // 办理结果 as the figures count it on the day ("" when not replied)
+	Grade       string // the latest evaluation by the day
+}
+
+// LedgerItem is one row of T4: the suggestion as recorded today and its handling on the report date.
+type LedgerItem struct {
+	Suggestion
+	AsOf ItemAsOf
+}
+
+// Differs reports whether the item stands differently today than on the report date (state, outcome or
+// evaluation): what T4's column of today's state is for.
+func (it LedgerItem) Differs() bool {
+	return it.State != it.AsOf.State || it.Outcome != it.AsOf.Outcome || it.Evaluation != it.AsOf.Grade
+}
+
+// ledger reads the suggestions of the window in number order, each with its handling on f.AsOf.
+func (tx *Tx) ledger(f Figures) ([]LedgerItem, error) {
+	items, _, err := tx.suggestions(SuggestionFilter{From: f.From, To: f.last(), Sort: "number"})
+	if err != nil {
+		return nil, err
+	}
+	states := map[int64]ItemAsOf{}
+	if err := collect(tx, `SELECT x.id, x.outcome, x.grade, x.replied, x.due, x.on_time,
+			coalesce(CASE WHEN s.assigned <= ?1 THEN s.assigned END, ''),
+			coalesce(CASE WHEN s.assigned <= ?1 THEN s.first_deadline END, ''),
+			coalesce(CASE WHEN s.forwarded <= ?1 THEN s.forwarded END, ''),
+			coalesce(CASE WHEN s.first_reply <= ?1 THEN s.first_reply END, ''),
+			coalesce((SELECT r.method FROM replies r WHERE r.suggestion_id = s.id AND r.date <= ?1 ORDER BY r.date DESC, r.id DESC LIMIT 1), ''),
+			coalesce((SELECT st.to_state FROM suggestion_steps st WHERE st.suggestion_id = s.id AND st.date <= ?1 AND st.to_state != ''
+				ORDER BY st.date DESC, st.id DESC LIMIT 1), '')
+		FROM (`+figureRows+`) x JOIN suggestions s ON s.id = x.id`, []any{f.AsOf, f.From, f.last()}, func(sc scanner) error {
+		var id int64
+		var a ItemAsOf
+		var replied, due, onTime bool
+		if err := sc.Scan(&id, &a.Outcome, &a.Grade, &replied, &due, &onTime, &a.Assigned, &a.Deadline, &a.Forwarded,
+			&a.FirstReply, &a.ReplyMethod, &a.State); err != nil {
+			return err
+		}
+		switch {
+		case replied && a.Assigned != "":
+			a.OnTime = "否"
+			if onTime {
+				a.OnTime = "是"
+			}
+		case due:
+			a.OnTime = "逾期未答复"
+		}
+		if a.State == "" {
+			a.State = StatePending
+		}
+		states[id] = a
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]LedgerItem, len(items))
+	for i, s := range items {
+		out[i] = LedgerItem{Suggestion: s, AsOf: states[s.ID]}
+	}
+	return out, nil
+}
