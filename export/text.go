@@ -34,6 +34,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.supervision(), // 监督 (text_supervision.go)
 		r.stations(),
 		r.deputies(),
+		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
 		r.footnote(),
 	} {

@@ -534,7 +534,7 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			if err := names("代表小组", `SELECT name FROM deputy_groups ORDER BY id`); err != nil {
 				return err
 			}
-			if err := collect(tx, `SELECT number FROM terms ORDER BY number DESC`, nil, func(s scanner) error {
+			if err := collect(tx, `SELECT number FROM terms WHERE level = '镇级' ORDER BY number DESC`, nil, func(s scanner) error {
 				var n int
 				err := s.Scan(&n)
 				out["届次"] = append(out["届次"], Term{Number: n}.Name())
