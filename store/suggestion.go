@@ -559,7 +559,7 @@ func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
 	}
 	var max int
 	// The prefix holds one '-', at its end, so the numbers that begin with it are those whose text up to the
-	// first '-' is the prefix: the expression of the index suggestions_number_prefix (migration 0009), which
+	// first '-' is the prefix: the expression of the index suggestions_number_prefix (migration 0010), which
 	// this query must repeat word for word for SQLite to use it.
 	if err := tx.QueryRow(nextSeqQuery, prefix).Scan(&max); err != nil {
 		return "", 0, err
