@@ -143,6 +143,11 @@ type xlsxImport struct {
 	f        *excelize.File
 	sheet    string
 	date1904 bool
+	// numbers is the style of each cell of the sheet that holds a number (numberCells), read on the first
+	// question; typed says it was read, ok that it could be (else excelize is asked cell by cell).
+	numbers   map[cellKey]int
+	typed, ok bool
+	dates     map[int]bool // whether a style shows a date, by style id
 }
 
 // importCell is one cell as the parser sees it.
@@ -166,22 +171,45 @@ func (x *xlsxImport) cellAt(raw string, col, line int) importCell {
 	if err != nil {
 		return c
 	}
-	if t, err := x.f.GetCellType(x.sheet, ref); err != nil || (t != excelize.CellTypeNumber && t != excelize.CellTypeUnset && t != excelize.CellTypeDate) {
-		return c
-	}
 	n, err := strconv.ParseFloat(raw, 64)
 	if err != nil {
-		return c
+		return c // a number's raw value always parses: this is text
 	}
-	c.num, c.isNum = n, true
-	if id, err := x.f.GetCellStyle(x.sheet, ref); err == nil {
-		if st, err := x.f.GetStyle(id); err == nil {
-			c.dateFmt = isDateFormat(st)
+	if !x.typed {
+		x.typed = true
+		x.numbers, x.ok = numberCells(x.f, x.sheet)
+		x.dates = map[int]bool{}
+	}
+	if x.ok {
+		style, isNum := x.numbers[cellKey{line, col + 1}]
+		if !isNum {
+			return c
+		}
+		c.num, c.isNum = n, true
+		date, known := x.dates[style]
+		if !known {
+			if st, err := x.f.GetStyle(style); err == nil {
+				date = isDateFormat(st)
+			}
+			x.dates[style] = date
+		}
+		c.dateFmt = date
+	} else {
+		if t, err := x.f.GetCellType(x.sheet, ref); err != nil || (t != excelize.CellTypeNumber && t != excelize.CellTypeUnset && t != excelize.CellTypeDate) {
+			return c
+		}
+		c.num, c.isNum = n, true
+		if id, err := x.f.GetCellStyle(x.sheet, ref); err == nil {
+			if st, err := x.f.GetStyle(id); err == nil {
+				c.dateFmt = isDateFormat(st)
+			}
 		}
 	}
 	if !c.dateFmt {
+		// Excel shows it by its number format (1968.10 under 0.00, not the raw 1968.1): excelize formats it
+		// from the whole worksheet, read now, for the files that have such cells (a roster's birth months).
 		if shown, err := x.f.GetCellValue(x.sheet, ref); err == nil && shown != "" {
-			c.text = shown // 1968.10 under a 0.00 format, not the raw 1968.1
+			c.text = shown
 		}
 	}
 	return c

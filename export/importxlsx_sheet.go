@@ -74,7 +74,7 @@ func parseImport(kind store.ImportKind, name, sheet string, rows [][]string, x *
 			out.Notes = append(out.Notes, fmt.Sprintf("第%d行只有一格有内容(「%s」)，不是%s，已跳过", line, clipImport(first, 20), kind.Label()))
 			continue
 		}
-		if strings.HasSuffix(strings.NewReplacer("（", "(", "）", ")").Replace(key), "(示例)") {
+		if strings.HasSuffix(fullWidthParens.Replace(key), "(示例)") {
 			out.Notes = append(out.Notes, fmt.Sprintf("第%d行是模板中的示例，已跳过", line))
 			continue
 		}
@@ -210,3 +210,6 @@ func importCellText(cells []string, idx []int) string {
 	}
 	return ""
 }
+
+// fullWidthParens folds full-width parentheses to ASCII ones.
+var fullWidthParens = strings.NewReplacer("（", "(", "）", ")")

@@ -35,6 +35,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.stations(),
 		r.contact(), // issue 18 (text_voters.go)
 		r.deputies(),
+		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
 		r.footnote(),
 	} {

@@ -76,7 +76,7 @@ func NormGender(s string) string {
 
 // NormLevel reads a level as clerks write it: 乡级, 街道级, 镇(乡)级 → 镇级; 区级, 县(区)级 → 县级; 全国人大代表 → 全国.
 func NormLevel(s string) string {
-	k := strings.NewReplacer("人大代表", "", "代表", "", "人大", "", "(", "", ")", "", "（", "", "）", "", "层面", "", " ", "").Replace(s)
+	k := levelNoise.Replace(s)
 	switch {
 	case k == "":
 		return s
@@ -98,7 +98,7 @@ func NormLevel(s string) string {
 
 // NormScope reads 涉及层面: the levels of NormLevel, plus 村级 (村(居)级, 社区).
 func NormScope(s string) string {
-	k := strings.NewReplacer("层面", "", " ", "").Replace(s)
+	k := scopeNoise.Replace(s)
 	if strings.Contains(k, "村") || strings.Contains(k, "社区") || strings.HasPrefix(k, "居") {
 		return LevelVillage
 	}
@@ -225,3 +225,9 @@ func commonPrefix(a, b string) int {
 	}
 	return n
 }
+
+// levelNoise is what a level written by hand may carry around the level itself (made once, not per cell).
+var levelNoise = strings.NewReplacer("人大代表", "", "代表", "", "人大", "", "(", "", ")", "", "（", "", "）", "", "层面", "", " ", "")
+
+// scopeNoise is what a scope written by hand may carry around the scope itself.
+var scopeNoise = strings.NewReplacer("层面", "", " ", "")

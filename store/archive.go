@@ -168,7 +168,7 @@ func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
 		into *[]ArchivedRecord
 	}{
 		{`SELECT d.id, d.name, group_concat(l.level, '、') FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-			WHERE ` + seatHeld("?1", "?1") + ` AND ` + inTerm(termOn("?1")) + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
+			WHERE ` + seatHeld("?1", "?1") + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
 		{`SELECT id, title, kind FROM meetings WHERE start_date BETWEEN ? AND ? ORDER BY id`, []any{f.From, day}, &b.Meetings},
 		{`SELECT s.id, s.name, s.type FROM stations s WHERE ` + stationCounted("s.") + ` ORDER BY s.id`, []any{day}, &b.Stations},
 		{`SELECT r.id, s.name || ' ' || r.date, '' FROM receptions r JOIN stations s ON s.id = r.station_id

@@ -79,7 +79,7 @@ func TestReportArchive(t *testing.T) {
 
 	t.Run("TodaysRecordsChangeNothing", func(t *testing.T) {
 		setClock(f.db, "2025-01-15 09:00")
-		d := Deputy{Name: "钱新", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{LevelTown, "2025-01-15"}}}
+		d := Deputy{Name: "钱新", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{Level: LevelTown, Start: "2025-01-15"}}}
 		must(t, f.db.SaveDeputy(ctx, &d))
 		f.item(t, "关于新建广场的建议", "2025-01-15")
 		vs, err := f.db.ReportVersions(ctx, ReportVersionFilter{Year: 2024, Compare: true})
@@ -93,7 +93,7 @@ func TestReportArchive(t *testing.T) {
 		// On 2025-01-20 the clerk records that the road was finished on 2024-12-20, and a by-election of 2024-06-01.
 		setClock(f.db, "2025-01-20 14:00")
 		must(t, f.db.FollowUp(ctx, a.ID, FollowUpInput{Date: "2024-12-20", Note: "道路已修好。", Outcome: OutcomeSolved}))
-		by := Deputy{Name: "周补选", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{LevelTown, "2024-06-01"}}}
+		by := Deputy{Name: "周补选", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{Level: LevelTown, Start: "2024-06-01"}}}
 		must(t, f.db.SaveDeputy(ctx, &by))
 		vs, err := f.db.ReportVersions(ctx, ReportVersionFilter{Compare: true})
 		must(t, err)

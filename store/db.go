@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -301,6 +302,66 @@ type Tx struct {
 	*sql.Tx
 	db  *DB
 	now time.Time
+	// stmts, when not nil, keeps each statement prepared once for the transaction (Exec, Query and QueryRow
+	// below): a transaction that saves thousands of records (an import) otherwise parses the same SQL for
+	// every one, a quarter of its time. The statements close with the transaction.
+	stmts map[string]*sql.Stmt
+	// noSearchIndex leaves the search indexes alone (reindexSuggestion): the import's trial run, always
+	// rolled back, checks what a save can refuse, and an index row cannot refuse; writing it there cost a
+	// third of the check.
+	noSearchIndex bool
+	// searchQueue, when not nil, holds the suggestions whose search rows are written by flushSearch.
+	searchQueue *[]int64
+}
+
+// maxCachedStmts bounds the statements a transaction keeps (a query built with a variable IN list would
+// otherwise add one per length).
+const maxCachedStmts = 256
+
+// cacheStatements makes the transaction keep its statements prepared (see Tx.stmts).
+func (tx *Tx) cacheStatements() { tx.stmts = map[string]*sql.Stmt{} }
+
+// stmt returns the prepared statement for query, or nil when the transaction does not keep them.
+func (tx *Tx) stmt(query string) *sql.Stmt {
+	if tx.stmts == nil {
+		return nil
+	}
+	if st, ok := tx.stmts[query]; ok {
+		return st
+	}
+	if len(tx.stmts) >= maxCachedStmts {
+		return nil
+	}
+	st, err := tx.Tx.Prepare(query)
+	if err != nil {
+		return nil // run as before: the error, if any, comes from running it
+	}
+	tx.stmts[query] = st
+	return st
+}
+
+// Exec runs a statement, prepared once when the transaction keeps statements.
+func (tx *Tx) Exec(query string, args ...any) (sql.Result, error) {
+	if st := tx.stmt(query); st != nil {
+		return st.Exec(args...)
+	}
+	return tx.Tx.Exec(query, args...)
+}
+
+// Query runs a query, prepared once when the transaction keeps statements.
+func (tx *Tx) Query(query string, args ...any) (*sql.Rows, error) {
+	if st := tx.stmt(query); st != nil {
+		return st.Query(args...)
+	}
+	return tx.Tx.Query(query, args...)
+}
+
+// QueryRow runs a query for one row, prepared once when the transaction keeps statements.
+func (tx *Tx) QueryRow(query string, args ...any) *sql.Row {
+	if st := tx.stmt(query); st != nil {
+		return st.QueryRow(args...)
+	}
+	return tx.Tx.QueryRow(query, args...)
 }
 
 // stamp is the timestamp written to created_at/updated_at and history.
@@ -385,6 +446,7 @@ func migrations() ([]migration, error) {
 var migrationHooks = map[int]func(execQuerier) error{
 	3: fillAllGrams,       // index the existing suggestions for short Chinese terms
 	8: attachmentTriggers, // 0008_attachments: a record's attachments go with it
+	9: migrateDistricts,   // 0009_terms_districts: the 选区 the deputies' records name become the register's (issue 16)
 }
 
 // SchemaVersion is the schema version this program writes.
@@ -442,27 +504,56 @@ func (db *DB) migrateTo(ctx context.Context, target int) error {
 		}
 	}
 	for _, m := range ms[v:target] {
-		tx, err := db.db.BeginTx(ctx, nil)
-		if err != nil {
-			return notADatabase(db.path, err)
-		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
-		}
-		if hook := migrationHooks[m.version]; hook != nil {
-			if err := hook(tx); err != nil {
-				tx.Rollback()
-				return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
-			}
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
-			tx.Rollback()
+		if err := db.migrateOne(ctx, m); err != nil {
 			return err
 		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("数据库升级到版本 %d: %w", m.version, err)
+	}
+	return nil
+}
+
+// migrateOne applies one migration in its own transaction on one connection with foreign keys off, the
+// procedure SQLite documents for rebuilding a table that others reference (0009_terms_districts rebuilds terms): with them
+// on, dropping the old table would run its ON DELETE actions on every deputy and meeting. The keys are
+// checked (PRAGMA foreign_key_check) before the commit.
+func (db *DB) migrateOne(ctx context.Context, m migration) error {
+	conn, err := db.db.Conn(ctx)
+	if err != nil {
+		return notADatabase(db.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return notADatabase(db.path, err)
+	}
+	defer conn.ExecContext(context.Background(), `PRAGMA foreign_keys = ON`)
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return notADatabase(db.path, err)
+	}
+	fail := func(err error) error {
+		tx.Rollback()
+		return fmt.Errorf("数据库升级到版本 %d (%s) 失败: %w", m.version, m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fail(err)
+	}
+	if hook := migrationHooks[m.version]; hook != nil {
+		if err := hook(tx); err != nil {
+			return fail(err)
 		}
+	}
+	var table string
+	switch err := tx.QueryRowContext(ctx, `PRAGMA foreign_key_check`).Scan(&table, new(any), new(any), new(any)); {
+	case err == nil:
+		return fail(fmt.Errorf("表 %s 有引用不存在的记录", table))
+	case !errors.Is(err, sql.ErrNoRows):
+		return fail(err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("数据库升级到版本 %d: %w", m.version, err)
 	}
 	return nil
 }

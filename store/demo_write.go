@@ -107,7 +107,12 @@ func (g *demoGen) write(w *demoWriter) {
 			d.id, d.name, d.gender, d.ethnicity, d.birth, d.party, d.education, d.workUnit, d.post, d.phone, d.village,
 			term, d.district, group, d.official, d.isNew, d.status, d.vacancyReason, demoNullDate(d.vacancyDate), base, upd)
 		for _, l := range d.levels {
-			w.exec(`INSERT INTO deputy_levels (deputy_id, level, start_date) VALUES (?, ?, ?)`, d.id, l, string(d.start))
+			var seatTerm any // the town seats are of the town's term; the county's terms are not generated
+			if l == LevelTown {
+				seatTerm = term
+			}
+			w.exec(`INSERT INTO deputy_levels (deputy_id, level, term_id, start_date, is_new) VALUES (?, ?, ?, ?, ?)`,
+				d.id, l, seatTerm, string(d.start), d.isNew)
 		}
 		for _, t := range d.tags {
 			w.exec(`INSERT INTO deputy_tags (deputy_id, tag) VALUES (?, ?)`, d.id, t)
@@ -116,6 +121,7 @@ func (g *demoGen) write(w *demoWriter) {
 			w.exec(`INSERT INTO deputy_roles (deputy_id, role) VALUES (?, ?)`, d.id, r)
 		}
 	}
+	g.writeDistricts(w, base) // issue 16
 	for _, gr := range g.groups {
 		var leader any
 		if gr.leader >= 0 {

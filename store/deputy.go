@@ -38,6 +38,9 @@ type Deputy struct {
 	Roles         []string `label:"职务角色"`
 	StationIDs    []int64  `label:"进站"`
 
+	// Former are the seats of earlier terms (a 连任 deputy's seat of the last term), oldest first: read only,
+	// kept as they are when the deputy is saved, so that the old term's counts stay.
+	Former    []Seat
 	GroupName string // read only: the group's name
 	CreatedAt string
 	UpdatedAt string
@@ -164,7 +167,9 @@ func (tx *Tx) exists(table string, id int64, field string) error {
 const deputyColumns = `d.id, d.name, d.gender, d.ethnicity, d.birth, d.party, d.education, d.work_unit, d.post, d.phone,
 	d.village, d.term_id, d.district, d.group_id, d.is_official, d.is_new, d.status, d.vacancy_reason, d.vacancy_date,
 	d.notes, d.created_at, d.updated_at, coalesce(g.name, ''),
-	coalesce((SELECT group_concat(level || ' ' || start_date, ',') FROM deputy_levels WHERE deputy_id = d.id), ''),
+	coalesce((SELECT group_concat(id || char(31) || level || char(31) || coalesce(term_id, 0) || char(31) || coalesce(district_id, 0)
+		|| char(31) || start_date || char(31) || coalesce(end_date, '') || char(31) || end_reason || char(31) || is_new, char(30))
+		FROM deputy_levels WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(tag, ',') FROM deputy_tags WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(role, ',') FROM deputy_roles WHERE deputy_id = d.id), ''),
 	coalesce((SELECT group_concat(station_id, ',') FROM station_deputies WHERE deputy_id = d.id), '')`
@@ -179,11 +184,7 @@ func scanDeputy(s interface{ Scan(...any) error }, extra ...any) (Deputy, error)
 		&d.VacancyDate, &d.Notes, &d.CreatedAt, &d.UpdatedAt, &d.GroupName, &levels, &tags, &roles, &stations}
 	err := s.Scan(append(dest, extra...)...)
 	d.TermID, d.GroupID = term.Int64, group.Int64
-	for _, ls := range splitList(levels) {
-		level, start, _ := strings.Cut(ls, " ")
-		d.Seats = append(d.Seats, Seat{Level: level, Start: Date(start)})
-	}
-	slices.SortFunc(d.Seats, func(a, b Seat) int { return slices.Index(DeputyLevels, a.Level) - slices.Index(DeputyLevels, b.Level) })
+	d.Seats, d.Former = splitSeats(levels)
 	for _, st := range d.Seats {
 		d.Levels = append(d.Levels, st.Level)
 	}
@@ -252,15 +253,12 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 	}
 	switch {
 	case f.OnRoll != "" && f.Level != "":
-		w.add(`EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND l.level = ? AND `+seatHeld("?", "?")+`)`,
-			f.Level, f.OnRoll, f.OnRoll)
+		w.add(`EXISTS (SELECT 1 FROM deputy_levels l, (SELECT ? AS day) x WHERE l.deputy_id = d.id AND l.level = ? AND `+
+			seatHeld("x.day", "x.day")+`)`, f.OnRoll, f.Level)
 	case f.OnRoll != "":
-		w.add(deputyHeld("?", "?"), f.OnRoll, f.OnRoll)
+		w.add(`EXISTS (SELECT 1 FROM deputy_levels l, (SELECT ? AS day) x WHERE l.deputy_id = d.id AND `+seatHeld("x.day", "x.day")+`)`, f.OnRoll)
 	case f.Level != "":
 		w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
-	}
-	if f.OnRoll != "" {
-		w.add(inTerm(termOn("?")), f.OnRoll)
 	}
 	if f.GroupID != 0 {
 		w.add("d.group_id = ?", f.GroupID)
@@ -350,24 +348,14 @@ func (tx *Tx) saveDeputy(d *Deputy) error {
 }
 
 func (tx *Tx) saveDeputyLinks(d *Deputy) error {
-	for _, q := range []string{`DELETE FROM deputy_levels WHERE deputy_id = ?`, `DELETE FROM deputy_tags WHERE deputy_id = ?`,
+	for _, q := range []string{`DELETE FROM deputy_tags WHERE deputy_id = ?`,
 		`DELETE FROM deputy_roles WHERE deputy_id = ?`, `DELETE FROM station_deputies WHERE deputy_id = ?`} {
 		if _, err := tx.Exec(q, d.ID); err != nil {
 			return err
 		}
 	}
-	d.Seats = SeatsOf(d.Levels, d.Seats)
-	for i, st := range d.Seats {
-		if st.Start == "" {
-			start, err := tx.defaultSeatStart(d.TermID)
-			if err != nil {
-				return err
-			}
-			d.Seats[i].Start = start
-		}
-		if _, err := tx.Exec(`INSERT INTO deputy_levels (deputy_id, level, start_date) VALUES (?, ?, ?)`, d.ID, st.Level, d.Seats[i].Start); err != nil {
-			return err
-		}
+	if err := tx.saveSeats(d); err != nil {
+		return err
 	}
 	for _, t := range d.Tags {
 		if _, err := tx.Exec(`INSERT INTO deputy_tags (deputy_id, tag) VALUES (?, ?)`, d.ID, t); err != nil {

@@ -42,7 +42,9 @@ func (db *DB) UpdateDeputies(ctx context.Context, ids []int64, c DeputyChange) e
 				d.GroupID = *c.GroupID
 			}
 			if c.District != nil {
-				d.District = *c.District
+				if err := tx.setTownDistrict(&d, *c.District); err != nil {
+					return Errorf(ErrorCode(err), "代表「%s」：%s", d.Name, ErrorMessage(err))
+				}
 			}
 			if c.Village != nil {
 				d.Village = *c.Village

@@ -221,7 +221,8 @@ type RosterDoc struct {
 	Deputies []Deputy
 }
 
-// RosterDoc reads the roster of the deputies in office (在任). None is an ENOTFOUND error.
+// RosterDoc reads the roster of the deputies in office (在任) with a seat not ended by today, so that after a
+// 换届 the deputies who did not continue (their seats ended 届满) are not listed. None is an ENOTFOUND error.
 func (db *DB) RosterDoc(ctx context.Context) (doc RosterDoc, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
 		if doc.Settings, err = readSettings(tx); err != nil {
@@ -230,6 +231,10 @@ func (db *DB) RosterDoc(ctx context.Context) (doc RosterDoc, err error) {
 		if doc.Deputies, _, err = tx.deputies(DeputyFilter{Status: DeputyActive}); err != nil {
 			return err
 		}
+		today := DateOf(tx.now)
+		doc.Deputies = slices.DeleteFunc(doc.Deputies, func(d Deputy) bool {
+			return len(d.Seats) > 0 && !slices.ContainsFunc(d.Seats, func(s Seat) bool { return s.End == "" || s.End > today })
+		})
 		if len(doc.Deputies) == 0 {
 			return Errorf(ENOTFOUND, "没有在任的代表，未生成代表名册")
 		}

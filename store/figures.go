@@ -95,6 +95,9 @@ type Figures struct {
 	ResolutionsEntered  int         // 决议、决定 recorded, passed or not
 
 	Deputies DeputyFigures
+	// NewTerm is the town term that began within the period (换届), nil when none did (issue 16,
+	// figures_terms.go): the report text then says how many of the new term's deputies are 新任 and 连任.
+	NewTerm  *Term
 	Stations StationFigures
 
 	Receptions      int // 接待选民 records in the window
@@ -193,6 +196,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.deputyFigures(f); err != nil {
 		return fmt.Errorf("统计代表情况: %w", err)
+	}
+	if err := tx.termFigures(f); err != nil { // issue 16
+		return fmt.Errorf("统计换届: %w", err)
 	}
 	if err := tx.stationFigures(f); err != nil {
 		return fmt.Errorf("统计家站点: %w", err)

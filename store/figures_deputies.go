@@ -45,16 +45,23 @@ type DeputyFigures struct {
 	Groups  int // deputy groups (代表小组)
 }
 
-// deputyColumnsT6 are the sums of a DeputyRow over deputies d in office; ?1 = the day counted (for the age).
-const deputyColumnsT6 = `count(*), coalesce(sum(d.gender = '男'), 0), coalesce(sum(d.gender = '女'), 0),
+// deputyColumnsT6 are the sums of a DeputyRow over deputies d in office; ?1 = the day counted (for the age);
+// isNew is the SQL of 新任 (a seat's own for a level, personNew for a person).
+func deputyColumnsT6(isNew string) string {
+	return `count(*), coalesce(sum(d.gender = '男'), 0), coalesce(sum(d.gender = '女'), 0),
 	coalesce(sum(d.ethnicity NOT IN ('', '汉族')), 0), coalesce(sum(d.party IN ('中共党员', '中共预备党员')), 0),
-	coalesce(sum(d.is_official), 0), coalesce(sum(NOT d.is_official), 0), coalesce(sum(d.is_new), 0), coalesce(sum(NOT d.is_new), 0),
+	coalesce(sum(d.is_official), 0), coalesce(sum(NOT d.is_official), 0), coalesce(sum(` + isNew + `), 0), coalesce(sum(NOT ` + isNew + `), 0),
 	coalesce(sum(EXISTS (SELECT 1 FROM deputy_roles ro WHERE ro.deputy_id = d.id AND ro.role = '主席团成员')), 0),
 	coalesce(sum(` + deputyAge + ` <= 35), 0), coalesce(sum(` + deputyAge + ` BETWEEN 36 AND 45), 0),
 	coalesce(sum(` + deputyAge + ` BETWEEN 46 AND 55), 0), coalesce(sum(` + deputyAge + ` >= 56), 0), coalesce(sum(length(d.birth) < 7), 0),
 	coalesce(sum(d.education IN ('研究生', '大学本科')), 0), coalesce(sum(d.education = '大学专科'), 0),
 	coalesce(sum(d.education IN ('高中', '中专')), 0), coalesce(sum(d.education IN ('初中', '小学')), 0),
 	coalesce(sum(d.education NOT IN ('研究生', '大学本科', '大学专科', '高中', '中专', '初中', '小学')), 0)`
+}
+
+// personNew is 新任 for a person on ?1: 连任 when any seat held that day is 连任 in its term (a town deputy
+// re-elected is 连任 even if new at the county level), 新任 otherwise.
+var personNew = `NOT EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND NOT l.is_new AND ` + seatHeld("?1", "?1") + `)`
 
 // deputyAge is the age in whole years on ?1 of a deputy d ('YYYY-MM' birth month; NULL without one, so that
 // no age band counts the deputy).
@@ -75,23 +82,19 @@ func scanDeputyRow(s scanner, r *DeputyRow, extra ...any) error {
 
 // deputyFigures describes the deputies on the roll of the last day counted (f.CountedOn: the period's end, or
 // the report date when earlier): all of them, by level, by composition tag and by group. A deputy counts in a
-// level when that level's seat is held that day. ?1 = the day, ?2 = the term covering it (0: none).
+// level when that level's seat is held that day (?1), each level within its own terms (seat.go).
 func (tx *Tx) deputyFigures(f *Figures) error {
 	day := f.CountedOn()
-	var term int64
-	if err := tx.QueryRow(`SELECT `+termOn("?1"), day).Scan(&term); err != nil {
-		return err
-	}
-	inOffice := deputyHeld("?1", "?1") + ` AND ` + inTerm("?2")
-	levelHeld := seatHeld("?1", "?1") + ` AND ` + inTerm("?2")
+	inOffice := deputyHeld("?1", "?1")
+	levelHeld := seatHeld("?1", "?1")
 	var d DeputyFigures
-	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6+` FROM deputies d WHERE `+inOffice, day, term), &d.All); err != nil {
+	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6(personNew)+` FROM deputies d WHERE `+inOffice, day), &d.All); err != nil {
 		return err
 	}
 	byLevel := map[string]*DeputyRow{}
 	var extra []string
-	if err := collect(tx, `SELECT l.level, `+deputyColumnsT6+` FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-		WHERE `+levelHeld+` GROUP BY l.level`, []any{day, term}, func(s scanner) error {
+	if err := collect(tx, `SELECT l.level, `+deputyColumnsT6("l.is_new")+` FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
+		WHERE `+levelHeld+` GROUP BY l.level`, []any{day}, func(s scanner) error {
 		var r DeputyRow
 		if err := scanDeputyRow(s, &r, &r.Level); err != nil {
 			return err
@@ -111,7 +114,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 	tagCounts := map[[2]string]int{}
 	if err := collect(tx, `SELECT '', t.tag, count(*) FROM deputies d JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+inOffice+` GROUP BY t.tag
 		UNION ALL SELECT l.level, t.tag, count(*) FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-			JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+levelHeld+` GROUP BY l.level, t.tag`, []any{day, term}, func(s scanner) error {
+			JOIN deputy_tags t ON t.deputy_id = d.id WHERE `+levelHeld+` GROUP BY l.level, t.tag`, []any{day}, func(s scanner) error {
 		var level, tag string
 		var n int
 		err := s.Scan(&level, &tag, &n)
@@ -139,7 +142,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 		}
 	}
 	if err := collect(tx, `SELECT g.id, g.name, count(d.id) FROM deputy_groups g
-		LEFT JOIN deputies d ON d.group_id = g.id AND `+inOffice+` GROUP BY g.id ORDER BY g.id`, []any{day, term}, func(s scanner) error {
+		LEFT JOIN deputies d ON d.group_id = g.id AND `+inOffice+` GROUP BY g.id ORDER BY g.id`, []any{day}, func(s scanner) error {
 		var g GroupCount
 		err := s.Scan(&g.GroupID, &g.Name, &g.Deputies)
 		d.ByGroup = append(d.ByGroup, g)
@@ -148,7 +151,7 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 		return err
 	}
 	d.Groups = len(d.ByGroup)
-	if err := tx.QueryRow(`SELECT count(*) FROM deputies d WHERE d.group_id IS NULL AND `+inOffice, day, term).Scan(&d.NoGroup); err != nil {
+	if err := tx.QueryRow(`SELECT count(*) FROM deputies d WHERE d.group_id IS NULL AND `+inOffice, day).Scan(&d.NoGroup); err != nil {
 		return err
 	}
 	f.Deputies = d

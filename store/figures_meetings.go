@@ -81,14 +81,14 @@ func (tx *Tx) meetingFigures(f *Figures) error {
 	// town deputies of its term (its own, or the one covering its day) holding a seat on its day for a 人代会,
 	// the presidium members for a 主席团会议; other meetings have no voting base. One base per meeting.
 	if err := tx.QueryRow(`WITH mt AS MATERIALIZED (
-			SELECT m.id, m.kind, m.start_date, coalesce(m.term_id, `+termOn("m.start_date")+`) AS term
+			SELECT m.id, m.kind, m.start_date
 			FROM meetings m WHERE m.kind IN (?3, ?4) AND m.start_date BETWEEN ?1 AND ?2),
 		mb AS MATERIALIZED (
 			SELECT mt.id, CASE mt.kind
 				WHEN ?3 THEN (SELECT count(*) FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级'
-					WHERE `+seatHeld("mt.start_date", "mt.start_date")+` AND `+inTerm("mt.term")+`)
+					WHERE `+seatHeld("mt.start_date", "mt.start_date")+`)
 				ELSE (SELECT count(*) FROM deputies d JOIN deputy_roles ro ON ro.deputy_id = d.id AND ro.role = '主席团成员'
-					WHERE `+deputyHeld("mt.start_date", "mt.start_date")+` AND `+inTerm("mt.term")+`)
+					WHERE `+deputyHeld("mt.start_date", "mt.start_date")+`)
 				END AS base
 			FROM mt WHERE mt.id IN (SELECT meeting_id FROM resolutions WHERE kind IN ('决议', '决定')))
 		SELECT count(*), coalesce(sum(coalesce(mb.base, 0) > 0 AND 2 * r.votes_for > mb.base), 0)

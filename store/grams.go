@@ -2,6 +2,7 @@ package store
 
 import (
 	"database/sql"
+	"encoding/json"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -104,17 +105,33 @@ func writeGrams(ex execQuerier, replace bool, cond string, args ...any) (last in
 	if err := rows.Err(); err != nil {
 		return 0, 0, err
 	}
-	for _, d := range docs {
-		if replace {
-			if _, err := ex.Exec(`DELETE FROM suggestion_grams WHERE rowid = ?`, d.id); err != nil {
-				return 0, 0, err
-			}
-		}
-		if _, err := ex.Exec(`INSERT INTO suggestion_grams (rowid, grams) VALUES (?, ?)`, d.id, d.text); err != nil {
+	if len(docs) == 0 {
+		return 0, 0, nil
+	}
+	// One statement each for all the docs: FTS5 writes its pending rows out at the end of every statement.
+	ids := make([]int64, len(docs))
+	pairs := make([][2]any, len(docs))
+	for i, d := range docs {
+		ids[i], pairs[i] = d.id, [2]any{d.id, d.text}
+	}
+	if replace {
+		list, err := json.Marshal(ids)
+		if err != nil {
 			return 0, 0, err
 		}
-		last = d.id
+		if _, err := ex.Exec(`DELETE FROM suggestion_grams WHERE rowid IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+			return 0, 0, err
+		}
 	}
+	rowsJSON, err := json.Marshal(pairs)
+	if err != nil {
+		return 0, 0, err
+	}
+	if _, err := ex.Exec(`INSERT INTO suggestion_grams (rowid, grams)
+		SELECT value ->> 0, value ->> 1 FROM json_each(?)`, string(rowsJSON)); err != nil {
+		return 0, 0, err
+	}
+	last = docs[len(docs)-1].id
 	return last, len(docs), nil
 }
 

@@ -32,6 +32,7 @@ var EntityNames = map[string]string{
 	"deputy": "代表", "station": "联络站", "suggestion": "建议", "meeting": "会议", "unit": "承办单位",
 	"term": "届次", "group": "代表小组", "reception": "接待记录", "report_back": "述职评议",
 	"settings": "设置", "dict": "字典", "calendar": "节假日", "database": "数据库",
+	"district": "选区", "by_election": "补选", "term_change": "换届", // issue 16
 	// 监督 (issue 17)
 	"eval_campaign": "评议活动", "rectification": "整改事项", "inquiry": "专题询问", "livelihood": "民生实事",
 	"livelihood_vote": "民生实事票决",

@@ -78,7 +78,7 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := collect(tx, `SELECT id, number, is_current FROM terms ORDER BY number DESC`, nil, func(s scanner) error {
+	if err := collect(tx, `SELECT id, number, is_current FROM terms WHERE level = '镇级' ORDER BY number DESC`, nil, func(s scanner) error {
 		var t Term
 		err := s.Scan(&t.ID, &t.Number, &t.Current)
 		idx.terms = append(idx.terms, t)

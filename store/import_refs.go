@@ -12,7 +12,7 @@ import (
 
 // term finds a term by 第十八届, 十八届, 18 or 第18届.
 func (pl *planner) term(s string) (Term, bool) {
-	n, ok := parseChineseInt(strings.NewReplacer("第", "", "届", "", " ", "").Replace(s))
+	n, ok := parseChineseInt(termNoise.Replace(s))
 	if !ok {
 		return Term{}, false
 	}
@@ -74,7 +74,7 @@ func (pl *planner) groupNames() string {
 
 // deputyByName finds one deputy by 姓名 or by the label pickers show, 姓名(小组) or 姓名(小组·出缺).
 func (pl *planner) deputyByName(s string) (int64, error) {
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(cleanName(s))
+	s = fullWidthParens.Replace(cleanName(s))
 	name, qual, _ := strings.Cut(s, "(")
 	name = strings.Join(strings.Fields(name), "")
 	qual = strings.TrimSuffix(qual, ")")
@@ -193,3 +193,9 @@ func parseChineseInt(s string) (int, bool) {
 	}
 	return total, true
 }
+
+// termNoise is what a term written by hand carries around its number (第十八届 → 十八).
+var termNoise = strings.NewReplacer("第", "", "届", "", " ", "")
+
+// fullWidthParens folds full-width parentheses to ASCII ones.
+var fullWidthParens = strings.NewReplacer("（", "(", "）", ")")

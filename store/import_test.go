@@ -267,6 +267,13 @@ func TestImportSuggestionNumbers(t *testing.T) {
 	if strings.Join(nums, "|") != "2024-001 关于修缮村道的建议|2024-010 关于整治河道的建议|2024-011 关于新建公园的建议" {
 		t.Fatalf("numbers %v", nums)
 	}
+	// The search finds what was imported (its rows are written once, at the end of the import), by three
+	// characters and more (trigram) and by one or two (the gram index), and the updated item once.
+	for q, want := range map[string]int{"新建公园": 1, "河道": 1, "园": 1, "修缮村道": 1, "王建国": 3, "2024-011": 1} {
+		if _, n, err := f.db.Suggestions(ctx, SuggestionFilter{Query: q}); err != nil || n != want {
+			t.Errorf("search %q: %d items %v, want %d", q, n, err, want)
+		}
+	}
 	// The same number and title again is the same item: an update or a skip, never an error.
 	p = plan(t, f.db, ImportSheet{Kind: ImportSuggestions, Rows: []ImportRow{suggestionRow(3, "2024-010", "关于整治河道的建议", "2024-04-02")}})
 	if n := p.Counts(ImportChoice{}); n.Skip != 1 || n.Error != 0 {

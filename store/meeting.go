@@ -188,55 +188,58 @@ func (db *DB) SaveMeeting(ctx context.Context, m *Meeting) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *Tx) error {
-		if err := tx.exists("terms", m.TermID, "届次"); err != nil {
+	return db.update(ctx, func(tx *Tx) error { return tx.saveMeeting(m) })
+}
+
+// saveMeeting is SaveMeeting inside a transaction, for m already validated (a by-election's meeting too).
+func (tx *Tx) saveMeeting(m *Meeting) error {
+	if err := tx.exists("terms", m.TermID, "届次"); err != nil {
+		return err
+	}
+	if m.ID != 0 && m.Kind != MeetingCongress {
+		// Items registered at a session point at it; it must stay a 人代会 while they do.
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, m.ID).Scan(&n); err != nil {
 			return err
 		}
-		if m.ID != 0 && m.Kind != MeetingCongress {
-			// Items registered at a session point at it; it must stay a 人代会 while they do.
-			var n int
-			if err := tx.QueryRow(`SELECT count(*) FROM suggestions WHERE session_id = ?`, m.ID).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return &Error{Code: ECONFLICT, Field: "类型", Message: fmt.Sprintf("这次人代会期间登记了%d件建议，不能改为其他类型的会议", n)}
-			}
+		if n > 0 {
+			return &Error{Code: ECONFLICT, Field: "类型", Message: fmt.Sprintf("这次人代会期间登记了%d件建议，不能改为其他类型的会议", n)}
 		}
-		if m.Kind == MeetingCongress {
-			var dup int64
-			if err := tx.QueryRow(`SELECT id FROM meetings WHERE kind = ? AND term_id = ? AND session_no = ? AND id != ?`,
-				MeetingCongress, m.TermID, m.SessionNo, m.ID).Scan(&dup); err == nil {
-				return &Error{Code: ECONFLICT, Field: "会次", Message: fmt.Sprintf("本届第%s次会议已经登记过", ChineseNumber(m.SessionNo))}
-			} else if !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
+	}
+	if m.Kind == MeetingCongress {
+		var dup int64
+		if err := tx.QueryRow(`SELECT id FROM meetings WHERE kind = ? AND term_id = ? AND session_no = ? AND id != ?`,
+			MeetingCongress, m.TermID, m.SessionNo, m.ID).Scan(&dup); err == nil {
+			return &Error{Code: ECONFLICT, Field: "会次", Message: fmt.Sprintf("本届第%s次会议已经登记过", ChineseNumber(m.SessionNo))}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
-		args := []any{m.Kind, m.Title, nullID(m.TermID), nullID(int64(m.SessionNo)), m.Start, m.End, m.Time, m.Place, m.Host,
-			m.Topic, m.Law, m.Minutes, m.Problems, m.Notes, tx.stamp()}
-		if m.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO meetings (kind, title, term_id, session_no, start_date, end_date, time, place, host,
-				topic, law, minutes, problems, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append(args, tx.stamp())...)
-			if err != nil {
-				return fmt.Errorf("保存会议: %w", err)
-			}
-			m.ID, _ = res.LastInsertId()
-			return tx.logHistory("meeting", m.ID, ActionCreate, m.Title, describe(m))
-		}
-		old, err := tx.meeting(m.ID)
+	}
+	args := []any{m.Kind, m.Title, nullID(m.TermID), nullID(int64(m.SessionNo)), m.Start, m.End, m.Time, m.Place, m.Host,
+		m.Topic, m.Law, m.Minutes, m.Problems, m.Notes, tx.stamp()}
+	if m.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO meetings (kind, title, term_id, session_no, start_date, end_date, time, place, host,
+			topic, law, minutes, problems, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			append(args, tx.stamp())...)
 		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(`UPDATE meetings SET kind = ?, title = ?, term_id = ?, session_no = ?, start_date = ?, end_date = ?,
-			time = ?, place = ?, host = ?, topic = ?, law = ?, minutes = ?, problems = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			append(args, m.ID)...); err != nil {
 			return fmt.Errorf("保存会议: %w", err)
 		}
-		if ch := diff(old, m); ch != "" {
-			return tx.logHistory("meeting", m.ID, ActionUpdate, m.Title, ch)
-		}
-		return nil
-	})
+		m.ID, _ = res.LastInsertId()
+		return tx.logHistory("meeting", m.ID, ActionCreate, m.Title, describe(m))
+	}
+	old, err := tx.meeting(m.ID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE meetings SET kind = ?, title = ?, term_id = ?, session_no = ?, start_date = ?, end_date = ?,
+		time = ?, place = ?, host = ?, topic = ?, law = ?, minutes = ?, problems = ?, notes = ?, updated_at = ? WHERE id = ?`,
+		append(args, m.ID)...); err != nil {
+		return fmt.Errorf("保存会议: %w", err)
+	}
+	if ch := diff(old, m); ch != "" {
+		return tx.logHistory("meeting", m.ID, ActionUpdate, m.Title, ch)
+	}
+	return nil
 }
 
 // CheckDeleteMeeting returns why the meeting cannot be deleted (ECONFLICT: a 人代会 that suggestions were
@@ -541,71 +544,74 @@ func (db *DB) SaveMeetingDetail(ctx context.Context, meetingID int64, d MeetingD
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *Tx) error {
-		m, err := tx.meeting(meetingID)
+	return db.update(ctx, func(tx *Tx) error { return tx.saveMeetingDetail(meetingID, d) })
+}
+
+// saveMeetingDetail is SaveMeetingDetail inside a transaction, for d already validated.
+func (tx *Tx) saveMeetingDetail(meetingID int64, d MeetingDetail) error {
+	m, err := tx.meeting(meetingID)
+	if err != nil {
+		return err
+	}
+	for i, a := range d.Attendance {
+		if err := tx.exists("deputies", a.DeputyID, fmt.Sprintf("出席情况第%d行代表", i+1)); err != nil {
+			return err
+		}
+	}
+	for _, t := range []string{"attendance", "meeting_guests", "resolutions", "elections"} {
+		if _, err := tx.Exec(`DELETE FROM `+t+` WHERE meeting_id = ?`, meetingID); err != nil {
+			return err
+		}
+	}
+	for _, a := range d.Attendance {
+		if _, err := tx.Exec(`INSERT INTO attendance (meeting_id, deputy_id, status, reason) VALUES (?, ?, ?, ?)`,
+			meetingID, a.DeputyID, a.Status, a.Reason); err != nil {
+			return err
+		}
+	}
+	for _, g := range d.Guests {
+		if _, err := tx.Exec(`INSERT INTO meeting_guests (meeting_id, name, unit, post) VALUES (?, ?, ?, ?)`, meetingID, g.Name, g.Unit, g.Post); err != nil {
+			return err
+		}
+	}
+	agendaIDs, err := tx.saveAgenda(meetingID, d.Agenda)
+	if err != nil {
+		return err
+	}
+	for i, r := range d.Resolutions {
+		var item any
+		if r.AgendaItemID > 0 {
+			item = agendaIDs[r.AgendaItemID-1]
+		}
+		kind := r.Kind
+		if kind == "" {
+			kind = "决议"
+		}
+		if _, err := tx.Exec(`INSERT INTO resolutions (meeting_id, agenda_item_id, seq, title, kind, text, votes_for, votes_against, votes_abstain, entered_result)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, meetingID, item, i+1, r.Title, kind, r.Text, r.For, r.Against, r.Abstain, r.EnteredResult); err != nil {
+			return err
+		}
+	}
+	for _, e := range d.Elections {
+		kind := e.Kind
+		if kind == "" {
+			kind = "选举"
+		}
+		res, err := tx.Exec(`INSERT INTO elections (meeting_id, kind, position, seats, expected, present, ballots_issued, ballots_returned, ballots_valid, notes)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, meetingID, kind, e.Position, e.Seats, e.Expected, e.Present, e.BallotsIssued, e.BallotsReturned, e.BallotsValid, e.Notes)
 		if err != nil {
 			return err
 		}
-		for i, a := range d.Attendance {
-			if err := tx.exists("deputies", a.DeputyID, fmt.Sprintf("出席情况第%d行代表", i+1)); err != nil {
+		eid, _ := res.LastInsertId()
+		for _, c := range e.Candidates {
+			if _, err := tx.Exec(`INSERT INTO candidates (election_id, name, deputy_id, votes, elected) VALUES (?, ?, ?, ?, ?)`,
+				eid, c.Name, nullID(c.DeputyID), c.Votes, c.Elected); err != nil {
 				return err
 			}
 		}
-		for _, t := range []string{"attendance", "meeting_guests", "resolutions", "elections"} {
-			if _, err := tx.Exec(`DELETE FROM `+t+` WHERE meeting_id = ?`, meetingID); err != nil {
-				return err
-			}
-		}
-		for _, a := range d.Attendance {
-			if _, err := tx.Exec(`INSERT INTO attendance (meeting_id, deputy_id, status, reason) VALUES (?, ?, ?, ?)`,
-				meetingID, a.DeputyID, a.Status, a.Reason); err != nil {
-				return err
-			}
-		}
-		for _, g := range d.Guests {
-			if _, err := tx.Exec(`INSERT INTO meeting_guests (meeting_id, name, unit, post) VALUES (?, ?, ?, ?)`, meetingID, g.Name, g.Unit, g.Post); err != nil {
-				return err
-			}
-		}
-		agendaIDs, err := tx.saveAgenda(meetingID, d.Agenda)
-		if err != nil {
-			return err
-		}
-		for i, r := range d.Resolutions {
-			var item any
-			if r.AgendaItemID > 0 {
-				item = agendaIDs[r.AgendaItemID-1]
-			}
-			kind := r.Kind
-			if kind == "" {
-				kind = "决议"
-			}
-			if _, err := tx.Exec(`INSERT INTO resolutions (meeting_id, agenda_item_id, seq, title, kind, text, votes_for, votes_against, votes_abstain, entered_result)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, meetingID, item, i+1, r.Title, kind, r.Text, r.For, r.Against, r.Abstain, r.EnteredResult); err != nil {
-				return err
-			}
-		}
-		for _, e := range d.Elections {
-			kind := e.Kind
-			if kind == "" {
-				kind = "选举"
-			}
-			res, err := tx.Exec(`INSERT INTO elections (meeting_id, kind, position, seats, expected, present, ballots_issued, ballots_returned, ballots_valid, notes)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, meetingID, kind, e.Position, e.Seats, e.Expected, e.Present, e.BallotsIssued, e.BallotsReturned, e.BallotsValid, e.Notes)
-			if err != nil {
-				return err
-			}
-			eid, _ := res.LastInsertId()
-			for _, c := range e.Candidates {
-				if _, err := tx.Exec(`INSERT INTO candidates (election_id, name, deputy_id, votes, elected) VALUES (?, ?, ?, ?, ?)`,
-					eid, c.Name, nullID(c.DeputyID), c.Votes, c.Elected); err != nil {
-					return err
-				}
-			}
-		}
-		return tx.logHistory("meeting", meetingID, ActionUpdate, m.Title, fmt.Sprintf("会议记录: 出席情况%d人, 列席人员%d人, 议程%d项, 决议%d项, 选举%d项",
-			len(d.Attendance), len(d.Guests), len(d.Agenda), len(d.Resolutions), len(d.Elections)))
-	})
+	}
+	return tx.logHistory("meeting", meetingID, ActionUpdate, m.Title, fmt.Sprintf("会议记录: 出席情况%d人, 列席人员%d人, 议程%d项, 决议%d项, 选举%d项",
+		len(d.Attendance), len(d.Guests), len(d.Agenda), len(d.Resolutions), len(d.Elections)))
 }
 
 // saveAgenda replaces the meeting's agenda with items and returns their ids in order. An item that was there

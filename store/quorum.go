@@ -102,27 +102,21 @@ func (q Quorum) ResolutionResult(r Resolution) (passed bool, disagrees bool) {
 }
 
 // roll returns the SQL (selecting deputy ids) and arguments of the deputies a meeting is measured against:
-// on its day holding a seat (seat.go: elected by then and not yet vacated) in its term — the meeting's own, or
-// else the term whose dates cover the day; deputies recorded without a term count too. For a 人代会 they are
+// on its day holding a seat (seat.go: elected by then, not yet vacated, and of a term the next one has not
+// replaced by then — each level its own terms). For a 人代会 they are
 // the town deputies (holding the town level that day), for a 主席团会议 the presidium members, otherwise
 // everyone (base is false then: no voting rule).
 func (tx *Tx) roll(m Meeting) (q string, args []any, name string, base bool, err error) {
-	term := m.TermID
-	if term == 0 {
-		if err = tx.QueryRow(`SELECT `+termOn("?1"), m.Start).Scan(&term); err != nil {
-			return "", nil, "", false, err
-		}
-	}
-	args = []any{m.Start, term}
+	args = []any{m.Start}
 	switch m.Kind {
 	case MeetingCongress:
 		return `SELECT d.id FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id AND l.level = '镇级'
-			WHERE ` + seatHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "全镇人大代表", true, nil
+			WHERE ` + seatHeld("?1", "?1"), args, "全镇人大代表", true, nil
 	case MeetingPresidium:
 		return `SELECT d.id FROM deputies d JOIN deputy_roles r ON r.deputy_id = d.id AND r.role = '主席团成员'
-			WHERE ` + deputyHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "主席团成员", true, nil
+			WHERE ` + deputyHeld("?1", "?1"), args, "主席团成员", true, nil
 	}
-	return `SELECT d.id FROM deputies d WHERE ` + deputyHeld("?1", "?1") + ` AND ` + inTerm("?2"), args, "", false, nil
+	return `SELECT d.id FROM deputies d WHERE ` + deputyHeld("?1", "?1"), args, "", false, nil
 }
 
 // Quorum returns the meeting's quorum: its base from the roll on the meeting's day, and the attendance

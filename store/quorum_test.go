@@ -12,7 +12,7 @@ func TestQuorumAndVotes(t *testing.T) {
 	must(t, f.db.SaveDeputy(ctx, &extra)) // left before the session: not counted
 	countyOnly := Deputy{Name: "孙二", Levels: []string{LevelCounty}}
 	must(t, f.db.SaveDeputy(ctx, &countyOnly)) // not a town deputy: not counted
-	later := Deputy{Name: "周三", Levels: []string{LevelTown}, Seats: []Seat{{LevelTown, "2021-12-01"}}, Status: DeputyVacant,
+	later := Deputy{Name: "周三", Levels: []string{LevelTown}, Seats: []Seat{{Level: LevelTown, Start: "2021-12-01"}}, Status: DeputyVacant,
 		VacancyReason: "辞职", VacancyDate: "2024-06-30"}
 	must(t, f.db.SaveDeputy(ctx, &later)) // elected before and vacated after the session (2024-01-20): counted
 	q, err := f.db.Quorum(ctx, f.session.ID)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"unicode"
@@ -101,20 +102,62 @@ func (w *where) addText(idCol, sub string, args ...any) {
 }
 
 // reindexSuggestion rewrites the search row of one suggestion: number, title, content, and the names of its
-// lead deputy, co-signers and voter, so that typing a deputy's name finds their suggestions.
+// lead deputy, co-signers and voter, so that typing a deputy's name finds their suggestions. In a transaction
+// that defers it (an import) the id is queued and flushSearch writes them all at once.
 func (tx *Tx) reindexSuggestion(id int64) error {
-	if _, err := tx.Exec(`DELETE FROM suggestion_fts WHERE rowid = ?`, id); err != nil {
-		return err
+	switch {
+	case tx.noSearchIndex:
+		return nil
+	case tx.searchQueue != nil:
+		*tx.searchQueue = append(*tx.searchQueue, id)
+		return nil
 	}
-	_, err := tx.Exec(`INSERT INTO suggestion_fts (rowid, number, title, content, names)
-		SELECT s.id, s.number, s.title, s.content,
-			trim(coalesce(d.name, '') || ' ' || s.voter_name || ' ' || coalesce((SELECT group_concat(c.name, ' ')
-				FROM suggestion_cosigners sc JOIN deputies c ON c.id = sc.deputy_id WHERE sc.suggestion_id = s.id), ''))
-		FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id WHERE s.id = ?`, id)
+	return tx.reindexSuggestions([]int64{id})
+}
+
+// deferSearch makes reindexSuggestion queue its ids until flushSearch: FTS5 writes its pending rows out at
+// every statement of a transaction that touches it, so indexing items one by one in an import of thousands
+// made thousands of tiny index segments and merges.
+func (tx *Tx) deferSearch() { tx.searchQueue = new([]int64) }
+
+// flushSearch writes the search rows of the queued suggestions, 2 000 at a time to bound memory.
+func (tx *Tx) flushSearch() error {
+	if tx.searchQueue == nil {
+		return nil
+	}
+	ids := *tx.searchQueue
+	tx.searchQueue = nil
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	for len(ids) > 0 {
+		n := min(len(ids), 2000)
+		if err := tx.reindexSuggestions(ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// reindexSuggestions rewrites the search rows of the suggestions ids (see reindexSuggestion), each index in
+// one statement.
+func (tx *Tx) reindexSuggestions(ids []int64) error {
+	list, err := json.Marshal(ids)
 	if err != nil {
 		return err
 	}
-	_, _, err = writeGrams(tx, true, `s.id = ?`, id)
+	if _, err := tx.Exec(`DELETE FROM suggestion_fts WHERE rowid IN (SELECT value FROM json_each(?))`, string(list)); err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO suggestion_fts (rowid, number, title, content, names)
+		SELECT s.id, s.number, s.title, s.content,
+			trim(coalesce(d.name, '') || ' ' || s.voter_name || ' ' || coalesce((SELECT group_concat(c.name, ' ')
+				FROM suggestion_cosigners sc JOIN deputies c ON c.id = sc.deputy_id WHERE sc.suggestion_id = s.id), ''))
+		FROM suggestions s LEFT JOIN deputies d ON d.id = s.lead_deputy_id WHERE s.id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return err
+	}
+	_, _, err = writeGrams(tx, true, `s.id IN (SELECT value FROM json_each(?))`, string(list))
 	return err
 }
 

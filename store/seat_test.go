@@ -100,7 +100,7 @@ func TestClosedPeriodStaysPut(t *testing.T) {
 	})
 	t.Run("DatedInsideChanges", func(t *testing.T) {
 		// A by-election inside 2024 entered today: the 2024 report rightly changes, from that day.
-		by := Deputy{Name: "周补选", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{LevelTown, "2024-06-01"}}}
+		by := Deputy{Name: "周补选", Levels: []string{LevelTown}, TermID: f.term.ID, Seats: []Seat{{Level: LevelTown, Start: "2024-06-01"}}}
 		must(t, f.db.SaveDeputy(ctx, &by))
 		if after := loadYear(t, f.db, 2024); after.Figures.Deputies.All.Deputies != 4 || len(after.Deputies) != 4 {
 			t.Errorf("2024 after a by-election dated 2024-06-01: %d deputies, T7 %d; want 4", after.Figures.Deputies.All.Deputies, len(after.Deputies))
@@ -143,7 +143,7 @@ func TestSeatDates(t *testing.T) {
 
 	t.Run("StartInsidePeriod", func(t *testing.T) {
 		d := Deputy{Name: "吴七月", Levels: []string{LevelTown, LevelCounty}, TermID: f.term.ID,
-			Seats: []Seat{{LevelTown, "2024-07-01"}, {LevelCounty, "2024-09-15"}}}
+			Seats: []Seat{{Level: LevelTown, Start: "2024-07-01"}, {Level: LevelCounty, Start: "2024-09-15"}}}
 		must(t, f.db.SaveDeputy(ctx, &d))
 		if got := figuresOn(t, "2024-06-30"); got.All.Deputies != 3 || byLevel(got, LevelTown) != 3 {
 			t.Errorf("on 2024-06-30, before the election: %d deputies, %d town; want 3, 3", got.All.Deputies, byLevel(got, LevelTown))
@@ -221,16 +221,16 @@ func TestSeatDates(t *testing.T) {
 		}
 	})
 	t.Run("ErrStartAfterVacancy", func(t *testing.T) {
-		d := Deputy{Name: "褚错", Levels: []string{LevelTown}, Seats: []Seat{{LevelTown, "2024-05-01"}}, Status: DeputyVacant,
+		d := Deputy{Name: "褚错", Levels: []string{LevelTown}, Seats: []Seat{{Level: LevelTown, Start: "2024-05-01"}}, Status: DeputyVacant,
 			VacancyReason: "辞职", VacancyDate: "2024-04-30"}
 		wantErr(t, f.db.SaveDeputy(ctx, &d), EINVALID, "当选日期(镇级)", "应早于出缺日期(2024年4月30日)")
 	})
 	t.Run("ErrLevelNotHeld", func(t *testing.T) {
-		d := Deputy{Name: "卫错", Levels: []string{LevelTown}, Seats: []Seat{{LevelCounty, "2024-05-01"}}}
+		d := Deputy{Name: "卫错", Levels: []string{LevelTown}, Seats: []Seat{{Level: LevelCounty, Start: "2024-05-01"}}}
 		wantErr(t, f.db.SaveDeputy(ctx, &d), EINVALID, "当选日期", "填写了县级的日期，但代表层级中没有县级")
 	})
 	t.Run("ErrBadDate", func(t *testing.T) {
-		d := Deputy{Name: "蒋错", Levels: []string{LevelTown}, Seats: []Seat{{LevelTown, "2024-02-30"}}}
+		d := Deputy{Name: "蒋错", Levels: []string{LevelTown}, Seats: []Seat{{Level: LevelTown, Start: "2024-02-30"}}}
 		wantErr(t, f.db.SaveDeputy(ctx, &d), EINVALID, "当选日期(镇级)")
 	})
 }

@@ -437,6 +437,14 @@ func (tx *Tx) calendar() (Calendar, error) {
 }
 
 // nullID maps 0 to NULL for optional foreign keys.
+// nullInt is NULL for 0 (a count the office does not keep), else n.
+func nullInt(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return n
+}
+
 func nullID(id int64) any {
 	if id == 0 {
 		return nil

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Suggestion is a deputy's motion, suggestion, criticism or opinion, or a voter's opinion brought in through a
@@ -558,6 +557,9 @@ func yearPrefix(received Date) string { return fmt.Sprintf("%d-", received.Year(
 // numbered is the item number with the given prefix and sequence number: 2024-001, 十八届三次-012.
 func numbered(prefix string, seq int) string { return fmt.Sprintf("%s%03d", prefix, seq) }
 
+// nextSeqQuery reads the highest seq under a number prefix (see nextNumber).
+const nextSeqQuery = `SELECT coalesce(max(seq), 0) FROM suggestions WHERE substr(number, 1, instr(number, '-')) = ?`
+
 // nextNumber returns the next free number under the item's prefix: 2024-001, 2024-002 …
 func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
 	prefix, err := tx.numberPrefix(s)
@@ -565,9 +567,10 @@ func (tx *Tx) nextNumber(s *Suggestion) (string, int, error) {
 		return "", 0, err
 	}
 	var max int
-	// substr counts characters, not bytes: 「十八届三次-」 is 6 characters but 16 bytes.
-	if err := tx.QueryRow(`SELECT coalesce(max(seq), 0) FROM suggestions WHERE substr(number, 1, ?) = ?`,
-		utf8.RuneCountInString(prefix), prefix).Scan(&max); err != nil {
+	// The prefix holds one '-', at its end, so the numbers that begin with it are those whose text up to the
+	// first '-' is the prefix: the expression of the index suggestions_number_prefix (migration 0010), which
+	// this query must repeat word for word for SQLite to use it.
+	if err := tx.QueryRow(nextSeqQuery, prefix).Scan(&max); err != nil {
 		return "", 0, err
 	}
 	return numbered(prefix, max+1), max + 1, nil

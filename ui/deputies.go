@@ -111,6 +111,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	tb.box.Add(t.printButton())
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	tb.box.Add(widget.NewButtonWithIcon("意见卡与通报", theme.MailComposeIcon(), func() { t.showCardsDialog() })) // issue 18 (cards.go)
+	tb.box.Add(widget.NewButtonWithIcon("补选", theme.AccountIcon(), t.byElection))                           // issue 16 (byelection.go)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
 		labeled("联络站", t.filters.station),
@@ -271,14 +272,16 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	party.SetSelected(x.Party)
 	edu := selectWith(dict(store.DictEducation), true)
 	edu.SetSelected(x.Education)
-	unit, post, phone, district := newTextEntry(), newTextEntry(), newTextEntry(), newTextEntry()
+	unit, post, phone := newTextEntry(), newTextEntry(), newTextEntry()
 	unit.SetText(x.WorkUnit)
 	post.SetText(x.Post)
 	phone.SetText(x.Phone)
-	district.SetText(x.District)
 	village := newFilterSelect(dict(store.DictVillage), true)
 	village.SetSelected(x.Village)
-	terms, err := db.Terms(ctx)
+	allTerms, err := db.Terms(ctx)
+	read(err)
+	terms := termsOf(allTerms, store.LevelTown) // the deputy's 届次 is the town's; other levels' are on their seat lines
+	districts, err := db.Districts(ctx, "")
 	read(err)
 	termNames := []string{}
 	for _, tm := range terms {
@@ -328,6 +331,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		return store.DateOf(db.Now())
 	}
 	seats := newSeatDates(s.LevelLabel, termStart())
+	seats.register(allTerms, districts)
 	seats.show(ticked(), x.Seats)
 	levels.OnChanged = func([]string) { seats.show(ticked(), nil) }
 	term.OnChanged = func(string) { seats.setDefault(termStart()) }
@@ -364,8 +368,8 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		widget.NewFormItem("所在村(居)", village),
 		widget.NewFormItem("代表层级", levels),
 		widget.NewFormItem("届次", term),
-		{Text: "当选日期", Widget: seats.box, HintText: "默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
-		widget.NewFormItem("选区", district),
+		{Text: "当选日期", Widget: seats.box, HintText: "每级一行：届次、当选日期、选区。日期默认为所选届次的开始日期(未选届次时为今天)；补选的代表请改为补选日期"},
+		{Text: "任期终止", Widget: seats.ends, HintText: "某一级不再担任(届满、调离等)时填写；代表出缺请用下面的状态"},
 		widget.NewFormItem("代表小组", group),
 		widget.NewFormItem("进站", stations),
 		widget.NewFormItem("代表构成", tags),
@@ -381,7 +385,8 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 		y := x
 		y.Name, y.Gender, y.Ethnicity, y.Birth = name.Text, gender.Selected, ethnicity.Selected, birth.Text
 		y.Party, y.Education, y.WorkUnit, y.Post, y.Phone = party.Selected, edu.Selected, unit.Text, post.Text, strings.TrimSpace(phone.Text)
-		y.Village, y.District, y.Official, y.New = village.Selected, district.Text, official.Checked, isNew.Checked
+		y.Village, y.Official, y.New = village.Selected, official.Checked, isNew.Checked
+		y.District = seats.townDistrict() // the register's; none clears it
 		y.Status, y.VacancyReason, y.VacancyDate, y.Notes = status.Selected, reason.Selected, vdate.Typed(), notes.Text
 		y.TermID, y.GroupID = 0, 0
 		for _, tm := range terms {

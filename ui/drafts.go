@@ -465,6 +465,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 		return settingsDraftTarget(d.settings.terms.settingsList, id, isNew, base)
 	case kind == formGroup:
 		return settingsDraftTarget(d.settings.groups.settingsList, id, isNew, base)
+	case kind == formDistrict:
+		return settingsDraftTarget(d.settings.districts.settingsList, id, isNew, base)
 	}
 	return nil, "本程序不认识这种内容"
 }

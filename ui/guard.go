@@ -49,6 +49,7 @@ const (
 	formUnit        = "settings.unit"
 	formTerm        = "settings.term"
 	formGroup       = "settings.group"
+	formDistrict    = "settings.district"
 )
 
 // draftDelay is how long after the last change a form's draft is written; tests shorten it.

@@ -210,6 +210,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 	if err != nil {
 		t.d.showError(err)
 	}
+	terms = termsOf(terms, store.LevelTown) // 人代会 are the town's
 	termNames := make([]string, len(terms))
 	for i, tm := range terms {
 		termNames[i] = tm.Name()

@@ -299,10 +299,14 @@ func (t *overviewTab) deputyFigures(s store.Settings) string {
 			parts = append(parts, fmt.Sprintf("%s %d人", s.LevelLabel(l), n))
 		}
 	}
+	text := fmt.Sprintf("共 %d 人\n%s", total, strings.Join(parts, " · "))
 	if total == 0 {
-		return "暂无在任代表"
+		text = "暂无在任代表"
 	}
-	return fmt.Sprintf("共 %d 人\n%s", total, strings.Join(parts, " · "))
+	if v := t.vacantDistricts(today); v != "" { // issue 16: a 选区 with a vacant seat
+		text += "\n" + v
+	}
+	return text
 }
 
 // stationFigures is 「共 30 个\n代表之家 3个 · 代表联络站 12个 …」.

@@ -25,6 +25,7 @@ type settingsTab struct {
 	units     *settingsUnits
 	terms     *settingsTerms
 	groups    *settingsGroups
+	districts *settingsDistricts // issue 16
 	file      *settingsFile
 	backups   *settingsBackups
 	display   *settingsDisplay
@@ -42,6 +43,7 @@ func newSettingsTab(d *desk) *settingsTab {
 	t.units = newSettingsUnits(t)
 	t.terms = newSettingsTerms(t)
 	t.groups = newSettingsGroups(t)
+	t.districts = newSettingsDistricts(t)
 	t.file = newSettingsFile(t)
 	t.backups = newSettingsBackups(t)
 	t.display = newSettingsDisplay(t)
@@ -53,6 +55,7 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("承办单位", t.units.content),
 		container.NewTabItem("届次", t.terms.content),
 		container.NewTabItem("代表小组", t.groups.content),
+		container.NewTabItem("选区", t.districts.content),
 		container.NewTabItem("数据文件", t.file.content),
 		container.NewTabItem("备份", t.backups.content),
 		container.NewTabItem("显示", t.display.content),
@@ -86,6 +89,7 @@ func (t *settingsTab) refresh() {
 	t.units.reload(!t.own)
 	t.terms.reload(!t.own)
 	t.groups.reload(!t.own)
+	t.districts.reload(!t.own)
 	t.file.update()
 	t.backups.reload()
 	t.display.load()

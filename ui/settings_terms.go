@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -19,16 +21,17 @@ func newSettingsTerms(t *settingsTab) *settingsTerms {
 	m := &settingsTerms{&settingsList[store.Term]{t: t, kind: formTerm, what: "届次",
 		hint: "在左侧选择一届，或点「新增」",
 		id:   func(x store.Term) int64 { return x.ID },
-		name: func(x store.Term) string { return x.Name() },
+		name: func(x store.Term) string { return x.FullName() },
 		all:  func() ([]store.Term, error) { return t.d.db.Terms(t.d.ctx) },
 		confirm: func(x store.Term) string {
-			return fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", x.Name())
+			return fmt.Sprintf("确定要删除「%s」吗？\n这一届的代表和会议记录会保留，只是不再标明届次。\n删除后不能恢复。", x.FullName())
 		},
 		del: t.d.db.DeleteTerm,
 	}}
 	m.fresh = m.next
 	m.form = m.termForm
 	m.build([]column[store.Term]{
+		{"层级", 60, "", func(x store.Term) string { return x.Level }},
 		{"届次", 100, "", func(x store.Term) string { return x.Name() }},
 		{"开始日期", 110, "", func(x store.Term) string { return string(x.Start) }},
 		{"结束日期", 110, "", func(x store.Term) string { return string(x.End) }},
@@ -39,6 +42,10 @@ func newSettingsTerms(t *settingsTab) *settingsTerms {
 			return ""
 		}},
 	})
+	// 换届 (termchange.go): the wizard beside the list of terms.
+	change := widget.NewButtonWithIcon("开始新一届…", theme.MediaSkipNextIcon(), func() { t.d.startTermChange() })
+	m.content = container.NewBorder(container.NewHBox(change, widget.NewLabel("换届：新一届的届次和日期、代表连任或不再担任、新任代表，预览后一次保存")),
+		nil, nil, nil, m.content)
 	return m
 }
 
@@ -49,8 +56,8 @@ func (m *settingsTerms) next() store.Term {
 	if err != nil {
 		m.t.d.showError(err)
 	}
-	if len(all) > 0 {
-		x.Number = all[0].Number + 1
+	if town := termsOf(all, store.LevelTown); len(town) > 0 {
+		x.Number = town[0].Number + 1
 	}
 	return x
 }
@@ -75,7 +82,12 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 	start, end := newDateEntry(false), newDateEntry(false)
 	start.SetDate(x.Start)
 	end.SetDate(x.End)
-	current := widget.NewCheck("当前这一届(只能有一届是本届)", nil)
+	level := widget.NewSelect(store.DeputyLevels, nil)
+	level.SetSelected(x.Level)
+	if x.Level == "" {
+		level.SetSelected(store.LevelTown)
+	}
+	current := widget.NewCheck("当前这一届(每一级只能有一届是本届)", nil)
 	current.SetChecked(x.Current)
 	pane := newFormPane([]*widget.FormItem{
 		widget.NewFormItem("届次", number),
@@ -83,11 +95,12 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 		widget.NewFormItem("开始日期", start),
 		widget.NewFormItem("结束日期", end),
 		widget.NewFormItem("本届", current),
+		{Text: "层级", Widget: level, HintText: "镇人大的届次与县(区)人大的届次各自编号、各有起止日期"},
 	}, nil)
 	// build is the term as the form holds it (a 届次 that is not a number is the form's own problem).
 	build := func() store.Term {
 		y := x
-		y.Number, y.Start, y.End, y.Current = atoi(number), start.Typed(), end.Typed(), current.Checked
+		y.Level, y.Number, y.Start, y.End, y.Current = level.Selected, atoi(number), start.Typed(), end.Typed(), current.Checked
 		return y
 	}
 	pane.check = func() error { y := build(); return y.Validate() }
@@ -103,7 +116,7 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 	if x.ID == 0 {
 		pane.title.SetText("新增届次")
 	} else {
-		pane.title.SetText(x.Name())
+		pane.title.SetText(x.FullName())
 	}
 	pane.first = number
 	return pane

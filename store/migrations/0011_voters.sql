@@ -1,8 +1,8 @@
--- 0009: voters and petitions (issue 18). A reception record holds the voters received and each issue they
+-- 0011: voters and petitions (issue 18). A reception record holds the voters received and each issue they
 -- raised with its own route (当场解释答复 / 转村(居) / 转镇人大主席团 / 转为建议 / 转信访) and result; the petition
 -- register (信访) with its timeline; the 接待日 rules and the month's duty days at the stations; each deputy's
--- contact with voters (联系选民); the quarterly 征求意见卡 and the 政情通报. (Numbered 0009 at the merge with
--- 监督 and 附件; the tests find it by name, so renumbering is a rename.)
+-- contact with voters (联系选民); the quarterly 征求意见卡 and the 政情通报. (Numbered 0011 at the merges with
+-- 监督, 附件, 届次与选区 and the number index; the tests find it by name, so renumbering is a rename.)
 
 -- The voters received at a reception (minimal: a name, a village, a way to reach them). 人次 stays the
 -- reception's voters column: more people may come than give their names.
