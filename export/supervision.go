@@ -442,9 +442,8 @@ func LivelihoodBallot(path string, doc store.LivelihoodDoc, copies int) error {
 	toChoose := v.ToChoose
 	d := newDocument(st.OfficeName, "民生实事项目票决票", false)
 	for i := 0; i < max(copies, 1); i++ {
-		if i > 0 {
-			d.addPage()
-		}
+		// Each copy is a ballot of its own, numbered on its own: 「第 1 页 共 1 页」, not 3 of 60 across the stack.
+		d.startPart("民生实事项目票决票")
 		d.title(fmt.Sprintf("%s%d年民生实事项目\n代表票决票", orDefault(st.Township, ""), v.Year))
 		if v.MeetingTitle != "" {
 			d.subtitle(v.MeetingTitle)

@@ -149,8 +149,11 @@ func TestSupervisionEndToEndPrintedAndReported(t *testing.T) {
 	}
 	ledger := print("rectification-ledger", "--year", "2024")
 	wantIn("销号台账", ledger, "共4条，已销号2条(销号率50.0%)，整改中1条，未整改1条，其中逾期未销号2条；已开展回头看2条", "群众办事排队时间长")
-	lb := print("livelihood-ballot", "--year", "2024", "--copies", "1")
+	lb := print("livelihood-ballot", "--year", "2024", "--copies", "3")
 	wantIn("票决票", lb, "民生实事候选项目01", "民生实事候选项目12")
+	if n := strings.Count(lb, "第1页共1页"); n != 3 || strings.Contains(lb, "共3页") {
+		t.Errorf("票决票: %d copies numbered on their own, want 3 (each ballot its own document):\n%s", n, lb)
+	}
 	lr := print("livelihood-result", "--year", "2024")
 	wantIn("票决结果", lr, "民生实事候选项目10", "未获通过")
 
