@@ -459,6 +459,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 		}, ""
 	case kind == formPetition || kind == formContact: // issue 18 (petitions.go)
 		return d.voterDraftTarget(kind, id, isNew, base, missing)
+	case strings.HasPrefix(kind, "supervision."): // issue 17 (supervision_drafts.go)
+		return d.supervisionDraftTarget(kind, id, dr.Key, base, missing)
 	case kind == formUnit:
 		return settingsDraftTarget(d.settings.units.settingsList, id, isNew, base)
 	case kind == formTerm:

@@ -18,11 +18,12 @@ type supervisionTab struct {
 	content   fyne.CanvasObject
 }
 
-// The forms of the 监督 tab, for the unsaved-changes guard (guard.go).
+// The forms of the 监督 tab, for the unsaved-changes guard (guard.go). A kind is at most 20 characters: the
+// store refuses a longer draft kind, and the draft would silently not be written.
 const (
 	formCampaign     = "supervision.campaign"
 	formTargets      = "supervision.targets"
-	formRect         = "supervision.rectification"
+	formRect         = "supervision.rect"
 	formInquiry      = "supervision.inquiry"
 	formProject      = "supervision.project"
 	formVote         = "supervision.vote"

@@ -460,8 +460,8 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 	rule := widget.NewLabel(x.Rule())
 	rule.Wrapping = fyne.TextWrapWord
 	p.targets = pane
-	pane.track(p.d, formTargets, recordKey(x.ID), x.ID, func() string { return "评议活动" + quoted(x.Title) + "的测评票数" },
-		func() { p.reveal(1) })
+	pane.track(p.d, formTargets, recordKey(x.ID), x.ID, func() string { return "评议活动" + quoted(x.Title) },
+		func() { p.reveal(1) }).part = "测评票数"
 
 	// Adding a target saves the list with it, ballots typed so far included.
 	unitSel := widget.NewSelect(nil, nil)

@@ -16,19 +16,23 @@ import (
 // inquiriesPane is the 专题询问 page of 监督: the inquiries, and for the chosen one its form with the
 // satisfaction poll, its 两清单一要求 (one entry a line in each list) and the entries made 整改事项.
 type inquiriesPane struct {
-	t       *supervisionTab
-	d       *desk
-	filter  store.InquiryFilter
-	list    *recordList[store.Inquiry]
-	search  *searchEntry
-	current store.Inquiry
-	pane    *formPane
-	lists   *formPane
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	t        *supervisionTab
+	d        *desk
+	filter   store.InquiryFilter
+	list     *recordList[store.Inquiry]
+	search   *searchEntry
+	current  store.Inquiry
+	pane     *formPane
+	lists    *formPane
+	detail   *fyne.Container
+	sections *container.AppTabs // 基本信息 / 两清单一要求 of a saved inquiry
+	content  fyne.CanvasObject
 }
 
-var inquiryForms = []string{formInquiry, formInquiry + ".lists"}
+// formInquiryLists is the kind of an inquiry's 两清单一要求 form (guard.go; 20 characters at most).
+const formInquiryLists = "supervision.lists"
+
+var inquiryForms = []string{formInquiry, formInquiryLists}
 
 func newInquiriesPane(t *supervisionTab) *inquiriesPane {
 	d := t.d
@@ -91,12 +95,15 @@ func (p *inquiriesPane) open(x store.Inquiry, cancel, then func()) {
 }
 
 func (p *inquiriesPane) display(x store.Inquiry) {
-	keep, _ := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, nil, inquiryForms...)
+	keep, page := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, p.sections, inquiryForms...)
 	p.current = x
 	form := p.form(x)
 	var body fyne.CanvasObject = form.content
+	p.sections = nil
 	if x.ID != 0 {
 		tabs := container.NewAppTabs(container.NewTabItem("基本信息", form.content), container.NewTabItem("两清单一要求", p.listsOf(x)))
+		tabs.SelectIndex(page)
+		p.sections = tabs
 		print := widget.NewButtonWithIcon("打印两清单一要求", theme.DocumentPrintIcon(), func() {
 			p.d.printTo(document{x.Topic + "两清单一要求", func(path string) error {
 				doc, err := p.d.db.InquiryDoc(p.d.ctx, x.ID)
@@ -187,7 +194,7 @@ func (p *inquiriesPane) form(x store.Inquiry) *formPane {
 // made 整改事项.
 func (p *inquiriesPane) listsOf(x store.Inquiry) fyne.CanvasObject {
 	db, ctx := p.d.db, p.d.ctx
-	p.d.dropFormsQuietly(formInquiry + ".lists")
+	p.d.dropFormsQuietly(formInquiryLists)
 	items, err := db.InquiryItems(ctx, x.ID)
 	if err != nil {
 		return widget.NewLabel(store.ErrorMessage(err))
@@ -240,8 +247,8 @@ func (p *inquiriesPane) listsOf(x store.Inquiry) fyne.CanvasObject {
 	})
 	pane.title.SetText(fmt.Sprintf("问题%d个、建议%d条、具体要求%d条", x.Problems, x.Suggestions, x.Requirements))
 	p.lists = pane
-	pane.track(p.d, formInquiry+".lists", recordKey(x.ID), x.ID, func() string { return "专题询问" + quoted(x.Topic) + "的两清单一要求" },
-		func() { p.t.reveal(2, nil, 0) })
+	pane.track(p.d, formInquiryLists, recordKey(x.ID), x.ID, func() string { return "专题询问" + quoted(x.Topic) },
+		func() { p.t.reveal(2, p.sections, 1) }).part = "两清单一要求"
 	var lines []string
 	var open []store.InquiryItem
 	for _, it := range items {

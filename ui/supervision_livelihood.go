@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,19 +19,20 @@ import (
 // ballots, the tally by the rule, the printed ballot and result), and for the chosen project its form with
 // the follow-up (responsible unit and leader, status, surveys) and its 督查.
 type projectsPane struct {
-	t       *supervisionTab
-	d       *desk
-	year    int
-	query   string
-	years   *widget.Select
-	search  *searchEntry
-	list    *recordList[store.LivelihoodProject]
-	current store.LivelihoodProject
-	pane    *formPane // the project's form
-	vote    *formPane // the year's 票决, when shown
-	tally   []string  // its tally's lines
-	detail  *fyne.Container
-	content fyne.CanvasObject
+	t        *supervisionTab
+	d        *desk
+	year     int
+	query    string
+	years    *widget.Select
+	search   *searchEntry
+	list     *recordList[store.LivelihoodProject]
+	current  store.LivelihoodProject
+	pane     *formPane // the project's form
+	vote     *formPane // the year's 票决, when shown
+	tally    []string  // its tally's lines
+	detail   *fyne.Container
+	sections *container.AppTabs // 项目 / 督查 of a saved project
+	content  fyne.CanvasObject
 }
 
 var projectForms = []string{formProject, formVote}
@@ -111,6 +113,20 @@ func (d *desk) livelihoodResult(year int) document {
 
 func (p *projectsPane) refresh() { p.list.reload() }
 
+// showYear lists the projects of year (the year filter follows without showing the 票决 itself).
+func (p *projectsPane) showYear(year int) {
+	if year == p.year {
+		return
+	}
+	p.year = year
+	opts := p.years.Options
+	if y := strconv.Itoa(year); !slices.Contains(opts, y) {
+		p.years.Options = append(opts, y)
+	}
+	p.years.SetSelected(strconv.Itoa(year)) // the callback sees the year already shown
+	p.list.reload()
+}
+
 func (p *projectsPane) newRecord() {
 	p.open(store.LivelihoodProject{Year: p.year, Kind: store.ProjectLivelihood, Status: store.ProjectNotStarted}, nil, p.list.unselect)
 }
@@ -139,13 +155,16 @@ func (p *projectsPane) open(x store.LivelihoodProject, cancel, then func()) {
 }
 
 func (p *projectsPane) display(x store.LivelihoodProject) {
-	keep, _ := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, nil, formProject)
+	keep, page := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, p.sections, formProject)
 	p.d.dropFormsQuietly(formVote)
 	p.current = x
 	form := p.form(x)
 	var body fyne.CanvasObject = form.content
+	p.sections = nil
 	if x.ID != 0 {
-		body = container.NewAppTabs(container.NewTabItem("项目", form.content), container.NewTabItem("督查", p.checksOf(x)))
+		p.sections = container.NewAppTabs(container.NewTabItem("项目", form.content), container.NewTabItem("督查", p.checksOf(x)))
+		p.sections.SelectIndex(page)
+		body = p.sections
 	}
 	p.detail.Objects = []fyne.CanvasObject{body}
 	p.detail.Refresh()
