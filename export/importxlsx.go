@@ -86,6 +86,9 @@ func ReadImport(r io.Reader, name string, kind store.ImportKind) (sheet store.Im
 	var firstErr error
 	empty := true
 	for _, sh := range sheets {
+		if visible, _ := f.GetSheetVisible(sh); sh == listSheet && !visible {
+			continue // the template's hidden drop-down lists, whose headers are column labels too
+		}
 		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
 		if err != nil {
 			return store.ImportSheet{}, store.Errorf(store.ECORRUPT, "文件「%s」的工作表「%s」已损坏，无法读取", name, sh)

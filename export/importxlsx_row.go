@@ -51,6 +51,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportRectifications:
 		r.row.Rectification = &store.Rectification{}
 		r.rec = reflect.ValueOf(r.row.Rectification).Elem()
+	case store.ImportEvalTargets:
+		r.row.EvalTarget = &store.EvalTarget{}
+		r.rec = reflect.ValueOf(r.row.EvalTarget).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]
@@ -184,6 +187,10 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		f.SetString(phoneText(cell))
 	case cName:
 		f.SetString(nameText(v))
+	case cCount:
+		if !r.readCount(c, f, v) {
+			return
+		}
 	default:
 		if c.norm != nil {
 			v = c.norm(v)

@@ -30,6 +30,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "联络站导入模板"
 	case store.ImportRectifications:
 		return "整改事项导入模板"
+	case store.ImportEvalTargets:
+		return "评议对象导入模板"
 	}
 	return "建议导入模板"
 }
@@ -207,6 +209,9 @@ func templateExample(c importColumn, lists map[string][]string) string {
 	if c.label == "领衔代表" {
 		name, _, _ := strings.Cut(v[0], "(")
 		return name
+	}
+	if strings.HasSuffix(c.example, "(示例)") { // the key column's mark, by which the importer skips the row
+		return v[0] + "(示例)"
 	}
 	return v[0]
 }

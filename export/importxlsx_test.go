@@ -337,6 +337,8 @@ func TestImportColumnsUseStoreLabels(t *testing.T) {
 			typ = reflect.TypeOf(store.Station{})
 		case store.ImportRectifications:
 			typ = reflect.TypeOf(store.Rectification{})
+		case store.ImportEvalTargets:
+			typ = reflect.TypeOf(store.EvalTarget{})
 		default:
 			typ = reflect.TypeOf(store.Suggestion{})
 		}

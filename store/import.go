@@ -27,10 +27,12 @@ const (
 	ImportSuggestions ImportKind = "suggestions"
 	// ImportRectifications are 整改事项 (import_rectifications.go).
 	ImportRectifications ImportKind = "rectifications"
+	// ImportEvalTargets are the targets of one 评议活动 (import_targets.go); ImportSheet.CampaignID names it.
+	ImportEvalTargets ImportKind = "evaluation-targets"
 )
 
 // ImportKinds lists the kinds of import.
-var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications}
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -43,6 +45,8 @@ func (k ImportKind) Label() string {
 		return "建议"
 	case ImportRectifications:
 		return "整改事项"
+	case ImportEvalTargets:
+		return "评议对象"
 	}
 	return string(k)
 }
@@ -110,6 +114,8 @@ type ImportRow struct {
 	Suggestion *Suggestion // with Assigned and Deadline when the row gives 交办日期 and 办理时限
 	// Rectification is a 整改事项 (import_rectifications.go).
 	Rectification *Rectification
+	// EvalTarget is a target of a 评议活动 with its 测评 counts (import_targets.go).
+	EvalTarget *EvalTarget
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -136,6 +142,8 @@ type ImportSheet struct {
 	Ignored    []string // headers that match no field; their columns are not imported
 	Notes      []string // what the reader wants the clerk to know (an example row left out …)
 	Rows       []ImportRow
+	// CampaignID is the 评议活动 whose targets an ImportEvalTargets sheet holds (set by the caller).
+	CampaignID int64
 }
 
 // ImportStatus is what happens to a row.
@@ -180,6 +188,8 @@ type PlanRow struct {
 	Suggestion *Suggestion
 	// Rectification is a 整改事项 (import_rectifications.go).
 	Rectification *Rectification
+	// EvalTarget is a campaign's target (import_targets.go).
+	EvalTarget *EvalTarget
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -316,6 +326,9 @@ func (p *ImportPlan) ErrorRows(c ImportChoice) []ImportErrorRow {
 func (db *DB) PlanImport(ctx context.Context, sheet ImportSheet) (*ImportPlan, error) {
 	if !sheet.Kind.Valid() {
 		return nil, Errorf(EINVALID, "未知的导入类型「%s」", sheet.Kind)
+	}
+	if sheet.Kind == ImportEvalTargets && sheet.CampaignID == 0 {
+		return nil, Errorf(EINVALID, "导入评议对象时要指定评议活动")
 	}
 	plan := &ImportPlan{Kind: sheet.Kind, File: sheet.File, Sheet: sheet.Sheet, Notes: slices.Clone(sheet.Notes)}
 	if len(sheet.Ignored) > 0 {
@@ -480,6 +493,8 @@ func (tx *Tx) importRow(r *PlanRow) error {
 	case r.Rectification != nil:
 		x := *r.Rectification
 		return tx.saveRectification(&x)
+	case r.EvalTarget != nil:
+		return tx.importEvalTarget(*r.EvalTarget)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -547,6 +562,8 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			return dict("所在村(居)", DictVillage)
 		case ImportRectifications:
 			return names("责任单位", `SELECT name FROM units ORDER BY id`)
+		case ImportEvalTargets:
+			return names("被评议单位", `SELECT name FROM units ORDER BY id`)
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

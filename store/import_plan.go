@@ -24,6 +24,7 @@ type planner struct {
 	deputies map[string][]seenDeputy // within-file deputies by name
 	claimed  map[int64]int           // existing record id → the line that matched it first
 	named    map[string]bool         // the sheet's columns, by label
+	targets  *targetIndex            // an ImportEvalTargets sheet's campaign and its targets (import_targets.go)
 }
 
 // notes adds to the plan what applies to every row: defaults for columns the file does not have.
@@ -116,6 +117,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.suggestion(r, in)
 	case ImportRectifications:
 		err = pl.rectification(r, in)
+	case ImportEvalTargets:
+		err = pl.evalTarget(r, in)
 	}
 	return r.PlanRow, err
 }

@@ -63,6 +63,14 @@ type importFlow struct {
 	result  string         // the message shown when the import is done (or failed)
 	skipped string         // where the rows left out were written, when they were
 	step    chan struct{}  // closed when the work off the UI goroutine has been shown (tests wait on it)
+	into    importInto     // where the rows go, for a kind that goes into a record (评议对象 of a campaign)
+}
+
+// importInto is the record an import goes into (the 评议活动 whose 评议对象 are imported), and what to show
+// again once it is done.
+type importInto struct {
+	campaign int64
+	done     func()
 }
 
 // Choices of the duplicates radio group.
@@ -72,13 +80,17 @@ const (
 )
 
 // showImport opens the first step: what the import does, 「选择文件…」 and 「下载模板…」.
-func (d *desk) showImport(kind store.ImportKind) {
+func (d *desk) showImport(kind store.ImportKind) { d.showImportInto(kind, importInto{}) }
+
+// showImportInto is showImport for the rows of a record (into).
+func (d *desk) showImportInto(kind store.ImportKind, into importInto) {
 	what := map[store.ImportKind]string{
 		store.ImportDeputies:    "「姓名」「出生年月」「代表小组」",
 		store.ImportStations:    "「名称」「类型」「所在村(居)」",
 		store.ImportSuggestions: "「标题」「领衔代表」「类别」「收到日期」",
 		// 整改事项 (issue 17).
 		store.ImportRectifications: "「整改事项」「责任单位」「整改阶段」「提出日期」",
+		store.ImportEvalTargets:    "「被评议单位」「类别」「职务」「发出票数」「有效票数」「满意(优秀)票」",
 	}[kind]
 	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+
@@ -89,7 +101,7 @@ func (d *desk) showImport(kind store.ImportKind) {
 	var dlg dialog.Dialog
 	choose := widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), func() {
 		dlg.Hide()
-		d.chooseImportFile(kind)
+		d.chooseImportFile(kind, into)
 	})
 	choose.Importance = widget.HighImportance
 	tmpl := widget.NewButtonWithIcon("下载模板…", theme.DownloadIcon(), func() {
@@ -102,10 +114,10 @@ func (d *desk) showImport(kind store.ImportKind) {
 }
 
 // chooseImportFile asks for the file, then reads and checks it.
-func (d *desk) chooseImportFile(kind store.ImportKind) {
+func (d *desk) chooseImportFile(kind store.ImportKind, into importInto) {
 	// .xls and .csv are offered too, so that the clerk who has one is told what to do rather than not seeing it.
 	d.askOpenPath(store.FolderImports, "选择要导入的"+kind.Label()+"文件", "表格文件", []string{".xlsx", ".xlsm", ".xls", ".csv"},
-		func(path string) { d.importFile(kind, path) })
+		func(path string) { d.importFileInto(kind, into, path) })
 }
 
 // saveImportTemplate asks where to save the template and writes it with the office's lists.
@@ -126,10 +138,17 @@ func (d *desk) saveImportTemplate(kind store.ImportKind) {
 
 // importFile reads and checks the file off the UI goroutine, then shows the preview (or the file's error).
 func (d *desk) importFile(kind store.ImportKind, path string) *importFlow {
-	f := &importFlow{d: d, kind: kind, file: path, choice: store.ImportChoice{Duplicates: store.ImportSkip}, step: make(chan struct{})}
+	return d.importFileInto(kind, importInto{}, path)
+}
+
+// importFileInto is importFile for the rows of a record (into).
+func (d *desk) importFileInto(kind store.ImportKind, into importInto, path string) *importFlow {
+	f := &importFlow{d: d, kind: kind, file: path, choice: store.ImportChoice{Duplicates: store.ImportSkip}, step: make(chan struct{}),
+		into: into}
 	f.showBusy("正在读取和检查文件…", false)
 	go func() {
 		sheet, err := export.ReadImportFile(path, kind)
+		sheet.CampaignID = into.campaign
 		var plan *store.ImportPlan
 		if err == nil {
 			plan, err = d.db.PlanImport(d.ctx, sheet)
@@ -457,6 +476,9 @@ func (f *importFlow) write(skipErrors bool) {
 				return
 			}
 			f.d.refreshAll()
+			if f.into.done != nil {
+				f.into.done()
+			}
 			f.result = fmt.Sprintf("已导入%s：新增 %d、更新 %d、跳过 %d。", f.kind.Label(), res.Created, res.Updated, res.Skipped)
 			if skipped != "" {
 				f.skipped = skipped
@@ -477,7 +499,7 @@ func (f *importFlow) fixFile() {
 	var dlg *dialog.CustomDialog
 	again := widget.NewButtonWithIcon("重新读取文件", theme.ViewRefreshIcon(), func() {
 		dlg.Hide()
-		f.d.importFile(f.kind, f.file)
+		f.d.importFileInto(f.kind, f.into, f.file)
 	})
 	again.Importance = widget.HighImportance
 	dlg = dialog.NewCustomWithoutButtons("修改文件后重新导入", msg, f.d.win)

@@ -514,10 +514,29 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 	}
 	p.resultLines = lines
 	exportB := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() { p.exportTargets(x, ts) })
+	importB := widget.NewButtonWithIcon("导入评议对象…", theme.UploadIcon(), func() { p.importTargets(x) })
 	p.results = container.NewStack(simpleList("测评结果(按本活动的规则)", lines, nil))
 	split := container.NewVSplit(pane.content, p.results)
 	split.Offset = 0.65
-	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, exportB, adder), rule), nil, nil, nil, split)
+	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(importB, exportB), adder), rule),
+		nil, nil, nil, split)
+}
+
+// importTargets reads the campaign's targets (and their 测评 counts, when the sheet has them) from an .xlsx
+// sheet through the import flow, once the window's forms are saved or let go; the 测评 section then shows them.
+func (p *campaignsPane) importTargets(x store.EvalCampaign) {
+	p.d.leaveAll(func() {
+		p.d.showImportInto(store.ImportEvalTargets, importInto{campaign: x.ID, done: func() {
+			fresh, err := p.d.db.EvalCampaign(p.d.ctx, x.ID)
+			if err != nil {
+				p.d.showError(err)
+				return
+			}
+			p.current = store.EvalCampaign{} // built anew: the imported targets are new lines
+			p.display(fresh)
+			p.reveal(1)
+		}})
+	})
 }
 
 // exportTargets writes the campaign's targets with their ballots and results as an .xlsx sheet, as the 测评结果

@@ -170,7 +170,7 @@ func TestImportCommandTemplateAndUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"import", "--db", db, "people", file}, "导入类型只能是 deputies、stations 或 suggestions"},
+		{[]string{"import", "--db", db, "people", file}, "导入类型只能是 deputies、stations、suggestions、rectifications 或 evaluation-targets"},
 		{[]string{"import", "--db", db, "deputies"}, "需要导入类型"},
 		{[]string{"import", "--db", db, "deputies", file, "--duplicates", "merge"}, "--duplicates 只能是 update 或 skip"},
 		{[]string{"import", "--template", "deputies"}, "缺少 --out 模板文件"},
