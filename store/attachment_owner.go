@@ -19,6 +19,10 @@ const (
 	OwnerReply      = "reply"      // 答复 of an item: the unit's stamped written reply
 	OwnerMeeting    = "meeting"    // 会议与活动: photos, the signed 测评 tally …
 	OwnerAgenda     = "agenda"     // 议程 item of a meeting: the report it deliberated
+	// The owner kinds of issues 17 and 18, whose triggers migration 0012 makes.
+	OwnerCampaign      = "campaign"      // 评议活动: the 实施方案, the signed 测评 tally, the 通报
+	OwnerRectification = "rectification" // 整改事项: the unit's 整改情况报告 that the 销号 rests on
+	OwnerPetition      = "petition"      // 信访件: the letter as scanned, the reply sent
 )
 
 // ownerKind says where the records of one kind are, for attachments. Every SQL expression reads the record as
@@ -38,7 +42,8 @@ type ownerKind struct {
 }
 
 // ownerKinds are the kinds of record attachments can belong to, records before their parts. Adding a kind is
-// one line here: migration 0008's Go step (attachmentTriggers) makes the trigger that removes a record's
+// one line here and, for a table made after migration 0008, attachmentTriggers as the Go step of a new
+// migration (0012 does it for 评议活动, 整改事项 and 信访件): it makes the trigger that removes a record's
 // attachments with the record, for every kind whose table exists by then.
 var ownerKinds = []ownerKind{
 	{kind: OwnerDeputy, label: "代表", table: "deputies", name: "r.name", ref: "name", history: "deputy", photo: true},
@@ -49,6 +54,9 @@ var ownerKinds = []ownerKind{
 	{kind: OwnerMeeting, label: "会议活动", table: "meetings", name: "r.title", ref: "title", date: "r.start_date", history: "meeting"},
 	{kind: OwnerAgenda, label: "议程", table: "agenda_items", name: "'议程' || r.seq || '：' || r.title",
 		date: "(SELECT start_date FROM meetings WHERE id = r.meeting_id)", parent: OwnerMeeting, parentCol: "meeting_id", order: "r.seq, r.id", history: "meeting"},
+	{kind: OwnerCampaign, label: "评议活动", table: "eval_campaigns", name: "r.title", ref: "title", date: "r.eval_date", history: "eval_campaign"},
+	{kind: OwnerRectification, label: "整改事项", table: "rectifications", name: "substr(r.text, 1, 30)", date: "r.raised", history: "rectification"},
+	{kind: OwnerPetition, label: "信访件", table: "petitions", name: "r.number", ref: "number", date: "r.received", history: "petition"},
 }
 
 // kindOf returns the registered kind k.

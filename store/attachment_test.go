@@ -229,8 +229,8 @@ func TestAddAttachments(t *testing.T) {
 		wantErr(t, err, EINVALID, "说明不能超过100个字")
 		_, err = f.db.AddAttachments(ctx, []NewAttachment{{Owner: Owner{OwnerDeputy, 999}, FileName: "a.pdf", Data: scan}})
 		wantErr(t, err, ENOTFOUND, "代表不存在(编号999)")
-		_, err = f.db.AddAttachments(ctx, []NewAttachment{{Owner: Owner{"petition", 1}, FileName: "a.pdf", Data: scan}})
-		wantErr(t, err, EINVALID, "附件不能加在「petition」上")
+		_, err = f.db.AddAttachments(ctx, []NewAttachment{{Owner: Owner{"unit", 1}, FileName: "a.pdf", Data: scan}})
+		wantErr(t, err, EINVALID, "附件不能加在「unit」上")
 	})
 	t.Run("OfficeFiles", func(t *testing.T) {
 		ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...)

@@ -447,6 +447,8 @@ var migrationHooks = map[int]func(execQuerier) error{
 	3: fillAllGrams,       // index the existing suggestions for short Chinese terms
 	8: attachmentTriggers, // 0008_attachments: a record's attachments go with it
 	9: migrateDistricts,   // 0009_terms_districts: the 选区 the deputies' records name become the register's (issue 16)
+	// 0012_supervision_attachments: the triggers of the owner kinds added since 0008 (评议活动, 整改事项, 信访件).
+	12: attachmentTriggers,
 }
 
 // SchemaVersion is the schema version this program writes.

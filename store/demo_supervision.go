@@ -90,9 +90,11 @@ type demoProject struct {
 }
 
 type demoCheck struct {
-	date    Date
-	meeting *demoMeeting
-	finding string
+	date     Date
+	meeting  *demoMeeting
+	finding  string
+	who      string
+	progress int
 }
 
 type demoVote struct {
@@ -527,8 +529,9 @@ func (g *demoGen) genLivelihood(y int) {
 		p.status, p.progress = ProjectUnderway, "已开工建设"
 		for _, m := range checks {
 			if m.start > start && len(p.checks) < 2 && g.chance(0.3) {
-				p.checks = append(p.checks, demoCheck{date: m.start, meeting: m,
-					finding: fmt.Sprintf("工程进度约%d%%，%s", g.between(30, 90), g.pick([]string{"施工质量总体良好", "部分路段施工进度滞后", "安全文明施工措施到位", "资金拨付需加快"}))})
+				progress := g.between(30, 90)
+				p.checks = append(p.checks, demoCheck{date: m.start, meeting: m, who: "镇人大主席团督查组", progress: progress,
+					finding: fmt.Sprintf("工程进度约%d%%，%s", progress, g.pick([]string{"施工质量总体良好", "部分路段施工进度滞后", "安全文明施工措施到位", "资金拨付需加快"}))})
 			}
 		}
 		done := g.workday(g.randDate(Date(fmt.Sprintf("%d-08-01", y)), Date(fmt.Sprintf("%d-12-20", y))))
@@ -657,8 +660,8 @@ func (g *demoGen) writeSupervision(w *demoWriter) {
 			p.budget, p.votesFor, p.against, p.abstain, unit, p.leader, p.person, p.status, demoNullDate(p.completed), p.progress,
 			demoNullDate(p.survey), p.respondents, p.satisfied, p.aware, stamp, stamp)
 		for _, k := range p.checks {
-			w.exec(`INSERT INTO livelihood_checks (project_id, date, meeting_id, finding) VALUES (?, ?, ?, ?)`, p.id, string(k.date),
-				k.meeting.id, k.finding)
+			w.exec(`INSERT INTO livelihood_checks (project_id, date, meeting_id, finding, who, progress) VALUES (?, ?, ?, ?, ?, ?)`, p.id,
+				string(k.date), k.meeting.id, k.finding, k.who, k.progress)
 		}
 	}
 }

@@ -490,13 +490,30 @@ func (tx *Tx) saveLivelihoodVote(v *LivelihoodVote) error {
 	return nil
 }
 
-// LivelihoodCheck is one 督查 of a project: when, the visit (an activity, when recorded), and what it found.
+// LivelihoodCheck is one 督查 of a project: when, who went, the visit (an activity, when recorded), what it
+// found and the progress it saw.
 type LivelihoodCheck struct {
 	ID           int64
 	Date         Date
 	MeetingID    int64
+	Who          string // 督查人员: the 督查组 or the deputies who went
 	Finding      string
+	Progress     *int   // 进度 0–100 %, nil when not given
 	MeetingTitle string // read only
+}
+
+// Line is the check as the project's 督查 list and history show it: 2024-05-10　镇人大主席团督查组　进度60%　路基已完成.
+func (k LivelihoodCheck) Line() string {
+	parts := []string{string(k.Date)}
+	if k.Who != "" {
+		parts = append(parts, k.Who)
+	} else if k.MeetingTitle != "" {
+		parts = append(parts, k.MeetingTitle)
+	}
+	if k.Progress != nil {
+		parts = append(parts, fmt.Sprintf("进度%d%%", *k.Progress))
+	}
+	return strings.Join(append(parts, strings.Join(strings.Fields(k.Finding), " ")), "　")
 }
 
 // LivelihoodChecks returns a project's 督查 records by date.
@@ -509,26 +526,35 @@ func (db *DB) LivelihoodChecks(ctx context.Context, projectID int64) (out []Live
 }
 
 func (tx *Tx) livelihoodChecks(projectID int64) (out []LivelihoodCheck, err error) {
-	err = collect(tx, `SELECT k.id, k.date, coalesce(k.meeting_id, 0), k.finding, coalesce(m.title, '') FROM livelihood_checks k
-		LEFT JOIN meetings m ON m.id = k.meeting_id WHERE k.project_id = ? ORDER BY k.date, k.id`, []any{projectID},
+	err = collect(tx, `SELECT k.id, k.date, coalesce(k.meeting_id, 0), k.who, k.finding, k.progress, coalesce(m.title, '')
+		FROM livelihood_checks k LEFT JOIN meetings m ON m.id = k.meeting_id WHERE k.project_id = ? ORDER BY k.date, k.id`, []any{projectID},
 		func(s scanner) error {
 			var k LivelihoodCheck
-			err := s.Scan(&k.ID, &k.Date, &k.MeetingID, &k.Finding, &k.MeetingTitle)
+			var progress sql.NullInt64
+			err := s.Scan(&k.ID, &k.Date, &k.MeetingID, &k.Who, &k.Finding, &progress, &k.MeetingTitle)
+			if progress.Valid {
+				n := int(progress.Int64)
+				k.Progress = &n
+			}
 			out = append(out, k)
 			return err
 		})
 	return out, err
 }
 
-// SaveLivelihoodChecks replaces a project's 督查 records with ks in one transaction.
+// SaveLivelihoodChecks replaces a project's 督查 records with ks in one transaction; the history lists them.
 func (db *DB) SaveLivelihoodChecks(ctx context.Context, projectID int64, ks []LivelihoodCheck) error {
 	var c checker
 	for i := range ks {
 		row := fmt.Sprintf("督查第%d次", i+1)
-		ks[i].Finding = strings.TrimSpace(ks[i].Finding)
+		ks[i].Finding, ks[i].Who = strings.TrimSpace(ks[i].Finding), strings.TrimSpace(ks[i].Who)
 		c.requiredDate(row+"日期", ks[i].Date)
+		c.maxLen(row+"督查人员", ks[i].Who, maxLine)
 		c.required(row+"发现的问题和进展", ks[i].Finding)
 		c.maxLen(row+"发现的问题和进展", ks[i].Finding, maxText)
+		if p := ks[i].Progress; p != nil && (*p < 0 || *p > 100) {
+			c.fail(row+"进度", "应在0到100之间(现为%d)", *p)
+		}
 	}
 	if err := c.result(); err != nil {
 		return err
@@ -541,6 +567,7 @@ func (db *DB) SaveLivelihoodChecks(ctx context.Context, projectID int64, ks []Li
 		if _, err := tx.Exec(`DELETE FROM livelihood_checks WHERE project_id = ?`, projectID); err != nil {
 			return err
 		}
+		lines := []string{fmt.Sprintf("督查记录: %d次", len(ks))}
 		for i, k := range ks {
 			if err := tx.exists("meetings", k.MeetingID, fmt.Sprintf("督查第%d次督查活动", i+1)); err != nil {
 				return err
@@ -548,12 +575,17 @@ func (db *DB) SaveLivelihoodChecks(ctx context.Context, projectID int64, ks []Li
 			if k.Date > DateOf(tx.now) {
 				return fieldErr(fmt.Sprintf("督查第%d次日期", i+1), "(%s)不能晚于今天", k.Date.Chinese())
 			}
-			if _, err := tx.Exec(`INSERT INTO livelihood_checks (project_id, date, meeting_id, finding) VALUES (?, ?, ?, ?)`,
-				projectID, k.Date, nullID(k.MeetingID), k.Finding); err != nil {
+			var progress any
+			if k.Progress != nil {
+				progress = *k.Progress
+			}
+			if _, err := tx.Exec(`INSERT INTO livelihood_checks (project_id, date, meeting_id, who, finding, progress) VALUES (?, ?, ?, ?, ?, ?)`,
+				projectID, k.Date, nullID(k.MeetingID), k.Who, k.Finding, progress); err != nil {
 				return err
 			}
+			lines = append(lines, k.Line())
 		}
-		return tx.logHistory("livelihood", projectID, ActionUpdate, fmt.Sprintf("%d年 %s", p.Year, p.Name), fmt.Sprintf("督查记录: %d次", len(ks)))
+		return tx.logHistory("livelihood", projectID, ActionUpdate, fmt.Sprintf("%d年 %s", p.Year, p.Name), strings.Join(lines, "\n"))
 	})
 }
 
