@@ -19,20 +19,22 @@ import (
 // ballots, the tally by the rule, the printed ballot and result), and for the chosen project its form with
 // the follow-up (responsible unit and leader, status, surveys) and its 督查.
 type projectsPane struct {
-	t        *supervisionTab
-	d        *desk
-	year     int
-	query    string
-	years    *widget.Select
-	search   *searchEntry
-	list     *recordList[store.LivelihoodProject]
-	current  store.LivelihoodProject
-	pane     *formPane // the project's form
-	vote     *formPane // the year's 票决, when shown
-	tally    []string  // its tally's lines
-	detail   *fyne.Container
-	sections *container.AppTabs // 项目 / 督查 of a saved project
-	content  fyne.CanvasObject
+	t       *supervisionTab
+	d       *desk
+	year    int
+	query   string
+	years   *widget.Select
+	search  *searchEntry
+	list    *recordList[store.LivelihoodProject]
+	current store.LivelihoodProject
+	pane    *formPane // the project's form
+	vote    *formPane // the year's 票决, when shown
+	tally   []string  // its tally's lines
+	// checkLines are the 督查 section's lines (supervision_checks.go).
+	checkLines []string
+	detail     *fyne.Container
+	sections   *container.AppTabs // 项目 / 督查 of a saved project
+	content    fyne.CanvasObject
 }
 
 var projectForms = []string{formProject, formVote}
@@ -270,19 +272,6 @@ func (p *projectsPane) form(x store.LivelihoodProject) *formPane {
 	p.pane = pane
 	pane.track(p.d, formProject, recordKey(x.ID), x, func() string { return "项目" + quoted(name.Text) }, func() { p.t.reveal(3, nil, 0) })
 	return pane
-}
-
-// checksOf lists the project's 督查 visits.
-func (p *projectsPane) checksOf(x store.LivelihoodProject) fyne.CanvasObject {
-	ks, err := p.d.db.LivelihoodChecks(p.d.ctx, x.ID)
-	if err != nil {
-		return widget.NewLabel(store.ErrorMessage(err))
-	}
-	lines := make([]string, len(ks))
-	for i, k := range ks {
-		lines[i] = fmt.Sprintf("%s　%s　%s", k.Date, k.MeetingTitle, strings.Join(strings.Fields(k.Finding), " "))
-	}
-	return simpleList(fmt.Sprintf("督查 %d 次", len(ks)), lines, nil)
 }
 
 // showVote puts the year's 票决 into the pane: its form (date, session, how many to choose, ballots) over the
