@@ -51,6 +51,20 @@ func (t *meetingsTab) attachOwner() store.Owner {
 	return store.Owner{Kind: store.OwnerMeeting, ID: t.current.ID}
 }
 
+// attachOwner of 监督 is the campaign or the 整改 item shown on its page; the other pages take none.
+func (t *supervisionTab) attachOwner() store.Owner {
+	switch t.pages.SelectedIndex() {
+	case 0:
+		return store.Owner{Kind: store.OwnerCampaign, ID: t.campaigns.current.ID}
+	case 1:
+		return store.Owner{Kind: store.OwnerRectification, ID: t.rects.current.ID}
+	}
+	return store.Owner{}
+}
+func (t *petitionsTab) attachOwner() store.Owner {
+	return store.Owner{Kind: store.OwnerPetition, ID: t.current.ID}
+}
+
 // Sizes of the strip, in points.
 var (
 	attachCardSize  = fyne.NewSize(168, 280)
@@ -339,7 +353,8 @@ func (d *desk) dropFiles(pos fyne.Position, uris []fyne.URI) {
 	}
 	t, _ := d.currentRecordTab().(attachable)
 	if t == nil || t.attachOwner().ID == 0 {
-		dialog.ShowInformation("添加附件", "请先在「代表」「联络站」「建议」或「会议活动」中选中一条已保存的记录，再把文件拖到窗口中。", d.win)
+		dialog.ShowInformation("添加附件", "请先在「代表」「联络站」「建议」「信访」「会议活动」或「监督」的评议活动、整改事项中选中一条已保存的记录，"+
+			"再把文件拖到窗口中。", d.win)
 		return
 	}
 	owner := t.attachOwner()

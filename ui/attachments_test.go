@@ -198,7 +198,7 @@ func TestDropWithoutRecord(t *testing.T) {
 	scan := filepath.Join(t.TempDir(), "答复.pdf")
 	os.WriteFile(scan, []byte(testScan), 0o600)
 	d.dropFiles(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(scan)})
-	if txt := dialogText(d); !strings.Contains(txt, "请先在「代表」「联络站」「建议」或「会议活动」中选中一条已保存的记录") {
+	if txt := dialogText(d); !strings.Contains(txt, "请先在「代表」「联络站」「建议」「信访」「会议活动」或「监督」的评议活动、整改事项中选中一条已保存的记录") {
 		t.Fatalf("the drop says %q", txt)
 	}
 }

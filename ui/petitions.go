@@ -218,6 +218,7 @@ func (t *petitionsTab) display(x store.Petition) {
 		t.sections = container.NewAppTabs(
 			container.NewTabItem("登记", form.content),
 			container.NewTabItem("办理", t.handling(x)),
+			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerPetition, ID: x.ID}), // the letter as scanned (issue 20)
 		)
 		t.sections.SelectIndex(page)
 		pane = t.sections

@@ -126,6 +126,7 @@ func (p *campaignsPane) display(x store.EvalCampaign) {
 		p.sections = container.NewAppTabs(
 			container.NewTabItem("基本信息", form.content),
 			container.NewTabItem("测评", p.targetsOf(x)),
+			p.d.attachmentsItem(p.t, store.Owner{Kind: store.OwnerCampaign, ID: x.ID}), // the 实施方案, the signed tally (issue 20)
 		)
 		p.sections.SelectIndex(page)
 		body = container.NewBorder(nil, p.printButtons(x), nil, nil, p.sections)

@@ -18,15 +18,16 @@ import (
 // rectsPane is the 整改事项 page of 监督: the rectification items with filters (状态, 来源, 逾期), and for the
 // chosen one its form, the steps it can take now (开始整改, 进展, 延期, 销号, 回头看) and its timeline.
 type rectsPane struct {
-	t       *supervisionTab
-	d       *desk
-	filter  store.RectificationFilter
-	list    *recordList[store.Rectification]
-	search  *searchEntry
-	current store.Rectification
-	pane    *formPane
-	detail  *fyne.Container
-	filters struct {
+	t        *supervisionTab
+	d        *desk
+	filter   store.RectificationFilter
+	list     *recordList[store.Rectification]
+	search   *searchEntry
+	current  store.Rectification
+	pane     *formPane
+	detail   *fyne.Container
+	sections *container.AppTabs // 整改事项 / 附件 of a saved item
+	filters  struct {
 		state, source *widget.Select
 		overdue       *widget.Check
 	}
@@ -149,14 +150,19 @@ func (p *rectsPane) open(x store.Rectification, cancel, then func()) {
 
 // display puts an item into the pane: the form, and for a saved item its state, steps and timeline.
 func (p *rectsPane) display(x store.Rectification) {
-	keep, _ := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, nil, formRect)
+	keep, page := p.d.samePane(x.ID != 0 && x.ID == p.current.ID, p.sections, formRect)
 	p.current = x
 	form := p.form(x)
 	var body fyne.CanvasObject = form.content
+	p.sections = nil
 	if x.ID != 0 {
 		split := container.NewVSplit(form.content, p.timelineOf(x))
 		split.Offset = 0.6
-		body = container.NewBorder(p.stepBar(x), nil, nil, nil, split)
+		// The unit's 整改情况报告 that a 销号 rests on is the typical attachment (issue 20).
+		p.sections = container.NewAppTabs(container.NewTabItem("整改事项", split),
+			p.d.attachmentsItem(p.t, store.Owner{Kind: store.OwnerRectification, ID: x.ID}))
+		p.sections.SelectIndex(page)
+		body = container.NewBorder(p.stepBar(x), nil, nil, nil, p.sections)
 	}
 	p.detail.Objects = []fyne.CanvasObject{body}
 	p.detail.Refresh()
@@ -242,7 +248,7 @@ func (p *rectsPane) form(x store.Rectification) *formPane {
 			return "新增整改事项" + quoted(text.Text)
 		}
 		return "整改事项" + quoted(x.Text)
-	}, func() { p.t.reveal(1, nil, 0) })
+	}, func() { p.t.reveal(1, p.sections, 0) })
 	return pane
 }
 
