@@ -73,6 +73,7 @@ func TestAttachmentsOfCampaignsRectificationsPetitions(t *testing.T) {
 			if txt := labelText(p.content); !strings.Contains(txt, "PDF 文件 · 2页") || !strings.Contains(txt, name) {
 				t.Fatalf("the strip after the drop: %q", txt)
 			}
+			superShot(t, d, "attachments-"+c.owner.Kind)
 			if l, _ := db.Attachments(ctx, c.owner); len(l.Items) != 1 || l.Items[0].FileName != c.file {
 				t.Fatalf("the store has %+v", l.Items)
 			}

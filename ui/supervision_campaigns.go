@@ -340,8 +340,11 @@ type targetRow struct {
 // ballotEntry is a count of ballots on a target's line: a bare entry, checked on 保存 (a valid-mark beside
 // each of six numbers would leave no room for the numbers in the pane).
 func ballotEntry(v int) *textEntry {
-	e := numberEntry(v, true)
-	e.Validator = nil
+	e := intEntry()
+	e.Validator = nil // before the text: a validator that saw it leaves its mark beside the number
+	if v != 0 {
+		e.SetText(strconv.Itoa(v))
+	}
 	return e
 }
 

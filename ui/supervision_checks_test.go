@@ -43,6 +43,7 @@ func TestLivelihoodChecksInThePane(t *testing.T) {
 	d := testDesk(t, db)
 	p := d.super.projects
 	d.showTab(d.super.content)
+	d.super.pages.SelectIndex(3)
 	p.open(x, nil, nil)
 	p.sections.SelectIndex(1)
 	test.Tap(findButton(p.detail, "添加督查"))
@@ -53,11 +54,13 @@ func TestLivelihoodChecksInThePane(t *testing.T) {
 	if text := labelText(dlg); !strings.Contains(text, "督查第1次发现的问题和进展不能为空") || !strings.Contains(text, "进度应在0到100之间(现为120)") {
 		t.Fatalf("the dialog says %q", text)
 	}
+	superShot(t, d, "check-dialog-errors")
 	progress := formField[*textEntry](t, dlg, "进度(%)")
 	progress.SetText("60")
 	test.Type(formField[*textEntry](t, dlg, "发现的问题和进展"), "路基已完成，资金拨付需加快")
 	test.Tap(findButton(dlg, "保存"))
 	want := "2024-09-12　镇人大主席团督查组　进度60%　路基已完成，资金拨付需加快"
+	superShot(t, d, "checks-section")
 	if len(p.checkLines) != 1 || p.checkLines[0] != want || p.sections.SelectedIndex() != 1 {
 		t.Fatalf("the 督查 section lists %q on page %d", p.checkLines, p.sections.SelectedIndex())
 	}

@@ -63,11 +63,14 @@ func TestImportTargetsIntoCampaign(t *testing.T) {
 	if text := labelText(preview); !strings.Contains(text, "新增 2、更新 0、跳过 0、错误 0") {
 		t.Fatalf("the preview says %q", text)
 	}
+	superShot(t, d, "import-targets-preview")
 	test.Tap(findButton(preview, "确认导入"))
 	waitUpTo(t, 20e9, "the 测评 grid with the imported targets", func() bool {
 		top := d.win.Canvas().Overlays().Top()
 		return top != nil && strings.Contains(labelText(top), "已导入评议对象：新增 2")
 	})
+	d.win.Canvas().Overlays().Remove(d.win.Canvas().Overlays().Top())
+	superShot(t, d, "import-targets-grid")
 	if p.rows[1].valid.Text != "38" || p.rows[1].bt.Text != "18" || p.sections.SelectedIndex() != 1 {
 		t.Fatalf("镇派出所's line: 有效 %q, 不满意 %q; page %d", p.rows[1].valid.Text, p.rows[1].bt.Text, p.sections.SelectedIndex())
 	}
