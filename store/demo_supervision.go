@@ -531,7 +531,7 @@ func (g *demoGen) genLivelihood(y int) {
 			if m.start > start && len(p.checks) < 2 && g.chance(0.3) {
 				progress := g.between(30, 90)
 				p.checks = append(p.checks, demoCheck{date: m.start, meeting: m, who: "镇人大主席团督查组", progress: progress,
-					finding: fmt.Sprintf("工程进度约%d%%，%s", progress, g.pick([]string{"施工质量总体良好", "部分路段施工进度滞后", "安全文明施工措施到位", "资金拨付需加快"}))})
+					finding: g.pick([]string{"施工质量总体良好", "部分路段施工进度滞后", "安全文明施工措施到位", "资金拨付需加快"})})
 			}
 		}
 		done := g.workday(g.randDate(Date(fmt.Sprintf("%d-08-01", y)), Date(fmt.Sprintf("%d-12-20", y))))

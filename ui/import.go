@@ -70,6 +70,7 @@ type importFlow struct {
 // again once it is done.
 type importInto struct {
 	campaign int64
+	note     string // what the first step adds for it (the campaign's name, how its rows are matched)
 	done     func()
 }
 
@@ -96,7 +97,7 @@ func (d *desk) showImportInto(kind store.ImportKind, into importInto) {
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+
 		"·选择文件后先预览每一行，确认后才写入；有错误的行可以在文件里改正后重新导入，也可以先跳过它们、导入其余的行"+
 		"(跳过的行另存为原文件旁的「原文件名-未导入的行.xlsx」，改正后再导入)。\n"+
-		"·与已有记录重复的行，可以选择跳过或更新；更新时空着的单元格不会清除原有内容。", kind.Label(), what))
+		"·与已有记录重复的行，可以选择跳过或更新；更新时空着的单元格不会清除原有内容。%s", kind.Label(), what, into.note))
 	text.Wrapping = fyne.TextWrapWord
 	var dlg dialog.Dialog
 	choose := widget.NewButtonWithIcon("选择文件…", theme.FolderOpenIcon(), func() {

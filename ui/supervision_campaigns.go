@@ -530,7 +530,9 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 // sheet through the import flow, once the window's forms are saved or let go; the 测评 section then shows them.
 func (p *campaignsPane) importTargets(x store.EvalCampaign) {
 	p.d.leaveAll(func() {
-		p.d.showImportInto(store.ImportEvalTargets, importInto{campaign: x.ID, done: func() {
+		note := "\n·导入到评议活动「" + x.Title + "」。单位按名称对应「设置→承办单位」名册，不在名册中的单位不会自动添加(请先在名册中添加，" +
+			"以免写法不同成了两个单位)；评议分管领导等人员时，填姓名并填写「职务」。"
+		p.d.showImportInto(store.ImportEvalTargets, importInto{campaign: x.ID, note: note, done: func() {
 			fresh, err := p.d.db.EvalCampaign(p.d.ctx, x.ID)
 			if err != nil {
 				p.d.showError(err)

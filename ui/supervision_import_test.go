@@ -47,6 +47,10 @@ func TestImportTargetsIntoCampaign(t *testing.T) {
 	p.open(c, nil, nil)
 	p.reveal(1)
 	test.Tap(findButton(p.detail, "导入评议对象…"))
+	if text := labelText(topDialog(t, d)); !strings.Contains(text, "导入到评议活动「2024年度站所工作评议」") ||
+		!strings.Contains(text, "不在名册中的单位不会自动添加") {
+		t.Fatalf("the first step says %q", text)
+	}
 	test.Tap(findButton(topDialog(t, d), "选择文件…"))
 	chooser := topDialog(t, d)
 	walk(chooser, func(o fyne.CanvasObject) {
