@@ -194,9 +194,9 @@ type ContactFigures struct {
 	VisitsDue       int  // visits due by that day
 	// ContactOn is that day (Figures.CountedOn): on 31 December the year is closed and the yearly norm applies,
 	// on any other day the norm to date (VisitsDue).
-	ContactOn Date
-	VisitNorm       int  // the yearly norm of the settings
-	Households      int  // households the deputies keep in touch with (HouseholdCount summed)
+	ContactOn  Date
+	VisitNorm  int // the yearly norm of the settings
+	Households int // households the deputies keep in touch with (HouseholdCount summed)
 
 	CardsSent, CardsReturned int
 	CardQuarters             int // quarters of the window begun by the report date
@@ -207,7 +207,9 @@ type ContactFigures struct {
 
 // YearClosed reports whether the deputies' contact is counted on the last day of the year, against the yearly
 // norm; otherwise it is counted against the norm to date.
-func (c ContactFigures) YearClosed() bool { return c.ContactOn != "" && c.ContactOn == YearPeriod(c.ContactOn.Year()).To }
+func (c ContactFigures) YearClosed() bool {
+	return c.ContactOn != "" && c.ContactOn == YearPeriod(c.ContactOn.Year()).To
+}
 
 // N returns the count of a key (0 for an unknown key).
 func (c ContactFigures) N(k ContactKey) int { return c.Counts[k].Count }
