@@ -610,7 +610,7 @@ func yesNo(b bool) string {
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
 		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果",
-		"联系选民次数", "联系选民达标"} // issue 18: after 述职评议结果, so the printed T10 (DeputyTable) keeps its 14 columns
+		"联系选民次数", "联系选民达标"} // issue 18: after 述职评议结果; the printed T10 (DeputyTable) has them too
 	var rows []trow
 	var sum [10]int
 	backs, visits, met := 0, 0, 0
