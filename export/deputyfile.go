@@ -275,18 +275,18 @@ func tableMeta(d *document, st store.Settings, year int, date store.Date) {
 	d.paragraph(strings.Join(parts, "　　"), paraStyle{size: 10.5, after: 2})
 }
 
-// t10Size is the type size of the T10 table, a point smaller than other tables to fit its fourteen columns.
-const t10Size = 10.0
+// t10Size is the type size of the T10 table, two points smaller than other tables to fit its sixteen columns.
+const t10Size = 9.0
 
 // t10Widths are the column widths of T10 in millimetres: four characters of t10Size with the cell padding
-// need 17.7 mm; the report-back result takes what is left of the page.
+// need 17 mm; the report-back result takes what is left of the page.
 func t10Widths(page float64) []float64 {
-	w := []float64{11, 20, 29, 18, 18, 18, 12.5, 12.5, 14, 14, 18, 18, 18, 0}
+	w := []float64{10, 17, 19, 16, 17, 17, 11, 11, 12.5, 12.5, 17, 17, 17, 0, 17, 18}
 	used := 0.0
 	for _, x := range w {
 		used += x
 	}
-	w[len(w)-1] = page - used
+	w[13] = page - used
 	return w
 }
 
@@ -301,12 +301,13 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 	d.title(strings.TrimSpace(st.Township) + "人大代表履职情况统计表")
 	d.subtitle(fmt.Sprintf("（%d年度）", year))
 	tableMeta(d, st, year, date)
-	// Fourteen columns across a landscape page: the header words are broken by hand into lines of at most
-	// four characters, and t10Widths gives the numeric columns room for four characters.
+	// Sixteen columns across a landscape page: the header words are broken by hand into lines of at most
+	// four characters, and t10Widths gives the numeric columns room for four characters. The last two are the
+	// yearly report's T10 contact columns (store's one rule of the norm: DeputyRecord.VisitsBehind).
 	cols := []column{{"序号", 0, "C"}, {"姓名", 0, "C"}, {"代表小组", 0, "C"}, {"人代会\n出席", 0, "C"},
 		{"活动参加\n次数", 0, "C"}, {"其中主席\n团会议", 0, "C"}, {"请假", 0, "C"}, {"缺席", 0, "C"}, {"领衔\n建议", 0, "C"},
 		{"联名\n建议", 0, "C"}, {"领衔建议\n已解决", 0, "C"}, {"进站接待\n次数", 0, "C"}, {"接待选民\n人次", 0, "C"},
-		{"述职评议结果", 0, "C"}}
+		{"述职评议结果", 0, "C"}, {"联系选民\n次数", 0, "C"}, {"联系选民\n达标", 0, "C"}}
 	// The rows and the 合计 are the yearly report's T10, so the two print the same numbers.
 	t := Report{store.ReportData{Settings: st, Records: recs}}.t10()
 	var rows [][]string
@@ -324,8 +325,18 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 	d.moveDown(3)
 	d.paragraph("注：人代会出席为出席本级人民代表大会会议的次数；活动参加次数为出席或列席人代会以外各类会议和活动（含主席团会议、"+
 		"视察、调研、执法检查、代表小组活动、培训学习等）的次数；请假、缺席为各类会议和活动合计；接待选民人次为本人值班时接待的人次，"+
-		"多名代表同场值班时各自计入；建议按收到日期计入年度，办理结果为制表时的结果；述职评议结果为优秀票占参加评议人数的比例。", paraStyle{size: 9.5})
+		"多名代表同场值班时各自计入；建议按收到日期计入年度，办理结果为制表时的结果；述职评议结果为优秀票占参加评议人数的比例；"+
+		contactNorm(st, year, date)+"。", paraStyle{size: 9.5})
 	return d.save(path)
+}
+
+// contactNorm says how the printed T10's 联系选民达标 is counted: over the deputies in office at the year's end,
+// or on the day the table is made during the year against the visits due by then.
+func contactNorm(st store.Settings, year int, date store.Date) string {
+	if date.Year() == year && date < store.YearPeriod(year).To {
+		return fmt.Sprintf("年度未结束，联系选民达标按%s在任的代表、截至当日应有的联系次数(每年要求次数按月份折算)计，不在任的为「—」", date.Chinese())
+	}
+	return "联系选民达标按年末在任的代表、每年要求的联系次数计，年内离任的为「—」"
 }
 
 // reportBackResult is the T10 cell of a deputy's report-backs of the year: 口头述职 优秀63.0%, one line each.

@@ -132,7 +132,7 @@ func TestDeputyTable(t *testing.T) {
 	}
 	checkPDF(t, path)
 	pages := rawPages(t, path)
-	var sum struct{ congress, act, pres, leave, absent, led, cos, solved, rec, voters, backs int }
+	var sum struct{ congress, act, pres, leave, absent, led, cos, solved, rec, voters, backs, visits, met int }
 	for _, r := range recs {
 		sum.congress += r.Kind(store.MeetingCongress).Present
 		sum.act += r.Activities
@@ -147,6 +147,10 @@ func TestDeputyTable(t *testing.T) {
 		if len(r.ReportBacks) > 0 {
 			sum.backs++
 		}
+		sum.visits += r.Visits
+		if r.ContactCounted() && !r.VisitsBehind() {
+			sum.met++
+		}
 	}
 	if sum.led == 0 || sum.act == 0 || sum.rec == 0 || sum.backs == 0 {
 		t.Fatalf("the demo year exercises too little: %+v", sum)
@@ -154,8 +158,12 @@ func TestDeputyTable(t *testing.T) {
 	all := strings.Join(pages, "")
 	mustContain(t, "T10", pages[0], "青山镇人大代表履职情况统计表", "（2024年度）", "单位：青山镇人大主席团",
 		"统计时段：2024年1月1日至2024年11月30日", "制表日期：2024年11月30日")
-	mustContain(t, "T10", all, fmt.Sprintf("合计%d人%d%d%d%d%d%d%d%d%d%d%d人述职", len(recs), sum.congress, sum.act, sum.pres,
-		sum.leave, sum.absent, sum.led, sum.cos, sum.solved, sum.rec, sum.voters, sum.backs))
+	if sum.visits == 0 || sum.met == 0 {
+		t.Fatalf("the demo year has no contact with voters to print: %+v", sum)
+	}
+	mustContain(t, "T10", all, fmt.Sprintf("合计%d人%d%d%d%d%d%d%d%d%d%d%d人述职%d%d人达标", len(recs), sum.congress, sum.act, sum.pres,
+		sum.leave, sum.absent, sum.led, sum.cos, sum.solved, sum.rec, sum.voters, sum.backs, sum.visits, sum.met),
+		"年度未结束，联系选民达标按2024年11月30日在任的代表")
 	for i, r := range recs {
 		mustContain(t, "T10", all, fmt.Sprintf("%d%s%s%d%d", i+1, r.Deputy.Name, r.Deputy.GroupName,
 			r.Kind(store.MeetingCongress).Present, r.Activities))
@@ -165,7 +173,7 @@ func TestDeputyTable(t *testing.T) {
 		}
 	}
 	for i, p := range pages {
-		mustContain(t, fmt.Sprintf("T10 page %d header", i+1), p, "序号姓名代表小组人代会出席活动参加次数", "述职评议结果")
+		mustContain(t, fmt.Sprintf("T10 page %d header", i+1), p, "序号姓名代表小组人代会出席活动参加次数", "述职评议结果联系选民次数联系选民达标")
 	}
 
 	// A county's worth of deputies: the header is repeated on every one of many pages, the 合计 closes the last.

@@ -24,6 +24,7 @@ const (
 	cWorkPost                 // 工作单位及职务 in one column
 	cSeats                    // 当选日期: one day for every level, or a day per level (镇级2021-12-01、县级2022-03-05)
 	cCount                    // a number of ballots (a whole number, 0 or more), or a score into a float field
+	cInt                      // a whole number: 3, 3人
 )
 
 // importColumn is one column an import file may have.
@@ -149,6 +150,8 @@ func importColumns(kind store.ImportKind) []importColumn {
 		return rectImportColumns // importxlsx_rect.go
 	case store.ImportEvalTargets:
 		return targetImportColumns // importxlsx_targets.go
+	case store.ImportPetitions:
+		return petitionImportColumns // importxlsx_petition.go
 	}
 	return nil
 }
@@ -166,6 +169,9 @@ func keyColumn(kind store.ImportKind) string {
 	}
 	if kind == store.ImportEvalTargets {
 		return "被评议单位"
+	}
+	if kind == store.ImportPetitions {
+		return "事由"
 	}
 	return "姓名"
 }

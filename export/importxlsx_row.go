@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -54,6 +55,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportEvalTargets:
 		r.row.EvalTarget = &store.EvalTarget{}
 		r.rec = reflect.ValueOf(r.row.EvalTarget).Elem()
+	case store.ImportPetitions:
+		r.row.Petition = &store.Petition{}
+		r.rec = reflect.ValueOf(r.row.Petition).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]
@@ -128,6 +132,9 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		return
 	}
 	f, ok := r.field(c.label)
+	if !ok && r.row.Petition != nil {
+		f, ok = petitionField(r.rec, c.label)
+	}
 	if !ok {
 		// 交办日期 and 办理时限 fill the suggestion's handling fields, which carry no label.
 		if c.kind == cDate && r.row.Suggestion != nil {
@@ -183,6 +190,13 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 			}
 		}
 		f.Set(reflect.ValueOf(vals))
+	case cInt:
+		n, err := strconv.Atoi(strings.TrimRight(foldFullWidth(v), "人次件起 "))
+		if err != nil || n < 0 {
+			r.problem(c.label, fmt.Sprintf("「%s」应是整数", clipImport(v, 20)), false)
+			return
+		}
+		f.SetInt(int64(n))
 	case cPhone:
 		f.SetString(phoneText(cell))
 	case cName:

@@ -32,6 +32,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "整改事项导入模板"
 	case store.ImportEvalTargets:
 		return "评议对象导入模板"
+	case store.ImportPetitions:
+		return "信访登记台账导入模板"
 	}
 	return "建议导入模板"
 }
@@ -187,6 +189,9 @@ func templateNotes(kind store.ImportKind) string {
 		s += "出生年月写成 1968.05。"
 	case store.ImportSuggestions:
 		s += "编号空着时按设置自动编号；已交办的建议填写主办单位和交办日期。"
+	case store.ImportPetitions:
+		s += "编号空着时自动编号；已转办的填写转办单位和责任人，已答复、反馈、办结的再填写相应日期，状态按日期确定。" +
+			"再次导入同一台账不会重复登记：编号相同，或收到日期、渠道、信访人和事由都相同的，按同一件信访处理。"
 	}
 	return s
 }

@@ -610,7 +610,7 @@ func yesNo(b bool) string {
 func (w Report) t10() rtable {
 	headers := []string{"序号", "姓名", "代表小组", "人代会出席", "活动参加次数", "其中主席团会议", "请假", "缺席", "领衔建议",
 		"联名建议", "领衔建议已解决", "进站接待次数", "接待选民人次", "述职评议结果",
-		"联系选民次数", "联系选民达标"} // issue 18: after 述职评议结果, so the printed T10 (DeputyTable) keeps its 14 columns
+		"联系选民次数", "联系选民达标"} // issue 18: after 述职评议结果; the printed T10 (DeputyTable) has them too
 	var rows []trow
 	var sum [10]int
 	backs, visits, met := 0, 0, 0
@@ -626,11 +626,15 @@ func (w Report) t10() rtable {
 		if len(r.ReportBacks) > 0 {
 			backs++
 		}
-		cells = append(cells, r.Visits, yesNo(!r.VisitsBehind()))
-		visits += r.Visits
-		if !r.VisitsBehind() {
-			met++
+		met1 := "—" // not in office on the counted day: not counted for the norm
+		if r.ContactCounted() {
+			met1 = yesNo(!r.VisitsBehind())
+			if !r.VisitsBehind() {
+				met++
+			}
 		}
+		cells = append(cells, r.Visits, met1)
+		visits += r.Visits
 		rows = append(rows, trow{cells: cells})
 	}
 	total := []any{"合计", fmt.Sprintf("%d人", len(w.Records)), nil}
@@ -639,10 +643,25 @@ func (w Report) t10() rtable {
 	}
 	total = append(total, fmt.Sprintf("%d人述职", backs), visits, fmt.Sprintf("%d人达标", met))
 	rows = append(rows, trow{cells: total, total: true})
+	// 联系选民达标: the one rule of store (ContactKeyDef(CKContactMet)); the heading says which norm.
+	c := w.Figures.Contact
+	headers[len(headers)-1] = fmt.Sprintf("联系选民达标(每年%d次)", c.VisitNorm)
+	contactNote := fmt.Sprintf("联系选民达标按%s在任的代表计(不在任的为「—」)，要求为每年联系选民不少于%d次。", c.ContactOn.Chinese(), c.VisitNorm)
+	if !c.YearClosed() {
+		headers[len(headers)-1] = fmt.Sprintf("联系选民达标(截至%s应有%d次)", monthDay(c.ContactOn), c.VisitsDue)
+		contactNote = fmt.Sprintf("年度未结束：联系选民达标按%s在任的代表、截至当日应有的次数计(每年%d次按月折算为%d次)，不在任的为「—」。",
+			c.ContactOn.Chinese(), c.VisitNorm, c.VisitsDue)
+	}
 	return rtable{name: "代表履职情况", heading: "人大代表履职情况统计表", headers: headers, rows: rows,
 		landscape: true, wide: map[int]float64{13: 24}, keyCols: 2,
 		note: "活动参加次数为出席或列席人代会以外各类会议和活动的次数；请假、缺席为各类会议和活动合计；建议按收到日期计入统计时段，" +
-			"领衔建议已解决按数据截至日(" + w.Figures.AsOf.Chinese() + ")的办理结果计。"}
+			"领衔建议已解决按数据截至日(" + w.Figures.AsOf.Chinese() + ")的办理结果计。" + contactNote}
+}
+
+// monthDay is a day as 11月30日.
+func monthDay(d store.Date) string {
+	t := d.Time()
+	return fmt.Sprintf("%d月%d日", t.Month(), t.Day())
 }
 
 // t11 is the report-backs of the period (述职评议测评结果, domain.md §5.1 T11): each with its participants and

@@ -19,13 +19,13 @@ func TestReportTextContact(t *testing.T) {
 		store.IssueRouteKey(store.RouteExplained): {Count: 30}, store.IssueRouteKey(store.RouteSuggestion): {Count: 20},
 		store.IssueRouteKey(store.RoutePetition): {Count: 5},
 		store.CKVoterVisits:                      {Count: 90, Sum: 400}, store.CKBulletins: {Count: 12},
-	}, ContactDeputies: 45, ContactMet: 40, VisitNorm: 2}
+	}, ContactDeputies: 45, ContactMet: 40, VisitNorm: 2, VisitsDue: 2, ContactOn: "2024-12-31"}
 	f.Contact = c
 	text := ReportText(rtSettings(), f)
 	t.Log("\n" + text)
 	wantIn(t, text, "2024年，受理群众来信18件，接待来访26起57人次，其中当场答复10件，转交有关单位办理36件，已办结44件，尚有1件超过办结时限。",
 		"各家站点接待选民40次，收集意见建议55条，其中当场解释答复30条、转为建议20条、转信访5条。",
-		"代表联系选民90次400人次，45名代表中有40名达到每年联系选民不少于2次的要求。", "编发政情通报12期。")
+		"代表联系选民90次400人次，在任的45名代表(兼任各级的计一人)中有40名达到每年联系选民不少于2次的要求。", "编发政情通报12期。")
 	wantNotIn(t, text, "集体访", "批转", "征求意见卡", "均已办结", "转村(居)")
 	if m := zeroClause.FindString(text); m != "" {
 		t.Errorf("a zero clause 「%s」", m)
@@ -35,6 +35,10 @@ func TestReportTextContact(t *testing.T) {
 	c.Counts[store.CKOverdue] = store.ContactCount{}
 	f.Contact = c
 	wantIn(t, ReportText(rtSettings(), f), "转交有关单位办理36件，均已办结。")
+	// A year not yet over is counted against the norm to date, and the sentence says so.
+	c.ContactOn, c.VisitsDue = "2024-06-30", 1
+	f.Contact = c
+	wantIn(t, ReportText(rtSettings(), f), "在任的45名代表(兼任各级的计一人)中有40名达到截至6月应有的联系选民次数(每年不少于2次，按月折算为1次)。")
 	// A year without any contact record says nothing of it.
 	wantNotIn(t, ReportText(rtSettings(), rtFigures()), "来信", "来访", "联系选民")
 }

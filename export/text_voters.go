@@ -76,10 +76,15 @@ func (r reportWriter) contact() string {
 			s += fmt.Sprintf("，收集意见%d条", k)
 		}
 		if c.ContactDeputies > 0 && c.VisitNorm > 0 {
+			// Who is counted and against what: store's one rule (ContactKeyDef(CKContactMet) says it).
+			norm := fmt.Sprintf("每年联系选民不少于%d次的要求", c.VisitNorm)
+			if !c.YearClosed() {
+				norm = fmt.Sprintf("截至%d月应有的联系选民次数(每年不少于%d次，按月折算为%d次)", c.ContactOn.Time().Month(), c.VisitNorm, c.VisitsDue)
+			}
 			if c.ContactMet == c.ContactDeputies {
-				s += fmt.Sprintf("，全体代表均达到每年联系选民不少于%d次的要求", c.VisitNorm)
+				s += fmt.Sprintf("，在任的%d名代表均达到%s", c.ContactDeputies, norm)
 			} else {
-				s += fmt.Sprintf("，%d名代表中有%d名达到每年联系选民不少于%d次的要求", c.ContactDeputies, c.ContactMet, c.VisitNorm)
+				s += fmt.Sprintf("，在任的%d名代表(兼任各级的计一人)中有%d名达到%s", c.ContactDeputies, c.ContactMet, norm)
 			}
 		}
 		sentences = append(sentences, s+"。")

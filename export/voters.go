@@ -212,6 +212,12 @@ func StationNotices(path string, doc store.StationNoticeDoc, paper string) error
 func stationNotice(d *document, doc store.StationNoticeDoc, n store.StationNotice) {
 	d.title(n.Station.Name + "接待选民情况公示")
 	d.subtitle("（" + doc.Month.Chinese() + "）")
+	if n.Photo != nil {
+		// The station's photo under the title, as wide as half the page at most, its shape kept.
+		d.ensure(stationPhotoH + 4)
+		drawImage(d, n.Photo, d.left+d.width/4, d.y(), d.width/2, stationPhotoH)
+		d.moveDown(stationPhotoH + 4)
+	}
 	lead := fmt.Sprintf("%s，本站共接待选民%d次、%d人次，收集意见建议%d条。现将办理情况公示如下，接受群众监督。",
 		doc.Month.Chinese(), len(n.Receptions), n.Voters(), n.Issues())
 	if len(n.Receptions) == 0 {
@@ -268,6 +274,10 @@ func stationNotice(d *document, doc store.StationNoticeDoc, n store.StationNotic
 	d.paragraph("选民有意见建议，可在接待日到站反映，也可投入代表信箱。", paraStyle{size: 10.5})
 	d.signature(n.Station.Name, doc.Posted.Chinese())
 }
+
+// stationPhotoH is the height of the box a station's photo is fitted into on its 公示表 (A4 millimetres; the
+// A3 poster is the A4 page enlarged).
+const stationPhotoH = 60.0
 
 // chineseOrdinals number the sections of a notice.
 var chineseOrdinals = []string{"一", "二", "三"}

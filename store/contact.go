@@ -390,7 +390,8 @@ type ContactStatus struct {
 // Behind reports whether the deputy made fewer visits than were due.
 func (s ContactStatus) Behind() bool { return s.Visits < s.Due }
 
-// ContactStatuses returns, for every deputy on the roll of day, the year's visits up to day against the
+// ContactStatuses returns, for every deputy on the roll of day (holding a seat of any level that day, counted
+// once however many levels: the one set the contact norm is counted over, for 概览, the report text and T10), the year's visits up to day against the
 // visits due by then, by group and name; behindOnly keeps those behind.
 func (db *DB) ContactStatuses(ctx context.Context, day Date, behindOnly bool) (out []ContactStatus, err error) {
 	err = db.view(ctx, func(tx *Tx) error {
@@ -428,7 +429,8 @@ func (tx *Tx) contactStatuses(day Date, behindOnly bool) ([]ContactStatus, error
 }
 
 // recordContact fills the contact with voters of the records (index by deputy id) from from to to: the visits
-// and voters met, the households kept in touch with, and the yearly norm.
+// and voters met, the households kept in touch with, the yearly norm, and each deputy's standing against the
+// norm on day to (contactStatuses: in office that day, the year's visits up to it against those due by it).
 func (tx *Tx) recordContact(recs []DeputyRecord, index map[int64]*DeputyRecord, from, to string) error {
 	vs, err := tx.voterSettings()
 	if err != nil {
@@ -436,6 +438,15 @@ func (tx *Tx) recordContact(recs []DeputyRecord, index map[int64]*DeputyRecord, 
 	}
 	for i := range recs {
 		recs[i].VisitNorm = vs.VisitNorm
+	}
+	statuses, err := tx.contactStatuses(Date(to), false)
+	if err != nil {
+		return err
+	}
+	for _, s := range statuses {
+		if r := index[s.DeputyID]; r != nil {
+			r.Contact = &s
+		}
 	}
 	if err := collect(tx, `SELECT deputy_id, count(*), coalesce(sum(voters), 0) FROM voter_visits WHERE date BETWEEN ? AND ? GROUP BY deputy_id`,
 		[]any{from, to}, func(sc scanner) error {
@@ -461,5 +472,10 @@ func (tx *Tx) recordContact(recs []DeputyRecord, index map[int64]*DeputyRecord, 
 	})
 }
 
-// VisitsBehind reports whether the deputy's visits of the year fall short of the yearly norm.
-func (r DeputyRecord) VisitsBehind() bool { return r.Visits < r.VisitNorm }
+// VisitsBehind reports whether the deputy, in office on the record's counted day, made fewer visits in the year
+// up to that day than were due by it: for a closed year the yearly norm, for the current year the norm to date
+// (VoterSettings.VisitsDue). A deputy not in office that day is neither behind nor counted (ContactCounted).
+func (r DeputyRecord) VisitsBehind() bool { return r.Contact != nil && r.Contact.Behind() }
+
+// ContactCounted reports whether the deputy counts for the contact norm: in office on the record's counted day.
+func (r DeputyRecord) ContactCounted() bool { return r.Contact != nil }

@@ -613,6 +613,10 @@ func (g *demoGen) writeDuty(w *demoWriter) {
 	defer func() { g.r = main }()
 	this := MonthOf(g.today)
 	nextID := int64(len(g.receptions))
+	byID := map[int64]*demoStation{}
+	for _, s := range g.stations {
+		byID[s.id] = s
+	}
 	for _, m := range []Month{this.Prev(), this, this.Next()} {
 		days, err := w.tx.planDuty(m, 2)
 		if err != nil {
@@ -625,12 +629,7 @@ func (g *demoGen) writeDuty(w *demoWriter) {
 			if d.Kind != DutyKindStation || d.Date >= g.today || !g.chance(0.8) {
 				continue
 			}
-			var st *demoStation
-			for _, s := range g.stations {
-				if s.id == d.StationID {
-					st = s
-				}
-			}
+			st := byID[d.StationID]
 			nextID++
 			voters := g.between(1, 6)
 			stamp := string(d.Date) + " 17:00:00"

@@ -72,6 +72,10 @@ type DeputyRecord struct {
 	// Contact with voters (联系选民, contact.go): the year's visits and the voters met on them, the households
 	// the deputy keeps in touch with, and the visits the settings ask for in a year.
 	Visits, VisitVoters, Households, VisitNorm int
+	// Contact is the deputy's standing against the norm on the record's counted day (the period's last day, or
+	// the data date when earlier), by the one rule of contactStatuses that 概览 and the report text use too;
+	// nil when the deputy holds no seat that day (not counted for the norm).
+	Contact *ContactStatus
 
 	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
 
@@ -283,7 +287,7 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 		return nil, fmt.Errorf("查询述职评议: %w", err)
 	}
 
-	if err := tx.recordContact(recs, index, from, to); err != nil {
+	if err := tx.recordContact(recs, index, from, min(to, asOf)); err != nil {
 		return nil, fmt.Errorf("统计联系选民: %w", err)
 	}
 

@@ -91,7 +91,13 @@ type StationNotice struct {
 	Duty       []DutyDay   // next month: the station's duty days and the town's 接待日
 	Rules      []ReceptionRule
 	Phone      string // the station's phone when it is not a deputy's own, else the office's; "" for none
+	// Photo is the station's photo (the attachment set as its photo), nil when it has none.
+	Photo *PrintImage
 }
+
+// stationPhotoSide is the print size of a station's photo on its 公示表, the longest side in pixels: about
+// 200 dpi across a third of an A3 poster.
+const stationPhotoSide = 1200
 
 // Issues counts the issues of the month.
 func (n StationNotice) Issues() int {
@@ -167,6 +173,9 @@ func (db *DB) StationNoticeDoc(ctx context.Context, m Month, stationID int64) (d
 				n.Phone = st.Phone
 			} else {
 				n.Phone = vs.OfficePhone
+			}
+			if n.Photo, err = tx.photoOf(Owner{OwnerStation, st.ID}, stationPhotoSide); err != nil {
+				return err
 			}
 			recs, _, err := tx.receptions(ReceptionFilter{StationID: st.ID, From: m.First(), To: m.Last()})
 			if err != nil {

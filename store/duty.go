@@ -518,6 +518,20 @@ func (tx *Tx) planDuty(m Month, weekday int) ([]DutyDay, error) {
 			dutyDays = append(dutyDays, day)
 		}
 	}
+	// Who is in office on each duty day, read once a day for every station (not once a station and day:
+	// thousands of stations at the stress scale).
+	held := map[Date]map[int64]bool{}
+	var all []int64
+	for _, st := range stations {
+		all = append(all, st.deputies...)
+	}
+	for _, day := range dutyDays {
+		on, err := tx.inOfficeOn(all, day)
+		if err != nil {
+			return nil, err
+		}
+		held[day] = on
+	}
 	for _, st := range stations {
 		var last int64
 		err := tx.QueryRow(`SELECT coalesce(deputy_id, 0) FROM duty_days WHERE station_id = ? AND kind = ? AND date < ?
@@ -530,10 +544,7 @@ func (tx *Tx) planDuty(m Month, weekday int) ([]DutyDay, error) {
 			next = i + 1
 		}
 		for _, day := range dutyDays {
-			on, err := tx.inOfficeOn(st.deputies, day)
-			if err != nil {
-				return nil, err
-			}
+			on := held[day]
 			// The next deputy in turn who is in office that day.
 			for k := 0; k < len(st.deputies); k++ {
 				id := st.deputies[(next+k)%len(st.deputies)]

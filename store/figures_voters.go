@@ -117,9 +117,12 @@ func ContactKeyDef(k ContactKey) (label, unit, definition string) {
 	}
 	switch k {
 	case CKContactMet:
-		return "联系选民达到要求的代表", "人", "统计日在任的代表中，当年联系选民次数不少于截至统计日应有次数(每年要求次数按月份折算，向上取整)的人数"
+		return "联系选民达到要求的代表", "人", "统计日在任的代表(镇、县、市各级代表，兼任几级的计一人；统计日前已离任的不计)中，" +
+			"当年1月1日至统计日联系选民次数不少于应有次数的人数。应有次数：统计日为12月31日(年度已结束)时为设置的每年要求次数；" +
+			"否则为截至统计日的应有次数(每年要求次数按月份折算，向上取整)。概览、报告文字稿和代表履职情况统计表都按这一口径"
 	case CKContactBehind:
-		return "联系选民未达要求的代表", "人", "统计日在任的代表中，当年联系选民次数少于截至统计日应有次数的人数"
+		return "联系选民未达要求的代表", "人", "统计日在任的代表(兼任几级的计一人)中，当年1月1日至统计日联系选民次数少于应有次数" +
+			"(年度已结束为每年要求次数，否则为截至统计日按月折算的次数)的人数"
 	}
 	return "", "", ""
 }
@@ -189,14 +192,23 @@ type ContactFigures struct {
 	ContactMet      int
 	ContactRate     Rate // ContactMet / ContactDeputies
 	VisitsDue       int  // visits due by that day
-	VisitNorm       int  // the yearly norm of the settings
-	Households      int  // households the deputies keep in touch with (HouseholdCount summed)
+	// ContactOn is that day (Figures.CountedOn): on 31 December the year is closed and the yearly norm applies,
+	// on any other day the norm to date (VisitsDue).
+	ContactOn  Date
+	VisitNorm  int // the yearly norm of the settings
+	Households int // households the deputies keep in touch with (HouseholdCount summed)
 
 	CardsSent, CardsReturned int
 	CardQuarters             int // quarters of the window begun by the report date
 	CardQuartersDone         int // … with a batch of cards sent
 	BulletinMonths           int // months of the window begun by the report date
 	BulletinMonthsDone       int // … with a bulletin
+}
+
+// YearClosed reports whether the deputies' contact is counted on the last day of the year, against the yearly
+// norm; otherwise it is counted against the norm to date.
+func (c ContactFigures) YearClosed() bool {
+	return c.ContactOn != "" && c.ContactOn == YearPeriod(c.ContactOn.Year()).To
 }
 
 // N returns the count of a key (0 for an unknown key).
@@ -235,7 +247,7 @@ func (tx *Tx) contactFigures(f *Figures) error {
 		return err
 	}
 	day := f.CountedOn()
-	c.VisitNorm, c.VisitsDue = vs.VisitNorm, vs.VisitsDue(day)
+	c.VisitNorm, c.VisitsDue, c.ContactOn = vs.VisitNorm, vs.VisitsDue(day), day
 	statuses, err := tx.contactStatuses(day, false)
 	if err != nil {
 		return err

@@ -29,10 +29,12 @@ const (
 	ImportRectifications ImportKind = "rectifications"
 	// ImportEvalTargets are the targets of one 评议活动 (import_targets.go); ImportSheet.CampaignID names it.
 	ImportEvalTargets ImportKind = "evaluation-targets"
+	// ImportPetitions are 信访件 of a 信访登记台账 (import_petitions.go).
+	ImportPetitions ImportKind = "petitions"
 )
 
 // ImportKinds lists the kinds of import.
-var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets}
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets, ImportPetitions}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -47,6 +49,8 @@ func (k ImportKind) Label() string {
 		return "整改事项"
 	case ImportEvalTargets:
 		return "评议对象"
+	case ImportPetitions:
+		return "信访件"
 	}
 	return string(k)
 }
@@ -116,6 +120,8 @@ type ImportRow struct {
 	Rectification *Rectification
 	// EvalTarget is a target of a 评议活动 with its 测评 counts (import_targets.go).
 	EvalTarget *EvalTarget
+	// Petition is a 信访件 with its handling as the ledger has it (import_petitions.go).
+	Petition *Petition
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -190,6 +196,9 @@ type PlanRow struct {
 	Rectification *Rectification
 	// EvalTarget is a campaign's target (import_targets.go).
 	EvalTarget *EvalTarget
+	// Petition is a 信访件's registration (import_petitions.go); petitionSteps its handling as the row has it.
+	Petition      *Petition
+	petitionSteps *Petition
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -495,6 +504,8 @@ func (tx *Tx) importRow(r *PlanRow) error {
 		return tx.saveRectification(&x)
 	case r.EvalTarget != nil:
 		return tx.importEvalTarget(*r.EvalTarget)
+	case r.Petition != nil:
+		return tx.importPetition(r)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -564,6 +575,11 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			return names("责任单位", `SELECT name FROM units ORDER BY id`)
 		case ImportEvalTargets:
 			return names("被评议单位", `SELECT name FROM units ORDER BY id`)
+		case ImportPetitions:
+			if err := dict("类别", DictPetitionCategory); err != nil {
+				return err
+			}
+			return names("转办单位", `SELECT name FROM units ORDER BY id`)
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

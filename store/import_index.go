@@ -45,6 +45,8 @@ type importIndex struct {
 	numbers  map[string]suggestionRef // suggestion number → item
 	items    map[string][]suggestionRef
 	rects    map[string]int64 // 整改事项 by text and unit (rectKey) → id
+	// petitions are the saved 信访件 by number and by petitionKey (import_petitions.go).
+	petitions petitionRefs
 }
 
 func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
@@ -97,6 +99,9 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 	}
 	if kind == ImportRectifications {
 		return idx, idx.loadRectifications(tx)
+	}
+	if kind == ImportPetitions {
+		return idx, idx.loadPetitions(tx)
 	}
 	if kind != ImportSuggestions {
 		return idx, nil

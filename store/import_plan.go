@@ -119,6 +119,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.rectification(r, in)
 	case ImportEvalTargets:
 		err = pl.evalTarget(r, in)
+	case ImportPetitions:
+		err = pl.petition(r, in)
 	}
 	return r.PlanRow, err
 }

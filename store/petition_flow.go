@@ -180,19 +180,21 @@ func (tx *Tx) petitionTransition(id int64, step string, fn func(p *Petition, r p
 // OnSpot records a visit answered there and then (当场答复): the answer reached the petitioner in person, so
 // the case is closed on the day.
 func (db *DB) OnSpot(ctx context.Context, id int64, date Date, reply string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		return tx.petitionTransition(id, PStepOnSpot, func(p *Petition, r petitionRules) (Date, string, error) {
-			var c checker
-			reply = strings.TrimSpace(reply)
-			c.requiredDate("答复日期", date)
-			c.notBefore("答复日期", date, "收到日期", p.Received)
-			c.required("答复内容", reply)
-			c.maxLen("答复内容", reply, maxLongText)
-			if err := c.result(); err != nil {
-				return "", "", err
-			}
-			return date, p.applyOnSpot(date, reply), nil
-		})
+	return db.update(ctx, func(tx *Tx) error { return tx.onSpot(id, date, reply) })
+}
+
+func (tx *Tx) onSpot(id int64, date Date, reply string) error {
+	return tx.petitionTransition(id, PStepOnSpot, func(p *Petition, r petitionRules) (Date, string, error) {
+		var c checker
+		reply = strings.TrimSpace(reply)
+		c.requiredDate("答复日期", date)
+		c.notBefore("答复日期", date, "收到日期", p.Received)
+		c.required("答复内容", reply)
+		c.maxLen("答复内容", reply, maxLongText)
+		if err := c.result(); err != nil {
+			return "", "", err
+		}
+		return date, p.applyOnSpot(date, reply), nil
 	})
 }
 
@@ -207,33 +209,35 @@ type ReferInput struct {
 
 // Refer hands a registered case to a unit with the person responsible and a deadline (转办).
 func (db *DB) Refer(ctx context.Context, id int64, in ReferInput) error {
-	return db.update(ctx, func(tx *Tx) error {
-		return tx.petitionTransition(id, PStepRefer, func(p *Petition, r petitionRules) (Date, string, error) {
-			var c checker
-			in.UnitName, in.Responsible = cleanName(in.UnitName), cleanName(in.Responsible)
-			if in.UnitID != 0 {
-				if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, in.UnitID).Scan(&in.UnitName); err != nil {
-					return "", "", fieldErr("转办单位", "不存在")
-				}
+	return db.update(ctx, func(tx *Tx) error { return tx.refer(id, in) })
+}
+
+func (tx *Tx) refer(id int64, in ReferInput) error {
+	return tx.petitionTransition(id, PStepRefer, func(p *Petition, r petitionRules) (Date, string, error) {
+		var c checker
+		in.UnitName, in.Responsible = cleanName(in.UnitName), cleanName(in.Responsible)
+		if in.UnitID != 0 {
+			if err := tx.QueryRow(`SELECT name FROM units WHERE id = ?`, in.UnitID).Scan(&in.UnitName); err != nil {
+				return "", "", fieldErr("转办单位", "不存在")
 			}
-			c.required("转办单位", in.UnitName)
-			c.maxLen("转办单位", in.UnitName, maxLine)
-			c.required("责任人", in.Responsible)
-			c.maxLen("责任人", in.Responsible, maxName)
-			c.requiredDate("转办日期", in.Date)
-			c.notBefore("转办日期", in.Date, "收到日期", p.Received)
-			if in.Deadline == "" && in.Date != "" && in.Date.Valid() {
-				in.Deadline = r.settings.PetitionDeadline(r.calendar, in.Date)
-			}
-			c.date("办结时限", in.Deadline)
-			if in.Deadline != "" && in.Date != "" && in.Deadline <= in.Date {
-				c.fail("办结时限", "(%s)应晚于转办日期", in.Deadline.Chinese())
-			}
-			if err := c.result(); err != nil {
-				return "", "", err
-			}
-			return in.Date, p.applyRefer(in), nil
-		})
+		}
+		c.required("转办单位", in.UnitName)
+		c.maxLen("转办单位", in.UnitName, maxLine)
+		c.required("责任人", in.Responsible)
+		c.maxLen("责任人", in.Responsible, maxName)
+		c.requiredDate("转办日期", in.Date)
+		c.notBefore("转办日期", in.Date, "收到日期", p.Received)
+		if in.Deadline == "" && in.Date != "" && in.Date.Valid() {
+			in.Deadline = r.settings.PetitionDeadline(r.calendar, in.Date)
+		}
+		c.date("办结时限", in.Deadline)
+		if in.Deadline != "" && in.Date != "" && in.Deadline <= in.Date {
+			c.fail("办结时限", "(%s)应晚于转办日期", in.Deadline.Chinese())
+		}
+		if err := c.result(); err != nil {
+			return "", "", err
+		}
+		return in.Date, p.applyRefer(in), nil
 	})
 }
 
@@ -289,52 +293,58 @@ func (db *DB) ExtendPetition(ctx context.Context, id int64, deadline Date, reaso
 
 // ReplyPetition records the unit's result (答复).
 func (db *DB) ReplyPetition(ctx context.Context, id int64, date Date, reply string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		return tx.petitionTransition(id, PStepReply, func(p *Petition, r petitionRules) (Date, string, error) {
-			var c checker
-			reply = strings.TrimSpace(reply)
-			c.requiredDate("答复日期", date)
-			c.notBefore("答复日期", date, "转办日期", p.Referred)
-			c.required("办理结果", reply)
-			c.maxLen("办理结果", reply, maxLongText)
-			if err := c.result(); err != nil {
-				return "", "", err
-			}
-			return date, p.applyReply(date, reply), nil
-		})
+	return db.update(ctx, func(tx *Tx) error { return tx.replyPetition(id, date, reply) })
+}
+
+func (tx *Tx) replyPetition(id int64, date Date, reply string) error {
+	return tx.petitionTransition(id, PStepReply, func(p *Petition, r petitionRules) (Date, string, error) {
+		var c checker
+		reply = strings.TrimSpace(reply)
+		c.requiredDate("答复日期", date)
+		c.notBefore("答复日期", date, "转办日期", p.Referred)
+		c.required("办理结果", reply)
+		c.maxLen("办理结果", reply, maxLongText)
+		if err := c.result(); err != nil {
+			return "", "", err
+		}
+		return date, p.applyReply(date, reply), nil
 	})
 }
 
 // Feedback records that the result reached the petitioner (反馈信访人), and how.
 func (db *DB) Feedback(ctx context.Context, id int64, date Date, how string) error {
-	return db.update(ctx, func(tx *Tx) error {
-		return tx.petitionTransition(id, PStepFeedback, func(p *Petition, r petitionRules) (Date, string, error) {
-			var c checker
-			c.requiredDate("反馈日期", date)
-			c.notBefore("反馈日期", date, "答复日期", p.Replied)
-			c.required("反馈方式", how)
-			c.oneOf("反馈方式", how, FeedbackMethods)
-			if err := c.result(); err != nil {
-				return "", "", err
-			}
-			return date, p.applyFeedback(date, how), nil
-		})
+	return db.update(ctx, func(tx *Tx) error { return tx.feedback(id, date, how) })
+}
+
+func (tx *Tx) feedback(id int64, date Date, how string) error {
+	return tx.petitionTransition(id, PStepFeedback, func(p *Petition, r petitionRules) (Date, string, error) {
+		var c checker
+		c.requiredDate("反馈日期", date)
+		c.notBefore("反馈日期", date, "答复日期", p.Replied)
+		c.required("反馈方式", how)
+		c.oneOf("反馈方式", how, FeedbackMethods)
+		if err := c.result(); err != nil {
+			return "", "", err
+		}
+		return date, p.applyFeedback(date, how), nil
 	})
 }
 
 // ClosePetition closes a case whose result reached the petitioner (办结).
 func (db *DB) ClosePetition(ctx context.Context, id int64, date Date) error {
-	return db.update(ctx, func(tx *Tx) error {
-		return tx.petitionTransition(id, PStepClose, func(p *Petition, r petitionRules) (Date, string, error) {
-			var c checker
-			c.requiredDate("办结日期", date)
-			c.notBefore("办结日期", date, "反馈日期", p.Feedback)
-			if err := c.result(); err != nil {
-				return "", "", err
-			}
-			p.applyClose(date)
-			return date, "", nil
-		})
+	return db.update(ctx, func(tx *Tx) error { return tx.closePetition(id, date) })
+}
+
+func (tx *Tx) closePetition(id int64, date Date) error {
+	return tx.petitionTransition(id, PStepClose, func(p *Petition, r petitionRules) (Date, string, error) {
+		var c checker
+		c.requiredDate("办结日期", date)
+		c.notBefore("办结日期", date, "反馈日期", p.Feedback)
+		if err := c.result(); err != nil {
+			return "", "", err
+		}
+		p.applyClose(date)
+		return date, "", nil
 	})
 }
 

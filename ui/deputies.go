@@ -617,7 +617,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		contact += fmt.Sprintf("，固定联系 %d 户", r.Households)
 	}
 	if r.VisitsBehind() {
-		contact += "，未达到要求"
+		contact += fmt.Sprintf("，未达到要求(到统计日应有 %d 次)", r.Contact.Due)
 	}
 	out = append(out, boldLabel("联系选民"), line(contact+"。"))
 	out = append(out, boldLabel("向选民述职和评议"))

@@ -83,6 +83,7 @@ func newPetitionsTab(d *desk) *petitionsTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一件信访，或点「新增」登记"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.addImport(d, store.ImportPetitions)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		filterBox("年度", t.filters.year, 80), filterBox("状态", t.filters.state, 90),
 		filterBox("渠道", t.filters.channel, 120), filterBox("提醒", t.filters.remind, 150),
@@ -199,7 +200,17 @@ func (t *petitionsTab) remove() {
 	})
 }
 
-func (t *petitionsTab) exportList() { exportRecords(t.d, "信访登记", t.list) }
+// exportList writes the 信访登记台账 of the list's filter and sort, in the columns of the import template, so
+// that the ledger kept in Excel imports again without registering a case twice.
+func (t *petitionsTab) exportList() {
+	ps, err := t.list.all()
+	if err != nil {
+		t.d.showError(err)
+		return
+	}
+	h, rows := export.PetitionLedger(ps)
+	t.d.exportList("信访登记台账", h, rows)
+}
 
 // open puts x into the pane once the registration form holds no unsaved changes; cancel runs when the clerk
 // stays, then once x is shown.
