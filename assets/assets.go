@@ -33,6 +33,14 @@ var FontRegular = sync.OnceValue(func() []byte { return gunzip(fontRegularGz) })
 // coverage as FontRegular.
 var FontBold = sync.OnceValue(func() []byte { return gunzip(fontBoldGz) })
 
+// UnpackRegular unpacks the regular weight anew, for a caller that needs the bytes only briefly and should
+// not keep them for the life of the program as FontRegular does: the window's theme, whose text library
+// copies what it needs out of the font.
+func UnpackRegular() []byte { return gunzip(fontRegularGz) }
+
+// UnpackBold is UnpackRegular for the bold weight.
+func UnpackBold() []byte { return gunzip(fontBoldGz) }
+
 // gunzip unpacks an embedded file into a slice of exactly its size, read from the gzip trailer (ISIZE, the
 // size modulo 2³²; the fonts are far below 4 GB): io.ReadAll's doubling made ~3× the font in garbage and
 // spent more time zeroing and copying it than inflating. The data is part of the binary and checked by the
