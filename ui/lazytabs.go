@@ -39,13 +39,3 @@ func (d *desk) buildTab(it *container.TabItem) {
 	it.Content = content
 	d.tabs.Refresh()
 }
-
-// buildAllTabs puts every tab's content in place (the screenshots, and the tests that look into tabs not
-// chosen).
-func (d *desk) buildAllTabs() {
-	for _, it := range d.tabs.Items {
-		if _, ok := d.deferred[it]; ok {
-			d.buildTab(it)
-		}
-	}
-}

@@ -104,11 +104,7 @@ func TestLazyTabs(t *testing.T) {
 			t.Fatal("建议 is on screen before the draft is restored")
 		}
 		d2.offerDrafts()
-		top := d2.win.Canvas().Overlays().Top()
-		if top == nil || findButton(top, "恢复") == nil {
-			t.Fatal("no offer to restore the draft")
-		}
-		test.Tap(findButton(top, "恢复"))
+		test.Tap(findButton(startupTestDialog(t, d2.win, "恢复"), "恢复"))
 		if d2.tabs.Selected().Text != "建议" || d2.items.current.ID != x.ID {
 			t.Fatalf("恢复 shows tab %q, item %d; want 建议 %d", d2.tabs.Selected().Text, d2.items.current.ID, x.ID)
 		}
