@@ -10,7 +10,9 @@ import (
 // TestFontResource: the theme's fonts give the whole bundled font each time they are asked — the copy
 // unpacked ahead at start first, then new ones — and keep none themselves.
 func TestFontResource(t *testing.T) {
-	want := assets.FontRegular()
+	// A fresh copy: in the whole package's run assets.FontRegular's shared copy, which the PDF code is
+	// handed, was seen to differ from the file by then (same length; cause not yet found).
+	want := assets.UnpackRegular()
 	f := &fontResource{name: "r.ttf", unpack: assets.UnpackRegular}
 	f.prefetch()
 	f.prefetch() // a second prefetch while one is on its way unpacks nothing more
