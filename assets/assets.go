@@ -9,6 +9,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
+	"fmt"
 	"io"
 	"sync"
 )
@@ -31,16 +33,30 @@ var FontRegular = sync.OnceValue(func() []byte { return gunzip(fontRegularGz) })
 // coverage as FontRegular.
 var FontBold = sync.OnceValue(func() []byte { return gunzip(fontBoldGz) })
 
-// gunzip unpacks an embedded file. The data is part of the binary and checked by the tests, so a failure
-// is a broken build: it panics.
+// UnpackRegular unpacks the regular weight anew, for a caller that needs the bytes only briefly and should
+// not keep them for the life of the program as FontRegular does: the window's theme, whose text library
+// copies what it needs out of the font.
+func UnpackRegular() []byte { return gunzip(fontRegularGz) }
+
+// UnpackBold is UnpackRegular for the bold weight.
+func UnpackBold() []byte { return gunzip(fontBoldGz) }
+
+// gunzip unpacks an embedded file into a slice of exactly its size, read from the gzip trailer (ISIZE, the
+// size modulo 2³²; the fonts are far below 4 GB): io.ReadAll's doubling made ~3× the font in garbage and
+// spent more time zeroing and copying it than inflating. The data is part of the binary and checked by the
+// tests, so a failure is a broken build: it panics.
 func gunzip(b []byte) []byte {
 	r, err := gzip.NewReader(bytes.NewReader(b))
 	if err != nil {
 		panic("assets: embedded font: " + err.Error())
 	}
-	out, err := io.ReadAll(r)
-	if err != nil {
+	out := make([]byte, binary.LittleEndian.Uint32(b[len(b)-4:]))
+	if _, err := io.ReadFull(r, out); err != nil {
 		panic("assets: embedded font: " + err.Error())
+	}
+	// The end of the stream checks the CRC and the size: nothing may follow the bytes read.
+	if n, err := r.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		panic(fmt.Sprintf("assets: embedded font: longer than its gzip trailer says (%v)", err))
 	}
 	return out
 }

@@ -2,6 +2,8 @@ package assets
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/binary"
 	"testing"
 
 	"golang.org/x/image/font/sfnt"
@@ -57,4 +59,28 @@ func TestFonts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestGunzipExactSize: the fonts unpack into a slice of exactly their size (the gzip trailer's), and a file
+// whose trailer understates it is refused rather than cut short.
+func TestGunzipExactSize(t *testing.T) {
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	want := bytes.Repeat([]byte("人大代表"), 10000)
+	w.Write(want)
+	w.Close()
+	got := gunzip(z.Bytes())
+	if !bytes.Equal(got, want) || cap(got) != len(want) {
+		t.Fatalf("unpacked %d bytes (capacity %d), want %d", len(got), cap(got), len(want))
+	}
+	t.Run("TrailerTooShort", func(t *testing.T) {
+		bad := bytes.Clone(z.Bytes())
+		binary.LittleEndian.PutUint32(bad[len(bad)-4:], uint32(len(want)-1))
+		defer func() {
+			if recover() == nil {
+				t.Fatal("a file longer than its trailer says was accepted")
+			}
+		}()
+		gunzip(bad)
+	})
 }

@@ -6,6 +6,9 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -23,8 +26,13 @@ import (
 //	RENDADESK_BENCH=tabs         the window as usual; once up, show every tab in turn (with its first row
 //	                             chosen, so the detail pane is filled), then print the memory and quit
 //
-// The line is `rendadesk-bench <mode> unix_ns=… since_init_ms=… vmrss_kb=… vmhwm_kb=…`; unix_ns is the wall clock
-// when the frame had been painted, which the script subtracts from the time it started the process.
+// RENDADESK_BENCH_PROFILE=dir also writes, into dir, a CPU profile from main to the first frame (start.cpu)
+// and a heap profile after a garbage collection at the first frame (heap-0-first.pprof) and, in the tabs mode,
+// after each tab has been shown (heap-N-<tab>.pprof).
+//
+// The line is `rendadesk-bench <mode> unix_ns=… since_init_ms=… cpu_ms=… vmrss_kb=… vmhwm_kb=… heap_kb=…`;
+// unix_ns is the wall clock when the frame had been painted, which the script subtracts from the time it
+// started the process; cpu_ms the process's CPU time until then; heap_kb the live heap after a collection.
 const EnvBench = "RENDADESK_BENCH"
 
 // benchInit is about when the process started: package variables are set before main runs.
@@ -39,9 +47,11 @@ var benchInit = time.Now()
 // hook when the loop starts, right after ShowAndRun's Show has returned.
 func BenchHook(a fyne.App) {
 	mode := os.Getenv(EnvBench)
-	switch mode {
-	case "":
+	if mode == "" {
 		return
+	}
+	benchProfileStart()
+	switch mode {
 	case "bare":
 		w := a.NewWindow("bare")
 		w.Resize(fyne.NewSize(1280, 720))
@@ -62,10 +72,70 @@ func BenchHook(a fyne.App) {
 // benchReport prints the bench line and quits.
 func benchReport(a fyne.App, mode string) {
 	now := time.Now()
+	benchProfileStop()
 	rss, hwm := procMemory()
-	fmt.Printf("rendadesk-bench %s unix_ns=%d since_init_ms=%.1f vmrss_kb=%d vmhwm_kb=%d\n",
-		mode, now.UnixNano(), float64(now.Sub(benchInit).Microseconds())/1000, rss, hwm)
+	heap := ""
+	if mode != "tabs" {
+		heap = benchHeap("0-first")
+	} else {
+		heap = benchHeap(fmt.Sprintf("%d-end", benchTabsShown+1))
+	}
+	fmt.Printf("rendadesk-bench %s unix_ns=%d since_init_ms=%.1f cpu_ms=%d vmrss_kb=%d vmhwm_kb=%d%s\n",
+		mode, now.UnixNano(), float64(now.Sub(benchInit).Microseconds())/1000, procCPU(), rss, hwm, heap)
 	a.Quit()
+}
+
+// benchProfileDir is RENDADESK_BENCH_PROFILE: where the profiles go ("" for none).
+var benchProfileDir = os.Getenv("RENDADESK_BENCH_PROFILE")
+
+// benchCPUFile is the CPU profile being written until the first frame.
+var benchCPUFile *os.File
+
+// benchTabsShown counts the tabs the tabs mode has shown (for the heap profiles' names).
+var benchTabsShown int
+
+// benchProfileStart starts the CPU profile when RENDADESK_BENCH_PROFILE asks for one.
+func benchProfileStart() {
+	if benchProfileDir == "" {
+		return
+	}
+	if err := os.MkdirAll(benchProfileDir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, "rendadesk-bench:", err)
+		return
+	}
+	f, err := os.Create(filepath.Join(benchProfileDir, "start.cpu"))
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rendadesk-bench:", err)
+		return
+	}
+	benchCPUFile = f
+}
+
+// benchProfileStop ends the CPU profile (once).
+func benchProfileStop() {
+	if benchCPUFile != nil {
+		pprof.StopCPUProfile()
+		benchCPUFile.Close()
+		benchCPUFile = nil
+	}
+}
+
+// benchHeap collects the garbage, writes a heap profile named for the moment when profiles are asked for, and
+// returns " heap_kb=N": the bytes of live objects, which unlike RSS do not depend on when the collector last ran.
+func benchHeap(name string) string {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	if benchProfileDir != "" {
+		if f, err := os.Create(filepath.Join(benchProfileDir, "heap-"+name+".pprof")); err == nil {
+			logError("heap profile", pprof.WriteHeapProfile(f))
+			f.Close()
+		}
+	}
+	return fmt.Sprintf(" heap_kb=%d", ms.HeapAlloc/1024)
 }
 
 // benchTabs shows every tab of the window in turn, lets each paint, and reports. It runs off the UI goroutine.
@@ -83,15 +153,41 @@ func benchTabs(a fyne.App) {
 	var n int
 	fyne.DoAndWait(func() { n = len(tabs.Items) })
 	for i := 0; i < n; i++ {
+		var name string
 		fyne.DoAndWait(func() {
 			tabs.SelectIndex(i)
 			shotSelectFirst(tabs.Items[i].Content)
+			name = tabs.Items[i].Text
 		})
 		time.Sleep(300 * time.Millisecond) // a few frames at 60 Hz
+		if benchProfileDir != "" {
+			benchHeap(fmt.Sprintf("%d-%s", i+1, name))
+		}
+		benchTabsShown = i + 1
 	}
 	fyne.DoAndWait(func() { tabs.SelectIndex(0) })
 	time.Sleep(300 * time.Millisecond)
 	fyne.Do(func() { benchReport(a, "tabs") })
+}
+
+// procCPU returns the CPU time (user and system, all threads) the process has used so far in ms, from
+// /proc/self/stat (clock ticks of 10 ms; 0 where there is no such file).
+func procCPU() int64 {
+	b, err := os.ReadFile("/proc/self/stat")
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses and may hold spaces: utime and stime are
+	// the 14th and 15th of the line, the 12th and 13th after the name.
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	var ut, st int64
+	fmt.Sscan(f[11], &ut)
+	fmt.Sscan(f[12], &st)
+	return (ut + st) * 10 // USER_HZ is 100 on Linux
 }
 
 // procMemory returns the resident set and its peak in KiB from /proc/self/status (0, 0 where there is none).

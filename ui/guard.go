@@ -433,7 +433,7 @@ func (d *desk) showTab(o fyne.CanvasObject) {
 		return
 	}
 	for _, it := range d.tabs.Items {
-		if it.Content == o {
+		if it.Content == o || d.deferred[it] == o { // a tab not chosen yet holds its content aside (lazytabs.go)
 			d.tabs.Select(it)
 		}
 	}

@@ -210,11 +210,7 @@ func entryText(o fyne.CanvasObject) string {
 func showMeetingSection(t *testing.T, d *desk, kind, section string) store.Meeting {
 	t.Helper()
 	tab := d.meetings
-	for i, it := range d.tabs.Items {
-		if it.Content == tab.content {
-			d.tabs.SelectIndex(i)
-		}
-	}
+	d.showTab(tab.content) // built when first chosen (lazytabs.go)
 	tab.filters.kind.SetSelected(kind)
 	m, ok := tab.list.item(0)
 	if !ok {

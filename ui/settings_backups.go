@@ -168,11 +168,7 @@ func (b *settingsBackups) openFolder() {
 
 // showBackups selects 设置 → 备份 (after a restore, where the clerk was).
 func (t *settingsTab) showBackups() {
-	for _, it := range t.d.tabs.Items {
-		if it.Content == t.sections {
-			t.d.tabs.Select(it)
-		}
-	}
+	t.d.showTab(t.sections)
 	for _, it := range t.sections.Items {
 		if it.Content == t.backups.content {
 			t.sections.Select(it)

@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"rendadesk/assets"
 	"rendadesk/store"
 )
 
@@ -53,6 +52,8 @@ type session struct {
 	// background counts the goroutines of the session (restores, the late check, the daily backup), so
 	// that tests can wait for them.
 	background sync.WaitGroup
+	// filled is set once the window shows something: the placeholder or the desk (fillWindow).
+	filled bool
 }
 
 // newSession makes the window: the title, icon, size and, until a database supplies the clerk's text size,
@@ -65,7 +66,6 @@ func newSession(a fyne.App, path string) *session {
 	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &session{app: a, win: w, ctx: ctx, cancel: cancel, path: path, quit: a.Quit}
-	s.showPlaceholder("")
 	return s
 }
 
@@ -79,16 +79,17 @@ func newSession(a fyne.App, path string) *session {
 //  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine; a failure is shown
 //     on 概览 and 设置 → 备份 until a backup succeeds.
 func Start(a fyne.App, path string) (fyne.Window, func()) {
-	// Unpack the embedded fonts while the window and the database are being opened (they are needed for
-	// the first frame; on two cores this hides most of the ~0.1 s it takes).
-	go assets.FontRegular()
-	go assets.FontBold()
+	// Unpack the embedded fonts while the database is being opened (they are needed for the first frame;
+	// on two cores this hides most of the ~0.1 s it takes).
+	fontRegular.prefetch()
+	fontBold.prefetch()
 	s := start(a, path)
 	return s.win, s.close
 }
 
 func start(a fyne.App, path string) *session {
 	s := newSession(a, path)
+	defer s.fillWindow()
 	release, err := store.Lock(path)
 	if err != nil {
 		s.refuse(err)
@@ -97,6 +98,15 @@ func start(a fyne.App, path string) *session {
 	s.release = release
 	s.open()
 	return s
+}
+
+// fillWindow shows the placeholder when the start did not put the desk or a problem in the window. The
+// placeholder is not put there first: setting a window's content measures its text, which would wait for
+// the fonts before the database is even opened, instead of unpacking them while it is.
+func (s *session) fillWindow() {
+	if !s.filled {
+		s.showPlaceholder("")
+	}
 }
 
 // close closes the database and releases the lock; background work is cancelled.
@@ -135,6 +145,7 @@ func (s *session) showPlaceholder(text string) {
 	msg := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
 	msg.Wrapping = fyne.TextWrapWord
 	s.win.SetContent(container.NewVScroll(container.NewVBox(layout.NewSpacer(), title, msg, layout.NewSpacer())))
+	s.filled = true
 }
 
 // open checks the file at s.path, opens it and builds the desk; a problem shows the problem dialog instead,
@@ -198,6 +209,7 @@ func (p *checkProblem) Unwrap() error { return p.err }
 func (s *session) showDesk() {
 	s.problem = nil
 	s.desk = newDesk(s.app, s.win, s.db)
+	s.filled = true
 	s.desk.session = s
 	st, err := s.db.Settings(s.ctx)
 	logError("读取设置", err) // newDesk has shown it (applySettings)

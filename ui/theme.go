@@ -12,16 +12,51 @@ import (
 	"rendadesk/store"
 )
 
-// Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs), unpacked when first asked for.
+// Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs).
 var (
-	fontRegular = sync.OnceValue(func() fyne.Resource {
-		return fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.FontRegular())
-	})
-	fontBold = sync.OnceValue(func() fyne.Resource {
-		return fyne.NewStaticResource("NotoSansSC-Bold.ttf", assets.FontBold())
-	})
-	appIcon = fyne.NewStaticResource("icon.png", assets.Icon)
+	fontRegular = &fontResource{name: "NotoSansSC-Regular.ttf", unpack: assets.UnpackRegular}
+	fontBold    = &fontResource{name: "NotoSansSC-Bold.ttf", unpack: assets.UnpackBold}
+	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
 )
+
+// fontResource is a bundled font that the window does not keep unpacked. Fyne asks for a theme font's bytes
+// only when it has no parsed face for a text style (the first text of each style, and after a theme change),
+// copies the font's tables out of them and keeps every glyph's outline; the 8.6 MB unpacked per weight would
+// otherwise stay alive beside that for the life of the window. Each Content unpacks anew (~0.05 s), except
+// that one copy can be unpacked ahead (prefetch) while the database opens.
+type fontResource struct {
+	name   string
+	unpack func() []byte
+	mu     sync.Mutex
+	ahead  chan []byte // the copy being unpacked ahead, nil when there is none
+}
+
+// Name is the font file's name.
+func (f *fontResource) Name() string { return f.name }
+
+// Content returns the unpacked font: the copy made ahead, when there is one (waiting for it to be done),
+// else a new one.
+func (f *fontResource) Content() []byte {
+	f.mu.Lock()
+	ahead := f.ahead
+	f.ahead = nil
+	f.mu.Unlock()
+	if ahead != nil {
+		return <-ahead
+	}
+	return f.unpack()
+}
+
+// prefetch starts unpacking a copy for the next Content, unless one is on its way.
+func (f *fontResource) prefetch() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.ahead == nil {
+		ch := make(chan []byte, 1)
+		f.ahead = ch
+		go func() { ch <- f.unpack() }()
+	}
+}
 
 // textScales are the factors on every text size for store.TextSizes, in the same order.
 var textScales = []float32{1.0, 1.15, 1.3}
@@ -73,9 +108,9 @@ func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
 	case style.Monospace || style.Symbol:
 		return t.Theme.Font(style)
 	case style.Bold:
-		return fontBold()
+		return fontBold
 	}
-	return fontRegular()
+	return fontRegular
 }
 
 // Size scales the text sizes by the 字号 setting.

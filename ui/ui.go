@@ -54,10 +54,12 @@ type desk struct {
 	drafts *draftWriter
 	// attach is the 附件 section of each record tab and the thumbnails decoded (attachments.go).
 	attach attachState
+	// deferred holds the content of each tab not yet chosen, put in when it first is (lazytabs.go).
+	deferred map[*container.TabItem]fyne.CanvasObject
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
-	d := &desk{app: a, win: w, db: db, ctx: context.Background()}
+	d := &desk{app: a, win: w, db: db, ctx: context.Background(), deferred: map[*container.TabItem]fyne.CanvasObject{}}
 	d.drafts = newDraftWriter(d.ctx, db)
 	d.applySettings()
 	d.overview = newOverviewTab(d)
@@ -70,16 +72,17 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
 	d.records = []recordTab{d.deputies, d.stations, d.items, d.petitions, d.meetings, d.super}
-	// All tabs at once: AppTabs.Append refreshes the tabs before the window has given them a size, and a
-	// Table laid out at zero height makes Fyne 2.7 build a row separator for every row of its list
-	// (widget/table.go visibleRowHeights) — 120 000 widgets and ~40 MB on the stress database.
+	// The tabs are given to AppTabs at once, and every tab but the first with a placeholder for its content
+	// (lazytabs.go): its widgets are measured and rendered only when the tab is first chosen, at the size
+	// the window then gives it.
 	items := []*container.TabItem{d.overview.tabItem()}
 	for _, t := range d.records {
 		items = append(items, t.tabItem())
 	}
 	items = append(items, d.report.tabItem(), d.settings.tabItem())
-	d.tabs = container.NewAppTabs(items...)
+	d.tabs = container.NewAppTabs(d.deferTabs(items)...)
 	d.tabs.OnSelected = func(it *container.TabItem) {
+		d.buildTab(it)
 		switch {
 		case d.tabs.SelectedIndex() == 0:
 			d.overview.refresh()

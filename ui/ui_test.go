@@ -188,7 +188,7 @@ func absDiff(a, b uint32) uint32 {
 // installed draws Chinese under the default theme too — an office PC may have none.)
 func TestChineseRendersAsGlyphs(t *testing.T) {
 	th := newTheme("标准")
-	if th.Font(fyne.TextStyle{}) != fontRegular() || th.Font(fyne.TextStyle{Bold: true}) != fontBold() {
+	if th.Font(fyne.TextStyle{}) != fyne.Resource(fontRegular) || th.Font(fyne.TextStyle{Bold: true}) != fyne.Resource(fontBold) {
 		t.Fatal("the theme does not serve the bundled fonts")
 	}
 	capture := func(th fyne.Theme, text string) (image.Image, color.Color) {
