@@ -17,6 +17,7 @@ import (
 // deputiesTab is 代表: the roster with search and filters, and a pane with the deputy's form, their
 // suggestions and their attendance.
 type deputiesTab struct {
+	item     *container.TabItem // made once (tabItem): the window selects the tab by it
 	d        *desk
 	filter   store.DeputyFilter
 	list     *recordList[store.Deputy]
@@ -120,7 +121,12 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	return t
 }
 
-func (t *deputiesTab) tabItem() *container.TabItem { return container.NewTabItem("代表", t.content) }
+func (t *deputiesTab) tabItem() *container.TabItem {
+	if t.item == nil {
+		t.item = container.NewTabItem("代表", t.content)
+	}
+	return t.item
+}
 
 // refresh re-reads the filter choices and the list.
 func (t *deputiesTab) refresh() {

@@ -16,6 +16,7 @@ import (
 // meetingsTab is 会议: meetings and activities with search and filters, and a pane with the meeting's form,
 // its attendance, agenda, resolutions, elections and non-deputy attendees.
 type meetingsTab struct {
+	item     *container.TabItem // made once (tabItem): the window selects the tab by it
 	d        *desk
 	filter   store.MeetingFilter
 	list     *recordList[store.Meeting]
@@ -76,7 +77,12 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	return t
 }
 
-func (t *meetingsTab) tabItem() *container.TabItem { return container.NewTabItem("会议", t.content) }
+func (t *meetingsTab) tabItem() *container.TabItem {
+	if t.item == nil {
+		t.item = container.NewTabItem("会议", t.content)
+	}
+	return t.item
+}
 
 // refresh re-reads the years for the filter and the list.
 func (t *meetingsTab) refresh() {

@@ -19,6 +19,7 @@ const overviewListMax = 50
 // items whose deadline has passed or is near, and the latest changes. refresh runs whenever the tab is
 // selected, so the numbers are those of the moment.
 type overviewTab struct {
+	item    *container.TabItem // made once (tabItem): the window selects the tab by it
 	d       *desk
 	heading *widget.RichText
 	today   *widget.Label
@@ -114,7 +115,12 @@ func newOverviewTab(d *desk) *overviewTab {
 	return t
 }
 
-func (t *overviewTab) tabItem() *container.TabItem { return container.NewTabItem("概览", t.content) }
+func (t *overviewTab) tabItem() *container.TabItem {
+	if t.item == nil {
+		t.item = container.NewTabItem("概览", t.content)
+	}
+	return t.item
+}
 
 // overviewCard is a heading over a list, framed like a card.
 func overviewCard(head *widget.Label, body fyne.CanvasObject) fyne.CanvasObject {

@@ -16,6 +16,7 @@ import (
 // dictionaries, the handling units, the terms, the deputy groups, the data file, its backups, and the text
 // size. The sections are listed down the left.
 type settingsTab struct {
+	item      *container.TabItem // made once (tabItem): the window selects the tab by it
 	d         *desk
 	sections  *container.AppTabs
 	office    *settingsOffice
@@ -75,7 +76,12 @@ func newSettingsTab(d *desk) *settingsTab {
 	return t
 }
 
-func (t *settingsTab) tabItem() *container.TabItem { return container.NewTabItem("设置", t.sections) }
+func (t *settingsTab) tabItem() *container.TabItem {
+	if t.item == nil {
+		t.item = container.NewTabItem("设置", t.sections)
+	}
+	return t.item
+}
 
 // refresh re-reads every section. After a change made elsewhere (demo data, an import) the open forms are
 // reloaded too; after a change made here they are kept.

@@ -16,6 +16,7 @@ import (
 // stationsTab is 联络站: the liaison stations (家站点) with search and filters, and a pane with the station's
 // form, its stationed deputies and its reception records.
 type stationsTab struct {
+	item     *container.TabItem // made once (tabItem): the window selects the tab by it
 	d        *desk
 	filter   store.StationFilter
 	list     *recordList[store.Station]
@@ -92,7 +93,10 @@ func newStationsTab(d *desk) *stationsTab {
 }
 
 func (t *stationsTab) tabItem() *container.TabItem {
-	return container.NewTabItem("联络站", t.content)
+	if t.item == nil {
+		t.item = container.NewTabItem("联络站", t.content)
+	}
+	return t.item
 }
 
 // refresh re-reads the villages for the filter and the list.

@@ -9,6 +9,7 @@ import (
 // followed from 未整改 to 已销号 and 回头看), 专题询问 (两清单一要求) and 民生实事 (the year's candidates, the 票决 and
 // the chosen projects' follow-up).
 type supervisionTab struct {
+	item      *container.TabItem // made once (tabItem): the window selects the tab by it
 	d         *desk
 	pages     *container.AppTabs
 	campaigns *campaignsPane
@@ -47,7 +48,10 @@ func newSupervisionTab(d *desk) *supervisionTab {
 }
 
 func (t *supervisionTab) tabItem() *container.TabItem {
-	return container.NewTabItem(supervisionTitle, t.content)
+	if t.item == nil {
+		t.item = container.NewTabItem(supervisionTitle, t.content)
+	}
+	return t.item
 }
 
 // newRecord (Ctrl+N) adds a record on the page shown.
