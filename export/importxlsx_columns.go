@@ -23,6 +23,7 @@ const (
 	cHaves                    // the 「六个有」 as one column: the items met
 	cWorkPost                 // 工作单位及职务 in one column
 	cSeats                    // 当选日期: one day for every level, or a day per level (镇级2021-12-01、县级2022-03-05)
+	cCount                    // a whole number: 3, 第3选区, 2名, 1,850 (importxlsx_districts.go)
 )
 
 // importColumn is one column an import file may have.
@@ -146,6 +147,8 @@ func importColumns(kind store.ImportKind) []importColumn {
 		return suggestionImportColumns
 	case store.ImportRectifications:
 		return rectImportColumns // importxlsx_rect.go
+	case store.ImportDistricts:
+		return districtImportColumns // importxlsx_districts.go
 	}
 	return nil
 }
@@ -160,6 +163,9 @@ func keyColumn(kind store.ImportKind) string {
 	}
 	if kind == store.ImportRectifications {
 		return "整改事项"
+	}
+	if kind == store.ImportDistricts {
+		return "选区编号"
 	}
 	return "姓名"
 }

@@ -51,6 +51,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportRectifications:
 		r.row.Rectification = &store.Rectification{}
 		r.rec = reflect.ValueOf(r.row.Rectification).Elem()
+	case store.ImportDistricts:
+		r.row.District = &store.District{}
+		r.rec = reflect.ValueOf(r.row.District).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]
@@ -180,6 +183,13 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 			}
 		}
 		f.Set(reflect.ValueOf(vals))
+	case cCount:
+		n, ok := parseCount(v)
+		if !ok {
+			r.problem(c.label, fmt.Sprintf("「%s」应是数字", clipImport(v, 20)), false)
+			return
+		}
+		f.SetInt(int64(n))
 	case cPhone:
 		f.SetString(phoneText(cell))
 	case cName:

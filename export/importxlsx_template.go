@@ -30,6 +30,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "联络站导入模板"
 	case store.ImportRectifications:
 		return "整改事项导入模板"
+	case store.ImportDistricts:
+		return "选区导入模板"
 	}
 	return "建议导入模板"
 }

@@ -337,6 +337,8 @@ func TestImportColumnsUseStoreLabels(t *testing.T) {
 			typ = reflect.TypeOf(store.Station{})
 		case store.ImportRectifications:
 			typ = reflect.TypeOf(store.Rectification{})
+		case store.ImportDistricts:
+			typ = reflect.TypeOf(store.District{})
 		default:
 			typ = reflect.TypeOf(store.Suggestion{})
 		}

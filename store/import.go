@@ -27,10 +27,13 @@ const (
 	ImportSuggestions ImportKind = "suggestions"
 	// ImportRectifications are 整改事项 (import_rectifications.go).
 	ImportRectifications ImportKind = "rectifications"
+	// ImportDistricts is the 选区 register (import_districts.go, issue 16).
+	ImportDistricts ImportKind = "districts"
 )
 
 // ImportKinds lists the kinds of import.
-var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications}
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications,
+	ImportDistricts}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -43,6 +46,8 @@ func (k ImportKind) Label() string {
 		return "建议"
 	case ImportRectifications:
 		return "整改事项"
+	case ImportDistricts:
+		return "选区"
 	}
 	return string(k)
 }
@@ -110,6 +115,8 @@ type ImportRow struct {
 	Suggestion *Suggestion // with Assigned and Deadline when the row gives 交办日期 and 办理时限
 	// Rectification is a 整改事项 (import_rectifications.go).
 	Rectification *Rectification
+	// District is a 选区 of the register (import_districts.go).
+	District *District
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -180,6 +187,8 @@ type PlanRow struct {
 	Suggestion *Suggestion
 	// Rectification is a 整改事项 (import_rectifications.go).
 	Rectification *Rectification
+	// District is a 选区 of the register (import_districts.go).
+	District *District
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -480,6 +489,9 @@ func (tx *Tx) importRow(r *PlanRow) error {
 	case r.Rectification != nil:
 		x := *r.Rectification
 		return tx.saveRectification(&x)
+	case r.District != nil:
+		x := *r.District
+		return tx.saveDistrict(&x)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -547,6 +559,8 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			return dict("所在村(居)", DictVillage)
 		case ImportRectifications:
 			return names("责任单位", `SELECT name FROM units ORDER BY id`)
+		case ImportDistricts:
+			levels("层级", DeputyLevels)
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

@@ -45,6 +45,8 @@ type importIndex struct {
 	numbers  map[string]suggestionRef // suggestion number → item
 	items    map[string][]suggestionRef
 	rects    map[string]int64 // 整改事项 by text and unit (rectKey) → id
+	// districts are the 选区 of the register by level and number (districtKey) → id.
+	districts map[string]int64
 }
 
 func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
@@ -97,6 +99,9 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 	}
 	if kind == ImportRectifications {
 		return idx, idx.loadRectifications(tx)
+	}
+	if kind == ImportDistricts {
+		return idx, idx.loadDistricts(tx)
 	}
 	if kind != ImportSuggestions {
 		return idx, nil

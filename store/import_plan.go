@@ -116,6 +116,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.suggestion(r, in)
 	case ImportRectifications:
 		err = pl.rectification(r, in)
+	case ImportDistricts:
+		err = pl.district(r, in)
 	}
 	return r.PlanRow, err
 }

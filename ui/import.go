@@ -79,6 +79,8 @@ func (d *desk) showImport(kind store.ImportKind) {
 		store.ImportSuggestions: "「标题」「领衔代表」「类别」「收到日期」",
 		// 整改事项 (issue 17).
 		store.ImportRectifications: "「整改事项」「责任单位」「整改阶段」「提出日期」",
+		// 选区 (issue 16).
+		store.ImportDistricts: "「选区编号」「片区名称」「所辖村(居)」「应选代表名额」",
 	}[kind]
 	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+
