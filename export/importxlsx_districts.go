@@ -12,9 +12,9 @@ import (
 var districtImportColumns = []importColumn{
 	{label: "层级", aliases: []string{"代表层级", "选区层级"}, norm: store.NormLevel, choices: store.DeputyLevels, example: store.LevelTown,
 		template: true, hint: "空着为镇级"},
-	{label: "选区编号", aliases: []string{"选区", "编号", "选区号", "选区序号"}, kind: cCount, required: true, example: "3", template: true,
+	{label: "选区编号", aliases: []string{"选区", "编号", "选区号", "选区序号"}, kind: cCount, required: true, example: "3(示例)", template: true,
 		hint: "写成 3 或 第3选区"},
-	{label: "片区名称", aliases: []string{"片区", "选区名称", "名称"}, example: "联霞片区(示例)", template: true},
+	{label: "片区名称", aliases: []string{"片区", "选区名称", "名称"}, example: "联霞片区", template: true},
 	{label: "所辖村(居)", aliases: []string{"所辖村", "包含村(居)", "所辖村(社区)", "村(居)", "范围", "选区范围"}, example: "青山村、河东村",
 		template: true},
 	{label: "应选代表名额", aliases: []string{"应选名额", "名额", "代表名额", "应选人数", "应选代表数"}, kind: cCount, required: true,
