@@ -409,6 +409,13 @@ func (w Report) t4() rtable {
 	for _, it := range w.Ledger {
 		today = today || (w.Figures.AsOf < made && it.Differs())
 	}
+	carried := false // whether some item was carried into a new term (「上届转入」, issue 16)
+	for _, it := range w.Ledger {
+		carried = carried || it.Carried != ""
+	}
+	if carried {
+		headers = append(headers, "上届转入")
+	}
 	if today {
 		headers = append(headers, "制表日("+string(made)+")现状")
 	}
@@ -424,6 +431,13 @@ func (w Report) t4() rtable {
 		}
 		cells := []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source, s.Category, s.Scope, unit,
 			string(a.Assigned), string(a.Deadline), string(a.FirstReply), a.ReplyMethod, a.OnTime, a.Outcome, a.Grade, a.State}
+		if carried {
+			var c any
+			if it.Carried != "" {
+				c = "转入" + it.Carried
+			}
+			cells = append(cells, c)
+		}
 		if today {
 			now := ""
 			if it.Differs() {
@@ -438,6 +452,10 @@ func (w Report) t4() rtable {
 		note += "截至日以后有变化的件，在最后一列注明制表日的状态、办理结果和代表评价，仅供参考。"
 	}
 	cols := []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+	if carried {
+		cols = append(cols, 19)
+		note += "上届转入：换届时尚未办结、编号和办理时限不变转入新一届继续办理的件。"
+	}
 	note += "PDF 中未列的类型、收到日期、来源、涉及层面"
 	if today {
 		note += "和制表日现状"

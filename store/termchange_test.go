@@ -163,6 +163,25 @@ func TestChangeTerm(t *testing.T) {
 			t.Fatalf("上届转入 %v", carried)
 		}
 	})
+	t.Run("CarriedFilterAndLedger", func(t *testing.T) {
+		items, n, err := f.db.Suggestions(ctx, SuggestionFilter{Carried: true})
+		must(t, err)
+		if n != 1 || items[0].ID != open.ID {
+			t.Fatalf("the 上届转入 filter keeps %d items %+v", n, items)
+		}
+		// T4 of 2024, where the item was received: marked once the report's date is on or after the change.
+		for _, c := range []struct {
+			asOf Date
+			want string
+		}{{"2026-11-30", ""}, {"2026-12-20", "第十九届"}} {
+			rep, err := f.db.LoadReport(ctx, "2024-01-01", "2024-12-31", c.asOf)
+			must(t, err)
+			i := slices.IndexFunc(rep.Ledger, func(it LedgerItem) bool { return it.ID == open.ID })
+			if i < 0 || rep.Ledger[i].Carried != c.want {
+				t.Errorf("T4 as of %s: item %d carried %q, want %q", c.asOf, i, rep.Ledger[min(max(i, 0), len(rep.Ledger)-1)].Carried, c.want)
+			}
+		}
+	})
 	t.Run("NumberingGoesOn", func(t *testing.T) {
 		first := Meeting{Kind: MeetingCongress, Title: CongressTitle("青山镇", 19, 1), TermID: c.Term.ID, SessionNo: 1, Start: "2026-12-01"}
 		must(t, f.db.SaveMeeting(ctx, &first))
