@@ -82,6 +82,11 @@ func (d *Deputy) check(c *checker) {
 		c.required("出缺原因", d.VacancyReason)
 		c.oneOf("出缺原因", d.VacancyReason, VacancyReasons)
 		c.requiredDate("出缺日期", d.VacancyDate)
+	} else if d.Status == DeputyTermEnded { // the day the next term began without them; no reason to give
+		c.requiredDate("出缺日期", d.VacancyDate)
+		if d.VacancyReason != "" {
+			c.fail("出缺原因", "任期届满的代表不填写出缺原因")
+		}
 	} else if d.VacancyReason != "" || d.VacancyDate != "" {
 		c.fail("出缺原因", "只有出缺的代表才填写")
 	}

@@ -80,7 +80,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		t.filter.Level = allOr(v)
 		t.list.reload()
 	})
-	t.filters.status = widget.NewSelect([]string{"全部", store.DeputyActive, store.DeputyVacant}, func(v string) {
+	t.filters.status = widget.NewSelect(append([]string{"全部"}, store.DeputyStatuses...), func(v string) {
 		t.filter.Status = allOr(v)
 		t.list.reload()
 	})
@@ -114,7 +114,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station, t.filters.district} {
 		sel.PlaceHolder = "全部"
 	}
-	// The roster opens on the deputies in office (在任); 出缺 and 全部 are a choice away.
+	// The roster opens on the deputies in office (在任); 出缺, 任期届满 and 全部 are a choice away.
 	t.filters.status.Selected, t.filter.Status = store.DeputyActive, store.DeputyActive
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
