@@ -58,7 +58,9 @@ func TestDeputyListByDistrict(t *testing.T) {
 	if !slices.Contains(tab.filters.district.Options, "第2选区(西片区)") {
 		t.Fatalf("the 选区 filter offers %v", tab.filters.district.Options)
 	}
+	d.tabs.SelectIndex(1) // 代表
 	tab.filters.district.SetSelected("第2选区(西片区)")
+	saveShot(t, d.win, "deputies-district-filter")
 	if names, _ := shown(); len(names) != 2 || slices.Contains(names, "甲十") {
 		t.Errorf("filtered to 第2选区: %v", names)
 	}

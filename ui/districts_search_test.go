@@ -30,6 +30,9 @@ func TestDistrictRegisterSearch(t *testing.T) {
 	if len(buttons) < 4 || buttons[2] != "导入" || buttons[3] != "导出" {
 		t.Errorf("the register's buttons are %q", buttons)
 	}
+	d.tabs.SelectIndex(8) // 设置
+	d.settings.sections.SelectIndex(7)
+	saveShot(t, d.win, "district-register")
 	for q, want := range map[string]int{"": 3, "河口": 1, "2": 1, "第12选区": 1, "片区": 2, "河东": 0} {
 		m.search.OnSearch(q)
 		if m.list.total != want {

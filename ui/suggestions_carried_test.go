@@ -57,6 +57,8 @@ func TestSuggestionsCarriedOver(t *testing.T) {
 	if !strings.HasSuffix(got["关于村内路灯的意见"], "·上届转入") || strings.Contains(got["关于垃圾清运的意见"], "上届转入") {
 		t.Errorf("the list's 状态: %v", got)
 	}
+	d.tabs.SelectIndex(3) // 建议
+	saveShot(t, d.win, "suggestions-carried")
 	tab.filters.carried.SetChecked(true)
 	if got := shown(); len(got) != 1 || got["关于村内路灯的意见"] == "" {
 		t.Errorf("the 上届转入 filter shows %v", got)

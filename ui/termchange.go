@@ -31,6 +31,7 @@ type termChangeWizard struct {
 	// imported are the 新任 taken from a file (termchange_import.go), listed in importedBox.
 	imported    []store.Deputy
 	importedBox *fyne.Container
+	scroll      *container.Scroll // the wizard's body, laid out again when importedBox grows
 	groups      *widget.Check
 	stations    *widget.Check
 	preview     *widget.Label
@@ -81,8 +82,9 @@ func (d *desk) startTermChange() *termChangeWizard {
 		w.importBar(), w.newOnes, w.groups, w.stations)
 	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("取消", func() { w.dlg.Hide() }),
 		widget.NewButton("预览", w.showPreview), w.confirm)
+	w.scroll = container.NewVScroll(body)
 	w.dlg = dialog.NewCustomWithoutButtons("开始新一届(换届)", container.NewBorder(nil, container.NewVBox(boldLabel("预览"), w.preview, w.msg, buttons), nil, nil,
-		container.NewVScroll(body)), d.win)
+		w.scroll), d.win)
 	w.dlg.Resize(fyne.NewSize(900, 680))
 	w.dlg.Show()
 	return w

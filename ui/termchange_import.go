@@ -82,6 +82,7 @@ func (w *termChangeWizard) setImported(ds []store.Deputy, file string) {
 			container.NewHBox(widget.NewLabel(fmt.Sprintf("从「%s」导入%d名：", file, len(ds))), clear), grid}
 	}
 	w.importedBox.Refresh()
+	w.scroll.Refresh()
 }
 
 // newDeputyLine is 「王五 女 1975.03 第3选区」: what the clerk checks an imported deputy by.

@@ -80,6 +80,9 @@ func TestTermChangeWizardImport(t *testing.T) {
 	if got := strings.Join(shown, "|"); !strings.Contains(got, "新任　丁新任 女 1980-05 第2选区") || !strings.Contains(got, "新任　戊新任 男 1975-03 第1选区") {
 		t.Fatalf("the wizard lists %q (%s)", got, w.msg.Text)
 	}
+	if h := w.importedBox.Size().Height; h < 60 { // laid out, not only listed: two lines and the heading
+		t.Errorf("the imported list is %v high in the dialog", h)
+	}
 	if _, n, _ := db.Deputies(ctx, store.DeputyFilter{}); n != 2 {
 		t.Fatalf("reading the file wrote deputies: %d on record", n)
 	}
