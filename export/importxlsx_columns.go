@@ -25,6 +25,7 @@ const (
 	cSeats                    // 当选日期: one day for every level, or a day per level (镇级2021-12-01、县级2022-03-05)
 	cCount                    // a number of ballots (a whole number, 0 or more), or a score into a float field
 	cInt                      // a whole number: 3, 3人
+	cWhole                    // a whole number: 3, 第3选区, 2名, 1,850 (importxlsx_districts.go)
 )
 
 // importColumn is one column an import file may have.
@@ -152,6 +153,8 @@ func importColumns(kind store.ImportKind) []importColumn {
 		return targetImportColumns // importxlsx_targets.go
 	case store.ImportPetitions:
 		return petitionImportColumns // importxlsx_petition.go
+	case store.ImportDistricts:
+		return districtImportColumns // importxlsx_districts.go
 	}
 	return nil
 }
@@ -172,6 +175,9 @@ func keyColumn(kind store.ImportKind) string {
 	}
 	if kind == store.ImportPetitions {
 		return "事由"
+	}
+	if kind == store.ImportDistricts {
+		return "选区编号"
 	}
 	return "姓名"
 }

@@ -58,6 +58,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportPetitions:
 		r.row.Petition = &store.Petition{}
 		r.rec = reflect.ValueOf(r.row.Petition).Elem()
+	case store.ImportDistricts:
+		r.row.District = &store.District{}
+		r.rec = reflect.ValueOf(r.row.District).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]
@@ -194,6 +197,13 @@ func (r *rowReader) read(c importColumn, cell importCell) {
 		n, err := strconv.Atoi(strings.TrimRight(foldFullWidth(v), "人次件起 "))
 		if err != nil || n < 0 {
 			r.problem(c.label, fmt.Sprintf("「%s」应是整数", clipImport(v, 20)), false)
+			return
+		}
+		f.SetInt(int64(n))
+	case cWhole:
+		n, ok := parseCount(v)
+		if !ok {
+			r.problem(c.label, fmt.Sprintf("「%s」应是数字", clipImport(v, 20)), false)
 			return
 		}
 		f.SetInt(int64(n))

@@ -106,7 +106,8 @@ func templateHeaders(kind store.ImportKind, n int) []string {
 
 // silentHeaders are headers that carry nothing to import and are not worth a note: row numbers, and the
 // reason column of the workbook of rows an import left out (WriteSkippedRows), imported again once corrected.
-var silentHeaders = []string{"序号", "编号", "no", "no.", "#", normHeader(SkippedReasonHeader)}
+var silentHeaders = []string{"序号", "编号", "no", "no.", "#", normHeader(SkippedReasonHeader),
+	districtHoldersHeader, districtVacantHeader} // the 选区 register as DistrictsXLSX writes it
 
 // matchHeader maps the cells of a candidate header row to columns: label → cell indexes (several when a
 // file has, say, both 手机 and 办公电话). Unrecognised non-empty cells are returned as ignored.

@@ -34,6 +34,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "评议对象导入模板"
 	case store.ImportPetitions:
 		return "信访登记台账导入模板"
+	case store.ImportDistricts:
+		return "选区导入模板"
 	}
 	return "建议导入模板"
 }

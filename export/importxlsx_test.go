@@ -341,6 +341,8 @@ func TestImportColumnsUseStoreLabels(t *testing.T) {
 			typ = reflect.TypeOf(store.EvalTarget{})
 		case store.ImportPetitions:
 			typ = reflect.TypeOf(store.Petition{})
+		case store.ImportDistricts:
+			typ = reflect.TypeOf(store.District{})
 		default:
 			typ = reflect.TypeOf(store.Suggestion{})
 		}

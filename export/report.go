@@ -409,6 +409,13 @@ func (w Report) t4() rtable {
 	for _, it := range w.Ledger {
 		today = today || (w.Figures.AsOf < made && it.Differs())
 	}
+	carried := false // whether some item was carried into a new term (「上届转入」, issue 16)
+	for _, it := range w.Ledger {
+		carried = carried || it.Carried != ""
+	}
+	if carried {
+		headers = append(headers, "上届转入")
+	}
 	if today {
 		headers = append(headers, "制表日("+string(made)+")现状")
 	}
@@ -424,6 +431,13 @@ func (w Report) t4() rtable {
 		}
 		cells := []any{s.Number, s.Period, s.Kind, string(s.Received), s.Title, s.LeadDeputyName, s.VoterName, s.Source, s.Category, s.Scope, unit,
 			string(a.Assigned), string(a.Deadline), string(a.FirstReply), a.ReplyMethod, a.OnTime, a.Outcome, a.Grade, a.State}
+		if carried {
+			var c any
+			if it.Carried != "" {
+				c = "转入" + it.Carried
+			}
+			cells = append(cells, c)
+		}
 		if today {
 			now := ""
 			if it.Differs() {
@@ -438,6 +452,10 @@ func (w Report) t4() rtable {
 		note += "截至日以后有变化的件，在最后一列注明制表日的状态、办理结果和代表评价，仅供参考。"
 	}
 	cols := []int{0, 1, 4, 5, 6, 8, 10, 11, 12, 13, 14, 15, 16, 17, 18}
+	if carried {
+		cols = append(cols, 19)
+		note += "上届转入：换届时尚未办结、编号和办理时限不变转入新一届继续办理的件。"
+	}
 	note += "PDF 中未列的类型、收到日期、来源、涉及层面"
 	if today {
 		note += "和制表日现状"
@@ -485,10 +503,11 @@ func (w Report) t5() rtable {
 	return tab
 }
 
-// t6 is the composition of the deputies in office on the last day counted, by level and in all.
+// t6 is the composition of the deputies in office on the last day counted, by level and in all, then by 选区
+// (issue 16) with each 选区's 应选名额 and 缺额 on that day.
 func (w Report) t6() rtable {
 	d := w.Figures.Deputies
-	headers := []string{"代表层级", "人数", "男", "女", "少数民族", "中共党员", "非中共党员"}
+	headers := []string{"代表层级", "人数", "应选名额", "缺额", "男", "女", "少数民族", "中共党员", "非中共党员"}
 	headers = append(headers, store.AgeBands...)
 	for _, e := range store.EducationBands {
 		headers = append(headers, "学历"+e)
@@ -497,8 +516,9 @@ func (w Report) t6() rtable {
 	for _, t := range d.All.Tags {
 		headers = append(headers, t.Name)
 	}
-	line := func(name string, r store.DeputyRow, isTotal bool) trow {
-		cells := []any{name, r.Deputies, r.Male, r.Female, r.Minority, r.CPC, r.Deputies - r.CPC}
+	// seats and vacant are the 应选名额 and 缺额 cells: nil where they mean nothing (合计, no register).
+	line := func(name string, r store.DeputyRow, seats, vacant any, isTotal bool) trow {
+		cells := []any{name, r.Deputies, seats, vacant, r.Male, r.Female, r.Minority, r.CPC, r.Deputies - r.CPC}
 		for _, a := range r.Ages {
 			cells = append(cells, a)
 		}
@@ -519,27 +539,99 @@ func (w Report) t6() rtable {
 	}
 	var rows []trow
 	for _, r := range d.ByLevel {
-		rows = append(rows, line(r.Level+"代表", r, false))
+		var seats, vacant any
+		if n, v, ok := d.DistrictSeats(r.Level); ok {
+			seats, vacant = n, v
+		}
+		rows = append(rows, line(r.Level+"代表", r, seats, vacant, false))
 	}
-	rows = append(rows, line("合计(每人计一次)", d.All, true))
+	rows = append(rows, line("合计(每人计一次)", d.All, nil, nil, true))
+	note := "统计" + w.Figures.CountedOn().Chinese() + "在任的代表(按各级当选日期和出缺日期)。" +
+		"一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"
+	if len(d.ByDistrict) > 0 {
+		rows = append(rows, trow{cells: []any{"按选区(代表计入当选的选区；应选名额按选区登记，缺额为应选名额减在任人数)"}, span: true})
+		for _, f := range d.ByDistrict {
+			var seats, vacant any
+			if f.District.ID != 0 {
+				seats, vacant = f.District.Seats, f.Vacant()
+			}
+			rows = append(rows, line(f.Label(), f.Row, seats, vacant, false))
+		}
+		note += "层级行的应选名额、缺额为该层级各选区之和。"
+	}
 	return rtable{name: "代表构成", heading: "人大代表基本情况统计表", headers: headers, rows: rows,
-		landscape: true, note: "统计" + w.Figures.CountedOn().Chinese() + "在任的代表(按各级当选日期和出缺日期)。" +
-			"一名代表同时是几级代表的，在各层级行中分别计入，在合计行中只计一次。"}
+		landscape: true, wide: map[int]float64{0: 22}, note: note}
 }
 
 // t7 is the roster of the deputies given: those in office on the last day the report counts, with the day each
-// began (a deputy who has left since is still on it; one elected since is not).
+// began (a deputy who has left since is still on it; one elected since is not). With a 选区 register the
+// roster is grouped by the town 选区 each deputy held a seat of that day, each group headed by its 应选名额,
+// 在任 and 缺额, and a 选区 nobody held is listed with its vacancy.
 func (w Report) t7() rtable {
 	headers := []string{"序号", "姓名", "性别", "民族", "出生年月", "政治面貌", "文化程度", "工作单位及职务", "代表层级",
 		"选区", "代表小组", "联系电话", "当选日期", "备注"}
 	var rows []trow
-	for i, d := range w.Deputies {
+	n := 0
+	add := func(d store.Deputy, district string) {
+		n++
 		work := strings.TrimSpace(d.WorkUnit + d.Post)
-		rows = append(rows, trow{cells: []any{fmt.Sprint(i + 1), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
-			work, strings.Join(d.Levels, "、"), d.District, d.GroupName, d.Phone, seatStarts(d), strings.Join(d.Roles, "、")}})
+		rows = append(rows, trow{cells: []any{fmt.Sprint(n), d.Name, d.Gender, d.Ethnicity, d.Birth, d.Party, d.Education,
+			work, strings.Join(d.Levels, "、"), district, d.GroupName, d.Phone, seatStarts(d), strings.Join(d.Roles, "、")}})
+	}
+	var groups []store.DistrictFigure
+	for _, f := range w.Figures.Deputies.ByDistrict {
+		if f.District.Level == store.LevelTown {
+			groups = append(groups, f)
+		}
+	}
+	if len(groups) == 0 {
+		for _, d := range w.Deputies {
+			add(d, d.District)
+		}
+	} else {
+		placed := map[int64]bool{}
+		for _, g := range groups {
+			head := fmt.Sprintf("%s：应选%d名，在任%d名", g.Label(), g.District.Seats, g.Row.Deputies)
+			if g.District.ID == 0 {
+				head = fmt.Sprintf("%s：在任%d名", g.Label(), g.Row.Deputies)
+			} else if v := g.Vacant(); v > 0 {
+				head += fmt.Sprintf("，缺额%d名", v)
+			}
+			rows = append(rows, trow{cells: []any{head}, span: true})
+			in := map[int64]bool{}
+			for _, id := range g.DeputyIDs {
+				in[id] = true
+			}
+			label := ""
+			if g.District.ID != 0 {
+				label = store.DistrictName(g.District.Number)
+			}
+			for _, d := range w.Deputies { // the roster's own order within the group
+				if in[d.ID] && !placed[d.ID] {
+					placed[d.ID] = true
+					add(d, label)
+				}
+			}
+		}
+		var rest []store.Deputy
+		for _, d := range w.Deputies {
+			if !placed[d.ID] {
+				rest = append(rest, d)
+			}
+		}
+		if len(rest) > 0 {
+			rows = append(rows, trow{cells: []any{fmt.Sprintf("非镇级代表：%d名", len(rest))}, span: true})
+			for _, d := range rest {
+				add(d, d.District)
+			}
+		}
+	}
+	note := "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表"
+	if len(groups) > 0 {
+		note += "，按当日所在的镇级选区分组"
 	}
 	return rtable{name: "代表名册", heading: "人大代表名册", headers: headers, rows: rows, landscape: true, keyCols: 2,
-		empty: "没有在任的代表。", note: "名册为" + w.Figures.CountedOn().Chinese() + "在任的代表。"}
+		empty: "没有在任的代表。", note: note + "。"}
 }
 
 // seatStarts is the 当选日期 column: one day when every level began on it, else 「镇级2021-12-01、县级2022-03-05」.

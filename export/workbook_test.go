@@ -291,7 +291,7 @@ func TestWorkbookYearStructure(t *testing.T) {
 	// T6, T7, T9: the one deputy in office and the one station meeting all of 「六个有」.
 	r6 := findRow(t, x, "表6 代表构成", map[int]string{1: "合计(每人计一次)"})
 	wantNumber(t, x, "表6 代表构成", "B", r6, "1", "1")
-	wantNumber(t, x, "表6 代表构成", "C", r6, "1", "1")
+	wantNumber(t, x, "表6 代表构成", "E", r6, "1", "1") // 男
 	findRow(t, x, "表7 代表名册", map[int]string{2: "李堃", 12: "13812345678"})
 	r9 := findRow(t, x, "表8 家站点建设情况", map[int]string{1: "青山村代表联络站"})
 	wantNumber(t, x, "表8 家站点建设情况", "F", r9, "1", "1")

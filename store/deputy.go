@@ -82,6 +82,11 @@ func (d *Deputy) check(c *checker) {
 		c.required("出缺原因", d.VacancyReason)
 		c.oneOf("出缺原因", d.VacancyReason, VacancyReasons)
 		c.requiredDate("出缺日期", d.VacancyDate)
+	} else if d.Status == DeputyTermEnded { // the day the next term began without them; no reason to give
+		c.requiredDate("出缺日期", d.VacancyDate)
+		if d.VacancyReason != "" {
+			c.fail("出缺原因", "任期届满的代表不填写出缺原因")
+		}
 	} else if d.VacancyReason != "" || d.VacancyDate != "" {
 		c.fail("出缺原因", "只有出缺的代表才填写")
 	}
@@ -220,6 +225,8 @@ type DeputyFilter struct {
 	Status    string
 	StationID int64
 	TermID    int64
+	// DistrictID keeps the deputies elected in that 选区 to a seat not yet ended (issue 16).
+	DistrictID int64
 	// OnRoll keeps the deputies on the roll of that day: holding a seat then (of Level, when set) and of the term
 	// covering it, as the figures count them (seat.go).
 	OnRoll Date
@@ -233,7 +240,8 @@ type DeputyFilter struct {
 // DeputySortKeys maps the sortable columns of the deputy list to their SQL.
 var DeputySortKeys = map[string]string{
 	"name": "d.name", "gender": "d.gender", "birth": "d.birth", "party": "d.party", "village": "d.village",
-	"group": "coalesce(g.id, 1e18)", "status": "d.status", "unit": "d.work_unit", "district": "d.district",
+	"group": "coalesce(g.id, 1e18)", "status": "d.status", "unit": "d.work_unit",
+	"district": "CAST(substr(d.district, 2) AS INTEGER)", // 第2选区 before 第10选区
 }
 
 // Deputies returns a page of deputies and the number that match the filter.
@@ -271,6 +279,9 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 	}
 	if f.TermID != 0 {
 		w.add("d.term_id = ?", f.TermID)
+	}
+	if f.DistrictID != 0 {
+		w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE district_id = ? AND end_date IS NULL)", f.DistrictID)
 	}
 	if f.IDs != nil {
 		w.addIDs("d.id", f.IDs)

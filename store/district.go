@@ -150,52 +150,58 @@ func (db *DB) SaveDistrict(ctx context.Context, d *District) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return db.update(ctx, func(tx *Tx) error {
-		var dup int64
-		if err := tx.QueryRow(`SELECT id FROM districts WHERE level = ? AND number = ? AND id != ?`, d.Level, d.Number, d.ID).Scan(&dup); err == nil {
-			return &Error{Code: ECONFLICT, Field: "选区编号", Message: fmt.Sprintf("选区编号%d已经登记过(%s%s)", d.Number, d.Level, DistrictName(d.Number))}
-		} else if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		args := []any{d.Level, d.Number, d.Name, d.Villages, d.Seats, nullInt(d.Voters), d.Notes, tx.stamp()}
-		if d.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO districts (level, number, name, villages, seats, voters, notes, updated_at, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, tx.stamp())...)
-			if err != nil {
-				return fmt.Errorf("保存选区: %w", err)
-			}
-			d.ID, _ = res.LastInsertId()
-			return tx.logHistory("district", d.ID, ActionCreate, d.Label(), describe(d))
-		}
-		old, err := tx.district(d.ID)
+	return db.update(ctx, func(tx *Tx) error { return tx.saveDistrict(d) })
+}
+
+// saveDistrict is SaveDistrict inside a transaction (the form and the import).
+func (tx *Tx) saveDistrict(d *District) error {
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	var dup int64
+	if err := tx.QueryRow(`SELECT id FROM districts WHERE level = ? AND number = ? AND id != ?`, d.Level, d.Number, d.ID).Scan(&dup); err == nil {
+		return &Error{Code: ECONFLICT, Field: "选区编号", Message: fmt.Sprintf("选区编号%d已经登记过(%s%s)", d.Number, d.Level, DistrictName(d.Number))}
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	args := []any{d.Level, d.Number, d.Name, d.Villages, d.Seats, nullInt(d.Voters), d.Notes, tx.stamp()}
+	if d.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO districts (level, number, name, villages, seats, voters, notes, updated_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, tx.stamp())...)
 		if err != nil {
-			return err
-		}
-		if old.Level != d.Level {
-			var n int
-			if err := tx.QueryRow(`SELECT count(*) FROM deputy_levels WHERE district_id = ?`, d.ID).Scan(&n); err != nil {
-				return err
-			}
-			if n > 0 {
-				return fieldErr("层级", "已有%d名代表在该选区当选，不能改为%s的选区", n, d.Level)
-			}
-		}
-		if _, err := tx.Exec(`UPDATE districts SET level = ?, number = ?, name = ?, villages = ?, seats = ?, voters = ?, notes = ?,
-			updated_at = ? WHERE id = ?`, append(args, d.ID)...); err != nil {
 			return fmt.Errorf("保存选区: %w", err)
 		}
-		if old.Number != d.Number {
-			// The deputies' 选区 as lists show it follows the register.
-			if _, err := tx.Exec(`UPDATE deputies SET district = ? WHERE id IN (SELECT deputy_id FROM deputy_levels
-				WHERE district_id = ? AND level = '镇级')`, DistrictName(d.Number), d.ID); err != nil {
-				return err
-			}
+		d.ID, _ = res.LastInsertId()
+		return tx.logHistory("district", d.ID, ActionCreate, d.Label(), describe(d))
+	}
+	old, err := tx.district(d.ID)
+	if err != nil {
+		return err
+	}
+	if old.Level != d.Level {
+		var n int
+		if err := tx.QueryRow(`SELECT count(*) FROM deputy_levels WHERE district_id = ?`, d.ID).Scan(&n); err != nil {
+			return err
 		}
-		if ch := diff(old, d); ch != "" {
-			return tx.logHistory("district", d.ID, ActionUpdate, d.Label(), ch)
+		if n > 0 {
+			return fieldErr("层级", "已有%d名代表在该选区当选，不能改为%s的选区", n, d.Level)
 		}
-		return nil
-	})
+	}
+	if _, err := tx.Exec(`UPDATE districts SET level = ?, number = ?, name = ?, villages = ?, seats = ?, voters = ?, notes = ?,
+		updated_at = ? WHERE id = ?`, append(args, d.ID)...); err != nil {
+		return fmt.Errorf("保存选区: %w", err)
+	}
+	if old.Number != d.Number {
+		// The deputies' 选区 as lists show it follows the register.
+		if _, err := tx.Exec(`UPDATE deputies SET district = ? WHERE id IN (SELECT deputy_id FROM deputy_levels
+			WHERE district_id = ? AND level = '镇级')`, DistrictName(d.Number), d.ID); err != nil {
+			return err
+		}
+	}
+	if ch := diff(old, d); ch != "" {
+		return tx.logHistory("district", d.ID, ActionUpdate, d.Label(), ch)
+	}
+	return nil
 }
 
 func (tx *Tx) district(id int64) (District, error) {

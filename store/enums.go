@@ -133,10 +133,13 @@ var TerminationKinds = []string{TerminateRejected, TerminateWithdrawn}
 const (
 	DeputyActive = "在任"
 	DeputyVacant = "出缺"
+	// DeputyTermEnded is a deputy who did not continue at a 换届 and holds no other seat: from the new term's
+	// first day (the 出缺日期 field holds it) no longer in office, without a vacancy to fill (issue 16).
+	DeputyTermEnded = "任期届满"
 )
 
 // DeputyStatuses lists the deputy statuses.
-var DeputyStatuses = []string{DeputyActive, DeputyVacant}
+var DeputyStatuses = []string{DeputyActive, DeputyVacant, DeputyTermEnded}
 
 // VacancyReasons lists why a seat falls vacant.
 var VacancyReasons = []string{"调离", "辞职", "罢免", "去世", "其他"}

@@ -43,6 +43,8 @@ type DeputyFigures struct {
 	ByGroup []GroupCount
 	NoGroup int // deputies in office in no group
 	Groups  int // deputy groups (代表小组)
+	// ByDistrict is the deputies by 选区 with 应选名额 and 缺额 (figures_districts.go); empty without a register.
+	ByDistrict []DistrictFigure
 }
 
 // deputyColumnsT6 are the sums of a DeputyRow over deputies d in office; ?1 = the day counted (for the age);
@@ -152,6 +154,9 @@ func (tx *Tx) deputyFigures(f *Figures) error {
 	}
 	d.Groups = len(d.ByGroup)
 	if err := tx.QueryRow(`SELECT count(*) FROM deputies d WHERE d.group_id IS NULL AND `+inOffice, day).Scan(&d.NoGroup); err != nil {
+		return err
+	}
+	if err := tx.districtFigures(&d, day); err != nil {
 		return err
 	}
 	f.Deputies = d

@@ -21,6 +21,8 @@ type ItemAsOf struct {
 type LedgerItem struct {
 	Suggestion
 	AsOf ItemAsOf
+	// Carried is the term the item was carried into at a 换届 (「上届转入」) begun by the report date; "" for none.
+	Carried string
 }
 
 // Differs reports whether the item stands differently today than on the report date (state, outcome or
@@ -69,9 +71,13 @@ func (tx *Tx) ledger(f Figures) ([]LedgerItem, error) {
 	}); err != nil {
 		return nil, err
 	}
+	carried, err := tx.carriedOn(f.AsOf)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]LedgerItem, len(items))
 	for i, s := range items {
-		out[i] = LedgerItem{Suggestion: s, AsOf: states[s.ID]}
+		out[i] = LedgerItem{Suggestion: s, AsOf: states[s.ID], Carried: carried[s.ID]}
 	}
 	return out, nil
 }

@@ -31,10 +31,13 @@ const (
 	ImportEvalTargets ImportKind = "evaluation-targets"
 	// ImportPetitions are 信访件 of a 信访登记台账 (import_petitions.go).
 	ImportPetitions ImportKind = "petitions"
+	// ImportDistricts is the 选区 register (import_districts.go, issue 16).
+	ImportDistricts ImportKind = "districts"
 )
 
 // ImportKinds lists the kinds of import.
-var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets, ImportPetitions}
+var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets,
+	ImportPetitions, ImportDistricts}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -51,6 +54,8 @@ func (k ImportKind) Label() string {
 		return "评议对象"
 	case ImportPetitions:
 		return "信访件"
+	case ImportDistricts:
+		return "选区"
 	}
 	return string(k)
 }
@@ -122,6 +127,8 @@ type ImportRow struct {
 	EvalTarget *EvalTarget
 	// Petition is a 信访件 with its handling as the ledger has it (import_petitions.go).
 	Petition *Petition
+	// District is a 选区 of the register (import_districts.go).
+	District *District
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -199,6 +206,8 @@ type PlanRow struct {
 	// Petition is a 信访件's registration (import_petitions.go); petitionSteps its handling as the row has it.
 	Petition      *Petition
 	petitionSteps *Petition
+	// District is a 选区 of the register (import_districts.go).
+	District *District
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -506,6 +515,9 @@ func (tx *Tx) importRow(r *PlanRow) error {
 		return tx.importEvalTarget(*r.EvalTarget)
 	case r.Petition != nil:
 		return tx.importPetition(r)
+	case r.District != nil:
+		x := *r.District
+		return tx.saveDistrict(&x)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -580,6 +592,8 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 				return err
 			}
 			return names("转办单位", `SELECT name FROM units ORDER BY id`)
+		case ImportDistricts:
+			levels("层级", DeputyLevels)
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

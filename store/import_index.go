@@ -47,6 +47,8 @@ type importIndex struct {
 	rects    map[string]int64 // 整改事项 by text and unit (rectKey) → id
 	// petitions are the saved 信访件 by number and by petitionKey (import_petitions.go).
 	petitions petitionRefs
+	// districts are the 选区 of the register by level and number (districtKey) → id.
+	districts map[string]int64
 }
 
 func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
@@ -102,6 +104,9 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 	}
 	if kind == ImportPetitions {
 		return idx, idx.loadPetitions(tx)
+	}
+	if kind == ImportDistricts {
+		return idx, idx.loadDistricts(tx)
 	}
 	if kind != ImportSuggestions {
 		return idx, nil

@@ -121,6 +121,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.evalTarget(r, in)
 	case ImportPetitions:
 		err = pl.petition(r, in)
+	case ImportDistricts:
+		err = pl.district(r, in)
 	}
 	return r.PlanRow, err
 }

@@ -260,13 +260,15 @@ type SuggestionFilter struct {
 	Overdue   bool  // being handled with the deadline passed (as of Today)
 	// AssignLate: raised between sessions and still 待交办 after the configured working days (as of Today).
 	AssignLate bool
-	DueWithin  int  // being handled with the deadline within this many days (as of Today)
-	Today      Date // "today" for Overdue and DueWithin; empty = the real today
-	IDs        []int64
-	Sort       string // one of SuggestionSortKeys; "" = newest number first
-	Desc       bool
-	Offset     int
-	Limit      int // ≤ 0: all
+	DueWithin  int // being handled with the deadline within this many days (as of Today)
+	// Carried keeps the items carried into the current term at its 换届 (「上届转入」, carried.go).
+	Carried bool
+	Today   Date // "today" for Overdue and DueWithin; empty = the real today
+	IDs     []int64
+	Sort    string // one of SuggestionSortKeys; "" = newest number first
+	Desc    bool
+	Offset  int
+	Limit   int // ≤ 0: all
 }
 
 // SuggestionSortKeys maps the sortable columns of the suggestion list to their SQL.
@@ -355,6 +357,9 @@ func (tx *Tx) suggestionWhere(f SuggestionFilter) *where {
 		if r, err := tx.rules(); err == nil {
 			w.add("s.state = ? AND s.period = ? AND s.received <= ?", StatePending, PeriodRecess, r.AssignCutoff(today))
 		}
+	}
+	if f.Carried {
+		w.add(carriedCurrent)
 	}
 	if f.DueWithin > 0 {
 		w.add("s.state = ? AND s.deadline BETWEEN ? AND ?", StateHandling, today, today.AddDays(f.DueWithin))

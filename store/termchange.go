@@ -247,6 +247,19 @@ func (tx *Tx) changeTerm(c *TermChange, p TermPreview) error {
 			return err
 		}
 		change := "换届: " + TermLeave
+		if c.Choices[i].Choice == TermLeave {
+			// Out of office from the new term's first day, unless a seat of another level goes on.
+			res, err := tx.Exec(`UPDATE deputies SET status = ?, vacancy_date = ?, vacancy_reason = '', updated_at = ?
+				WHERE id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = deputies.id
+					AND l.level != '镇级' AND (l.end_date IS NULL OR l.end_date > ?))`,
+				DeputyTermEnded, start, tx.stamp(), d.ID, DeputyActive, start)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n > 0 {
+				change += "\n状态: " + DeputyActive + " → " + DeputyTermEnded + "(" + start.Chinese() + "起)"
+			}
+		}
 		if c.Choices[i].Choice == TermContinue {
 			if _, err := tx.Exec(`INSERT INTO deputy_levels (deputy_id, level, term_id, district_id, start_date, is_new) VALUES (?, '镇级', ?, ?, ?, 0)`,
 				d.ID, c.Term.ID, nullID(seat.DistrictID), start); err != nil {

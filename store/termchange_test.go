@@ -163,6 +163,49 @@ func TestChangeTerm(t *testing.T) {
 			t.Fatalf("上届转入 %v", carried)
 		}
 	})
+	t.Run("LeaversReadTermEnded", func(t *testing.T) {
+		for _, id := range []int64{f.zhao.ID, wu.ID} {
+			x, err := f.db.Deputy(ctx, id)
+			must(t, err)
+			if x.Status != DeputyTermEnded || x.VacancyDate != "2026-12-01" || x.VacancyReason != "" {
+				t.Errorf("%s after the 换届: %s %s %q", x.Name, x.Status, x.VacancyDate, x.VacancyReason)
+			}
+		}
+		_, active, err := f.db.Deputies(ctx, DeputyFilter{Status: DeputyActive})
+		must(t, err)
+		if active != 7 {
+			t.Errorf("在任 lists %d deputies, want the new term's 7", active)
+		}
+		_, eve, err := f.db.Deputies(ctx, DeputyFilter{OnRoll: "2026-11-30", Level: LevelTown})
+		must(t, err)
+		if eve != 5 {
+			t.Errorf("the old term's last day lists %d deputies, want 5", eve)
+		}
+		h, _, err := f.db.History(ctx, HistoryFilter{Entity: "deputy", EntityID: wu.ID})
+		must(t, err)
+		if len(h) == 0 || !strings.Contains(h[0].Changes, "状态: 在任 → 任期届满(2026年12月1日起)") {
+			t.Errorf("吴离任's history %+v", h)
+		}
+	})
+	t.Run("CarriedFilterAndLedger", func(t *testing.T) {
+		items, n, err := f.db.Suggestions(ctx, SuggestionFilter{Carried: true})
+		must(t, err)
+		if n != 1 || items[0].ID != open.ID {
+			t.Fatalf("the 上届转入 filter keeps %d items %+v", n, items)
+		}
+		// T4 of 2024, where the item was received: marked once the report's date is on or after the change.
+		for _, c := range []struct {
+			asOf Date
+			want string
+		}{{"2026-11-30", ""}, {"2026-12-20", "第十九届"}} {
+			rep, err := f.db.LoadReport(ctx, "2024-01-01", "2024-12-31", c.asOf)
+			must(t, err)
+			i := slices.IndexFunc(rep.Ledger, func(it LedgerItem) bool { return it.ID == open.ID })
+			if i < 0 || rep.Ledger[i].Carried != c.want {
+				t.Errorf("T4 as of %s: item %d carried %q, want %q", c.asOf, i, rep.Ledger[min(max(i, 0), len(rep.Ledger)-1)].Carried, c.want)
+			}
+		}
+	})
 	t.Run("NumberingGoesOn", func(t *testing.T) {
 		first := Meeting{Kind: MeetingCongress, Title: CongressTitle("青山镇", 19, 1), TermID: c.Term.ID, SessionNo: 1, Start: "2026-12-01"}
 		must(t, f.db.SaveMeeting(ctx, &first))

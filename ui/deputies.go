@@ -27,9 +27,11 @@ type deputiesTab struct {
 	detail   *fyne.Container
 	groups   []store.Group
 	settings store.Settings // for the words 镇/乡, 县/区 in level labels; re-read on refresh
-	filters  struct{ level, group, status, station *widget.Select }
-	content  fyne.CanvasObject
-	sections *container.AppTabs // 基本信息 / 相关建议 / 出席情况 / 履职档案 / 述职评议 / 联系选民 of a saved deputy
+	filters  struct{ level, group, status, station, district *widget.Select }
+	// districts are the town 选区 of the register, for the 选区 filter (issue 16).
+	districts []store.District
+	content   fyne.CanvasObject
+	sections  *container.AppTabs // 基本信息 / 相关建议 / 出席情况 / 履职档案 / 述职评议 / 联系选民 of a saved deputy
 
 	// The 履职档案 section of the current deputy: a year and the record of that year.
 	recordYear     *widget.Select
@@ -59,6 +61,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		{"性别", 50, "gender", func(x store.Deputy) string { return x.Gender }},
 		{"出生年月", 80, "birth", func(x store.Deputy) string { return x.Birth }},
 		{"代表层级", 110, "", func(x store.Deputy) string { return levelsText(*s, x.Levels) }},
+		{"选区", 70, "district", func(x store.Deputy) string { return x.District }},
 		{"代表小组", 110, "group", func(x store.Deputy) string { return x.GroupName }},
 		{"村(居)", 90, "village", func(x store.Deputy) string { return x.Village }},
 		{"工作单位及职务", 200, "unit", func(x store.Deputy) string { return strings.TrimSpace(x.WorkUnit + " " + x.Post) }},
@@ -78,7 +81,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		t.filter.Level = allOr(v)
 		t.list.reload()
 	})
-	t.filters.status = widget.NewSelect([]string{"全部", store.DeputyActive, store.DeputyVacant}, func(v string) {
+	t.filters.status = widget.NewSelect(append([]string{"全部"}, store.DeputyStatuses...), func(v string) {
 		t.filter.Status = allOr(v)
 		t.list.reload()
 	})
@@ -100,10 +103,19 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		}
 		t.list.reload()
 	})
-	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station} {
+	t.filters.district = widget.NewSelect(nil, func(v string) {
+		t.filter.DistrictID = 0
+		for _, x := range t.districts {
+			if x.Label() == v {
+				t.filter.DistrictID = x.ID
+			}
+		}
+		t.list.reload()
+	})
+	for _, sel := range []*widget.Select{t.filters.level, t.filters.group, t.filters.status, t.filters.station, t.filters.district} {
 		sel.PlaceHolder = "全部"
 	}
-	// The roster opens on the deputies in office (在任); 出缺 and 全部 are a choice away.
+	// The roster opens on the deputies in office (在任); 出缺, 任期届满 and 全部 are a choice away.
 	t.filters.status.Selected, t.filter.Status = store.DeputyActive, store.DeputyActive
 	t.detail = container.NewStack(emptyDetail("在左侧选择一位代表，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
@@ -115,7 +127,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	tb.box.Add(widget.NewButtonWithIcon("补选", theme.AccountIcon(), t.byElection))                           // issue 16 (byelection.go)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
-		labeled("联络站", t.filters.station),
+		labeled("联络站", t.filters.station), labeled("选区", t.filters.district),
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t
@@ -145,6 +157,13 @@ func (t *deputiesTab) refresh() {
 		st = append(st, o.Label)
 	}
 	t.filters.station.SetOptions(st)
+	t.districts, err = t.d.db.Districts(t.d.ctx, store.LevelTown)
+	logError("代表: 读取选区", err) // the filter then offers 全部 only
+	ds := []string{"全部"}
+	for _, x := range t.districts {
+		ds = append(ds, x.Label())
+	}
+	t.filters.district.SetOptions(ds)
 	t.list.reload()
 }
 

@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"rendadesk/export"
 	"rendadesk/store"
 )
 
@@ -15,7 +17,9 @@ import (
 // and 选民数, and, in its form, the deputies elected there in the current term with the seats vacant today.
 type settingsDistricts struct {
 	*settingsList[store.District]
-	rolls map[int64]store.DistrictRoll // by district id: the current term's seats, held today
+	rolls  map[int64]store.DistrictRoll // by district id: the current term's seats, held today
+	search *searchEntry                 // number, 片区 or village (store.District.Matches)
+	query  string
 }
 
 func newSettingsDistricts(t *settingsTab) *settingsDistricts {
@@ -44,7 +48,40 @@ func newSettingsDistricts(t *settingsTab) *settingsDistricts {
 		}},
 		{"所辖村(居)", 200, "", func(x store.District) string { return x.Villages }},
 	})
+	// Forms with unsaved changes are saved or let go first (guard.go): the import may change their records.
+	m.tools.Add(widget.NewButtonWithIcon("导入", theme.UploadIcon(), func() {
+		t.d.leaveAll(func() { t.d.showImport(store.ImportDistricts) })
+	}))
+	m.tools.Add(widget.NewButtonWithIcon("导出", theme.DownloadIcon(), m.exportRegister))
+	m.search = newSearchEntry("搜索选区编号、片区、村(居)", func(q string) {
+		m.query = q
+		m.list.reload()
+	})
+	m.tools.Add(fixedWidth(260, m.search))
 	return m
+}
+
+// exportRegister writes the register with who holds each seat today as a workbook the import reads back.
+func (m *settingsDistricts) exportRegister() {
+	d := m.t.d
+	rolls, err := d.db.DistrictRolls(d.ctx, "", 0, store.DateOf(d.db.Now()))
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	st, err := d.db.Settings(d.ctx)
+	if err != nil {
+		d.showError(err)
+		return
+	}
+	title := export.DistrictsTitle(st.Township)
+	d.askSavePath(store.FolderExports, title, ".xlsx", func(path string) {
+		if err := export.DistrictsXLSX(path, title, rolls); err != nil {
+			d.showError(err)
+			return
+		}
+		d.showWritten("导出完成", fmt.Sprintf("已导出 %d 个选区到", len(rolls)), path)
+	})
 }
 
 // all reads the districts of every level with their seats held today (in any term: the seats the roll counts).
@@ -55,10 +92,12 @@ func (m *settingsDistricts) all() ([]store.District, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]store.District, len(rolls))
-	for i, r := range rolls {
+	var out []store.District
+	for _, r := range rolls {
 		m.rolls[r.ID] = r
-		out[i] = r.District
+		if r.District.Matches(m.query) {
+			out = append(out, r.District)
+		}
 	}
 	return out, nil
 }

@@ -94,6 +94,8 @@ func (d *desk) showImportInto(kind store.ImportKind, into importInto) {
 		store.ImportEvalTargets:    "「被评议单位」「类别」「职务」「发出票数」「有效票数」「满意(优秀)票」",
 		// 信访登记台账 (issue 18).
 		store.ImportPetitions: "「登记日期」「渠道」「信访人」「内容摘要」「转办单位」「办结日期」",
+		// 选区 (issue 16).
+		store.ImportDistricts: "「选区编号」「片区名称」「所辖村(居)」「应选代表名额」",
 	}[kind]
 	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+

@@ -128,6 +128,7 @@ type settingsList[T any] struct {
 	del     func(ctx context.Context, id int64) error
 
 	list    *recordList[T]
+	tools   *fyne.Container // 新增, 删除 and a section's own buttons
 	current T
 	pane    *formPane
 	detail  *fyne.Container
@@ -147,7 +148,8 @@ func (l *settingsList[T]) build(cols []column[T]) {
 	left := container.NewBorder(nil, l.list.status, nil, nil, l.list.table)
 	split := container.NewHSplit(left, l.detail)
 	split.Offset = 0.5
-	l.content = container.NewBorder(container.NewHBox(add, del), nil, nil, nil, split)
+	l.tools = container.NewHBox(add, del)
+	l.content = container.NewBorder(l.tools, nil, nil, nil, split)
 }
 
 // reload re-reads the list; reset also empties the form (after a change made elsewhere the record may be gone).

@@ -33,6 +33,7 @@ type suggestionsTab struct {
 	filters struct {
 		year, state, category, unit, source *widget.Select
 		remind                              *widget.Select // 提醒: 逾期未答复 / 15天内到期 / 超时未交办
+		carried                             *widget.Check  // 上届转入 (issue 16)
 	}
 	content fyne.CanvasObject
 
@@ -47,8 +48,9 @@ type suggestionsTab struct {
 	categories []string
 	sources    []string
 	sessions   []store.Meeting
-	deputies   []option    // co-signer choices, loaded when first needed
-	rules      store.Rules // deadline rules, read once per reload of the list (for 待交办·超时)
+	deputies   []option       // co-signer choices, loaded when first needed
+	rules      store.Rules    // deadline rules, read once per reload of the list (for 待交办·超时)
+	carried    map[int64]bool // the items carried into the current term (「上届转入」), read with the rules
 }
 
 // The choices of the 提醒 filter.
@@ -66,7 +68,12 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	cols := []column[store.Suggestion]{
 		{"编号", 80, "number", func(x store.Suggestion) string { return x.Number }},
 		{"标题", 210, "title", func(x store.Suggestion) string { return x.Title }},
-		{"状态", 100, "state", func(x store.Suggestion) string { return suggestionStateText(x, t.rules, t.today()) }},
+		{"状态", 100, "state", func(x store.Suggestion) string {
+			if t.carried[x.ID] {
+				return suggestionStateText(x, t.rules, t.today()) + "·上届转入"
+			}
+			return suggestionStateText(x, t.rules, t.today())
+		}},
 		{"办理时限", 85, "deadline", func(x store.Suggestion) string { return string(x.Deadline) }},
 		{"领衔代表", 70, "deputy", func(x store.Suggestion) string { return x.LeadDeputyName }},
 		{"选民", 60, "", func(x store.Suggestion) string { return x.VoterName }},
@@ -81,6 +88,8 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 			var err error
 			t.rules, err = d.db.Rules(d.ctx)
 			logError("建议: 读取办理时限规则", err) // the list is read next and says so when the store fails
+			t.carried, err = d.db.CarriedOver(d.ctx)
+			logError("建议: 读取上届转入的建议", err)
 		}
 		f := t.filter
 		f.Today = t.today()
@@ -126,6 +135,10 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		}
 		t.list.reload()
 	})
+	t.filters.carried = widget.NewCheck("上届转入", func(b bool) {
+		t.filter.Carried = b
+		t.list.reload()
+	})
 	for _, sel := range []*widget.Select{t.filters.year, t.filters.state, t.filters.category, t.filters.unit, t.filters.source, t.filters.remind} {
 		sel.PlaceHolder = "全部"
 	}
@@ -137,7 +150,7 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		filterBox("年度", t.filters.year, 90), filterBox("状态", t.filters.state, 100),
 		filterBox("类别", t.filters.category, 160), filterBox("承办单位", t.filters.unit, 170),
-		filterBox("来源", t.filters.source, 160), filterBox("提醒", t.filters.remind, 120),
+		filterBox("来源", t.filters.source, 160), filterBox("提醒", t.filters.remind, 120), t.filters.carried,
 	}, t.list.table, t.list.status, t.detail)
 	t.refresh()
 	return t

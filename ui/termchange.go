@@ -15,9 +15,9 @@ import (
 )
 
 // termChangeWizard is 设置 → 届次 → 「开始新一届」 (the 换届): the new term's number and dates; each town
-// deputy of the current term with 连任 or 不再担任; the newly elected deputies, one a line; whether the
-// continuing deputies' groups and stations are cleared; then a preview of what will change, and only then
-// 「确认换届」, which backs the database up and writes everything in one transaction (store.ChangeTerm).
+// deputy of the current term with 连任 or 不再担任; the newly elected deputies, one a line, or from a roster
+// file (termchange_import.go); whether the continuing deputies' groups and stations are cleared; then a
+// preview of what will change, and only then 「确认换届」, which backs the database up and writes everything in one transaction (store.ChangeTerm).
 type termChangeWizard struct {
 	d        *desk
 	dlg      dialog.Dialog
@@ -28,12 +28,16 @@ type termChangeWizard struct {
 	deputies []store.Deputy
 	choices  []*widget.RadioGroup // by deputies
 	newOnes  *textEntry
-	groups   *widget.Check
-	stations *widget.Check
-	preview  *widget.Label
-	msg      *widget.Label
-	confirm  *widget.Button
-	checked  string // the change the preview showed, as a key: confirming another asks for a new preview
+	// imported are the 新任 taken from a file (termchange_import.go), listed in importedBox.
+	imported    []store.Deputy
+	importedBox *fyne.Container
+	scroll      *container.Scroll // the wizard's body, laid out again when importedBox grows
+	groups      *widget.Check
+	stations    *widget.Check
+	preview     *widget.Label
+	msg         *widget.Label
+	confirm     *widget.Button
+	checked     string // the change the preview showed, as a key: confirming another asks for a new preview
 }
 
 // startTermChange opens the wizard (nil when the terms cannot be read; the error is shown).
@@ -75,11 +79,12 @@ func (d *desk) startTermChange() *termChangeWizard {
 		widget.NewFormItem("结束日期", w.end))
 	body := container.NewVBox(head,
 		boldLabel("本届镇人大代表：连任或不再担任"), w.list,
-		boldLabel("新任代表"), w.newOnes, w.groups, w.stations)
+		w.importBar(), w.newOnes, w.groups, w.stations)
 	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("取消", func() { w.dlg.Hide() }),
 		widget.NewButton("预览", w.showPreview), w.confirm)
+	w.scroll = container.NewVScroll(body)
 	w.dlg = dialog.NewCustomWithoutButtons("开始新一届(换届)", container.NewBorder(nil, container.NewVBox(boldLabel("预览"), w.preview, w.msg, buttons), nil, nil,
-		container.NewVScroll(body)), d.win)
+		w.scroll), d.win)
 	w.dlg.Resize(fyne.NewSize(900, 680))
 	w.dlg.Show()
 	return w
@@ -142,6 +147,7 @@ func (w *termChangeWizard) change() (store.TermChange, error) {
 		}
 		c.NewDeputies = append(c.NewDeputies, d)
 	}
+	c.NewDeputies = append(c.NewDeputies, w.imported...)
 	c.ClearGroups, c.ClearStations = w.groups.Checked, w.stations.Checked
 	return c, nil
 }

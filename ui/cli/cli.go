@@ -74,7 +74,7 @@ var commands = map[string]command{
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
-	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|pdf|txt|all --out DIR", "导出年度工作统计表(Excel、PDF)和报告文字稿(txt)，并记入报送存档", runExport},
+	"export":  {"export --db PATH --year Y [--from D --to D] --format xlsx|pdf|txt|all --out DIR  或  export --db PATH districts --out FILE.xlsx", "导出年度工作统计表(Excel、PDF)和报告文字稿(txt)，并记入报送存档；districts 导出选区名册(改后可用 import districts 导入)", runExport},
 	"reports": {"reports --db PATH [--year Y] [--diff]", "列出已报送版本(报送存档)；--diff 与今天按同一截至日期重新统计的结果比较", runReports},
 	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 	"import":  {importUsage, importHelp, runImport},

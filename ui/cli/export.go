@@ -22,6 +22,9 @@ import (
 // end, or today while the period is not over, and may be later than the end (「2025年的建议，办理情况截至
 // 2026年1月15日」).
 func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer) error {
+	if isDistrictsExport(args) { // the 选区 register (issue 16, export_districts.go)
+		return runExportDistricts(ctx, fs, args, out)
+	}
 	dbPath := fs.String("db", "", "数据库文件")
 	year := fs.Int("year", 0, "年度")
 	fromS := fs.String("from", "", "统计起始日期(默认1月1日)")
