@@ -33,12 +33,18 @@ func officeName(st store.Settings) string {
 // denominator is zero), and text is always written as text. Each sheet prints on A4 with nothing below
 // minPrintPt (sheetLayout). The file is written beside path and renamed into place.
 func WorkbookYear(path string, r Report) error {
+	return writeWorkbook(path, r, r.tables())
+}
+
+// writeWorkbook writes the tables as a workbook, a sheet each, with r's header block (the yearly report's, or
+// the county's: county.go).
+func writeWorkbook(path string, r Report, tables []rtable) error {
 	w, err := newWorkbook(r)
 	if err != nil {
 		return err
 	}
 	defer w.f.Close()
-	for _, t := range r.tables() {
+	for _, t := range tables {
 		if err := w.table(t); err != nil {
 			return fmt.Errorf("生成工作簿「%s」: %w", t.sheet(), err)
 		}

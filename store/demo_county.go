@@ -79,7 +79,7 @@ func (db *DB) GenerateCountyDemo(ctx context.Context, opt CountyDemoOptions) (Co
 	if err != nil {
 		return res, err
 	}
-	s.OfficeName, s.UpperCongress, s.BodyWord, s.ClerkName, s.Initialized = "青川县人大常委会", "青川县人大常委会", "常委会", "县人大常委会选联工委", true
+	s.OfficeName, s.UpperCongress, s.BodyWord, s.TownWord, s.ClerkName, s.Initialized = "青川县人大常委会", "青川县人大常委会", "常委会", "乡镇", "县人大常委会选联工委", true
 	if err := db.SaveSettings(ctx, s); err != nil {
 		return res, err
 	}

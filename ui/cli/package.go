@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -190,7 +191,7 @@ func newCountyDatabase(ctx context.Context, db *store.DB, name string) error {
 	if s.OfficeName == "" {
 		s.OfficeName = "县人大常委会"
 	}
-	s.UpperCongress, s.BodyWord, s.Initialized = s.OfficeName, "常委会", true
+	s.UpperCongress, s.BodyWord, s.TownWord, s.Initialized = s.OfficeName, "常委会", "乡镇", true
 	return db.SaveSettings(ctx, s)
 }
 
@@ -225,4 +226,25 @@ func demoCounty(ctx context.Context, dbPath string, seed int64, todayS, packages
 		fmt.Fprintf(out, "  %s：%s\n", filepath.Base(res.Packages[i]), m)
 	}
 	return nil
+}
+
+// exportCounty is `rendadesk export` on a county database: the townships' tables of the period (the county
+// has no report of its own to archive). csv is not offered for the county.
+func exportCounty(ctx context.Context, db *store.DB, from, to store.Date, formats []string, dir string, out io.Writer) error {
+	if slices.Contains(formats, "csv") {
+		return usageError{"县级汇总数据库的导出只有 xlsx、pdf、txt"}
+	}
+	st, err := db.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	cf, err := db.CountyFigures(ctx, from, to)
+	if err != nil {
+		return err
+	}
+	paths, err := export.WriteCounty(export.County{Settings: st, Figures: cf, Made: db.Now()}, dir, formats)
+	for _, p := range paths {
+		fmt.Fprintf(out, "已生成: %s\n", p)
+	}
+	return err
 }
