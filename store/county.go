@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -386,4 +387,78 @@ func (db *DB) CountyPeriods(ctx context.Context) ([]Period, error) {
 			})
 	})
 	return out, err
+}
+
+// PackageFiles lists the packages named by paths: a file as it is, a folder as every .rdpkg in it (by name).
+// A path that does not exist is an error naming it; a folder without packages is named in empty.
+func PackageFiles(paths []string) (files, empty []string, err error) {
+	for _, a := range paths {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, nil, Errorf(ENOTFOUND, "找不到 %s", a)
+		}
+		if !st.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		found, _ := filepath.Glob(filepath.Join(a, "*"+PackageExt))
+		if len(found) == 0 {
+			empty = append(empty, a)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, empty, nil
+}
+
+// MergeOutcome is what became of one file of MergeFiles: its result, or why it was not taken.
+type MergeOutcome struct {
+	File   string
+	Result MergeResult
+	Err    error
+}
+
+// MergeFiles reads every file first and merges the packages in the order the townships made them, so that a
+// folder holding a package and its corrections takes the corrections last whatever the files are called. A
+// file that cannot be read or taken is reported and the others are still taken. The outcomes are in the
+// order merged, the unreadable files first.
+func (db *DB) MergeFiles(ctx context.Context, files []string) []MergeOutcome {
+	type read struct {
+		file string
+		p    Package
+	}
+	var ok []read
+	var out []MergeOutcome
+	for _, f := range files {
+		p, err := ReadPackage(f)
+		if err != nil {
+			out = append(out, MergeOutcome{File: f, Err: err})
+			continue
+		}
+		ok = append(ok, read{f, p})
+	}
+	sort.SliceStable(ok, func(i, j int) bool { return ok[i].p.Manifest.MadeAt < ok[j].p.Manifest.MadeAt })
+	for _, r := range ok {
+		res, err := db.MergePackage(ctx, r.p, r.file)
+		out = append(out, MergeOutcome{File: r.file, Result: res, Err: err})
+	}
+	return out
+}
+
+// ItemsCounted returns the report's items that count in key k over the whole period (from the basis kept with
+// the figures): what a county figure of a township drills down to.
+func (r ReportData) ItemsCounted(k FigureKey) []LedgerItem {
+	in := map[int64]bool{}
+	for _, it := range r.Basis.Items {
+		if r.Basis.has(it, k) {
+			in[it.ID] = true
+		}
+	}
+	var out []LedgerItem
+	for _, it := range r.Ledger {
+		if in[it.ID] {
+			out = append(out, it)
+		}
+	}
+	return out
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -104,23 +103,16 @@ func runMerge(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	if fs.NArg() == 0 {
 		return usageError{"缺少报送包文件或文件夹"}
 	}
-	var files []string
-	for _, a := range fs.Args() {
-		a = nativePath(a)
-		st, err := os.Stat(a)
-		if err != nil {
-			return store.Errorf(store.ENOTFOUND, "找不到 %s", a)
-		}
-		if !st.IsDir() {
-			files = append(files, a)
-			continue
-		}
-		found, _ := filepath.Glob(filepath.Join(a, "*"+store.PackageExt))
-		if len(found) == 0 {
-			fmt.Fprintf(out, "文件夹 %s 中没有报送包(.rdpkg)\n", a)
-		}
-		sort.Strings(found)
-		files = append(files, found...)
+	args = fs.Args()
+	for i := range args {
+		args[i] = nativePath(args[i])
+	}
+	files, empty, err := store.PackageFiles(args)
+	if err != nil {
+		return err
+	}
+	for _, e := range empty {
+		fmt.Fprintf(out, "文件夹 %s 中没有报送包(.rdpkg)\n", e)
 	}
 	_, statErr := os.Stat(*dbPath)
 	fresh := os.IsNotExist(statErr)
@@ -140,33 +132,15 @@ func runMerge(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 		}
 		fmt.Fprintf(out, "已新建县级汇总数据库: %s\n", *dbPath)
 	}
-	// Read every file first and merge in the order the townships made them, so that a folder holding a
-	// package and its corrections takes the correction last, whatever the files are called.
-	type read struct {
-		file string
-		p    store.Package
-	}
-	var ok []read
 	failed := 0
-	for _, f := range files {
-		p, err := store.ReadPackage(f)
-		if err != nil {
+	for _, o := range db.MergeFiles(ctx, files) {
+		if o.Err != nil {
 			failed++
-			fmt.Fprintf(out, "未导入 %s：%s\n", filepath.Base(f), store.ErrorMessage(err))
+			fmt.Fprintf(out, "未导入 %s：%s\n", filepath.Base(o.File), store.ErrorMessage(o.Err))
 			continue
 		}
-		ok = append(ok, read{f, p})
-	}
-	sort.SliceStable(ok, func(i, j int) bool { return ok[i].p.Manifest.MadeAt < ok[j].p.Manifest.MadeAt })
-	for _, r := range ok {
-		res, err := db.MergePackage(ctx, r.p, r.file)
-		if err != nil {
-			failed++
-			fmt.Fprintf(out, "未导入 %s：%s\n", filepath.Base(r.file), store.ErrorMessage(err))
-			continue
-		}
-		fmt.Fprintf(out, "%s：%s\n", filepath.Base(r.file), res)
-		for _, c := range res.Changes {
+		fmt.Fprintf(out, "%s：%s\n", filepath.Base(o.File), o.Result)
+		for _, c := range o.Result.Changes {
 			fmt.Fprintf(out, "  %s\n", c)
 		}
 	}
