@@ -46,6 +46,8 @@ type desk struct {
 	super     *supervisionTab // 监督 (supervision.go)
 	report    *reportTab
 	settings  *settingsTab
+	// county is 汇总, the window of a county database (county.go): it and 设置 are its only tabs.
+	county *countyTab
 	// session is the window's hold on the database file (startup.go); a restore goes through it.
 	session *session
 	// forms are the forms on screen, each with what it held when loaded or saved (guard.go); drafts writes
@@ -78,9 +80,18 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 		items = append(items, t.tabItem())
 	}
 	items = append(items, d.report.tabItem(), d.settings.tabItem())
+	if cs, err := db.CountySettings(d.ctx); err == nil && cs.IsCounty() {
+		// A county's database holds the townships' packages, not records of its own (issue 19).
+		d.county = newCountyTab(d)
+		items, d.records = []*container.TabItem{d.county.tabItem(), d.settings.tabItem()}, nil
+	}
 	d.tabs = container.NewAppTabs(items...)
 	d.tabs.OnSelected = func(it *container.TabItem) {
 		switch {
+		case d.county != nil:
+			if it == d.county.tabItem() {
+				d.county.refresh()
+			}
 		case d.tabs.SelectedIndex() == 0:
 			d.overview.refresh()
 		case it == d.report.tabItem():
