@@ -102,7 +102,9 @@ func newCountyTab(d *desk) *countyTab {
 	t.towns = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.fig.Townships), len(countyTownColumns) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(t.townCell(id.Row, id.Col)) })
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(t.townCell(id.Row, id.Col))
+		})
 	t.towns.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		if id.Row < 0 {
