@@ -282,3 +282,40 @@ func TestCountyDeputiesAndRanks(t *testing.T) {
 		t.Errorf("total %+v", cf.Total)
 	}
 }
+
+func TestGenerateCountyDemo(t *testing.T) {
+	db := mustOpen(t)
+	dir := filepath.Join(t.TempDir(), "报送包")
+	res, err := db.GenerateCountyDemo(context.Background(), CountyDemoOptions{Seed: 1, Today: "2026-01-20", Packages: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Year != 2025 || res.Townships != 18 || len(res.Packages) != 19 {
+		t.Fatalf("%+v", res)
+	}
+	ts, err := db.CountyTownships(context.Background(), "2025-01-01", "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]int{}
+	for _, tw := range ts {
+		states[tw.State]++
+		if tw.Name == res.Corrected && len(tw.Packages) != 3 {
+			t.Errorf("%s sent %d packages", tw.Name, len(tw.Packages))
+		}
+	}
+	if states[TownshipSent] != 16 || states[TownshipCorrected] != 1 || states[TownshipMissing] != 1 {
+		t.Errorf("states %v", states)
+	}
+	cf, err := db.CountyFigures(context.Background(), "2025-01-01", "2025-12-31")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, large := cf.Rows[0].Received, cf.Rows[0].Received
+	for _, r := range cf.Rows {
+		small, large = min(small, r.Received), max(large, r.Received)
+	}
+	if large < 2*small {
+		t.Errorf("townships of one size: %d to %d items", small, large)
+	}
+}

@@ -85,3 +85,70 @@ func TestCountyWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestReportWritesPackage: 报表 → 生成报送包 writes the package and its workbook and keeps both in the 报送存档.
+func TestReportWritesPackage(t *testing.T) {
+	d := reportTestDesk(t, false)
+	r := reportOpen(t, d)
+	dir := t.TempDir()
+	r.writePackage(dir)
+	for end := time.Now().Add(2 * time.Minute); r.exported.Load() == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatal("the package was not written")
+		}
+	}
+	if len(r.written) != 2 || filepath.Ext(r.written[0]) != store.PackageExt || filepath.Ext(r.written[1]) != ".xlsx" {
+		t.Fatalf("written %v", r.written)
+	}
+	p, err := store.ReadPackage(r.written[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Manifest.Township != "青山镇" || p.Manifest.From != "2024-01-01" {
+		t.Errorf("manifest %+v", p.Manifest)
+	}
+	versions, err := d.db.ReportVersions(d.ctx, store.ReportVersionFilter{})
+	if err != nil || len(versions) != 1 || !strings.Contains(versions[0].FileNames(), store.PackageExt) {
+		t.Errorf("报送存档 %v %v", versions, err)
+	}
+}
+
+// TestSettingsCounty: 设置 → 报送与汇总 names a bad code and stores a good one and the office's kind.
+func TestSettingsCounty(t *testing.T) {
+	d := testDesk(t, testDB(t, false))
+	showSettingsSection(t, d, "报送与汇总")
+	c := d.settings.county
+	if c.kind.Selected != store.OfficeTownship {
+		t.Fatalf("a new database is %q", c.kind.Selected)
+	}
+	c.code.SetText("51 08")
+	if err := c.pane.check(); err == nil || !strings.Contains(err.Error(), "乡镇代码") {
+		t.Errorf("bad code: %v", err)
+	}
+	c.code.SetText("510822102")
+	c.kind.SetSelected(store.OfficeCounty)
+	if err := c.save(); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := d.db.CountySettings(d.ctx)
+	if err != nil || cs.TownshipCode != "510822102" || !cs.IsCounty() {
+		t.Errorf("stored %+v %v", cs, err)
+	}
+}
+
+// TestFirstRunCounty: choosing 县(区)人大常委会 at the first run (blank start) turns the window into 汇总 and 设置.
+func TestFirstRunCounty(t *testing.T) {
+	d := testDesk(t, testDB(t, false))
+	d.startCounty("青川县人大常委会", false)
+	if n := len(d.tabs.Items); n != 2 || d.tabs.Selected().Text != "汇总" {
+		t.Fatalf("tabs %d, selected %q", n, d.tabs.Selected().Text)
+	}
+	cs, _ := d.db.CountySettings(d.ctx)
+	s, _ := d.db.Settings(d.ctx)
+	if !cs.IsCounty() || s.OfficeName != "青川县人大常委会" || s.TownWord != "乡镇" || !s.Initialized {
+		t.Errorf("settings %+v %+v", cs, s)
+	}
+	if !strings.Contains(d.county.summary.Text, "还没有导入报送包") {
+		t.Errorf("summary %q", d.county.summary.Text)
+	}
+}

@@ -25,7 +25,7 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	}
 	all := button("全部导出", theme.DownloadIcon(), export.ReportFormats)
 	all.Importance = widget.HighImportance
-	buttons := container.NewGridWithColumns(4,
+	var buttons fyne.CanvasObject = container.NewGridWithColumns(4,
 		button("导出 Excel", theme.GridIcon(), []string{"xlsx"}),
 		button("导出 PDF", theme.DocumentPrintIcon(), []string{"pdf"}),
 		button("导出文字稿", theme.DocumentIcon(), []string{"txt"}),
@@ -35,7 +35,9 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressMsg.Truncation = fyne.TextTruncateEllipsis
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
-	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
+	// 报送包 for the county (report_package.go), on a line of its own under the exports.
+	buttons = container.NewVBox(buttons, container.NewHBox(t.packageButton()))
+	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本；报送包是报给县人大的数据文件(附 Excel)，县里用人大工作台汇总。文件按当前选择的期间和截至日期生成。")
 	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
 	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
 	note.Truncation = fyne.TextTruncateOff
