@@ -290,7 +290,7 @@ func TestGenerateCountyDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Year != 2025 || res.Townships != 18 || len(res.Packages) != 19 {
+	if res.Year != 2025 || res.Townships != 20 || len(res.Packages) != 21 {
 		t.Fatalf("%+v", res)
 	}
 	ts, err := db.CountyTownships(context.Background(), "2025-01-01", "2025-12-31")
@@ -304,7 +304,7 @@ func TestGenerateCountyDemo(t *testing.T) {
 			t.Errorf("%s sent %d packages", tw.Name, len(tw.Packages))
 		}
 	}
-	if states[TownshipSent] != 16 || states[TownshipCorrected] != 1 || states[TownshipMissing] != 1 {
+	if states[TownshipSent] != 18 || states[TownshipCorrected] != 1 || states[TownshipMissing] != 1 {
 		t.Errorf("states %v", states)
 	}
 	cf, err := db.CountyFigures(context.Background(), "2025-01-01", "2025-12-31")

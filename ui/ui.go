@@ -333,7 +333,7 @@ func (d *desk) firstRun() {
 	kind.OnChanged = func(k string) {
 		if k == store.OfficeCounty {
 			office.SetPlaceHolder("例如：青川县人大常委会")
-			note.SetText("县(区)人大常委会用本程序汇总各乡镇的报送包。示例数据是一个虚构县18个乡镇上一年的报送包，便于先熟悉汇总；正式使用请选择空白开始。")
+			note.SetText("县(区)人大常委会用本程序汇总各乡镇的报送包。示例数据是一个虚构县20个乡镇上一年的报送包，便于先熟悉汇总；正式使用请选择空白开始。")
 		} else {
 			office.SetPlaceHolder("例如：青山镇人大主席团")
 			note.SetText(townshipNote)
@@ -430,7 +430,7 @@ func (d *desk) startCounty(office string, demo bool) {
 		return
 	}
 	bar := widget.NewProgressBar()
-	prog := dialog.NewCustomWithoutButtons("正在生成示例数据(18个乡镇的报送包)…", bar, d.win)
+	prog := dialog.NewCustomWithoutButtons("正在生成示例数据(20个乡镇的报送包)…", bar, d.win)
 	prog.Resize(fyne.NewSize(460, 100))
 	prog.Show()
 	dir := filepath.Join(filepath.Dir(d.db.Path()), "报送包示例")

@@ -70,7 +70,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"demo":    {"demo --db PATH [--scale township|county|stress|townships] [--seed N] [--today YYYY-MM-DD] [--attachments-gb N] [--packages DIR]", "生成示例数据(只能载入空数据库；--attachments-gb 另加约 N GB 的照片和扫描件，也可加到已有的示例数据库；townships 生成县级汇总数据库和18个乡镇的报送包)", runDemo},
+	"demo":    {"demo --db PATH [--scale township|county|stress|townships] [--seed N] [--today YYYY-MM-DD] [--attachments-gb N] [--packages DIR]", "生成示例数据(只能载入空数据库；--attachments-gb 另加约 N GB 的照片和扫描件，也可加到已有的示例数据库；townships 生成县级汇总数据库和20个乡镇的报送包)", runDemo},
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
