@@ -52,7 +52,7 @@ func WriteCounty(c County, dir string, formats []string) ([]string, error) {
 		fns[i] = func() error {
 			switch fm {
 			case "xlsx":
-				return writeWorkbook(path, c.report(), c.tables())
+				return writeWorkbook(path, c.report(), c.tables(), c.countyTitle())
 			case "pdf":
 				return tablesPDF(path, c.report(), c.tables(), c.countyTitle(), c.countyTitle())
 			case "txt":
