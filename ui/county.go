@@ -32,8 +32,9 @@ type countyTab struct {
 	buttons []*widget.Button
 
 	fig store.CountyFigures
-	// shown is the drill-down list on screen, for the tests.
-	shown []store.LedgerItem
+	// shown and shownLines are the drill-down list on screen, for the tests.
+	shown      []store.LedgerItem
+	shownLines []string
 }
 
 // countyTownColumns are the register list's columns: title and width at the standard text size.
@@ -269,10 +270,14 @@ func (t *countyTab) compareRow(i int) store.CountyRow {
 // drill lists the items behind a township's count or rate: the numerator, and the denominator beside it.
 func (t *countyTab) drill(row, col int) {
 	c := countyCompareColumns[col]
-	if c.num == "" || row >= len(t.fig.Reports) {
+	if row >= len(t.fig.Reports) {
 		return
 	}
 	rep := t.fig.Reports[row]
+	if c.num == "" {
+		t.drillRecords(rep, c.title)
+		return
+	}
 	num := rep.Report.ItemsCounted(c.num)
 	t.shown = num
 	title := fmt.Sprintf("%s · %s", rep.Name, c.title)
@@ -284,6 +289,49 @@ func (t *countyTab) drill(row, col int) {
 	note := reportHint(fmt.Sprintf("%s报送包中的建议，办理情况截至%s(报送时)。", rep.Name, rep.Report.Figures.AsOf.Chinese()))
 	dlg := dialog.NewCustom(title, "关闭", container.NewBorder(nil, note, nil, nil, tabs), t.d.win)
 	dlg.Resize(fyne.NewSize(940, 560))
+	dlg.Show()
+}
+
+// drillRecords lists the records behind a township's count that is not of items: its 主席团会议, its stations
+// (with the voters each received), its deputies in office or its county deputies, as its package has them.
+func (t *countyTab) drillRecords(rep store.TownshipReport, column string) {
+	var lines []string
+	r := rep.Report
+	switch column {
+	case "主席团会议":
+		for _, m := range r.Meetings {
+			if m.Kind == store.MeetingPresidium {
+				lines = append(lines, m.Start.Chinese()+"　"+m.Title)
+			}
+		}
+	case "家站点", "接待人次":
+		for _, st := range r.Stations {
+			if column == "家站点" && st.Counted {
+				lines = append(lines, st.Station.Name+"("+st.Station.Type+")")
+			}
+			if column == "接待人次" && st.Voters > 0 {
+				lines = append(lines, fmt.Sprintf("%s：接待%d次，%d人次", st.Station.Name, st.Receptions, st.Voters))
+			}
+		}
+	case "在任代表", "县级代表":
+		for _, d := range r.Deputies {
+			if column == "在任代表" || slices.Contains(d.Levels, store.LevelCounty) {
+				lines = append(lines, d.Name+"　"+d.Gender+"　"+strings.Join(d.Levels, "、")+"　"+d.WorkUnit+d.Post)
+			}
+		}
+	default:
+		return
+	}
+	t.shownLines = lines
+	var body fyne.CanvasObject = emptyDetail("没有记录")
+	if len(lines) > 0 {
+		text := widget.NewLabel(strings.Join(lines, "\n"))
+		text.Wrapping = fyne.TextWrapWord
+		body = container.NewVScroll(text)
+	}
+	note := reportHint(fmt.Sprintf("%s报送包中的记录(统计至%s)。", rep.Name, r.Figures.CountedOn().Chinese()))
+	dlg := dialog.NewCustom(fmt.Sprintf("%s · %s(%d)", rep.Name, column, len(lines)), "关闭", container.NewBorder(nil, note, nil, nil, body), t.d.win)
+	dlg.Resize(fyne.NewSize(760, 520))
 	dlg.Show()
 }
 

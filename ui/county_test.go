@@ -84,6 +84,14 @@ func TestCountyWindow(t *testing.T) {
 			t.Errorf("item %s listed as closed is %s", it.Number, it.AsOf.State)
 		}
 	}
+	row := c.compareRow(0)
+	for col, want := range map[int]int{9: row.Presidium, 10: row.Stations, 12: row.Deputies, 13: row.CountyDeputies} {
+		c.shownLines = nil
+		c.drill(0, col)
+		if len(c.shownLines) != want || want == 0 {
+			t.Errorf("%s of 青山镇: %d lines listed, the table says %d", countyCompareColumns[col].title, len(c.shownLines), want)
+		}
+	}
 }
 
 // TestReportWritesPackage: 报表 → 生成报送包 writes the package and its workbook and keeps both in the 报送存档.
