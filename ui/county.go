@@ -340,25 +340,10 @@ func ledgerList(items []store.LedgerItem) fyne.CanvasObject {
 	if len(items) == 0 {
 		return emptyDetail("没有记录")
 	}
-	widths := []float32{110, 0, 90, 110, 90}
-	cols := &reportColumns{widths: widths}
-	head := container.New(cols, boldLabel("编号"), boldLabel("标题"), boldLabel("办理状态"), boldLabel("办理结果"), boldLabel("评价"))
-	list := widget.NewList(func() int { return len(items) },
-		func() fyne.CanvasObject {
-			cells := make([]fyne.CanvasObject, len(widths))
-			for i := range cells {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
-				cells[i] = l
-			}
-			return container.New(cols, cells...)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			x := items[i]
-			for k, s := range []string{x.Number, x.Title, x.AsOf.State, x.AsOf.Outcome, x.AsOf.Grade} {
-				o.(*fyne.Container).Objects[k].(*widget.Label).SetText(s)
-			}
-		})
+	head, list := columnList([]float32{110, 0, 90, 110, 90}, []string{"编号", "标题", "办理状态", "办理结果", "评价"}, len(items), func(i int) []string {
+		x := items[i]
+		return []string{x.Number, x.Title, x.AsOf.State, x.AsOf.Outcome, x.AsOf.Grade}
+	})
 	return container.NewBorder(head, nil, nil, nil, list)
 }
 

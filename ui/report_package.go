@@ -33,23 +33,8 @@ func (t *reportTab) writePackage(dir string) {
 		t.d.showError(err)
 		return
 	}
-	for _, b := range t.exports {
-		b.Disable()
-	}
-	t.progress.Max = 2
-	t.progress.SetValue(0)
-	t.progressMsg.SetText("正在生成报送包…")
-	t.progressBox.Show()
 	db, ctx := t.d.db, t.d.ctx
-	go func() {
-		var paths []string
-		var err error
-		defer func() {
-			if r := recover(); r != nil {
-				err = fmt.Errorf("生成报送包时出错(%v)，请把这个提示告诉维护人员", r)
-			}
-			fyne.Do(func() { t.exportDone(paths, dir, err) })
-		}()
+	t.runExport(dir, 2, "正在生成报送包…", "生成报送包", func() (paths []string, err error) {
 		pkg, err := db.MakePackage(ctx, p.from, p.to, p.asOf)
 		if err != nil {
 			return
@@ -71,5 +56,6 @@ func (t *reportTab) writePackage(dir string) {
 		if _, aerr := db.ArchiveReport(ctx, pkg.Report, paths, store.ArchiveViaWindow); aerr != nil {
 			err = fmt.Errorf("报送包已生成，但未能记入报送存档：%s", store.ErrorMessage(aerr))
 		}
-	}()
+		return
+	})
 }
