@@ -204,16 +204,11 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	}
 	// Writers take the lock a window holds (store.Lock): a window open on the file would not see the new
 	// records and could save over them.
-	release, err := store.Lock(*dbPath)
+	db, done, err := openToWrite(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer release()
-	db, err := store.Open(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer done()
 	start := time.Now()
 	stats, err := db.GenerateDemo(ctx, store.DemoOptions{Scale: *scale, Seed: *seed, Today: t})
 	if err != nil && *attachGB > 0 && store.ErrorCode(err) == store.ECONFLICT {
@@ -347,6 +342,21 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 // openToRead opens the database for a command that only reads it (export, print, backup, the template's lists):
 // store.OpenReadOnly, which never changes the file and needs no lock, so it works while a window has the file
 // open. A file of an older version is read through an upgraded copy, and the command says so.
+// openToWrite takes the lock a window holds (store.Lock) and opens the database for a writing command: a window
+// open on the file would not see the new records and could save over them, so it is refused while one is.
+// done closes the database, then releases the lock.
+func openToWrite(dbPath string) (db *store.DB, done func(), err error) {
+	release, err := store.Lock(dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	if db, err = store.Open(dbPath); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); release() }, nil
+}
+
 func openToRead(dbPath string, out io.Writer) (*store.DB, error) {
 	db, err := store.OpenReadOnly(dbPath)
 	if err != nil {

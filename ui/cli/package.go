@@ -116,16 +116,11 @@ func runMerge(ctx context.Context, fs *flag.FlagSet, args []string, out io.Write
 	}
 	_, statErr := os.Stat(*dbPath)
 	fresh := os.IsNotExist(statErr)
-	release, err := store.Lock(*dbPath)
+	db, done, err := openToWrite(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer release()
-	db, err := store.Open(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer done()
 	if fresh {
 		if err := newCountyDatabase(ctx, db, *name); err != nil {
 			return err
@@ -179,16 +174,11 @@ func demoCounty(ctx context.Context, dbPath string, seed int64, todayS, packages
 	if packages == "" {
 		packages = filepath.Join(filepath.Dir(dbPath), "报送包")
 	}
-	release, err := store.Lock(dbPath)
+	db, done, err := openToWrite(dbPath)
 	if err != nil {
 		return err
 	}
-	defer release()
-	db, err := store.Open(dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer done()
 	start := time.Now()
 	res, err := db.GenerateCountyDemo(ctx, store.CountyDemoOptions{Seed: seed, Today: today, Packages: nativePath(packages)})
 	if err != nil {
