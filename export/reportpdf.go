@@ -18,10 +18,15 @@ import (
 // columns in parts (splitColumns). The numbers are the workbook's: both print Report.tables, and every rate
 // through Rate.Percent.
 func ReportPDF(path string, r Report) error {
+	return tablesPDF(path, r, r.tables(), reportTitle(r.Figures), ReportPeriodName(r.Figures)+"工作统计报表")
+}
+
+// tablesPDF prints the tables after a cover named coverTitle, each table from a new page with r's header line;
+// title is the document's (its metadata and running header).
+func tablesPDF(path string, r Report, tables []rtable, title, coverTitle string) error {
 	st, fig := r.Settings, r.Figures
-	d := newDocument(officeName(st), reportTitle(fig), false)
-	tables := r.tables()
-	reportCover(d, r, tables)
+	d := newDocument(officeName(st), title, false)
+	reportCover(d, r, tables, coverTitle)
 	for _, t := range tables {
 		d.newPage(t.landscape)
 		d.pdf.Bookmark(clean(t.title()), 0, -1)
@@ -61,7 +66,7 @@ func reportMeta(d *document, r Report) {
 
 // reportCover is the first page: the title in large type, the office, the period, the clerk and the date,
 // and the list of tables that follow.
-func reportCover(d *document, r Report, tables []rtable) {
+func reportCover(d *document, r Report, tables []rtable, coverTitle string) {
 	st := r.Settings
 	d.pdf.Bookmark("封面", 0, -1)
 	d.moveDown(38)
@@ -73,7 +78,7 @@ func reportCover(d *document, r Report, tables []rtable) {
 	}
 	d.moveDown(4)
 	d.font(true, 30)
-	for _, l := range d.wrap(ReportPeriodName(r.Figures)+"工作统计报表", d.width) {
+	for _, l := range d.wrap(coverTitle, d.width) {
 		d.text(d.left, d.y(), d.width, lineHeight(30), l, "C")
 		d.moveDown(lineHeight(30))
 	}

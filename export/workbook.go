@@ -33,12 +33,19 @@ func officeName(st store.Settings) string {
 // denominator is zero), and text is always written as text. Each sheet prints on A4 with nothing below
 // minPrintPt (sheetLayout). The file is written beside path and renamed into place.
 func WorkbookYear(path string, r Report) error {
+	return writeWorkbook(path, r, r.tables(), reportTitle(r.Figures))
+}
+
+// writeWorkbook writes the tables as a workbook, a sheet each, with r's header block (the yearly report's, or
+// the county's: county.go); title follows the office's name in each sheet's title.
+func writeWorkbook(path string, r Report, tables []rtable, title string) error {
 	w, err := newWorkbook(r)
 	if err != nil {
 		return err
 	}
+	w.docTitle = title
 	defer w.f.Close()
-	for _, t := range r.tables() {
+	for _, t := range tables {
 		if err := w.table(t); err != nil {
 			return fmt.Errorf("生成工作簿「%s」: %w", t.sheet(), err)
 		}
@@ -68,11 +75,13 @@ type workbook struct {
 	info   int
 	head   int
 	styles [kinds][2]int // [kind][bold]
+	// docTitle follows the office's name in every sheet's title: 「2025年度工作统计」, or the county's title.
+	docTitle string
 }
 
 func newWorkbook(r Report) (*workbook, error) {
 	st, fig := r.Settings, r.Figures
-	w := &workbook{f: excelize.NewFile(), st: st, fig: fig, made: r.made()}
+	w := &workbook{f: excelize.NewFile(), st: st, fig: fig, made: r.made(), docTitle: reportTitle(fig)}
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
 	var err error
@@ -127,7 +136,7 @@ func (w *workbook) table(t rtable) error {
 	}
 	f := w.f
 	last, _ := excelize.ColumnNumberToName(max(1, len(headers)))
-	full := officeName(w.st) + reportTitle(w.fig) + " — " + t.title()
+	full := officeName(w.st) + w.docTitle + " — " + t.title()
 	if err := f.SetCellStr(sheet, "A1", full); err != nil {
 		return err
 	}

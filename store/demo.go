@@ -37,6 +37,11 @@ type DemoOptions struct {
 	Seed     int64                 // the same seed and Today give byte-identical tables
 	Today    Date                  // the generated office's "today"; "" = DateOf(db.Now())
 	Progress func(done, total int) // optional, called from the generating goroutine
+	// Township and Code name the generated township (default 青山镇, no code) and Size scales the township
+	// dataset (deputies, stations, items, meetings; 0 = 1): the county demo makes townships of different
+	// names and sizes (issue 19).
+	Township, Code string
+	Size           float64
 }
 
 // DemoStats reports what was generated: row counts per table name.
@@ -71,6 +76,22 @@ func demoScaleOf(name string) (demoScale, bool) {
 			years: 10, perYear: 10000, meetingsPerYear: 2000, receptionsPerStation: 3}, true
 	}
 	return demoScale{}, false
+}
+
+// sized scales a dataset's people, places and records by f (0.4 and more: below it a township has too few
+// deputies of long standing for its presidium), keeping at least one of each.
+func (sc demoScale) sized(f float64) demoScale {
+	n := func(v int) int {
+		if v == 0 {
+			return 0
+		}
+		return max(1, int(float64(v)*f+0.5))
+	}
+	sc.deputies, sc.stations, sc.villages = n(sc.deputies), n(sc.stations), max(n(sc.villages), 3)
+	sc.groups, sc.perYear, sc.meetingsPerYear = n(sc.groups), n(sc.perYear), n(sc.meetingsPerYear)
+	// The presidium is drawn from town deputies of long standing: a small township has a small one.
+	sc.presidium = min(sc.presidium, max(5, sc.deputies/8))
+	return sc
 }
 
 // GenerateDemo fills an empty database with a realistic generated office (SPEC §9 datasets) in one
@@ -110,8 +131,16 @@ func (db *DB) GenerateDemo(ctx context.Context, opt DemoOptions) (DemoStats, err
 		// twice is fewer passes over it (peak RSS 0.57 → 1.1 GB at this scale only); put back when done.
 		defer debug.SetGCPercent(debug.SetGCPercent(300))
 	}
+	if opt.Size != 0 && (opt.Size < 0.4 || opt.Size > 4) {
+		return DemoStats{}, Errorf(EINVALID, "示例数据的规模倍数应在0.4到4之间")
+	}
+	if opt.Size > 0 && opt.Size != 1 {
+		sc = sc.sized(opt.Size)
+	}
 	g := newDemoGen(sc, scale, opt.Seed, today)
-	for _, kv := range [][2]string{{"office_name", demoTownship + "人大主席团"}, {"township", demoTownship},
+	town := cmp.Or(opt.Township, demoTownship)
+	g.township = town
+	for _, kv := range [][2]string{{"office_name", town + "人大主席团"}, {"township", town}, {"township_code", opt.Code},
 		{"upper_congress", "青川县人大常委会"}, {"clerk_name", g.clerk}, {"numbering", "year"}, {"initialized", "1"}} {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, kv[0], kv[1]); err != nil {
@@ -195,6 +224,7 @@ func (g *demoGen) summary(st DemoStats) string {
 
 // demoGen is the generator: its random stream and rules, and the office it builds in memory before writing it.
 type demoGen struct {
+	township string // the township's name (DemoOptions.Township)
 	r        *rand.Rand
 	sc       demoScale
 	scale    string

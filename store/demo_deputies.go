@@ -310,7 +310,7 @@ func (g *demoGen) profile(d *demoDeputy, female bool) {
 		d.levels = []string{LevelTown}
 	default:
 		if g.chance(0.4) {
-			d.workUnit, d.post = demoTownship+"个体工商户", g.pick([]string{"经营者", "店主"})
+			d.workUnit, d.post = g.township+"个体工商户", g.pick([]string{"经营者", "店主"})
 		} else {
 			d.workUnit = "青川县" + g.pick(demoCompanyWords) + g.pick(demoIndustries)
 			d.post = g.pick([]string{"车间主任", "技术员", "职工", "驾驶员"})

@@ -187,7 +187,7 @@ func (g *demoGen) genMeetings() {
 		m.id = int64(i + 1)
 		if m.kind == MeetingPresidium {
 			perYear[m.start.Year()]++
-			m.title = fmt.Sprintf("%s人大主席团%d年第%s次会议", demoTownship, m.start.Year(), ChineseNumber(perYear[m.start.Year()]))
+			m.title = fmt.Sprintf("%s人大主席团%d年第%s次会议", g.township, m.start.Year(), ChineseNumber(perYear[m.start.Year()]))
 		}
 	}
 	var agendaID, electionID int64
@@ -208,7 +208,7 @@ func (g *demoGen) genSession(day Date) {
 	t.sessions++
 	m := g.newMeeting(MeetingCongress, day)
 	m.term, m.sessionNo = t, t.sessions
-	m.title = CongressTitle(demoTownship, t.number, t.sessions)
+	m.title = CongressTitle(g.township, t.number, t.sessions)
 	if m.end = g.rules.Calendar.AddWorkdays(day, g.between(0, 1)); m.end > g.today {
 		m.end = day
 	}
@@ -272,7 +272,7 @@ func (g *demoGen) genSession(day Date) {
 	if ad := g.workday(demoAdd(day, g.between(7, 56))); ad <= g.today {
 		m.assignDay = ad
 		a := g.newMeeting(MeetingAssign, ad)
-		a.title = fmt.Sprintf("%s第%s届人大第%s次会议代表建议交办会", demoTownship, ChineseNumber(t.number), ChineseNumber(t.sessions))
+		a.title = fmt.Sprintf("%s第%s届人大第%s次会议代表建议交办会", g.township, ChineseNumber(t.number), ChineseNumber(t.sessions))
 		a.place, a.host, a.topic = g.pick(demoPlaces), g.name(g.vices[0]), "交办镇人代会期间代表提出的建议、批评和意见"
 		g.attend(a, g.inOffice(g.presidium, ad), 0.1, 0, g.vices[0])
 		g.attend(a, g.sample(ad, g.between(3, 8), g.presidium), 0.1, 0)
@@ -323,7 +323,7 @@ func (g *demoGen) resolution(m *demoMeeting, agenda int, title, kind string, bas
 	if (Resolution{For: r.votesFor}).Passed(base) {
 		r.result = "通过"
 	}
-	r.text = fmt.Sprintf("%s第%s届人民代表大会第%s次会议审议通过。", demoTownship, ChineseNumber(m.term.number), ChineseNumber(m.sessionNo))
+	r.text = fmt.Sprintf("%s第%s届人民代表大会第%s次会议审议通过。", g.township, ChineseNumber(m.term.number), ChineseNumber(m.sessionNo))
 	if r.result != "通过" {
 		r.text = "表决未获通过，提请下次会议再次审议。"
 	}

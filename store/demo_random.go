@@ -120,6 +120,6 @@ func (g *demoGen) fill(s, v string, year int) string {
 	for v2 == v && len(g.villages) > 1 {
 		v2 = g.pick(g.villages)
 	}
-	return strings.NewReplacer("{v}", v, "{v2}", v2, "{n}", ChineseNumber(g.between(1, 9)), "{t}", demoTownship,
+	return strings.NewReplacer("{v}", v, "{v2}", v2, "{n}", ChineseNumber(g.between(1, 9)), "{t}", g.township,
 		"{r}", g.pick(demoRivers), "{y}", fmt.Sprint(year)).Replace(s)
 }

@@ -43,7 +43,7 @@ func (g *demoGen) genStations() {
 		g.stations = append(g.stations, s)
 		return s
 	}
-	home := add(demoTownship+"人大代表之家", "代表之家", g.villages[0])
+	home := add(g.township+"人大代表之家", "代表之家", g.villages[0])
 	home.addr = "青山镇人民政府院内一楼"
 	for _, v := range g.villages {
 		if len(g.stations) >= n {
@@ -62,7 +62,7 @@ func (g *demoGen) genStations() {
 		switch {
 		case k < len(specials):
 			s = add(specials[k]+"代表联系点", "代表联系点", g.villages[0])
-			s.addr = demoTownship + strings.TrimPrefix(strings.TrimPrefix(specials[k], demoTownship), "镇")
+			s.addr = g.township + strings.TrimPrefix(strings.TrimPrefix(specials[k], demoTownship), "镇")
 		case k%9 == 4:
 			i := g.r.IntN(len(g.deputies))
 			d := g.deputies[i]

@@ -98,7 +98,7 @@ func (g *demoGen) text(it *demoItem) {
 	for v2 == it.village && len(g.villages) > 1 {
 		v2 = g.pick(g.villages)
 	}
-	rp := strings.NewReplacer("{v}", it.village, "{v2}", v2, "{n}", ChineseNumber(g.between(1, 9)), "{t}", demoTownship,
+	rp := strings.NewReplacer("{v}", it.village, "{v2}", v2, "{n}", ChineseNumber(g.between(1, 9)), "{t}", g.township,
 		"{r}", g.pick(demoRivers))
 	it.s.Title = rp.Replace(tpl.title)
 	it.s.Content = rp.Replace(tpl.problem)

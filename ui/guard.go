@@ -50,6 +50,7 @@ const (
 	formTerm        = "settings.term"
 	formGroup       = "settings.group"
 	formDistrict    = "settings.district"
+	formCounty      = "settings.county" // 报送与汇总 (settings_county.go)
 )
 
 // draftDelay is how long after the last change a form's draft is written; tests shorten it.

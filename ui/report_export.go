@@ -25,7 +25,7 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	}
 	all := button("全部导出", theme.DownloadIcon(), export.ReportFormats)
 	all.Importance = widget.HighImportance
-	buttons := container.NewGridWithColumns(4,
+	var buttons fyne.CanvasObject = container.NewGridWithColumns(4,
 		button("导出 Excel", theme.GridIcon(), []string{"xlsx"}),
 		button("导出 PDF", theme.DocumentPrintIcon(), []string{"pdf"}),
 		button("导出文字稿", theme.DocumentIcon(), []string{"txt"}),
@@ -35,7 +35,9 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressMsg.Truncation = fyne.TextTruncateEllipsis
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
-	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本。文件按当前选择的期间和截至日期生成。")
+	// 报送包 for the county (report_package.go), on a line of its own under the exports.
+	buttons = container.NewVBox(buttons, container.NewHBox(t.packageButton()))
+	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本；报送包是报给县人大的数据文件(附 Excel)，县里用人大工作台汇总。文件按当前选择的期间和截至日期生成。")
 	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
 	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
 	note.Truncation = fyne.TextTruncateOff
@@ -58,24 +60,9 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 		t.d.showError(err)
 		return
 	}
-	for _, b := range t.exports {
-		b.Disable()
-	}
-	t.progress.Max = float64(len(formats) + 1) // reading the data, then one step per file
-	t.progress.SetValue(0)
-	t.progressMsg.SetText("正在读取数据…")
-	t.progressBox.Show()
 	db, ctx := t.d.db, t.d.ctx
-	go func() {
-		var paths []string
-		var err error
-		defer func() {
-			// A failure inside the Excel or PDF library must not take the clerk's window down with it.
-			if r := recover(); r != nil {
-				err = fmt.Errorf("导出报表时出错(%v)，请把这个提示告诉维护人员", r)
-			}
-			fyne.Do(func() { t.exportDone(paths, dir, err) })
-		}()
+	// Reading the data, then one step per file.
+	t.runExport(dir, len(formats)+1, "正在读取数据…", "导出报表", func() (paths []string, err error) {
 		data, err := db.LoadReport(ctx, p.from, p.to, p.asOf)
 		rep := export.Report{ReportData: data}
 		if err != nil {
@@ -112,6 +99,31 @@ func (t *reportTab) exportTo(dir string, formats []string) {
 		if _, aerr := db.ArchiveReport(ctx, data, paths, store.ArchiveViaWindow); aerr != nil {
 			err = fmt.Errorf("文件已导出，但未能记入报送存档：%s", store.ErrorMessage(aerr))
 		}
+		return
+	})
+}
+
+// runExport runs work, which writes files into dir, off the UI goroutine with the export buttons disabled and
+// the progress bar of steps steps showing first; what (「导出报表」) names the work if it panics — a failure inside
+// the Excel or PDF library must not take the clerk's window down with it. exportDone shows the outcome.
+func (t *reportTab) runExport(dir string, steps int, first, what string, work func() ([]string, error)) {
+	for _, b := range t.exports {
+		b.Disable()
+	}
+	t.progress.Max = float64(steps)
+	t.progress.SetValue(0)
+	t.progressMsg.SetText(first)
+	t.progressBox.Show()
+	go func() {
+		var paths []string
+		var err error
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%s时出错(%v)，请把这个提示告诉维护人员", what, r)
+			}
+			fyne.Do(func() { t.exportDone(paths, dir, err) })
+		}()
+		paths, err = work()
 	}()
 }
 

@@ -212,24 +212,10 @@ var reportItemWidths = []float32{110, 0, 90, 110, 160}
 
 // itemsDialog shows the items of a count; a tap closes the dialogs and opens the item in 建议.
 func (t *reportTab) itemsDialog(title string, items []store.Suggestion, asOf store.Date) {
-	cols := &reportColumns{widths: reportItemWidths}
-	head := container.New(cols, boldLabel("编号"), boldLabel("标题"), boldLabel("状态"), boldLabel("办理结果"), boldLabel("承办单位"))
-	list := widget.NewList(func() int { return len(items) },
-		func() fyne.CanvasObject {
-			cells := make([]fyne.CanvasObject, len(reportItemWidths))
-			for i := range cells {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
-				cells[i] = l
-			}
-			return container.New(cols, cells...)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			x := items[i]
-			for k, s := range []string{x.Number, x.Title, x.State, x.Outcome, x.MainUnitName} {
-				o.(*fyne.Container).Objects[k].(*widget.Label).SetText(s)
-			}
-		})
+	head, list := columnList(reportItemWidths, []string{"编号", "标题", "状态", "办理结果", "承办单位"}, len(items), func(i int) []string {
+		x := items[i]
+		return []string{x.Number, x.Title, x.State, x.Outcome, x.MainUnitName}
+	})
 	t.itemsList = list
 	list.OnSelected = func(i widget.ListItemID) {
 		list.UnselectAll()
@@ -251,6 +237,32 @@ func (t *reportTab) itemsDialog(title string, items []store.Suggestion, asOf sto
 	t.itemsDlg = dialog.NewCustom(title, "关闭", content, t.d.win)
 	t.itemsDlg.Resize(fyne.NewSize(900, 560))
 	t.itemsDlg.Show()
+}
+
+// columnList is a list of n rows in columns of the given widths (0: what is left), each cell a truncated label
+// with cells(i)'s text, and its header row of bold titles to put above it.
+func columnList(widths []float32, titles []string, n int, cells func(i int) []string) (fyne.CanvasObject, *widget.List) {
+	cols := &reportColumns{widths: widths}
+	heads := make([]fyne.CanvasObject, len(titles))
+	for i, h := range titles {
+		heads[i] = boldLabel(h)
+	}
+	list := widget.NewList(func() int { return n },
+		func() fyne.CanvasObject {
+			objs := make([]fyne.CanvasObject, len(widths))
+			for i := range objs {
+				l := widget.NewLabel("")
+				l.Truncation = fyne.TextTruncateEllipsis
+				objs[i] = l
+			}
+			return container.New(cols, objs...)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			for k, s := range cells(i) {
+				o.(*fyne.Container).Objects[k].(*widget.Label).SetText(s)
+			}
+		})
+	return container.New(cols, heads...), list
 }
 
 // reportColumns lays a row's objects out in columns of fixed widths, so that the rows of a table line up;

@@ -30,6 +30,7 @@ type settingsTab struct {
 	file      *settingsFile
 	backups   *settingsBackups
 	display   *settingsDisplay
+	county    *settingsCounty // 报送与汇总 (issue 19)
 	// own is set while a change made in this tab refreshes the window: refresh then keeps the forms the
 	// clerk has open here instead of reloading them.
 	own bool
@@ -48,6 +49,7 @@ func newSettingsTab(d *desk) *settingsTab {
 	t.file = newSettingsFile(t)
 	t.backups = newSettingsBackups(t)
 	t.display = newSettingsDisplay(t)
+	t.county = newSettingsCounty(t)
 	t.sections = container.NewAppTabs(
 		container.NewTabItem("单位信息", t.office.content),
 		container.NewTabItem("办理时限", t.deadlines.content),
@@ -60,6 +62,7 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("数据文件", t.file.content),
 		container.NewTabItem("备份", t.backups.content),
 		container.NewTabItem("显示", t.display.content),
+		container.NewTabItem("报送与汇总", t.county.content),
 	)
 	t.sections.SetTabLocation(container.TabLocationLeading)
 	t.sections.OnSelected = func(it *container.TabItem) {
@@ -90,6 +93,7 @@ func (t *settingsTab) refresh() {
 		t.office.load()
 		t.deadlines.load()
 		t.holidays.reload()
+		t.county.load()
 	}
 	t.dict.reload()
 	t.units.reload(!t.own)

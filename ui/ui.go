@@ -4,9 +4,11 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -46,6 +48,8 @@ type desk struct {
 	super     *supervisionTab // 监督 (supervision.go)
 	report    *reportTab
 	settings  *settingsTab
+	// county is 汇总, the window of a county database (county.go): it and 设置 are its only tabs.
+	county *countyTab
 	// session is the window's hold on the database file (startup.go); a restore goes through it.
 	session *session
 	// forms are the forms on screen, each with what it held when loaded or saved (guard.go); drafts writes
@@ -81,9 +85,16 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	}
 	items = append(items, d.report.tabItem(), d.settings.tabItem())
 	d.tabs = container.NewAppTabs(d.deferTabs(items)...)
+	if cs, err := db.CountySettings(d.ctx); err == nil && cs.IsCounty() {
+		d.becomeCounty()
+	}
 	d.tabs.OnSelected = func(it *container.TabItem) {
 		d.buildTab(it)
 		switch {
+		case d.county != nil:
+			if it == d.county.tabItem() {
+				d.county.refresh()
+			}
 		case d.tabs.SelectedIndex() == 0:
 			d.overview.refresh()
 		case it == d.report.tabItem():
@@ -98,6 +109,18 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.addShortcuts()
 	d.maybeCaptureAndQuit() // RENDADESK_SCREENSHOTS=dir: make screenshot (-tags shots; else a no-op)
 	return d
+}
+
+// becomeCounty shows the window of a county database: 汇总 and 设置 only, since a county's database holds the
+// townships' packages, not records of its own (issue 19).
+func (d *desk) becomeCounty() {
+	if d.county == nil {
+		d.county = newCountyTab(d)
+	}
+	d.records = nil
+	d.tabs.SetItems([]*container.TabItem{d.county.tabItem(), d.settings.tabItem()})
+	d.tabs.SelectIndex(0)
+	d.county.refresh()
 }
 
 // addShortcuts: Ctrl+N creates a record in the current tab; Ctrl+1…9 switch tabs, in their order; Ctrl+S saves
@@ -302,11 +325,25 @@ func (d *desk) firstRun() {
 	office.SetPlaceHolder("例如：青山镇人大主席团")
 	upper := newTextEntry()
 	upper.SetPlaceHolder("例如：青川县人大常委会")
+	kind := widget.NewRadioGroup(store.OfficeKinds, nil)
+	kind.Horizontal = true
+	kind.SetSelected(store.OfficeTownship)
 	choice := widget.NewRadioGroup([]string{"载入示例数据", "空白开始"}, nil)
 	choice.SetSelected("载入示例数据")
-	note := widget.NewLabel("示例数据是一个虚构乡镇三年的代表、联络站、建议和会议，便于先熟悉软件；正式使用请选择空白开始。")
+	const townshipNote = "示例数据是一个虚构乡镇三年的代表、联络站、建议和会议，便于先熟悉软件；正式使用请选择空白开始。"
+	note := widget.NewLabel(townshipNote)
 	note.Wrapping = fyne.TextWrapWord
+	kind.OnChanged = func(k string) {
+		if k == store.OfficeCounty {
+			office.SetPlaceHolder("例如：青川县人大常委会")
+			note.SetText("县(区)人大常委会用本程序汇总各乡镇的报送包。示例数据是一个虚构县20个乡镇上一年的报送包，便于先熟悉汇总；正式使用请选择空白开始。")
+		} else {
+			office.SetPlaceHolder("例如：青山镇人大主席团")
+			note.SetText(townshipNote)
+		}
+	}
 	items := []*widget.FormItem{
+		widget.NewFormItem("本单位是", kind),
 		widget.NewFormItem("单位名称", office),
 		widget.NewFormItem("上级人大", upper),
 		widget.NewFormItem("开始方式", choice),
@@ -316,9 +353,13 @@ func (d *desk) firstRun() {
 		if !ok {
 			return
 		}
+		if kind.Selected == store.OfficeCounty {
+			d.startCounty(strings.TrimSpace(office.Text), choice.Selected == "载入示例数据")
+			return
+		}
 		d.startWith(strings.TrimSpace(office.Text), strings.TrimSpace(upper.Text), choice.Selected == "载入示例数据")
 	}, d.win)
-	dlg.Resize(fyne.NewSize(560, 360))
+	dlg.Resize(fyne.NewSize(600, 400))
 	dlg.Show()
 }
 
@@ -365,6 +406,56 @@ func (d *desk) startWith(office, upper string, demo bool) {
 				d.showError(fmt.Errorf("生成示例数据: %s", store.ErrorMessage(err)))
 			}
 			d.refreshAll()
+		})
+	}()
+}
+
+// startCounty makes the database a county's and shows its window; with the demo, the demo's townships'
+// packages are written to a folder 报送包示例 beside the database and merged, off the UI goroutine.
+func (d *desk) startCounty(office string, demo bool) {
+	if !demo {
+		cs := store.DefaultCountySettings()
+		cs.OfficeKind = store.OfficeCounty
+		err := d.db.SaveCountySettings(d.ctx, cs)
+		if err == nil {
+			var s store.Settings
+			if s, err = d.db.Settings(d.ctx); err == nil {
+				s.OfficeName = cmp.Or(office, "县人大常委会")
+				s.UpperCongress, s.TownWord, s.BodyWord, s.Initialized = s.OfficeName, "乡镇", "常委会", true
+				err = d.db.SaveSettings(d.ctx, s)
+			}
+		}
+		if err != nil {
+			d.showError(err)
+		}
+		d.applySettings()
+		d.becomeCounty()
+		return
+	}
+	bar := widget.NewProgressBar()
+	prog := dialog.NewCustomWithoutButtons("正在生成示例数据(20个乡镇的报送包)…", bar, d.win)
+	prog.Resize(fyne.NewSize(460, 100))
+	prog.Show()
+	dir := filepath.Join(filepath.Dir(d.db.Path()), "报送包示例")
+	go func() {
+		_, err := d.db.GenerateCountyDemo(d.ctx, store.CountyDemoOptions{Seed: 1, Packages: dir, Progress: func(done, total int) {
+			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+		}})
+		if err == nil && office != "" {
+			var s store.Settings
+			if s, err = d.db.Settings(d.ctx); err == nil {
+				s.OfficeName, s.UpperCongress = office, office
+				err = d.db.SaveSettings(d.ctx, s)
+			}
+		}
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				d.showError(fmt.Errorf("生成示例数据: %s", store.ErrorMessage(err)))
+			}
+			d.applySettings()
+			d.becomeCounty()
+			d.settings.refresh()
 		})
 	}()
 }

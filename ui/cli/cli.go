@@ -70,7 +70,7 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"demo":    {"demo --db PATH [--scale township|county|stress] [--seed N] [--today YYYY-MM-DD] [--attachments-gb N]", "生成示例数据(只能载入空数据库；--attachments-gb 另加约 N GB 的照片和扫描件，也可加到已有的示例数据库)", runDemo},
+	"demo":    {"demo --db PATH [--scale township|county|stress|townships] [--seed N] [--today YYYY-MM-DD] [--attachments-gb N] [--packages DIR]", "生成示例数据(只能载入空数据库；--attachments-gb 另加约 N GB 的照片和扫描件，也可加到已有的示例数据库；townships 生成县级汇总数据库和20个乡镇的报送包)", runDemo},
 	"check":   {"check --db PATH", "检查数据库完整性和版本", runCheck},
 	"backup":  {"backup --db PATH --out FILE", "备份数据库到文件", runBackup},
 	"restore": {"restore --db PATH --from BACKUP.db", "用备份恢复数据库(先检查备份；现在的文件改名保留，不删除)", runRestore},
@@ -78,6 +78,9 @@ var commands = map[string]command{
 	"reports": {"reports --db PATH [--year Y] [--diff]", "列出已报送版本(报送存档)；--diff 与今天按同一截至日期重新统计的结果比较", runReports},
 	"print":   {printUsage, "打印文件(PDF)，KIND 可以是:", runPrint},
 	"import":  {importUsage, importHelp, runImport},
+	// 报送与县级汇总 (issue 19)
+	"package": {"package --db PATH --year Y [--as-of D] --out FILE.rdpkg|DIR", "生成报送县人大的报送包(另附 Excel)，并记入报送存档", runPackage},
+	"merge":   {"merge --db COUNTY.db [--name 青川县人大常委会] FILE|DIR…", "县级汇总：导入各乡镇的报送包(数据库不存在时新建县级汇总数据库)", runMerge},
 }
 
 // Usage writes the list of commands.
@@ -185,11 +188,15 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	seed := fs.Int64("seed", 1, "随机种子")
 	today := fs.String("today", "", "示例数据的“今天”(默认今天)")
 	attachGB := fs.Float64("attachments-gb", 0, "另加约 N GB 的附件示例数据(照片、扫描件)，供性能测试")
+	packages := fs.String("packages", "", "--scale townships：各乡镇报送包存放的文件夹(默认数据库旁的“报送包”文件夹)")
 	if err := parse(fs, args, dbPath); err != nil {
 		return err
 	}
+	if *scale == store.DemoLinkScale {
+		return demoCounty(ctx, *dbPath, *seed, *today, *packages, out)
+	}
 	if !slices.Contains(store.DemoScales, *scale) {
-		return usageError{fmt.Sprintf("--scale 只能是 %s，而不是 %q", strings.Join(store.DemoScales, "、"), *scale)}
+		return usageError{fmt.Sprintf("--scale 只能是 %s 或 %s，而不是 %q", strings.Join(store.DemoScales, "、"), store.DemoLinkScale, *scale)}
 	}
 	t, err := store.ParseDate(*today)
 	if err != nil {
@@ -197,16 +204,11 @@ func runDemo(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writer
 	}
 	// Writers take the lock a window holds (store.Lock): a window open on the file would not see the new
 	// records and could save over them.
-	release, err := store.Lock(*dbPath)
+	db, done, err := openToWrite(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer release()
-	db, err := store.Open(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer done()
 	start := time.Now()
 	stats, err := db.GenerateDemo(ctx, store.DemoOptions{Scale: *scale, Seed: *seed, Today: t})
 	if err != nil && *attachGB > 0 && store.ErrorCode(err) == store.ECONFLICT {
@@ -340,6 +342,21 @@ func runBackup(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 // openToRead opens the database for a command that only reads it (export, print, backup, the template's lists):
 // store.OpenReadOnly, which never changes the file and needs no lock, so it works while a window has the file
 // open. A file of an older version is read through an upgraded copy, and the command says so.
+// openToWrite takes the lock a window holds (store.Lock) and opens the database for a writing command: a window
+// open on the file would not see the new records and could save over them, so it is refused while one is.
+// done closes the database, then releases the lock.
+func openToWrite(dbPath string) (db *store.DB, done func(), err error) {
+	release, err := store.Lock(dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	if db, err = store.Open(dbPath); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); release() }, nil
+}
+
 func openToRead(dbPath string, out io.Writer) (*store.DB, error) {
 	db, err := store.OpenReadOnly(dbPath)
 	if err != nil {

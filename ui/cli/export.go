@@ -94,6 +94,11 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if asOf < from || asOf > today {
 		return usageError{fmt.Sprintf("--as-of(%s)应在统计起始日期(%s)和今天(%s)之间", asOf, from, today)}
 	}
+	if cs, err := db.CountySettings(ctx); err != nil {
+		return err
+	} else if cs.IsCounty() {
+		return exportCounty(ctx, db, from, to, formats, *outDir, out)
+	}
 	rep, err := db.LoadReport(ctx, from, to, asOf)
 	if err != nil {
 		return err

@@ -79,16 +79,11 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	sheet.CampaignID = *campaign
 	// An import is a writer: it takes the lock a window holds (store.Lock), so it is refused while the
 	// database is open in a window, which would not see the new records and could save over them.
-	release, err := store.Lock(*dbPath)
+	db, done, err := openToWrite(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer release()
-	db, err := store.Open(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer done()
 	plan, err := db.PlanImport(ctx, sheet)
 	if err != nil {
 		return err
