@@ -199,9 +199,9 @@ func rulePeriods(r WorkRule, year int) []ComplianceUnit {
 	return out
 }
 
-// complianceGroups are the deputy groups, by name.
+// complianceGroups are the deputy groups, in the order they were set up (as 设置 lists them).
 func (tx *Tx) complianceGroups() (out []Group, err error) {
-	err = collect(tx, `SELECT id, name FROM deputy_groups ORDER BY name`, nil, func(sc scanner) error {
+	err = collect(tx, `SELECT id, name FROM deputy_groups ORDER BY id`, nil, func(sc scanner) error {
 		var g Group
 		err := sc.Scan(&g.ID, &g.Name)
 		out = append(out, g)
