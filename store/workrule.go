@@ -100,6 +100,12 @@ type WorkRule struct {
 // Validate checks the rule and names the field at fault.
 func (r *WorkRule) Validate() error {
 	var c checker
+	r.check(&c)
+	return c.result()
+}
+
+// check runs the rule's checks on c (Required lists the fields it requires).
+func (r *WorkRule) check(c *checker) {
 	r.Name = cleanName(r.Name)
 	r.Basis = strings.TrimSpace(r.Basis)
 	c.required(ruleNameField, r.Name)
@@ -122,7 +128,6 @@ func (r *WorkRule) Validate() error {
 		c.fail(rulePerGroupField, "只有代表小组活动可以按每个代表小组要求")
 	}
 	c.maxLen("依据", r.Basis, maxLine)
-	return c.result()
 }
 
 // Phrase says the rule in a line: 「每季度至少1次」, 「每个代表小组每季度至少1次」, 「每月10日前」.

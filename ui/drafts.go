@@ -467,6 +467,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 		return settingsDraftTarget(d.settings.groups.settingsList, id, isNew, base)
 	case kind == formDistrict:
 		return settingsDraftTarget(d.settings.districts.settingsList, id, isNew, base)
+	case kind == formWorkRule: // issue 22 (settings_rules.go)
+		return settingsDraftTarget(d.settings.rules.settingsList, id, isNew, base)
 	}
 	return nil, "本程序不认识这种内容"
 }

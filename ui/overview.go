@@ -42,6 +42,7 @@ type overviewTab struct {
 	rects           *overviewRects // 逾期整改 (overview_supervision.go)
 	// contact holds the overdue petitions and the deputies behind on visits (overview_voters.go).
 	contact    *overviewVoters
+	rules      *overviewRules // 工作提醒 (issue 22, overview_compliance.go)
 	recent     []store.HistoryEntry
 	recentList *widget.List
 	content    fyne.CanvasObject
@@ -106,6 +107,8 @@ func newOverviewTab(d *desk) *overviewTab {
 	for _, it := range t.contact.tabs() {
 		t.attention.Append(it)
 	}
+	t.rules = newOverviewRules()
+	t.attention.Append(container.NewTabItem("工作提醒", overviewCard(t.rules.head, t.rules.list)))
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)
 	lists.Offset = 0.58
@@ -215,6 +218,7 @@ func (t *overviewTab) refresh() {
 	t.rects.refresh(t.d, today)
 	t.attention.Items[3].Text = fmt.Sprintf("逾期整改 (%d)", t.rects.total)
 	t.contact.refresh(t.d, today, t.attention.Items[4:6])
+	t.rules.refresh(t.d, today, t.attention.Items[6])
 	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})

@@ -26,6 +26,7 @@ type settingsTab struct {
 	terms     *settingsTerms
 	groups    *settingsGroups
 	districts *settingsDistricts // issue 16
+	rules     *settingsRules     // issue 22: 工作规则 (settings_rules.go)
 	file      *settingsFile
 	backups   *settingsBackups
 	display   *settingsDisplay
@@ -44,6 +45,7 @@ func newSettingsTab(d *desk) *settingsTab {
 	t.terms = newSettingsTerms(t)
 	t.groups = newSettingsGroups(t)
 	t.districts = newSettingsDistricts(t)
+	t.rules = newSettingsRules(t)
 	t.file = newSettingsFile(t)
 	t.backups = newSettingsBackups(t)
 	t.display = newSettingsDisplay(t)
@@ -56,6 +58,7 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("届次", t.terms.content),
 		container.NewTabItem("代表小组", t.groups.content),
 		container.NewTabItem("选区", t.districts.content),
+		container.NewTabItem("工作规则", t.rules.content),
 		container.NewTabItem("数据文件", t.file.content),
 		container.NewTabItem("备份", t.backups.content),
 		container.NewTabItem("显示", t.display.content),
@@ -90,6 +93,7 @@ func (t *settingsTab) refresh() {
 	t.terms.reload(!t.own)
 	t.groups.reload(!t.own)
 	t.districts.reload(!t.own)
+	t.rules.reload(!t.own)
 	t.file.update()
 	t.backups.reload()
 	t.display.load()
