@@ -91,7 +91,8 @@ func newOverviewTab(d *desk) *overviewTab {
 		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
-	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.backupFailed))
+	t.rules = newOverviewRules() // issue 22: its line under the date, its page among the attention tabs
+	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.rules.line, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
 		overviewFigure("在任代表", t.figures.deputies),
 		overviewFigure("家站点(在用)", t.figures.stations),
@@ -107,7 +108,6 @@ func newOverviewTab(d *desk) *overviewTab {
 	for _, it := range t.contact.tabs() {
 		t.attention.Append(it)
 	}
-	t.rules = newOverviewRules()
 	t.attention.Append(container.NewTabItem("工作提醒", overviewCard(t.rules.head, t.rules.list)))
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)

@@ -18,10 +18,15 @@ type overviewRules struct {
 	items []store.Reminder
 	head  *widget.Label
 	list  *widget.List
+	// line is the nearest reminder under the day's date, seen without opening the page (the attention tabs
+	// overflow at the window's usual width); hidden when nothing is due.
+	line *widget.Label
 }
 
 func newOverviewRules() *overviewRules {
-	o := &overviewRules{head: boldLabel("")}
+	o := &overviewRules{head: boldLabel(""), line: widget.NewLabel("")}
+	o.line.Importance = widget.WarningImportance
+	o.line.Truncation = fyne.TextTruncateEllipsis
 	o.head.Importance = widget.WarningImportance
 	o.list = widget.NewList(func() int { return len(o.items) },
 		func() fyne.CanvasObject {
@@ -53,8 +58,15 @@ func (o *overviewRules) refresh(d *desk, today store.Date, item *container.TabIt
 	}
 	if len(o.items) == 0 {
 		o.head.SetText("按工作规则，本期要做的工作都已完成")
+		o.line.Hide()
 	} else {
 		o.head.SetText(fmt.Sprintf("按工作规则，本期尚未完成 %d 项(规则在「设置 → 工作规则」中修改)", len(o.items)))
+		line := "工作提醒：" + o.items[0].Text
+		if len(o.items) > 1 {
+			line += fmt.Sprintf("等 %d 项(见下方「工作提醒」)", len(o.items))
+		}
+		o.line.SetText(line)
+		o.line.Show()
 	}
 	o.list.Refresh()
 	item.Text = fmt.Sprintf("工作提醒 (%d)", len(o.items))

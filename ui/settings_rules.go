@@ -43,9 +43,9 @@ func newSettingsRules(t *settingsTab) *settingsRules {
 	r.form = r.ruleForm
 	r.build([]column[store.WorkRule]{
 		{"规则", 130, "", func(x store.WorkRule) string { return x.Name }},
-		{"要求", 180, "", func(x store.WorkRule) string { return x.Phrase() }},
+		{"要求", 210, "", func(x store.WorkRule) string { return x.Phrase() }},
 		{"启用", 50, "", func(x store.WorkRule) string { return map[bool]string{true: "是", false: "否"}[x.Enabled] }},
-		{"计数对象", 200, "", func(x store.WorkRule) string { return store.MeasureLabel(x.Measure) }},
+		{"计数对象", 180, "", func(x store.WorkRule) string { return store.MeasureLabel(x.Measure) }},
 	})
 	post := widget.NewButtonWithIcon("登记公示…", theme.DocumentCreateIcon(), r.recordNotice)
 	note := widget.NewLabel("概览按这些规则提醒本期尚未完成的工作；报表的「工作规则执行情况」按年统计。")

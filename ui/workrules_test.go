@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"rendadesk/store"
+)
+
+// planShot saves what the window shows as name.png in $PLAN_SHOTS, when set (to look at the screens).
+func planShot(t *testing.T, d *desk, name string) {
+	dir := os.Getenv("PLAN_SHOTS")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, d.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The work rules as the clerk meets them: 概览's 工作提醒 lists what the quarter and the year still require on
+// the demo's day, 设置 → 工作规则 refuses a bad number naming the field and switches a rule off, and the rule
+// then leaves both the reminders and the 报表 tab's 工作规则执行情况.
+func TestWorkRulesInTheWindow(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	ov := d.overview
+	ov.refresh()
+	want, err := d.db.Reminders(d.ctx, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("the demo has nothing to remind of on its day")
+	}
+	page := ov.attention.Items[len(ov.attention.Items)-1]
+	if page.Text != fmt.Sprintf("工作提醒 (%d)", len(want)) {
+		t.Fatalf("page %q for %d reminders", page.Text, len(want))
+	}
+	ov.attention.Select(page)
+	d.tabs.SelectIndex(0)
+	shown := labelLines(page.Content)
+	for _, r := range want {
+		if !strings.Contains(shown, r.Text) {
+			t.Fatalf("工作提醒 lacks 「%s」:\n%s", r.Text, shown)
+		}
+	}
+	// The demo's fourth quarter has a group without an activity, 31 days before the quarter ends.
+	for _, line := range []string{"代表小组本季度尚无活动（还剩31天）"} {
+		if !strings.Contains(shown, line) {
+			t.Fatalf("工作提醒 lacks 「%s」:\n%s", line, shown)
+		}
+	}
+	if l := ov.rules.line; !l.Visible() || !strings.HasPrefix(l.Text, "工作提醒："+want[0].Text) {
+		t.Fatalf("the line under the date: %q", l.Text)
+	}
+	planShot(t, d, "overview-reminders")
+
+	showSettingsSection(t, d, "工作规则")
+	rules := d.settings.rules
+	all, err := rules.all()
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := -1
+	for i, r := range all {
+		if r.Name == "代表小组活动" {
+			row = i
+		}
+	}
+	guardRow(t, rules.list, row)
+	p := rules.pane
+	t.Run("ErrRequiredZero", func(t *testing.T) {
+		e := paneEntry(p, "每期至少(次)")
+		e.SetText("0")
+		if err := p.save(); err == nil || !strings.Contains(store.ErrorMessage(err), "每期至少(次)应在1到99之间") {
+			t.Fatalf("saving 0 a quarter: %v", err)
+		}
+		e.SetText("1")
+	})
+	planShot(t, d, "settings-rules")
+	t.Run("SwitchedOff", func(t *testing.T) {
+		p.byLabel["启用"].(*widget.Check).SetChecked(false)
+		if err := p.save(); err != nil {
+			t.Fatal(err)
+		}
+		ov.refresh()
+		if shown := labelLines(page.Content); strings.Contains(shown, "本季度尚无活动") || page.Text != fmt.Sprintf("工作提醒 (%d)", len(want)-1) {
+			t.Fatalf("a rule switched off still reminds: %s\n%s", page.Text, shown)
+		}
+		if ov.rules.line.Visible() {
+			t.Fatalf("nothing is due, yet the line says %q", ov.rules.line.Text)
+		}
+		d.tabs.Select(d.report.tabItem())
+		d.report.refresh()
+		reportWait(t, d.report)
+		if d.report.fig.ComplianceYear != 2024 {
+			t.Fatalf("报表 counts the rules of %d", d.report.fig.ComplianceYear)
+		}
+		part := labelLines(d.report.rules.box)
+		walk(d.report.content, func(o fyne.CanvasObject) {
+			if s, ok := o.(*container.Scroll); ok {
+				s.ScrollToBottom() // the part is the last of the figures
+			}
+		})
+		planShot(t, d, "report-rules")
+		if !strings.Contains(part, "应4次，已完成4次") || strings.Contains(part, "每个代表小组") || len(d.report.rules.box.Objects) != len(all)-1 {
+			t.Fatalf("工作规则执行情况:\n%s", part)
+		}
+		// 主席团会议's 口径 and records; a meeting among them opens in 会议.
+		var link *widget.Hyperlink
+		walk(d.report.rules.box, func(o fyne.CanvasObject) {
+			if h, ok := o.(*widget.Hyperlink); ok && h.Text == "主席团会议" {
+				link = h
+			}
+		})
+		if link == nil {
+			t.Fatal("no 主席团会议 in 工作规则执行情况")
+		}
+		link.OnTapped()
+		text := dialogText(d)
+		planShot(t, d, "report-rule-detail")
+		for _, want := range []string{"口径：每季度至少1次：开始日期在期内的主席团会议", "应4次，已完成4次，未完成0次，待完成0次",
+			"计入的记录 6 项", "2024年1月22日　青山镇人大主席团2024年第一次会议"} {
+			if !strings.Contains(text, want) {
+				t.Fatalf("the rule's dialog lacks 「%s」:\n%s", want, text)
+			}
+		}
+		var rows *widget.List
+		walk(topDialog(t, d), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.List); ok {
+				rows = l
+			}
+		})
+		rows.Select(0)
+		if d.tabs.Selected().Text != "会议" || d.meetings.current.Title != "青山镇人大主席团2024年第一次会议" {
+			t.Fatalf("tab %q shows %q", d.tabs.Selected().Text, d.meetings.current.Title)
+		}
+	})
+}
