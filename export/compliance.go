@@ -101,3 +101,70 @@ func complianceWhere(r store.ComplianceRow, it store.ComplianceItem) string {
 	}
 	return strings.Join(in, "、")
 }
+
+// t23 is 履职积分: the deputies of T10 ranked by their score, with the count of each kind of duty and the
+// points the settings give it; the note says the rules and that the ranking only suggests.
+func (w Report) t23() rtable {
+	headers := []string{"名次", "姓名", "代表小组"}
+	for _, k := range store.DutyKeys {
+		headers = append(headers, fmt.Sprintf("%s(%s)", k.Label(), k.Unit()))
+	}
+	headers = append(headers, "履职积分")
+	t := rtable{name: "履职积分", heading: "代表履职积分排名表", headers: headers, landscape: true, keyCols: 2,
+		empty: "本期没有在任代表。"}
+	for _, s := range store.RankScores(w.Records, w.Points) {
+		cells := []any{fmt.Sprint(s.Rank), s.Record.Deputy.Name, s.Record.Deputy.GroupName}
+		for _, l := range s.Lines {
+			cells = append(cells, l.Count)
+		}
+		t.rows = append(t.rows, trow{cells: append(cells, s.Total)})
+	}
+	t.note = dutyScoreNote(w.Points)
+	return t
+}
+
+// dutyScoreNote is the rules printed with a ranking.
+func dutyScoreNote(p store.DutyPoints) string {
+	return "积分规则：" + p.Rules() + "。各项次数取自代表履职档案，积分为各项次数乘以分值之和；排名仅供评先评优参考。"
+}
+
+// dutyShort are the ranking's column heads.
+var dutyShort = map[store.DutyKey]string{store.DutyPresent: "出席", store.DutyNonVoting: "列席", store.DutyLeave: "请假",
+	store.DutyAbsent: "缺席", store.DutyLed: "领衔建议", store.DutyCosigned: "联名建议", store.DutyReception: "进站接待",
+	store.DutyVisit: "联系选民", store.DutyReportBack: "述职", store.DutyTraining: "培训"}
+
+// DutyScores prints the year's 履职积分 ranking with its rules (`rendadesk print duty-scores`), in 公文 form,
+// signed by the office on signed.
+func DutyScores(path string, st store.Settings, year int, scores []store.DutyScore, p store.DutyPoints, signed store.Date) error {
+	d := newDocument(st.OfficeName, "代表履职积分", true)
+	d.title(fmt.Sprintf("%s%d年度代表履职积分排名", st.OfficeName, year))
+	d.heading("一、积分规则")
+	var rules [][]string
+	for _, x := range p {
+		rules = append(rules, []string{x.Key.Label(), "每" + x.Key.Unit(), fmt.Sprintf("%+d", x.Points)})
+	}
+	d.table([]column{{"履职事项", 40, "L"}, {"计分单位", 0, "C"}, {"分值", 0, "C"}}, rules)
+	d.moveDown(2)
+	d.paragraph("各项次数取自代表履职档案，积分为各项次数乘以分值之和；排名仅供评先评优参考，不作为评选结果。", paraStyle{size: 10})
+	d.heading("二、积分排名")
+	cols := []column{{"名次", 0, "C"}, {"姓名", 0, "C"}, {"代表小组", 0, "C"}}
+	for _, k := range store.DutyKeys {
+		cols = append(cols, column{dutyShort[k], 0, "C"}) // short heads: fourteen columns across the page
+	}
+	cols = append(cols, column{"积分", 0, "C"})
+	var rows [][]string
+	for _, s := range scores {
+		r := []string{itoa(s.Rank), s.Record.Deputy.Name, s.Record.Deputy.GroupName}
+		for _, l := range s.Lines {
+			r = append(r, itoa(l.Count))
+		}
+		rows = append(rows, append(r, itoa(s.Total)))
+	}
+	if len(rows) == 0 {
+		d.paragraph("本年度没有在任代表。", paraStyle{})
+	} else {
+		d.table(cols, rows)
+	}
+	d.signature(st.OfficeName, signed.Chinese())
+	return d.save(path)
+}

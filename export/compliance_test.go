@@ -67,3 +67,25 @@ func TestComplianceTablePDF(t *testing.T) {
 		"人民代表大会会议（每年至少1次）：计入1次", "2024年1月20日青山镇第十八届人民代表大会第三次会议全年",
 		"主席团会议（每季度至少1次）：计入0次", "2025年1月5日")
 }
+
+// The workbook's 履职积分 sheet: the one deputy, who led the 24 suggestions and did nothing else recorded,
+// scores 24 × 5 = 120 by the seeded points, and the rules are printed under the table.
+func TestWorkbookDutyScores(t *testing.T) {
+	db, st := workbookData(t)
+	x, _ := writeYear(t, db, st, 2024, 1)
+	sheet := TableName("T23") + " 履职积分"
+	row := findRow(t, x, sheet, map[int]string{1: "1", 2: "李堃"})
+	wantNumber(t, x, sheet, "H", row, "24", "24") // 领衔提出建议(件)
+	wantNumber(t, x, sheet, "N", row, "120", "120")
+	rows, err := x.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var note string
+	for _, r := range rows {
+		if len(r) > 0 && len(r[0]) > 20 {
+			note = r[0]
+		}
+	}
+	wantIn(t, note, "积分规则：出席会议和活动每次2分", "缺席每次扣2分", "排名仅供评先评优参考")
+}

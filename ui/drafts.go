@@ -407,7 +407,7 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 				then()
 			})
 		}, ""
-	case kind == formOffice || kind == formDeadlines:
+	case kind == formOffice || kind == formDeadlines || kind == formDutyPoints: // 履职积分: issue 22
 		return func(then, _ func()) {
 			if s := d.form(kind); s != nil && s.reveal != nil {
 				s.reveal()

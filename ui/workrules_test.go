@@ -150,3 +150,56 @@ func TestWorkRulesInTheWindow(t *testing.T) {
 		}
 	})
 }
+
+// The 履职积分 as the clerk meets it: the 履职档案 shows the deputy's score, place and lines as count × points,
+// the same as the store ranks; 设置 → 履职积分 refuses a point out of range naming the kind, and a change
+// shows in the 履职档案 at once.
+func TestDutyScoreInTheWindow(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	scores, _, err := d.db.DutyScores(d.ctx, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := scores[0]
+	tab := d.deputies
+	d.tabs.SelectIndex(1)
+	tab.show(top.Record.Deputy)
+	tab.sections.SelectIndex(3)
+	text := labelText(tab.sections.Items[3].Content)
+	want := fmt.Sprintf("履职积分 %d 分(本年度 %d 名代表中第 1 名，仅供参考)", top.Total, len(scores))
+	if !strings.Contains(text, want) {
+		t.Fatalf("the 履职档案 lacks 「%s」:\n%s", want, text)
+	}
+	for _, l := range top.Lines {
+		if l.Count > 0 && l.Points != 0 {
+			line := fmt.Sprintf("%s %d %s × %d 分 = %d 分", l.Key.Label(), l.Count, l.Key.Unit(), l.Points, l.Subtotal())
+			if !strings.Contains(text, line) {
+				t.Fatalf("the 履职档案 lacks 「%s」:\n%s", line, text)
+			}
+		}
+	}
+	planShot(t, d, "deputy-score")
+
+	showSettingsSection(t, d, "履职积分")
+	p := d.settings.points.pane
+	present := top.Lines[0] // 出席会议和活动
+	t.Run("ErrOutOfRange", func(t *testing.T) {
+		paneEntry(p, "缺席").SetText("-300")
+		if err := p.save(); err == nil || !strings.HasPrefix(store.ErrorMessage(err), "缺席") || !strings.Contains(store.ErrorMessage(err), "-100到100之间") {
+			t.Fatalf("saving -300: %v", err)
+		}
+	})
+	t.Run("Changed", func(t *testing.T) {
+		paneEntry(p, "缺席").SetText("-2")
+		paneEntry(p, "出席会议和活动").SetText(fmt.Sprint(present.Points + 1))
+		if err := p.save(); err != nil {
+			t.Fatal(err)
+		}
+		planShot(t, d, "settings-points")
+		tab.loadRecord()
+		text := labelText(tab.sections.Items[3].Content)
+		if want := fmt.Sprintf("履职积分 %d 分", top.Total+present.Count); !strings.Contains(text, want) {
+			t.Fatalf("after one point more a meeting, the 履职档案 lacks 「%s」:\n%s", want, text)
+		}
+	})
+}

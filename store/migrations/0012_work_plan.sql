@@ -39,3 +39,13 @@ CREATE TABLE notice_posts (
     created_at TEXT NOT NULL
 );
 CREATE INDEX notice_posts_posted ON notice_posts (posted);
+
+-- 履职积分: the points a deputy earns (or loses) for each kind of duty in a year (dutyscore.go); the clerk sets
+-- them in 设置 → 履职积分. A score is a suggestion for the 评先评优, never a decision.
+CREATE TABLE duty_points (
+    key    TEXT PRIMARY KEY,
+    points INTEGER NOT NULL CHECK (points BETWEEN -100 AND 100)
+);
+INSERT INTO duty_points (key, points) VALUES
+ ('present', 2), ('nonvoting', 1), ('leave', 0), ('absent', -2), ('led', 5), ('cosigned', 2),
+ ('reception', 2), ('visit', 1), ('report_back', 5), ('training', 3);

@@ -10,6 +10,17 @@ import (
 // The documents of the year's work rules and plan (issue 22) join the table of printed documents.
 func init() {
 	printKinds["compliance"] = printKind{"工作规则执行情况", []string{"year"}, nil, printCompliance}
+	printKinds["duty-scores"] = printKind{"代表履职积分排名", []string{"year"}, nil, func(ctx context.Context, db *store.DB, a printArgs) error {
+		st, err := db.Settings(ctx)
+		if err != nil {
+			return err
+		}
+		scores, points, err := db.DutyScores(ctx, a.year)
+		if err != nil {
+			return err
+		}
+		return export.DutyScores(a.out, st, a.year, scores, points, a.today)
+	}}
 }
 
 // printCompliance prints the year's compliance table as of --today (31 December for a past year).
