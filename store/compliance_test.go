@@ -158,6 +158,19 @@ func TestComplianceRules(t *testing.T) {
 		}
 	})
 
+	t.Run("InTheFigures", func(t *testing.T) {
+		fig, err := db.YearFigures(ctx, 2024, "")
+		must(t, err)
+		if fig.ComplianceYear != 2024 || len(fig.Compliance) == 0 || fig.Compliance[1].Rule.Name != "主席团会议" || fig.Compliance[1].Done != 1 {
+			t.Fatalf("figures' compliance of %d: %+v", fig.ComplianceYear, fig.Compliance)
+		}
+		// A year not begun yet (the clock stands at 2024-12-31) has no compliance to show.
+		fig, err = db.YearFigures(ctx, 2025, "")
+		must(t, err)
+		if fig.ComplianceYear != 0 || len(fig.Compliance) != 0 {
+			t.Fatalf("2025 counted as %d: %+v", fig.ComplianceYear, fig.Compliance)
+		}
+	})
 	t.Run("SwitchedOff", func(t *testing.T) {
 		if texts := reminderTexts(t, db, "2024-12-05"); !hasText(texts, "本月尚未下发政情通报") {
 			t.Fatalf("政情通报 reminder missing: %v", texts)

@@ -5,9 +5,12 @@ package store
 // The rules measure a calendar year (quarters and months), so a period shorter than a year still shows its
 // year up to the day counted; the 口径 of each row is ComplianceDefinition.
 
-// complianceFigures fills in f.Compliance and f.ComplianceYear.
+// complianceFigures fills in f.Compliance and f.ComplianceYear; a period not begun yet has none (0).
 func (tx *Tx) complianceFigures(f *Figures) error {
 	last := f.CountedOn()
+	if last < f.From {
+		return nil
+	}
 	f.ComplianceYear = last.Year()
 	var err error
 	f.Compliance, err = tx.compliance(f.ComplianceYear, last)
