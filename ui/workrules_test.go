@@ -203,3 +203,37 @@ func TestDutyScoreInTheWindow(t *testing.T) {
 		}
 	})
 }
+
+// Printing a 公示表 from 联络站 records the month's 公示 when it is last month's or this month's table; an older
+// month's reprint is not a new 公示.
+func TestNoticePrintedRecordsThePost(t *testing.T) {
+	d := testDesk(t, testDB(t, false))
+	count := func() int {
+		rows, err := d.db.Compliance(d.ctx, 2024, testToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if r.Rule.Measure == store.MeasureNotice {
+				return len(r.Items())
+			}
+		}
+		t.Fatal("no 家站点公示 rule")
+		return 0
+	}
+	d.noticePrinted("2024-08")
+	if n := count(); n != 0 {
+		t.Fatalf("August's table reprinted in November counted %d 公示", n)
+	}
+	d.noticePrinted("2024-10")
+	if n := count(); n != 1 {
+		t.Fatalf("October's table printed on %s counted %d 公示", testToday, n)
+	}
+	if texts, _ := d.db.Reminders(d.ctx, testToday); len(texts) > 0 {
+		for _, r := range texts {
+			if strings.Contains(r.Text, "公示") {
+				t.Fatalf("November's 公示 printed, yet: %s", r.Text)
+			}
+		}
+	}
+}
