@@ -113,6 +113,11 @@ type Figures struct {
 
 	Sessions    []CongressSession  // 人民代表大会会议 started in the window, by date (T15)
 	Supervision SupervisionFigures // 监督: evaluations, rectification, inquiries, 民生实事 (figures_supervision.go)
+
+	// Compliance is the work rules measured over ComplianceYear, the year of CountedOn, up to that day
+	// (issue 22, figures_compliance.go).
+	Compliance     []ComplianceRow
+	ComplianceYear int
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -208,6 +213,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.supervisionFigures(f, st); err != nil {
 		return fmt.Errorf("统计监督工作: %w", err)
+	}
+	if err := tx.complianceFigures(f); err != nil { // issue 22
+		return fmt.Errorf("统计工作规则执行情况: %w", err)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ type ReportData struct {
 	Deputies    []Deputy        // T7 代表名册: the deputies in office on Figures.CountedOn, as T6 counts them
 	Stations    []ReportStation // T9 家站点建设情况: the stations counted, and any other that worked in the period
 	Records     []DeputyRecord  // T10 代表履职情况: the period's days, outcomes on AsOf
+	Points      DutyPoints      // 履职积分's points, scoring Records (RankScores) for its table (issue 22)
 	ReportBacks []ReportBack    // T11 述职评议: the report-backs of the window, by date
 	Meetings    []ReportMeeting
 	// Supervision lists the period's campaigns, rectification items and projects (report_supervision.go).
@@ -80,6 +81,9 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 			return err
 		}
 		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
+			return err
+		}
+		if rep.Points, err = tx.dutyPoints(); err != nil { // issue 22: 履职积分 from the same records
 			return err
 		}
 		if rep.ReportBacks, err = tx.reportBacksIn(f.From, last); err != nil {

@@ -579,7 +579,8 @@ func (t *deputiesTab) loadRecord() {
 		return
 	}
 	t.record = rec
-	t.recordBox.Objects = recordView(rec, t.settings.Precision)
+	view := recordView(rec, t.settings.Precision)
+	t.recordBox.Objects = append(append(view[:1:1], t.recordScore(rec)...), view[1:]...) // issue 22: 履职积分 under the title
 	t.recordBox.Refresh()
 }
 

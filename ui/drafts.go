@@ -407,7 +407,7 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 				then()
 			})
 		}, ""
-	case kind == formOffice || kind == formDeadlines || kind == formCounty:
+	case kind == formOffice || kind == formDeadlines || kind == formCounty || kind == formDutyPoints: // 履职积分: issue 22
 		return func(then, _ func()) {
 			if s := d.form(kind); s != nil && s.reveal != nil {
 				s.reveal()
@@ -469,6 +469,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 		return settingsDraftTarget(d.settings.groups.settingsList, id, isNew, base)
 	case kind == formDistrict:
 		return settingsDraftTarget(d.settings.districts.settingsList, id, isNew, base)
+	case kind == formWorkRule: // issue 22 (settings_rules.go)
+		return settingsDraftTarget(d.settings.rules.settingsList, id, isNew, base)
 	}
 	return nil, "本程序不认识这种内容"
 }

@@ -43,6 +43,7 @@ type overviewTab struct {
 	rects           *overviewRects // 逾期整改 (overview_supervision.go)
 	// contact holds the overdue petitions and the deputies behind on visits (overview_voters.go).
 	contact    *overviewVoters
+	rules      *overviewRules // 工作提醒 (issue 22, overview_compliance.go)
 	recent     []store.HistoryEntry
 	recentList *widget.List
 	content    fyne.CanvasObject
@@ -91,7 +92,8 @@ func newOverviewTab(d *desk) *overviewTab {
 		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
-	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.backupFailed))
+	t.rules = newOverviewRules() // issue 22: its line under the date, its page among the attention tabs
+	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.rules.line, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
 		overviewFigure("在任代表", t.figures.deputies),
 		overviewFigure("家站点(在用)", t.figures.stations),
@@ -107,6 +109,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	for _, it := range t.contact.tabs() {
 		t.attention.Append(it)
 	}
+	t.attention.Append(container.NewTabItem("工作提醒", overviewCard(t.rules.head, t.rules.list)))
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)
 	lists.Offset = 0.58
@@ -221,6 +224,7 @@ func (t *overviewTab) refresh() {
 	t.rects.refresh(t.d, today)
 	t.attention.Items[3].Text = fmt.Sprintf("逾期整改 (%d)", t.rects.total)
 	t.contact.refresh(t.d, today, t.attention.Items[4:6])
+	t.rules.refresh(t.d, today, t.attention.Items[6])
 	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})

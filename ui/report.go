@@ -62,6 +62,7 @@ type reportTab struct {
 	settings  store.Settings
 	fig       store.Figures
 	supRows   []reportSupRow // 监督工作 (report_supervision.go)
+	rules     *reportRules   // 工作规则执行情况 (issue 22, report_compliance.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -149,6 +150,8 @@ func newReportTab(d *desk) *reportTab {
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, boldLabel("监督工作"), nil, reportHint("点击数字查看口径和明细")),
 		t.newSupervisionBox(),
+		widget.NewSeparator(),
+		t.newRulesBox(), // issue 22
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -394,6 +397,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 	}
 	t.showContact(fig)
 	t.showSupervision(st, fig)
+	t.showRules(fig)
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -418,6 +422,7 @@ func (t *reportTab) clear() {
 		r.value.SetText("—")
 	}
 	t.showSupervision(t.settings, store.Figures{})
+	t.showRules(store.Figures{})
 	t.text.SetText("")
 }
 

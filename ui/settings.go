@@ -27,6 +27,8 @@ type settingsTab struct {
 	terms     *settingsTerms
 	groups    *settingsGroups
 	districts *settingsDistricts // issue 16
+	rules     *settingsRules     // issue 22: 工作规则 (settings_rules.go)
+	points    *settingsPoints    // issue 22: 履职积分 (settings_points.go)
 	file      *settingsFile
 	backups   *settingsBackups
 	display   *settingsDisplay
@@ -46,6 +48,8 @@ func newSettingsTab(d *desk) *settingsTab {
 	t.terms = newSettingsTerms(t)
 	t.groups = newSettingsGroups(t)
 	t.districts = newSettingsDistricts(t)
+	t.rules = newSettingsRules(t)
+	t.points = newSettingsPoints(t)
 	t.file = newSettingsFile(t)
 	t.backups = newSettingsBackups(t)
 	t.display = newSettingsDisplay(t)
@@ -59,6 +63,8 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("届次", t.terms.content),
 		container.NewTabItem("代表小组", t.groups.content),
 		container.NewTabItem("选区", t.districts.content),
+		container.NewTabItem("工作规则", t.rules.content),
+		container.NewTabItem("履职积分", t.points.content),
 		container.NewTabItem("数据文件", t.file.content),
 		container.NewTabItem("备份", t.backups.content),
 		container.NewTabItem("显示", t.display.content),
@@ -92,6 +98,7 @@ func (t *settingsTab) refresh() {
 	if !t.own {
 		t.office.load()
 		t.deadlines.load()
+		t.points.load()
 		t.holidays.reload()
 		t.county.load()
 	}
@@ -100,6 +107,7 @@ func (t *settingsTab) refresh() {
 	t.terms.reload(!t.own)
 	t.groups.reload(!t.own)
 	t.districts.reload(!t.own)
+	t.rules.reload(!t.own)
 	t.file.update()
 	t.backups.reload()
 	t.display.load()

@@ -87,7 +87,11 @@ func (t *stationsTab) dutyPrintChoices(x store.Station, m store.Month) []printCh
 			if err != nil {
 				return err
 			}
-			return export.StationNotices(path, doc, paper)
+			if err := export.StationNotices(path, doc, paper); err != nil {
+				return err
+			}
+			d.noticePrinted(m) // issue 22: the month's 公示 for the work rules
+			return nil
 		}}
 	}
 	return []printChoice{{m.Chinese() + "值班表", roster}, {m.Chinese() + "公示表(A4)", notice("A4")}, {m.Chinese() + "公示表(A3)", notice("A3")}}
