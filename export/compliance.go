@@ -24,8 +24,16 @@ func complianceCells(i int, r store.ComplianceRow, asOf store.Date) []any {
 		}
 		missed = append(missed, w)
 	}
+	if len(missed) > complianceMissedShown {
+		// A rule per group of a large office misses hundreds of group-quarters: name the first, count the rest
+		// (the records of each rule follow the table in the printed document, and 报表 drills down).
+		missed = append(missed[:complianceMissedShown], fmt.Sprintf("等共%d个时段", len(missed)))
+	}
 	return []any{fmt.Sprint(i + 1), r.Rule.Name, r.Rule.Phrase(), r.Required, r.Done, r.Missed, r.Open, strings.Join(missed, "、")}
 }
+
+// complianceMissedShown is how many short periods a row names before it counts the rest.
+const complianceMissedShown = 12
 
 // complianceNote is the line under the table: the year, the day counted and how.
 func complianceNote(year int, asOf store.Date) string {

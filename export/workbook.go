@@ -57,6 +57,9 @@ func writeWorkbook(path string, r Report, tables []rtable, title string) error {
 	return saveAtomically(w.f, path)
 }
 
+// maxRowPt is the tallest row Excel takes (points).
+const maxRowPt = 409
+
 // cell kinds, each with a plain and a bold (合计) style.
 const (
 	kText = iota
@@ -392,7 +395,8 @@ func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
 			}
 		}
 		if lines := wrappedLines(texts, cols); lines > 1 {
-			if err := w.f.SetRowHeight(sheet, firstRow+r, float64(lines)*14.5+3); err != nil {
+			// Excel refuses a row taller than 409 points; a longer cell shows its beginning.
+			if err := w.f.SetRowHeight(sheet, firstRow+r, min(float64(lines)*14.5+3, maxRowPt)); err != nil {
 				return err
 			}
 		}
