@@ -133,12 +133,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	return t
 }
 
-func (t *deputiesTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("代表", t.content)
-	}
-	return t.item
-}
+func (t *deputiesTab) tabItem() *container.TabItem { return onceTab(&t.item, "代表", t.content) }
 
 // refresh re-reads the filter choices and the list.
 func (t *deputiesTab) refresh() {

@@ -77,12 +77,7 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	return t
 }
 
-func (t *meetingsTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("会议", t.content)
-	}
-	return t.item
-}
+func (t *meetingsTab) tabItem() *container.TabItem { return onceTab(&t.item, "会议", t.content) }
 
 // refresh re-reads the years for the filter and the list.
 func (t *meetingsTab) refresh() {

@@ -118,12 +118,7 @@ func newOverviewTab(d *desk) *overviewTab {
 	return t
 }
 
-func (t *overviewTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("概览", t.content)
-	}
-	return t.item
-}
+func (t *overviewTab) tabItem() *container.TabItem { return onceTab(&t.item, "概览", t.content) }
 
 // overviewCard is a heading over a list, framed like a card.
 func overviewCard(head *widget.Label, body fyne.CanvasObject) fyne.CanvasObject {

@@ -92,12 +92,7 @@ func newPetitionsTab(d *desk) *petitionsTab {
 	return t
 }
 
-func (t *petitionsTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("信访", t.content)
-	}
-	return t.item
-}
+func (t *petitionsTab) tabItem() *container.TabItem { return onceTab(&t.item, "信访", t.content) }
 
 // refresh re-reads the years for the filter and the list.
 func (t *petitionsTab) refresh() {

@@ -174,12 +174,7 @@ func newReportTab(d *desk) *reportTab {
 	return t
 }
 
-func (t *reportTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("报表", t.content)
-	}
-	return t.item
-}
+func (t *reportTab) tabItem() *container.TabItem { return onceTab(&t.item, "报表", t.content) }
 
 // today is the office's today (the store's clock, so tests can fix it).
 func (t *reportTab) today() store.Date { return store.DateOf(t.d.db.Now()) }

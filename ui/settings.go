@@ -85,12 +85,7 @@ func newSettingsTab(d *desk) *settingsTab {
 	return t
 }
 
-func (t *settingsTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("设置", t.sections)
-	}
-	return t.item
-}
+func (t *settingsTab) tabItem() *container.TabItem { return onceTab(&t.item, "设置", t.sections) }
 
 // refresh re-reads every section. After a change made elsewhere (demo data, an import) the open forms are
 // reloaded too; after a change made here they are kept.

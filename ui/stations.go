@@ -92,12 +92,7 @@ func newStationsTab(d *desk) *stationsTab {
 	return t
 }
 
-func (t *stationsTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("联络站", t.content)
-	}
-	return t.item
-}
+func (t *stationsTab) tabItem() *container.TabItem { return onceTab(&t.item, "联络站", t.content) }
 
 // refresh re-reads the villages for the filter and the list.
 func (t *stationsTab) refresh() {

@@ -156,12 +156,7 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 	return t
 }
 
-func (t *suggestionsTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem("建议", t.content)
-	}
-	return t.item
-}
+func (t *suggestionsTab) tabItem() *container.TabItem { return onceTab(&t.item, "建议", t.content) }
 
 // today is the office's today (the store's clock, so tests can fix it).
 func (t *suggestionsTab) today() store.Date { return store.DateOf(t.d.db.Now()) }

@@ -48,10 +48,7 @@ func newSupervisionTab(d *desk) *supervisionTab {
 }
 
 func (t *supervisionTab) tabItem() *container.TabItem {
-	if t.item == nil {
-		t.item = container.NewTabItem(supervisionTitle, t.content)
-	}
-	return t.item
+	return onceTab(&t.item, supervisionTitle, t.content)
 }
 
 // newRecord (Ctrl+N) adds a record on the page shown.

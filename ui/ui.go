@@ -111,6 +111,15 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	return d
 }
 
+// onceTab is a tab's item, made on the first call: the window selects a tab by its item, so every call must
+// give the one the window holds (a new item per call selected nothing).
+func onceTab(item **container.TabItem, title string, content fyne.CanvasObject) *container.TabItem {
+	if *item == nil {
+		*item = container.NewTabItem(title, content)
+	}
+	return *item
+}
+
 // becomeCounty shows the window of a county database: 汇总 and 设置 only, since a county's database holds the
 // townships' packages, not records of its own (issue 19).
 func (d *desk) becomeCounty() {
