@@ -15,31 +15,33 @@ import (
 	"sync"
 )
 
-// The fonts are embedded gzipped (11 MB instead of 18 MB in the binary: the Windows .exe stays under its
-// 45 MB target) and unpacked once, on first use (about 40 ms each).
+// The fonts are embedded gzipped (17 MB instead of 20 MB in the binary) and unpacked on first use
+// (about 40 ms each). The window draws with CFF fonts (Fyne's text library reads a CFF glyph when it draws
+// it, but unpacks every TrueType glyph of a font when it loads it: 32 MB and 0.23 s per weight against 8 MB
+// and 0.08 s); the PDF library reads TrueType only and gets its own copy of the regular weight.
 var (
 	//go:embed fonts/NotoSansSC-Regular.ttf.gz
 	fontRegularGz []byte
-	//go:embed fonts/NotoSansSC-Bold.ttf.gz
-	fontBoldGz []byte
+	//go:embed fonts/NotoSansSC-Regular.otf.gz
+	windowRegularGz []byte
+	//go:embed fonts/NotoSansSC-Bold.otf.gz
+	windowBoldGz []byte
 )
 
-// FontRegular returns the regular weight of the bundled Simplified Chinese UI font, a TrueType (glyf) subset
-// of Noto Sans CJK SC covering Latin, punctuation, full-width forms, the CJK Unified Ideographs including
-// Extension A, and common office symbols such as ☐ ☑ □ ■ ● ×.
+// FontRegular returns the regular weight of the bundled Simplified Chinese font for printed documents, a
+// TrueType (glyf) subset of Noto Sans CJK SC covering Latin, punctuation, full-width forms, the CJK Unified
+// Ideographs including Extension A, and common office symbols such as ☐ ☑ □ ■ ● ×. There is no bold
+// TrueType weight: printed bold is this outline filled and stroked.
 var FontRegular = sync.OnceValue(func() []byte { return gunzip(fontRegularGz) })
 
-// FontBold returns the bold weight of the bundled Simplified Chinese UI font, with the same character
-// coverage as FontRegular.
-var FontBold = sync.OnceValue(func() []byte { return gunzip(fontBoldGz) })
+// UnpackWindowRegular unpacks the window's regular font, a CFF (OpenType "OTTO") subset of Noto Sans CJK SC
+// with the coverage of FontRegular but for the ballot symbols ☐ ☑ ☒ ✔ (which only printed ballots use).
+// Each call unpacks a new copy: the window's text library keeps slices of the copy it is handed for as
+// long as it keeps the parsed font, and drops both together after a theme change.
+func UnpackWindowRegular() []byte { return gunzip(windowRegularGz) }
 
-// UnpackRegular unpacks the regular weight anew, for a caller that needs the bytes only briefly and should
-// not keep them for the life of the program as FontRegular does: the window's theme, whose text library
-// copies what it needs out of the font.
-func UnpackRegular() []byte { return gunzip(fontRegularGz) }
-
-// UnpackBold is UnpackRegular for the bold weight.
-func UnpackBold() []byte { return gunzip(fontBoldGz) }
+// UnpackWindowBold is UnpackWindowRegular for the bold weight.
+func UnpackWindowBold() []byte { return gunzip(windowBoldGz) }
 
 // gunzip unpacks an embedded file into a slice of exactly its size, read from the gzip trailer (ISIZE, the
 // size modulo 2³²; the fonts are far below 4 GB): io.ReadAll's doubling made ~3× the font in garbage and

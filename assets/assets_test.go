@@ -11,36 +11,43 @@ import (
 )
 
 // requiredRunes are the characters the application must be able to display
-// with both bundled fonts: common and rare (堃 喆) ideographs, Extension A,
+// with every bundled font: common and rare (堃 喆) ideographs, Extension A,
 // full-width punctuation, ASCII and the form symbols.
-const requiredRunes = "人大代表堃喆㐀（），。、Az09☐☑□■●×"
+const requiredRunes = "人大代表堃喆㐀（），。、Az09□■●×✓"
 
-// TestFonts checks that each embedded font is a single TrueType font with
-// glyf outlines and has a non-empty glyph for every rune in requiredRunes.
+// ballotRunes are the symbols only printed ballots use: the printing font has
+// them (add_symbols.py), the window's fonts need not.
+const ballotRunes = "☐☑☒✔"
+
+// TestFonts checks that each embedded font is a single font of the outline
+// kind its reader needs — TrueType glyf for the PDF library, CFF for the
+// window (see assets.go) — with a non-empty glyph for every required rune.
 func TestFonts(t *testing.T) {
+	trueType := []byte{0x00, 0x01, 0x00, 0x00}
 	fonts := []struct {
-		name string
-		data []byte
+		name  string
+		data  []byte
+		tag   []byte // 0x00010000 marks TrueType outlines, "OTTO" CFF ("ttcf" would be a collection)
+		runes string
 	}{
-		{"FontRegular", FontRegular()},
-		{"FontBold", FontBold()},
+		{"FontRegular", FontRegular(), trueType, requiredRunes + ballotRunes},
+		{"WindowRegular", UnpackWindowRegular(), []byte("OTTO"), requiredRunes},
+		{"WindowBold", UnpackWindowBold(), []byte("OTTO"), requiredRunes},
 	}
 	for _, f := range fonts {
 		t.Run(f.name, func(t *testing.T) {
 			if len(f.data) < 4 {
 				t.Fatalf("font is empty (%d bytes)", len(f.data))
 			}
-			// 0x00010000 marks TrueType outlines; "OTTO" would be CFF and
-			// "ttcf" a font collection.
-			if tag := f.data[:4]; !bytes.Equal(tag, []byte{0x00, 0x01, 0x00, 0x00}) {
-				t.Fatalf("sfnt version is %q, want 0x00010000 (TrueType)", tag)
+			if tag := f.data[:4]; !bytes.Equal(tag, f.tag) {
+				t.Fatalf("sfnt version is %q, want %q", tag, f.tag)
 			}
 			font, err := sfnt.Parse(f.data)
 			if err != nil {
 				t.Fatalf("sfnt.Parse: %v", err)
 			}
 			var buf sfnt.Buffer
-			for _, r := range requiredRunes {
+			for _, r := range f.runes {
 				idx, err := font.GlyphIndex(&buf, r)
 				if err != nil {
 					t.Errorf("GlyphIndex(%q): %v", r, err)

@@ -67,6 +67,7 @@ type document struct {
 	pageStartedAt float64 // y where the body of the current page starts
 	orientation   string  // of the current page: "P" or "L"; a page break keeps it
 	images        int     // images registered so far (drawImage names them by number)
+	bold          bool    // text is drawn bold (the regular outline filled and stroked: see text)
 
 	// A document in parts (startPart): the part's alias for its page count and its first page; partAlias ""
 	// numbers the pages of the whole document.
@@ -89,9 +90,7 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 		orientation = "L"
 	}
 	pdf := fpdf.New(orientation, "mm", paper, "")
-	go assets.FontBold() // both fonts are unpacked on first use, ~0.1 s each: side by side
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular())
-	pdf.AddUTF8FontFromBytes(fontFamily, "B", assets.FontBold())
 	pdf.SetMargins(marginMM, topMM, marginMM)
 	pdf.SetAutoPageBreak(false, marginMM)
 	pdf.SetCellMargin(0)
@@ -217,16 +216,19 @@ func (d *document) ensure(h float64) {
 	}
 }
 
+// font sets the text size and weight for what is drawn next.
 func (d *document) font(bold bool, size float64) {
-	style := ""
-	if bold {
-		style = "B"
-	}
-	if d.pdf.GetFontFamily() == fontFamily && d.pdf.GetFontStyle() == style && fontSizePt(d.pdf) == size {
+	d.bold = bold
+	if d.pdf.GetFontFamily() == fontFamily && fontSizePt(d.pdf) == size {
 		return // fpdf writes a font change into the page even when nothing changes
 	}
-	d.pdf.SetFont(fontFamily, style, size)
+	d.pdf.SetFont(fontFamily, "", size)
 }
+
+// boldStroke is the outline stroked around bold text, as a fraction of the type size: it widens each stem by
+// about the difference between Noto Sans CJK's regular and bold weights. The binary carries no bold TrueType
+// font (5.7 MB: see assets), and office printers render stroked text as well as a bold face.
+const boldStroke = 0.035
 
 // wrap cleans text and wraps it to width in the current font.
 func (d *document) wrap(text string, width float64) []string {
@@ -238,7 +240,20 @@ func (d *document) wrap(text string, width float64) []string {
 // table (a rare name character such as 𠮷), and one missed call site once crashed the ballots.
 func (d *document) text(x, y, w, h float64, s, align string) {
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
+	if !d.bold {
+		d.pdf.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
+		return
+	}
+	p := d.pdf
+	lw := p.GetLineWidth()
+	dr, dg, db := p.GetDrawColor()
+	p.SetDrawColor(p.GetTextColor())
+	p.SetLineWidth(fontSizePt(p) * boldStroke * 25.4 / 72)
+	p.SetTextRenderingMode(2) // fill, then stroke
+	p.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
+	p.SetTextRenderingMode(0)
+	p.SetLineWidth(lw)
+	p.SetDrawColor(dr, dg, db)
 }
 
 // title writes the centred bold title (18 pt), wrapped when long, with room after it.

@@ -14,16 +14,16 @@ import (
 
 // Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs).
 var (
-	fontRegular = &fontResource{name: "NotoSansSC-Regular.ttf", unpack: assets.UnpackRegular}
-	fontBold    = &fontResource{name: "NotoSansSC-Bold.ttf", unpack: assets.UnpackBold}
+	fontRegular = &fontResource{name: "NotoSansSC-Regular.otf", unpack: assets.UnpackWindowRegular}
+	fontBold    = &fontResource{name: "NotoSansSC-Bold.otf", unpack: assets.UnpackWindowBold}
 	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
 )
 
-// fontResource is a bundled font that the window does not keep unpacked. Fyne asks for a theme font's bytes
-// only when it has no parsed face for a text style (the first text of each style, and after a theme change),
-// copies the font's tables out of them and keeps every glyph's outline; the 8.6 MB unpacked per weight would
-// otherwise stay alive beside that for the life of the window. Each Content unpacks anew (~0.05 s), except
-// that one copy can be unpacked ahead (prefetch) while the database opens.
+// fontResource is a bundled font that the theme does not keep unpacked. Fyne asks for a theme font's bytes
+// only when it has no parsed face for a text style (the first text of each style, and after a theme change);
+// its text library keeps slices of the bytes (CFF glyphs are read when drawn) for as long as it keeps that
+// face, so a copy held here as well would be a second 7 MB per weight after a theme change. Each Content
+// unpacks anew (~0.04 s), except that one copy can be unpacked ahead (prefetch) while the database opens.
 type fontResource struct {
 	name   string
 	unpack func() []byte

@@ -71,9 +71,8 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return usageError{fmt.Sprintf("--from/--to 应在 %d 年内，且起始不晚于截止", *year)}
 	}
 	if slices.Contains(formats, "pdf") {
-		// The PDF needs the embedded fonts, unpacked on first use (~0.1 s each): start while the data loads.
+		// The PDF needs the embedded font, unpacked on first use (~0.1 s): start while the data loads.
 		go assets.FontRegular()
-		go assets.FontBold()
 	}
 	db, err := openToRead(*dbPath, out)
 	if err != nil {
