@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -407,25 +409,54 @@ func (tx *Tx) contactStatuses(day Date, behindOnly bool) ([]ContactStatus, error
 		return nil, err
 	}
 	due := vs.VisitsDue(day)
-	var out []ContactStatus
-	err = collect(tx, `SELECT d.id, d.name, coalesce(g.name, ''),
+	type row struct {
+		ContactStatus
+		noGroup bool
+	}
+	var rows []row
+	// The year's visits are counted per deputy in one pass over the date index, and the list is ordered here:
+	// the correlated counts and SQLite's sort of 5 000 names took 90 ms of 概览's refresh on the stress data.
+	err = collect(tx, `SELECT d.id, d.name, coalesce(g.name, ''), g.id IS NULL,
 			max(coalesce((SELECT households FROM contact_counts WHERE deputy_id = d.id), 0),
 				(SELECT count(*) FROM contact_voters WHERE deputy_id = d.id)),
-			(SELECT count(*) FROM voter_visits v WHERE v.deputy_id = d.id AND v.date BETWEEN ?2 AND ?1),
-			(SELECT coalesce(sum(voters), 0) FROM voter_visits v WHERE v.deputy_id = d.id AND v.date BETWEEN ?2 AND ?1)
+			coalesce(vv.n, 0), coalesce(vv.voters, 0)
 		FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
-		WHERE `+deputyHeld("?1", "?1")+`
-		ORDER BY g.name IS NULL, g.name, d.name, d.id`, []any{day, YearPeriod(day.Year()).From}, func(sc scanner) error {
-		s := ContactStatus{Due: due}
-		if err := sc.Scan(&s.DeputyID, &s.Name, &s.GroupName, &s.Households, &s.Visits, &s.Voters); err != nil {
+		LEFT JOIN (SELECT deputy_id, count(*) AS n, sum(voters) AS voters FROM voter_visits
+			WHERE date BETWEEN ?2 AND ?1 GROUP BY deputy_id) vv ON vv.deputy_id = d.id
+		WHERE `+deputyHeld("?1", "?1"), []any{day, YearPeriod(day.Year()).From}, func(sc scanner) error {
+		r := row{ContactStatus: ContactStatus{Due: due}}
+		if err := sc.Scan(&r.DeputyID, &r.Name, &r.GroupName, &r.noGroup, &r.Households, &r.Visits, &r.Voters); err != nil {
 			return err
 		}
-		if !behindOnly || s.Behind() {
-			out = append(out, s)
+		if !behindOnly || r.Behind() {
+			rows = append(rows, r)
 		}
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	// By group (those without one last), then name (bytes, as SQLite's BINARY collation), then id.
+	slices.SortFunc(rows, func(a, b row) int {
+		return cmp.Or(boolCmp(a.noGroup, b.noGroup), strings.Compare(a.GroupName, b.GroupName),
+			strings.Compare(a.Name, b.Name), cmp.Compare(a.DeputyID, b.DeputyID))
+	})
+	out := make([]ContactStatus, len(rows))
+	for i, r := range rows {
+		out[i] = r.ContactStatus
+	}
+	return out, nil
+}
+
+// boolCmp orders false before true.
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // recordContact fills the contact with voters of the records (index by deputy id) from from to to: the visits

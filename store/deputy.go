@@ -308,6 +308,33 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 	return out, total, nil
 }
 
+// DeputyRollCounts returns how many deputies are on the roll of day (as DeputyFilter.OnRoll counts them) and
+// how many of each level (DeputyFilter.OnRoll with Level): one pass for 概览, instead of a count per level.
+func (db *DB) DeputyRollCounts(ctx context.Context, day Date) (total int, byLevel map[string]int, err error) {
+	byLevel = map[string]int{}
+	err = db.view(ctx, func(tx *Tx) error {
+		held := ` FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id, (SELECT ?1 AS day) x WHERE ` + seatHeld("x.day", "x.day")
+		return collect(tx, `SELECT l.level, count(DISTINCT d.id)`+held+` GROUP BY l.level
+			UNION ALL SELECT NULL, count(DISTINCT d.id)`+held, []any{day}, func(sc scanner) error {
+			var level sql.NullString
+			var n int
+			if err := sc.Scan(&level, &n); err != nil {
+				return err
+			}
+			if !level.Valid {
+				total = n
+			} else {
+				byLevel[level.String] = n
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("统计在任代表: %w", err)
+	}
+	return total, byLevel, nil
+}
+
 // SaveDeputy creates (ID 0) or updates a deputy with levels, tags, roles and stations, in one transaction.
 func (db *DB) SaveDeputy(ctx context.Context, d *Deputy) error {
 	if err := d.Validate(); err != nil {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -121,26 +122,34 @@ func (db *DB) DistrictRolls(ctx context.Context, level string, termID int64, day
 		return collect(tx, `SELECT l.district_id, d.id, d.name, l.id, l.level, coalesce(l.term_id, 0), l.start_date,
 			coalesce(l.end_date, ''), l.end_reason, l.is_new, `+seatHeld("?2", "?2")+`
 			FROM deputy_levels l JOIN deputies d ON d.id = l.deputy_id
-			WHERE l.district_id IS NOT NULL AND (?1 = l.term_id OR ?1 = 0 AND `+seatHeld("?2", "?2")+`)
-			ORDER BY l.start_date, d.name`, []any{termID, day}, func(s scanner) error {
-			var dist int64
-			var ds DistrictSeat
-			var held bool
-			err := s.Scan(&dist, &ds.DeputyID, &ds.Name, &ds.Seat.ID, &ds.Seat.Level, &ds.Seat.TermID, &ds.Seat.Start,
-				&ds.Seat.End, &ds.Seat.EndReason, &ds.Seat.New, &held)
-			ds.Seat.DistrictID = dist
-			if i, ok := index[dist]; ok && err == nil {
-				// A deputy who left the seat (出缺) shows with the deputy's vacancy as the seat's end.
-				out[i].Seats = append(out[i].Seats, ds)
-				if held {
-					out[i].Held++
+			WHERE l.district_id IS NOT NULL AND (?1 = l.term_id OR ?1 = 0 AND `+seatHeld("?2", "?2")+`)`,
+			[]any{termID, day}, func(s scanner) error {
+				var dist int64
+				var ds DistrictSeat
+				var held bool
+				err := s.Scan(&dist, &ds.DeputyID, &ds.Name, &ds.Seat.ID, &ds.Seat.Level, &ds.Seat.TermID, &ds.Seat.Start,
+					&ds.Seat.End, &ds.Seat.EndReason, &ds.Seat.New, &held)
+				ds.Seat.DistrictID = dist
+				if i, ok := index[dist]; ok && err == nil {
+					// A deputy who left the seat (出缺) shows with the deputy's vacancy as the seat's end.
+					out[i].Seats = append(out[i].Seats, ds)
+					if held {
+						out[i].Held++
+					}
 				}
-			}
-			return err
-		})
+				return err
+			})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("查询选区: %w", err)
+	}
+	// Each district's seats by start, then name (sorted here: SQLite's sort of every seat's name was most of
+	// 概览's 缺额 line on the stress data).
+	for _, r := range out {
+		slices.SortFunc(r.Seats, func(a, b DistrictSeat) int {
+			return cmp.Or(strings.Compare(string(a.Seat.Start), string(b.Seat.Start)), strings.Compare(a.Name, b.Name),
+				cmp.Compare(a.Seat.ID, b.Seat.ID))
+		})
 	}
 	return out, nil
 }

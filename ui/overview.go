@@ -255,7 +255,7 @@ func (t *overviewTab) voters(f store.SuggestionFilter, listed []store.Suggestion
 	}
 	f.Kind = store.KindVoter
 	return overviewCount(func() ([]store.Suggestion, int, error) {
-		f.Limit = 1
+		f.Limit = store.CountOnly
 		return t.d.db.Suggestions(t.d.ctx, f)
 	})
 }
@@ -292,15 +292,13 @@ func overviewCount[T any](list func() ([]T, int, error)) int {
 func (t *overviewTab) deputyFigures(s store.Settings) string {
 	db, ctx := t.d.db, t.d.ctx
 	today := store.DateOf(db.Now())
-	total := overviewCount(func() ([]store.Deputy, int, error) {
-		return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Limit: 1})
-	})
+	total, byLevel, err := db.DeputyRollCounts(ctx, today)
+	if err != nil {
+		logError("概览: 统计", err)
+	}
 	var parts []string
 	for _, l := range store.DeputyLevels {
-		n := overviewCount(func() ([]store.Deputy, int, error) {
-			return db.Deputies(ctx, store.DeputyFilter{OnRoll: today, Level: l, Limit: 1})
-		})
-		if n > 0 {
+		if n := byLevel[l]; n > 0 {
 			parts = append(parts, fmt.Sprintf("%s %d人", s.LevelLabel(l), n))
 		}
 	}
@@ -321,7 +319,7 @@ func (t *overviewTab) stationFigures() string {
 	var parts []string
 	for _, ty := range store.StationTypes {
 		n := overviewCount(func() ([]store.Station, int, error) {
-			return db.Stations(ctx, store.StationFilter{Type: ty, Status: "在用", Limit: 1})
+			return db.Stations(ctx, store.StationFilter{Type: ty, Status: "在用", Limit: store.CountOnly})
 		})
 		total += n
 		if n > 0 {
@@ -342,7 +340,7 @@ func (t *overviewTab) itemFigures(today store.Date) string {
 	var parts []string
 	for _, st := range store.States {
 		n := overviewCount(func() ([]store.Suggestion, int, error) {
-			return db.Suggestions(ctx, store.SuggestionFilter{Year: year, States: []string{st}, Limit: 1})
+			return db.Suggestions(ctx, store.SuggestionFilter{Year: year, States: []string{st}, Limit: store.CountOnly})
 		})
 		total += n
 		if n > 0 {
@@ -353,7 +351,7 @@ func (t *overviewTab) itemFigures(today store.Date) string {
 		return fmt.Sprintf("%d年尚未收到建议", year)
 	}
 	voters := overviewCount(func() ([]store.Suggestion, int, error) {
-		return db.Suggestions(ctx, store.SuggestionFilter{Year: year, Kind: store.KindVoter, Limit: 1})
+		return db.Suggestions(ctx, store.SuggestionFilter{Year: year, Kind: store.KindVoter, Limit: store.CountOnly})
 	})
 	return fmt.Sprintf("%d年收到%s\n%s", year, store.CountText(total-voters, voters), strings.Join(parts, " · "))
 }
