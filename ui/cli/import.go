@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"rendadesk/export"
@@ -72,6 +74,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if _, err := os.Stat(*dbPath); err != nil {
 		return store.Errorf(store.ENOTFOUND, "找不到数据库文件 %s", *dbPath)
 	}
+	defer limitMemory(importMemoryLimit)()
 	sheet, err := export.ReadImportFile(pos[1], kind)
 	if err != nil {
 		return err
@@ -204,4 +207,21 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+}
+
+// importMemoryLimit is the soft limit on the Go heap while a file is imported. The rows read, checked and
+// planned stay alive together (≈100-150 MB at 50 000 rows), and the collector's default pacing lets the heap
+// grow to twice that between collections: 407 MB of RSS for 50 000 suggestions. Under this limit it collects
+// sooner: 243 MB, for about 5% more CPU (measured with GNU time on the township demo).
+const importMemoryLimit = 200 << 20
+
+// limitMemory sets a soft memory limit for the process, unless one was set (GOMEMLIMIT), and returns what
+// puts the previous limit back.
+func limitMemory(limit int64) (restore func()) {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	debug.SetMemoryLimit(limit)
+	return func() { debug.SetMemoryLimit(prev) }
 }
