@@ -62,6 +62,7 @@ func BenchmarkStressAttachments(b *testing.B) {
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			times := make([]time.Duration, 0, b.N)
+			cpu := ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				if err := c.run(); err != nil {
@@ -69,6 +70,7 @@ func BenchmarkStressAttachments(b *testing.B) {
 				}
 				times = append(times, time.Since(start))
 			}
+			b.ReportMetric(float64((ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(benchPercentile(times, 50), "median-ms")
 			b.ReportMetric(float64(len(owners)), "records")
 		})

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 	"unicode"
@@ -106,7 +105,7 @@ func BenchmarkFigures(b *testing.B) {
 func benchTimed(b *testing.B, op func() error) {
 	b.Helper()
 	times := make([]time.Duration, 0, b.N)
-	cpu := benchCPU()
+	cpu := ProcessCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		start := time.Now()
@@ -116,7 +115,7 @@ func benchTimed(b *testing.B, op func() error) {
 		times = append(times, time.Since(start))
 	}
 	b.ReportMetric(benchPercentile(times, 50), "median-ms")
-	b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
 // benchQuery is one search typed into a tab.
@@ -213,6 +212,7 @@ func BenchmarkStressSearch(b *testing.B) {
 	times := make([]time.Duration, 0, b.N)
 	byGroup := map[string][]time.Duration{}
 	b.ResetTimer()
+	cpu := ProcessCPU()
 	for i := 0; i < b.N; i++ {
 		q := qs[i%len(qs)]
 		start := time.Now()
@@ -224,6 +224,7 @@ func BenchmarkStressSearch(b *testing.B) {
 		byGroup[q.group] = append(byGroup[q.group], el)
 	}
 	b.StopTimer()
+	b.ReportMetric(float64((ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(benchPercentile(times, 50), "p50-ms")
 	b.ReportMetric(benchPercentile(times, 95), "p95-ms")
 	b.ReportMetric(benchPercentile(times, 100), "max-ms")
@@ -371,31 +372,15 @@ func BenchmarkStressTab(b *testing.B) {
 			c.run() // warm the statement cache
 			times := make([]time.Duration, 0, b.N)
 			b.ResetTimer()
+			cpu := ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				c.run()
 				times = append(times, time.Since(start))
 			}
+			b.ReportMetric(float64((ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 			b.ReportMetric(benchPercentile(times, 50), "median-ms")
 			b.ReportMetric(benchPercentile(times, 100), "max-ms")
 		})
 	}
-}
-
-// benchCPU is the CPU time the process has used so far (user and system, all threads), from /proc/self/stat;
-// 0 where there is no /proc. Beside the wall-clock time it tells how much of a slow run was the machine being
-// busy with other work.
-func benchCPU() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	s := string(data)
-	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]) // after the command name, which may hold spaces
-	if len(f) < 13 {
-		return 0
-	}
-	utime, _ := strconv.ParseInt(f[11], 10, 64) // fields 14 and 15 of proc(5), in clock ticks
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * (time.Second / 100) // USER_HZ is 100 on Linux
 }

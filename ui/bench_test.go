@@ -40,11 +40,13 @@ func BenchmarkStressDesk(b *testing.B) {
 	// The window with every tab filled: what the program does before its first frame.
 	b.Run("new-window", func(b *testing.B) {
 		times := make([]time.Duration, 0, b.N)
+		cpu := store.ProcessCPU()
 		for i := 0; i < b.N; i++ {
 			start := time.Now()
 			newDesk(a, w, db)
 			times = append(times, time.Since(start))
 		}
+		b.ReportMetric(benchCPUPerOp(b, cpu), "cpu-ms/op")
 		b.ReportMetric(benchMedianMS(times), "median-ms")
 	})
 	d := newDesk(a, w, db)
@@ -60,17 +62,20 @@ func BenchmarkStressDesk(b *testing.B) {
 		b.Run("refresh/"+t.name, func(b *testing.B) {
 			d.tabs.SelectIndex(i)
 			times := make([]time.Duration, 0, b.N)
+			cpu := store.ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				t.tab.refresh()
 				times = append(times, time.Since(start))
 			}
+			b.ReportMetric(benchCPUPerOp(b, cpu), "cpu-ms/op")
 			b.ReportMetric(benchMedianMS(times), "median-ms")
 		})
 	}
 	for i, it := range d.tabs.Items {
 		b.Run("select/"+it.Text, func(b *testing.B) {
 			times := make([]time.Duration, 0, b.N)
+			cpu := store.ProcessCPU()
 			for n := 0; n < b.N; n++ {
 				d.tabs.SelectIndex((i + 1) % len(d.tabs.Items))
 				d.report.waitIdle(10 * time.Second)
@@ -81,6 +86,7 @@ func BenchmarkStressDesk(b *testing.B) {
 				// so the next step waits for it rather than race it (the real driver runs it on the UI thread).
 				d.report.waitIdle(10 * time.Second)
 			}
+			b.ReportMetric(benchCPUPerOp(b, cpu), "cpu-ms/op")
 			b.ReportMetric(benchMedianMS(times), "median-ms")
 			b.ReportMetric(float64(slices.Max(times).Microseconds())/1000, "max-ms")
 		})
@@ -101,6 +107,7 @@ func BenchmarkStressDesk(b *testing.B) {
 			d.tabs.SelectIndex(tg.tab)
 			sel := tg.sel()
 			times := make([]time.Duration, 0, b.N)
+			cpu := store.ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				v := tg.value
 				if i%2 == 1 {
@@ -110,10 +117,16 @@ func BenchmarkStressDesk(b *testing.B) {
 				sel.SetSelected(v)
 				times = append(times, time.Since(start))
 			}
+			b.ReportMetric(benchCPUPerOp(b, cpu), "cpu-ms/op")
 			b.ReportMetric(benchMedianMS(times), "median-ms")
 			sel.SetSelected("全部")
 		})
 	}
+}
+
+// benchCPUPerOp is the process's CPU time per operation since cpu (store.ProcessCPU), in milliseconds.
+func benchCPUPerOp(b *testing.B, cpu time.Duration) float64 {
+	return float64((store.ProcessCPU() - cpu).Microseconds()) / 1000 / float64(b.N)
 }
 
 // benchMedianMS is the median of ts in milliseconds.
@@ -144,11 +157,13 @@ func BenchmarkStressSuggestions(b *testing.B) {
 	timed := func(name string, op func(i int)) {
 		b.Run(name, func(b *testing.B) {
 			times := make([]time.Duration, 0, b.N)
+			cpu := store.ProcessCPU()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
 				op(i)
 				times = append(times, time.Since(start))
 			}
+			b.ReportMetric(benchCPUPerOp(b, cpu), "cpu-ms/op")
 			b.ReportMetric(benchMedianMS(times), "median-ms")
 			slices.Sort(times)
 			b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")

@@ -5,9 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"rendadesk/store"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 )
@@ -42,7 +42,7 @@ func BenchmarkYearExport(b *testing.B) {
 				b.Fatalf("rendadesk %v: exit %d: %s", args, code, stderr.String())
 			}
 			times := make([]time.Duration, 0, b.N)
-			cpu := benchCPU()
+			cpu := store.ProcessCPU()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				start := time.Now()
@@ -53,24 +53,7 @@ func BenchmarkYearExport(b *testing.B) {
 			}
 			slices.Sort(times)
 			b.ReportMetric(float64(times[(len(times)-1)/2].Microseconds())/1000, "median-ms")
-			b.ReportMetric(float64((benchCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((store.ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 		})
 	}
-}
-
-// benchCPU is the CPU time the process has used so far (user and system, all threads), from /proc/self/stat;
-// 0 where there is no /proc.
-func benchCPU() time.Duration {
-	data, err := os.ReadFile("/proc/self/stat")
-	if err != nil {
-		return 0
-	}
-	s := string(data)
-	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-	if len(f) < 13 {
-		return 0
-	}
-	utime, _ := strconv.ParseInt(f[11], 10, 64) // fields 14 and 15 of proc(5), in clock ticks of 1/100 s
-	stime, _ := strconv.ParseInt(f[12], 10, 64)
-	return time.Duration(utime+stime) * (time.Second / 100)
 }
