@@ -135,6 +135,10 @@ func (db *DB) VacatedSeat(ctx context.Context, deputyID int64, level string) (Se
 		}
 		st = d.Seats[i]
 		if d.Status != DeputyVacant && (st.End == "" || st.EndReason == SeatTermEnded) {
+			if d.Status == DeputyTermEnded || st.EndReason == SeatTermEnded {
+				// A seat that ended with its term is filled by the next term's election, not by a by-election.
+				return Errorf(EINVALID, "代表「%s」的%s任期已届满，届满的席位由换届选举产生，不能发起补选", d.Name, level)
+			}
 			return Errorf(EINVALID, "代表「%s」仍在任，不能发起补选：请先把状态改为出缺(或填写这一级的任期终止)", d.Name)
 		}
 		return nil

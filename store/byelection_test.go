@@ -21,6 +21,21 @@ func TestByElection(t *testing.T) {
 			t.Fatalf("a by-election for a deputy in office: %v", err)
 		}
 	})
+	t.Run("ErrTermEnded", func(t *testing.T) {
+		// 李's seat ended with the term (换届): not 「仍在任」, and not a seat for a by-election.
+		if _, err := f.db.SQL().Exec(`UPDATE deputies SET status = ? WHERE id = ?`, DeputyTermEnded, f.li.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.db.SQL().Exec(`UPDATE deputy_levels SET end_date = '2026-12-31', end_reason = ? WHERE deputy_id = ?`,
+			SeatTermEnded, f.li.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err := f.db.VacatedSeat(ctx, f.li.ID, LevelTown)
+		if err == nil || !strings.Contains(err.Error(), "任期已届满") || strings.Contains(err.Error(), "仍在任") {
+			t.Fatalf("a by-election for a seat whose term ended: %v", err)
+		}
+		must(t, f.db.SaveDeputy(ctx, &f.li)) // 李 as the fixture made him, for the counts below
+	})
 	f.zhao.Status, f.zhao.VacancyReason, f.zhao.VacancyDate = DeputyVacant, "调离", "2024-06-01"
 	must(t, f.db.SaveDeputy(ctx, &f.zhao))
 	seat, err := f.db.VacatedSeat(ctx, f.zhao.ID, LevelTown)
