@@ -15,6 +15,10 @@ import (
 // overviewListMax is how many overdue or due-soon items the overview lists; the heading gives the full count.
 const overviewListMax = 50
 
+// rulesPage is the place of 工作提醒 among 概览's attention tabs: after the three of suggestions, 逾期整改 and the two
+// of voter contact.
+const rulesPage = 6
+
 // overviewTab is 概览: the office at a glance — deputies, stations and this year's suggestions counted, the
 // items whose deadline has passed or is near, and the latest changes. refresh runs whenever the tab is
 // selected, so the numbers are those of the moment.
@@ -92,7 +96,8 @@ func newOverviewTab(d *desk) *overviewTab {
 		d.items.filters.remind.SetSelected(remindOverdue)
 	})
 	actions := container.NewVBox(container.NewHBox(add, showOverdue))
-	t.rules = newOverviewRules() // issue 22: its line under the date, its page among the attention tabs
+	// issue 22: its line under the date, its page among the attention tabs (the last: rulesPage)
+	t.rules = newOverviewRules(func() { t.attention.SelectIndex(rulesPage) })
 	head := container.NewBorder(nil, nil, nil, actions, container.NewVBox(t.heading, t.today, t.rules.line, t.backupFailed))
 	figures := container.NewGridWithColumns(3,
 		overviewFigure("在任代表", t.figures.deputies),
@@ -219,7 +224,7 @@ func (t *overviewTab) refresh() {
 	t.rects.refresh(t.d, today)
 	t.attention.Items[3].Text = fmt.Sprintf("逾期整改 (%d)", t.rects.total)
 	t.contact.refresh(t.d, today, t.attention.Items[4:6])
-	t.rules.refresh(t.d, today, t.attention.Items[6])
+	t.rules.refresh(t.d, today, t.attention.Items[rulesPage])
 	t.attention.Refresh()
 
 	t.recent, _, err = db.History(ctx, store.HistoryFilter{Limit: 20})

@@ -18,15 +18,22 @@ type overviewRules struct {
 	items []store.Reminder
 	head  *widget.Label
 	list  *widget.List
-	// line is the nearest reminder under the day's date, seen without opening the page (the attention tabs
-	// overflow at the window's usual width); hidden when nothing is due.
-	line *widget.Label
+	// line is the nearest reminder under the day's date, seen without opening the page, with a button that
+	// opens it (the attention tabs overflow at the window's usual width and put 工作提醒 behind 「…」);
+	// hidden when nothing is due.
+	line     *fyne.Container
+	lineText *widget.Label
+	open     *widget.Button
 }
 
-func newOverviewRules() *overviewRules {
-	o := &overviewRules{head: boldLabel(""), line: widget.NewLabel("")}
-	o.line.Importance = widget.WarningImportance
-	o.line.Truncation = fyne.TextTruncateEllipsis
+// newOverviewRules makes the list; show opens its page among the attention tabs.
+func newOverviewRules(show func()) *overviewRules {
+	o := &overviewRules{head: boldLabel(""), lineText: widget.NewLabel("")}
+	o.lineText.Importance = widget.WarningImportance
+	o.lineText.Truncation = fyne.TextTruncateEllipsis
+	o.open = widget.NewButton("查看全部", show)
+	o.open.Importance = widget.LowImportance
+	o.line = container.NewBorder(nil, nil, o.open, nil, o.lineText)
 	o.head.Importance = widget.WarningImportance
 	o.list = widget.NewList(func() int { return len(o.items) },
 		func() fyne.CanvasObject {
@@ -63,9 +70,10 @@ func (o *overviewRules) refresh(d *desk, today store.Date, item *container.TabIt
 		o.head.SetText(fmt.Sprintf("按工作规则，本期尚未完成 %d 项(规则在「设置 → 工作规则」中修改)", len(o.items)))
 		line := "工作提醒：" + o.items[0].Text
 		if len(o.items) > 1 {
-			line += fmt.Sprintf("等 %d 项(见下方「工作提醒」)", len(o.items))
+			line += fmt.Sprintf("等 %d 项", len(o.items))
 		}
-		o.line.SetText(line)
+		o.lineText.SetText(line)
+		o.open.SetText(fmt.Sprintf("查看全部 %d 项", len(o.items)))
 		o.line.Show()
 	}
 	o.list.Refresh()

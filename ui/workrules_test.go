@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/store"
@@ -63,8 +64,14 @@ func TestWorkRulesInTheWindow(t *testing.T) {
 			t.Fatalf("工作提醒 lacks 「%s」:\n%s", line, shown)
 		}
 	}
-	if l := ov.rules.line; !l.Visible() || !strings.HasPrefix(l.Text, "工作提醒："+want[0].Text) {
+	if l := ov.rules.lineText; !ov.rules.line.Visible() || !strings.HasPrefix(l.Text, "工作提醒："+want[0].Text) {
 		t.Fatalf("the line under the date: %q", l.Text)
+	}
+	// The page is the last of the attention tabs, behind 「…」 at the usual width: the line's button opens it.
+	ov.attention.SelectIndex(0)
+	test.Tap(ov.rules.open)
+	if ov.attention.Selected() != page || ov.rules.open.Text != fmt.Sprintf("查看全部 %d 项", len(want)) {
+		t.Fatalf("「%s」 opened %q", ov.rules.open.Text, ov.attention.Selected().Text)
 	}
 	planShot(t, d, "overview-reminders")
 
@@ -101,7 +108,7 @@ func TestWorkRulesInTheWindow(t *testing.T) {
 			t.Fatalf("a rule switched off still reminds: %s\n%s", page.Text, shown)
 		}
 		if ov.rules.line.Visible() {
-			t.Fatalf("nothing is due, yet the line says %q", ov.rules.line.Text)
+			t.Fatalf("nothing is due, yet the line says %q", ov.rules.lineText.Text)
 		}
 		d.tabs.Select(d.report.tabItem())
 		d.report.refresh()
