@@ -341,19 +341,22 @@ func ItemHistory(path string, st store.Settings, it store.NamedSuggestion, steps
 			if i > 0 {
 				d.moveDown(3)
 			}
-			d.ensure(d.boxHeight(2, r.Content, 4)) // a reply's date and outcome with the start of its text
 			who := "承办单位答复"
 			if r.FromUpper {
 				who = "上级答复"
 			}
-			d.fields(
-				[]field{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},
-				[]field{{"办理结果", r.Outcome}, {"轮次", fmt.Sprintf("第%d轮（%s）", r.Round, who)}},
-			)
-			d.textBox("答复内容", r.Content, 2)
-			if files := attachmentsOf(h.Attachments, store.Owner{Kind: store.OwnerReply, ID: r.ID}); files != "" {
-				d.fields([]field{{"附件", files}})
+			rows := [][]field{
+				{{"答复日期", r.Date.Chinese()}, {"答复方式", r.Method}},
+				{{"办理结果", r.Outcome}, {"轮次", fmt.Sprintf("第%d轮（%s）", r.Round, who)}},
 			}
+			// The reply's files with its date and outcome, above its text: after the text, the 附件 row was
+			// seen alone at the top of the next page.
+			if files := attachmentsOf(h.Attachments, store.Owner{Kind: store.OwnerReply, ID: r.ID}); files != "" {
+				rows = append(rows, []field{{"附件", files}})
+			}
+			d.ensure(d.boxHeight(len(rows), r.Content, 4)) // a reply's fields with the start of its text
+			d.fields(rows...)
+			d.textBox("答复内容", r.Content, 2)
 		}
 	}
 	if len(h.Evaluations) > 0 {
