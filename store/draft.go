@@ -31,7 +31,7 @@ const draftStamp = "2006-01-02 15:04:05"
 func (d *Draft) Validate() error {
 	var c checker
 	c.required("草稿类型", d.Kind)
-	c.maxLen("草稿类型", d.Kind, maxName)
+	c.maxLen("草稿类型", d.Kind, maxLine) // a form's name, e.g. supervision.campaign.targets: never the clerk's text
 	c.required("记录", d.Key)
 	c.maxLen("记录", d.Key, maxName)
 	c.required("草稿名称", d.Label)

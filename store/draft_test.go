@@ -35,6 +35,12 @@ func TestDrafts(t *testing.T) {
 			t.Fatalf("after delete %+v", got)
 		}
 	})
+	t.Run("LongFormName", func(t *testing.T) {
+		// Form names grow with the forms (supervision.campaign.targets): a name past 20 characters was refused,
+		// and the window's draft writer only logged it — the form's text was not kept.
+		db := mustOpen(t)
+		must(t, db.SaveDraft(ctx, &Draft{Kind: "supervision.campaign.targets", Key: "3", Label: "评议活动的评议对象", Fields: `{}`}))
+	})
 	t.Run("ErrFieldsNotJSON", func(t *testing.T) {
 		db := mustOpen(t)
 		wantErr(t, db.SaveDraft(ctx, &Draft{Kind: "deputy", Key: "new", Label: "新增代表的内容", Fields: `{"姓名":`}), EINVALID, "草稿内容", "JSON")
