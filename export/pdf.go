@@ -36,15 +36,24 @@ const (
 	cellPadY = 1.6 // vertical padding inside table cells
 )
 
-// pageAlias stands for the page count until the document is closed. It is a private-use character, which
-// clean never lets through from the clerk's text, so only the footer contains it; fpdf substitutes it in the
-// UTF-16 text of the pages, which works with our UTF-8 font (every form test reads 「第 i 页 共 n 页」 back
-// with pdftotext). A document printed in parts (meeting materials) numbers each part on its own, with the
-// characters after it standing for each part's count (startPart).
-const pageAlias = "\uE000"
+// pageAlias stands for the page count until the document is closed. It is made of private-use characters,
+// which clean never lets through from the clerk's text, so only the footer contains it; fpdf substitutes it in
+// the UTF-16 text of the pages, which works with our UTF-8 font (every form test reads 「第 i 页 共 n 页」 back
+// with pdftotext). A document printed in parts (meeting materials) numbers each part on its own, with its own
+// alias (partAlias).
+//
+// fpdf looks for an alias's bytes anywhere in a page, not only at character boundaries. The alias was once
+// U+E000 alone: its bytes E0 00 are also the end of 章 (7A E0) and the start of 「)」 (00 29), so 「(盖章)」
+// printed as 「(盖稀ㄩ」. Two characters from U+E0E0 on cannot be found across two others: the bytes E0 E0 E0 xx
+// (or, as UTF-8, EE 83 A0 EE …) would need a private-use character in the text.
+const pageAlias = "\uE0E0\uE0E0"
 
-// isAlias reports whether r is one of the page count aliases (U+E000…U+E0FF), which clean keeps out of text.
-func isAlias(r rune) bool { return r >= 0xE000 && r <= 0xE0FF }
+// partAlias is the alias of part n (from 1) of a document printed in parts.
+func partAlias(n int) string { return "\uE0E0" + string(rune(0xE100+n)) }
+
+// isAlias reports whether r may be part of a page count alias: any private-use character, which clean keeps
+// out of text (the font has none).
+func isAlias(r rune) bool { return r >= 0xE000 && r <= 0xF8FF }
 
 // lineHeight is the distance between baselines for text of size pt: 1.45 times the size, airy enough for
 // Chinese.
@@ -184,7 +193,7 @@ func (d *document) startPart(name string) {
 		d.addPage() // the footer of the last page is drawn with the part it belongs to
 	}
 	d.parts++
-	d.partAlias = string(rune(0xE000 + d.parts))
+	d.partAlias = partAlias(d.parts)
 	d.partFirst = d.pdf.PageNo()
 }
 
