@@ -118,6 +118,9 @@ type Figures struct {
 	// (issue 22, figures_compliance.go).
 	Compliance     []ComplianceRow
 	ComplianceYear int
+
+	// Plan is the year's work plan (of the year of CountedOn) as it stood on that day (issue 22, figures_plan.go).
+	Plan PlanFigures
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -216,6 +219,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.complianceFigures(f); err != nil { // issue 22
 		return fmt.Errorf("统计工作规则执行情况: %w", err)
+	}
+	if err := tx.planFigures(f); err != nil { // issue 22: the work plan
+		return fmt.Errorf("统计年度工作计划: %w", err)
 	}
 	return nil
 }
