@@ -131,23 +131,16 @@ func (db *DB) PlanStatus(ctx context.Context, year int, asOf Date) (out PlanFigu
 }
 
 // planReminders are the plan's items of today's month or quarter not done yet, for 工作提醒. An item made
-// from a rule still enabled is left to that rule's own reminder, which says the same.
+// from a work rule is left to the rule: its own reminder says the same, and a rule switched off in 设置 is one
+// the clerk no longer wants to be reminded of (an item whose rule was deleted reminds like any other).
 func (tx *Tx) planReminders(today Date) ([]Reminder, error) {
 	items, err := tx.planItems(today.Year(), 0)
 	if err != nil {
 		return nil, err
 	}
-	rules, err := tx.workRules(0)
-	if err != nil {
-		return nil, err
-	}
-	enabled := map[int64]bool{}
-	for _, r := range rules {
-		enabled[r.ID] = r.Enabled
-	}
 	var out []Reminder
 	for _, p := range items {
-		if (p.Month == 0 && p.Quarter == 0) || enabled[p.RuleID] || p.StatusOn(today) != PlanOpen {
+		if (p.Month == 0 && p.Quarter == 0) || p.RuleID != 0 || p.StatusOn(today) != PlanOpen {
 			continue
 		}
 		span := p.Span()

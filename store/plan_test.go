@@ -264,6 +264,14 @@ func TestPlanReminders(t *testing.T) {
 			t.Fatalf("reminded in October: %v", texts)
 		}
 	})
+	t.Run("RuleItemsLeftToTheRule", func(t *testing.T) {
+		_, _, err := db.DraftPlan(ctx, 2024)
+		must(t, err)
+		texts := reminderTexts(t, db, "2024-11-20")
+		if hasText(texts, "年度计划本季度安排的「主席团会议」") || !hasText(texts, "本季度尚未召开主席团会议") {
+			t.Fatalf("a rule's item reminded beside its rule: %v", texts)
+		}
+	})
 	t.Run("DoneIsNotReminded", func(t *testing.T) {
 		m := Meeting{Kind: MeetingInspect, Title: "视察敬老院", Start: "2024-11-05"}
 		must(t, db.SaveMeeting(ctx, &m))
