@@ -90,6 +90,8 @@ func (g *demoGen) linkDemoPlan(w *demoWriter, r *rand.Rand, y int) {
 	for _, gr := range g.groups {
 		group[gr.id] = gr.name
 	}
+	// The topics first: 代表视察 of the year would otherwise take the first 视察, which is a planned topic's.
+	slices.SortStableFunc(items, func(a, b PlanItem) int { return boolRank(a.RuleID != 0) - boolRank(b.RuleID != 0) })
 	for _, p := range items {
 		if p.CancelledOn != "" || r.Float64() < 0.08 {
 			continue
