@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -154,4 +156,45 @@ func TestWorkPlanInTheWindow(t *testing.T) {
 		}
 		e.form.Hide()
 	})
+}
+
+// 「考评材料…」 under the exports offers the selected year's pack to print or save, and the pack and the plan
+// dialog's 工作要点 write what the clerk expects, read back with pdftotext.
+func TestAssessmentPackAndWorkPlanFromTheWindow(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) not installed")
+	}
+	d := testDesk(t, testDB(t, true))
+	r := reportOpen(t, d)
+	b := findButton(r.content, "考评材料…")
+	if b == nil {
+		t.Fatal("no 考评材料… in 报表")
+	}
+	b.OnTapped()
+	if !strings.Contains(dialogText(d), "「2024年度工作考评材料」") {
+		t.Fatalf("the print dialog: %s", dialogText(d))
+	}
+	read := func(doc document) string {
+		out := filepath.Join(t.TempDir(), doc.file+".pdf")
+		if err := doc.write(out); err != nil {
+			t.Fatal(err)
+		}
+		text, err := exec.Command("pdftotext", "-raw", out, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(strings.Fields(string(text)), "")
+	}
+	pack := read(d.assessmentDoc(2024, testToday))
+	for _, want := range []string{"青山镇人大主席团2024年度工作考评材料", "（统计截至2024年11月30日）", "一、工作规则执行情况第", "六、代表履职积分排名"} {
+		if !strings.Contains(pack, want) {
+			t.Errorf("the pack lacks 「%s」", want)
+		}
+	}
+	plan := read(d.workPlanDoc(2024))
+	for _, want := range []string{"青山镇人大主席团2024年工作要点", "一、会议", "主席团会议（每季度）"} {
+		if !strings.Contains(plan, want) {
+			t.Errorf("the 工作要点 lacks 「%s」", want)
+		}
+	}
 }
