@@ -58,7 +58,8 @@ var demoPlanOwner = map[string]string{PlanMeeting: "人大主席", PlanActivity:
 	PlanTraining: "人大办", PlanPublicity: "人大办", PlanOther: "人大办"}
 
 // demoPlanTopics are the year's planned supervision topics — up to three of the year's 视察, 调研 and 执法检查,
-// planned in their month — with one item cancelled and one that was not done.
+// planned in their month — with one item cancelled and two without a record (one due in the fourth quarter,
+// which 工作提醒 shows in the demo's November).
 func (g *demoGen) demoPlanTopics(r *rand.Rand, y int) []PlanItem {
 	var out []PlanItem
 	for _, m := range g.meetings {
@@ -70,6 +71,7 @@ func (g *demoGen) demoPlanTopics(r *rand.Rand, y int) []PlanItem {
 		}
 	}
 	out = append(out, PlanItem{Year: y, Kind: PlanOther, Title: "编印代表履职手册", Quarter: 2},
+		PlanItem{Year: y, Kind: PlanActivity, Title: "组织代表走访慰问困难群众", Quarter: 4},
 		PlanItem{Year: y, Kind: PlanSupervision, Title: "开展家站点规范化建设专项督查", Quarter: 3})
 	if last := out[len(out)-1]; Date(fmt.Sprintf("%04d-08-15", y)) <= g.today {
 		last.CancelledOn, last.CancelReason = Date(fmt.Sprintf("%04d-08-15", y)), "并入县人大常委会统一督查"
@@ -105,8 +107,8 @@ func (g *demoGen) linkDemoPlan(w *demoWriter, r *rand.Rand, y int) {
 			if c.LinkedTo != 0 || c.Date > g.today || (p.GroupID != 0 && !strings.Contains(c.Title, group[p.GroupID])) {
 				continue
 			}
-			if p.Kind == PlanSupervision && p.RuleID == 0 && !strings.Contains(c.Title, p.Title) {
-				continue // a planned topic is done by its own meeting
+			if p.RuleID == 0 && !strings.Contains(c.Title, p.Title) {
+				continue // an item of the clerk's own is done by a record of its own, not by any of its kind
 			}
 			w.exec(`UPDATE plan_items SET link_kind = ?, link_id = ? WHERE id = ?`, c.Kind, c.ID, p.ID)
 			break
