@@ -62,9 +62,14 @@ func TestWorkPlanInTheWindow(t *testing.T) {
 	})
 	planShot(t, d, "report-plan")
 	t.Run("ReminderInTheOverview", func(t *testing.T) {
-		d.overview.refresh()
-		page := d.overview.attention.Items[len(d.overview.attention.Items)-1]
-		if shown := labelLines(page.Content); !strings.Contains(shown, "年度计划本季度安排的「组织代表走访慰问困难群众」尚未完成（还剩31天）") {
+		ov := d.overview
+		ov.refresh()
+		page := ov.attention.Items[len(ov.attention.Items)-1]
+		ov.attention.Select(page)
+		d.tabs.SelectIndex(0) // the list draws its rows once on screen
+		shown := labelLines(page.Content)
+		d.tabs.Select(r.tabItem())
+		if !strings.Contains(shown, "年度计划本季度安排的「组织代表走访慰问困难群众」尚未完成（还剩31天）") {
 			t.Fatalf("工作提醒 lacks the demo's fourth-quarter item:\n%s", shown)
 		}
 	})
