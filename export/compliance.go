@@ -63,6 +63,14 @@ func ComplianceTable(path string, st store.Settings, year int, asOf store.Date, 
 	d := newDocument(st.OfficeName, "工作规则执行情况", true)
 	d.title(fmt.Sprintf("%s%d年度工作规则执行情况", st.OfficeName, year))
 	d.subtitle(fmt.Sprintf("（统计截至%s）", asOf.Chinese()))
+	d.writeCompliance(year, asOf, rows)
+	d.signature(st.OfficeName, signed.Chinese())
+	return d.save(path)
+}
+
+// writeCompliance writes the compliance table, its note and the records each rule counted (the printed table
+// and the 考评材料's section).
+func (d *document) writeCompliance(year int, asOf store.Date, rows []store.ComplianceRow) {
 	cols := []column{{"序号", 0, "C"}, {"工作规则", 20, "L"}, {"要求", 24, "L"}, {"全年应完成(次)", 0, "C"}, {"已完成(次)", 0, "C"},
 		{"未完成(次)", 0, "C"}, {"待完成(次)", 0, "C"}, {"未完成的时段", 56, "L"}}
 	var table [][]string
@@ -93,8 +101,6 @@ func ComplianceTable(path string, st store.Settings, year int, asOf store.Date, 
 		}
 		d.table([]column{{"序号", 0, "C"}, {"日期", 0, "C"}, {"记录", 60, "L"}, {"计入", 40, "L"}}, lines)
 	}
-	d.signature(st.OfficeName, signed.Chinese())
-	return d.save(path)
 }
 
 // complianceWhere names the periods (and groups) a record counted in.

@@ -11,7 +11,7 @@ import (
 // since every footer has the alias. Characters ending in E0 (章 笠 …) before ASCII, and a document in parts.
 func TestPageAliasInsideText(t *testing.T) {
 	needPoppler(t)
-	lines := []string{"（盖章）(盖章) 章) 第3章2节", "文章A 笠1 䶠x 㠠) 砠(", "鍠9 蠠0 蓠b"}
+	lines := []string{"（盖章）(盖章) 章) 第3章2节", "文章A 笠1 䶠x 㠠) 砠(", "鍠9 蠠0 蓠b", "章臣 章肖 笠至"}
 	d := newDocument("青山镇人大主席团", "测试", false)
 	d.startPart("第一部分")
 	for _, l := range lines {

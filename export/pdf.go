@@ -171,7 +171,13 @@ func (d *document) pageFooter() {
 	}
 	text := fmt.Sprintf("第 %d 页 共 %s 页", page, alias)
 	w := p.GetStringWidth(text) - p.GetStringWidth(alias) + p.GetStringWidth("00")
-	p.SetXY(d.left+(d.width-w)/2, d.bottom+marginMM-13)
+	// The page's own size, not the document's geometry: a report switching between portrait and landscape sets
+	// the next page's geometry before fpdf draws this page's footer.
+	pw, ph := p.GetPageSize()
+	if d.scale != 0 {
+		pw, ph = pw/d.scale, ph/d.scale
+	}
+	p.SetXY(marginMM+(pw-2*marginMM-w)/2, ph-13)
 	p.CellFormat(w+10, 5, text, "", 0, "L", false, 0, "")
 	p.SetTextColor(0, 0, 0)
 }

@@ -108,9 +108,18 @@ func reportCover(d *document, r Report, tables []rtable, coverTitle string) {
 	d.moveDown(lineHeight(13) + 2)
 	d.font(false, 11.5)
 	lh = lineHeight(11.5) * 1.1
-	for _, t := range tables {
-		for _, l := range d.wrap(t.title(), d.width*0.64) {
-			d.text(x+4, d.y(), d.width*0.64-4, lh, l, "L")
+	// One column while the list fits the cover; past about twenty tables, two narrower columns from the margin.
+	colW, cols, top := d.width*0.64, []float64{x + 4}, d.y()
+	if float64(len(tables))*lh > d.room() {
+		colW, cols = d.width/2-4, []float64{d.left, d.left + d.width/2}
+	}
+	perCol := (len(tables) + len(cols) - 1) / len(cols)
+	for i, t := range tables {
+		if i > 0 && i%perCol == 0 {
+			d.pdf.SetY(top)
+		}
+		for _, l := range d.wrap(t.title(), colW-4) {
+			d.text(cols[i/perCol], d.y(), colW-4, lh, l, "L")
 			d.moveDown(lh)
 		}
 	}

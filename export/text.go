@@ -37,6 +37,8 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.deputies(),
 		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
+		r.workRules(),  // issue 22: the work rules and the plan (text_plan.go)
+		r.dutyScores(), // issue 22: 履职积分
 		r.footnote(),
 	} {
 		if p != "" {

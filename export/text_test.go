@@ -106,6 +106,7 @@ func rtAllPercents(f store.Figures, precision int) map[string]bool {
 	for _, r := range []store.Rate{sup.Satisfaction, sup.Awareness, sup.InquiryPoll} {
 		out[r.Percent(precision)] = true
 	}
+	out[f.Plan.Total.DoneRate().Percent(precision)] = true // the plan's 完成率 (issue 22, text_plan.go)
 	return out
 }
 

@@ -294,14 +294,16 @@ func (tx *Tx) groupActivities(measure string, from, to Date, groups []Group) ([]
 
 // Reminder is what a rule still requires in the period that holds today: 「本季度尚未召开主席团会议（还剩18天）」.
 type Reminder struct {
-	RuleID   int64
-	Text     string
-	Due      Date
-	DaysLeft int // to Due; negative when Due has passed
+	RuleID int64
+	// PlanItemID is the plan item a reminder is about (figures_plan.go), 0 for a rule's.
+	PlanItemID int64
+	Text       string
+	Due        Date
+	DaysLeft   int // to Due; negative when Due has passed
 }
 
 // Reminders lists, for every enabled rule, the periods holding today (each group's, for a group rule) that
-// still fall short, the nearest due first.
+// still fall short, and the work plan's items of this month or quarter not done yet, the nearest due first.
 func (db *DB) Reminders(ctx context.Context, today Date) ([]Reminder, error) {
 	rows, err := db.Compliance(ctx, today.Year(), today)
 	if err != nil {
@@ -316,6 +318,14 @@ func (db *DB) Reminders(ctx context.Context, today Date) ([]Reminder, error) {
 			left := int(math.Round(u.Due.Time().Sub(today.Time()).Hours() / 24))
 			out = append(out, Reminder{RuleID: r.Rule.ID, Text: reminderText(r.Rule, u, left), Due: u.Due, DaysLeft: left})
 		}
+	}
+	err = db.view(ctx, func(tx *Tx) error { // issue 22: the plan's items of this month or quarter
+		plan, err := tx.planReminders(today)
+		out = append(out, plan...)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.SortStableFunc(out, func(a, b Reminder) int { return a.DaysLeft - b.DaysLeft })
 	return out, nil

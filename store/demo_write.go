@@ -218,7 +218,8 @@ func (g *demoGen) write(w *demoWriter) {
 	w.quiet, w.done = false, rows+len(g.items)*demoItemRows // the items counted in their units, as reported
 	// Issue 18: the voters' and petitions' records, after the items they point at.
 	g.writeVoters(w)
-	g.writePlan(w) // issue 22: the stations' monthly 公示 (demo_plan.go)
+	g.writePlan(w)     // issue 22: the stations' monthly 公示 (demo_plan.go)
+	g.writeWorkPlan(w) // issue 22: the year's work plan (demo_workplan.go)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):

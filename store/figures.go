@@ -118,6 +118,13 @@ type Figures struct {
 	// (issue 22, figures_compliance.go).
 	Compliance     []ComplianceRow
 	ComplianceYear int
+
+	// Plan is the year's work plan (of the year of CountedOn) as it stood on that day (issue 22, figures_plan.go).
+	Plan PlanFigures
+	// Duty is the head of the period's 履职积分 ranking (issue 22, figures_duty.go).
+	Duty DutyFigures
+	// records are the 履职档案 Duty was scored from, for LoadReport's T10 (the same query, not run twice).
+	records []DeputyRecord
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -216,6 +223,12 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.complianceFigures(f); err != nil { // issue 22
 		return fmt.Errorf("统计工作规则执行情况: %w", err)
+	}
+	if err := tx.planFigures(f); err != nil { // issue 22: the work plan
+		return fmt.Errorf("统计年度工作计划: %w", err)
+	}
+	if err := tx.dutyFigures(f); err != nil { // issue 22: 履职积分
+		return fmt.Errorf("统计履职积分: %w", err)
 	}
 	return nil
 }

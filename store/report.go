@@ -80,8 +80,11 @@ func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, 
 		if rep.Stations, err = tx.reportStations(f); err != nil {
 			return err
 		}
-		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
-			return err
+		// The figures read the same records for the 履职积分 (figures_duty.go): taken, not read twice.
+		if rep.Records = f.records; rep.Records == nil {
+			if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
+				return err
+			}
 		}
 		if rep.Points, err = tx.dutyPoints(); err != nil { // issue 22: 履职积分 from the same records
 			return err

@@ -12,7 +12,8 @@ import (
 
 // overviewRules is the 概览's list of what the work rules still require in the period holding today
 // (issue 22): 「本季度尚未召开主席团会议（还剩18天）」, 「第二代表小组本季度尚无活动（还剩18天）」,
-// 「11月公示尚未打印或登记（应于2024年11月10日前，还剩3天）」, the nearest due first. The rules are set in
+// 「11月公示尚未打印或登记（应于2024年11月10日前，还剩3天）」, and the year's plan items of this month or
+// quarter not done (「年度计划本季度安排的「…」尚未完成（还剩31天）」), the nearest due first. The rules are set in
 // 设置 → 工作规则; the year's table is in 报表.
 type overviewRules struct {
 	items []store.Reminder
@@ -64,10 +65,10 @@ func (o *overviewRules) refresh(d *desk, today store.Date, item *container.TabIt
 		o.items = nil
 	}
 	if len(o.items) == 0 {
-		o.head.SetText("按工作规则，本期要做的工作都已完成")
+		o.head.SetText("按工作规则和年度工作计划，本期要做的工作都已完成")
 		o.line.Hide()
 	} else {
-		o.head.SetText(fmt.Sprintf("按工作规则，本期尚未完成 %d 项(规则在「设置 → 工作规则」中修改)", len(o.items)))
+		o.head.SetText(fmt.Sprintf("按工作规则和年度工作计划，本期尚未完成 %d 项(规则在「设置 → 工作规则」中修改，计划在「报表」中编辑)", len(o.items)))
 		line := "工作提醒：" + o.items[0].Text
 		if len(o.items) > 1 {
 			line += fmt.Sprintf("等 %d 项", len(o.items))

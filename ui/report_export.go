@@ -36,7 +36,8 @@ func (t *reportTab) newExportBox() fyne.CanvasObject {
 	t.progressBox = container.NewVBox(t.progressMsg, t.progress)
 	t.progressBox.Hide()
 	// 报送包 for the county (report_package.go), on a line of its own under the exports.
-	buttons = container.NewVBox(buttons, container.NewHBox(t.packageButton()))
+	// 考评材料 beside it (issue 22, report_assessment.go).
+	buttons = container.NewVBox(buttons, container.NewHBox(t.packageButton(), t.assessmentButton()))
 	note := reportHint("Excel 工作簿含各统计表和图表；PDF 供打印；文字稿为纯文本；报送包是报给县人大的数据文件(附 Excel)，县里用人大工作台汇总。文件按当前选择的期间和截至日期生成。")
 	// Wrapped, not cut: Fyne 2.7's RichText panics (index out of range in updateRowBounds) laying out a label
 	// that both wraps and truncates once the 字号 grows, which took the window down from 设置 → 显示.
