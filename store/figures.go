@@ -118,6 +118,10 @@ type Figures struct {
 	// (issue 22, figures_compliance.go).
 	Compliance     []ComplianceRow
 	ComplianceYear int
+
+	// Training is the window's 培训学习: trainings, 参训人次, per-deputy hours and the new deputies' check
+	// (issue 22 part 5, training.go).
+	Training TrainingFigures
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -216,6 +220,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.complianceFigures(f); err != nil { // issue 22
 		return fmt.Errorf("统计工作规则执行情况: %w", err)
+	}
+	if err := tx.trainingFigures(f); err != nil { // issue 22 part 5
+		return fmt.Errorf("统计培训学习: %w", err)
 	}
 	return nil
 }
