@@ -440,11 +440,14 @@ func (db *DB) trainingReminders(ctx context.Context, today Date) (out []Reminder
 }
 
 // newDeputyReminders are the reminders of the new deputies' training on today: before the first session, those
-// not trained yet; after it, those who missed it and have had no training since (补训 clears them).
+// not trained yet; for a year after it, those who missed it and have had no training since (补训 clears them).
 func (tx *Tx) newDeputyReminders(today Date) ([]Reminder, error) {
 	c, err := tx.newDeputyCheckOn(today)
 	if err != nil || c.Term.ID == 0 {
 		return nil, err
+	}
+	if c.Held() && daysBetween(c.FirstSession, today) > newDeputyReminderDays {
+		return nil, nil // long past: the 报表 tab's list still shows them
 	}
 	var names []string
 	var count int
@@ -476,6 +479,9 @@ func (tx *Tx) newDeputyReminders(today Date) ([]Reminder, error) {
 	return []Reminder{{Text: fmt.Sprintf("%s新任代表%d人(%s)未在第一次人代会(%s)前参加培训，请安排补训", c.Term.Name(), count, who,
 		c.FirstSession.Chinese()), Due: c.FirstSession, DaysLeft: daysBetween(today, c.FirstSession)}}, nil
 }
+
+// newDeputyReminderDays is how long after the first session the missed training is still a reminder: a year.
+const newDeputyReminderDays = 365
 
 // reminderNoDue orders a reminder without a due day after the dated ones.
 const reminderNoDue = 1 << 20

@@ -196,6 +196,23 @@ func TestNewDeputyTrainingFlag(t *testing.T) {
 			t.Fatalf("reminder %q", r)
 		}
 	})
+	t.Run("AYearAfter", func(t *testing.T) {
+		// Without the 补训 (钱新 absent from it), the reminder stays for a year after the session, then stops;
+		// the check still names the deputy.
+		must(t, db.SaveMeetingDetail(ctx, lastTraining(t, db), MeetingDetail{Attendance: []Attendance{{DeputyID: qian.ID, Status: "缺席"}}}))
+		if r := reminder(t, "2025-12-31"); !strings.Contains(r, "钱新") {
+			t.Fatalf("reminder within the year: %q", r)
+		}
+		if r := reminder(t, "2026-01-21"); r != "" {
+			t.Fatalf("reminder a year after the session: %q", r)
+		}
+		c, err := db.NewDeputyCheck(ctx, "2026-01-21")
+		must(t, err)
+		if names(c.Missed()) != "钱新" {
+			t.Fatalf("missed %q", names(c.Missed()))
+		}
+		must(t, db.SaveMeetingDetail(ctx, lastTraining(t, db), MeetingDetail{Attendance: []Attendance{{DeputyID: qian.ID, Status: "出席"}}}))
+	})
 	t.Run("AfterTheMakeUpTraining", func(t *testing.T) {
 		c, err := db.NewDeputyCheck(ctx, "2025-01-26")
 		must(t, err)
@@ -206,4 +223,12 @@ func TestNewDeputyTrainingFlag(t *testing.T) {
 			t.Fatalf("reminder after 补训: %q", r)
 		}
 	})
+}
+
+// lastTraining is the id of the latest training.
+func lastTraining(t *testing.T, db *DB) int64 {
+	t.Helper()
+	ms, _, err := db.Meetings(context.Background(), MeetingFilter{Kind: MeetingTraining, Limit: 1})
+	must(t, err)
+	return ms[0].ID
 }
