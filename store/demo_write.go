@@ -218,7 +218,7 @@ func (g *demoGen) write(w *demoWriter) {
 	w.quiet, w.done = false, rows+len(g.items)*demoItemRows // the items counted in their units, as reported
 	// Issue 18: the voters' and petitions' records, after the items they point at.
 	g.writeVoters(w)
-	g.writePlan(w) // issue 22: the stations' monthly 公示 (demo_plan.go)
+	g.writePlan(w)     // issue 22: the stations' monthly 公示 (demo_plan.go)
 	g.writeTraining(w) // issue 22 part 5: the trainings' topics (demo_training.go)
 }
 
