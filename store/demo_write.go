@@ -218,8 +218,9 @@ func (g *demoGen) write(w *demoWriter) {
 	w.quiet, w.done = false, rows+len(g.items)*demoItemRows // the items counted in their units, as reported
 	// Issue 18: the voters' and petitions' records, after the items they point at.
 	g.writeVoters(w)
-	g.writePlan(w)     // issue 22: the stations' monthly 公示 (demo_plan.go)
-	g.writeTraining(w) // issue 22 part 5: the trainings' topics (demo_training.go)
+	g.writePlan(w) // issue 22: the stations' monthly 公示 (demo_plan.go)
+	// Issue 22 part 5: the trainings' topics (demo_training.go).
+	g.writeTraining(w)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):

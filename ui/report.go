@@ -61,9 +61,8 @@ type reportTab struct {
 	shown     reportPeriod
 	settings  store.Settings
 	fig       store.Figures
-	supRows   []reportSupRow  // 监督工作 (report_supervision.go)
-	rules     *reportRules    // 工作规则执行情况 (issue 22, report_compliance.go)
-	training  *reportTraining // 培训学习 (issue 22 part 5, training.go)
+	supRows   []reportSupRow // 监督工作 (report_supervision.go)
+	rules     *reportRules   // 工作规则执行情况 (issue 22, report_compliance.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -102,6 +101,9 @@ type reportTab struct {
 	contactItems []store.ContactRecord
 
 	content fyne.CanvasObject
+
+	// training is the 培训学习 part (issue 22 part 5, training.go).
+	training *reportTraining
 }
 
 // reportPeriod is the period of the figures: suggestions received from from to to, as they stood on asOf.
