@@ -37,6 +37,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.deputies(),
 		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
+		r.publicity(), // issue 22 part 6 (text_publicity.go)
 		r.footnote(),
 	} {
 		if p != "" {
