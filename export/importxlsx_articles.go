@@ -19,3 +19,15 @@ var articleImportColumns = []importColumn{
 		hint: "代表或工作人员，多人用顿号分开"},
 	{label: "备注", aliases: []string{"说明"}, template: true},
 }
+
+// ArticleList is the pieces as an exported list whose columns are the import's (刊发日期, 标题, 媒体/平台, 级别,
+// 类型, 作者, 备注), so that a list exported, corrected in Excel and imported again updates the same pieces.
+func ArticleList(as []store.Article) (headers []string, rows [][]string) {
+	for _, c := range articleImportColumns {
+		headers = append(headers, c.label)
+	}
+	for _, a := range as {
+		rows = append(rows, []string{string(a.Date), a.Title, a.Outlet, a.Level, a.Kind, a.Authors, a.Notes})
+	}
+	return headers, rows
+}

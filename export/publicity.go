@@ -15,8 +15,8 @@ import (
 // publicityHeaders are the columns of the pieces' list.
 var publicityHeaders = []string{"序号", "级别", "刊发日期", "标题", "媒体/平台", "类型", "作者"}
 
-// publicityLevelLine is one level against its quota: 「市级 42篇(任务5篇，已完成)」.
-func publicityLevelLine(l store.LevelCount) string {
+// PublicityLevelLine is one level against its quota: 「市级 42篇(任务5篇，已完成)」.
+func PublicityLevelLine(l store.LevelCount) string {
 	switch {
 	case l.Quota == 0:
 		return fmt.Sprintf("%s%d篇", l.Level, l.Count)
@@ -53,7 +53,7 @@ func (w Report) tPublicity() rtable {
 	if f.Total() > 0 {
 		var levels []string
 		for _, l := range f.ByLevel {
-			levels = append(levels, publicityLevelLine(l))
+			levels = append(levels, PublicityLevelLine(l))
 		}
 		t.rows = append(t.rows, trow{span: true, total: true, cells: []any{fmt.Sprintf("合计 %d 篇：%s", f.Total(), strings.Join(levels, "；"))}})
 		for i, a := range publicityByLevel(f) {

@@ -24,9 +24,18 @@ var demoOutlets = map[string][]string{
 // writePublicity writes the pieces and the 《人大通讯》 of every year up to the demo's today.
 func (g *demoGen) writePublicity(w *demoWriter) {
 	r := rand.New(rand.NewPCG(uint64(g.seed), demoPublicityStream))
-	var titles []string
-	for _, m := range g.meetings {
-		titles = append(titles, m.title)
+	// A piece reports a meeting or activity held a little before it.
+	before := func(day Date) string {
+		var near []string
+		for _, m := range g.meetings {
+			if m.start <= day && m.start >= day.AddDays(-30) {
+				near = append(near, m.title)
+			}
+		}
+		if len(near) == 0 {
+			return g.township + "人大工作动态"
+		}
+		return near[r.IntN(len(near))]
 	}
 	pickLevel := func() string {
 		switch x := r.Float64(); {
@@ -54,7 +63,7 @@ func (g *demoGen) writePublicity(w *demoWriter) {
 			if r.Float64() < 0.35 {
 				kind = ArticleInfo
 			}
-			title := titles[r.IntN(len(titles))]
+			title := before(day)
 			if r.IntN(2) == 0 {
 				title = g.township + "人大：" + title
 			}
@@ -80,7 +89,7 @@ func (g *demoGen) writePublicity(w *demoWriter) {
 			issue++
 			stamp := string(day) + " 16:00:00"
 			w.exec(`INSERT INTO newsletters (year, issue_no, date, title, contents, created_at, updated_at) VALUES (?, ?, ?, ?, '', ?, ?)`,
-				y, issue, string(day), titles[r.IntN(len(titles))]+"等", stamp, stamp)
+				y, issue, string(day), before(day)+"等", stamp, stamp)
 		}
 	}
 }

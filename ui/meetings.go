@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/export"
@@ -71,6 +72,7 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一个会议或活动，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.box.Add(widget.NewButtonWithIcon("宣传信息", theme.MailSendIcon(), func() { t.showPublicity() })) // issue 22 (publicity.go)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		filterBox("类型", t.filters.kind, 170), filterBox("年度", t.filters.year, 100),
 	}, t.list.table, t.list.status, t.detail)

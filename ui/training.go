@@ -168,6 +168,7 @@ func (t *reportTab) showTraining(fig store.Figures) {
 		return h
 	}
 	p.box.Add(container.NewHBox(
+		widget.NewButtonWithIcon("打印培训学习情况表", theme.DocumentPrintIcon(), func() { t.d.printTo(t.d.trainingTable(fig.From.Year())) }),
 		link(fmt.Sprintf("培训 %d 次", f.Sessions()), func() { t.explainTrainings(f) }),
 		link(fmt.Sprintf("参训 %d 人次", f.Attendances), func() { t.explainTrainings(f) }),
 		link(fmt.Sprintf("人均学时 %s", store.FormatHours(f.PerDeputy())), func() { t.explainHours(f) })))
