@@ -315,3 +315,61 @@ func (d *desk) trainingTable(year int) document {
 		return export.TrainingTable(path, st, year, asOf, f, d.today())
 	}}
 }
+
+// reportPublicity is the 报表 tab's 宣传信息 part: the window's pieces by level against the quotas, each a link to
+// the pieces of that level, and the 《人大通讯》 issued.
+type reportPublicity struct {
+	head *widget.Label
+	box  *fyne.Container
+}
+
+// newPublicityBox builds the part, empty until figures are shown.
+func (t *reportTab) newPublicityBox() fyne.CanvasObject {
+	t.publicity = &reportPublicity{head: reportHint(""), box: container.NewVBox()}
+	return container.NewVBox(container.NewBorder(nil, nil, boldLabel("宣传信息"), nil, t.publicity.head), t.publicity.box)
+}
+
+// showPublicity fills the part with the figures' publicity.
+func (t *reportTab) showPublicity(fig store.Figures) {
+	p := t.publicity
+	p.box.RemoveAll()
+	if fig.From == "" {
+		p.head.SetText("")
+		return
+	}
+	f := fig.Publicity
+	p.head.SetText("点击级别查看稿件；任务数在「会议 → 宣传信息 → 宣传任务」中修改")
+	total := widget.NewHyperlink(fmt.Sprintf("发表 %d 篇", f.Total()), nil)
+	total.OnTapped = func() { t.explainPublicity(f, "") }
+	row := container.NewHBox(total)
+	for _, l := range f.ByLevel {
+		h := widget.NewHyperlink(export.PublicityLevelLine(l), nil)
+		h.OnTapped = func() { t.explainPublicity(f, l.Level) }
+		row.Add(h)
+	}
+	p.box.Add(row)
+	if n := len(f.Newsletters); n > 0 {
+		p.box.Add(widget.NewLabel(fmt.Sprintf("编印《人大通讯》%d 期", n)))
+	}
+}
+
+// explainPublicity lists the pieces of a level (all for ""), with the 口径.
+func (t *reportTab) explainPublicity(f store.PublicityFigures, level string) {
+	var lines []string
+	for _, a := range f.Articles {
+		if level == "" || a.Level == level {
+			lines = append(lines, fmt.Sprintf("%s　%s　%s　%s　%s　%s", a.Date.Chinese(), a.Level, a.Title, a.Outlet, a.Kind, a.Authors))
+		}
+	}
+	def := widget.NewLabel("口径：" + store.PublicityDefinition)
+	def.Wrapping = fyne.TextWrapWord
+	what := "全部稿件"
+	if level != "" {
+		what = level + "稿件"
+	}
+	box := container.NewBorder(def, nil, nil, nil, simpleList(fmt.Sprintf("%s %d 篇", what, len(lines)), lines, nil))
+	dlg := dialog.NewCustom("宣传信息：口径和明细", "关闭", box, t.d.win)
+	t.explainBox, t.explainDlg = box, dlg
+	dlg.Resize(fyne.NewSize(880, 520))
+	dlg.Show()
+}

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"rendadesk/store"
 )
 
@@ -67,6 +70,29 @@ func TestPublicityInTheWindow(t *testing.T) {
 		}
 		p.tabs.SelectIndex(2)
 		planShot(t, d, "publicity-quotas")
+	})
+	t.Run("Report", func(t *testing.T) {
+		p.dlg.Hide()
+		r := reportOpen(t, d)
+		r.refresh()
+		reportWait(t, r)
+		county := r.fig.Publicity.Level(store.OutletCounty)
+		var links string
+		walk(r.publicity.box, func(o fyne.CanvasObject) {
+			if h, ok := o.(*widget.Hyperlink); ok {
+				links += h.Text + "|"
+			}
+		})
+		want := fmt.Sprintf("县级%d篇(任务%d篇，差7篇)", county.Count, county.Quota)
+		if !strings.Contains(links, fmt.Sprintf("发表 %d 篇|", f.Total())) || !strings.Contains(links, want) {
+			t.Fatalf("报表's 宣传信息 %q lacks %q", links, want)
+		}
+		r.explainPublicity(r.fig.Publicity, store.OutletCounty)
+		if list := labelText(r.explainBox); !strings.Contains(list, fmt.Sprintf("县级稿件 %d 篇", county.Count)) {
+			t.Fatalf("the 县级 list: %s", list)
+		}
+		planShot(t, d, "publicity-report")
+		r.explainDlg.Hide()
 	})
 	t.Run("Newsletters", func(t *testing.T) {
 		all, err := d.db.Newsletters(d.ctx, 0)

@@ -104,6 +104,8 @@ type reportTab struct {
 
 	// training is the 培训学习 part (issue 22 part 5, training.go).
 	training *reportTraining
+	// publicity is the 宣传信息 part (issue 22 part 6, publicity.go).
+	publicity *reportPublicity
 }
 
 // reportPeriod is the period of the figures: suggestions received from from to to, as they stood on asOf.
@@ -157,6 +159,8 @@ func newReportTab(d *desk) *reportTab {
 		t.newRulesBox(), // issue 22
 		widget.NewSeparator(),
 		t.newTrainingBox(), // issue 22 part 5
+		widget.NewSeparator(),
+		t.newPublicityBox(), // issue 22 part 6
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -398,7 +402,8 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 	t.showContact(fig)
 	t.showSupervision(st, fig)
 	t.showRules(fig)
-	t.showTraining(fig) // issue 22 part 5
+	t.showTraining(fig)  // issue 22 part 5
+	t.showPublicity(fig) // issue 22 part 6
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -425,6 +430,7 @@ func (t *reportTab) clear() {
 	t.showSupervision(t.settings, store.Figures{})
 	t.showRules(store.Figures{})
 	t.showTraining(store.Figures{})
+	t.showPublicity(store.Figures{})
 	t.text.SetText("")
 }
 
