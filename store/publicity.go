@@ -501,7 +501,7 @@ func (f PublicityFigures) Sentence() string {
 
 // PublicityDefinition is the 口径 of the publicity figures, as the 报表 tab and the printed list state it.
 const PublicityDefinition = "稿件按刊发(采用)日期计入期间，按所刊媒体或平台的级别分级统计，每篇只计一次；宣传稿件、人大信息等各类合并计数，" +
-	"也分类列出。任务数为全年任务(在「宣传信息 → 宣传任务」中修改，0为不设任务)，差额为任务数减已发表篇数，完成后为0。" +
+	"也分类列出。任务数为全年任务(在「会议 → 宣传信息 → 宣传任务」中修改，0为不设任务)，差额为任务数减已发表篇数，完成后为0。" +
 	"《人大通讯》按编印日期计期数。"
 
 // Publicity returns the publicity of the days from..to (both inclusive) against the quotas.
