@@ -96,3 +96,19 @@ func TestTrainingTablePDF(t *testing.T) {
 		"12024年3月1日代表履职培训代表法解读(2学时)；建议写作(1.5学时)县人大法工委周明3.51000",
 		"22024年9月1日农业实用技术未登记0100", "代表培训学时", "1李堃13.5", "第1页共1页", "2025年1月5日")
 }
+
+// The printed 履职档案 says the trainings attended and their hours (出席 only: the 请假 one is not counted).
+func TestDeputyFileTrainingHours(t *testing.T) {
+	needPoppler(t)
+	db, st := workbookData(t)
+	addTraining(t, db)
+	recs, err := db.DeputyRecords(context.Background(), 2024)
+	if err != nil || len(recs) != 1 {
+		t.Fatalf("records %d %v", len(recs), err)
+	}
+	path := filepath.Join(t.TempDir(), "履职档案.pdf")
+	if err := DeputyFile(path, st, recs, 2024, "2024-12-31"); err != nil {
+		t.Fatal(err)
+	}
+	wantIn(t, squeeze(pdfText(t, path, "-raw")), "其中出席培训学习1次、计3.5学时。")
+}
