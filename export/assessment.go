@@ -29,6 +29,8 @@ var assessmentSections = []assessmentSection{
 	{"代表建议办理情况", true, packSuggestions},
 	{"家站点「六个有」建设情况", true, packStations},
 	{"代表履职积分排名", true, packDutyScores},
+	{"代表培训学习情况", true, func(d *document, r Report) { trainingBody(d, r.Figures.Training) }},
+	{"宣传信息工作情况", false, func(d *document, r Report) { publicityBody(d, r.Figures.Publicity) }},
 }
 
 // AssessmentSectionTitles are the titles of the pack's sections, in order.

@@ -65,8 +65,11 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 		if t.NonVoting > 0 {
 			line += fmt.Sprintf("、列席 %d 次", t.NonVoting)
 		}
-		line += fmt.Sprintf("，请假 %d 次，缺席 %d 次；参加人代会以外的会议和活动 %d 次。", t.Leave, t.Absent, r.Activities)
-		d.paragraph(line, paraStyle{size: fileSize + 0.5, indent: true, after: 1.5})
+		line += fmt.Sprintf("，请假 %d 次，缺席 %d 次；参加人代会以外的会议和活动 %d 次", t.Leave, t.Absent, r.Activities)
+		if r.Training.Sessions > 0 { // issue 22 part 5: the hours of the trainings attended
+			line += fmt.Sprintf("，其中出席培训学习 %d 次、计 %s 学时", r.Training.Sessions, store.FormatHours(r.Training.Hours))
+		}
+		d.paragraph(line+"。", paraStyle{size: fileSize + 0.5, indent: true, after: 1.5})
 		cols := []column{{"会议和活动类型", 2, "L"}, {"出席", 1, "C"}, {"列席", 1, "C"}, {"请假", 1, "C"}, {"缺席", 1, "C"}, {"合计", 1, "C"}}
 		var body [][]string
 		for _, a := range r.Attendance {

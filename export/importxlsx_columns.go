@@ -155,13 +155,15 @@ func importColumns(kind store.ImportKind) []importColumn {
 		return petitionImportColumns // importxlsx_petition.go
 	case store.ImportDistricts:
 		return districtImportColumns // importxlsx_districts.go
+	case store.ImportArticles:
+		return articleImportColumns // importxlsx_articles.go (issue 22 part 6)
 	}
 	return nil
 }
 
 // keyColumn is the column a row cannot do without: the name, or the title.
 func keyColumn(kind store.ImportKind) string {
-	if kind == store.ImportSuggestions {
+	if kind == store.ImportSuggestions || kind == store.ImportArticles {
 		return "标题"
 	}
 	if kind == store.ImportStations {

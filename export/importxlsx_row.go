@@ -61,6 +61,9 @@ func parseRow(kind store.ImportKind, cols []importColumn, idx map[string][]int, 
 	case store.ImportDistricts:
 		r.row.District = &store.District{}
 		r.rec = reflect.ValueOf(r.row.District).Elem()
+	case store.ImportArticles: // issue 22 part 6
+		r.row.Article = &store.Article{}
+		r.rec = reflect.ValueOf(r.row.Article).Elem()
 	}
 	for _, c := range cols {
 		at := idx[c.label]

@@ -36,6 +36,8 @@ func templateTitle(kind store.ImportKind) string {
 		return "信访登记台账导入模板"
 	case store.ImportDistricts:
 		return "选区导入模板"
+	case store.ImportArticles: // issue 22 part 6
+		return "宣传稿件导入模板"
 	}
 	return "建议导入模板"
 }
@@ -194,6 +196,8 @@ func templateNotes(kind store.ImportKind) string {
 	case store.ImportPetitions:
 		s += "编号空着时自动编号；已转办的填写转办单位和责任人，已答复、反馈、办结的再填写相应日期，状态按日期确定。" +
 			"再次导入同一台账不会重复登记：编号相同，或收到日期、渠道、信访人和事由都相同的，按同一件信访处理。"
+	case store.ImportArticles: // issue 22 part 6
+		s += "级别按刊发媒体或平台填写国家级、省级、市级、县级或镇级。刊发日期、标题和媒体都相同的按同一篇稿件处理，再次导入不会重复登记。"
 	}
 	return s
 }

@@ -343,6 +343,8 @@ func TestImportColumnsUseStoreLabels(t *testing.T) {
 			typ = reflect.TypeOf(store.Petition{})
 		case store.ImportDistricts:
 			typ = reflect.TypeOf(store.District{})
+		case store.ImportArticles: // issue 22 part 6
+			typ = reflect.TypeOf(store.Article{})
 		default:
 			typ = reflect.TypeOf(store.Suggestion{})
 		}

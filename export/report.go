@@ -148,7 +148,10 @@ func (c rchart) values(t rtable, precision int) []float64 {
 // county see only their numbers (表1 …, by place here, without gaps); a table added here (and in build) is
 // numbered by its place, and the menus that name a table (TableName) follow.
 var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T12", "T13", "T14", "T15", "T16", "T17", "T20", "T21", "T22", "T23",
-	"T24"}
+	"T24",        // issue 22 parts 1, 8: 年度计划执行 (plan.go)
+	"TTraining",  // issue 22 part 5: 培训学习 (training.go)
+	"TPublicity", // issue 22 part 6: 宣传信息 (publicity.go)
+}
 
 // build builds the table of a code.
 func (r Report) build(code string) rtable {
@@ -195,6 +198,10 @@ func (r Report) build(code string) rtable {
 		return r.t23()
 	case "T24": // 年度计划执行 (issue 22, plan.go)
 		return r.t24()
+	case "TTraining": // 培训学习 (issue 22 part 5, training.go)
+		return r.tTraining()
+	case "TPublicity": // 宣传信息 (issue 22 part 6, publicity.go)
+		return r.tPublicity()
 	}
 	panic("export: no table " + code)
 }

@@ -327,6 +327,12 @@ func (db *DB) Reminders(ctx context.Context, today Date) ([]Reminder, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Issue 22 part 5: the new deputies' training before the term's first session (training.go).
+	trained, err := db.trainingReminders(ctx, today)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, trained...)
 	slices.SortStableFunc(out, func(a, b Reminder) int { return a.DaysLeft - b.DaysLeft })
 	return out, nil
 }

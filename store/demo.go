@@ -286,6 +286,7 @@ func (g *demoGen) build() error {
 	g.genItems()
 	g.genVoters()      // issue 18, on a stream of its own (demo_voters.go)
 	g.genSupervision() // last, on its own random stream: the office above is the same without it
+	g.genTraining()    // issue 22 part 5: the new deputies' training before a term's first session (demo_training.go)
 	if g.err != nil {
 		return fmt.Errorf("生成示例数据时出现内部错误: %w", g.err)
 	}

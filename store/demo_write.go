@@ -220,6 +220,10 @@ func (g *demoGen) write(w *demoWriter) {
 	g.writeVoters(w)
 	g.writePlan(w)     // issue 22: the stations' monthly 公示 (demo_plan.go)
 	g.writeWorkPlan(w) // issue 22: the year's work plan (demo_workplan.go)
+	// Issue 22 part 5: the trainings' topics (demo_training.go).
+	g.writeTraining(w)
+	// Issue 22 part 6: the pieces published and the 《人大通讯》 (demo_publicity.go).
+	g.writePublicity(w)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):

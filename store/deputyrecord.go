@@ -79,6 +79,9 @@ type DeputyRecord struct {
 
 	ReportBacks []ReportBack // the year's report-backs to voters (述职评议), by date
 
+	// Training is the trainings attended (出席) in the year and their hours (issue 22, training.go).
+	Training TraineeHours
+
 	Photo *PrintImage // the deputy's photo for the 履职档案 (DeputyFileDoc reads it), nil when there is none
 }
 
@@ -287,6 +290,9 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 		return nil, fmt.Errorf("查询述职评议: %w", err)
 	}
 
+	if err := tx.recordTraining(index, from, to, deputyID); err != nil { // issue 22: 培训学时
+		return nil, err
+	}
 	if err := tx.recordContact(recs, index, from, min(to, asOf)); err != nil {
 		return nil, fmt.Errorf("统计联系选民: %w", err)
 	}

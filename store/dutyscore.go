@@ -25,7 +25,7 @@ const (
 	DutyReception  DutyKey = "reception"   // 进站接待选民 (次)
 	DutyVisit      DutyKey = "visit"       // 联系选民 (次)
 	DutyReportBack DutyKey = "report_back" // 向选民述职 (次)
-	DutyTraining   DutyKey = "training"    // 参加培训学习 (次), on top of 出席
+	DutyTraining   DutyKey = "training"    // 参加培训学习 (次: 出席, as training hours count), on top of 出席
 )
 
 // DutyKeys lists the kinds in print order.
@@ -192,7 +192,7 @@ func dutyCount(r DeputyRecord, k DutyKey) int {
 	case DutyReportBack:
 		return len(r.ReportBacks)
 	case DutyTraining:
-		return r.Kind(MeetingTraining).TookPart()
+		return r.Training.Sessions // the trainings that earn hours (出席), as the 培训学习 table counts them
 	}
 	return 0
 }

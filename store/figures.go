@@ -125,6 +125,14 @@ type Figures struct {
 	Duty DutyFigures
 	// records are the 履职档案 Duty was scored from, for LoadReport's T10 (the same query, not run twice).
 	records []DeputyRecord
+
+	// Training is the window's 培训学习: trainings, 参训人次, per-deputy hours and the new deputies' check
+	// (issue 22 part 5, training.go).
+	Training TrainingFigures
+
+	// Publicity is the window's 宣传信息: pieces by level against the quotas, and 《人大通讯》 (issue 22 part 6,
+	// publicity.go).
+	Publicity PublicityFigures
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -229,6 +237,12 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.dutyFigures(f); err != nil { // issue 22: 履职积分
 		return fmt.Errorf("统计履职积分: %w", err)
+	}
+	if err := tx.trainingFigures(f); err != nil { // issue 22 part 5
+		return fmt.Errorf("统计培训学习: %w", err)
+	}
+	if err := tx.publicityFigures(f); err != nil { // issue 22 part 6
+		return fmt.Errorf("统计宣传信息: %w", err)
 	}
 	return nil
 }

@@ -33,11 +33,15 @@ const (
 	ImportPetitions ImportKind = "petitions"
 	// ImportDistricts is the 选区 register (import_districts.go, issue 16).
 	ImportDistricts ImportKind = "districts"
+	// ImportArticles are 宣传稿件 and 人大信息 items (import_articles.go, issue 22 part 6).
+	ImportArticles ImportKind = "articles"
 )
 
 // ImportKinds lists the kinds of import.
 var ImportKinds = []ImportKind{ImportDeputies, ImportStations, ImportSuggestions, ImportRectifications, ImportEvalTargets,
-	ImportPetitions, ImportDistricts}
+	ImportPetitions, ImportDistricts,
+	ImportArticles, // issue 22 part 6
+}
 
 // Label returns the Chinese name of what the kind imports: 代表, 联络站 or 建议.
 func (k ImportKind) Label() string {
@@ -56,6 +60,8 @@ func (k ImportKind) Label() string {
 		return "信访件"
 	case ImportDistricts:
 		return "选区"
+	case ImportArticles: // issue 22 part 6
+		return "宣传稿件"
 	}
 	return string(k)
 }
@@ -129,6 +135,8 @@ type ImportRow struct {
 	Petition *Petition
 	// District is a 选区 of the register (import_districts.go).
 	District *District
+	// Article is a 宣传稿件 or 人大信息 item (import_articles.go).
+	Article *Article
 
 	// Given holds the labels of the fields the row fills (the `label` tags of the record's type, plus
 	// 「六个有·固定场所」 … for single items of a station's checklist, and 交办日期, 办理时限). An update changes
@@ -208,6 +216,8 @@ type PlanRow struct {
 	petitionSteps *Petition
 	// District is a 选区 of the register (import_districts.go).
 	District *District
+	// Article is a 宣传稿件 or 人大信息 item (import_articles.go).
+	Article *Article
 
 	ExistingID int64  // the record the row likely duplicates; 0 when the row is new
 	Existing   string // that record as the clerk knows it
@@ -518,6 +528,9 @@ func (tx *Tx) importRow(r *PlanRow) error {
 	case r.District != nil:
 		x := *r.District
 		return tx.saveDistrict(&x)
+	case r.Article != nil: // issue 22 part 6
+		x := *r.Article
+		return tx.saveArticle(&x)
 	case r.Suggestion != nil:
 		s := *r.Suggestion
 		if err := tx.saveSuggestion(&s); err != nil {
@@ -594,6 +607,8 @@ func (db *DB) ImportLists(ctx context.Context, kind ImportKind) (map[string][]st
 			return names("转办单位", `SELECT name FROM units ORDER BY id`)
 		case ImportDistricts:
 			levels("层级", DeputyLevels)
+		case ImportArticles: // issue 22 part 6
+			out["级别"], out["类型"] = OutletLevels, ArticleKinds
 		case ImportSuggestions:
 			for _, d := range []struct{ label, kind string }{{"来源", DictSource}, {"类别", DictCategory}} {
 				if err := dict(d.label, d.kind); err != nil {

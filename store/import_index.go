@@ -49,6 +49,8 @@ type importIndex struct {
 	petitions petitionRefs
 	// districts are the 选区 of the register by level and number (districtKey) → id.
 	districts map[string]int64
+	// articles are the saved 宣传稿件 by date, title and outlet (articleKey) → id (issue 22 part 6).
+	articles map[string]int64
 }
 
 func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
@@ -107,6 +109,9 @@ func loadImportIndex(tx *Tx, kind ImportKind) (*importIndex, error) {
 	}
 	if kind == ImportDistricts {
 		return idx, idx.loadDistricts(tx)
+	}
+	if kind == ImportArticles { // issue 22 part 6
+		return idx, idx.loadArticles(tx)
 	}
 	if kind != ImportSuggestions {
 		return idx, nil

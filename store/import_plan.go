@@ -123,6 +123,8 @@ func (pl *planner) row(in *ImportRow) (PlanRow, error) {
 		err = pl.petition(r, in)
 	case ImportDistricts:
 		err = pl.district(r, in)
+	case ImportArticles: // issue 22 part 6
+		err = pl.article(r, in)
 	}
 	return r.PlanRow, err
 }

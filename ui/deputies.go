@@ -619,6 +619,7 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		}
 		out = append(out, table)
 	}
+	out = append(out, boldLabel("培训学习"), line(trainingLine(r))) // issue 22 part 5 (training.go)
 	out = append(out, boldLabel("提出建议"))
 	led := fmt.Sprintf("领衔 %d 件", r.Led)
 	if r.Led > 0 {

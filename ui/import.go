@@ -96,6 +96,7 @@ func (d *desk) showImportInto(kind store.ImportKind, into importInto) {
 		store.ImportPetitions: "「登记日期」「渠道」「信访人」「内容摘要」「转办单位」「办结日期」",
 		// 选区 (issue 16).
 		store.ImportDistricts: "「选区编号」「片区名称」「所辖村(居)」「应选代表名额」",
+		store.ImportArticles:  "「刊发日期」「标题」「媒体/平台」「级别」「作者」", // issue 22 part 6
 	}[kind]
 	text := widget.NewLabel(fmt.Sprintf("从 Excel 文件(.xlsx)导入%s。\n\n"+
 		"·可以先下载模板填写，也可以用自己的表格：第一行或标题下面一行写栏目名称，如%s，顺序不限。\n"+

@@ -32,6 +32,7 @@ type meetingRecord struct {
 	res    *resolutionEditor
 	elect  *electionEditor
 	guests *guestEditor
+	topics *topicEditor // 培训专题, for a 培训学习 only (issue 22, training.go)
 }
 
 // newMeetingRecord loads the meeting's detail, quorum base and expected attendees and builds the editors.
@@ -65,6 +66,10 @@ func newMeetingRecord(t *meetingsTab, m store.Meeting) (*meetingRecord, error) {
 	r.res.trackRows(r, formResolutions, "决议", 3)
 	r.elect.trackRows(r, formElections, "选举", 4)
 	r.guests.trackRows(r, formGuests, "列席人员", 5)
+	if m.Kind == store.MeetingTraining { // issue 22 part 5: its 专题 page
+		topics, err := newTopicEditor(r)
+		r.topics, errs = topics, append(errs, err)
+	}
 	return r, errors.Join(errs...)
 }
 

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"rendadesk/export"
@@ -70,6 +72,7 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	}
 	t.detail = container.NewStack(emptyDetail("在左侧选择一个会议或活动，或点「新增」"))
 	tb := newToolbar(t.newRecord, t.edit, t.remove, t.exportList)
+	tb.box.Add(widget.NewButtonWithIcon("宣传信息", theme.MailSendIcon(), func() { t.showPublicity() })) // issue 22 (publicity.go)
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		filterBox("类型", t.filters.kind, 170), filterBox("年度", t.filters.year, 100),
 	}, t.list.table, t.list.status, t.detail)
@@ -151,7 +154,8 @@ func (t *meetingsTab) remove() {
 func (t *meetingsTab) exportList() { exportRecords(t.d, "会议活动一览", t.list) }
 
 // meetingForms are the forms of a meeting's pane: its own and one per section of its record.
-var meetingForms = []string{formMeeting, formAttendance, formAgenda, formResolutions, formElections, formGuests}
+var meetingForms = []string{formMeeting, formAttendance, formAgenda, formResolutions, formElections, formGuests,
+	formTraining} // a training's 专题 (issue 22, training.go), page trainingPage
 
 // show puts a meeting into the detail pane, once its forms hold no unsaved changes (guard.go).
 func (t *meetingsTab) show(x store.Meeting) { t.open(x, nil, nil) }
@@ -189,6 +193,9 @@ func (t *meetingsTab) display(x store.Meeting) {
 			container.NewTabItem("列席人员", rec.guests.content),
 			t.d.attachmentsItem(t, store.Owner{Kind: store.OwnerMeeting, ID: x.ID}),
 		)
+		if rec.topics != nil { // a training's 专题 before its 附件 (the materials): page trainingPage
+			t.sections.Items = slices.Insert(t.sections.Items, trainingPage, container.NewTabItem("培训专题", rec.topics.content))
+		}
 		t.sections.SelectIndex(page)
 		pane = container.NewBorder(t.meetingActions(x), nil, nil, nil, t.sections)
 	} else {

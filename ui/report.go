@@ -102,6 +102,11 @@ type reportTab struct {
 	contactItems []store.ContactRecord
 
 	content fyne.CanvasObject
+
+	// training is the 培训学习 part (issue 22 part 5, training.go).
+	training *reportTraining
+	// publicity is the 宣传信息 part (issue 22 part 6, publicity.go).
+	publicity *reportPublicity
 }
 
 // reportPeriod is the period of the figures: suggestions received from from to to, as they stood on asOf.
@@ -155,6 +160,10 @@ func newReportTab(d *desk) *reportTab {
 		t.newRulesBox(), // issue 22
 		widget.NewSeparator(),
 		t.newPlanBox(), // issue 22: the work plan (report_plan.go)
+		widget.NewSeparator(),
+		t.newTrainingBox(), // issue 22 part 5
+		widget.NewSeparator(),
+		t.newPublicityBox(), // issue 22 part 6
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -397,6 +406,8 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 	t.showSupervision(st, fig)
 	t.showRules(fig)
 	t.showPlan(fig)
+	t.showTraining(fig)  // issue 22 part 5
+	t.showPublicity(fig) // issue 22 part 6
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -423,6 +434,8 @@ func (t *reportTab) clear() {
 	t.showSupervision(t.settings, store.Figures{})
 	t.showRules(store.Figures{})
 	t.showPlan(store.Figures{})
+	t.showTraining(store.Figures{})
+	t.showPublicity(store.Figures{})
 	t.text.SetText("")
 }
 

@@ -14,13 +14,13 @@ import (
 	"rendadesk/store"
 )
 
-const importUsage = "import --db PATH deputies|stations|suggestions|rectifications|petitions|districts FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]\n" +
+const importUsage = "import --db PATH deputies|stations|suggestions|rectifications|petitions|districts|articles FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]\n" +
 	"      rendadesk import --db PATH evaluation-targets --campaign ID FILE.xlsx [同上选项]"
 
-const importHelp = "从 Excel 导入代表、联络站、建议、整改事项、信访登记台账、选区或一项评议活动的评议对象(--campaign 评议活动编号，可带测评票数)：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
+const importHelp = "从 Excel 导入代表、联络站、建议、整改事项、信访登记台账、选区、宣传稿件或一项评议活动的评议对象(--campaign 评议活动编号，可带测评票数)：先检查并报告每一行，有错误时什么都不写入；--dry-run 只报告；" +
 	"与已有记录重复的行默认跳过(--duplicates update 则更新)；--skip-errors 跳过有错误的行、导入其余的行，" +
 	"有错误的行另存为原文件旁的「原文件名-未导入的行.xlsx」(原来的各栏加「错误原因」)，改正后可再导入。\n" +
-	"      rendadesk import [--db PATH] --template deputies|stations|suggestions|rectifications|evaluation-targets|petitions|districts --out FILE.xlsx  生成导入模板"
+	"      rendadesk import [--db PATH] --template deputies|stations|suggestions|rectifications|evaluation-targets|petitions|districts|articles --out FILE.xlsx  生成导入模板"
 
 // runImport is `rendadesk import --db PATH KIND FILE.xlsx [--dry-run] [--duplicates update|skip] [--skip-errors]`:
 // the file is read and checked row by row, the report printed, and — unless there are errors or --dry-run — a
@@ -32,7 +32,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	dryRun := fs.Bool("dry-run", false, "只检查并报告，不写入")
 	dups := fs.String("duplicates", "skip", "与已有记录重复的行: update(更新) 或 skip(跳过)")
 	skipErrors := fs.Bool("skip-errors", false, "跳过有错误的行，导入其余的行；有错误的行另存到原文件旁")
-	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions|rectifications|evaluation-targets|petitions|districts")
+	tmpl := fs.String("template", "", "生成导入模板: deputies|stations|suggestions|rectifications|evaluation-targets|petitions|districts|articles")
 	campaign := fs.Int64("campaign", 0, "评议对象导入到哪项评议活动(编号)")
 	outPath := fs.String("out", "", "模板文件(与 --template 一起用)")
 	pos, err := parseInterleaved(fs, args)
@@ -51,11 +51,11 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return writeImportTemplate(ctx, *dbPath, *tmpl, *outPath, out)
 	}
 	if len(pos) != 2 {
-		return usageError{"需要导入类型(deputies、stations、suggestions、rectifications、evaluation-targets、petitions 或 districts)和 Excel 文件"}
+		return usageError{"需要导入类型(deputies、stations、suggestions、rectifications、evaluation-targets、petitions、districts 或 articles)和 Excel 文件"}
 	}
 	kind := store.ImportKind(pos[0])
 	if !kind.Valid() {
-		return usageError{fmt.Sprintf("导入类型只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions 或 districts，而不是 %q", pos[0])}
+		return usageError{fmt.Sprintf("导入类型只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions、districts 或 articles，而不是 %q", pos[0])}
 	}
 	if (kind == store.ImportEvalTargets) != (*campaign != 0) {
 		if *campaign == 0 {
@@ -165,7 +165,7 @@ func printImportReport(out io.Writer, sheet store.ImportSheet, plan *store.Impor
 func writeImportTemplate(ctx context.Context, dbPath, kindName, outPath string, out io.Writer) error {
 	kind := store.ImportKind(kindName)
 	if !kind.Valid() {
-		return usageError{fmt.Sprintf("--template 只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions 或 districts，而不是 %q", kindName)}
+		return usageError{fmt.Sprintf("--template 只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions、districts 或 articles，而不是 %q", kindName)}
 	}
 	if outPath == "" {
 		return usageError{"缺少 --out 模板文件，例如 --out " + export.TemplateName(kind)}

@@ -170,7 +170,7 @@ func TestImportCommandTemplateAndUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"import", "--db", db, "people", file}, "导入类型只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions 或 districts"},
+		{[]string{"import", "--db", db, "people", file}, "导入类型只能是 deputies、stations、suggestions、rectifications、evaluation-targets、petitions、districts 或 articles"},
 		{[]string{"import", "--db", db, "deputies"}, "需要导入类型"},
 		{[]string{"import", "--db", db, "deputies", file, "--duplicates", "merge"}, "--duplicates 只能是 update 或 skip"},
 		{[]string{"import", "--template", "deputies"}, "缺少 --out 模板文件"},
@@ -186,7 +186,7 @@ func TestImportCommandTemplateAndUsage(t *testing.T) {
 	}
 	var usage strings.Builder
 	Usage(&usage)
-	if !strings.Contains(usage.String(), "rendadesk import --db PATH deputies|stations|suggestions|rectifications|petitions|districts FILE.xlsx") ||
+	if !strings.Contains(usage.String(), "rendadesk import --db PATH deputies|stations|suggestions|rectifications|petitions|districts|articles FILE.xlsx") ||
 		!strings.Contains(usage.String(), "--template") {
 		t.Fatalf("usage does not list import:\n%s", usage.String())
 	}

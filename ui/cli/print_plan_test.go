@@ -65,3 +65,38 @@ func TestPrintDutyScores(t *testing.T) {
 		t.Error("the rules are not printed before the ranking")
 	}
 }
+
+// `print training --year Y`: each training with its 专题, 授课人 and hours, then each deputy's hours, and the new
+// deputies who had no training before the term's first session.
+func TestPrintTraining(t *testing.T) {
+	db, dir := printDemo(t)
+	out := filepath.Join(dir, "培训.pdf")
+	code, stdout, errOut := run("print", "--db", db, "training", "--year", "2024", "--today", "2024-11-30", "--out", out)
+	if code != ExitOK || !strings.Contains(stdout, "已生成培训学习情况表") {
+		t.Fatalf("exit %d, %q %q", code, stdout, errOut)
+	}
+	text := readPDF(t, out)
+	for _, want := range []string{"青山镇人大主席团2024年度代表培训学习情况表", "（统计截至2024年11月30日）", "预算审查监督业务",
+		"学时", "授课人", "代表培训学时", "第十八届新任代表会前培训", "会前未培训", "人均学时"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks 「%s」:\n%s", want, text)
+		}
+	}
+}
+
+// `print publicity --year Y`: the levels against the quotas, then the year's pieces by level and the 《人大通讯》.
+func TestPrintPublicity(t *testing.T) {
+	db, dir := printDemo(t)
+	out := filepath.Join(dir, "宣传.pdf")
+	code, stdout, errOut := run("print", "--db", db, "publicity", "--year", "2024", "--today", "2024-11-30", "--out", out)
+	if code != ExitOK || !strings.Contains(stdout, "已生成宣传信息统计表") {
+		t.Fatalf("exit %d, %q %q", code, stdout, errOut)
+	}
+	text := readPDF(t, out)
+	for _, want := range []string{"青山镇人大主席团2024年度宣传信息统计表", "（统计截至2024年11月30日）", "全年任务(篇)", "差额(篇)",
+		"县级(", "发表人大宣传稿件", "编印《人大通讯》"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks 「%s」:\n%s", want, text)
+		}
+	}
+}
