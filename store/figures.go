@@ -118,6 +118,9 @@ type Figures struct {
 	// (issue 22, figures_compliance.go).
 	Compliance     []ComplianceRow
 	ComplianceYear int
+
+	// Awards is the 评先评优 of the year of CountedOn, decisions counted up to AsOf (issue 22, figures_award.go).
+	Awards AwardFigures
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -216,6 +219,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.complianceFigures(f); err != nil { // issue 22
 		return fmt.Errorf("统计工作规则执行情况: %w", err)
+	}
+	if err := tx.awardFigures(f); err != nil { // issue 22 part 4
+		return fmt.Errorf("统计评先评优: %w", err)
 	}
 	return nil
 }
