@@ -37,6 +37,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.deputies(),
 		r.termChange(), // issue 16 (text_terms.go)
 		r.reportBacks(),
+		r.awards(), // 评先评优, issue 22 part 4 (text_award.go)
 		r.footnote(),
 	} {
 		if p != "" {

@@ -219,6 +219,8 @@ func (g *demoGen) write(w *demoWriter) {
 	// Issue 18: the voters' and petitions' records, after the items they point at.
 	g.writeVoters(w)
 	g.writePlan(w) // issue 22: the stations' monthly 公示 (demo_plan.go)
+	// Issue 22 part 4: 评先评优, last, since it ranks the records above (demo_award.go).
+	g.writeAwards(w)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):
