@@ -159,4 +159,32 @@ func TestAwardsInTheWindow(t *testing.T) {
 		}
 		planShot(t, d, "awards-record")
 	})
+	t.Run("InTheReport", func(t *testing.T) {
+		r := reportOpen(t, d)
+		part := labelLines(r.awards.box)
+		if !strings.Contains(part, fmt.Sprintf("名额%d", cat.Quota)) ||
+			!strings.Contains(part, fmt.Sprintf("推荐%d个，当选%d个", len(standing), cat.Quota)) {
+			t.Fatalf("评先评优 in 报表:\n%s", part)
+		}
+		if !strings.Contains(r.text.Text, fmt.Sprintf("%s等%d名人大代表为2024年度“%s”", chosen.CandidateName, cat.Quota, award)) {
+			t.Fatalf("the report text does not name those chosen:\n%s", r.text.Text)
+		}
+		var link *widget.Hyperlink
+		walk(r.awards.box, func(o fyne.CanvasObject) {
+			if h, ok := o.(*widget.Hyperlink); ok && h.Text == award {
+				link = h
+			}
+		})
+		if link == nil {
+			t.Fatalf("no %s in 评先评优", award)
+		}
+		link.OnTapped()
+		text := dialogText(d)
+		planShot(t, d, "report-awards")
+		for _, want := range []string{"口径：2024年度评先评优", "当选数为主席团会议决定当选的对象", chosen.CandidateName + "　" + chosen.Nominator + "推荐　当选"} {
+			if !strings.Contains(text, want) {
+				t.Fatalf("the award's dialog lacks 「%s」:\n%s", want, text)
+			}
+		}
+	})
 }

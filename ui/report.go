@@ -63,6 +63,7 @@ type reportTab struct {
 	fig       store.Figures
 	supRows   []reportSupRow // 监督工作 (report_supervision.go)
 	rules     *reportRules   // 工作规则执行情况 (issue 22, report_compliance.go)
+	awards    *reportAwards  // 评先评优 (issue 22 part 4, report_award.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -152,6 +153,8 @@ func newReportTab(d *desk) *reportTab {
 		t.newSupervisionBox(),
 		widget.NewSeparator(),
 		t.newRulesBox(), // issue 22
+		widget.NewSeparator(),
+		t.newAwardsBox(), // issue 22 part 4
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -393,6 +396,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 	t.showContact(fig)
 	t.showSupervision(st, fig)
 	t.showRules(fig)
+	t.showAwards(fig) // issue 22 part 4
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -418,6 +422,7 @@ func (t *reportTab) clear() {
 	}
 	t.showSupervision(t.settings, store.Figures{})
 	t.showRules(store.Figures{})
+	t.showAwards(store.Figures{}) // issue 22 part 4
 	t.text.SetText("")
 }
 
