@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"rendadesk/store"
@@ -184,4 +185,50 @@ func townWord(st store.Settings) string {
 		return st.TownWord
 	}
 	return "镇"
+}
+
+// t19 is 评先评优 (domain.md §5.1 T19 评先评优表彰名单): the year's nominations by award, those chosen first,
+// with the nominator, the office's 审核意见, the result, the presidium's decision and the 人代会 that announced
+// it, from the figures (a decision after the report date is not yet a result). The note is the 口径.
+func (w Report) t19() rtable {
+	a := w.Figures.Awards
+	t := rtable{name: "评先评优", heading: "评先评优推荐和表彰名单", landscape: true, keyCols: 3,
+		headers: []string{"序号", "奖项", "推荐对象", "推荐单位", "审核意见", "结果", "主席团决定", "表彰会议"},
+		wide:    map[int]float64{4: 30, 6: 30, 7: 30}, empty: "本年度没有评先评优的推荐。"}
+	if a.Year == 0 {
+		return t
+	}
+	decision, announce := "", ""
+	if a.Decided {
+		decision = a.Selection.DecisionDate.Chinese() + " " + a.Selection.DecisionMeeting
+	}
+	if a.Announced {
+		announce = a.Selection.AnnounceDate.Chinese() + " " + a.Selection.AnnounceMeeting
+	}
+	k := 0
+	for _, c := range a.Categories {
+		rows := slices.Clone(c.Nominated)
+		slices.SortStableFunc(rows, func(x, y store.AwardNomination) int { return boolOrder(y.Elected) - boolOrder(x.Elected) })
+		for _, n := range rows {
+			k++
+			res, dec, ann := n.Status(a.Decided), decision, announce
+			if !a.Decided || !n.Elected {
+				ann = ""
+			}
+			if !a.Decided {
+				dec = ""
+			}
+			t.rows = append(t.rows, trow{cells: []any{k, c.Category.Name, n.CandidateName, n.Nominator, n.Review, res, dec, ann}})
+		}
+	}
+	t.note = store.AwardDefinition(a)
+	return t
+}
+
+// boolOrder is 1 for true, so that a sort puts the true first.
+func boolOrder(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -147,7 +147,9 @@ func (c rchart) values(t rtable, precision int) []float64 {
 // reportTables are the report's tables in workbook order, by their code in domain.md §5.1. The clerk and the
 // county see only their numbers (表1 …, by place here, without gaps); a table added here (and in build) is
 // numbered by its place, and the menus that name a table (TableName) follow.
-var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T12", "T13", "T14", "T15", "T16", "T17", "T20", "T21", "T22", "T23"}
+var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10", "T11", "T12", "T13", "T14", "T15", "T16", "T17", "T20", "T21", "T22", "T23",
+	"T19", // 评先评优 (issue 22 part 4, award.go): after the tables it came after in time, so that none is renumbered
+}
 
 // build builds the table of a code.
 func (r Report) build(code string) rtable {
@@ -192,6 +194,8 @@ func (r Report) build(code string) rtable {
 		return r.t22()
 	case "T23": // 履职积分 (issue 22, compliance.go)
 		return r.t23()
+	case "T19": // 评先评优 (issue 22 part 4, award.go)
+		return r.t19()
 	}
 	panic("export: no table " + code)
 }

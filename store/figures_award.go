@@ -81,13 +81,14 @@ func (tx *Tx) awardsAsOf(year int, asOf Date) (AwardFigures, error) {
 	for _, c := range s.Categories {
 		cf := AwardCategoryFigures{Category: c}
 		for _, n := range ns {
+			n.Elected = n.Elected && a.Decided // a decision after the day is not yet a result
 			switch {
 			case n.CategoryID != c.ID:
 			case n.Withdrawn:
 				cf.Withdrawn++
 			default:
 				cf.Nominated = append(cf.Nominated, n)
-				if n.Elected && a.Decided {
+				if n.Elected {
 					cf.Elected = append(cf.Elected, n)
 				}
 			}
