@@ -187,4 +187,38 @@ func TestAwardsInTheWindow(t *testing.T) {
 			}
 		}
 	})
+	t.Run("SetUpAYear", func(t *testing.T) {
+		a := d.deputies.showAwardsDialog()
+		a.year.SetSelected("2025年度")
+		test.Tap(findButton(topDialog(t, d), "建立2025年度评选"))
+		form := topDialog(t, d)
+		var quotas []*textEntry
+		walk(form, func(o fyne.CanvasObject) {
+			if e, ok := o.(*textEntry); ok && e.Text == "2" { // 先进代表小组's default 名额
+				quotas = append(quotas, e)
+			}
+		})
+		if len(quotas) != 1 {
+			t.Fatalf("%d entries hold 2", len(quotas))
+		}
+		quotas[0].SetText("0")
+		test.Tap(findButton(form, "确定"))
+		if !strings.Contains(labelText(form), "奖项「先进代表小组」的名额应在1到999之间") {
+			t.Fatalf("名额 0 is not refused by name:\n%s", labelText(form))
+		}
+		quotas[0].SetText("3")
+		test.Tap(findButton(form, "确定"))
+		sel, err := d.db.AwardSelection(d.ctx, 2025)
+		if err != nil || len(sel.Categories) != 4 || sel.Categories[0].Quota != 3 || awardCount(t, d, 2025) != 0 {
+			t.Fatalf("the 2025 selection %+v (%v), %d nominations", sel, err, awardCount(t, d, 2025))
+		}
+		// 新增推荐 without a candidate names the field.
+		test.Tap(findButton(topDialog(t, d), "新增推荐"))
+		form = topDialog(t, d)
+		test.Tap(findButton(form, "确定"))
+		if msg := formIn(t, form).message("推荐对象"); !strings.Contains(msg, "不能为空") || awardCount(t, d, 2025) != 0 {
+			t.Fatalf("a nomination without a candidate: %q", msg)
+		}
+		test.Tap(findButton(form, "取消"))
+	})
 }
