@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"rendadesk/store"
@@ -49,4 +50,13 @@ func TestWorkbookAwards(t *testing.T) {
 		t.Fatalf("before the decision: %+v", tb.rows)
 	}
 	wantIn(t, tb.note, "2024年度评先评优", "只计决定日期不晚于数据截至日期的决定")
+
+	t.Run("InThePrintedDutyRecord", func(t *testing.T) {
+		needPoppler(t)
+		doc, err := db.DeputyFileDoc(ctx, deps[0].ID, 2024)
+		must(err)
+		path := filepath.Join(t.TempDir(), "履职档案.pdf")
+		must(DeputyFile(path, doc.Settings, doc.Records, doc.Year, "2024-12-31"))
+		wantIn(t, squeeze(pdfText(t, path, "-raw")), "表彰：2024年度优秀人大代表。")
+	})
 }
