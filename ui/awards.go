@@ -37,6 +37,7 @@ type awardsDialog struct {
 	list    []store.AwardNomination
 	sugCat  *widget.Select
 	current int // the year shown
+	gen     int // the suggestion asked for last (showSuggestion)
 }
 
 // showAwardsDialog opens 评先评优 on this year.
@@ -181,11 +182,11 @@ func (a *awardsDialog) category(name string) (store.AwardCategory, bool) {
 	return store.AwardCategory{}, false
 }
 
-// standing says, for a row of the suggestion, the awards the candidate is already nominated for (not
-// withdrawn): 「　[已推荐：优秀人大代表]」, or "".
-func (a *awardsDialog) standing(kind string, candidate int64) string {
+// standing says, for a row of the suggestion, the awards the candidate is already nominated for among list
+// (not withdrawn): 「　[已推荐：优秀人大代表]」, or "".
+func standing(list []store.AwardNomination, kind string, candidate int64) string {
 	var cats []string
-	for _, n := range a.list {
+	for _, n := range list {
 		if n.Candidate == kind && n.CandidateID == candidate && !n.Withdrawn {
 			cats = append(cats, n.Category)
 		}
@@ -198,7 +199,9 @@ func (a *awardsDialog) standing(kind string, candidate int64) string {
 
 // showSuggestion fills the suggestion pane for the chosen award: the deputies of the year ranked by their
 // 履职积分 with the breakdown, or the groups by their activities. Tapping one opens a nomination form with
-// the candidate filled in; only saving it nominates.
+// the candidate filled in; only saving it nominates. The ranking scores every deputy of the year (about a
+// second on the stress database), so it is counted off the UI goroutine; a result for an award or year no
+// longer shown is dropped.
 func (a *awardsDialog) showSuggestion() {
 	a.hint.RemoveAll()
 	defer a.hint.Refresh()
@@ -208,51 +211,67 @@ func (a *awardsDialog) showSuggestion() {
 	}
 	note := reportHint("仅供参考：不会自动推荐或当选。点击一行打开推荐表单，保存后才登记推荐。")
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("推荐参考"), a.sugCat), note)
-	var rows []string
-	var open func(int)
-	var head string
-	switch c.Candidate {
-	case store.CandidateDeputy:
-		scores, _, err := a.d.db.DutyScores(a.d.ctx, a.current)
-		if err != nil {
-			a.hint.Add(widget.NewLabel(store.ErrorMessage(err)))
-			return
-		}
-		for _, s := range scores {
-			rows = append(rows, fmt.Sprintf("第%d名　%s　%d分　%s%s　%s", s.Rank, s.Record.Deputy.Name, s.Total,
-				a.standing(store.CandidateDeputy, s.Record.Deputy.ID), orText(s.Record.Deputy.GroupName, "未分组"), scoreBrief(s)))
-		}
-		open = func(i int) {
-			s := scores[i]
-			by := s.Record.Deputy.GroupName
-			if by == "" {
-				by = store.AwardNominatorPresidium
-			}
-			a.nominationForm(store.AwardNomination{CategoryID: c.ID, CandidateID: s.Record.Deputy.ID, Nominator: by,
-				Deeds: fmt.Sprintf("%d年度履职积分%d分：%s。", a.current, s.Total, scoreBrief(s))})
-		}
-		head = fmt.Sprintf("%d年度代表履职积分排名(%d名)", a.current, len(scores))
-	case store.CandidateGroup:
-		acts, err := a.d.db.GroupActivities(a.d.ctx, a.current)
-		if err != nil {
-			a.hint.Add(widget.NewLabel(store.ErrorMessage(err)))
-			return
-		}
-		for _, g := range acts {
-			rows = append(rows, fmt.Sprintf("%s　代表小组活动%d次%s", g.Group.Name, len(g.Items), a.standing(store.CandidateGroup, g.Group.ID)))
-		}
-		open = func(i int) {
-			g := acts[i]
-			a.nominationForm(store.AwardNomination{CategoryID: c.ID, CandidateID: g.Group.ID, Nominator: store.AwardNominatorPresidium,
-				Deeds: fmt.Sprintf("%d年开展代表小组活动%d次。", a.current, len(g.Items))})
-		}
-		head = fmt.Sprintf("%d年度各代表小组活动次数(按工作规则的口径)", a.current)
-	default:
+	if c.Candidate != store.CandidateDeputy && c.Candidate != store.CandidateGroup {
 		a.hint.Add(container.NewVBox(top, widget.NewLabel(fmt.Sprintf("评选对象为%s的奖项没有排名参考，请点「新增推荐」选择。",
 			store.CandidateLabel(c.Candidate)))))
 		return
 	}
-	a.hint.Add(container.NewBorder(top, nil, nil, nil, simpleList(head, rows, open)))
+	a.hint.Add(container.NewVBox(top, widget.NewLabel("正在计算……")))
+	a.gen++
+	gen, year, list := a.gen, a.current, a.list // reload replaces a.list, never changes it in place
+	go func() {
+		var rows []string
+		var open func(int)
+		var head string
+		var err error
+		switch c.Candidate {
+		case store.CandidateDeputy:
+			var scores []store.DutyScore
+			if scores, _, err = a.d.db.DutyScores(a.d.ctx, year); err != nil {
+				break
+			}
+			for _, s := range scores {
+				rows = append(rows, fmt.Sprintf("第%d名　%s　%d分　%s%s　%s", s.Rank, s.Record.Deputy.Name, s.Total,
+					standing(list, store.CandidateDeputy, s.Record.Deputy.ID), orText(s.Record.Deputy.GroupName, "未分组"), scoreBrief(s)))
+			}
+			open = func(i int) {
+				s := scores[i]
+				by := s.Record.Deputy.GroupName
+				if by == "" {
+					by = store.AwardNominatorPresidium
+				}
+				a.nominationForm(store.AwardNomination{CategoryID: c.ID, CandidateID: s.Record.Deputy.ID, Nominator: by,
+					Deeds: fmt.Sprintf("%d年度履职积分%d分：%s。", year, s.Total, scoreBrief(s))})
+			}
+			head = fmt.Sprintf("%d年度代表履职积分排名(%d名)", year, len(scores))
+		case store.CandidateGroup:
+			var acts []store.GroupActivity
+			if acts, err = a.d.db.GroupActivities(a.d.ctx, year); err != nil {
+				break
+			}
+			for _, g := range acts {
+				rows = append(rows, fmt.Sprintf("%s　代表小组活动%d次%s", g.Group.Name, len(g.Items), standing(list, store.CandidateGroup, g.Group.ID)))
+			}
+			open = func(i int) {
+				g := acts[i]
+				a.nominationForm(store.AwardNomination{CategoryID: c.ID, CandidateID: g.Group.ID, Nominator: store.AwardNominatorPresidium,
+					Deeds: fmt.Sprintf("%d年开展代表小组活动%d次。", year, len(g.Items))})
+			}
+			head = fmt.Sprintf("%d年度各代表小组活动次数(按工作规则的口径)", year)
+		}
+		fyne.Do(func() {
+			if gen != a.gen {
+				return
+			}
+			a.hint.RemoveAll()
+			if err != nil {
+				a.hint.Add(container.NewVBox(top, widget.NewLabel(store.ErrorMessage(err))))
+			} else {
+				a.hint.Add(container.NewBorder(top, nil, nil, nil, simpleList(head, rows, open)))
+			}
+			a.hint.Refresh()
+		})
+	}()
 }
 
 // scoreBrief is a score's lines in short: 「出席4次×2、领衔2件×5」.

@@ -69,8 +69,9 @@ func TestAwardsInTheWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hint := labelText(a.hint)
 	first := fmt.Sprintf("第1名　%s　%d分", scores[0].Record.Deputy.Name, scores[0].Total)
+	waitFor(t, "the ranking", func() bool { return strings.Contains(labelText(a.hint), "第1名") })
+	hint := labelText(a.hint)
 	if !strings.Contains(hint, "仅供参考：不会自动推荐或当选") || !strings.Contains(hint, first) {
 		t.Fatalf("the ranking is not shown (want 「%s」):\n%s", first, hint)
 	}
