@@ -97,6 +97,7 @@ func TestAwardsInTheWindow(t *testing.T) {
 			t.Fatalf("a cancelled form nominated")
 		}
 		listIn(t, a.hint).Select(pick)
+		planShot(t, d, "awards-nomination-form")
 		test.Tap(findButton(topDialog(t, d), "确定"))
 		if n := awardCount(t, d, 2024); n != before+1 {
 			t.Fatalf("saving the form made %d nominations, want 1: %q", n-before, dialogText(d))
