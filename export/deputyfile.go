@@ -119,6 +119,9 @@ func deputyFilePage(d *document, st store.Settings, r store.DeputyRecord, year i
 		}
 		recordTable(d, cols, body, nil, fileSize, nil)
 	}
+	if len(r.Awards) > 0 { // issue 22 part 4: 评先评优
+		d.paragraph("表彰："+strings.Join(r.Awards, "、")+"。", paraStyle{size: fileSize + 0.5, indent: true})
+	}
 
 	d.moveDown(6)
 	made := "制表日期：" + date.Chinese()

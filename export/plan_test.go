@@ -54,7 +54,7 @@ func TestWorkbookPlan(t *testing.T) {
 	x, _ := writeYear(t, db, st, 2024, 1)
 	sheet := TableName("T24") + " 年度计划执行"
 	if TableName("T24") != "表21" {
-		t.Fatalf("the plan's table is %s, want the last, 表21", TableName("T24"))
+		t.Fatalf("the plan's table is %s, want 表21, after 表20 履职积分", TableName("T24"))
 	}
 	q1 := findRow(t, x, sheet, map[int]string{1: "第一季度"})
 	wantNumber(t, x, sheet, "B", q1, "8", "8") // 主席团会议, 征求意见卡, 3 × (公示, 通报)

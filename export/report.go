@@ -151,6 +151,7 @@ var reportTables = []string{"T1", "T2", "T3", "T4", "T5", "T6", "T7", "T9", "T10
 	"T24",        // issue 22 parts 1, 8: 年度计划执行 (plan.go)
 	"TTraining",  // issue 22 part 5: 培训学习 (training.go)
 	"TPublicity", // issue 22 part 6: 宣传信息 (publicity.go)
+	"T19",        // 评先评优 (issue 22 part 4, award.go): after the tables it came after in time, so that none is renumbered
 }
 
 // build builds the table of a code.
@@ -202,6 +203,8 @@ func (r Report) build(code string) rtable {
 		return r.tTraining()
 	case "TPublicity": // 宣传信息 (issue 22 part 6, publicity.go)
 		return r.tPublicity()
+	case "T19": // 评先评优 (issue 22 part 4, award.go)
+		return r.t19()
 	}
 	panic("export: no table " + code)
 }

@@ -40,6 +40,7 @@ func ReportText(st store.Settings, f store.Figures) string {
 		r.workRules(),  // issue 22: the work rules and the plan (text_plan.go)
 		r.dutyScores(), // issue 22: 履职积分
 		r.publicity(),  // issue 22 part 6 (text_publicity.go)
+		r.awards(),     // 评先评优, issue 22 part 4 (text_award.go)
 		r.footnote(),
 	} {
 		if p != "" {

@@ -304,7 +304,7 @@ func TestWorkbookYearStructure(t *testing.T) {
 	want := []string{sheetT1, sheetT2, "表3 闭会期间来源及层面", sheetT4, "表5 承办单位办理情况", "表6 代表构成", "表7 代表名册",
 		"表8 家站点建设情况", "表9 代表履职情况", "表10 述职评议", "表11 评议测评结果", "表12 视察调研执法检查", "表13 主席团会议", "表14 人民代表大会会议",
 		"表15 信访情况", "表16 家站点接待", "表17 民生实事", "表18 整改销号台账", "表19 工作规则执行", "表20 履职积分",
-		"表21 年度计划执行", "表22 培训学习", "表23 宣传信息"} // issue 22
+		"表21 年度计划执行", "表22 培训学习", "表23 宣传信息", "表24 评先评优"} // issue 22
 	got := x.GetSheetList()
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets %q, want %q", got, want)

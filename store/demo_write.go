@@ -224,6 +224,8 @@ func (g *demoGen) write(w *demoWriter) {
 	g.writeTraining(w)
 	// Issue 22 part 6: the pieces published and the 《人大通讯》 (demo_publicity.go).
 	g.writePublicity(w)
+	// Issue 22 part 4: 评先评优, last, since it ranks the records above (demo_award.go).
+	g.writeAwards(w)
 }
 
 // demoItemRows is about how many rows an item has (itself, co-signers, units, replies … and the timeline):

@@ -81,6 +81,9 @@ type DeputyRecord struct {
 
 	// Training is the trainings attended (出席) in the year and their hours (issue 22, training.go).
 	Training TraineeHours
+	// Awards are the year's awards the presidium chose the deputy for (评先评优, figures_award.go):
+	// 「2026年度优秀人大代表」.
+	Awards []string
 
 	Photo *PrintImage // the deputy's photo for the 履职档案 (DeputyFileDoc reads it), nil when there is none
 }
@@ -295,6 +298,9 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 	}
 	if err := tx.recordContact(recs, index, from, min(to, asOf)); err != nil {
 		return nil, fmt.Errorf("统计联系选民: %w", err)
+	}
+	if err := tx.recordAwards(year, asOf, index); err != nil { // issue 22 part 4
+		return nil, fmt.Errorf("查询评先评优: %w", err)
 	}
 
 	for i := range recs {

@@ -133,6 +133,9 @@ type Figures struct {
 	// Publicity is the window's 宣传信息: pieces by level against the quotas, and 《人大通讯》 (issue 22 part 6,
 	// publicity.go).
 	Publicity PublicityFigures
+
+	// Awards is the 评先评优 of the year of CountedOn, decisions counted up to AsOf (issue 22, figures_award.go).
+	Awards AwardFigures
 }
 
 // LawCheckEvents is the number of 执法检查 held in the window (LawChecks counts the laws they checked).
@@ -243,6 +246,9 @@ func (tx *Tx) figures(f *Figures) error {
 	}
 	if err := tx.publicityFigures(f); err != nil { // issue 22 part 6
 		return fmt.Errorf("统计宣传信息: %w", err)
+	}
+	if err := tx.awardFigures(f); err != nil { // issue 22 part 4
+		return fmt.Errorf("统计评先评优: %w", err)
 	}
 	return nil
 }

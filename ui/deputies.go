@@ -125,6 +125,8 @@ func newDeputiesTab(d *desk) *deputiesTab {
 	tb.box.Add(widget.NewButtonWithIcon("述职评议", theme.ListIcon(), t.showReportBackDialog))
 	tb.box.Add(widget.NewButtonWithIcon("意见卡与通报", theme.MailComposeIcon(), func() { t.showCardsDialog() })) // issue 18 (cards.go)
 	tb.box.Add(widget.NewButtonWithIcon("补选", theme.AccountIcon(), t.byElection))                           // issue 16 (byelection.go)
+	// Issue 22 part 4: 评先评优 (awards.go).
+	tb.box.Add(widget.NewButtonWithIcon("评先评优", theme.RadioButtonCheckedIcon(), func() { t.showAwardsDialog() }))
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
 		labeled("联络站", t.filters.station), labeled("选区", t.filters.district),
@@ -589,7 +591,13 @@ func recordView(r store.DeputyRecord, prec int) []fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapBreak
 		return l
 	}
-	out := []fyne.CanvasObject{boldLabel(fmt.Sprintf("%s　%d年度履职档案", r.Deputy.Name, r.Year)), boldLabel("参加会议和活动")}
+	out := []fyne.CanvasObject{boldLabel(fmt.Sprintf("%s　%d年度履职档案", r.Deputy.Name, r.Year))}
+	if len(r.Awards) > 0 { // issue 22 part 4: 评先评优 (awards.go), under the title and the score
+		aw := boldLabel("表彰：" + strings.Join(r.Awards, "、"))
+		aw.Importance = widget.SuccessImportance
+		out = append(out, aw)
+	}
+	out = append(out, boldLabel("参加会议和活动"))
 	tt := r.Total
 	if tt.Marked() == 0 {
 		out = append(out, line("本年度没有参加会议和活动的记录。"))

@@ -64,6 +64,7 @@ type reportTab struct {
 	supRows   []reportSupRow // 监督工作 (report_supervision.go)
 	rules     *reportRules   // 工作规则执行情况 (issue 22, report_compliance.go)
 	plan      *reportPlan    // 年度工作计划执行情况 (issue 22, report_plan.go)
+	awards    *reportAwards  // 评先评优 (issue 22 part 4, report_award.go)
 	tiles     []*reportTile
 	rateHead  *widget.Label // 「全年」, or 「合计」 for a period that is not a whole year
 	rates     [][]*reportRateCell
@@ -164,6 +165,8 @@ func newReportTab(d *desk) *reportTab {
 		t.newTrainingBox(), // issue 22 part 5
 		widget.NewSeparator(),
 		t.newPublicityBox(), // issue 22 part 6
+		widget.NewSeparator(),
+		t.newAwardsBox(), // issue 22 part 4
 	)))
 
 	// Lines broken as the PDF breaks them (export.WrapText): no line starts with 「，」, numbers stay whole.
@@ -408,6 +411,7 @@ func (t *reportTab) show(p reportPeriod, st store.Settings, fig store.Figures) {
 	t.showPlan(fig)
 	t.showTraining(fig)  // issue 22 part 5
 	t.showPublicity(fig) // issue 22 part 6
+	t.showAwards(fig)    // issue 22 part 4
 	text := export.ReportText(st, fig)
 	if strings.TrimSpace(text) == "" {
 		text = "(这一期间还没有可以写进报告的数据。)"
@@ -436,6 +440,7 @@ func (t *reportTab) clear() {
 	t.showPlan(store.Figures{})
 	t.showTraining(store.Figures{})
 	t.showPublicity(store.Figures{})
+	t.showAwards(store.Figures{}) // issue 22 part 4
 	t.text.SetText("")
 }
 
