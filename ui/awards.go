@@ -397,6 +397,7 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 					if err := db.DeleteAwardNomination(ctx, n.ID); err != nil {
 						return err
 					}
+					a.d.dropForms(formNomination) // what was typed in it goes with it
 					f.close()
 					a.reload()
 					return nil
@@ -428,6 +429,30 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 		})
 	f.form.setRequired([]string{"奖项", "推荐对象", "推荐单位"})
 	f.after = a.reload
+	base := n
+	base.Year = a.current
+	f.trackAs(a.d, formNomination, recordKey(n.ID), base, func() string {
+		name := fmt.Sprintf("%d年度评先评优推荐", base.Year)
+		if n.ID == 0 {
+			name = "新增" + name
+		}
+		return name + quoted(who.Selected)
+	}, "")
+}
+
+// showYear shows the nominations of year (a restored draft's).
+func (a *awardsDialog) showYear(year int) {
+	if year == 0 || year == a.current {
+		return
+	}
+	a.current = year
+	label := fmt.Sprintf("%d年度", year)
+	if !slices.Contains(a.year.Options, label) {
+		a.year.Options = append(a.year.Options, label)
+	}
+	a.year.Selected = label
+	a.year.Refresh()
+	a.reload()
 }
 
 // withdrawForm asks why a nomination is withdrawn and withdraws it.
@@ -438,8 +463,12 @@ func (a *awardsDialog) withdrawForm(n store.AwardNomination, parent *stepForm) {
 			return a.d.db.WithdrawAwardNomination(a.d.ctx, n.ID, true, note.Text)
 		})
 	f.after = func() {
-		parent.close()
 		a.reload()
+		if parent.state != nil {
+			a.d.leave([]string{parent.state.kind}, parent.close, nil)
+		} else {
+			parent.close()
+		}
 	}
 }
 

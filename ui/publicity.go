@@ -172,6 +172,7 @@ func (p *publicityDialog) articleForm(a store.Article) {
 				f.showError(err)
 				return
 			}
+			p.d.dropForms(formArticle) // what was typed in it goes with it
 			f.close()
 			p.reload()
 		}))
@@ -187,6 +188,12 @@ func (p *publicityDialog) articleForm(a store.Article) {
 		return db.SaveArticle(ctx, &y)
 	})
 	f.after = p.reload
+	f.trackAs(p.d, formArticle, recordKey(a.ID), a, func() string {
+		if a.ID == 0 {
+			return "新增宣传稿件" + quoted(title.Text)
+		}
+		return "宣传稿件" + quoted(a.Title)
+	}, "")
 }
 
 // newsletterForm registers or edits an issue of 《人大通讯》.
@@ -212,6 +219,7 @@ func (p *publicityDialog) newsletterForm(n store.Newsletter) {
 				f.showError(err)
 				return
 			}
+			p.d.dropForms(formNewsletter)
 			f.close()
 			p.reload()
 		}))
@@ -225,6 +233,12 @@ func (p *publicityDialog) newsletterForm(n store.Newsletter) {
 		return db.SaveNewsletter(ctx, &y)
 	})
 	f.after = p.reload
+	f.trackAs(p.d, formNewsletter, recordKey(n.ID), n, func() string {
+		if n.ID == 0 {
+			return "新增《人大通讯》" + quoted(title.Text)
+		}
+		return fmt.Sprintf("《人大通讯》%d年第%d期", n.Year, n.IssueNo)
+	}, "")
 }
 
 // quotaPage is the 宣传任务 page: each level's yearly quota beside what the chosen year has, and 保存.

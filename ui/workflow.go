@@ -218,9 +218,17 @@ func (f *stepForm) close() {
 // track makes the dialog's fields a form of the window (guard.go): the step on item x, its draft kept
 // until the step is recorded or the clerk lets it go.
 func (f *stepForm) track(d *desk, x store.Suggestion, step string) {
+	f.trackAs(d, formStep+step, recordKey(x.ID), nil, func() string { return "建议" + quoted(x.Number+" "+x.Title) },
+		stepLabel(x, step))
+}
+
+// trackAs makes the dialog's fields a form of the window (guard.go) of kind for the record key, opened on base
+// (kept with its draft), named by name, holding part of the record ("" for the record itself): closing it or
+// the window with changes asks, and a draft is kept until it is saved or let go.
+func (f *stepForm) trackAs(d *desk, kind, key string, base any, name func() string, part string) {
 	get, set, _ := trackValues(func() []*widget.FormItem { return f.items })
-	f.state = d.trackForm(&formState{kind: formStep + step, key: recordKey(x.ID), part: stepLabel(x, step),
-		name: func() string { return "建议" + quoted(x.Number+" "+x.Title) }, get: get, set: set, save: f.submit, root: f.box})
+	f.state = d.trackForm(&formState{kind: kind, key: key, base: base, part: part, name: name, get: get, set: set,
+		save: f.submit, root: f.box})
 	for i, it := range f.items {
 		watchInputs(it.Widget, func() {
 			f.form.changed(i)

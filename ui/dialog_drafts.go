@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"slices"
+
+	"rendadesk/store"
+)
+
+// The forms of issue 22 that open in a dialog over another (评先评优 over the 代表 tab, 年度工作计划 over 报表,
+// 宣传信息 over 会议) are kept like every other form (guard.go): closing one with changes asks, and a draft is
+// written and offered at the next start, restored by opening the dialog under it and then the form.
+const (
+	formNomination = "award.nomination"     // 评先评优: a nomination (awards.go)
+	formPlanItem   = "plan.item"            // 年度工作计划: an item (report_plan.go)
+	formArticle    = "publicity.article"    // 宣传信息: a piece published (publicity.go)
+	formNewsletter = "publicity.newsletter" // 宣传信息: an issue of 《人大通讯》 (publicity.go)
+)
+
+// dialogDraftTarget is draftTarget for the dialog forms above. Each draft keeps the record the form was opened
+// on as its base (the year and links of a new one); a saved record is read again, and one deleted since is
+// said to be gone.
+func (d *desk) dialogDraftTarget(kind string, id int64, isNew bool, base func(any) bool, missing func(error, string) string) (func(then, cancel func()), string) {
+	db, ctx := d.db, d.ctx
+	switch kind {
+	case formNomination:
+		var x store.AwardNomination
+		if !base(&x) {
+			return nil, "内容无法读取"
+		}
+		if !isNew {
+			y, err := db.AwardNomination(ctx, id)
+			if err != nil {
+				return nil, missing(err, "这条推荐")
+			}
+			x = y
+		}
+		if _, err := db.AwardSelection(ctx, x.Year); err != nil {
+			return nil, missing(err, "这一年度的评先评优")
+		}
+		return func(then, _ func()) {
+			d.showTab(d.deputies.content)
+			a := d.deputies.showAwardsDialog()
+			a.showYear(x.Year)
+			a.nominationForm(x)
+			then()
+		}, ""
+	case formPlanItem:
+		var x store.PlanItem
+		if !base(&x) {
+			return nil, "内容无法读取"
+		}
+		if !isNew {
+			items, err := db.PlanItems(ctx, x.Year)
+			if err != nil {
+				return nil, missing(err, "")
+			}
+			i := slices.IndexFunc(items, func(p store.PlanItem) bool { return p.ID == id })
+			if i < 0 {
+				return nil, "这个计划项已删除"
+			}
+			x = items[i]
+		}
+		t := d.report
+		return func(then, _ func()) {
+			d.showTab(t.content)
+			t.openPlan(x.Year, t.refresh)
+			t.plan.editor.itemForm(x, t.plan.editor.after)
+			then()
+		}, ""
+	case formArticle:
+		var x store.Article
+		if !base(&x) {
+			return nil, "内容无法读取"
+		}
+		if !isNew {
+			all, err := db.Articles(ctx, store.ArticleFilter{})
+			if err != nil {
+				return nil, missing(err, "")
+			}
+			i := slices.IndexFunc(all, func(a store.Article) bool { return a.ID == id })
+			if i < 0 {
+				return nil, "这篇稿件已删除"
+			}
+			x = all[i]
+		}
+		return func(then, _ func()) {
+			d.showTab(d.meetings.content)
+			p := d.meetings.showPublicity()
+			p.articleForm(x)
+			then()
+		}, ""
+	case formNewsletter:
+		var x store.Newsletter
+		if !base(&x) {
+			return nil, "内容无法读取"
+		}
+		if !isNew {
+			all, err := db.Newsletters(ctx, 0)
+			if err != nil {
+				return nil, missing(err, "")
+			}
+			i := slices.IndexFunc(all, func(n store.Newsletter) bool { return n.ID == id })
+			if i < 0 {
+				return nil, "这一期《人大通讯》已删除"
+			}
+			x = all[i]
+		}
+		return func(then, _ func()) {
+			d.showTab(d.meetings.content)
+			p := d.meetings.showPublicity()
+			p.tabs.SelectIndex(1)
+			p.newsletterForm(x)
+			then()
+		}, ""
+	}
+	return nil, "本程序不认识这种内容"
+}
