@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"rendadesk/store"
+)
+
+// dialogForm is one of the issue 22 forms that open in a dialog over another: how to open it on a record of
+// the demo (a saved one, or a new one), the entry the clerk types into, and what the store holds in that field.
+type dialogForm struct {
+	name   string
+	kind   string
+	ask    string // the saved record as the question names it
+	open   func(t *testing.T, d *desk)
+	openNw func(t *testing.T, d *desk)
+	entry  func(t *testing.T, d *desk) *textEntry // the field typed into, in the form on top
+	newFld func(t *testing.T, d *desk) *textEntry // the field typed into in the new record's form
+	stored func(t *testing.T, d *desk) string
+}
+
+// dialogForms are the forms over the demo of 2024: a nomination, a plan item, a piece and an issue of
+// 《人大通讯》.
+func dialogForms(t *testing.T, db *store.DB) []dialogForm {
+	ctx := t.Context()
+	noms, err := db.AwardNominations(ctx, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(noms, func(n store.AwardNomination) bool { return !n.Withdrawn && !n.Elected })
+	if i < 0 {
+		t.Fatal("the demo has no standing nomination in 2024")
+	}
+	nom := noms[i]
+	plan, err := db.PlanItems(ctx, 2024)
+	if err != nil || len(plan) == 0 {
+		t.Fatalf("the demo has no plan for 2024 (%v)", err)
+	}
+	item := plan[0]
+	arts, err := db.Articles(ctx, store.ArticleFilter{Year: 2024})
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("the demo has no piece in 2024 (%v)", err)
+	}
+	art := arts[0]
+	news, err := db.Newsletters(ctx, 2024)
+	if err != nil || len(news) == 0 {
+		t.Fatalf("the demo has no 《人大通讯》 in 2024 (%v)", err)
+	}
+	iss := news[0]
+	field := func(label string) func(t *testing.T, d *desk) *textEntry {
+		return func(t *testing.T, d *desk) *textEntry { return wfField[*textEntry](t, topDialog(t, d), label) }
+	}
+	planField := func(label string) func(t *testing.T, d *desk) *textEntry {
+		return func(t *testing.T, d *desk) *textEntry { return d.report.plan.editor.formEntries[label].(*textEntry) }
+	}
+	awards := func(d *desk) *awardsDialog { return d.deputies.showAwardsDialog() }
+	plans := func(d *desk) *planEditor {
+		d.report.openPlan(2024, nil)
+		return d.report.plan.editor
+	}
+	return []dialogForm{
+		{
+			name: "评先评优推荐", kind: formNomination, ask: "2024年度评先评优推荐「" + nom.CandidateName,
+			open: func(t *testing.T, d *desk) { awards(d).nominationForm(nom) },
+			openNw: func(t *testing.T, d *desk) {
+				a := awards(d)
+				a.nominationForm(store.AwardNomination{CategoryID: a.sel.Categories[0].ID})
+			},
+			entry: field("主要事迹"), newFld: field("主要事迹"),
+			stored: func(t *testing.T, d *desk) string {
+				n, err := d.db.AwardNomination(d.ctx, nom.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n.Deeds
+			},
+		},
+		{
+			name: "年度计划项", kind: formPlanItem, ask: "2024年度计划项" + quoted(item.Title),
+			open: func(t *testing.T, d *desk) { e := plans(d); e.itemForm(item, e.after) },
+			openNw: func(t *testing.T, d *desk) {
+				e := plans(d)
+				e.itemForm(store.PlanItem{Year: 2024, Kind: store.PlanMeeting}, e.after)
+			},
+			entry: planField("备注"), newFld: planField("工作内容"),
+			stored: func(t *testing.T, d *desk) string {
+				items, err := d.db.PlanItems(d.ctx, 2024)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return items[slices.IndexFunc(items, func(p store.PlanItem) bool { return p.ID == item.ID })].Notes
+			},
+		},
+		{
+			name: "宣传稿件", kind: formArticle, ask: "宣传稿件" + quoted(art.Title),
+			open:   func(t *testing.T, d *desk) { d.meetings.showPublicity().articleForm(art) },
+			openNw: func(t *testing.T, d *desk) { d.meetings.showPublicity().articleForm(store.Article{Date: testToday}) },
+			entry:  field("备注"), newFld: field("标题"),
+			stored: func(t *testing.T, d *desk) string {
+				all, err := d.db.Articles(d.ctx, store.ArticleFilter{Year: 2024})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return all[slices.IndexFunc(all, func(a store.Article) bool { return a.ID == art.ID })].Notes
+			},
+		},
+		{
+			name: "人大通讯", kind: formNewsletter, ask: fmt.Sprintf("《人大通讯》2024年第%d期", iss.IssueNo),
+			open: func(t *testing.T, d *desk) { d.meetings.showPublicity().newsletterForm(iss) },
+			openNw: func(t *testing.T, d *desk) {
+				d.meetings.showPublicity().newsletterForm(store.Newsletter{Date: testToday, IssueNo: 99})
+			},
+			entry: field("内容"), newFld: field("本期要目"),
+			stored: func(t *testing.T, d *desk) string {
+				all, err := d.db.Newsletters(d.ctx, 2024)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return all[slices.IndexFunc(all, func(n store.Newsletter) bool { return n.ID == iss.ID })].Contents
+			},
+		},
+	}
+}
+
+// TestIssue22DialogFormsAskBeforeClosing types into each form and leaves it: the form's 取消 asks, naming the
+// record; 取消 keeps the form and what was typed; 不保存 closes it with the store unchanged. Typed again, the
+// window's close asks too, and 保存 stores the text and closes the window.
+func TestIssue22DialogFormsAskBeforeClosing(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	db := testDB(t, true)
+	for _, c := range dialogForms(t, db) {
+		t.Run(c.name, func(t *testing.T) {
+			a, w := testWindow(t)
+			cw := &closeTestWindow{Window: w}
+			d := newDesk(a, cw, db)
+			t.Cleanup(d.drafts.stop)
+			before := c.stored(t, d)
+			c.open(t, d)
+			form := topDialog(t, d)
+			e := c.entry(t, d)
+			typeInto(e)
+			typed := e.Text
+			test.Tap(findButton(form, "取消"))
+			if q := dialogText(d); !strings.Contains(q, c.ask) || !strings.Contains(q, "有未保存的修改") {
+				t.Fatalf("取消 asks %q, want it to name %q", q, c.ask)
+			}
+			test.Tap(dialogButton(t, d, "取消"))
+			if d.win.Canvas().Overlays().Top() != form || e.Text != typed {
+				t.Fatalf("取消 of the question left the form (text %q)", e.Text)
+			}
+			test.Tap(findButton(form, "取消"))
+			test.Tap(dialogButton(t, d, "不保存"))
+			if d.win.Canvas().Overlays().Top() == form || d.form(c.kind) != nil {
+				t.Fatal("不保存 left the form open")
+			}
+			if got := c.stored(t, d); got != before {
+				t.Fatalf("不保存 stored %q (was %q)", got, before)
+			}
+
+			c.open(t, d)
+			e = c.entry(t, d)
+			if e.Text != before {
+				t.Fatalf("opened again the form shows %q, want the stored %q", e.Text, before)
+			}
+			typeInto(e)
+			typed = e.Text
+			cw.pressClose(t)
+			if q := dialogText(d); !strings.Contains(q, c.ask) || !strings.Contains(q, "有未保存的修改") {
+				t.Fatalf("closing the window asks %q", q)
+			}
+			test.Tap(dialogButton(t, d, "保存"))
+			if !cw.closed {
+				t.Fatalf("保存 did not close the window: %q", dialogText(d))
+			}
+			if got := c.stored(t, d); got != typed {
+				t.Fatalf("保存 stored %q, want %q", got, typed)
+			}
+		})
+	}
+}
+
+// TestRestoreDraftOfIssue22DialogForms types into each form, saved and new, leaves the draft behind as a crash
+// would, starts again and restores it: the dialog under it and the form are open again on the same record,
+// with the typed text, marked unsaved.
+func TestRestoreDraftOfIssue22DialogForms(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	db := testDB(t, true)
+	ctx := t.Context()
+	for _, c := range dialogForms(t, db) {
+		for _, isNew := range []bool{false, true} {
+			name := c.name
+			if isNew {
+				name = "新增" + name
+			}
+			t.Run(name, func(t *testing.T) {
+				d := testDesk(t, db)
+				entry := c.entry
+				if isNew {
+					c.openNw(t, d)
+					entry = c.newFld
+				} else {
+					c.open(t, d)
+				}
+				e := entry(t, d)
+				e.SetText("断电前输入的内容")
+				s := d.form(c.kind)
+				if s == nil {
+					t.Fatalf("the form is not kept (no %s form)", c.kind)
+				}
+				key, label := s.key, s.draftLabel()
+				if (key == "new") != isNew {
+					t.Fatalf("the draft's key is %q", key)
+				}
+				d.flushDrafts()
+				d.drafts.stop()
+				if ds := draftsOf(t, d); len(ds) != 1 || ds[0].Kind != c.kind {
+					t.Fatalf("drafts %+v, want one of %s", ds, c.kind)
+				}
+
+				d2 := testDesk(t, db)
+				d2.offerDrafts()
+				var top fyne.CanvasObject
+				waitFor(t, "the offer", func() bool {
+					top = d2.win.Canvas().Overlays().Top()
+					return top != nil && findButton(top, "恢复") != nil
+				})
+				if text := labelText(top); !strings.Contains(text, label+"（") {
+					t.Fatalf("the offer says %q, want %q", text, label)
+				}
+				test.Tap(findButton(top, "恢复"))
+				if got := entry(t, d2).Text; got != "断电前输入的内容" {
+					t.Fatalf("the restored form shows %q", got)
+				}
+				s2 := d2.form(c.kind)
+				if s2 == nil || s2.key != key || !s2.dirty() {
+					t.Fatalf("the restored form is not marked unsaved on record %s", key)
+				}
+				if !isNew {
+					planShot(t, d2, "restored-"+c.kind)
+				}
+				for _, dr := range draftsOf(t, d2) {
+					if err := db.DeleteDraft(ctx, dr.Kind, dr.Key); err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
