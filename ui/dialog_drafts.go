@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 
 	"rendadesk/store"
 )
@@ -10,16 +11,19 @@ import (
 // 宣传信息 over 会议) are kept like every other form (guard.go): closing one with changes asks, and a draft is
 // written and offered at the next start, restored by opening the dialog under it and then the form.
 const (
-	formNomination = "award.nomination"     // 评先评优: a nomination (awards.go)
-	formPlanItem   = "plan.item"            // 年度工作计划: an item (report_plan.go)
-	formArticle    = "publicity.article"    // 宣传信息: a piece published (publicity.go)
-	formNewsletter = "publicity.newsletter" // 宣传信息: an issue of 《人大通讯》 (publicity.go)
+	formNomination      = "award.nomination"     // 评先评优: a nomination (awards.go)
+	formAwardCategories = "award.categories"     // 评先评优: a year's awards and 名额 (awards.go)
+	formAwardDecision   = "award.decision"       // 评先评优: the presidium's decision of a year (awards.go)
+	formPlanItem        = "plan.item"            // 年度工作计划: an item (report_plan.go)
+	formArticle         = "publicity.article"    // 宣传信息: a piece published (publicity.go)
+	formNewsletter      = "publicity.newsletter" // 宣传信息: an issue of 《人大通讯》 (publicity.go)
+	formQuotas          = "publicity.quotas"     // 宣传信息: the 宣传任务 page (publicity.go)
 )
 
 // dialogDraftTarget is draftTarget for the dialog forms above. Each draft keeps the record the form was opened
 // on as its base (the year and links of a new one); a saved record is read again, and one deleted since is
 // said to be gone.
-func (d *desk) dialogDraftTarget(kind string, id int64, isNew bool, base func(any) bool, missing func(error, string) string) (func(then, cancel func()), string) {
+func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base func(any) bool, missing func(error, string) string) (func(then, cancel func()), string) {
 	db, ctx := d.db, d.ctx
 	switch kind {
 	case formNomination:
@@ -42,6 +46,32 @@ func (d *desk) dialogDraftTarget(kind string, id int64, isNew bool, base func(an
 			a := d.deputies.showAwardsDialog()
 			a.showYear(x.Year)
 			a.nominationForm(x)
+			then()
+		}, ""
+	case formAwardCategories, formAwardDecision:
+		year, err := strconv.Atoi(key)
+		if err != nil {
+			return nil, "内容无法读取"
+		}
+		var x store.AwardSelection
+		sel, err := db.AwardSelection(ctx, year)
+		switch {
+		case err == nil:
+			x = sel
+		case kind == formAwardCategories && store.ErrorCode(err) == store.ENOTFOUND:
+			x = store.NewAwardSelection(year) // the year set up for the first time
+		default:
+			return nil, missing(err, "这一年度的评先评优")
+		}
+		return func(then, _ func()) {
+			d.showTab(d.deputies.content)
+			a := d.deputies.showAwardsDialog()
+			a.showYear(year)
+			if kind == formAwardCategories {
+				a.categoriesForm(x)
+			} else {
+				a.decisionForm()
+			}
 			then()
 		}, ""
 	case formPlanItem:
@@ -87,6 +117,12 @@ func (d *desk) dialogDraftTarget(kind string, id int64, isNew bool, base func(an
 			d.showTab(d.meetings.content)
 			p := d.meetings.showPublicity()
 			p.articleForm(x)
+			then()
+		}, ""
+	case formQuotas:
+		return func(then, _ func()) {
+			d.showTab(d.meetings.content)
+			d.meetings.showPublicity().tabs.SelectIndex(2)
 			then()
 		}, ""
 	case formNewsletter:

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -226,7 +227,15 @@ func (f *stepForm) track(d *desk, x store.Suggestion, step string) {
 // (kept with its draft), named by name, holding part of the record ("" for the record itself): closing it or
 // the window with changes asks, and a draft is kept until it is saved or let go.
 func (f *stepForm) trackAs(d *desk, kind, key string, base any, name func() string, part string) {
-	get, set, _ := trackValues(func() []*widget.FormItem { return f.items })
+	f.trackWith(d, kind, key, base, name, part, nil, nil)
+}
+
+// trackWith is trackAs for a dialog that holds more than its fields (rows, ticks): get and set read and
+// write all of it (nil for the fields alone); the dialog calls f.state.touched on the changes of the rest.
+func (f *stepForm) trackWith(d *desk, kind, key string, base any, name func() string, part string, get func() any, set func(json.RawMessage) error) {
+	if get == nil {
+		get, set, _ = trackValues(func() []*widget.FormItem { return f.items })
+	}
 	f.state = d.trackForm(&formState{kind: kind, key: key, base: base, part: part, name: name, get: get, set: set,
 		save: f.submit, root: f.box})
 	for i, it := range f.items {
