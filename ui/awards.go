@@ -327,7 +327,7 @@ func (a *awardsDialog) candidateOptions(kind string) []option {
 }
 
 // nominationForm records or changes a nomination; a saved one offers 撤回 (or 恢复), 删除 and 打印推荐表.
-func (a *awardsDialog) nominationForm(n store.AwardNomination) {
+func (a *awardsDialog) nominationForm(n store.AwardNomination) *stepForm {
 	db, ctx := a.d.db, a.d.ctx
 	cats := make([]string, len(a.sel.Categories))
 	for i, c := range a.sel.Categories {
@@ -439,6 +439,7 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 		}
 		return name + quoted(who.Selected)
 	}, "")
+	return f
 }
 
 // showYear shows the nominations of year (a restored draft's).
@@ -463,6 +464,9 @@ func (a *awardsDialog) withdrawForm(n store.AwardNomination, parent *stepForm) {
 		[]*widget.FormItem{widget.NewFormItem("撤回原因", note)}, func() error {
 			return a.d.db.WithdrawAwardNomination(a.d.ctx, n.ID, true, note.Text)
 		})
+	f.trackAs(a.d, formWithdraw, recordKey(n.ID), nil, func() string {
+		return fmt.Sprintf("%d年度%s推荐%s", n.Year, n.Category, quoted(n.CandidateName))
+	}, "撤回原因")
 	f.after = func() {
 		a.reload()
 		if parent.state != nil {

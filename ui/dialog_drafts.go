@@ -14,7 +14,9 @@ const (
 	formNomination      = "award.nomination"     // 评先评优: a nomination (awards.go)
 	formAwardCategories = "award.categories"     // 评先评优: a year's awards and 名额 (awards.go)
 	formAwardDecision   = "award.decision"       // 评先评优: the presidium's decision of a year (awards.go)
+	formWithdraw        = "award.withdraw"       // 评先评优: why a nomination is withdrawn (awards.go)
 	formPlanItem        = "plan.item"            // 年度工作计划: an item (report_plan.go)
+	formPlanCancel      = "plan.cancel"          // 年度工作计划: why an item is cancelled (report_plan.go)
 	formArticle         = "publicity.article"    // 宣传信息: a piece published (publicity.go)
 	formNewsletter      = "publicity.newsletter" // 宣传信息: an issue of 《人大通讯》 (publicity.go)
 	formQuotas          = "publicity.quotas"     // 宣传信息: the 宣传任务 page (publicity.go)
@@ -26,9 +28,9 @@ const (
 func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base func(any) bool, missing func(error, string) string) (func(then, cancel func()), string) {
 	db, ctx := d.db, d.ctx
 	switch kind {
-	case formNomination:
+	case formNomination, formWithdraw:
 		var x store.AwardNomination
-		if !base(&x) {
+		if kind == formNomination && !base(&x) {
 			return nil, "内容无法读取"
 		}
 		if !isNew {
@@ -38,6 +40,9 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			}
 			x = y
 		}
+		if kind == formWithdraw && (x.Withdrawn || x.Elected) {
+			return nil, "这条推荐现在已" + map[bool]string{true: "撤回", false: "当选"}[x.Withdrawn] + "，不能再撤回"
+		}
 		if _, err := db.AwardSelection(ctx, x.Year); err != nil {
 			return nil, missing(err, "这一年度的评先评优")
 		}
@@ -45,7 +50,10 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			d.showTab(d.deputies.content)
 			a := d.deputies.showAwardsDialog()
 			a.showYear(x.Year)
-			a.nominationForm(x)
+			f := a.nominationForm(x)
+			if kind == formWithdraw {
+				a.withdrawForm(x, f)
+			}
 			then()
 		}, ""
 	case formAwardCategories, formAwardDecision:
@@ -74,7 +82,7 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			}
 			then()
 		}, ""
-	case formPlanItem:
+	case formPlanItem, formPlanCancel:
 		var x store.PlanItem
 		if !base(&x) {
 			return nil, "内容无法读取"
@@ -90,11 +98,18 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			}
 			x = items[i]
 		}
+		if kind == formPlanCancel && x.CancelledOn != "" {
+			return nil, "这个计划项已经取消"
+		}
 		t := d.report
 		return func(then, _ func()) {
 			d.showTab(t.content)
 			t.openPlan(x.Year, t.refresh)
-			t.plan.editor.itemForm(x, t.plan.editor.after)
+			if kind == formPlanItem {
+				t.plan.editor.itemForm(x, t.plan.editor.after)
+			} else {
+				t.plan.editor.cancelForm(x, t.plan.editor.after)
+			}
 			then()
 		}, ""
 	case formArticle:

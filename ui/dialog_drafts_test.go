@@ -83,6 +83,11 @@ func dialogForms(t *testing.T, db *store.DB) []dialogForm {
 		t.Fatalf("the demo has no plan for 2024 (%v)", err)
 	}
 	item := plan[0]
+	j := slices.IndexFunc(plan, func(p store.PlanItem) bool { return !p.Linked() && p.CancelledOn == "" })
+	if j < 0 {
+		t.Fatal("the demo's 2024 plan has no open item")
+	}
+	cancelable := plan[j] // one that can be cancelled
 	arts, err := db.Articles(ctx, store.ArticleFilter{Year: 2024})
 	if err != nil || len(arts) == 0 {
 		t.Fatalf("the demo has no piece in 2024 (%v)", err)
@@ -123,6 +128,21 @@ func dialogForms(t *testing.T, db *store.DB) []dialogForm {
 					t.Fatal(err)
 				}
 				return n.Deeds
+			},
+		},
+		{
+			name: "撤回推荐", kind: formWithdraw, ask: "2024年度" + nom.Category + "推荐「" + nom.CandidateName + "」的撤回原因",
+			open: func(t *testing.T, d *desk) {
+				a := awards(d)
+				a.withdrawForm(nom, a.nominationForm(nom))
+			},
+			entry: field("撤回原因"),
+			stored: func(t *testing.T, d *desk) string {
+				n, err := d.db.AwardNomination(d.ctx, nom.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return n.WithdrawNote
 			},
 		},
 		{
@@ -173,6 +193,18 @@ func dialogForms(t *testing.T, db *store.DB) []dialogForm {
 					t.Fatal(err)
 				}
 				return items[slices.IndexFunc(items, func(p store.PlanItem) bool { return p.ID == item.ID })].Notes
+			},
+		},
+		{
+			name: "取消计划项", kind: formPlanCancel, ask: "2024年度计划项" + quoted(cancelable.Title) + "的取消原因", close: "返回",
+			open:  func(t *testing.T, d *desk) { e := plans(d); e.cancelForm(cancelable, e.after) },
+			entry: planField("取消原因"),
+			stored: func(t *testing.T, d *desk) string {
+				opens, err := d.db.PlanItems(d.ctx, 2024)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return opens[slices.IndexFunc(opens, func(p store.PlanItem) bool { return p.ID == cancelable.ID })].CancelReason
 			},
 		},
 		{

@@ -459,20 +459,33 @@ func (e *planEditor) cancelForm(p store.PlanItem, after func(error)) {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	var dlg *dialog.CustomDialog
-	ok := widget.NewButton("取消该项", func() {
+	var state *formState
+	cancelItem := func() error {
 		if err := d.db.CancelPlanItem(d.ctx, p.ID, on.Typed(), reason.Text); err != nil {
 			msg.SetText(store.ErrorMessage(err))
-			return
+			return err
 		}
 		dlg.Hide()
+		d.retire(state)
 		after(nil)
-	})
+		return nil
+	}
+	ok := widget.NewButton("取消该项", func() { state.submit() })
 	ok.Importance = widget.WarningImportance
 	form := widget.NewForm(widget.NewFormItem("取消日期", on), widget.NewFormItem("取消原因", reason))
-	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("取消计划项「%s」", p.Title), container.NewVBox(form, msg,
-		container.NewHBox(layout.NewSpacer(), widget.NewButton("返回", func() { dlg.Hide() }), ok)), d.win)
+	box := container.NewVBox(form, msg, container.NewHBox(layout.NewSpacer(), widget.NewButton("返回", func() {
+		d.leave([]string{formPlanCancel}, func() {
+			dlg.Hide()
+			d.retire(state)
+		}, nil)
+	}), ok))
+	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("取消计划项「%s」", p.Title), box, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
 	dlg.Show()
+	get, set, watch := trackValues(func() []*widget.FormItem { return form.Items })
+	state = d.trackForm(&formState{kind: formPlanCancel, key: recordKey(p.ID), base: p, get: get, set: set, save: cancelItem,
+		root: box, part: "取消原因", name: func() string { return fmt.Sprintf("%d年度计划项", p.Year) + quoted(p.Title) }})
+	watch(state.touched)
 	e.form, e.formSave = dlg, ok
 	e.formEntries = map[string]fyne.CanvasObject{"取消原因": reason}
 	e.formMsg = msg
