@@ -732,6 +732,8 @@ func (a *awardsDialog) announceForm() {
 		})
 	f.form.setRequired([]string{"表彰会议", "表彰日期"})
 	f.after = a.reload
+	year := a.current
+	f.trackAs(a.d, formAnnounce, fmt.Sprint(year), nil, func() string { return fmt.Sprintf("%d年度评先评优", year) }, "人代会表彰")
 }
 
 // awardNomination is the 推荐表 of a nomination.

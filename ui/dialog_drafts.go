@@ -14,6 +14,7 @@ const (
 	formNomination      = "award.nomination"     // 评先评优: a nomination (awards.go)
 	formAwardCategories = "award.categories"     // 评先评优: a year's awards and 名额 (awards.go)
 	formAwardDecision   = "award.decision"       // 评先评优: the presidium's decision of a year (awards.go)
+	formAnnounce        = "award.announce"       // 评先评优: the announcement at the 人代会 (awards.go)
 	formWithdraw        = "award.withdraw"       // 评先评优: why a nomination is withdrawn (awards.go)
 	formPlanItem        = "plan.item"            // 年度工作计划: an item (report_plan.go)
 	formPlanCancel      = "plan.cancel"          // 年度工作计划: why an item is cancelled (report_plan.go)
@@ -56,7 +57,7 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			}
 			then()
 		}, ""
-	case formAwardCategories, formAwardDecision:
+	case formAwardCategories, formAwardDecision, formAnnounce:
 		year, err := strconv.Atoi(key)
 		if err != nil {
 			return nil, "内容无法读取"
@@ -75,10 +76,13 @@ func (d *desk) dialogDraftTarget(kind, key string, id int64, isNew bool, base fu
 			d.showTab(d.deputies.content)
 			a := d.deputies.showAwardsDialog()
 			a.showYear(year)
-			if kind == formAwardCategories {
+			switch kind {
+			case formAwardCategories:
 				a.categoriesForm(x)
-			} else {
+			case formAwardDecision:
 				a.decisionForm()
+			default:
+				a.announceForm()
 			}
 			then()
 		}, ""

@@ -455,3 +455,50 @@ func TestAwardDecisionKeepsTicks(t *testing.T) {
 	}
 	planShot(t, d2, "restored-award.decision")
 }
+
+// TestAwardAnnouncementKeepsTypedDate types the day of the 人代会表彰 of the demo's 2024 (not announced yet):
+// 取消 asks naming the year's announcement, 不保存 records nothing; typed again and left by a crash, the day
+// comes back at the next start, unsaved.
+func TestAwardAnnouncementKeepsTypedDate(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	db := testDB(t, true)
+	d := testDesk(t, db)
+	d.deputies.showAwardsDialog().announceForm()
+	form := topDialog(t, d)
+	date := wfField[*dateEntry](t, form, "表彰日期")
+	if date.Text != "" {
+		t.Fatalf("the demo's 2024 is announced already (%s)", date.Text)
+	}
+	test.Type(date, "2024-12-20")
+	test.Tap(findButton(form, "取消"))
+	if q := dialogText(d); !strings.Contains(q, "2024年度评先评优的人代会表彰有未保存的修改") {
+		t.Fatalf("取消 asks %q", q)
+	}
+	test.Tap(dialogButton(t, d, "不保存"))
+	if sel, err := d.db.AwardSelection(d.ctx, 2024); err != nil || sel.Announced() || d.win.Canvas().Overlays().Top() == form {
+		t.Fatalf("不保存: announced %v (%v), form open %v", sel.Announced(), err, d.win.Canvas().Overlays().Top() == form)
+	}
+
+	d.deputies.showAwardsDialog().announceForm()
+	test.Type(wfField[*dateEntry](t, topDialog(t, d), "表彰日期"), "2024-12-21")
+	d.flushDrafts()
+	d.drafts.stop()
+	d2 := testDesk(t, db)
+	d2.offerDrafts()
+	var top fyne.CanvasObject
+	waitFor(t, "the offer", func() bool {
+		top = d2.win.Canvas().Overlays().Top()
+		return top != nil && findButton(top, "恢复") != nil
+	})
+	if text := labelText(top); !strings.Contains(text, "2024年度评先评优的人代会表彰（") {
+		t.Fatalf("the offer says %q", text)
+	}
+	test.Tap(findButton(top, "恢复"))
+	if got := wfField[*dateEntry](t, topDialog(t, d2), "表彰日期").Text; got != "2024-12-21" {
+		t.Fatalf("the restored announcement shows %q", got)
+	}
+	if s := d2.form(formAnnounce); s == nil || s.key != "2024" || !s.dirty() {
+		t.Fatal("the restored announcement is not marked unsaved")
+	}
+}
