@@ -387,8 +387,8 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) *stepForm {
 						f.showError(err)
 						return
 					}
-					f.close()
 					a.reload()
+					a.d.leave([]string{formNomination}, f.close, nil) // what was typed in the form is asked about
 				}))
 			} else {
 				box.Add(widget.NewButtonWithIcon("撤回推荐", theme.ContentRemoveIcon(), func() { a.withdrawForm(n, f) }))

@@ -502,3 +502,34 @@ func TestAwardAnnouncementKeepsTypedDate(t *testing.T) {
 		t.Fatal("the restored announcement is not marked unsaved")
 	}
 }
+
+// TestRestoringNominationAsksAboutTypedText: 恢复推荐 closes the nomination's form, so what was typed in it is
+// asked about first; 保存 keeps it.
+func TestRestoringNominationAsksAboutTypedText(t *testing.T) {
+	draftDelay = time1h
+	defer func() { draftDelay = draftDelayDefault }()
+	d := testDesk(t, testDB(t, true))
+	ns, err := d.db.AwardNominations(d.ctx, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(ns, func(n store.AwardNomination) bool { return n.Withdrawn })
+	if i < 0 {
+		t.Fatal("the demo has no withdrawn nomination in 2024")
+	}
+	n := ns[i]
+	d.deputies.showAwardsDialog().nominationForm(n)
+	form := topDialog(t, d)
+	deeds := wfField[*textEntry](t, form, "主要事迹")
+	typeInto(deeds)
+	typed := deeds.Text
+	test.Tap(findButton(form, "恢复推荐"))
+	if q := dialogText(d); !strings.Contains(q, "有未保存的修改") {
+		t.Fatalf("恢复推荐 does not ask: %q", q)
+	}
+	test.Tap(dialogButton(t, d, "保存"))
+	got, err := d.db.AwardNomination(d.ctx, n.ID)
+	if err != nil || got.Withdrawn || got.Deeds != typed || d.win.Canvas().Overlays().Top() == form {
+		t.Fatalf("after 保存: withdrawn %v, 事迹 %q (%v)", got.Withdrawn, got.Deeds, err)
+	}
+}
