@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -326,7 +327,7 @@ func (a *awardsDialog) candidateOptions(kind string) []option {
 }
 
 // nominationForm records or changes a nomination; a saved one offers 撤回 (or 恢复), 删除 and 打印推荐表.
-func (a *awardsDialog) nominationForm(n store.AwardNomination) {
+func (a *awardsDialog) nominationForm(n store.AwardNomination) *stepForm {
 	db, ctx := a.d.db, a.d.ctx
 	cats := make([]string, len(a.sel.Categories))
 	for i, c := range a.sel.Categories {
@@ -386,8 +387,8 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 						f.showError(err)
 						return
 					}
-					f.close()
 					a.reload()
+					a.d.leave([]string{formNomination}, f.close, nil) // what was typed in the form is asked about
 				}))
 			} else {
 				box.Add(widget.NewButtonWithIcon("撤回推荐", theme.ContentRemoveIcon(), func() { a.withdrawForm(n, f) }))
@@ -397,6 +398,7 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 					if err := db.DeleteAwardNomination(ctx, n.ID); err != nil {
 						return err
 					}
+					a.d.dropForms(formNomination) // what was typed in it goes with it
 					f.close()
 					a.reload()
 					return nil
@@ -428,6 +430,31 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) {
 		})
 	f.form.setRequired([]string{"奖项", "推荐对象", "推荐单位"})
 	f.after = a.reload
+	base := n
+	base.Year = a.current
+	f.trackAs(a.d, formNomination, recordKey(n.ID), base, func() string {
+		name := fmt.Sprintf("%d年度评先评优推荐", base.Year)
+		if n.ID == 0 {
+			name = "新增" + name
+		}
+		return name + quoted(who.Selected)
+	}, "")
+	return f
+}
+
+// showYear shows the nominations of year (a restored draft's).
+func (a *awardsDialog) showYear(year int) {
+	if year == 0 || year == a.current {
+		return
+	}
+	a.current = year
+	label := fmt.Sprintf("%d年度", year)
+	if !slices.Contains(a.year.Options, label) {
+		a.year.Options = append(a.year.Options, label)
+	}
+	a.year.Selected = label
+	a.year.Refresh()
+	a.reload()
 }
 
 // withdrawForm asks why a nomination is withdrawn and withdraws it.
@@ -437,9 +464,16 @@ func (a *awardsDialog) withdrawForm(n store.AwardNomination, parent *stepForm) {
 		[]*widget.FormItem{widget.NewFormItem("撤回原因", note)}, func() error {
 			return a.d.db.WithdrawAwardNomination(a.d.ctx, n.ID, true, note.Text)
 		})
+	f.trackAs(a.d, formWithdraw, recordKey(n.ID), nil, func() string {
+		return fmt.Sprintf("%d年度%s推荐%s", n.Year, n.Category, quoted(n.CandidateName))
+	}, "撤回原因")
 	f.after = func() {
-		parent.close()
 		a.reload()
+		if parent.state != nil {
+			a.d.leave([]string{parent.state.kind}, parent.close, nil)
+		} else {
+			parent.close()
+		}
 	}
 }
 
@@ -452,18 +486,32 @@ func (a *awardsDialog) categoriesForm(s store.AwardSelection) {
 		quota *textEntry
 	}
 	var rows []*row
+	var f *stepForm
+	touched := func() { // a row typed in, added or deleted
+		if f != nil && f.state != nil {
+			f.state.touched()
+		}
+	}
 	box := container.NewVBox()
 	kinds := make([]string, len(store.CandidateKinds))
 	for i, k := range store.CandidateKinds {
 		kinds[i] = store.CandidateLabel(k)
 	}
 	var draw func()
-	addRow := func(c store.AwardCategory) {
-		r := &row{id: c.ID, name: newTextEntry(), kind: widget.NewSelect(kinds, nil), quota: intEntry()}
-		r.name.SetText(c.Name)
+	// A row as the draft keeps it: the quota as typed, so that 「十」 comes back as it was.
+	type rowValue struct {
+		ID    int64  `json:"id"`
+		Name  string `json:"name"`
+		Kind  string `json:"kind"`
+		Quota string `json:"quota"`
+	}
+	addRow := func(v rowValue) {
+		r := &row{id: v.ID, name: newTextEntry(), kind: widget.NewSelect(kinds, nil), quota: intEntry()}
+		r.name.SetText(v.Name)
 		r.name.SetPlaceHolder("奖项名称")
-		r.kind.Selected = store.CandidateLabel(c.Candidate)
-		r.quota.SetText(fmt.Sprint(c.Quota))
+		r.kind.Selected = v.Kind
+		r.quota.SetText(v.Quota)
+		watchInputs(container.NewHBox(r.name, r.kind, r.quota), touched)
 		rows = append(rows, r)
 	}
 	draw = func() {
@@ -473,20 +521,22 @@ func (a *awardsDialog) categoriesForm(s store.AwardSelection) {
 			box.Add(container.NewGridWithColumns(4, r.name, r.kind, r.quota, widget.NewButtonWithIcon("删除", theme.DeleteIcon(), func() {
 				rows = slices.Delete(rows, i, i+1)
 				draw()
+				touched()
 			})))
 		}
 		box.Refresh()
 	}
 	for _, c := range s.Categories {
-		addRow(c)
+		addRow(rowValue{c.ID, c.Name, store.CandidateLabel(c.Candidate), fmt.Sprint(c.Quota)})
 	}
 	draw()
 	more := widget.NewButtonWithIcon("添加奖项", theme.ContentAddIcon(), func() {
-		addRow(store.AwardCategory{Candidate: store.CandidateDeputy, Quota: 1})
+		addRow(rowValue{Kind: store.CandidateLabel(store.CandidateDeputy), Quota: "1"})
 		draw()
+		touched()
 	})
 	top := container.NewVBox(box, container.NewHBox(more))
-	f := newStepForm(a.d.win, fmt.Sprintf("%d年度评先评优：奖项与名额", s.Year),
+	f = newStepForm(a.d.win, fmt.Sprintf("%d年度评先评优：奖项与名额", s.Year),
 		"每个奖项一行：名称、评选对象(人大代表、代表小组、单位或家站点)和名额。主席团决定的当选数不能超过名额。", top, nil, func() error {
 			y := s
 			y.Categories = nil
@@ -502,6 +552,28 @@ func (a *awardsDialog) categoriesForm(s store.AwardSelection) {
 		a.year.Options = a.years()
 		a.reload()
 	}
+	get := func() any {
+		out := make([]rowValue, len(rows))
+		for i, r := range rows {
+			out[i] = rowValue{r.id, r.name.Text, r.kind.Selected, r.quota.Text}
+		}
+		return out
+	}
+	set := func(raw json.RawMessage) error {
+		var vs []rowValue
+		if err := json.Unmarshal(raw, &vs); err != nil {
+			return err
+		}
+		rows = nil
+		for _, v := range vs {
+			addRow(v)
+		}
+		draw()
+		f.fit()
+		return nil
+	}
+	f.trackWith(a.d, formAwardCategories, fmt.Sprint(s.Year), s, func() string { return fmt.Sprintf("%d年度评先评优", s.Year) },
+		"奖项与名额", get, set)
 }
 
 // decisionForm records the presidium's decision: the 主席团会议, its date, and a tick for each candidate chosen,
@@ -535,6 +607,7 @@ func (a *awardsDialog) decisionForm() {
 		}
 	}
 	checks := map[int64]*widget.Check{}
+	var f *stepForm
 	box := container.NewVBox()
 	for _, c := range a.sel.Categories {
 		count := widget.NewLabel("")
@@ -558,7 +631,12 @@ func (a *awardsDialog) decisionForm() {
 			if n.CategoryID != c.ID || n.Withdrawn {
 				continue
 			}
-			ch := widget.NewCheck(n.CandidateName+"("+n.Nominator+")", func(bool) { update() })
+			ch := widget.NewCheck(n.CandidateName+"("+n.Nominator+")", func(bool) {
+				update()
+				if f != nil && f.state != nil {
+					f.state.touched()
+				}
+			})
 			ch.Checked = n.Elected
 			checks[n.ID] = ch
 			grid.Add(ch)
@@ -571,7 +649,7 @@ func (a *awardsDialog) decisionForm() {
 	}
 	top := container.NewVScroll(box)
 	top.SetMinSize(fyne.NewSize(700, 300))
-	f := newStepForm(a.d.win, fmt.Sprintf("%d年度评先评优：主席团决定", a.current),
+	f = newStepForm(a.d.win, fmt.Sprintf("%d年度评先评优：主席团决定", a.current),
 		"主席团会议集体讨论确定当选对象：勾选当选的推荐对象(每个奖项不超过名额)。", top, []*widget.FormItem{
 			widget.NewFormItem("决定会议", meeting), widget.NewFormItem("决定日期", date),
 		}, func() error {
@@ -590,6 +668,34 @@ func (a *awardsDialog) decisionForm() {
 	f.fit()
 	f.form.setRequired([]string{"决定会议", "决定日期"})
 	f.after = a.reload
+	// The draft keeps the fields and the nominations ticked.
+	type decisionValue struct {
+		Fields  map[string]string `json:"fields"`
+		Elected []int64           `json:"elected"`
+	}
+	get := func() any {
+		v := decisionValue{Fields: formValues(f.items), Elected: []int64{}}
+		for _, n := range a.list {
+			if ch := checks[n.ID]; ch != nil && ch.Checked {
+				v.Elected = append(v.Elected, n.ID)
+			}
+		}
+		return v
+	}
+	set := func(raw json.RawMessage) error {
+		var v decisionValue
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		setFormValues(f.items, v.Fields)
+		for id, ch := range checks {
+			ch.SetChecked(slices.Contains(v.Elected, id))
+		}
+		return nil
+	}
+	year := a.current
+	f.trackWith(a.d, formAwardDecision, fmt.Sprint(year), nil, func() string { return fmt.Sprintf("%d年度评先评优", year) },
+		"主席团决定", get, set)
 }
 
 // announceForm records the announcement at a 人民代表大会会议.
@@ -626,6 +732,8 @@ func (a *awardsDialog) announceForm() {
 		})
 	f.form.setRequired([]string{"表彰会议", "表彰日期"})
 	f.after = a.reload
+	year := a.current
+	f.trackAs(a.d, formAnnounce, fmt.Sprint(year), nil, func() string { return fmt.Sprintf("%d年度评先评优", year) }, "人代会表彰")
 }
 
 // awardNomination is the 推荐表 of a nomination.

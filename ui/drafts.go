@@ -471,6 +471,8 @@ func (d *desk) draftTarget(dr store.Draft) (open func(then, cancel func()), gone
 		return settingsDraftTarget(d.settings.districts.settingsList, id, isNew, base)
 	case kind == formWorkRule: // issue 22 (settings_rules.go)
 		return settingsDraftTarget(d.settings.rules.settingsList, id, isNew, base)
+	case strings.HasPrefix(kind, "award.") || strings.HasPrefix(kind, "plan.") || strings.HasPrefix(kind, "publicity."): // issue 22 dialogs
+		return d.dialogDraftTarget(kind, dr.Key, id, isNew, base, missing)
 	}
 	return nil, "本程序不认识这种内容"
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,6 +39,8 @@ type publicityDialog struct {
 	quotas      map[string]*textEntry
 	quotaDone   map[string]*widget.Label
 	quotaMsg    *widget.Label
+	quotaMark   func(bool) // shows 「有未保存的修改」 beside 保存宣传任务
+	quotaState  *formState
 	tabs        *container.AppTabs
 }
 
@@ -73,8 +76,10 @@ func (t *meetingsTab) showPublicity() *publicityDialog {
 	})
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon("导入…", theme.UploadIcon(), func() {
-		p.dlg.Hide()
-		d.showImport(store.ImportArticles)
+		d.leave([]string{formQuotas}, func() {
+			p.close()
+			d.showImport(store.ImportArticles)
+		}, nil)
 	})
 	exp := widget.NewButtonWithIcon("导出…", theme.DownloadIcon(), func() {
 		h, rows := export.ArticleList(p.articles)
@@ -99,10 +104,52 @@ func (t *meetingsTab) showPublicity() *publicityDialog {
 		container.NewTabItem("宣传任务", p.quotaPage()),
 	)
 	p.reload()
-	p.dlg = dialog.NewCustom("宣传信息", "关闭", p.tabs, d.win)
+	// 关闭 asks first when the 宣传任务 page holds changes not saved.
+	closeButton := widget.NewButton("关闭", func() { d.leave([]string{formQuotas}, p.close, nil) })
+	dlg := dialog.NewCustomWithoutButtons("宣传信息", p.tabs, d.win)
+	dlg.SetButtons([]fyne.CanvasObject{closeButton})
+	p.dlg = dlg
 	p.dlg.Resize(fyne.NewSize(1000, 600))
 	p.dlg.Show()
+	p.trackQuotas()
 	return p
+}
+
+// close hides the dialog; its 宣传任务 page is no longer on screen.
+func (p *publicityDialog) close() {
+	p.dlg.Hide()
+	if p.quotaState != nil {
+		p.d.retire(p.quotaState)
+	}
+}
+
+// trackQuotas makes the 宣传任务 page a form of the window (guard.go): the quotas typed and not saved are asked
+// about and kept as a draft.
+func (p *publicityDialog) trackQuotas() {
+	get := func() any {
+		out := map[string]string{}
+		for l, e := range p.quotas {
+			out[l] = e.Text
+		}
+		return out
+	}
+	set := func(raw json.RawMessage) error {
+		var v map[string]string
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		for l, text := range v {
+			if e := p.quotas[l]; e != nil {
+				e.SetText(text)
+			}
+		}
+		return nil
+	}
+	p.quotaState = p.d.trackForm(&formState{kind: formQuotas, key: "all", name: func() string { return "宣传信息" }, part: "宣传任务",
+		get: get, set: set, save: p.saveQuotas, reveal: func() { p.tabs.SelectIndex(2) }, mark: p.quotaMark, root: p.tabs})
+	for _, l := range store.OutletLevels {
+		watchInputs(p.quotas[l], p.quotaState.touched)
+	}
 }
 
 // reload re-reads the year's pieces (as filtered), its counts and the issues.
@@ -172,6 +219,7 @@ func (p *publicityDialog) articleForm(a store.Article) {
 				f.showError(err)
 				return
 			}
+			p.d.dropForms(formArticle) // what was typed in it goes with it
 			f.close()
 			p.reload()
 		}))
@@ -187,6 +235,12 @@ func (p *publicityDialog) articleForm(a store.Article) {
 		return db.SaveArticle(ctx, &y)
 	})
 	f.after = p.reload
+	f.trackAs(p.d, formArticle, recordKey(a.ID), a, func() string {
+		if a.ID == 0 {
+			return "新增宣传稿件" + quoted(title.Text)
+		}
+		return "宣传稿件" + quoted(a.Title)
+	}, "")
 }
 
 // newsletterForm registers or edits an issue of 《人大通讯》.
@@ -212,6 +266,7 @@ func (p *publicityDialog) newsletterForm(n store.Newsletter) {
 				f.showError(err)
 				return
 			}
+			p.d.dropForms(formNewsletter)
 			f.close()
 			p.reload()
 		}))
@@ -225,6 +280,12 @@ func (p *publicityDialog) newsletterForm(n store.Newsletter) {
 		return db.SaveNewsletter(ctx, &y)
 	})
 	f.after = p.reload
+	f.trackAs(p.d, formNewsletter, recordKey(n.ID), n, func() string {
+		if n.ID == 0 {
+			return "新增《人大通讯》" + quoted(title.Text)
+		}
+		return fmt.Sprintf("《人大通讯》%d年第%d期", n.Year, n.IssueNo)
+	}, "")
 }
 
 // quotaPage is the 宣传任务 page: each level's yearly quota beside what the chosen year has, and 保存.
@@ -245,10 +306,19 @@ func (p *publicityDialog) quotaPage() fyne.CanvasObject {
 	for _, x := range q {
 		p.quotas[x.Level].SetText(fmt.Sprint(x.Quota))
 	}
-	save := widget.NewButtonWithIcon("保存宣传任务", theme.DocumentSaveIcon(), func() { p.saveQuotas() })
+	save := widget.NewButtonWithIcon("保存宣传任务", theme.DocumentSaveIcon(), func() {
+		if p.quotaState != nil {
+			p.quotaState.submit()
+		} else {
+			p.saveQuotas()
+		}
+	})
+	mark := unsavedMark()
+	row := container.NewHBox(save, mark)
+	p.quotaMark = showMark(mark, row)
 	note := widget.NewLabel("任务数按年度计，差额为任务数减已发表篇数。依据：全年被市以上媒体采用不少于7篇；在县级人大信息等发稿20篇以上(各地要求不同，请按本地考评细则填写)。")
 	note.Wrapping = fyne.TextWrapWord
-	return container.NewVBox(note, grid, container.NewBorder(nil, nil, save, nil, p.quotaMsg))
+	return container.NewVBox(note, grid, container.NewBorder(nil, nil, row, nil, p.quotaMsg))
 }
 
 // saveQuotas stores the quotas; a quota that is not a whole number is named by its level.

@@ -173,6 +173,7 @@ type planEditor struct {
 	head     *widget.Label
 	msg      *widget.Label
 	dlg      dialog.Dialog
+	after    func(error) // runs after each change: the list, the 报表 figures and 概览 are read again
 	// The buttons that act on the selected item.
 	edit, link, cancel, del *widget.Button
 
@@ -212,6 +213,7 @@ func (t *reportTab) openPlan(year int, changed func()) {
 		}
 		d.overview.refresh()
 	}
+	e.after = after
 	draft := widget.NewButtonWithIcon("按规则生成草稿", theme.ContentAddIcon(), func() {
 		rules, carried, err := d.db.DraftPlan(d.ctx, e.year)
 		if err == nil {
@@ -328,7 +330,8 @@ func (e *planEditor) itemForm(p store.PlanItem, after func(error)) {
 	form := widget.NewForm(widget.NewFormItem("类别", kind), widget.NewFormItem("工作内容", title),
 		widget.NewFormItem("时间安排", when), widget.NewFormItem("责任人", owner), widget.NewFormItem("备注", notes))
 	var dlg *dialog.CustomDialog
-	save := widget.NewButton("保存", func() {
+	var state *formState
+	saveItem := func() error {
 		q := p
 		q.Kind, q.Title, q.Owner, q.Notes = kind.Selected, title.Text, owner.Text, notes.Text
 		q.Month, q.Quarter = 0, 0
@@ -344,20 +347,38 @@ func (e *planEditor) itemForm(p store.PlanItem, after func(error)) {
 		}
 		if err := d.db.SavePlanItem(d.ctx, &q); err != nil {
 			msg.SetText(store.ErrorMessage(err))
-			return
+			return err
 		}
 		dlg.Hide()
+		d.retire(state)
 		after(nil)
-	})
+		return nil
+	}
+	save := widget.NewButton("保存", func() { state.submit() })
 	save.Importance = widget.HighImportance
 	name := "新增计划项"
 	if p.ID != 0 {
 		name = "修改计划项"
 	}
-	dlg = dialog.NewCustomWithoutButtons(name, container.NewVBox(form, msg,
-		container.NewHBox(layout.NewSpacer(), widget.NewButton("取消", func() { dlg.Hide() }), save)), d.win)
+	box := container.NewVBox(form, msg, container.NewHBox(layout.NewSpacer(), widget.NewButton("取消", func() {
+		// 取消 with changes asks first, as closing the window does.
+		d.leave([]string{formPlanItem}, func() {
+			dlg.Hide()
+			d.retire(state)
+		}, nil)
+	}), save))
+	dlg = dialog.NewCustomWithoutButtons(name, box, d.win)
 	dlg.Resize(fyne.NewSize(560, 0))
 	dlg.Show()
+	get, set, watch := trackValues(func() []*widget.FormItem { return form.Items })
+	state = d.trackForm(&formState{kind: formPlanItem, key: recordKey(p.ID), base: p, get: get, set: set, save: saveItem, root: box,
+		name: func() string {
+			if p.ID == 0 {
+				return fmt.Sprintf("新增%d年度计划项", p.Year) + quoted(title.Text)
+			}
+			return fmt.Sprintf("%d年度计划项", p.Year) + quoted(p.Title)
+		}})
+	watch(state.touched)
 	e.form = dlg
 	e.formSave = save
 	e.formEntries = map[string]fyne.CanvasObject{"类别": kind, "工作内容": title, "时间安排": when, "责任人": owner, "备注": notes}
@@ -438,20 +459,33 @@ func (e *planEditor) cancelForm(p store.PlanItem, after func(error)) {
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	var dlg *dialog.CustomDialog
-	ok := widget.NewButton("取消该项", func() {
+	var state *formState
+	cancelItem := func() error {
 		if err := d.db.CancelPlanItem(d.ctx, p.ID, on.Typed(), reason.Text); err != nil {
 			msg.SetText(store.ErrorMessage(err))
-			return
+			return err
 		}
 		dlg.Hide()
+		d.retire(state)
 		after(nil)
-	})
+		return nil
+	}
+	ok := widget.NewButton("取消该项", func() { state.submit() })
 	ok.Importance = widget.WarningImportance
 	form := widget.NewForm(widget.NewFormItem("取消日期", on), widget.NewFormItem("取消原因", reason))
-	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("取消计划项「%s」", p.Title), container.NewVBox(form, msg,
-		container.NewHBox(layout.NewSpacer(), widget.NewButton("返回", func() { dlg.Hide() }), ok)), d.win)
+	box := container.NewVBox(form, msg, container.NewHBox(layout.NewSpacer(), widget.NewButton("返回", func() {
+		d.leave([]string{formPlanCancel}, func() {
+			dlg.Hide()
+			d.retire(state)
+		}, nil)
+	}), ok))
+	dlg = dialog.NewCustomWithoutButtons(fmt.Sprintf("取消计划项「%s」", p.Title), box, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
 	dlg.Show()
+	get, set, watch := trackValues(func() []*widget.FormItem { return form.Items })
+	state = d.trackForm(&formState{kind: formPlanCancel, key: recordKey(p.ID), base: p, get: get, set: set, save: cancelItem,
+		root: box, part: "取消原因", name: func() string { return fmt.Sprintf("%d年度计划项", p.Year) + quoted(p.Title) }})
+	watch(state.touched)
 	e.form, e.formSave = dlg, ok
 	e.formEntries = map[string]fyne.CanvasObject{"取消原因": reason}
 	e.formMsg = msg

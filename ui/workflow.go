@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -218,9 +219,25 @@ func (f *stepForm) close() {
 // track makes the dialog's fields a form of the window (guard.go): the step on item x, its draft kept
 // until the step is recorded or the clerk lets it go.
 func (f *stepForm) track(d *desk, x store.Suggestion, step string) {
-	get, set, _ := trackValues(func() []*widget.FormItem { return f.items })
-	f.state = d.trackForm(&formState{kind: formStep + step, key: recordKey(x.ID), part: stepLabel(x, step),
-		name: func() string { return "建议" + quoted(x.Number+" "+x.Title) }, get: get, set: set, save: f.submit, root: f.box})
+	f.trackAs(d, formStep+step, recordKey(x.ID), nil, func() string { return "建议" + quoted(x.Number+" "+x.Title) },
+		stepLabel(x, step))
+}
+
+// trackAs makes the dialog's fields a form of the window (guard.go) of kind for the record key, opened on base
+// (kept with its draft), named by name, holding part of the record ("" for the record itself): closing it or
+// the window with changes asks, and a draft is kept until it is saved or let go.
+func (f *stepForm) trackAs(d *desk, kind, key string, base any, name func() string, part string) {
+	f.trackWith(d, kind, key, base, name, part, nil, nil)
+}
+
+// trackWith is trackAs for a dialog that holds more than its fields (rows, ticks): get and set read and
+// write all of it (nil for the fields alone); the dialog calls f.state.touched on the changes of the rest.
+func (f *stepForm) trackWith(d *desk, kind, key string, base any, name func() string, part string, get func() any, set func(json.RawMessage) error) {
+	if get == nil {
+		get, set, _ = trackValues(func() []*widget.FormItem { return f.items })
+	}
+	f.state = d.trackForm(&formState{kind: kind, key: key, base: base, part: part, name: name, get: get, set: set,
+		save: f.submit, root: f.box})
 	for i, it := range f.items {
 		watchInputs(it.Widget, func() {
 			f.form.changed(i)
