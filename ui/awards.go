@@ -601,6 +601,7 @@ func (a *awardsDialog) decisionForm() {
 			date.SetDate(meetings[i].Start)
 		}
 	})
+	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
 	for i, m := range meetings {
 		if m.ID == a.sel.DecisionMeetingID {
 			meeting.Selected = titles[i]
@@ -717,6 +718,7 @@ func (a *awardsDialog) announceForm() {
 			date.SetDate(meetings[i].Start)
 		}
 	})
+	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
 	for i, m := range meetings {
 		if m.ID == a.sel.AnnounceMeetingID {
 			meeting.Selected = titles[i]
