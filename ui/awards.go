@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +40,9 @@ type awardsDialog struct {
 	sugCat  *widget.Select
 	current int // the year shown
 	gen     int // the suggestion asked for last (showSuggestion)
+	// shown is the gen of the suggestion on screen: the tests wait for it to equal gen (the test driver runs
+	// fyne.Do on the counting goroutine, so a list still to come would replace the one being tapped).
+	shown atomic.Int64
 }
 
 // showAwardsDialog opens 评先评优 on this year.
@@ -271,6 +275,7 @@ func (a *awardsDialog) showSuggestion() {
 				a.hint.Add(container.NewBorder(top, nil, nil, nil, simpleList(head, rows, open)))
 			}
 			a.hint.Refresh()
+			a.shown.Store(int64(gen))
 		})
 	}()
 }

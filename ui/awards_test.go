@@ -70,7 +70,9 @@ func TestAwardsInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := fmt.Sprintf("第1名　%s　%d分", scores[0].Record.Deputy.Name, scores[0].Total)
-	waitFor(t, "the ranking", func() bool { return strings.Contains(labelText(a.hint), "第1名") })
+	// The ranking is counted off the UI goroutine: wait for the last one asked before reading or tapping it.
+	settled := func() { waitFor(t, "the ranking", func() bool { return a.shown.Load() == int64(a.gen) }) }
+	settled()
 	hint := labelText(a.hint)
 	if !strings.Contains(hint, "仅供参考：不会自动推荐或当选") || !strings.Contains(hint, first) {
 		t.Fatalf("the ranking is not shown (want 「%s」):\n%s", first, hint)
@@ -87,6 +89,7 @@ func TestAwardsInTheWindow(t *testing.T) {
 				return n.CategoryID == cat.ID && n.CandidateID == s.Record.Deputy.ID
 			})
 		})
+		settled()
 		listIn(t, a.hint).Select(pick)
 		form := topDialog(t, d)
 		if got := wfField[*filterSelect](t, form, "推荐对象").Selected; !strings.HasPrefix(got, scores[pick].Record.Deputy.Name) {
@@ -96,6 +99,7 @@ func TestAwardsInTheWindow(t *testing.T) {
 		if n := awardCount(t, d, 2024); n != before {
 			t.Fatalf("a cancelled form nominated")
 		}
+		settled()
 		listIn(t, a.hint).Select(pick)
 		planShot(t, d, "awards-nomination-form")
 		test.Tap(findButton(topDialog(t, d), "确定"))
