@@ -596,22 +596,8 @@ func (a *awardsDialog) decisionForm() {
 		a.d.showError(store.Errorf(store.EINVALID, "%d年至%d年还没有登记主席团会议：请先在「会议」中登记作出决定的主席团会议", a.current, a.current+1))
 		return
 	}
-	titles := make([]string, len(meetings))
-	for i, m := range meetings {
-		titles[i] = m.Start.Chinese() + "　" + m.Title
-	}
 	date := dateField(a.sel.DecisionDate)
-	meeting := widget.NewSelect(titles, func(v string) {
-		if i := slices.Index(titles, v); i >= 0 && date.Typed() == "" {
-			date.SetDate(meetings[i].Start)
-		}
-	})
-	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
-	for i, m := range meetings {
-		if m.ID == a.sel.DecisionMeetingID {
-			meeting.Selected = titles[i]
-		}
-	}
+	meeting, titles := meetingChoice(meetings, a.sel.DecisionMeetingID, date)
 	checks := map[int64]*widget.Check{}
 	var f *stepForm
 	box := container.NewVBox()
@@ -713,22 +699,8 @@ func (a *awardsDialog) announceForm() {
 		a.d.showError(err)
 		return
 	}
-	titles := make([]string, len(meetings))
-	for i, m := range meetings {
-		titles[i] = m.Start.Chinese() + "　" + m.Title
-	}
 	date := dateField(a.sel.AnnounceDate)
-	meeting := widget.NewSelect(titles, func(v string) {
-		if i := slices.Index(titles, v); i >= 0 && date.Typed() == "" {
-			date.SetDate(meetings[i].Start)
-		}
-	})
-	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
-	for i, m := range meetings {
-		if m.ID == a.sel.AnnounceMeetingID {
-			meeting.Selected = titles[i]
-		}
-	}
+	meeting, titles := meetingChoice(meetings, a.sel.AnnounceMeetingID, date)
 	f := newStepForm(a.d.win, fmt.Sprintf("%d年度评先评优：人代会表彰", a.current), "在人民代表大会会议上公开表彰主席团决定的当选对象。", nil,
 		[]*widget.FormItem{widget.NewFormItem("表彰会议", meeting), widget.NewFormItem("表彰日期", date)}, func() error {
 			var id int64
@@ -763,4 +735,26 @@ func (d *desk) awardDecision(year int) document {
 		}
 		return export.AwardDecision(path, doc)
 	}}
+}
+
+// meetingChoice is the choice of the meeting that decided or announced, each 「日期　名称」, the one of
+// chosenID selected; choosing one fills date with the meeting's day unless a day was typed. titles are the
+// choices in the order of meetings.
+func meetingChoice(meetings []store.Meeting, chosenID int64, date *dateEntry) (*widget.Select, []string) {
+	titles := make([]string, len(meetings))
+	for i, m := range meetings {
+		titles[i] = m.Start.Chinese() + "　" + m.Title
+	}
+	meeting := widget.NewSelect(titles, func(v string) {
+		if i := slices.Index(titles, v); i >= 0 && date.Typed() == "" {
+			date.SetDate(meetings[i].Start)
+		}
+	})
+	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
+	for i, m := range meetings {
+		if m.ID == chosenID {
+			meeting.Selected = titles[i]
+		}
+	}
+	return meeting, titles
 }
