@@ -415,7 +415,7 @@ func (d *desk) showAddDialog(files []*attachFile, parts []store.OwnerPart, owner
 			chosen = i
 		}
 	}
-	to := widget.NewSelect(labels, nil)
+	to := newSelect(labels, nil)
 	to.SetSelectedIndex(chosen)
 	date := newDateEntry(false)
 	date.SetPlaceHolder("留空：照片的拍摄日期，或记录的日期")

@@ -51,7 +51,7 @@ func (t *deputiesTab) showAwardsDialog() *awardsDialog {
 		hint: container.NewStack()}
 	a.head.Wrapping = fyne.TextWrapWord
 	a.current = t.d.today().Year()
-	a.year = widget.NewSelect(a.years(), func(v string) {
+	a.year = newSelect(a.years(), func(v string) {
 		var y int
 		if _, err := fmt.Sscanf(v, "%d年度", &y); err == nil && y != a.current {
 			a.current = y
@@ -139,7 +139,7 @@ func (a *awardsDialog) reload() {
 	a.noms.Add(simpleList(fmt.Sprintf("推荐对象 %d 个(点击查看、修改、撤回或打印推荐表)", len(rows)), rows, func(i int) {
 		a.nominationForm(a.list[i])
 	}))
-	a.sugCat = widget.NewSelect(nil, func(string) { a.showSuggestion() })
+	a.sugCat = newSelect(nil, func(string) { a.showSuggestion() })
 	for _, c := range a.sel.Categories {
 		a.sugCat.Options = append(a.sugCat.Options, c.Name)
 	}
@@ -352,7 +352,7 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) *stepForm {
 		who.PlaceHolder = "选择" + store.CandidateLabel(c.Candidate)
 		who.Refresh()
 	}
-	cat := widget.NewSelect(cats, setKind)
+	cat := newSelect(cats, setKind)
 	if c, ok := a.sel.Category(n.CategoryID); ok {
 		cat.Selected = c.Name
 		setKind(c.Name)
@@ -371,7 +371,7 @@ func (a *awardsDialog) nominationForm(n store.AwardNomination) *stepForm {
 	if n.Nominator != "" && !slices.Contains(nominators, n.Nominator) {
 		nominators = append(nominators, n.Nominator) // a group renamed or removed since
 	}
-	by := widget.NewSelect(nominators, nil)
+	by := newSelect(nominators, nil)
 	by.Selected = n.Nominator
 	deeds, opinion, review := multiline(5), multiline(2), multiline(2)
 	deeds.SetText(n.Deeds)
@@ -511,7 +511,7 @@ func (a *awardsDialog) categoriesForm(s store.AwardSelection) {
 		Quota string `json:"quota"`
 	}
 	addRow := func(v rowValue) {
-		r := &row{id: v.ID, name: newTextEntry(), kind: widget.NewSelect(kinds, nil), quota: intEntry()}
+		r := &row{id: v.ID, name: newTextEntry(), kind: newSelect(kinds, nil), quota: intEntry()}
 		r.name.SetText(v.Name)
 		r.name.SetPlaceHolder("奖项名称")
 		r.kind.Selected = v.Kind
@@ -745,12 +745,11 @@ func meetingChoice(meetings []store.Meeting, chosenID int64, date *dateEntry) (*
 	for i, m := range meetings {
 		titles[i] = m.Start.Chinese() + "　" + m.Title
 	}
-	meeting := widget.NewSelect(titles, func(v string) {
+	meeting := newSelect(titles, func(v string) {
 		if i := slices.Index(titles, v); i >= 0 && date.Typed() == "" {
 			date.SetDate(meetings[i].Start)
 		}
 	})
-	meeting.PlaceHolder = "(请选择)" // Fyne's own reads 「(Select one)」
 	for i, m := range meetings {
 		if m.ID == chosenID {
 			meeting.Selected = titles[i]

@@ -42,7 +42,7 @@ func (d *desk) startByElection(x store.Deputy) {
 		d.showError(err)
 		return
 	}
-	level := widget.NewSelect(x.Levels, nil)
+	level := newSelect(x.Levels, nil)
 	level.PlaceHolder = "选择层级"
 	if len(x.Levels) > 0 {
 		level.SetSelected(x.Levels[0])
@@ -227,13 +227,13 @@ func (d *desk) byElectionFillStep(b store.ByElection, fail func(error), next fun
 			elected = append(elected, c.Name)
 		}
 	}
-	who := widget.NewSelect(elected, nil)
+	who := newSelect(elected, nil)
 	if len(elected) > 0 {
 		who.SetSelected(elected[0])
 	}
 	kind := widget.NewRadioGroup([]string{"新代表", "已登记的代表(增加这一级)"}, nil)
 	kind.SetSelected("新代表")
-	gender := widget.NewSelect(store.Genders, nil)
+	gender := newSelect(store.Genders, nil)
 	ds, _, err := d.db.Deputies(d.ctx, store.DeputyFilter{OnRoll: r.MeetingDate})
 	if err != nil {
 		fail(err)
@@ -242,7 +242,7 @@ func (d *desk) byElectionFillStep(b store.ByElection, fail func(error), next fun
 	for _, x := range ds {
 		names = append(names, x.Name)
 	}
-	existing := widget.NewSelect(names, nil)
+	existing := newSelect(names, nil)
 	existing.PlaceHolder = "选择代表"
 	who.PlaceHolder, gender.PlaceHolder = "选择当选人", "选择性别"
 	form := widget.NewForm(widget.NewFormItem("当选人", who), widget.NewFormItem("登记为", kind),

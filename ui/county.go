@@ -81,7 +81,7 @@ func rankText(n int, name string) string {
 
 func newCountyTab(d *desk) *countyTab {
 	t := &countyTab{d: d}
-	t.year = widget.NewSelect(nil, func(string) { t.refresh() })
+	t.year = newSelect(nil, func(string) { t.refresh() })
 	t.summary = widget.NewLabel("")
 	t.summary.Wrapping = fyne.TextWrapWord
 	button := func(label string, icon fyne.Resource, run func()) *widget.Button {

@@ -77,15 +77,15 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		t.filter.Query = q
 		t.list.reload()
 	})
-	t.filters.level = widget.NewSelect(append([]string{"全部"}, store.DeputyLevels...), func(v string) {
+	t.filters.level = newSelect(append([]string{"全部"}, store.DeputyLevels...), func(v string) {
 		t.filter.Level = allOr(v)
 		t.list.reload()
 	})
-	t.filters.status = widget.NewSelect(append([]string{"全部"}, store.DeputyStatuses...), func(v string) {
+	t.filters.status = newSelect(append([]string{"全部"}, store.DeputyStatuses...), func(v string) {
 		t.filter.Status = allOr(v)
 		t.list.reload()
 	})
-	t.filters.group = widget.NewSelect(nil, func(v string) {
+	t.filters.group = newSelect(nil, func(v string) {
 		t.filter.GroupID = 0
 		for _, g := range t.groups {
 			if g.Name == v {
@@ -94,7 +94,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		}
 		t.list.reload()
 	})
-	t.filters.station = widget.NewSelect(nil, func(v string) {
+	t.filters.station = newSelect(nil, func(v string) {
 		t.filter.StationID = 0
 		for _, o := range t.stationOptions() {
 			if o.Label == v {
@@ -103,7 +103,7 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		}
 		t.list.reload()
 	})
-	t.filters.district = widget.NewSelect(nil, func(v string) {
+	t.filters.district = newSelect(nil, func(v string) {
 		t.filter.DistrictID = 0
 		for _, x := range t.districts {
 			if x.Label() == v {
@@ -367,7 +367,7 @@ func (t *deputiesTab) form(x store.Deputy) *formPane {
 	official.SetChecked(x.Official)
 	isNew := widget.NewCheck("新任(不勾选为连任)", nil)
 	isNew.SetChecked(x.New)
-	status := widget.NewSelect(store.DeputyStatuses, nil)
+	status := newSelect(store.DeputyStatuses, nil)
 	status.SetSelected(x.Status)
 	reason := selectWith(store.VacancyReasons, true)
 	reason.SetSelected(x.VacancyReason)
@@ -535,7 +535,7 @@ func (t *deputiesTab) recordYears() []string {
 // prints the one-page PDF of the same figures.
 func (t *deputiesTab) recordOf(x store.Deputy) fyne.CanvasObject {
 	t.recordBox = container.NewVBox()
-	t.recordYear = widget.NewSelect(t.recordYears(), func(v string) {
+	t.recordYear = newSelect(t.recordYears(), func(v string) {
 		t.recordYearPick = v
 		t.loadRecord()
 	})

@@ -130,7 +130,7 @@ func (t *deputiesTab) bulkEdit() *bulkEdit {
 
 // keepSelect is a choice whose first option, 不修改, is chosen.
 func keepSelect(options []string) *widget.Select {
-	s := widget.NewSelect(options, nil)
+	s := newSelect(options, nil)
 	s.SetSelected(bulkKeep)
 	return s
 }

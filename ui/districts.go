@@ -118,7 +118,7 @@ func (m *settingsDistricts) next() store.District {
 // districtForm is the form of a district, with the deputies holding its seats today below it.
 func (m *settingsDistricts) districtForm(x store.District) *formPane {
 	db, ctx := m.t.d.db, m.t.d.ctx
-	level := widget.NewSelect(store.DeputyLevels, nil)
+	level := newSelect(store.DeputyLevels, nil)
 	level.SetSelected(x.Level)
 	if x.Level == "" {
 		level.SetSelected(store.LevelTown)

@@ -217,10 +217,19 @@ func selectWith(options []string, optional bool) *widget.Select {
 	if optional {
 		options = append([]string{""}, options...)
 	}
-	s := widget.NewSelect(options, nil)
-	s.PlaceHolder = "(请选择)"
+	return newSelect(options, nil)
+}
+
+// newSelect is widget.NewSelect with a Chinese placeholder: Fyne's own reads 「(Select one)」 and is not translated.
+// Every select of the window is made here (TestSelectsAreMadeByNewSelect).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = selectPlaceHolder
 	return s
 }
+
+// selectPlaceHolder is what an empty select shows.
+const selectPlaceHolder = "(请选择)"
 
 // intEntry is an Entry for a whole number ≥ 0.
 func intEntry() *textEntry {

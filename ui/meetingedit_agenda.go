@@ -51,7 +51,7 @@ func (e *agendaEditor) card(i int, row *agendaRow) fyne.CanvasObject {
 	report.PlaceHolder = "报告类型"
 	report.SetSelected(it.Report)
 	report.OnChanged = func(s string) { it.Report = s }
-	kind := widget.NewSelect(store.AgendaKinds, nil)
+	kind := newSelect(store.AgendaKinds, nil)
 	kind.PlaceHolder = "类型"
 	kind.SetSelected(it.Kind)
 	kind.OnChanged = func(s string) {

@@ -39,7 +39,7 @@ func (e *electionEditor) savedRows() []*store.Election {
 
 func (e *electionEditor) card(i int, x *store.Election) fyne.CanvasObject {
 	row := fmt.Sprintf("选举第%d项", i+1)
-	kind := widget.NewSelect(store.ElectionKinds, func(s string) { x.Kind = s })
+	kind := newSelect(store.ElectionKinds, func(s string) { x.Kind = s })
 	kind.PlaceHolder = "类型"
 	kind.SetSelected(x.Kind)
 	position := newTextEntry()

@@ -85,11 +85,11 @@ func (e *resolutionEditor) card(i int, x *store.Resolution) fyne.CanvasObject {
 	title.SetPlaceHolder("《关于…的决议》")
 	title.SetText(x.Title)
 	title.OnChanged = func(s string) { x.Title = s }
-	kind := widget.NewSelect(store.ResolutionKinds, func(s string) { x.Kind = s })
+	kind := newSelect(store.ResolutionKinds, func(s string) { x.Kind = s })
 	kind.PlaceHolder = "类型"
 	kind.SetSelected(x.Kind)
 	choices := e.agendaChoices()
-	agenda := widget.NewSelect(choices, nil)
+	agenda := newSelect(choices, nil)
 	agenda.PlaceHolder = "对应议程"
 	if n := int(x.AgendaItemID); n > 0 && n < len(choices) {
 		agenda.SetSelected(choices[n])
@@ -123,7 +123,7 @@ func (e *resolutionEditor) card(i int, x *store.Resolution) fyne.CanvasObject {
 		votes.Add(widget.NewLabel(v.label))
 		votes.Add(fixedWidth(64, en))
 	}
-	result := widget.NewSelect([]string{"通过", "未通过", resultNone}, nil)
+	result := newSelect([]string{"通过", "未通过", resultNone}, nil)
 	result.PlaceHolder = "表决结果"
 	if x.EnteredResult != "" {
 		result.SetSelected(x.EnteredResult)

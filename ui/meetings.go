@@ -59,11 +59,11 @@ func newMeetingsTab(d *desk) *meetingsTab {
 		t.filter.Query = q
 		t.list.reload()
 	})
-	t.filters.kind = widget.NewSelect(append([]string{"全部"}, store.MeetingKinds...), func(v string) {
+	t.filters.kind = newSelect(append([]string{"全部"}, store.MeetingKinds...), func(v string) {
 		t.filter.Kind = allOr(v)
 		t.list.reload()
 	})
-	t.filters.year = widget.NewSelect(nil, func(v string) {
+	t.filters.year = newSelect(nil, func(v string) {
 		t.filter.Year, _ = strconv.Atoi(strings.TrimSuffix(v, "年"))
 		t.list.reload()
 	})
@@ -223,8 +223,7 @@ func (t *meetingsTab) form(x store.Meeting) *formPane {
 	for i, tm := range terms {
 		termNames[i] = tm.Name()
 	}
-	kind := widget.NewSelect(store.MeetingKinds, nil)
-	kind.PlaceHolder = "(请选择)"
+	kind := newSelect(store.MeetingKinds, nil)
 	term := selectWith(termNames, true)
 	for _, tm := range terms {
 		if tm.ID == x.TermID {

@@ -61,20 +61,20 @@ func newPetitionsTab(d *desk) *petitionsTab {
 		t.filter.Query = q
 		t.list.reload()
 	})
-	t.filters.year = widget.NewSelect(nil, func(v string) {
+	t.filters.year = newSelect(nil, func(v string) {
 		t.filter.Year = 0
 		fmt.Sscan(v, &t.filter.Year) // 「全部」 reads as no year
 		t.list.reload()
 	})
-	t.filters.state = widget.NewSelect(append([]string{"全部"}, store.PetitionStates...), func(v string) {
+	t.filters.state = newSelect(append([]string{"全部"}, store.PetitionStates...), func(v string) {
 		t.filter.State = allOr(v)
 		t.list.reload()
 	})
-	t.filters.channel = widget.NewSelect(append([]string{"全部"}, store.PetitionChannels...), func(v string) {
+	t.filters.channel = newSelect(append([]string{"全部"}, store.PetitionChannels...), func(v string) {
 		t.filter.Channel = allOr(v)
 		t.list.reload()
 	})
-	t.filters.remind = widget.NewSelect([]string{"全部", petitionRemindOverdue, petitionRemindReport, petitionRemindKey}, func(v string) {
+	t.filters.remind = newSelect([]string{"全部", petitionRemindOverdue, petitionRemindReport, petitionRemindKey}, func(v string) {
 		t.filter.Overdue, t.filter.ReportOverdue, t.filter.KeyCase = v == petitionRemindOverdue, v == petitionRemindReport, v == petitionRemindKey
 		t.list.reload()
 	})

@@ -209,7 +209,7 @@ func newFilterSelect(options []string, optional bool) *filterSelect {
 	}
 	s := &filterSelect{}
 	s.Options = options
-	s.PlaceHolder = "(请选择)"
+	s.PlaceHolder = selectPlaceHolder
 	s.ExtendBaseWidget(s)
 	return s
 }

@@ -28,7 +28,7 @@ func newBallotOptions(q store.Quorum, expected int) *ballotOptions {
 	for _, n := range export.BallotsPerSheet {
 		labels = append(labels, perSheetLabel(n))
 	}
-	b.perSheet = widget.NewSelect(labels, nil)
+	b.perSheet = newSelect(labels, nil)
 	b.perSheet.SetSelected(perSheetLabel(2))
 	b.copies = newTextEntry()
 	b.copies.SetText(strconv.Itoa(export.DefaultCopies(q, expected)))

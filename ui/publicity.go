@@ -63,9 +63,9 @@ func (t *meetingsTab) showPublicity() *publicityDialog {
 	for y := this; y >= this-5; y-- {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
-	p.year = widget.NewSelect(years, func(string) { p.reload() })
+	p.year = newSelect(years, func(string) { p.reload() })
 	p.year.Selected = years[0]
-	p.level = widget.NewSelect(append([]string{"全部"}, store.OutletLevels...), func(string) { p.reload() })
+	p.level = newSelect(append([]string{"全部"}, store.OutletLevels...), func(string) { p.reload() })
 	p.level.Selected = "全部"
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder("搜索标题、媒体、作者")
@@ -192,14 +192,14 @@ func (p *publicityDialog) reload() {
 // articleForm registers or edits a piece (删除 for a saved one).
 func (p *publicityDialog) articleForm(a store.Article) {
 	db, ctx := p.d.db, p.d.ctx
-	kind := widget.NewSelect(store.ArticleKinds, nil)
+	kind := newSelect(store.ArticleKinds, nil)
 	kind.SetSelected(a.Kind)
 	title := requiredEntry("标题")
 	title.SetText(a.Title)
 	outlet := requiredEntry("媒体/平台")
 	outlet.SetText(a.Outlet)
 	outlet.SetPlaceHolder("如 县人大网、人民代表报")
-	level := widget.NewSelect(store.OutletLevels, nil)
+	level := newSelect(store.OutletLevels, nil)
 	level.SetSelected(a.Level)
 	date := dateField(a.Date)
 	authors := newTextEntry()

@@ -120,7 +120,7 @@ func newReportTab(d *desk) *reportTab {
 	t := &reportTab{d: d}
 	today := t.today()
 
-	t.year = widget.NewSelect(nil, func(string) { t.periodChanged(true) })
+	t.year = newSelect(nil, func(string) { t.periodChanged(true) })
 	t.years = []int{today.Year()}
 	t.year.Options = []string{reportYearLabel(today.Year())}
 	t.year.Selected = t.year.Options[0]

@@ -74,7 +74,7 @@ func (t *deputiesTab) displayReportBack(r store.ReportBack) {
 	t.rbCurrent = r
 	date := newDateEntry(true)
 	date.SetDate(r.Date)
-	form := widget.NewSelect(store.ReportBackForms, nil)
+	form := newSelect(store.ReportBackForms, nil)
 	form.SetSelected(r.Form)
 	counts := map[string]*textEntry{}
 	values := map[string]int{"参加评议人数": r.Participants, "优秀": r.Excellent, "称职": r.Competent, "不称职": r.Incompetent}
@@ -252,7 +252,7 @@ func (t *deputiesTab) showReportBackDialog() {
 	for i, w := range []float32{100, 110, 80, 110, 120, 120, 120} {
 		v.table.SetColumnWidth(i, w)
 	}
-	v.year = widget.NewSelect(t.recordYears(), func(string) { v.load() })
+	v.year = newSelect(t.recordYears(), func(string) { v.load() })
 	export := widget.NewButtonWithIcon("导出", theme.DownloadIcon(), func() {
 		t.d.exportList(fmt.Sprintf("%d年度代表述职评议统计", v.selectedYear()), reportBackHeaders, v.cells)
 	})

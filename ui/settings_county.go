@@ -24,7 +24,7 @@ type settingsCounty struct {
 
 func newSettingsCounty(t *settingsTab) *settingsCounty {
 	c := &settingsCounty{t: t}
-	c.kind = widget.NewSelect(store.OfficeKinds, nil)
+	c.kind = newSelect(store.OfficeKinds, nil)
 	c.code = newTextEntry()
 	c.code.SetPlaceHolder("行政区划代码，如 510822102(县里按它认出本乡镇)")
 	c.phones = widget.NewCheck("报送包中包括代表的联系电话(默认不包括)", nil)

@@ -41,8 +41,7 @@ func newSettingsDict(t *settingsTab) *settingsDict {
 	for _, k := range settingsDictOrder {
 		names = append(names, store.DictKinds[k])
 	}
-	x.kinds = widget.NewSelect(names, x.choose)
-	x.kinds.PlaceHolder = "(请选择)"
+	x.kinds = newSelect(names, x.choose)
 	x.list = widget.NewList(func() int { return len(x.values) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(x.values[i]) })

@@ -77,7 +77,7 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	for y := x.year - 2; y <= x.year+2; y++ {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
-	x.years = widget.NewSelect(years, x.chooseYear)
+	x.years = newSelect(years, x.chooseYear)
 	cols := []column[settingsHolidayRow]{
 		{"序号", 50, "", func(r settingsHolidayRow) string { return strconv.Itoa(r.n) }},
 		{"日期", 130, "", func(r settingsHolidayRow) string { return r.Date.Chinese() }},
@@ -115,7 +115,7 @@ func newSettingsHolidays(t *settingsTab) *settingsHolidays {
 	del := widget.NewButtonWithIcon("删除", theme.DeleteIcon(), x.remove)
 
 	x.date = newDateEntry(false)
-	x.kind = widget.NewSelect([]string{settingsDayOff, settingsWorkday}, nil)
+	x.kind = newSelect([]string{settingsDayOff, settingsWorkday}, nil)
 	x.kind.SetSelected(settingsDayOff)
 	x.name = newTextEntry()
 	x.name.SetPlaceHolder("如：国庆节")

@@ -44,14 +44,12 @@ func newSettingsOffice(t *settingsTab) *settingsOffice {
 	o.townWord = widget.NewSelectEntry([]string{"镇", "乡", "街道"})
 	o.upperWord = widget.NewSelectEntry([]string{"县", "区"})
 	o.bodyWord = widget.NewSelectEntry([]string{"主席团", "人大工委"})
-	o.precision = widget.NewSelect(settingsPrecisions, nil)
-	o.precision.PlaceHolder = "(请选择)"
+	o.precision = newSelect(settingsPrecisions, nil)
 	var numberings []string
 	for _, n := range settingsNumberings {
 		numberings = append(numberings, n.label)
 	}
-	o.numbering = widget.NewSelect(numberings, nil)
-	o.numbering.PlaceHolder = "(请选择)"
+	o.numbering = newSelect(numberings, nil)
 	o.satisfiedBasic = widget.NewCheck("计入基本满意(不勾选则只计满意)", nil)
 	o.pane = newFormPane([]*widget.FormItem{
 		widget.NewFormItem("单位名称", o.office),

@@ -82,7 +82,7 @@ func (m *settingsTerms) termForm(x store.Term) *formPane {
 	start, end := newDateEntry(false), newDateEntry(false)
 	start.SetDate(x.Start)
 	end.SetDate(x.End)
-	level := widget.NewSelect(store.DeputyLevels, nil)
+	level := newSelect(store.DeputyLevels, nil)
 	level.SetSelected(x.Level)
 	if x.Level == "" {
 		level.SetSelected(store.LevelTown)

@@ -66,15 +66,15 @@ func newStationsTab(d *desk) *stationsTab {
 		t.filter.Query = q
 		t.list.reload()
 	})
-	t.filters.kind = widget.NewSelect(append([]string{"全部"}, store.StationTypes...), func(v string) {
+	t.filters.kind = newSelect(append([]string{"全部"}, store.StationTypes...), func(v string) {
 		t.filter.Type = allOr(v)
 		t.list.reload()
 	})
-	t.filters.village = widget.NewSelect(nil, func(v string) {
+	t.filters.village = newSelect(nil, func(v string) {
 		t.filter.Village = allOr(v)
 		t.list.reload()
 	})
-	t.filters.status = widget.NewSelect(append([]string{"全部"}, store.StationStatuses...), func(v string) {
+	t.filters.status = newSelect(append([]string{"全部"}, store.StationStatuses...), func(v string) {
 		t.filter.Status = allOr(v)
 		t.list.reload()
 	})

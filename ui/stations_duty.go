@@ -46,7 +46,7 @@ func (t *stationsTab) dutyOf(x store.Station) fyne.CanvasObject {
 	for _, m := range months {
 		labels = append(labels, m.Chinese())
 	}
-	s.pick = widget.NewSelect(labels, func(v string) {
+	s.pick = newSelect(labels, func(v string) {
 		for _, m := range months {
 			if m.Chinese() == v {
 				s.month = m

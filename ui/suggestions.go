@@ -100,22 +100,22 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		t.filter.Query = strings.TrimSpace(q)
 		t.list.reload()
 	})
-	t.filters.year = widget.NewSelect(nil, func(v string) {
+	t.filters.year = newSelect(nil, func(v string) {
 		t.filter.Year, _ = strconv.Atoi(strings.TrimSuffix(v, "年")) // 全部 → 0
 		t.list.reload()
 	})
-	t.filters.state = widget.NewSelect(append([]string{"全部"}, store.States...), func(v string) {
+	t.filters.state = newSelect(append([]string{"全部"}, store.States...), func(v string) {
 		t.filter.States = nil
 		if v := allOr(v); v != "" {
 			t.filter.States = []string{v}
 		}
 		t.list.reload()
 	})
-	t.filters.category = widget.NewSelect(nil, func(v string) {
+	t.filters.category = newSelect(nil, func(v string) {
 		t.filter.Category = allOr(v)
 		t.list.reload()
 	})
-	t.filters.unit = widget.NewSelect(nil, func(v string) {
+	t.filters.unit = newSelect(nil, func(v string) {
 		t.filter.UnitID = 0
 		for _, u := range t.units {
 			if u.Name == v {
@@ -124,11 +124,11 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		}
 		t.list.reload()
 	})
-	t.filters.source = widget.NewSelect(nil, func(v string) {
+	t.filters.source = newSelect(nil, func(v string) {
 		t.filter.Source = allOr(v)
 		t.list.reload()
 	})
-	t.filters.remind = widget.NewSelect(remindChoices, func(v string) {
+	t.filters.remind = newSelect(remindChoices, func(v string) {
 		t.filter.Overdue, t.filter.DueWithin, t.filter.AssignLate = v == remindOverdue, 0, v == remindAssignLate
 		if v == remindDueSoon {
 			t.filter.DueWithin = suggestionDueSoonDays
@@ -372,7 +372,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 		number.SetPlaceHolder("留空则保存时自动编号")
 		numberHint = "新登记的建议留空即可，保存时按顺序自动编号"
 	}
-	kind := widget.NewSelect(store.SuggestionKinds, nil)
+	kind := newSelect(store.SuggestionKinds, nil)
 	kind.SetSelected(x.Kind)
 	sessionNames := []string{}
 	for _, m := range t.sessions {
@@ -386,7 +386,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	}
 	var pane *formPane
 	var required func() // marks what the store requires (below)
-	period := widget.NewSelect(store.Periods, func(v string) {
+	period := newSelect(store.Periods, func(v string) {
 		if v == store.PeriodSession {
 			session.Enable()
 		} else {
@@ -439,7 +439,7 @@ func (t *suggestionsTab) form(x store.Suggestion) *formPane {
 	for i, l := range store.ScopeLevels {
 		scopeLabels[i] = s.LevelLabel(l)
 	}
-	scope := widget.NewSelect(scopeLabels, nil)
+	scope := newSelect(scopeLabels, nil)
 	if x.Scope != "" {
 		scope.SetSelected(s.LevelLabel(x.Scope))
 	}

@@ -468,7 +468,7 @@ func (p *campaignsPane) targetsOf(x store.EvalCampaign) fyne.CanvasObject {
 		func() { p.reveal(1) }).part = "测评票数"
 
 	// Adding a target saves the list with it, ballots typed so far included.
-	unitSel := widget.NewSelect(nil, nil)
+	unitSel := newSelect(nil, nil)
 	unitSel.PlaceHolder = "选择承办单位"
 	var unitNames []string
 	unitIDs := map[string]int64{}

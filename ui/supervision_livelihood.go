@@ -58,7 +58,7 @@ func newProjectsPane(t *supervisionTab) *projectsPane {
 	for y := p.year + 1; y >= p.year-5; y-- {
 		opts = append(opts, strconv.Itoa(y))
 	}
-	p.years = widget.NewSelect(opts, func(v string) {
+	p.years = newSelect(opts, func(v string) {
 		y, _ := strconv.Atoi(v)
 		if y != 0 && y != p.year {
 			p.year = y

@@ -58,11 +58,11 @@ func newRectsPane(t *supervisionTab) *rectsPane {
 		p.filter.Query = q
 		p.list.reload()
 	})
-	p.filters.state = widget.NewSelect(append([]string{"全部"}, store.RectStates...), func(v string) {
+	p.filters.state = newSelect(append([]string{"全部"}, store.RectStates...), func(v string) {
 		p.filter.State = allOr(v)
 		p.list.reload()
 	})
-	p.filters.source = widget.NewSelect(append([]string{"全部"}, store.RectSources...), func(v string) {
+	p.filters.source = newSelect(append([]string{"全部"}, store.RectSources...), func(v string) {
 		p.filter.Source = allOr(v)
 		p.list.reload()
 	})

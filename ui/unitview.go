@@ -73,7 +73,7 @@ func (t *suggestionsTab) unitView() *unitView {
 	for _, y := range t.years {
 		years = append(years, fmt.Sprintf("%d年", y))
 	}
-	v.year = widget.NewSelect(years, func(s string) {
+	v.year = newSelect(years, func(s string) {
 		v.chosen, _ = strconv.Atoi(strings.TrimSuffix(s, "年")) // 全部年度 → 0
 		v.load()
 	})

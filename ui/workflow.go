@@ -508,8 +508,7 @@ func (t *suggestionsTab) replyDialog(x store.Suggestion) *stepForm {
 	method := widget.NewRadioGroup(store.ReplyMethods, nil)
 	method.Horizontal, method.Required = true, true
 	method.SetSelected(store.MethodWritten)
-	outcome := widget.NewSelect(store.Outcomes, nil)
-	outcome.PlaceHolder = "(请选择)"
+	outcome := newSelect(store.Outcomes, nil)
 	content := requiredText("答复内容", 6)
 	items := []*widget.FormItem{
 		widget.NewFormItem("答复日期", date),
