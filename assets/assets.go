@@ -13,21 +13,21 @@ import (
 	"fmt"
 	"io"
 	"sync"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// The fonts are embedded gzipped and unpacked on use. The printing font is the TrueType subset fpdf reads,
-// with every ideograph (a deputy's name may need any). The window's regular font is cut from it at run time
-// (WindowRegularRunes): Fyne's text library unpacks every TrueType glyph when it loads a font, which for the
-// whole printing font is 32 MB and 0.23 s, for the cut about a quarter of that. The window's bold is a CFF
-// font (read a glyph at a time) with the 3 755 most used ideographs only: bold is labels and headings. For
-// a character its font lacks, Fyne draws it with a system font that has it (Microsoft YaHei on Windows, Noto
-// Sans CJK or WenQuanYi on UOS and Kylin). So one regular outline set ships, not two: 11 MB less.
+// The fonts are embedded gzipped (8.2 MB instead of 12.3 MB in the binary) and unpacked on use. The window
+// draws with CFF fonts (Fyne's text library reads a CFF glyph when it draws it, but unpacks every TrueType
+// glyph of a font when it loads it: for a whole weight 32 MB and 0.23 s against 8 MB and 0.08 s); the PDF library
+// reads TrueType only and gets its own copy of the regular weight. The printing font has every ideograph
+// (a deputy's name may need any); the window's have GB 2312's 6 763, the characters of everyday Chinese
+// text, 1.3 MB each instead of 5.6 (SPEC §9: the .exe under 45 MB): for a rarer one, 喆 or 堃 in a name,
+// Fyne draws the character with a system font that has it (Microsoft YaHei on Windows, Noto Sans CJK or
+// WenQuanYi on UOS and Kylin; ui's TestRareCharactersFallBack).
 var (
 	//go:embed fonts/NotoSansSC-Regular.ttf.gz
 	fontRegularGz []byte
+	//go:embed fonts/NotoSansSC-Regular.otf.gz
+	windowRegularGz []byte
 	//go:embed fonts/NotoSansSC-Bold.otf.gz
 	windowBoldGz []byte
 )
@@ -38,61 +38,15 @@ var (
 // TrueType weight: printed bold is this outline filled and stroked.
 var FontRegular = sync.OnceValue(func() []byte { return gunzip(fontRegularGz) })
 
-// UnpackWindowRegular returns the window's regular font: FontRegular's outlines for the characters
-// WindowRegularRunes accepts, as a TrueType font of its own (glyph ids unchanged, the others' outlines
-// dropped and unmapped). Each call makes a new copy: the window's text library keeps slices of the copy it
-// is handed for as long as it keeps the parsed font, and drops both together after a theme change.
-func UnpackWindowRegular() []byte {
-	f, err := subsetTrueType(gunzip(fontRegularGz), WindowRegularRunes)
-	if err != nil {
-		panic("assets: window font: " + err.Error())
-	}
-	return f
-}
+// UnpackWindowRegular unpacks the window's regular font, a CFF (OpenType "OTTO") subset of Noto Sans CJK SC
+// with the coverage of FontRegular but for the ballot symbols ☐ ☑ ☒ ✔ (which only printed ballots use) and
+// for the ideographs outside GB 2312, which the window draws with a system font.
+// Each call unpacks a new copy: the window's text library keeps slices of the copy it is handed for as
+// long as it keeps the parsed font, and drops both together after a theme change.
+func UnpackWindowRegular() []byte { return gunzip(windowRegularGz) }
 
-// UnpackWindowBold unpacks the window's bold font, a CFF (OpenType "OTTO") subset of Noto Sans CJK SC with
-// the Latin, punctuation, full-width and symbol characters of FontRegular (but for the ballot symbols
-// ☐ ☑ ☒ ✔, which only printed ballots use) and the 3 755 ideographs of GB 2312 level 1.
+// UnpackWindowBold is UnpackWindowRegular for the bold weight.
 func UnpackWindowBold() []byte { return gunzip(windowBoldGz) }
-
-// WindowRegularRunes reports whether the window's regular font has r (when the printing font has it):
-// every character but the ideographs (CJK Unified Ideographs and Extension A) outside GB 2312's 6 763, the
-// characters of Chinese text in everyday use. The rest are drawn with a system font.
-func WindowRegularRunes(r rune) bool {
-	if r < 0x3400 || r > 0x9FFF || (r > 0x4DBF && r < 0x4E00) {
-		return true
-	}
-	return r >= 0x4E00 && gb2312Hanzi()[r-0x4E00]
-}
-
-// gb2312Hanzi marks, from U+4E00, the ideographs of GB 2312: all 6 763, of both levels.
-var gb2312Hanzi = sync.OnceValue(func() []bool {
-	in := make([]bool, 0xA000-0x4E00)
-	for _, r := range gb2312Ideographs(0xF7) {
-		in[r-0x4E00] = true
-	}
-	return in
-})
-
-// gb2312Ideographs lists the ideographs of GB 2312 whose lead byte is at most lastLead (0xD7: level 1, the
-// 3 755 most used; 0xF7: both levels, 6 763), read with the GBK decoder of golang.org/x/text (GBK
-// extends GB 2312 and keeps its codes).
-func gb2312Ideographs(lastLead byte) []rune {
-	var out []rune
-	dec := simplifiedchinese.GBK.NewDecoder()
-	for hi := byte(0xB0); hi <= lastLead; hi++ {
-		for lo := byte(0xA1); lo <= 0xFE; lo++ {
-			b, err := dec.Bytes([]byte{hi, lo})
-			if err != nil {
-				continue
-			}
-			if r, _ := utf8.DecodeRune(b); r >= 0x4E00 && r <= 0x9FFF {
-				out = append(out, r)
-			}
-		}
-	}
-	return out
-}
 
 // gunzip unpacks an embedded file into a slice of exactly its size, read from the gzip trailer (ISIZE, the
 // size modulo 2³²; the fonts are far below 4 GB): io.ReadAll's doubling made ~3× the font in garbage and

@@ -6,10 +6,11 @@ import (
 	"encoding/binary"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
-	gotext "github.com/go-text/typesetting/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // requiredRunes are the characters every bundled font must draw: common ideographs, full-width
@@ -21,29 +22,28 @@ const requiredRunes = "人大代表（），。、Az09□■●×✓"
 const rareRunes = "堃喆㐀"
 
 // ballotRunes are the symbols only printed ballots use: the printing font has
-// them (add_symbols.py), the window's bold need not.
+// them (add_symbols.py), the window's fonts need not.
 const ballotRunes = "☐☑☒✔"
 
 // TestFonts checks that each embedded font is a single font of the outline
-// kind its reader needs — TrueType glyf for the PDF library and the window's
-// regular (cut from it at run time), CFF for the window's bold (see assets.go) —
-// with a non-empty glyph for every character it promises, and none for the
-// characters it leaves to a system font (a mapped empty glyph would draw as
-// nothing instead of falling back).
+// kind its reader needs — TrueType glyf for the PDF library, CFF for the
+// window (see assets.go) — with a non-empty glyph for every character it
+// promises: the printing font every ideograph, the window's GB 2312's. The
+// window's fonts must not map the rarer ones (a mapped empty glyph would draw
+// nothing instead of falling back to a system font).
 func TestFonts(t *testing.T) {
 	trueType := []byte{0x00, 0x01, 0x00, 0x00}
+	gb := gb2312Ideographs(t)
 	fonts := []struct {
 		name    string
 		data    []byte
 		tag     []byte // 0x00010000 marks TrueType outlines, "OTTO" CFF ("ttcf" would be a collection)
 		runes   string
-		hanzi   []rune // ideographs it must have, besides runes
 		lacking string
 	}{
-		{"FontRegular", FontRegular(), trueType, requiredRunes + rareRunes + ballotRunes, gb2312Ideographs(0xF7), ""},
-		{"WindowRegular", UnpackWindowRegular(), trueType, requiredRunes + ballotRunes, gb2312Ideographs(0xF7), rareRunes},
-		// 亍 is the first ideograph of GB 2312 level 2.
-		{"WindowBold", UnpackWindowBold(), []byte("OTTO"), requiredRunes, gb2312Ideographs(0xD7), rareRunes + "亍"},
+		{"FontRegular", FontRegular(), trueType, requiredRunes + rareRunes + ballotRunes + string(gb), ""},
+		{"WindowRegular", UnpackWindowRegular(), []byte("OTTO"), requiredRunes + string(gb), rareRunes},
+		{"WindowBold", UnpackWindowBold(), []byte("OTTO"), requiredRunes + string(gb), rareRunes},
 	}
 	for _, f := range fonts {
 		t.Run(f.name, func(t *testing.T) {
@@ -58,7 +58,7 @@ func TestFonts(t *testing.T) {
 				t.Fatalf("sfnt.Parse: %v", err)
 			}
 			var buf sfnt.Buffer
-			for _, r := range f.runes + string(f.hanzi) {
+			for _, r := range f.runes {
 				idx, err := font.GlyphIndex(&buf, r)
 				if err != nil {
 					t.Errorf("GlyphIndex(%q): %v", r, err)
@@ -84,69 +84,24 @@ func TestFonts(t *testing.T) {
 	}
 }
 
-// TestGB2312 checks the character lists the window's fonts are cut to: GB 2312 has 3 755 ideographs in
-// level 1 and 6 763 in all, 鑫 among them and not 喆.
-func TestGB2312(t *testing.T) {
-	if n := len(gb2312Ideographs(0xD7)); n != 3755 {
-		t.Errorf("level 1 has %d ideographs, want 3755", n)
-	}
-	if n := len(gb2312Ideographs(0xF7)); n != 6763 {
-		t.Errorf("GB 2312 has %d ideographs, want 6763", n)
-	}
-	for r, want := range map[rune]bool{'鑫': true, '亍': true, '喆': false, '㐀': false, '，': true, 'A': true} {
-		if got := WindowRegularRunes(r); got != want {
-			t.Errorf("WindowRegularRunes(%q) = %v, want %v", r, got, want)
+// gb2312Ideographs lists GB 2312's 6 763 ideographs (rows 16 to 87, bytes B0A1 to F7FE) with the GBK
+// decoder of golang.org/x/text (GBK keeps GB 2312's codes): what make_fonts.sh keeps in the window's fonts,
+// read independently of Python's codec that it uses.
+func gb2312Ideographs(t *testing.T) []rune {
+	var out []rune
+	dec := simplifiedchinese.GBK.NewDecoder()
+	for hi := byte(0xB0); hi <= 0xF7; hi++ {
+		for lo := byte(0xA1); lo <= 0xFE; lo++ {
+			b, err := dec.Bytes([]byte{hi, lo})
+			if r, _ := utf8.DecodeRune(b); err == nil && r >= 0x4E00 && r <= 0x9FFF {
+				out = append(out, r)
+			}
 		}
 	}
-}
-
-// TestWindowRegularIsPrintingOutlines: the window's regular font is the printing font's outlines, glyph
-// for glyph, and the window's text library (go-text, which Fyne draws with) reads it: what the clerk sees
-// is what prints.
-func TestWindowRegularIsPrintingOutlines(t *testing.T) {
-	window, printing := UnpackWindowRegular(), FontRegular()
-	wf, err := sfnt.Parse(window)
-	if err != nil {
-		t.Fatal(err)
+	if len(out) != 6763 || !slices.Contains(out, '鑫') || slices.Contains(out, '喆') {
+		t.Fatalf("read %d ideographs of GB 2312, want 6 763 with 鑫 and without 喆", len(out))
 	}
-	pf, err := sfnt.Parse(printing)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wb, pb sfnt.Buffer
-	kept := 0
-	for r := rune(0x20); r <= 0xFFEF; r++ {
-		pi, _ := pf.GlyphIndex(&pb, r)
-		wi, _ := wf.GlyphIndex(&wb, r)
-		if pi == 0 || !WindowRegularRunes(r) {
-			continue
-		}
-		kept++
-		if wi != pi {
-			t.Fatalf("U+%04X: window glyph %d, printing glyph %d", r, wi, pi)
-		}
-		ws, err1 := wf.LoadGlyph(&wb, wi, fixed.I(64), nil)
-		ps, err2 := pf.LoadGlyph(&pb, pi, fixed.I(64), nil)
-		if err1 != nil || err2 != nil || !slices.Equal(ws, ps) {
-			t.Fatalf("U+%04X: outline differs (%v, %v)", r, err1, err2)
-		}
-	}
-	if kept < 6763+500 {
-		t.Errorf("only %d characters kept", kept)
-	}
-
-	face, err := gotext.ParseTTF(bytes.NewReader(window))
-	if err != nil {
-		t.Fatalf("go-text: %v", err)
-	}
-	for _, r := range "人大，A鑫" {
-		if gid, ok := face.NominalGlyph(r); !ok || face.HorizontalAdvance(gid) <= 0 {
-			t.Errorf("go-text: %q has glyph %d (%v), advance %v", r, gid, ok, face.HorizontalAdvance(gid))
-		}
-	}
-	if _, ok := face.NominalGlyph('喆'); ok {
-		t.Errorf("go-text: the window's regular maps 喆: Fyne would not fall back to a system font for it")
-	}
+	return out
 }
 
 // TestGunzipExactSize: the fonts unpack into a slice of exactly their size (the gzip trailer's), and a file

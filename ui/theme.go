@@ -13,11 +13,11 @@ import (
 )
 
 // Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs). They hold the characters of
-// everyday Chinese text (GB 2312; the bold its level 1): for a rarer one, say 喆 in a name, Fyne looks past
-// the theme's font and its own to the system's fonts (Microsoft YaHei on Windows, Noto Sans CJK or
-// WenQuanYi on UOS and Kylin), which it has indexed at start anyway (see assets.go for the sizes saved).
+// everyday Chinese text (GB 2312's 6 763 ideographs): for a rarer one, 喆 or 堃 in a name, Fyne looks past the
+// theme's font and its own to the system's fonts (Microsoft YaHei on Windows, Noto Sans CJK or WenQuanYi on
+// UOS and Kylin), which it indexes at start anyway (see assets.go; TestRareCharactersFallBack).
 var (
-	fontRegular = &fontResource{name: "NotoSansSC-Regular.ttf", unpack: assets.UnpackWindowRegular}
+	fontRegular = &fontResource{name: "NotoSansSC-Regular.otf", unpack: assets.UnpackWindowRegular}
 	fontBold    = &fontResource{name: "NotoSansSC-Bold.otf", unpack: assets.UnpackWindowBold}
 	appIcon     = fyne.NewStaticResource("icon.png", assets.Icon)
 )
@@ -25,8 +25,8 @@ var (
 // fontResource is a bundled font that the theme does not keep unpacked. Fyne asks for a theme font's bytes
 // only when it has no parsed face for a text style (the first text of each style, and after a theme change);
 // its text library keeps slices of the bytes (CFF glyphs are read when drawn) for as long as it keeps that
-// face, so a copy held here as well would be a second copy after a theme change. Each Content unpacks
-// anew (regular ~0.1 s: cut from the printing font; bold ~0.01 s), except that one copy can be unpacked ahead (prefetch) while the database opens.
+// face, so a copy held here as well would be a second 1.6 MB per weight after a theme change. Each Content
+// unpacks anew (~0.01 s), except that one copy can be unpacked ahead (prefetch) while the database opens.
 type fontResource struct {
 	name   string
 	unpack func() []byte
