@@ -4,16 +4,22 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// requiredRunes are the characters the application must be able to display
-// with every bundled font: common and rare (堃 喆) ideographs, Extension A,
-// full-width punctuation, ASCII and the form symbols.
-const requiredRunes = "人大代表堃喆㐀（），。、Az09□■●×✓"
+// requiredRunes are the characters every bundled font must draw: common ideographs, full-width
+// punctuation, ASCII and the form symbols.
+const requiredRunes = "人大代表（），。、Az09□■●×✓"
+
+// rareRunes are ideographs outside GB 2312 (堃 喆, common in names; 㐀 of Extension A): the printing font has
+// them, the window's fonts leave them to a system font.
+const rareRunes = "堃喆㐀"
 
 // ballotRunes are the symbols only printed ballots use: the printing font has
 // them (add_symbols.py), the window's fonts need not.
@@ -21,18 +27,23 @@ const ballotRunes = "☐☑☒✔"
 
 // TestFonts checks that each embedded font is a single font of the outline
 // kind its reader needs — TrueType glyf for the PDF library, CFF for the
-// window (see assets.go) — with a non-empty glyph for every required rune.
+// window (see assets.go) — with a non-empty glyph for every character it
+// promises: the printing font every ideograph, the window's GB 2312's. The
+// window's fonts must not map the rarer ones (a mapped empty glyph would draw
+// nothing instead of falling back to a system font).
 func TestFonts(t *testing.T) {
 	trueType := []byte{0x00, 0x01, 0x00, 0x00}
+	gb := gb2312Ideographs(t)
 	fonts := []struct {
-		name  string
-		data  []byte
-		tag   []byte // 0x00010000 marks TrueType outlines, "OTTO" CFF ("ttcf" would be a collection)
-		runes string
+		name    string
+		data    []byte
+		tag     []byte // 0x00010000 marks TrueType outlines, "OTTO" CFF ("ttcf" would be a collection)
+		runes   string
+		lacking string
 	}{
-		{"FontRegular", FontRegular(), trueType, requiredRunes + ballotRunes},
-		{"WindowRegular", UnpackWindowRegular(), []byte("OTTO"), requiredRunes},
-		{"WindowBold", UnpackWindowBold(), []byte("OTTO"), requiredRunes},
+		{"FontRegular", FontRegular(), trueType, requiredRunes + rareRunes + ballotRunes + string(gb), ""},
+		{"WindowRegular", UnpackWindowRegular(), []byte("OTTO"), requiredRunes + string(gb), rareRunes},
+		{"WindowBold", UnpackWindowBold(), []byte("OTTO"), requiredRunes + string(gb), rareRunes},
 	}
 	for _, f := range fonts {
 		t.Run(f.name, func(t *testing.T) {
@@ -64,8 +75,33 @@ func TestFonts(t *testing.T) {
 					t.Errorf("glyph for %q (U+%04X) has no outline", r, r)
 				}
 			}
+			for _, r := range f.lacking {
+				if idx, err := font.GlyphIndex(&buf, r); err != nil || idx != 0 {
+					t.Errorf("%q (U+%04X) maps to glyph %d (%v), want none: the window draws it with a system font", r, r, idx, err)
+				}
+			}
 		})
 	}
+}
+
+// gb2312Ideographs lists GB 2312's 6 763 ideographs (rows 16 to 87, bytes B0A1 to F7FE) with the GBK
+// decoder of golang.org/x/text (GBK keeps GB 2312's codes): what make_fonts.sh keeps in the window's fonts,
+// read independently of Python's codec that it uses.
+func gb2312Ideographs(t *testing.T) []rune {
+	var out []rune
+	dec := simplifiedchinese.GBK.NewDecoder()
+	for hi := byte(0xB0); hi <= 0xF7; hi++ {
+		for lo := byte(0xA1); lo <= 0xFE; lo++ {
+			b, err := dec.Bytes([]byte{hi, lo})
+			if r, _ := utf8.DecodeRune(b); err == nil && r >= 0x4E00 && r <= 0x9FFF {
+				out = append(out, r)
+			}
+		}
+	}
+	if len(out) != 6763 || !slices.Contains(out, '鑫') || slices.Contains(out, '喆') {
+		t.Fatalf("read %d ideographs of GB 2312, want 6 763 with 鑫 and without 喆", len(out))
+	}
+	return out
 }
 
 // TestGunzipExactSize: the fonts unpack into a slice of exactly their size (the gzip trailer's), and a file

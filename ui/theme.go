@@ -12,7 +12,10 @@ import (
 	"rendadesk/store"
 )
 
-// Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs).
+// Fonts bundled for Chinese text (Fyne's default font has no CJK glyphs). They hold the characters of
+// everyday Chinese text (GB 2312's 6 763 ideographs): for a rarer one, 喆 or 堃 in a name, Fyne looks past the
+// theme's font and its own to the system's fonts (Microsoft YaHei on Windows, Noto Sans CJK or WenQuanYi on
+// UOS and Kylin), which it indexes at start anyway (see assets.go; TestRareCharactersFallBack).
 var (
 	fontRegular = &fontResource{name: "NotoSansSC-Regular.otf", unpack: assets.UnpackWindowRegular}
 	fontBold    = &fontResource{name: "NotoSansSC-Bold.otf", unpack: assets.UnpackWindowBold}
@@ -22,8 +25,8 @@ var (
 // fontResource is a bundled font that the theme does not keep unpacked. Fyne asks for a theme font's bytes
 // only when it has no parsed face for a text style (the first text of each style, and after a theme change);
 // its text library keeps slices of the bytes (CFF glyphs are read when drawn) for as long as it keeps that
-// face, so a copy held here as well would be a second 7 MB per weight after a theme change. Each Content
-// unpacks anew (~0.04 s), except that one copy can be unpacked ahead (prefetch) while the database opens.
+// face, so a copy held here as well would be a second 1.6 MB per weight after a theme change. Each Content
+// unpacks anew (~0.01 s), except that one copy can be unpacked ahead (prefetch) while the database opens.
 type fontResource struct {
 	name   string
 	unpack func() []byte
