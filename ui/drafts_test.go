@@ -149,6 +149,7 @@ func TestWindowCloseAsksAboutUnsavedForms(t *testing.T) {
 		a, w := testWindow(t)
 		cw := &closeTestWindow{Window: w}
 		d := newDesk(a, cw, db)
+		d.loadPending() // as after the first frame
 		t.Cleanup(d.drafts.stop)
 		return d, cw
 	}

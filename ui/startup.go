@@ -54,6 +54,9 @@ type session struct {
 	background sync.WaitGroup
 	// filled is set once the window shows something: the placeholder or the desk (fillWindow).
 	filled bool
+	// waitPaint is set until the window's first frame is on the screen (painted), while a desk's first
+	// reads wait for it; only Start sets it.
+	waitPaint bool
 }
 
 // newSession makes the window: the title, icon, size and, until a database supplies the clerk's text size,
@@ -83,21 +86,50 @@ func Start(a fyne.App, path string) (fyne.Window, func()) {
 	// on two cores this hides most of the ~0.1 s it takes).
 	fontRegular.prefetch()
 	fontBold.prefetch()
-	s := start(a, path)
+	s := newSession(a, path)
+	// The tabs' first reads wait for the first frame (lazytabs.go); a window never shown (the tests' start)
+	// reads at once.
+	s.waitPaint = true
+	a.Lifecycle().SetOnStarted(s.painted)
+	s.begin()
 	return s.win, s.close
 }
 
+// start makes the session of a window that reads its tabs at once (the tests').
 func start(a fyne.App, path string) *session {
 	s := newSession(a, path)
+	s.begin()
+	return s
+}
+
+// benchStarted is what `make bench` runs once the first frame is on the screen, before anything else
+// (benchhook.go sets it; nil in the clerk's build).
+var benchStarted func()
+
+// painted runs when the window's first frame is on the screen: Fyne's GLFW driver paints it inside Show and
+// calls the lifecycle's started hook as its event loop starts, before it handles any event or fyne.Do.
+// The desk's first reads run here, so the clerk sees the window at once, 概览's figures a moment later, and
+// no click reaches a tab not yet read.
+func (s *session) painted() {
+	if benchStarted != nil {
+		benchStarted()
+	}
+	s.waitPaint = false
+	if s.desk != nil {
+		s.desk.loadPending()
+	}
+}
+
+// begin locks, checks and opens the file and fills the window.
+func (s *session) begin() {
 	defer s.fillWindow()
-	release, err := store.Lock(path)
+	release, err := store.Lock(s.path)
 	if err != nil {
 		s.refuse(err)
-		return s
+		return
 	}
 	s.release = release
 	s.open()
-	return s
 }
 
 // fillWindow shows the placeholder when the start did not put the desk or a problem in the window. The
@@ -211,6 +243,9 @@ func (s *session) showDesk() {
 	s.desk = newDesk(s.app, s.win, s.db)
 	s.filled = true
 	s.desk.session = s
+	if !s.waitPaint {
+		s.desk.loadPending() // a restore or another file, in a window already shown
+	}
 	st, err := s.db.Settings(s.ctx)
 	logError("读取设置", err) // newDesk has shown it (applySettings)
 	if err == nil && !st.Initialized {
