@@ -86,13 +86,18 @@ func Start(a fyne.App, path string) (fyne.Window, func()) {
 	// on two cores this hides most of the ~0.1 s it takes).
 	fontRegular.prefetch()
 	fontBold.prefetch()
-	s := newSession(a, path)
-	// The tabs' first reads wait for the first frame (lazytabs.go); a window never shown (the tests' start)
-	// reads at once.
-	s.waitPaint = true
+	s := startUnpainted(a, path)
 	a.Lifecycle().SetOnStarted(s.painted)
-	s.begin()
 	return s.win, s.close
+}
+
+// startUnpainted makes the session of a window about to be shown for the first time: its desk's first reads
+// wait for painted (lazytabs.go). A window that is never shown (the tests' start) reads at once.
+func startUnpainted(a fyne.App, path string) *session {
+	s := newSession(a, path)
+	s.waitPaint = true
+	s.begin()
+	return s
 }
 
 // start makes the session of a window that reads its tabs at once (the tests').
