@@ -47,3 +47,23 @@ func TestTipLabelEllipsisOnlyWhenCut(t *testing.T) {
 		t.Fatalf("a long text set into a narrow cell draws %q; want 「…」 at its end", got)
 	}
 }
+
+// A tab's page hidden when AppTabs refreshes every tab lets the refresh pass; shown again it draws what
+// changed meanwhile (tabPage relies on Fyne refreshing a widget it shows).
+func TestTabPageRefreshesWhenShownAgain(t *testing.T) {
+	_, w := testWindow(t)
+	l := newTipLabel(nil)
+	l.SetText("旧")
+	p := newTabPage(l)
+	w.SetContent(p)
+	if got := drawnText(p); got != "旧" {
+		t.Fatalf("the page draws %q", got)
+	}
+	p.Hide()
+	l.Text = "新" // as a theme change or a tab's own update leaves it, for the refresh to draw
+	p.Refresh()
+	p.Show()
+	if got := drawnText(p); got != "新" {
+		t.Fatalf("shown again, the page draws %q; want the text set while it was hidden", got)
+	}
+}

@@ -79,7 +79,7 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
 	d.records = []recordTab{d.deputies, d.stations, d.items, d.petitions, d.meetings, d.super}
-	// The tabs are given to AppTabs at once, and every tab but the first with a placeholder for its content
+	// The tabs are given to AppTabs at once, and every tab but the first with an empty page for its content
 	// (lazytabs.go): its widgets are measured and rendered only when the tab is first chosen, at the size
 	// the window then gives it.
 	items := []*container.TabItem{d.overview.tabItem()}
@@ -121,10 +121,11 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 }
 
 // onceTab is a tab's item, made on the first call: the window selects a tab by its item, so every call must
-// give the one the window holds (a new item per call selected nothing).
+// give the one the window holds (a new item per call selected nothing). The item holds the content in a
+// tabPage (tabpage.go); desk.tabContent finds it there.
 func onceTab(item **container.TabItem, title string, content fyne.CanvasObject) *container.TabItem {
 	if *item == nil {
-		*item = container.NewTabItem(title, content)
+		*item = container.NewTabItem(title, newTabPage(content))
 	}
 	return *item
 }
