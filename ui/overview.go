@@ -129,8 +129,8 @@ func newOverviewTab(d *desk) *overviewTab {
 const overviewCounting = "正在统计…"
 
 // showCounting fills what 概览 shows before its first read: the office's name and the date (from the settings
-// the window has read already), and 「正在统计…」 for the figures and the first list. Widgets not yet rendered
-// take the texts without being refreshed.
+// the window has read already), and 「正在统计…」 for the figures, the first list and the line of 工作提醒.
+// Widgets not yet rendered take the texts without being refreshed.
 func (t *overviewTab) showCounting() {
 	name := "人大工作台"
 	if s, err := t.d.db.Settings(t.d.ctx); err == nil && s.OfficeName != "" {
@@ -138,10 +138,12 @@ func (t *overviewTab) showCounting() {
 	}
 	t.heading.Segments[0].(*widget.TextSegment).Text = name
 	t.today.Text = "今天是" + store.DateOf(t.d.db.Now()).Chinese()
-	t.figures.deputies.Text = overviewCounting
-	t.figures.stations.Text = overviewCounting
-	t.figures.items.Text = overviewCounting
+	// Two lines, as most figures have: the lists below stay where they are when the figures come.
+	for _, l := range []*widget.Label{t.figures.deputies, t.figures.stations, t.figures.items} {
+		l.Text = overviewCounting + "\n"
+	}
 	t.overdueHead.Text = overviewCounting
+	t.rules.lineText.Text = "工作提醒：" + overviewCounting // hidden by the first read when nothing is due
 }
 
 func (t *overviewTab) tabItem() *container.TabItem { return onceTab(&t.item, "概览", t.content) }
