@@ -203,7 +203,14 @@ func (s *session) open() {
 	if st, err := os.Stat(s.path); err == nil && !st.IsDir() && st.Size() > checkFirstMax {
 		late = true
 	} else if err == nil {
-		if problem := checkFile(s.ctx, s.path); problem != nil {
+		// The check reads the whole file on one core while this goroutine parses the window's fonts, which
+		// the desk's first text waits for anyway.
+		checked := make(chan error, 1)
+		go func() { checked <- checkFile(s.ctx, s.path) }()
+		if s.waitPaint {
+			parseFonts()
+		}
+		if problem := <-checked; problem != nil {
 			s.showProblem(problem)
 			return
 		}
