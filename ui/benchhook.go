@@ -28,7 +28,7 @@ import (
 //
 // RENDADESK_BENCH_PROFILE=dir also writes, into dir, a CPU profile from main to the first frame (start.cpu)
 // and a heap profile after a garbage collection at the first frame (heap-0-first.pprof) and, in the tabs mode,
-// after each tab has been shown (heap-N-<tab>.pprof).
+// after each tab has been shown (heap-N-<tab>.pprof), printing the resident set and live heap then to stderr.
 //
 // The line is `rendadesk-bench <mode> unix_ns=… since_init_ms=… cpu_ms=… vmrss_kb=… vmhwm_kb=… heap_kb=…`;
 // unix_ns is the wall clock when the frame had been painted, which the script subtracts from the time it
@@ -44,7 +44,8 @@ var benchInit = time.Now()
 //
 // Why the started hook marks the first frame: Fyne's GLFW driver paints a window's first frame inside Show,
 // before the event loop starts (Fyne v2.7, internal/driver/glfw/window.go), and calls the lifecycle's started
-// hook when the loop starts, right after ShowAndRun's Show has returned.
+// hook when the loop starts, right after ShowAndRun's Show has returned. The window's own started hook
+// (session.painted, which then reads the tabs) calls benchStarted first.
 func BenchHook(a fyne.App) {
 	mode := os.Getenv(EnvBench)
 	if mode == "" {
@@ -60,9 +61,9 @@ func BenchHook(a fyne.App) {
 		w.ShowAndRun()
 		os.Exit(0)
 	case "first-frame":
-		a.Lifecycle().SetOnStarted(func() { benchReport(a, mode) })
+		benchStarted = func() { benchReport(a, mode) }
 	case "tabs":
-		a.Lifecycle().SetOnStarted(func() { go benchTabs(a) })
+		benchStarted = func() { go benchTabs(a) }
 	default:
 		fmt.Fprintf(os.Stderr, "%s=%q: first-frame, bare or tabs\n", EnvBench, mode)
 		os.Exit(2)
@@ -130,10 +131,20 @@ func benchHeap(name string) string {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	if benchProfileDir != "" {
+		// The process's mappings, for the resident memory outside the Go heap (the GL driver's, the fonts').
+		if b, err := os.ReadFile("/proc/self/smaps"); err == nil {
+			logError("smaps", os.WriteFile(filepath.Join(benchProfileDir, "smaps-"+name), b, 0o644))
+		}
 		if f, err := os.Create(filepath.Join(benchProfileDir, "heap-"+name+".pprof")); err == nil {
 			logError("heap profile", pprof.WriteHeapProfile(f))
 			f.Close()
 		}
+	}
+	if benchProfileDir != "" {
+		// Where the resident set is: the Go heap's spans in use, those free but still held from the system
+		// (returned by the scavenger in time), and the runtime's other memory (stacks, GC metadata).
+		fmt.Fprintf(os.Stderr, "rendadesk-bench %s heap_inuse_kb=%d heap_idle_held_kb=%d go_other_kb=%d goroutines=%d\n", name,
+			ms.HeapInuse/1024, (ms.HeapIdle-ms.HeapReleased)/1024, (ms.Sys-ms.HeapSys)/1024, runtime.NumGoroutine())
 	}
 	return fmt.Sprintf(" heap_kb=%d", ms.HeapAlloc/1024)
 }
@@ -161,7 +172,9 @@ func benchTabs(a fyne.App) {
 		})
 		time.Sleep(300 * time.Millisecond) // a few frames at 60 Hz
 		if benchProfileDir != "" {
-			benchHeap(fmt.Sprintf("%d-%s", i+1, name))
+			heap := benchHeap(fmt.Sprintf("%d-%s", i+1, name))
+			rss, _ := procMemory()
+			fmt.Fprintf(os.Stderr, "rendadesk-bench tab %d %s vmrss_kb=%d%s\n", i+1, name, rss, heap)
 		}
 		benchTabsShown = i + 1
 	}

@@ -131,7 +131,6 @@ func newDeputiesTab(d *desk) *deputiesTab {
 		labeled("层级", t.filters.level), labeled("小组", t.filters.group), labeled("状态", t.filters.status),
 		labeled("联络站", t.filters.station), labeled("选区", t.filters.district),
 	}, t.list.table, t.list.status, t.detail)
-	t.refresh()
 	return t
 }
 

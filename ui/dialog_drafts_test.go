@@ -250,6 +250,7 @@ func TestIssue22DialogFormsAskBeforeClosing(t *testing.T) {
 			a, w := testWindow(t)
 			cw := &closeTestWindow{Window: w}
 			d := newDesk(a, cw, db)
+			d.loadPending() // as after the first frame
 			t.Cleanup(d.drafts.stop)
 			before := c.stored(t, d)
 			c.open(t, d)

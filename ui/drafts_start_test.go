@@ -35,7 +35,7 @@ func startupOffer(t *testing.T, s *session) string {
 func restoredItem(t *testing.T, s *session, id int64, content string) {
 	t.Helper()
 	d := s.desk
-	if d.tabs.Selected().Content != d.items.content || d.items.current.ID != id {
+	if d.tabContent(d.tabs.Selected()) != d.items.content || d.items.current.ID != id {
 		t.Fatalf("恢复 shows tab %q, item %d; want 建议 %d", d.tabs.Selected().Text, d.items.current.ID, id)
 	}
 	if got := paneEntry(d.items.pane, "内容").Text; !strings.Contains(got, content) {

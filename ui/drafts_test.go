@@ -149,6 +149,7 @@ func TestWindowCloseAsksAboutUnsavedForms(t *testing.T) {
 		a, w := testWindow(t)
 		cw := &closeTestWindow{Window: w}
 		d := newDesk(a, cw, db)
+		d.loadPending() // as after the first frame
 		t.Cleanup(d.drafts.stop)
 		return d, cw
 	}
@@ -175,7 +176,7 @@ func TestWindowCloseAsksAboutUnsavedForms(t *testing.T) {
 		if q := dialogText(d); !strings.Contains(q, "建议"+quoted(x.Number+" "+x.Title)+"有未保存的修改") {
 			t.Fatalf("close asks %q", q)
 		}
-		if d.tabs.Selected().Content != d.items.content {
+		if d.tabContent(d.tabs.Selected()) != d.items.content {
 			t.Fatal("the question is asked away from the form it is about")
 		}
 		test.Tap(dialogButton(t, d, "取消"))
@@ -202,7 +203,7 @@ func TestWindowCloseAsksAboutUnsavedForms(t *testing.T) {
 		w.pressClose(t)
 		// Asked in the order the forms opened: the item first.
 		test.Tap(dialogButton(t, d, "保存"))
-		if w.closed || d.items.pane.msg.Text != "标题不能为空" || d.tabs.Selected().Content != d.items.content {
+		if w.closed || d.items.pane.msg.Text != "标题不能为空" || d.tabContent(d.tabs.Selected()) != d.items.content {
 			t.Fatalf("a refused save: closed %v, message %q", w.closed, d.items.pane.msg.Text)
 		}
 		w.pressClose(t)

@@ -434,7 +434,7 @@ func (d *desk) showTab(o fyne.CanvasObject) {
 		return
 	}
 	for _, it := range d.tabs.Items {
-		if it.Content == o || d.deferred[it] == o { // a tab not chosen yet holds its content aside (lazytabs.go)
+		if d.tabContent(it) == o { // a tab not chosen yet holds its content aside (lazytabs.go)
 			d.tabs.Select(it)
 		}
 	}

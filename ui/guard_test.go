@@ -548,12 +548,12 @@ func TestImportAndRestoreAskFirst(t *testing.T) {
 		t.Fatalf("导入 with an unsaved item shows %q", q)
 	}
 	test.Tap(dialogButton(t, d, "取消"))
-	if top := d.win.Canvas().Overlays().Top(); top != nil || d.tabs.Selected().Content != d.deputies.content {
+	if top := d.win.Canvas().Overlays().Top(); top != nil || d.tabContent(d.tabs.Selected()) != d.deputies.content {
 		t.Fatalf("after 取消: dialog %v, tab %q", top != nil, d.tabs.Selected().Text)
 	}
 	test.Tap(findButton(d.deputies.content, "导入"))
 	test.Tap(dialogButton(t, d, "不保存"))
-	if q := dialogText(d); !strings.Contains(q, "从 Excel 文件(.xlsx)导入") || d.tabs.Selected().Content != d.deputies.content {
+	if q := dialogText(d); !strings.Contains(q, "从 Excel 文件(.xlsx)导入") || d.tabContent(d.tabs.Selected()) != d.deputies.content {
 		t.Fatalf("after 不保存 the window shows %q on tab %q", q, d.tabs.Selected().Text)
 	}
 	closeDialogs(d)

@@ -69,11 +69,12 @@ func testWindow(t testing.TB) (fyne.App, fyne.Window) {
 	return a, w
 }
 
-// testDesk builds the whole window headless on db.
+// testDesk builds the whole window headless on db, its tabs read as after the first frame (lazytabs.go).
 func testDesk(t testing.TB, db *store.DB) *desk {
 	t.Helper()
 	a, w := testWindow(t)
 	d := newDesk(a, w, db)
+	d.loadPending()
 	t.Cleanup(d.drafts.stop) // before the database closes (cleanups run last first)
 	return d
 }

@@ -156,6 +156,8 @@ func walkShown(o fyne.CanvasObject, before, after func(fyne.CanvasObject)) {
 		if it := x.Selected(); it != nil {
 			inside = []fyne.CanvasObject{it.Content}
 		}
+	case *tabPage:
+		inside = []fyne.CanvasObject{x.box}
 	case *container.Split:
 		inside = []fyne.CanvasObject{x.Leading, x.Trailing}
 	case *container.Scroll:

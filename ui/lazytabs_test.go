@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"rendadesk/store"
 )
 
 // onScreen reports whether o is in the window's tree, shown, and laid out at a real size (a pane the clerk
@@ -32,7 +35,7 @@ func TestLazyTabs(t *testing.T) {
 		// The other tabs' widgets wait aside: not in the window, so not measured, rendered or kept rendered.
 		for i, o := range []fyne.CanvasObject{d.deputies.content, d.items.content, d.settings.sections} {
 			for _, it := range d.tabs.Items {
-				if it.Content == o {
+				if it.Content.(*tabPage).content() == o {
 					t.Fatalf("tab %d's content is in the window before it is chosen", i)
 				}
 			}
@@ -113,6 +116,72 @@ func TestLazyTabs(t *testing.T) {
 		}
 		if !onScreen(d2, d2.items.content) {
 			t.Fatal("the 建议 tab with the restored form is not on screen")
+		}
+	})
+}
+
+// TestStartReadsTabsAfterFirstFrame follows the program's start: the first frame shows 概览 with 「正在统计…」
+// for its figures and no tab read yet; once it is painted, the figures and every tab arrive.
+func TestStartReadsTabsAfterFirstFrame(t *testing.T) {
+	db := testDB(t, true)
+	path := db.Path()
+	db.Close()
+	lateCheckDelay = 0
+	startUnpaintedTest := func(t *testing.T) *session {
+		s := startUnpainted(test.NewTempApp(t), path)
+		t.Cleanup(func() {
+			s.background.Wait()
+			s.close()
+		})
+		if s.desk == nil {
+			t.Fatal("no desk after the start")
+		}
+		return s
+	}
+
+	t.Run("FiguresArriveAfterFirstFrame", func(t *testing.T) {
+		s := startUnpaintedTest(t)
+		d := s.desk
+		total, _, err := s.db.DeputyRollCounts(d.ctx, store.DateOf(s.db.Now()))
+		if err != nil || total == 0 {
+			t.Fatalf("the demo's deputies on today's roll: %d, %v", total, err)
+		}
+		shown := labelText(d.win.Canvas().Content())
+		if !strings.Contains(shown, overviewCounting) || d.overview.heading.String() != "青山镇人大主席团" {
+			t.Fatalf("the first frame shows %q under %q; want %s under the office's name", shown, d.overview.heading.String(), overviewCounting)
+		}
+		if d.deputies.list.total != 0 {
+			t.Fatalf("代表 read %d deputies before the first frame", d.deputies.list.total)
+		}
+		s.painted()
+		shown = labelText(d.win.Canvas().Content())
+		if want := fmt.Sprintf("共 %d 人", total); !strings.Contains(shown, want) || strings.Contains(shown, overviewCounting) {
+			t.Fatalf("after the first frame 概览 shows %q; want %q and no %s", shown, want, overviewCounting)
+		}
+		if !strings.Contains(shown, "逾期未答复：") {
+			t.Fatalf("after the first frame 概览 shows no 逾期未答复 head: %q", shown)
+		}
+		if d.deputies.list.total == 0 || len(d.pending) != 0 {
+			t.Fatalf("after the first frame: 代表 read %d deputies, %d tabs still waiting", d.deputies.list.total, len(d.pending))
+		}
+		pressShortcut(d.win.Canvas(), ctrl(fyne.Key9))
+		if !onScreen(d, d.settings.sections) || d.settings.sections.Items[0].Text != "单位信息" ||
+			d.settings.office.office.Text != "青山镇人大主席团" {
+			t.Fatalf("设置 on screen: %v, its office name %q", onScreen(d, d.settings.sections), d.settings.office.office.Text)
+		}
+	})
+
+	t.Run("TabChosenBeforeItsReadReadsItself", func(t *testing.T) {
+		s := startUnpaintedTest(t)
+		d := s.desk
+		pressShortcut(d.win.Canvas(), ctrl(fyne.Key2))
+		first, _ := d.deputies.list.item(0)
+		if first.Name == "" || !strings.Contains(labelText(d.win.Canvas().Content()), first.Name) {
+			t.Fatalf("代表 chosen before the first reads does not show its first deputy %q", first.Name)
+		}
+		s.painted()
+		if !onScreen(d, d.deputies.content) || !strings.Contains(labelText(d.win.Canvas().Content()), first.Name) {
+			t.Fatal("代表 lost its roster when the other tabs were read")
 		}
 	})
 }

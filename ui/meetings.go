@@ -76,7 +76,6 @@ func newMeetingsTab(d *desk) *meetingsTab {
 	t.content = recordFrame(tb, t.search, []fyne.CanvasObject{
 		filterBox("类型", t.filters.kind, 170), filterBox("年度", t.filters.year, 100),
 	}, t.list.table, t.list.status, t.detail)
-	t.refresh()
 	return t
 }
 

@@ -104,23 +104,46 @@ func newOverviewTab(d *desk) *overviewTab {
 		overviewFigure("家站点(在用)", t.figures.stations),
 		overviewFigure("本年度建议", t.figures.items),
 	)
-	t.attention = container.NewAppTabs(
+	pages := []*container.TabItem{
 		container.NewTabItem("逾期未答复", overviewCard(t.overdueHead, withTips(t.overdueList))),
 		container.NewTabItem("15天内到期", overviewCard(t.dueSoonHead, withTips(t.dueSoonList))),
 		container.NewTabItem("超时未交办", overviewCard(t.assignLateHead, withTips(t.assignLateList))),
 		container.NewTabItem("逾期整改", overviewCard(t.rects.head, t.rects.list)),
-	)
-	t.contact = newOverviewVoters(d)
-	for _, it := range t.contact.tabs() {
-		t.attention.Append(it)
 	}
-	t.attention.Append(container.NewTabItem("工作提醒", overviewCard(t.rules.head, t.rules.list)))
+	t.contact = newOverviewVoters(d)
+	pages = append(pages, t.contact.tabs()...)
+	pages = append(pages, container.NewTabItem("工作提醒", overviewCard(t.rules.head, t.rules.list)))
+	// Given at once: AppTabs.Append refreshes the tabs, which makes their renderers and measures every
+	// page before the window has laid them out.
+	t.attention = container.NewAppTabs(pages...)
 	recent := overviewCard(boldLabel("最近修改"), withTips(t.recentList))
 	lists := container.NewHSplit(t.attention, recent)
 	lists.Offset = 0.58
 	t.content = container.NewPadded(container.NewBorder(container.NewVBox(head, figures), nil, nil, nil, lists))
-	t.refresh()
+	t.showCounting()
 	return t
+}
+
+// overviewCounting stands where 概览's figures go until refresh has read them (the first read waits for the
+// window's first frame: lazytabs.go).
+const overviewCounting = "正在统计…"
+
+// showCounting fills what 概览 shows before its first read: the office's name and the date (from the settings
+// the window has read already), and 「正在统计…」 for the figures, the first list and the line of 工作提醒.
+// Widgets not yet rendered take the texts without being refreshed.
+func (t *overviewTab) showCounting() {
+	name := "人大工作台"
+	if s, err := t.d.db.Settings(t.d.ctx); err == nil && s.OfficeName != "" {
+		name = s.OfficeName
+	}
+	t.heading.Segments[0].(*widget.TextSegment).Text = name
+	t.today.Text = "今天是" + store.DateOf(t.d.db.Now()).Chinese()
+	// Two lines, as most figures have: the lists below stay where they are when the figures come.
+	for _, l := range []*widget.Label{t.figures.deputies, t.figures.stations, t.figures.items} {
+		l.Text = overviewCounting + "\n"
+	}
+	t.overdueHead.Text = overviewCounting
+	t.rules.lineText.Text = "工作提醒：" + overviewCounting // hidden by the first read when nothing is due
 }
 
 func (t *overviewTab) tabItem() *container.TabItem { return onceTab(&t.item, "概览", t.content) }

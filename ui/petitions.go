@@ -88,7 +88,6 @@ func newPetitionsTab(d *desk) *petitionsTab {
 		filterBox("年度", t.filters.year, 80), filterBox("状态", t.filters.state, 90),
 		filterBox("渠道", t.filters.channel, 120), filterBox("提醒", t.filters.remind, 150),
 	}, t.list.table, t.list.status, t.detail)
-	t.refresh()
 	return t
 }
 

@@ -53,6 +53,8 @@ type recordList[T any] struct {
 	// sizing them all again only when the 字号 changes keeps the widths a clerk dragged.
 	fitted bool
 	widths []float32
+	// sized is set once the first reload has given the columns their standard widths.
+	sized bool
 	// chosen is the row whose record the pane shows, chosen by the clerk or by reveal (-1: none or
 	// unknown); showing its record needs no search. undo puts the row chosen before back when the clerk
 	// cancels leaving a form with unsaved changes.
@@ -110,9 +112,8 @@ func newRecordList[T any](cols []column[T], load func(offset, limit int, sort st
 		b.SetText(title)
 		b.OnTapped = func() { l.sortBy(c.sort) }
 	}
-	for i, c := range cols {
-		l.table.SetColumnWidth(i, c.width)
-	}
+	// The columns' standard widths are set by the first reload: SetColumnWidth refreshes the table, which
+	// would make its renderer (and measure its header) in every tab before the first frame.
 	l.chosen = -1
 	l.table.OnSelected = func(id widget.TableCellID) {
 		r, ok := l.item(id.Row)
@@ -229,6 +230,12 @@ func (l *recordList[T]) sortBy(key string) {
 
 // reload forgets the loaded pages and asks the store again (after a filter, a sort or an edit).
 func (l *recordList[T]) reload() {
+	if !l.sized {
+		l.sized = true
+		for i, c := range l.columns {
+			l.table.SetColumnWidth(i, c.width)
+		}
+	}
 	l.note = ""
 	l.pages = map[int][]T{}
 	l.chosen, l.undo = -1, nil

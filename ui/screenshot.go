@@ -47,7 +47,7 @@ func (d *desk) captureAll(dir string) error {
 	}
 	fyne.DoAndWait(func() {
 		for _, it := range d.tabs.Items {
-			if it.Content == d.deputies.content {
+			if d.tabContent(it) == d.deputies.content {
 				d.tabs.Select(it)
 			}
 		}
@@ -135,6 +135,8 @@ func shotSelectFirst(o fyne.CanvasObject) bool {
 				return true
 			}
 		}
+	case *tabPage:
+		return shotSelectFirst(x.content())
 	case *container.Split:
 		return shotSelectFirst(x.Leading) || shotSelectFirst(x.Trailing)
 	case *container.Scroll:

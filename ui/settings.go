@@ -70,7 +70,6 @@ func newSettingsTab(d *desk) *settingsTab {
 		container.NewTabItem("显示", t.display.content),
 		container.NewTabItem("报送与汇总", t.county.content),
 	)
-	t.sections.SetTabLocation(container.TabLocationLeading)
 	t.sections.OnSelected = func(it *container.TabItem) {
 		switch it.Content {
 		case t.file.content:
@@ -81,8 +80,15 @@ func newSettingsTab(d *desk) *settingsTab {
 			t.deadlines.updateExample() // 「今天」 moves on
 		}
 	}
-	t.refresh()
 	return t
+}
+
+// firstLoad puts the sections' names on the left and reads every section: what the tab needs before it is
+// first shown, which the desk runs after the window's first frame (lazytabs.go). Setting the location
+// refreshes the sections, which makes their renderers; not done in newSettingsTab for that reason.
+func (t *settingsTab) firstLoad() {
+	t.sections.SetTabLocation(container.TabLocationLeading)
+	t.refresh()
 }
 
 func (t *settingsTab) tabItem() *container.TabItem { return onceTab(&t.item, "设置", t.sections) }

@@ -128,6 +128,7 @@ func TestSettingsTextSizeEnlargesTheme(t *testing.T) {
 	}
 	// A window built later (next start) reads the stored size too.
 	d2 := newDesk(d.app, d.app.NewWindow("t2"), d.db)
+	d2.loadPending() // as after the first frame
 	if d2.settings.display.size.Selected != "特大" {
 		t.Errorf("radio shows %q on a new window", d2.settings.display.size.Selected)
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +55,9 @@ type session struct {
 	background sync.WaitGroup
 	// filled is set once the window shows something: the placeholder or the desk (fillWindow).
 	filled bool
+	// waitPaint is set until the window's first frame is on the screen (painted), while a desk's first
+	// reads wait for it; only Start sets it.
+	waitPaint bool
 }
 
 // newSession makes the window: the title, icon, size and, until a database supplies the clerk's text size,
@@ -79,25 +83,66 @@ func newSession(a fyne.App, path string) *session {
 //  4. store.Open, the desk, and the day's backup (store.DailyBackup) off the UI goroutine; a failure is shown
 //     on 概览 and 设置 → 备份 until a backup succeeds.
 func Start(a fyne.App, path string) (fyne.Window, func()) {
+	// The window's live heap is small (≈ 50 MB with every tab of the stress database built: the fonts, the
+	// pages of the lists) and it allocates in bursts (a tab's first read and paint). At Go's default of 100
+	// the runtime keeps up to twice the live heap from the system, and the freed spans return slowly: 50
+	// keeps ~35 MB less resident for a little more collecting (make bench). The command line keeps 100.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 	// Unpack the embedded fonts while the database is being opened (they are needed for the first frame;
 	// on two cores this hides most of the ~0.1 s it takes).
 	fontRegular.prefetch()
 	fontBold.prefetch()
-	s := start(a, path)
+	s := startUnpainted(a, path)
+	a.Lifecycle().SetOnStarted(s.painted)
 	return s.win, s.close
 }
 
+// startUnpainted makes the session of a window about to be shown for the first time: its desk's first reads
+// wait for painted (lazytabs.go). A window that is never shown (the tests' start) reads at once.
+func startUnpainted(a fyne.App, path string) *session {
+	s := newSession(a, path)
+	s.waitPaint = true
+	s.begin()
+	return s
+}
+
+// start makes the session of a window that reads its tabs at once (the tests').
 func start(a fyne.App, path string) *session {
 	s := newSession(a, path)
+	s.begin()
+	return s
+}
+
+// benchStarted is what `make bench` runs once the first frame is on the screen, before anything else
+// (benchhook.go sets it; nil in the clerk's build).
+var benchStarted func()
+
+// painted runs when the window's first frame is on the screen: Fyne's GLFW driver paints it inside Show and
+// calls the lifecycle's started hook as its event loop starts, before it handles any event or fyne.Do.
+// The desk's first reads run here, so the clerk sees the window at once, 概览's figures a moment later, and
+// no click reaches a tab not yet read.
+func (s *session) painted() {
+	if benchStarted != nil {
+		benchStarted()
+	}
+	s.waitPaint = false
+	if s.desk != nil {
+		s.desk.loadPending()
+	}
+}
+
+// begin locks, checks and opens the file and fills the window.
+func (s *session) begin() {
 	defer s.fillWindow()
-	release, err := store.Lock(path)
+	release, err := store.Lock(s.path)
 	if err != nil {
 		s.refuse(err)
-		return s
+		return
 	}
 	s.release = release
 	s.open()
-	return s
 }
 
 // fillWindow shows the placeholder when the start did not put the desk or a problem in the window. The
@@ -158,7 +203,14 @@ func (s *session) open() {
 	if st, err := os.Stat(s.path); err == nil && !st.IsDir() && st.Size() > checkFirstMax {
 		late = true
 	} else if err == nil {
-		if problem := checkFile(s.ctx, s.path); problem != nil {
+		// The check reads the whole file on one core while this goroutine parses the window's fonts, which
+		// the desk's first text waits for anyway.
+		checked := make(chan error, 1)
+		go func() { checked <- checkFile(s.ctx, s.path) }()
+		if s.waitPaint {
+			parseFonts()
+		}
+		if problem := <-checked; problem != nil {
 			s.showProblem(problem)
 			return
 		}
@@ -211,6 +263,9 @@ func (s *session) showDesk() {
 	s.desk = newDesk(s.app, s.win, s.db)
 	s.filled = true
 	s.desk.session = s
+	if !s.waitPaint {
+		s.desk.loadPending() // a restore or another file, in a window already shown
+	}
 	st, err := s.db.Settings(s.ctx)
 	logError("读取设置", err) // newDesk has shown it (applySettings)
 	if err == nil && !st.Initialized {

@@ -88,7 +88,6 @@ func newStationsTab(d *desk) *stationsTab {
 		filterBox("类型", t.filters.kind, 130), filterBox("村(居)", t.filters.village, 120),
 		filterBox("状态", t.filters.status, 90),
 	}, t.list.table, t.list.status, t.detail)
-	t.refresh()
 	return t
 }
 

@@ -152,7 +152,6 @@ func newSuggestionsTab(d *desk) *suggestionsTab {
 		filterBox("类别", t.filters.category, 160), filterBox("承办单位", t.filters.unit, 170),
 		filterBox("来源", t.filters.source, 160), filterBox("提醒", t.filters.remind, 120), t.filters.carried,
 	}, t.list.table, t.list.status, t.detail)
-	t.refresh()
 	return t
 }
 

@@ -68,7 +68,6 @@ func newCampaignsPane(t *supervisionTab) *campaignsPane {
 	p.detail = container.NewStack(emptyDetail("在左侧选择一项评议活动，或点「新增」"))
 	tb := newToolbar(p.newRecord, p.edit, p.remove, func() { exportRecords(d, "评议活动一览", p.list) })
 	p.content = recordFrame(tb, p.search, nil, p.list.table, p.list.status, p.detail)
-	p.refresh()
 	return p
 }
 

@@ -61,7 +61,6 @@ func newInquiriesPane(t *supervisionTab) *inquiriesPane {
 		}
 	}, p.remove, func() { exportRecords(d, "专题询问一览", p.list) })
 	p.content = recordFrame(tb, p.search, nil, p.list.table, p.list.status, p.detail)
-	p.refresh()
 	return p
 }
 

@@ -87,7 +87,6 @@ func newProjectsPane(t *supervisionTab) *projectsPane {
 		p.list.reload()
 	})
 	p.content = recordFrame(tb, p.search, []fyne.CanvasObject{labeled("年度", p.years)}, p.list.table, p.list.status, p.detail)
-	p.refresh()
 	return p
 }
 

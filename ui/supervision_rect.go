@@ -79,7 +79,6 @@ func newRectsPane(t *supervisionTab) *rectsPane {
 	p.content = recordFrame(tb, p.search, []fyne.CanvasObject{
 		filterBox("状态", p.filters.state, 90), filterBox("来源", p.filters.source, 140), p.filters.overdue,
 	}, p.list.table, p.list.status, p.detail)
-	p.refresh()
 	return p
 }
 

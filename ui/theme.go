@@ -61,6 +61,15 @@ func (f *fontResource) prefetch() {
 	}
 }
 
+// parseFonts has Fyne parse the window's two fonts (the first measure of each style does, waiting for the
+// unpacking: fontResource), so that start-up can do it while the database file is checked. It runs on the
+// UI goroutine, as every measure does.
+func parseFonts() {
+	size := theme.DefaultTheme().Size(theme.SizeNameText)
+	fyne.MeasureText("人大工作台", size, fyne.TextStyle{})
+	fyne.MeasureText("人大工作台", size, fyne.TextStyle{Bold: true})
+}
+
 // textScales are the factors on every text size for store.TextSizes, in the same order.
 var textScales = []float32{1.0, 1.15, 1.3}
 

@@ -77,6 +77,7 @@ func TestThemeChoice(t *testing.T) {
 	}
 	// A window built later (the next start) shows the stored choice.
 	d2 := newDesk(d.app, d.app.NewWindow("t2"), d.db)
+	d2.loadPending() // as after the first frame
 	if d2.settings.display.theme.Selected != store.ThemeSystem {
 		t.Errorf("radio shows %q on a new window", d2.settings.display.theme.Selected)
 	}

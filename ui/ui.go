@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -60,6 +61,8 @@ type desk struct {
 	attach attachState
 	// deferred holds the content of each tab not yet chosen, put in when it first is (lazytabs.go).
 	deferred map[*container.TabItem]fyne.CanvasObject
+	// pending holds every tab's first read until the window's first frame is on the screen (lazytabs.go).
+	pending []pendingLoad
 }
 
 func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
@@ -76,7 +79,7 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	d.report = newReportTab(d)
 	d.settings = newSettingsTab(d)
 	d.records = []recordTab{d.deputies, d.stations, d.items, d.petitions, d.meetings, d.super}
-	// The tabs are given to AppTabs at once, and every tab but the first with a placeholder for its content
+	// The tabs are given to AppTabs at once, and every tab but the first with an empty page for its content
 	// (lazytabs.go): its widgets are measured and rendered only when the tab is first chosen, at the size
 	// the window then gives it.
 	items := []*container.TabItem{d.overview.tabItem()}
@@ -85,6 +88,12 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 	}
 	items = append(items, d.report.tabItem(), d.settings.tabItem())
 	d.tabs = container.NewAppTabs(d.deferTabs(items)...)
+	// Every tab's first read waits for loadPending (session.painted, after the first frame; lazytabs.go).
+	d.addPending(d.overview.tabItem(), d.overview.refresh)
+	for _, t := range d.records {
+		d.addPending(t.tabItem(), t.refresh)
+	}
+	d.addPending(d.settings.tabItem(), d.settings.firstLoad)
 	if cs, err := db.CountySettings(d.ctx); err == nil && cs.IsCounty() {
 		d.becomeCounty()
 	}
@@ -112,10 +121,11 @@ func newDesk(a fyne.App, w fyne.Window, db *store.DB) *desk {
 }
 
 // onceTab is a tab's item, made on the first call: the window selects a tab by its item, so every call must
-// give the one the window holds (a new item per call selected nothing).
+// give the one the window holds (a new item per call selected nothing). The item holds the content in a
+// tabPage (tabpage.go); desk.tabContent finds it there.
 func onceTab(item **container.TabItem, title string, content fyne.CanvasObject) *container.TabItem {
 	if *item == nil {
-		*item = container.NewTabItem(title, content)
+		*item = container.NewTabItem(title, newTabPage(content))
 	}
 	return *item
 }
@@ -127,6 +137,7 @@ func (d *desk) becomeCounty() {
 		d.county = newCountyTab(d)
 	}
 	d.records = nil
+	d.pending = slices.DeleteFunc(d.pending, func(p pendingLoad) bool { return p.item != d.settings.tabItem() })
 	d.tabs.SetItems([]*container.TabItem{d.county.tabItem(), d.settings.tabItem()})
 	d.tabs.SelectIndex(0)
 	d.county.refresh()
@@ -184,6 +195,7 @@ func (d *desk) applySettings() {
 
 // refreshAll re-reads every tab (after demo data, an import, a restore …).
 func (d *desk) refreshAll() {
+	d.loadPending() // the first reads still waiting (settings' layout too), then every tab is read again
 	d.applySettings()
 	for _, t := range d.records {
 		t.refresh()
