@@ -46,3 +46,64 @@ func TestWorkbookVeryLongCell(t *testing.T) {
 	}
 	t.Errorf("%s has no row of item 2025-001", sheet)
 }
+
+// TestHeaderUnitOnItsOwnLine: a column header ending in a unit, 「已完成(项)」, holds the unit on a line of its
+// own, and its column is wide enough for each line: LibreOffice printed 「已完成(项」 over a lone 「)」.
+func TestHeaderUnitOnItsOwnLine(t *testing.T) {
+	for h, want := range map[string]string{
+		"已完成(项)":    "已完成\n(项)",
+		"上级人大批转(件)": "上级人大批转\n(件)",
+		"来访(人次)":    "来访\n(人次)",
+		"率(%)":      "率(%)",
+		"完成率":       "完成率",
+		"(项)":       "(项)",
+	} {
+		got, need := headerCell(h)
+		if got != want {
+			t.Errorf("headerCell(%q) = %q, want %q", h, got, want)
+		}
+		for _, line := range strings.Split(got, "\n")[1:] {
+			if displayWidth(line) > need {
+				t.Errorf("headerCell(%q): the unit %q is wider than the column needs (%v)", h, line, need)
+			}
+		}
+	}
+
+	r := Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
+		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1}}}
+	path := filepath.Join(t.TempDir(), "t.xlsx")
+	if err := WorkbookYear(path, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := 0
+	for _, s := range f.GetSheetList() {
+		rows, _ := f.GetRows(s)
+		if len(rows) < headRow {
+			continue
+		}
+		for i, h := range rows[headRow-1] {
+			if !strings.HasSuffix(h, ")") || displayWidth(h) <= 6 {
+				continue
+			}
+			found++
+			if !strings.Contains(h, "\n(") {
+				t.Errorf("%s: header %q keeps its unit on the same line", s, h)
+			}
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			wd, _ := f.GetColWidth(s, col)
+			for _, line := range strings.Split(h, "\n")[1:] {
+				if room := (wd - 2) * wrapFit; displayWidth(line) > room+0.01 {
+					t.Errorf("%s: column %s (%v wide) holds %v units, the unit %q needs %v", s, col, wd, room, line, displayWidth(line))
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no sheet has a header with a unit")
+	}
+}

@@ -150,14 +150,18 @@ func (w *workbook) table(t rtable) error {
 	info += "　制表日期：" + store.DateOf(w.made).Chinese()
 	f.SetCellStr(sheet, "A2", info)
 
-	// A header may wrap onto two lines: its column need only be half as wide as the header is long.
+	// A header may wrap onto two lines: its column need only be half as wide as the header is long. A unit
+	// in brackets goes on a line of its own (headerCell).
 	widths := make([]float64, len(headers))
+	cells := make([]string, len(headers))
 	for i, h := range headers {
 		c, _ := excelize.CoordinatesToCellName(i+1, headRow)
-		if err := f.SetCellStr(sheet, c, h); err != nil {
+		var need float64
+		cells[i], need = headerCell(h)
+		if err := f.SetCellStr(sheet, c, cells[i]); err != nil {
 			return err
 		}
-		widths[i] = max(math.Ceil(displayWidth(h)/2/wrapFit), 4) + 2
+		widths[i] = max(math.Ceil(need/wrapFit), 4) + 2
 	}
 	hc, _ := excelize.CoordinatesToCellName(len(headers), headRow)
 	f.SetCellStyle(sheet, "A3", hc, w.head)
@@ -224,7 +228,7 @@ func (w *workbook) table(t rtable) error {
 	for i := range widths {
 		widths[i] = min(max(widths[i], 6), maxColWidth)
 	}
-	f.SetRowHeight(sheet, headRow, float64(wrappedLines(headers, widths))*14.5+6)
+	f.SetRowHeight(sheet, headRow, float64(wrappedLines(cells, widths))*14.5+6)
 	l, err := w.finish(sheet, t, widths)
 	if err != nil {
 		return err
@@ -373,6 +377,27 @@ func wrappedLines(texts []string, widths []float64) int {
 		lines = max(lines, n)
 	}
 	return lines
+}
+
+// headerCell is a column header as its cell holds it, and the display width its column needs. A header that
+// ends in a unit in brackets, 「已完成(项)」, longer than a few characters, has the unit on a line of its own,
+// 「已完成」 over 「(项)」: left to the office program, a narrow column broke inside the unit and put 「)」 alone on
+// the last line (LibreOffice). The words before the unit keep one line when short, or wrap onto two; a very
+// short header keeps one line.
+func headerCell(h string) (string, float64) {
+	open := strings.LastIndexAny(h, "(（")
+	if open <= 0 || !(strings.HasSuffix(h, ")") || strings.HasSuffix(h, "）")) {
+		return h, displayWidth(h) / 2
+	}
+	if displayWidth(h) <= 6 { // 「率(%)」: one line
+		return h, displayWidth(h)
+	}
+	words, unit := strings.TrimSpace(h[:open]), h[open:]
+	need := displayWidth(words)
+	if need > 8 {
+		need = math.Ceil(need / 2)
+	}
+	return words + "\n" + unit, max(need, displayWidth(unit))
 }
 
 // rowHeights makes rows whose text wraps tall enough for it. Excel fits such rows itself when the file is
