@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -100,6 +102,7 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 	}
 	pdf := fpdf.New(orientation, "mm", paper, "")
 	pdf.AddUTF8FontFromBytes(fontFamily, "", assets.FontRegular())
+	pdf.SetCompression(false) // the pages are compressed at save (pdfstreams.go), the same bytes for less work
 	pdf.SetMargins(marginMM, topMM, marginMM)
 	pdf.SetAutoPageBreak(false, marginMM)
 	pdf.SetCellMargin(0)
@@ -594,7 +597,13 @@ func (d *document) save(path string) error {
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
-	return writeAtomically(path, d.pdf.Output)
+	return writeAtomically(path, func(w io.Writer) error {
+		var raw bytes.Buffer
+		if err := d.pdf.Output(&raw); err != nil {
+			return err
+		}
+		return compressStreams(w, raw.Bytes())
+	})
 }
 
 // missingGlyph stands in for a character the bundled font cannot draw (a rare name character outside the
