@@ -98,3 +98,34 @@ func TestCompressStreamsUnknownLayout(t *testing.T) {
 		})
 	}
 }
+
+// A document begun ahead (PreparePDF, while the data loads) is the document begun when it is drawn: the
+// same file.
+func TestPreparedPDFSameFile(t *testing.T) {
+	dir := t.TempDir()
+	fresh, ahead := filepath.Join(dir, "fresh.pdf"), filepath.Join(dir, "ahead.pdf")
+	if err := streamsDocument(t).save(fresh); err != nil {
+		t.Fatal(err)
+	}
+	PreparePDF()
+	prepared.Lock()
+	waiting := prepared.pdf != nil
+	prepared.Unlock()
+	if !waiting {
+		t.Fatal("PreparePDF left no document to take")
+	}
+	if err := streamsDocument(t).save(ahead); err != nil {
+		t.Fatal(err)
+	}
+	prepared.Lock()
+	left := prepared.pdf != nil
+	prepared.Unlock()
+	if left {
+		t.Fatal("the A4 portrait document did not take the prepared one")
+	}
+	a, _ := os.ReadFile(fresh)
+	b, _ := os.ReadFile(ahead)
+	if len(a) == 0 || !bytes.Equal(a, b) {
+		t.Fatalf("the file from a prepared document differs (%d and %d bytes)", len(a), len(b))
+	}
+}
