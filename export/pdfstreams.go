@@ -11,18 +11,18 @@ import (
 	"sync"
 )
 
-// Our documents are written by fpdf with its page compression off, and their plain streams are compressed
+// Our documents are written by fpdf with its page compression off, and their pages' contents are compressed
 // here, at save, as fpdf would have: the same zlib level and the same dictionary, so the file is the same
 // byte for byte (TestCompressStreamsAsFpdf). fpdf makes a new zlib writer for every page (fpdf@v0.12.0
 // xcompr.go), about 1.2 MB of compressor state each: the stress year's 2 539 pages allocated 3 GB, 60% of the
 // export's allocations, and the collector and the memory limit's returns to the system that come with them.
 // Here a few writers are reused, and the pages are compressed on every core.
 
-// compressStreams writes the PDF raw (fpdf's output without compression) to w with every page's contents
-// (a stream whose dictionary is only its length: what fpdf compresses when asked to; our documents have no
-// paletted images, the other stream it would compress) deflated, its dictionary becoming fpdf's <</Filter /FlateDecode /Length n>>, and the cross-reference table
-// rewritten for the new offsets. A file it cannot read as fpdf writes it is written unchanged (still a valid
-// PDF, only larger).
+// compressStreams writes the PDF raw (fpdf's output without compression) to w with every page's contents (a
+// stream whose dictionary is only its length: what fpdf compresses when asked to; our documents have no
+// paletted images, the other stream it would compress) deflated, its dictionary becoming fpdf's
+// <</Filter /FlateDecode /Length n>>, and the cross-reference table rewritten for the new offsets. A file it
+// cannot read as fpdf writes it is written unchanged (still a valid PDF, only larger).
 func compressStreams(w io.Writer, raw []byte) error {
 	out, ok := deflateStreams(raw)
 	if !ok {
