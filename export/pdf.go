@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -636,11 +635,7 @@ func (d *document) save(path string) error {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
 	return writeAtomically(path, func(w io.Writer) error {
-		var raw bytes.Buffer
-		if err := d.pdf.Output(&raw); err != nil {
-			return err
-		}
-		return compressStreams(w, raw.Bytes())
+		return d.pdf.Output(&pdfCompressor{w: w})
 	})
 }
 

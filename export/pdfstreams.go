@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -30,6 +31,26 @@ func compressStreams(w io.Writer, raw []byte) error {
 	}
 	_, err := w.Write(out)
 	return err
+}
+
+// pdfCompressor is the writer fpdf's Output writes its uncompressed file to: it compresses the file as it
+// is handed over (compressStreams), without a copy of it (the stress year's is 46 MB). fpdf writes the whole
+// file in one Write (its buffer's WriteTo); a second would be a new fpdf's change and is refused, never
+// written as a broken file.
+type pdfCompressor struct {
+	w    io.Writer
+	done bool
+}
+
+func (c *pdfCompressor) Write(p []byte) (int, error) {
+	if c.done {
+		return 0, errors.New("fpdf wrote its output in more than one piece")
+	}
+	c.done = true
+	if err := compressStreams(c.w, p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // pdfObject is one object of fpdf's output: its number, where it starts in the raw file and where it ends,

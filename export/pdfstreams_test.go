@@ -129,3 +129,18 @@ func TestPreparedPDFSameFile(t *testing.T) {
 		t.Fatalf("the file from a prepared document differs (%d and %d bytes)", len(a), len(b))
 	}
 }
+
+// fpdf hands its file over in one Write; a second piece is refused rather than written as a broken file.
+func TestPDFCompressorOnePiece(t *testing.T) {
+	var out bytes.Buffer
+	c := &pdfCompressor{w: &out}
+	if _, err := c.Write([]byte("%PDF-1.3\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Write([]byte("1 0 obj\n")); err == nil {
+		t.Fatal("a second piece was accepted")
+	}
+	if out.String() != "%PDF-1.3\n" {
+		t.Fatalf("wrote %q", out.String())
+	}
+}
