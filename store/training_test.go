@@ -232,3 +232,44 @@ func lastTraining(t *testing.T, db *DB) int64 {
 	must(t, err)
 	return ms[0].ID
 }
+
+// The pre-session window is inclusive at both ends: a training on the term's first day or on the session's day
+// counts, one the day before the term does not, and one the day after the session is a 补训 (Later).
+func TestNewDeputyTrainingWindowEnds(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	db := f.db
+	term := Term{Number: 19, Start: "2025-01-05", Current: true}
+	must(t, db.SaveTerm(ctx, &term))
+	var ds []Deputy
+	for _, name := range []string{"甲新", "乙新", "丙新"} {
+		d := Deputy{Name: name, Gender: "男", Levels: []string{LevelTown}, TermID: term.ID, New: true, Village: "青山村"}
+		must(t, db.SaveDeputy(ctx, &d))
+		ds = append(ds, d)
+	}
+	session := Meeting{Kind: MeetingCongress, Title: CongressTitle("青山镇", 19, 1), TermID: term.ID, SessionNo: 1, Start: "2025-01-20"}
+	must(t, db.SaveMeeting(ctx, &session))
+	for _, tr := range []struct {
+		start Date
+		who   Deputy
+	}{{"2025-01-05", ds[0]}, {"2025-01-20", ds[1]}, {"2025-01-04", ds[2]}, {"2025-01-21", ds[2]}} {
+		m := Meeting{Kind: MeetingTraining, Title: "新任代表履职培训", Start: tr.start}
+		must(t, db.SaveMeeting(ctx, &m))
+		must(t, db.SaveMeetingDetail(ctx, m.ID, MeetingDetail{Attendance: []Attendance{{DeputyID: tr.who.ID, Status: "出席"}}}))
+	}
+	c, err := db.NewDeputyCheck(ctx, "2025-02-01")
+	must(t, err)
+	got := map[string]NewDeputy{}
+	for _, d := range c.Deputies {
+		got[d.Name] = d
+	}
+	if got["甲新"].Trained != "2025-01-05" || got["乙新"].Trained != "2025-01-20" {
+		t.Errorf("trained on the term's first day / the session's day: %+v, %+v", got["甲新"], got["乙新"])
+	}
+	if d := got["丙新"]; d.Trained != "" || d.Later != "2025-01-21" {
+		t.Errorf("丙新 (the day before the term, then the day after the session): %+v", d)
+	}
+	if m := c.Missed(); len(m) != 1 || m[0].Name != "丙新" {
+		t.Errorf("missed %+v, want 丙新", m)
+	}
+}
