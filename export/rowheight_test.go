@@ -1,7 +1,9 @@
 package export
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,5 +107,46 @@ func TestHeaderUnitOnItsOwnLine(t *testing.T) {
 	}
 	if found == 0 {
 		t.Error("no sheet has a header with a unit")
+	}
+}
+
+// TestWorkbooksShareCompressors: workbooks written at once reuse the finished parts' compressors (fastZip)
+// and each still opens with every sheet and its cells.
+func TestWorkbooksShareCompressors(t *testing.T) {
+	r := Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
+		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1}}}
+	dir := t.TempDir()
+	fns := make([]func() error, 4)
+	for i := range fns {
+		fns[i] = func() error { return WorkbookYear(filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)), r) }
+	}
+	if err := parallel(fns); err != nil {
+		t.Fatal(err)
+	}
+	var first []string
+	for i := range fns {
+		f, err := excelize.OpenFile(filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)))
+		if err != nil {
+			t.Fatalf("workbook %d: %v", i, err)
+		}
+		var cells []string
+		for _, s := range f.GetSheetList() {
+			rows, err := f.GetRows(s)
+			if err != nil {
+				t.Fatalf("workbook %d, %s: %v", i, s, err)
+			}
+			for _, row := range rows {
+				cells = append(cells, strings.Join(row, "|"))
+			}
+		}
+		f.Close()
+		if i == 0 {
+			first = cells
+		} else if !slices.Equal(cells, first) {
+			t.Errorf("workbook %d differs from workbook 0", i)
+		}
+	}
+	if len(first) < 20 {
+		t.Errorf("workbook 0 holds %d rows", len(first))
 	}
 }
