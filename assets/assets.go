@@ -11,7 +11,11 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -36,7 +40,68 @@ var (
 // TrueType (glyf) subset of Noto Sans CJK SC covering Latin, punctuation, full-width forms, the CJK Unified
 // Ideographs including Extension A, and common office symbols such as ☐ ☑ □ ■ ● ×. There is no bold
 // TrueType weight: printed bold is this outline filled and stroked.
-var FontRegular = sync.OnceValue(func() []byte { return gunzip(fontRegularGz) })
+//
+// It is unpacked once per machine (fontCache): the command line unpacks it for every export or print.
+var FontRegular = sync.OnceValue(func() []byte { return fontCache(fontRegularGz, "NotoSansSC-Regular.ttf") })
+
+// fontCache is the unpacked font gz (named name), read from the user's cache folder (rendadesk/ in
+// os.UserCacheDir: ~/.cache on Linux, %LocalAppData% on Windows) when a copy there has the size and CRC-32
+// that gz's trailer gives; otherwise unpacked and a copy left there for the next time. Unpacking the
+// printing font costs ~0.14 s of CPU, reading the copy a few ms: half of what a small office's yearly export
+// through the command line took. No cache folder, a read-only one, a damaged or foreign copy: unpacked, as
+// before; the copy is only ever used when it is byte for byte the font (the CRC of all its bytes).
+func fontCache(gz []byte, name string) []byte {
+	dir, err := os.UserCacheDir()
+	if err != nil || dir == "" {
+		return gunzip(gz)
+	}
+	return unpackVia(filepath.Join(dir, "rendadesk"), gz, name)
+}
+
+// unpackVia is fontCache with the folder dir.
+func unpackVia(dir string, gz []byte, name string) []byte {
+	sum := binary.LittleEndian.Uint32(gz[len(gz)-8:])
+	size := binary.LittleEndian.Uint32(gz[len(gz)-4:])
+	ext := filepath.Ext(name)
+	base := strings.TrimSuffix(name, ext)
+	path := filepath.Join(dir, fmt.Sprintf("%s-%08x%s", base, sum, ext))
+	if b, err := os.ReadFile(path); err == nil && uint32(len(b)) == size && crc32.ChecksumIEEE(b) == sum {
+		return b
+	}
+	b := unpack(gz)
+	keep(dir, path, base+"-*"+ext, b)
+	return b
+}
+
+// unpack is gunzip; the tests count its calls.
+var unpack = gunzip
+
+// keep writes b to path through a temporary file renamed into place (another process may be reading or
+// writing the same copy), and removes the copies of other versions (pattern) left by older binaries.
+// Failures are ignored: the copy only saves time.
+func keep(dir, path, pattern string, b []byte) {
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	f, err := os.CreateTemp(dir, filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || os.Rename(f.Name(), path) != nil {
+		os.Remove(f.Name())
+		return
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, pattern))
+	for _, o := range old {
+		if o != path {
+			os.Remove(o)
+		}
+	}
+}
 
 // UnpackWindowRegular unpacks the window's regular font, a CFF (OpenType "OTTO") subset of Noto Sans CJK SC
 // with the coverage of FontRegular but for the ballot symbols ☐ ☑ ☒ ✔ (which only printed ballots use) and

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -126,4 +128,55 @@ func TestGunzipExactSize(t *testing.T) {
 		}()
 		gunzip(bad)
 	})
+}
+
+// TestFontCache: the printing font is unpacked once per machine and read from the cache folder after, only
+// when the copy there is byte for byte the font; a damaged or short copy is replaced, older versions'
+// copies removed, and no usable folder still gives the font.
+func TestFontCache(t *testing.T) {
+	want := gunzip(fontRegularGz)
+	calls := 0
+	unpack = func(b []byte) []byte { calls++; return gunzip(b) }
+	t.Cleanup(func() { unpack = gunzip })
+
+	dir := filepath.Join(t.TempDir(), "rendadesk")
+	os.MkdirAll(dir, 0o755)
+	stale := filepath.Join(dir, "NotoSansSC-Regular-00000000.ttf")
+	os.WriteFile(stale, []byte("an older binary's font"), 0o644)
+	get := func(what string, wantCalls int) {
+		t.Helper()
+		if got := unpackVia(dir, fontRegularGz, "NotoSansSC-Regular.ttf"); !bytes.Equal(got, want) {
+			t.Fatalf("%s: not the font (%d bytes, want %d)", what, len(got), len(want))
+		}
+		if calls != wantCalls {
+			t.Errorf("%s: unpacked %d times, want %d", what, calls, wantCalls)
+		}
+	}
+	get("first use", 1)
+	copies, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(copies) != 1 || copies[0] == stale {
+		t.Fatalf("cache folder holds %v, want the font's copy only", copies)
+	}
+	if b, _ := os.ReadFile(copies[0]); !bytes.Equal(b, want) {
+		t.Fatal("the copy is not the font")
+	}
+	get("second use", 1)
+
+	damaged := bytes.Clone(want)
+	damaged[len(damaged)/2] ^= 1
+	os.WriteFile(copies[0], damaged, 0o644)
+	get("damaged copy", 2)
+	os.WriteFile(copies[0], want[:len(want)/2], 0o644)
+	get("short copy", 3)
+	if b, _ := os.ReadFile(copies[0]); !bytes.Equal(b, want) {
+		t.Error("the damaged copy was not replaced")
+	}
+	get("replaced copy", 3)
+
+	file := filepath.Join(t.TempDir(), "a-file")
+	os.WriteFile(file, nil, 0o644)
+	calls = 0
+	if got := unpackVia(filepath.Join(file, "rendadesk"), fontRegularGz, "NotoSansSC-Regular.ttf"); !bytes.Equal(got, want) || calls != 1 {
+		t.Errorf("no usable folder: %d bytes, %d unpackings", len(got), calls)
+	}
 }
