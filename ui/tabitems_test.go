@@ -22,3 +22,23 @@ func TestTabItemsAreTheWindowsTabs(t *testing.T) {
 		}
 	}
 }
+
+// TestTabsFitTheWindow: no tab is wider or taller than the window opens (1280×720, for the offices' 1366×768
+// screens), at the standard text size and at 特大: a tab wider than that widened the window past the screen's
+// edge (建议's six filters, 1 372 points; its 打印 button out of sight).
+func TestTabsFitTheWindow(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	check := func(d *desk, size string) {
+		t.Helper()
+		for _, it := range d.tabs.Items {
+			if m := d.tabContent(it).MinSize(); m.Width > 1280 || m.Height > 720-48 {
+				t.Errorf("%s, text size %s: the tab needs %.0f×%.0f, the window is 1280×720", it.Text, size, m.Width, m.Height)
+			}
+		}
+	}
+	check(d, "标准")
+	d.settings.display.size.SetSelected("特大")
+	big := newDesk(d.app, d.app.NewWindow("特大"), d.db)
+	big.loadPending()
+	check(big, "特大")
+}

@@ -320,7 +320,10 @@ func recordFrame(tb *toolbar, search *searchEntry, filters []fyne.CanvasObject, 
 		list = withTips(t) // a cell's whole text on hover
 	}
 	top := container.NewBorder(nil, nil, tb.box, nil, search)
-	filterRow := container.NewHBox(filters...)
+	// The filters scroll sideways rather than widen the window: 建议's six filters are wider than the 1280
+	// points the window opens at (1 372, more at a larger text size), and a window wider than the office's
+	// 1366×768 screen hides its right edge (TestTabsFitTheWindow).
+	filterRow := container.NewHScroll(container.NewHBox(filters...))
 	left := container.NewBorder(nil, status, nil, nil, list)
 	split := container.NewHSplit(left, detail)
 	split.Offset = 0.55
@@ -335,9 +338,10 @@ func labeled(label string, o fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // filterBox is a labelled filter wide enough for its longer choices (a Select is only as wide as its
-// placeholder, 全部, and would cut 社会保障和改善民生 to 社…).
+// placeholder, 全部, and would cut 社会保障和改善民生 to 社…): width, and at least 110 (「不予立案」, 「2026」
+// with the select's arrow). Not labeled's 150: 建议's six filters then fit the window's 1280 points.
 func filterBox(label string, sel *widget.Select, width float32) fyne.CanvasObject {
-	return labeled(label, fixedWidth(width, sel))
+	return container.NewHBox(widget.NewLabel(label), fixedWidth(max(width, 110), sel))
 }
 
 // firstRun asks for the office name and the upper congress, then offers demo data or a blank start.
