@@ -429,3 +429,77 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// The package as Excel reads it, beyond what excelize forgives: each sheet's column widths in column order
+// (Excel offers to repair a file whose <col> elements are out of order), and the workbook opening on 表1 —
+// its tab the one selected, and no other.
+func TestWorkbookYearOpensOnFirstSheet(t *testing.T) {
+	db, st := workbookData(t)
+	x, path := writeYear(t, db, st, 2024, 1)
+	if i := x.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet %d, want 0 (表1)", i)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	read := func(name string) string {
+		t.Helper()
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rc.Close()
+				b, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+		t.Fatalf("no %s in the package", name)
+		return ""
+	}
+	rels := read("xl/_rels/workbook.xml.rels")
+	target := map[string]string{} // relationship id → part
+	for _, m := range regexp.MustCompile(`<Relationship [^>]*>`).FindAllString(rels, -1) {
+		id := regexp.MustCompile(`Id="([^"]+)"`).FindStringSubmatch(m)
+		to := regexp.MustCompile(`Target="([^"]+)"`).FindStringSubmatch(m)
+		if id != nil && to != nil {
+			target[id[1]] = "xl/" + strings.TrimPrefix(to[1], "/xl/")
+		}
+	}
+	sheets := regexp.MustCompile(`<sheet [^>]*r:id="([^"]+)"`).FindAllStringSubmatch(read("xl/workbook.xml"), -1)
+	if len(sheets) != len(reportTables) {
+		t.Fatalf("%d sheets in workbook.xml, want %d", len(sheets), len(reportTables))
+	}
+	colMin := regexp.MustCompile(`<col [^>]*min="(\d+)"[^>]*max="(\d+)"|<col [^>]*max="(\d+)"[^>]*min="(\d+)"`)
+	for i, s := range sheets {
+		part := target[s[1]]
+		xml := read(part)
+		selected := regexp.MustCompile(`<sheetView [^>]*tabSelected="(1|true)"`).MatchString(xml)
+		if selected != (i == 0) {
+			t.Errorf("sheet %d (%s): tab selected %v", i+1, part, selected)
+		}
+		prev := 0
+		for _, m := range colMin.FindAllStringSubmatch(xml, -1) {
+			lo, hi := m[1], m[2]
+			if lo == "" {
+				lo, hi = m[4], m[3]
+			}
+			var a, b int
+			fmt.Sscan(lo, &a)
+			fmt.Sscan(hi, &b)
+			if a <= prev || b < a {
+				t.Errorf("sheet %d (%s): column widths out of order: %s after column %d", i+1, part, m[0], prev)
+			}
+			prev = b
+		}
+		if prev == 0 {
+			t.Errorf("sheet %d (%s): no column widths", i+1, part)
+		}
+	}
+}
