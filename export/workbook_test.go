@@ -439,30 +439,7 @@ func TestWorkbookYearOpensOnFirstSheet(t *testing.T) {
 	if i := x.GetActiveSheetIndex(); i != 0 {
 		t.Errorf("active sheet %d, want 0 (表1)", i)
 	}
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	read := func(name string) string {
-		t.Helper()
-		for _, f := range zr.File {
-			if f.Name == name {
-				rc, err := f.Open()
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer rc.Close()
-				b, err := io.ReadAll(rc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return string(b)
-			}
-		}
-		t.Fatalf("no %s in the package", name)
-		return ""
-	}
+	read := func(name string) string { return partOf(t, path, name) }
 	rels := read("xl/_rels/workbook.xml.rels")
 	target := map[string]string{} // relationship id → part
 	for _, m := range regexp.MustCompile(`<Relationship [^>]*>`).FindAllString(rels, -1) {
@@ -476,7 +453,6 @@ func TestWorkbookYearOpensOnFirstSheet(t *testing.T) {
 	if len(sheets) != len(reportTables) {
 		t.Fatalf("%d sheets in workbook.xml, want %d", len(sheets), len(reportTables))
 	}
-	colMin := regexp.MustCompile(`<col [^>]*min="(\d+)"[^>]*max="(\d+)"|<col [^>]*max="(\d+)"[^>]*min="(\d+)"`)
 	for i, s := range sheets {
 		part := target[s[1]]
 		xml := read(part)
@@ -484,22 +460,57 @@ func TestWorkbookYearOpensOnFirstSheet(t *testing.T) {
 		if selected != (i == 0) {
 			t.Errorf("sheet %d (%s): tab selected %v", i+1, part, selected)
 		}
-		prev := 0
-		for _, m := range colMin.FindAllStringSubmatch(xml, -1) {
-			lo, hi := m[1], m[2]
-			if lo == "" {
-				lo, hi = m[4], m[3]
-			}
-			var a, b int
-			fmt.Sscan(lo, &a)
-			fmt.Sscan(hi, &b)
-			if a <= prev || b < a {
-				t.Errorf("sheet %d (%s): column widths out of order: %s after column %d", i+1, part, m[0], prev)
-			}
-			prev = b
-		}
-		if prev == 0 {
-			t.Errorf("sheet %d (%s): no column widths", i+1, part)
+		if err := colsInOrder(xml); err != nil {
+			t.Errorf("sheet %d (%s): %v", i+1, part, err)
 		}
 	}
+}
+
+// partOf is the text of one part of the package at path.
+func partOf(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in %s", name, path)
+	return ""
+}
+
+// colsInOrder checks that a worksheet's column widths (<col min max>) come in column order without overlap, as
+// Excel expects them, and that there are some.
+func colsInOrder(sheetXML string) error {
+	prev := 0
+	for _, m := range regexp.MustCompile(`<col [^>]*>`).FindAllString(sheetXML, -1) {
+		var lo, hi int
+		if v := regexp.MustCompile(` min="(\d+)"`).FindStringSubmatch(m); v != nil {
+			fmt.Sscan(v[1], &lo)
+		}
+		if v := regexp.MustCompile(` max="(\d+)"`).FindStringSubmatch(m); v != nil {
+			fmt.Sscan(v[1], &hi)
+		}
+		if lo <= prev || hi < lo {
+			return fmt.Errorf("column widths out of order: %s after column %d", m, prev)
+		}
+		prev = hi
+	}
+	if prev == 0 {
+		return fmt.Errorf("no column widths")
+	}
+	return nil
 }
