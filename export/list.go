@@ -80,12 +80,18 @@ func ListXLSX(path, title string, headers []string, rows [][]string) error {
 			}
 		}
 	}
+	// Fitted to the page's width: a property the stream writes when it starts, so set before it.
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, min(w, 60)); err != nil {
+	// Right to left: excelize puts each column's width before those set already, and Excel wants them in order.
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, min(widths[i], 60)); err != nil {
 			return err
 		}
 	}
@@ -126,15 +132,21 @@ func ListXLSX(path, title string, headers []string, rows [][]string) error {
 	if err := sw.MergeCell("A1", last+"1"); err != nil {
 		return err
 	}
+	// Before Flush: after it excelize reads the streamed sheet back into a copy that is never saved, and the
+	// list printed portrait at 100% (the stream writes the page setup at Flush).
+	landscape := "landscape"
+	a4 := 9
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: intPtr(1),
+		FitToHeight: intPtr(0)}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$2", sheet),
+		Scope: sheet}); err != nil {
+		return err
+	}
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	landscape := "landscape"
-	a4 := 9
-	fit := true
-	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: intPtr(1), FitToHeight: intPtr(0)})
-	f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
-	f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$2", sheet), Scope: sheet})
 	return saveAtomically(f, path)
 }
 

@@ -43,6 +43,21 @@ func TestListXLSX(t *testing.T) {
 	if m, _ := f.GetMergeCells(sheet); len(m) != 1 || m[0].GetStartAxis() != "A1" || m[0].GetEndAxis() != "C1" {
 		t.Errorf("merged %v", m)
 	}
+	// It prints on A4 landscape, fitted to the page's width, the title and header on every page.
+	layout, err := f.GetPageLayout(sheet)
+	if err != nil || layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+		t.Errorf("page layout %+v (%v), want A4 landscape fitted to one page wide", layout, err)
+	}
+	if props, _ := f.GetSheetProps(sheet); props.FitToPage == nil || !*props.FitToPage {
+		t.Errorf("sheet not set to fit the page: %+v", props)
+	}
+	if titles := f.GetDefinedName(); len(titles) != 1 || titles[0].RefersTo != "'"+sheet+"'!$1:$2" {
+		t.Errorf("print titles %+v", titles)
+	}
+	if err := colsInOrder(partOf(t, path, "xl/worksheets/sheet1.xml")); err != nil {
+		t.Error(err)
+	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)

@@ -50,10 +50,8 @@ func writeWorkbook(path string, r Report, tables []rtable, title string) error {
 			return fmt.Errorf("生成工作簿「%s」: %w", t.sheet(), err)
 		}
 	}
-	if err := w.f.DeleteSheet("Sheet1"); err != nil {
-		return err
-	}
-	w.f.SetActiveSheet(0)
+	// A workbook of no tables keeps the placeholder sheet; otherwise the first table's sheet replaced it
+	// (table) and is the active one.
 	return saveAtomically(w.f, path)
 }
 
@@ -131,54 +129,48 @@ const (
 	firstRow = 4
 )
 
-// table writes one table as a sheet, with its charts below the rows.
+// table writes one table as a sheet, with its charts below the rows. Everything about the sheet is worked out
+// first (cells, widths, row heights, how it prints), then the rows go out in order through excelize's
+// StreamWriter: set cell by cell, excelize cleared its calculation cache at every call and wrote the sheet's XML
+// slowly, over half of a stress year's workbook. The stream writes the worksheet's elements before <sheetData>
+// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush.
 func (w *workbook) table(t rtable) error {
 	sheet, headers, rows := SheetName(t.sheet()), t.headers, t.rows
-	if _, err := w.f.NewSheet(sheet); err != nil {
-		return err
-	}
 	f := w.f
 	last, _ := excelize.ColumnNumberToName(max(1, len(headers)))
 	full := officeName(w.st) + w.docTitle + " — " + t.title()
-	if err := f.SetCellStr(sheet, "A1", full); err != nil {
-		return err
-	}
 	info := "单位：" + officeName(w.st) + "　" + periodLine(w.fig, "　")
 	if w.st.ClerkName != "" {
 		info += "　制表人：" + w.st.ClerkName
 	}
 	info += "　制表日期：" + store.DateOf(w.made).Chinese()
-	f.SetCellStr(sheet, "A2", info)
 
 	// A header may wrap onto two lines: its column need only be half as wide as the header is long. A unit
 	// in brackets goes on a line of its own (headerCell).
 	widths := make([]float64, len(headers))
 	cells := make([]string, len(headers))
+	head := make([]any, len(headers))
 	for i, h := range headers {
-		c, _ := excelize.CoordinatesToCellName(i+1, headRow)
 		var need float64
 		cells[i], need = headerCell(h)
-		if err := f.SetCellStr(sheet, c, cells[i]); err != nil {
-			return err
-		}
+		head[i] = excelize.Cell{StyleID: w.head, Value: cells[i]}
 		widths[i] = max(math.Ceil(need/wrapFit), 4) + 2
 	}
-	hc, _ := excelize.CoordinatesToCellName(len(headers), headRow)
-	f.SetCellStyle(sheet, "A3", hc, w.head)
 
+	data := make([][]any, len(rows))
 	for r, row := range rows {
 		b := 0
 		if row.total {
 			b = 1
 		}
+		line := make([]any, max(len(headers), 1))
 		if row.span { // one line across the table: merged, wrapped, not a column's width
-			c := fmt.Sprintf("A%d", firstRow+r)
 			text, _ := row.cells[0].(string)
-			if err := f.SetCellStr(sheet, c, text); err != nil {
-				return err
+			for i := range line {
+				line[i] = excelize.Cell{StyleID: w.styles[kText][b]}
 			}
-			f.MergeCell(sheet, c, fmt.Sprintf("%s%d", last, firstRow+r))
-			f.SetCellStyle(sheet, c, fmt.Sprintf("%s%d", last, firstRow+r), w.styles[kText][b])
+			line[0] = excelize.Cell{StyleID: w.styles[kText][b], Value: text}
+			data[r] = line
 			continue
 		}
 		for i := range headers {
@@ -186,39 +178,34 @@ func (w *workbook) table(t rtable) error {
 			if i < len(row.cells) {
 				v = row.cells[i]
 			}
-			c, _ := excelize.CoordinatesToCellName(i+1, firstRow+r)
 			kind, shown := kText, ""
-			var err error
+			var val any
 			switch x := v.(type) {
 			case nil:
 			case string:
-				err, shown = f.SetCellStr(sheet, c, x), x
+				val, shown = x, x
 				if i > 0 {
 					kind = kCenter
 				}
 			case int:
-				err, shown, kind = f.SetCellInt(sheet, c, int64(x)), fmt.Sprint(x), kInt
+				val, shown, kind = int64(x), fmt.Sprint(x), kInt
 			case store.Rate:
-				if val, ok := x.Rounded(w.fig.Precision); ok {
+				if rounded, ok := x.Rounded(w.fig.Precision); ok {
 					// The rounded value as written, so that the formula bar and a sum show what prints.
-					err, kind = f.SetCellFloat(sheet, c, val, -1, 64), kPct
+					val, kind = rounded, kPct
 				} else {
-					err, kind = f.SetCellStr(sheet, c, "—"), kCenter
+					val, kind = "—", kCenter
 				}
 				shown = x.Percent(w.fig.Precision)
 			default:
 				return fmt.Errorf("表格单元格类型 %T", v)
 			}
-			if err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sheet, c, c, w.styles[kind][b]); err != nil {
-				return err
-			}
-			for _, line := range strings.Split(shown, "\n") {
-				widths[i] = max(widths[i], min(math.Ceil(displayWidth(line)/wrapFit), textColWidth)+2)
+			line[i] = excelize.Cell{StyleID: w.styles[kind][b], Value: val}
+			for _, l := range strings.Split(shown, "\n") {
+				widths[i] = max(widths[i], min(math.Ceil(displayWidth(l)/wrapFit), textColWidth)+2)
 			}
 		}
+		data[r] = line[:len(headers)]
 	}
 	for col, wd := range t.wide {
 		if col < len(widths) {
@@ -228,11 +215,7 @@ func (w *workbook) table(t rtable) error {
 	for i := range widths {
 		widths[i] = min(max(widths[i], 6), maxColWidth)
 	}
-	f.SetRowHeight(sheet, headRow, float64(wrappedLines(cells, widths))*14.5+6)
-	l, err := w.finish(sheet, t, widths)
-	if err != nil {
-		return err
-	}
+	l := layoutSheet(widths, t.landscape, t.keyCols, chartsWidth(t, widths))
 	// The title, the header block and the note span the columns of the first printed page: a sheet printed
 	// in parts shows them whole on its first page.
 	span := len(widths)
@@ -241,37 +224,109 @@ func (w *workbook) table(t rtable) error {
 	}
 	edge, _ := excelize.ColumnNumberToName(span)
 	spanW := sum(widths[:span])
-	for _, m := range []struct {
-		row   int
-		style int
-	}{{1, w.title}, {2, w.info}} {
-		a, b := fmt.Sprintf("A%d", m.row), fmt.Sprintf("%s%d", edge, m.row)
-		if err := f.MergeCell(sheet, a, b); err != nil {
-			return err
-		}
-		f.SetCellStyle(sheet, a, b, m.style)
-	}
-	f.SetRowHeight(sheet, 1, textRowHeight(displayWidth(full), spanW, 16)+6)
-	f.SetRowHeight(sheet, 2, textRowHeight(displayWidth(info), spanW, infoPt))
 	lastRow := firstRow + len(rows) - 1
 	below := firstRow + len(rows) + 1
+	note := ""
 	if t.note != "" {
-		c := fmt.Sprintf("A%d", below)
-		f.SetCellStr(sheet, c, "注："+t.note)
-		f.MergeCell(sheet, c, fmt.Sprintf("%s%d", edge, below))
-		f.SetCellStyle(sheet, c, c, w.info)
-		f.SetRowHeight(sheet, below, textRowHeight(displayWidth("注："+t.note), spanW, infoPt))
+		note = "注：" + t.note
 		lastRow = below
 		below += 2
+	}
+
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	// The placeholder sheet goes as soon as the first table's sheet is there: deleted after streamed sheets,
+	// excelize would read every one of them back to mark the active tab (and the mark would not be kept).
+	if i, _ := f.GetSheetIndex("Sheet1"); i >= 0 {
+		if err := f.DeleteSheet("Sheet1"); err != nil {
+			return err
+		}
+	}
+	fit := l.fit
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
 	}
 	// The used range, as tools that trust the <dimension> element (instead of reading every row) see the sheet.
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", last, max(lastRow, headRow))); err != nil {
 		return err
 	}
-	if err := w.rowHeights(sheet, t, widths); err != nil {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
 		return err
 	}
-	return w.charts(sheet, t, below, widths)
+	// Right to left: excelize puts each column's width before those set already, and Excel wants them in order.
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", firstRow),
+		ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	for _, m := range []struct {
+		row   int
+		text  string
+		style int
+		ht    float64
+	}{{1, full, w.title, textRowHeight(displayWidth(full), spanW, 16) + 6},
+		{2, info, w.info, textRowHeight(displayWidth(info), spanW, infoPt)}} {
+		line := make([]any, max(span, 1))
+		for i := range line {
+			line[i] = excelize.Cell{StyleID: m.style}
+		}
+		line[0] = excelize.Cell{StyleID: m.style, Value: m.text}
+		if err := sw.SetRow(fmt.Sprintf("A%d", m.row), line, rowOpts(m.ht)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, rowOpts(float64(wrappedLines(cells, widths))*14.5+6)); err != nil {
+		return err
+	}
+	for r, line := range data {
+		if err := sw.SetRow(fmt.Sprintf("A%d", firstRow+r), line, rowOpts(wrappedHeight(rows[r], widths))); err != nil {
+			return err
+		}
+	}
+	if note != "" {
+		c := fmt.Sprintf("A%d", firstRow+len(rows)+1)
+		ht := textRowHeight(displayWidth(note), spanW, infoPt)
+		if err := sw.SetRow(c, []any{excelize.Cell{StyleID: w.info, Value: note}}, rowOpts(ht)); err != nil {
+			return err
+		}
+	}
+	merges := [][2]string{{"A1", edge + "1"}, {"A2", edge + "2"}}
+	for r, row := range rows {
+		if row.span {
+			merges = append(merges, [2]string{fmt.Sprintf("A%d", firstRow+r), fmt.Sprintf("%s%d", last, firstRow+r)})
+		}
+	}
+	if note != "" {
+		n := firstRow + len(rows) + 1
+		merges = append(merges, [2]string{fmt.Sprintf("A%d", n), fmt.Sprintf("%s%d", edge, n)})
+	}
+	for _, m := range merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	if err := w.printSetup(sheet, t, l); err != nil {
+		return err
+	}
+	if err := w.charts(sheet, t, below, widths); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// rowOpts sets a row's height, or leaves Excel's when ht is 0 or more than Excel takes (as SetRowHeight
+// refused such a height, and the row kept its own).
+func rowOpts(ht float64) excelize.RowOpts {
+	if ht > maxRowPt {
+		return excelize.RowOpts{}
+	}
+	return excelize.RowOpts{Height: ht}
 }
 
 // textRowHeight is the height of a merged row holding text of the given display width across columns of the
@@ -400,33 +455,29 @@ func headerCell(h string) (string, float64) {
 	return words + "\n" + unit, max(need, displayWidth(unit))
 }
 
-// rowHeights makes rows whose text wraps tall enough for it. Excel fits such rows itself when the file is
-// opened, LibreOffice does not, so the height is set from the number of lines each cell wraps to at its
-// column's width (the same widths finish sets).
-func (w *workbook) rowHeights(sheet string, t rtable, widths []float64) error {
-	for r, row := range t.rows {
-		var texts []string
-		var cols []float64
-		if row.span {
-			text, _ := row.cells[0].(string)
-			texts, cols = []string{text}, []float64{sum(widths)}
-		} else {
-			for i, v := range row.cells {
-				s, _ := v.(string)
-				texts = append(texts, s)
-				if i < len(widths) {
-					cols = append(cols, widths[i])
-				}
-			}
-		}
-		if lines := wrappedLines(texts, cols); lines > 1 {
-			// Excel refuses a row taller than 409 points; a longer cell shows its beginning.
-			if err := w.f.SetRowHeight(sheet, firstRow+r, min(float64(lines)*14.5+3, maxRowPt)); err != nil {
-				return err
+// wrappedHeight is the height of a row whose text wraps, tall enough for it, or 0 for a row of one line
+// (Excel's height). Excel fits such rows itself when the file is opened, LibreOffice does not, so the height is
+// set from the number of lines each cell wraps to at its column's width.
+func wrappedHeight(row trow, widths []float64) float64 {
+	var texts []string
+	var cols []float64
+	if row.span {
+		text, _ := row.cells[0].(string)
+		texts, cols = []string{text}, []float64{sum(widths)}
+	} else {
+		for i, v := range row.cells {
+			s, _ := v.(string)
+			texts = append(texts, s)
+			if i < len(widths) {
+				cols = append(cols, widths[i])
 			}
 		}
 	}
-	return nil
+	if lines := wrappedLines(texts, cols); lines > 1 {
+		// Excel refuses a row taller than 409 points; a longer cell shows its beginning.
+		return min(float64(lines)*14.5+3, maxRowPt)
+	}
+	return 0
 }
 
 // Printing. Nothing on a printed sheet is smaller than minPrintPt: a sheet is fitted to the page's width only
@@ -495,21 +546,10 @@ func layoutSheet(widths []float64, landscape bool, keyCols int, chartsPt float64
 	return l
 }
 
-// finish sets the column widths, freezes the header and sets up printing: A4, the layout of layoutSheet,
-// rows 1–3 (and the key columns of a sheet printed in parts) repeated on every page.
-func (w *workbook) finish(sheet string, t rtable, widths []float64) (sheetLayout, error) {
+// printSetup sets up printing: A4, the layout of layoutSheet (its fit-to-page flag is the sheet's property,
+// set before the rows), rows 1–3 (and the key columns of a sheet printed in parts) repeated on every page.
+func (w *workbook) printSetup(sheet string, t rtable, l sheetLayout) error {
 	f := w.f
-	for i, wd := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sheet, col, col, wd); err != nil {
-			return sheetLayout{}, err
-		}
-	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: fmt.Sprintf("A%d", firstRow),
-		ActivePane: "bottomLeft"}); err != nil {
-		return sheetLayout{}, err
-	}
-	l := layoutSheet(widths, t.landscape, t.keyCols, chartsWidth(t, widths))
 	orient := "portrait"
 	if l.landscape {
 		orient = "landscape"
@@ -523,21 +563,17 @@ func (w *workbook) finish(sheet string, t rtable, widths []float64) (sheetLayout
 		opts.AdjustTo = &scale
 	}
 	if err := f.SetPageLayout(sheet, opts); err != nil {
-		return sheetLayout{}, err
-	}
-	fit := l.fit
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return sheetLayout{}, err
+		return err
 	}
 	center, side, top, foot := l.fit, sideMarginIn, 0.6, 0.3
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Horizontally: &center, Left: &side, Right: &side,
 		Top: &top, Bottom: &top, Header: &foot, Footer: &foot}); err != nil {
-		return sheetLayout{}, err
+		return err
 	}
 	for _, b := range l.breaks {
 		col, _ := excelize.ColumnNumberToName(b + 1)
 		if err := f.InsertPageBreak(sheet, col+"1"); err != nil {
-			return sheetLayout{}, err
+			return err
 		}
 	}
 	titles := fmt.Sprintf("'%s'!$1:$%d", sheet, headRow)
@@ -545,7 +581,7 @@ func (w *workbook) finish(sheet string, t rtable, widths []float64) (sheetLayout
 		key, _ := excelize.ColumnNumberToName(t.keyCols)
 		titles = fmt.Sprintf("'%s'!$A:$%s,%s", sheet, key, titles)
 	}
-	return l, f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
 }
 
 // chartsWidth is how far right of column A the table's charts reach, in points (see chartColumns).

@@ -429,3 +429,88 @@ func keys(m map[string]string) []string {
 	}
 	return out
 }
+
+// The package as Excel reads it, beyond what excelize forgives: each sheet's column widths in column order
+// (Excel offers to repair a file whose <col> elements are out of order), and the workbook opening on 表1 —
+// its tab the one selected, and no other.
+func TestWorkbookYearOpensOnFirstSheet(t *testing.T) {
+	db, st := workbookData(t)
+	x, path := writeYear(t, db, st, 2024, 1)
+	if i := x.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet %d, want 0 (表1)", i)
+	}
+	read := func(name string) string { return partOf(t, path, name) }
+	rels := read("xl/_rels/workbook.xml.rels")
+	target := map[string]string{} // relationship id → part
+	for _, m := range regexp.MustCompile(`<Relationship [^>]*>`).FindAllString(rels, -1) {
+		id := regexp.MustCompile(`Id="([^"]+)"`).FindStringSubmatch(m)
+		to := regexp.MustCompile(`Target="([^"]+)"`).FindStringSubmatch(m)
+		if id != nil && to != nil {
+			target[id[1]] = "xl/" + strings.TrimPrefix(to[1], "/xl/")
+		}
+	}
+	sheets := regexp.MustCompile(`<sheet [^>]*r:id="([^"]+)"`).FindAllStringSubmatch(read("xl/workbook.xml"), -1)
+	if len(sheets) != len(reportTables) {
+		t.Fatalf("%d sheets in workbook.xml, want %d", len(sheets), len(reportTables))
+	}
+	for i, s := range sheets {
+		part := target[s[1]]
+		xml := read(part)
+		selected := regexp.MustCompile(`<sheetView [^>]*tabSelected="(1|true)"`).MatchString(xml)
+		if selected != (i == 0) {
+			t.Errorf("sheet %d (%s): tab selected %v", i+1, part, selected)
+		}
+		if err := colsInOrder(xml); err != nil {
+			t.Errorf("sheet %d (%s): %v", i+1, part, err)
+		}
+	}
+}
+
+// partOf is the text of one part of the package at path.
+func partOf(t *testing.T, path, name string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("no %s in %s", name, path)
+	return ""
+}
+
+// colsInOrder checks that a worksheet's column widths (<col min max>) come in column order without overlap, as
+// Excel expects them, and that there are some.
+func colsInOrder(sheetXML string) error {
+	prev := 0
+	for _, m := range regexp.MustCompile(`<col [^>]*>`).FindAllString(sheetXML, -1) {
+		var lo, hi int
+		if v := regexp.MustCompile(` min="(\d+)"`).FindStringSubmatch(m); v != nil {
+			fmt.Sscan(v[1], &lo)
+		}
+		if v := regexp.MustCompile(` max="(\d+)"`).FindStringSubmatch(m); v != nil {
+			fmt.Sscan(v[1], &hi)
+		}
+		if lo <= prev || hi < lo {
+			return fmt.Errorf("column widths out of order: %s after column %d", m, prev)
+		}
+		prev = hi
+	}
+	if prev == 0 {
+		return fmt.Errorf("no column widths")
+	}
+	return nil
+}
