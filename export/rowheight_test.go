@@ -19,18 +19,9 @@ import (
 func TestWorkbookVeryLongCell(t *testing.T) {
 	it := store.LedgerItem{}
 	it.Number, it.Title = "2025-001", strings.Repeat("关于修复村口道路和路灯的建议，", 300)
-	r := Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
-		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1},
-		Ledger:  []store.LedgerItem{it}}}
-	path := filepath.Join(t.TempDir(), "t.xlsx")
-	if err := WorkbookYear(path, r); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	r := yearReport2025()
+	r.Ledger = []store.LedgerItem{it}
+	f := writeYearWorkbook(t, r)
 	var sheet string
 	for _, s := range f.GetSheetList() {
 		if strings.Contains(s, "办理情况一览") {
@@ -71,17 +62,7 @@ func TestHeaderUnitOnItsOwnLine(t *testing.T) {
 		}
 	}
 
-	r := Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
-		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1}}}
-	path := filepath.Join(t.TempDir(), "t.xlsx")
-	if err := WorkbookYear(path, r); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := writeYearWorkbook(t, yearReport2025())
 	found := 0
 	for _, s := range f.GetSheetList() {
 		rows, _ := f.GetRows(s)
@@ -113,8 +94,7 @@ func TestHeaderUnitOnItsOwnLine(t *testing.T) {
 // TestWorkbooksShareCompressors: workbooks written at once reuse the finished parts' compressors (fastZip)
 // and each still opens with every sheet and its cells.
 func TestWorkbooksShareCompressors(t *testing.T) {
-	r := Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
-		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1}}}
+	r := yearReport2025()
 	dir := t.TempDir()
 	fns := make([]func() error, 4)
 	for i := range fns {
@@ -149,4 +129,25 @@ func TestWorkbooksShareCompressors(t *testing.T) {
 	if len(first) < 20 {
 		t.Errorf("workbook 0 holds %d rows", len(first))
 	}
+}
+
+// yearReport2025 is the report of an office with no records for 2025.
+func yearReport2025() Report {
+	return Report{ReportData: store.ReportData{Settings: store.DefaultSettings(),
+		Figures: store.Figures{From: "2025-01-01", To: "2025-12-31", AsOf: "2025-12-31", Precision: 1}}}
+}
+
+// writeYearWorkbook writes r's yearly workbook and opens it (closed when the test ends).
+func writeYearWorkbook(t *testing.T, r Report) *excelize.File {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "t.xlsx")
+	if err := WorkbookYear(path, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
