@@ -10,20 +10,18 @@ import (
 // vacantDistricts is the 概览's line of 选区 with a seat nobody holds today: 「缺额：第3选区 1名、县级第2选区 1名」,
 // or "" when every seat of the register is held.
 func (t *overviewTab) vacantDistricts(today store.Date) string {
-	rolls, err := t.d.db.DistrictRolls(t.d.ctx, "", 0, today)
+	vacant, err := t.d.db.DistrictVacancies(t.d.ctx, today)
 	if err != nil {
 		logError("概览: 读取选区", err)
 		return ""
 	}
 	var parts []string
-	for _, r := range rolls {
-		if n := r.Vacant(); n > 0 {
-			name := store.DistrictName(r.Number)
-			if r.Level != store.LevelTown {
-				name = r.Level + name
-			}
-			parts = append(parts, fmt.Sprintf("%s %d名", name, n))
+	for _, r := range vacant {
+		name := store.DistrictName(r.Number)
+		if r.Level != store.LevelTown {
+			name = r.Level + name
 		}
+		parts = append(parts, fmt.Sprintf("%s %d名", name, r.Vacant))
 	}
 	if len(parts) == 0 {
 		return ""
