@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+)
+
+// The reads behind 概览 that count less than the full reads they stand for must agree with them.
+
+// overviewTestDays are days of the demo's last year and the one before it: each month's first, middle and last
+// day (periods beginning and ending), and a few days around the term's change.
+func overviewTestDays() []Date {
+	var out []Date
+	for _, y := range []int{2025, 2026} {
+		for m := 1; m <= 12; m++ {
+			first := Date(fmt.Sprintf("%04d-%02d-01", y, m))
+			out = append(out, first, first.AddDays(14), first.AddMonths(1).AddDays(-1))
+		}
+	}
+	return out
+}
+
+func TestDistrictVacancies(t *testing.T) {
+	db, _ := demoDB(t, DemoTownship, 1, time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local))
+	ctx := context.Background()
+	// want is the 缺额 of the full register: DistrictRolls with Vacant above 0.
+	want := func(day Date) []DistrictVacancy {
+		rolls, err := db.DistrictRolls(ctx, "", 0, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []DistrictVacancy
+		for _, r := range rolls {
+			if r.Vacant() > 0 {
+				out = append(out, DistrictVacancy{Level: r.Level, Number: r.Number, Vacant: r.Vacant()})
+			}
+		}
+		return out
+	}
+	check := func(t *testing.T, days []Date) (vacant int) {
+		for _, day := range days {
+			got, err := db.DistrictVacancies(ctx, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := want(day)
+			if !reflect.DeepEqual(got, w) {
+				t.Errorf("%s: DistrictVacancies %v, DistrictRolls %v", day, got, w)
+			}
+			vacant += len(w)
+		}
+		return vacant
+	}
+	t.Run("demo data", func(t *testing.T) {
+		check(t, append(overviewTestDays(), "2026-11-20", "1990-01-01"))
+	})
+	t.Run("a seat left vacant", func(t *testing.T) {
+		// The first deputy holding a district's seat today leaves it: the district lacks one from that day on.
+		var deputyID, seatID int64
+		var level string
+		var number int
+		err := db.SQL().QueryRow(`SELECT l.deputy_id, l.id, s.level, s.number FROM deputy_levels l
+			JOIN districts s ON s.id = l.district_id WHERE l.end_date IS NULL ORDER BY l.id LIMIT 1`).Scan(&deputyID, &seatID, &level, &number)
+		must(t, err)
+		before := len(want("2026-11-20"))
+		if _, err := db.SQL().Exec(`UPDATE deputy_levels SET end_date = '2026-10-01', end_reason = '辞职' WHERE id = ?`, seatID); err != nil {
+			t.Fatal(err)
+		}
+		if n := check(t, []Date{"2026-09-30", "2026-10-01", "2026-11-20"}); n == 0 {
+			t.Fatal("no district has a vacant seat after the deputy left")
+		}
+		after := want("2026-11-20")
+		if !slices.ContainsFunc(after, func(v DistrictVacancy) bool { return v.Level == level && v.Number == number }) || len(after) < before {
+			t.Errorf("%s第%d选区 not vacant after its deputy left: %v", level, number, after)
+		}
+	})
+}
+
+// TestRemindersCurrentPeriods: Reminders reads only the periods holding the day, and only this month's and this
+// quarter's plan items; it must say what the full year's Compliance and the whole plan say about that day.
+func TestRemindersCurrentPeriods(t *testing.T) {
+	db, _ := demoDB(t, DemoTownship, 1, time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local))
+	ctx := context.Background()
+	// want is Reminders as it was computed before: from the year's compliance rows and the year's whole plan.
+	want := func(today Date) []Reminder {
+		rows, err := db.Compliance(ctx, today.Year(), today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []Reminder
+		for _, r := range rows {
+			for _, u := range r.Units {
+				if u.From > today || u.To < today || u.Short() == 0 {
+					continue
+				}
+				left := int(math.Round(u.Due.Time().Sub(today.Time()).Hours() / 24))
+				out = append(out, Reminder{RuleID: r.Rule.ID, Text: reminderText(r.Rule, u, left), Due: u.Due, DaysLeft: left})
+			}
+		}
+		items, err := db.PlanItems(ctx, today.Year())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range items {
+			if (p.Month == 0 && p.Quarter == 0) || p.RuleID != 0 || p.StatusOn(today) != PlanOpen || p.Span().From > today {
+				continue
+			}
+			span := p.Span()
+			left := int(math.Round(span.To.Time().Sub(today.Time()).Hours() / 24))
+			when, tail := "本月", fmt.Sprintf("还剩%d天", left)
+			if p.Quarter != 0 {
+				when = "本季度"
+			}
+			if left == 0 {
+				tail = "今天截止"
+			}
+			out = append(out, Reminder{PlanItemID: p.ID, Text: fmt.Sprintf("年度计划%s安排的「%s」尚未完成（%s）", when, p.Title, tail),
+				Due: span.To, DaysLeft: left})
+		}
+		trained, err := db.trainingReminders(ctx, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, trained...)
+		slices.SortStableFunc(out, func(a, b Reminder) int { return a.DaysLeft - b.DaysLeft })
+		return out
+	}
+	var rules, plan int
+	for _, day := range overviewTestDays() {
+		got, err := db.Reminders(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := want(day)
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: Reminders\n%v\nthe full year's compliance and plan\n%v", day, got, w)
+		}
+		for _, r := range w {
+			if r.RuleID != 0 {
+				rules++
+			}
+			if r.PlanItemID != 0 {
+				plan++
+			}
+		}
+	}
+	if rules == 0 || plan == 0 {
+		t.Errorf("the demo's days gave %d reminders of rules and %d of plan items; the test needs both", rules, plan)
+	}
+}
