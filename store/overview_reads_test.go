@@ -153,3 +153,35 @@ func TestRemindersCurrentPeriods(t *testing.T) {
 		t.Errorf("the demo's days gave %d reminders of rules and %d of plan items; the test needs both", rules, plan)
 	}
 }
+
+// TestContactsBehind: 概览's list of deputies behind their visits is ContactStatuses(day, true) without the
+// households and voters, the same deputies in the same order with the same counts.
+func TestContactsBehind(t *testing.T) {
+	db, _ := demoDB(t, DemoTownship, 1, time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local))
+	ctx := context.Background()
+	behind := 0
+	for _, day := range append(overviewTestDays(), "1990-01-01") {
+		full, err := db.ContactStatuses(ctx, day, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []ContactShort{}
+		for _, s := range full {
+			want = append(want, ContactShort{DeputyID: s.DeputyID, Name: s.Name, GroupName: s.GroupName, Visits: s.Visits, Due: s.Due})
+		}
+		got, err := db.ContactsBehind(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got == nil {
+			got = []ContactShort{}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: ContactsBehind %d deputies %v…, ContactStatuses %d %v…", day, len(got), got[:min(3, len(got))], len(want), want[:min(3, len(want))])
+		}
+		behind += len(want)
+	}
+	if behind == 0 {
+		t.Error("nobody behind on any of the demo's days; the test needs some")
+	}
+}
