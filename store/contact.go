@@ -474,6 +474,10 @@ func (db *DB) ContactsBehind(ctx context.Context, day Date) (out []ContactShort,
 		if due <= 0 {
 			return nil // nobody is behind a norm of nothing
 		}
+		held, err := tx.seatHeldOn("?1", day)
+		if err != nil {
+			return err
+		}
 		type row struct {
 			ContactStatus
 			noGroup bool
@@ -482,16 +486,17 @@ func (db *DB) ContactsBehind(ctx context.Context, day Date) (out []ContactShort,
 		err = collect(tx, `SELECT d.id, d.name, coalesce(g.name, ''), g.id IS NULL,
 				(SELECT count(*) FROM voter_visits WHERE deputy_id = d.id AND date BETWEEN ?2 AND ?1)
 			FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
-			WHERE `+deputyHeld("?1", "?1"), []any{day, YearPeriod(day.Year()).From}, func(sc scanner) error {
-			r := row{ContactStatus: ContactStatus{Due: due}}
-			if err := sc.Scan(&r.DeputyID, &r.Name, &r.GroupName, &r.noGroup, &r.Visits); err != nil {
-				return err
-			}
-			if r.Behind() {
-				rows = append(rows, r)
-			}
-			return nil
-		})
+			WHERE EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND `+held+`)`,
+			[]any{day, YearPeriod(day.Year()).From}, func(sc scanner) error {
+				r := row{ContactStatus: ContactStatus{Due: due}}
+				if err := sc.Scan(&r.DeputyID, &r.Name, &r.GroupName, &r.noGroup, &r.Visits); err != nil {
+					return err
+				}
+				if r.Behind() {
+					rows = append(rows, r)
+				}
+				return nil
+			})
 		if err != nil {
 			return err
 		}

@@ -154,32 +154,34 @@ func (db *DB) DistrictRolls(ctx context.Context, level string, termID int64, day
 	return out, nil
 }
 
-// DistrictVacancy is a district with a seat nobody holds on a day: 概览's 缺额 line.
+// DistrictVacancy is a district with a seat nobody holds on a day: a part of 概览's 缺额 line (DeputyRoll).
 type DistrictVacancy struct {
 	Level  string
 	Number int
 	Vacant int // the district's 应选代表名额 less the seats held on the day (above 0)
 }
 
-// DistrictVacancies returns the districts of every level with a vacant seat on day, as DistrictRolls(ctx, "", 0,
-// day) counts them (Vacant above 0), in the same order: counted in SQL, without reading every seat and its
-// deputy's name (most of 概览's 缺额 line on the stress data).
-func (db *DB) DistrictVacancies(ctx context.Context, day Date) (out []DistrictVacancy, err error) {
-	err = db.view(ctx, func(tx *Tx) error {
-		return collect(tx, `SELECT s.level, s.number, s.seats - coalesce(h.n, 0) FROM districts s
-			LEFT JOIN (SELECT l.district_id, count(*) AS n FROM deputy_levels l JOIN deputies d ON d.id = l.deputy_id
-				WHERE l.district_id IS NOT NULL AND `+seatHeld("?1", "?1")+` GROUP BY l.district_id) h ON h.district_id = s.id
-			WHERE s.seats > coalesce(h.n, 0) ORDER BY s.level != '镇级', s.level, s.number`, []any{day}, func(sc scanner) error {
-			var v DistrictVacancy
-			err := sc.Scan(&v.Level, &v.Number, &v.Vacant)
-			out = append(out, v)
-			return err
-		})
-	})
-	if err != nil {
-		return nil, fmt.Errorf("查询选区: %w", err)
+// districtVacancies are the districts with fewer of the held seats than their 应选代表名额, as DistrictRolls(ctx,
+// "", 0, day) counts them (Vacant above 0) and orders them, without reading every seat and its deputy's name.
+func (tx *Tx) districtVacancies(held []heldSeat) (out []DistrictVacancy, err error) {
+	n := map[int64]int{}
+	for _, h := range held {
+		if h.districtID != 0 {
+			n[h.districtID]++
+		}
 	}
-	return out, nil
+	err = collect(tx, `SELECT id, level, number, seats FROM districts ORDER BY level != '镇级', level, number`, nil, func(sc scanner) error {
+		var id int64
+		var v DistrictVacancy
+		if err := sc.Scan(&id, &v.Level, &v.Number, &v.Vacant); err != nil {
+			return err
+		}
+		if v.Vacant -= n[id]; v.Vacant > 0 {
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // SaveDistrict creates (ID 0) or updates a district.

@@ -22,10 +22,12 @@ func overviewTestDays() []Date {
 			out = append(out, first, first.AddDays(14), first.AddMonths(1).AddDays(-1))
 		}
 	}
-	return out
+	return append(out, "2021-12-31", "2022-01-01", "2022-01-02") // the demo's 17th term ends, the 18th begins
 }
 
-func TestDistrictVacancies(t *testing.T) {
+// TestDeputyRoll: 概览's 代表 card read once says what DeputyRollCounts (itself checked against the deputy list's
+// filter, TestDeputyRollCounts) and the full district register (DistrictRolls, 缺额 where Vacant > 0) say.
+func TestDeputyRoll(t *testing.T) {
 	db, _ := demoDB(t, DemoTownship, 1, time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local))
 	ctx := context.Background()
 	// want is the 缺额 of the full register: DistrictRolls with Vacant above 0.
@@ -44,13 +46,20 @@ func TestDistrictVacancies(t *testing.T) {
 	}
 	check := func(t *testing.T, days []Date) (vacant int) {
 		for _, day := range days {
-			got, err := db.DistrictVacancies(ctx, day)
+			got, err := db.DeputyRoll(ctx, day)
 			if err != nil {
 				t.Fatal(err)
 			}
 			w := want(day)
-			if !reflect.DeepEqual(got, w) {
-				t.Errorf("%s: DistrictVacancies %v, DistrictRolls %v", day, got, w)
+			if !reflect.DeepEqual(got.Vacancies, w) {
+				t.Errorf("%s: DeputyRoll's vacancies %v, DistrictRolls %v", day, got.Vacancies, w)
+			}
+			total, byLevel, err := db.DeputyRollCounts(ctx, day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != total || !reflect.DeepEqual(got.ByLevel, byLevel) {
+				t.Errorf("%s: DeputyRoll %d %v, DeputyRollCounts %d %v", day, got.Total, got.ByLevel, total, byLevel)
 			}
 			vacant += len(w)
 		}
@@ -183,5 +192,74 @@ func TestContactsBehind(t *testing.T) {
 	}
 	if behind == 0 {
 		t.Error("nobody behind on any of the demo's days; the test needs some")
+	}
+}
+
+// TestOverviewReadsNewTerm: once a newer term of a level has begun, the seats of the older term are no longer
+// held (seatTermLasts, read beforehand as a list of ended terms by the reads of 概览); the new reads must count
+// them out as the full reads do.
+func TestOverviewReadsNewTerm(t *testing.T) {
+	db, _ := demoDB(t, DemoTownship, 1, time.Date(2026, 11, 20, 12, 0, 0, 0, time.Local))
+	ctx := context.Background()
+	if _, err := db.SQL().Exec(`INSERT INTO terms (level, number, start_date, created_at, updated_at)
+		SELECT level, number + 1, '2026-07-01', 'x', 'x' FROM terms WHERE level = ? ORDER BY number DESC LIMIT 1`, LevelTown); err != nil {
+		t.Fatal(err)
+	}
+	var totals []int
+	for _, day := range []Date{"2026-06-30", "2026-07-01", "2026-11-20"} {
+		roll, err := db.DeputyRoll(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, total, err := db.Deputies(ctx, DeputyFilter{OnRoll: day, Limit: CountOnly})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if roll.Total != total {
+			t.Errorf("%s: DeputyRoll counts %d on the roll, the deputy list %d", day, roll.Total, total)
+		}
+		for _, l := range DeputyLevels {
+			_, n, err := db.Deputies(ctx, DeputyFilter{OnRoll: day, Level: l, Limit: CountOnly})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if roll.ByLevel[l] != n {
+				t.Errorf("%s %s: DeputyRoll %d, the deputy list %d", day, l, roll.ByLevel[l], n)
+			}
+		}
+		rolls, err := db.DistrictRolls(ctx, "", 0, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var vacant []DistrictVacancy
+		for _, r := range rolls {
+			if r.Vacant() > 0 {
+				vacant = append(vacant, DistrictVacancy{Level: r.Level, Number: r.Number, Vacant: r.Vacant()})
+			}
+		}
+		if !reflect.DeepEqual(roll.Vacancies, vacant) {
+			t.Errorf("%s: DeputyRoll's vacancies %d districts, DistrictRolls %d", day, len(roll.Vacancies), len(vacant))
+		}
+		full, err := db.ContactStatuses(ctx, day, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		short, err := db.ContactsBehind(ctx, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(short) != len(full) {
+			t.Errorf("%s: ContactsBehind %d deputies, ContactStatuses %d", day, len(short), len(full))
+		}
+		for i := range min(len(short), len(full)) {
+			if short[i].DeputyID != full[i].DeputyID || short[i].Visits != full[i].Visits {
+				t.Errorf("%s: deputy %d: ContactsBehind %+v, ContactStatuses %+v", day, i, short[i], full[i])
+				break
+			}
+		}
+		totals = append(totals, roll.Total)
+	}
+	if totals[0] == 0 || totals[1] >= totals[0] {
+		t.Errorf("deputies on the roll the day before the new term and its first day: %v; the old term's seats should end", totals)
 	}
 }

@@ -7,14 +7,9 @@ import (
 	"rendadesk/store"
 )
 
-// vacantDistricts is the 概览's line of 选区 with a seat nobody holds today: 「缺额：第3选区 1名、县级第2选区 1名」,
-// or "" when every seat of the register is held.
-func (t *overviewTab) vacantDistricts(today store.Date) string {
-	vacant, err := t.d.db.DistrictVacancies(t.d.ctx, today)
-	if err != nil {
-		logError("概览: 读取选区", err)
-		return ""
-	}
+// vacantDistricts is the 概览's line of 选区 with a seat nobody holds today (store.DeputyRoll's Vacancies):
+// 「缺额：第3选区 1名、县级第2选区 1名」, or "" when every seat of the register is held.
+func vacantDistricts(vacant []store.DistrictVacancy) string {
 	var parts []string
 	for _, r := range vacant {
 		name := store.DistrictName(r.Number)
