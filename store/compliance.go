@@ -123,6 +123,13 @@ func (db *DB) Compliance(ctx context.Context, year int, asOf Date) (out []Compli
 }
 
 func (tx *Tx) compliance(year int, asOf Date) ([]ComplianceRow, error) {
+	return tx.complianceUnits(year, asOf, false)
+}
+
+// complianceUnits is compliance; holding keeps only the periods that hold asOf (Reminders), whose records are
+// then read from the earliest of those periods on: the year's earlier periods were most of 概览's refresh.
+// The rows' year totals (Required, Done, Missed, Open) then count those periods only.
+func (tx *Tx) complianceUnits(year int, asOf Date, holding bool) ([]ComplianceRow, error) {
 	rules, err := tx.workRules(0)
 	if err != nil {
 		return nil, err
@@ -138,6 +145,9 @@ func (tx *Tx) compliance(year int, asOf Date) ([]ComplianceRow, error) {
 		}
 		row := ComplianceRow{Rule: r}
 		for _, p := range rulePeriods(r, year) {
+			if holding && (p.From > asOf || p.To < asOf) {
+				continue
+			}
 			if r.PerGroup {
 				for _, g := range groups {
 					u := p
@@ -305,7 +315,14 @@ type Reminder struct {
 // Reminders lists, for every enabled rule, the periods holding today (each group's, for a group rule) that
 // still fall short, and the work plan's items of this month or quarter not done yet, the nearest due first.
 func (db *DB) Reminders(ctx context.Context, today Date) ([]Reminder, error) {
-	rows, err := db.Compliance(ctx, today.Year(), today)
+	if today.Year() < 1900 || today.Year() > 2200 {
+		return nil, fieldErr("年度", "(%d)不是合理的年份", today.Year())
+	}
+	var rows []ComplianceRow
+	err := db.view(ctx, func(tx *Tx) (err error) {
+		rows, err = tx.complianceUnits(today.Year(), today, true)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -436,16 +436,78 @@ func (tx *Tx) contactStatuses(day Date, behindOnly bool) ([]ContactStatus, error
 	if err != nil {
 		return nil, err
 	}
-	// By group (those without one last), then name (bytes, as SQLite's BINARY collation), then id.
-	slices.SortFunc(rows, func(a, b row) int {
-		return cmp.Or(boolCmp(a.noGroup, b.noGroup), strings.Compare(a.GroupName, b.GroupName),
-			strings.Compare(a.Name, b.Name), cmp.Compare(a.DeputyID, b.DeputyID))
-	})
+	slices.SortFunc(rows, func(a, b row) int { return contactOrder(a.noGroup, b.noGroup, a.ContactStatus, b.ContactStatus) })
 	out := make([]ContactStatus, len(rows))
 	for i, r := range rows {
 		out[i] = r.ContactStatus
 	}
 	return out, nil
+}
+
+// contactOrder orders the deputies by group (those without one last), then name (bytes, as SQLite's BINARY
+// collation), then id.
+func contactOrder(aNoGroup, bNoGroup bool, a, b ContactStatus) int {
+	return cmp.Or(boolCmp(aNoGroup, bNoGroup), strings.Compare(a.GroupName, b.GroupName),
+		strings.Compare(a.Name, b.Name), cmp.Compare(a.DeputyID, b.DeputyID))
+}
+
+// ContactShort is a deputy on the roll who made fewer visits to voters in the year than were due: a line of
+// 概览's 联系选民不足 list.
+type ContactShort struct {
+	DeputyID  int64
+	Name      string
+	GroupName string
+	Visits    int // visits in the year up to the day
+	Due       int // visits due by the day (VoterSettings.VisitsDue)
+}
+
+// ContactsBehind returns the deputies ContactStatuses(ctx, day, true) returns, in its order, without the
+// households and the voters met, which 概览 does not show: the visits are counted on the (deputy, date) index
+// alone, and the households not read (half of 概览's 联系选民 read on the stress data).
+func (db *DB) ContactsBehind(ctx context.Context, day Date) (out []ContactShort, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		vs, err := tx.voterSettings()
+		if err != nil {
+			return err
+		}
+		due := vs.VisitsDue(day)
+		if due <= 0 {
+			return nil // nobody is behind a norm of nothing
+		}
+		held, err := tx.seatHeldOn("?1", day)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			ContactStatus
+			noGroup bool
+		}
+		var rows []row
+		err = collect(tx, `SELECT d.id, d.name, coalesce(g.name, ''), g.id IS NULL,
+				(SELECT count(*) FROM voter_visits WHERE deputy_id = d.id AND date BETWEEN ?2 AND ?1)
+			FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
+			WHERE EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND `+held+`)`,
+			[]any{day, YearPeriod(day.Year()).From}, func(sc scanner) error {
+				r := row{ContactStatus: ContactStatus{Due: due}}
+				if err := sc.Scan(&r.DeputyID, &r.Name, &r.GroupName, &r.noGroup, &r.Visits); err != nil {
+					return err
+				}
+				if r.Behind() {
+					rows = append(rows, r)
+				}
+				return nil
+			})
+		if err != nil {
+			return err
+		}
+		slices.SortFunc(rows, func(a, b row) int { return contactOrder(a.noGroup, b.noGroup, a.ContactStatus, b.ContactStatus) })
+		out = make([]ContactShort, len(rows))
+		for i, r := range rows {
+			out[i] = ContactShort{DeputyID: r.DeputyID, Name: r.Name, GroupName: r.GroupName, Visits: r.Visits, Due: r.Due}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // boolCmp orders false before true.

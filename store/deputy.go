@@ -309,30 +309,85 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 }
 
 // DeputyRollCounts returns how many deputies are on the roll of day (as DeputyFilter.OnRoll counts them) and
-// how many of each level (DeputyFilter.OnRoll with Level): one pass for 概览, instead of a count per level.
+// how many of each level (DeputyFilter.OnRoll with Level): one pass, instead of a count per level.
 func (db *DB) DeputyRollCounts(ctx context.Context, day Date) (total int, byLevel map[string]int, err error) {
-	byLevel = map[string]int{}
 	err = db.view(ctx, func(tx *Tx) error {
-		held := ` FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id, (SELECT ?1 AS day) x WHERE ` + seatHeld("x.day", "x.day")
-		return collect(tx, `SELECT l.level, count(DISTINCT d.id)`+held+` GROUP BY l.level
-			UNION ALL SELECT NULL, count(DISTINCT d.id)`+held, []any{day}, func(sc scanner) error {
-			var level sql.NullString
-			var n int
-			if err := sc.Scan(&level, &n); err != nil {
-				return err
-			}
-			if !level.Valid {
-				total = n
-			} else {
-				byLevel[level.String] = n
-			}
-			return nil
-		})
+		held, err := tx.heldSeats(day)
+		total, byLevel = rollCounts(held)
+		return err
 	})
 	if err != nil {
 		return 0, nil, fmt.Errorf("统计在任代表: %w", err)
 	}
 	return total, byLevel, nil
+}
+
+// DeputyRoll is 概览's 代表 card on a day: DeputyRollCounts and DistrictVacancies from one read of the seats held.
+type DeputyRoll struct {
+	Total     int
+	ByLevel   map[string]int
+	Vacancies []DistrictVacancy
+}
+
+// DeputyRoll returns the deputies on the roll of day, by level, and the districts with a vacant seat that day,
+// as DeputyRollCounts and DistrictVacancies do, reading the seats held once (each read of them was a tenth of
+// 概览's refresh on the stress data).
+func (db *DB) DeputyRoll(ctx context.Context, day Date) (r DeputyRoll, err error) {
+	err = db.view(ctx, func(tx *Tx) error {
+		held, err := tx.heldSeats(day)
+		if err != nil {
+			return err
+		}
+		r.Total, r.ByLevel = rollCounts(held)
+		r.Vacancies, err = tx.districtVacancies(held)
+		return err
+	})
+	if err != nil {
+		return DeputyRoll{}, fmt.Errorf("统计在任代表: %w", err)
+	}
+	return r, nil
+}
+
+// heldSeat is a seat held on a day: whose, of which level, in which district (0: none recorded).
+type heldSeat struct {
+	deputyID   int64
+	level      string
+	districtID int64
+}
+
+// heldSeats reads the seats held on day (seatHeld), in no particular order.
+func (tx *Tx) heldSeats(day Date) (out []heldSeat, err error) {
+	held, err := tx.seatHeldOn("?1", day)
+	if err != nil {
+		return nil, err
+	}
+	err = collect(tx, `SELECT l.deputy_id, l.level, coalesce(l.district_id, 0)
+		FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id WHERE `+held,
+		[]any{day}, func(sc scanner) error {
+			var h heldSeat
+			err := sc.Scan(&h.deputyID, &h.level, &h.districtID)
+			out = append(out, h)
+			return err
+		})
+	return out, err
+}
+
+// rollCounts counts the deputies holding the seats (each once) and those holding a seat of each level.
+func rollCounts(held []heldSeat) (total int, byLevel map[string]int) {
+	byLevel = map[string]int{}
+	all := map[int64]bool{}
+	of := map[string]map[int64]bool{}
+	for _, h := range held {
+		all[h.deputyID] = true
+		if of[h.level] == nil {
+			of[h.level] = map[int64]bool{}
+		}
+		of[h.level][h.deputyID] = true
+	}
+	for l, ids := range of {
+		byLevel[l] = len(ids)
+	}
+	return len(all), byLevel
 }
 
 // SaveDeputy creates (ID 0) or updates a deputy with levels, tags, roles and stations, in one transaction.

@@ -154,6 +154,36 @@ func (db *DB) DistrictRolls(ctx context.Context, level string, termID int64, day
 	return out, nil
 }
 
+// DistrictVacancy is a district with a seat nobody holds on a day: a part of 概览's 缺额 line (DeputyRoll).
+type DistrictVacancy struct {
+	Level  string
+	Number int
+	Vacant int // the district's 应选代表名额 less the seats held on the day (above 0)
+}
+
+// districtVacancies are the districts with fewer of the held seats than their 应选代表名额, as DistrictRolls(ctx,
+// "", 0, day) counts them (Vacant above 0) and orders them, without reading every seat and its deputy's name.
+func (tx *Tx) districtVacancies(held []heldSeat) (out []DistrictVacancy, err error) {
+	n := map[int64]int{}
+	for _, h := range held {
+		if h.districtID != 0 {
+			n[h.districtID]++
+		}
+	}
+	err = collect(tx, `SELECT id, level, number, seats FROM districts ORDER BY level != '镇级', level, number`, nil, func(sc scanner) error {
+		var id int64
+		var v DistrictVacancy
+		if err := sc.Scan(&id, &v.Level, &v.Number, &v.Vacant); err != nil {
+			return err
+		}
+		if v.Vacant -= n[id]; v.Vacant > 0 {
+			out = append(out, v)
+		}
+		return nil
+	})
+	return out, err
+}
+
 // SaveDistrict creates (ID 0) or updates a district.
 func (db *DB) SaveDistrict(ctx context.Context, d *District) error {
 	if err := d.Validate(); err != nil {

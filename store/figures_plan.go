@@ -134,7 +134,14 @@ func (db *DB) PlanStatus(ctx context.Context, year int, asOf Date) (out PlanFigu
 // from a work rule is left to the rule: its own reminder says the same, and a rule switched off in 设置 is one
 // the clerk no longer wants to be reminded of (an item whose rule was deleted reminds like any other).
 func (tx *Tx) planReminders(today Date) ([]Reminder, error) {
-	items, err := tx.planItems(today.Year(), 0)
+	// Only this month's and this quarter's items not made from a rule can be open today: read just those
+	// (the year's whole plan, with its links, took a tenth of 概览's refresh on the stress data).
+	w := &where{}
+	w.add("p.year = ?", today.Year())
+	w.add("coalesce(p.rule_id, 0) = 0")
+	month := int(today.Time().Month())
+	w.add("(p.month = ? OR p.quarter = ?)", month, (month-1)/3+1)
+	items, err := tx.planItemsWhere(w)
 	if err != nil {
 		return nil, err
 	}

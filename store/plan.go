@@ -222,6 +222,11 @@ func (tx *Tx) planItems(year int, id int64) (out []PlanItem, err error) {
 	if id != 0 {
 		w.add("p.id = ?", id)
 	}
+	return tx.planItemsWhere(w)
+}
+
+// planItemsWhere reads the items matching w, in their order.
+func (tx *Tx) planItemsWhere(w *where) (out []PlanItem, err error) {
 	err = collect(tx, `SELECT `+planItemColumns+planItemJoins+` WHERE `+w.sql()+` ORDER BY p.sort, p.id`, w.args, func(sc scanner) error {
 		var p PlanItem
 		err := sc.Scan(&p.ID, &p.Year, &p.Kind, &p.Title, &p.Month, &p.Quarter, &p.Owner, &p.Notes, &p.RuleID, &p.GroupID, &p.Sort,

@@ -320,10 +320,11 @@ func overviewCount[T any](list func() ([]T, int, error)) int {
 func (t *overviewTab) deputyFigures(s store.Settings) string {
 	db, ctx := t.d.db, t.d.ctx
 	today := store.DateOf(db.Now())
-	total, byLevel, err := db.DeputyRollCounts(ctx, today)
+	roll, err := db.DeputyRoll(ctx, today)
 	if err != nil {
 		logError("概览: 统计", err)
 	}
+	total, byLevel := roll.Total, roll.ByLevel
 	var parts []string
 	for _, l := range store.DeputyLevels {
 		if n := byLevel[l]; n > 0 {
@@ -334,7 +335,7 @@ func (t *overviewTab) deputyFigures(s store.Settings) string {
 	if total == 0 {
 		text = "暂无在任代表"
 	}
-	if v := t.vacantDistricts(today); v != "" { // issue 16: a 选区 with a vacant seat
+	if v := vacantDistricts(roll.Vacancies); v != "" { // issue 16: a 选区 with a vacant seat
 		text += "\n" + v
 	}
 	return text

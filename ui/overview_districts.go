@@ -7,23 +7,16 @@ import (
 	"rendadesk/store"
 )
 
-// vacantDistricts is the 概览's line of 选区 with a seat nobody holds today: 「缺额：第3选区 1名、县级第2选区 1名」,
-// or "" when every seat of the register is held.
-func (t *overviewTab) vacantDistricts(today store.Date) string {
-	rolls, err := t.d.db.DistrictRolls(t.d.ctx, "", 0, today)
-	if err != nil {
-		logError("概览: 读取选区", err)
-		return ""
-	}
+// vacantDistricts is the 概览's line of 选区 with a seat nobody holds today (store.DeputyRoll's Vacancies):
+// 「缺额：第3选区 1名、县级第2选区 1名」, or "" when every seat of the register is held.
+func vacantDistricts(vacant []store.DistrictVacancy) string {
 	var parts []string
-	for _, r := range rolls {
-		if n := r.Vacant(); n > 0 {
-			name := store.DistrictName(r.Number)
-			if r.Level != store.LevelTown {
-				name = r.Level + name
-			}
-			parts = append(parts, fmt.Sprintf("%s %d名", name, n))
+	for _, r := range vacant {
+		name := store.DistrictName(r.Number)
+		if r.Level != store.LevelTown {
+			name = r.Level + name
 		}
+		parts = append(parts, fmt.Sprintf("%s %d名", name, r.Vacant))
 	}
 	if len(parts) == 0 {
 		return ""

@@ -138,3 +138,31 @@ func TestOverviewFigures(t *testing.T) {
 		t.Fatalf("figures not refreshed: %q", ov.figures.items.Text)
 	}
 }
+
+// TestOverviewContactBehind: 概览's 联系选民不足 page lists the deputies behind on visits, as the deputy's own
+// 联系选民 section counts them (store.ContactStatuses), each with group and the visits made and due.
+func TestOverviewContactBehind(t *testing.T) {
+	d := testDesk(t, testDB(t, true))
+	ov := d.overview
+	ov.refresh()
+	want, err := d.db.ContactStatuses(d.ctx, testToday, true)
+	if err != nil || len(want) == 0 {
+		t.Fatalf("the demo has no deputy behind on visits (%v)", err)
+	}
+	if head := fmt.Sprintf("联系选民次数不足：%d 名代表（到今天应有 %d 次）", len(want), want[0].Due); ov.contact.behindHead.Text != head {
+		t.Errorf("heading %q, want %q", ov.contact.behindHead.Text, head)
+	}
+	if tab := ov.attention.Items[5].Text; tab != fmt.Sprintf("联系选民不足 (%d)", len(want)) {
+		t.Errorf("tab %q for %d deputies", tab, len(want))
+	}
+	if len(ov.contact.behind) != len(want) {
+		t.Fatalf("%d lines for %d deputies", len(ov.contact.behind), len(want))
+	}
+	for i, s := range want {
+		line := ov.contact.behindList.CreateItem()
+		ov.contact.behindList.UpdateItem(i, line)
+		if got, w := line.(*tipLabel).Text, strings.Join([]string{s.Name, s.GroupName, fmt.Sprintf("今年联系选民%d次，应有%d次", s.Visits, s.Due)}, "　"); got != w {
+			t.Fatalf("line %d %q, want %q", i, got, w)
+		}
+	}
+}

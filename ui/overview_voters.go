@@ -17,7 +17,7 @@ type overviewVoters struct {
 	petitions     []store.Petition
 	petitionsHead *widget.Label
 	petitionsList *widget.List
-	behind        []store.ContactStatus
+	behind        []store.ContactShort
 	behindHead    *widget.Label
 	behindList    *widget.List
 }
@@ -97,7 +97,7 @@ func (v *overviewVoters) refresh(d *desk, today store.Date, items []*container.T
 		v.petitionsHead.SetText(fmt.Sprintf("信访逾期未办结：%d 件；批转件逾期未报告结果：%d 件", nOver, nReport))
 	}
 	v.petitionsList.Refresh()
-	v.behind, err = d.db.ContactStatuses(d.ctx, today, true)
+	v.behind, err = d.db.ContactsBehind(d.ctx, today)
 	logError("概览: 读取代表联系选民", err)
 	if len(v.behind) == 0 {
 		v.behindHead.SetText("联系选民不足：无")
