@@ -224,7 +224,7 @@ func (a *awardsDialog) showSuggestion() {
 	a.hint.Add(container.NewVBox(top, widget.NewLabel("正在计算……")))
 	a.gen++
 	gen, year, list := a.gen, a.current, a.list // reload replaces a.list, never changes it in place
-	go func() {
+	rankingOffUI(func() {
 		var rows []string
 		var open func(int)
 		var head string
@@ -277,8 +277,14 @@ func (a *awardsDialog) showSuggestion() {
 			a.hint.Refresh()
 			a.shown.Store(int64(gen))
 		})
-	}()
+	})
 }
+
+// rankingOffUI runs the count behind the awards dialog's 推荐参考 off the UI goroutine; the count gives the
+// window its rows through fyne.Do. The tests run it in place: Fyne's test driver runs fyne.Do's function on
+// the calling goroutine, so a count finishing while the test taps the dialog changed its widgets from two
+// goroutines at once (「concurrent map writes」 in a label's text cache).
+var rankingOffUI = func(count func()) { go count() }
 
 // scoreBrief is a score's lines in short: 「出席4次×2、领衔2件×5」.
 func scoreBrief(s store.DutyScore) string {
