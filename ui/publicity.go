@@ -389,14 +389,14 @@ func (d *desk) trainingTable(year int) document {
 // reportPublicity is the 报表 tab's 宣传信息 part: the window's pieces by level against the quotas, each a link to
 // the pieces of that level, and the 《人大通讯》 issued.
 type reportPublicity struct {
-	head *widget.Label
-	box  *fyne.Container
+	reportPart
 }
 
 // newPublicityBox builds the part, empty until figures are shown.
 func (t *reportTab) newPublicityBox() fyne.CanvasObject {
-	t.publicity = &reportPublicity{head: reportHint(""), box: container.NewVBox()}
-	return container.NewVBox(container.NewBorder(nil, nil, boldLabel("宣传信息"), nil, t.publicity.head), t.publicity.box)
+	part, content := newReportPart("宣传信息", nil)
+	t.publicity = &reportPublicity{part}
+	return content
 }
 
 // showPublicity fills the part with the figures' publicity.

@@ -17,14 +17,14 @@ import (
 
 // reportAwards is the part on screen: rebuilt for the figures shown, since the awards are the clerk's.
 type reportAwards struct {
-	head *widget.Label
-	box  *fyne.Container
+	reportPart
 }
 
 // newAwardsBox builds the part, empty until figures are shown.
 func (t *reportTab) newAwardsBox() fyne.CanvasObject {
-	t.awards = &reportAwards{head: reportHint(""), box: container.NewVBox()}
-	return container.NewVBox(container.NewBorder(nil, nil, boldLabel("评先评优"), nil, t.awards.head), t.awards.box)
+	part, content := newReportPart("评先评优", nil)
+	t.awards = &reportAwards{part}
+	return content
 }
 
 // showAwards fills the part with the figures' selection.

@@ -18,14 +18,14 @@ import (
 
 // reportRules is the part on screen: rebuilt for the figures shown, since the rules are the clerk's.
 type reportRules struct {
-	head *widget.Label
-	box  *fyne.Container
+	reportPart
 }
 
 // newRulesBox builds the part, empty until figures are shown.
 func (t *reportTab) newRulesBox() fyne.CanvasObject {
-	t.rules = &reportRules{head: reportHint(""), box: container.NewVBox()}
-	return container.NewVBox(container.NewBorder(nil, nil, boldLabel("工作规则执行情况"), nil, t.rules.head), t.rules.box)
+	part, content := newReportPart("工作规则执行情况", nil)
+	t.rules = &reportRules{part}
+	return content
 }
 
 // showRules fills the part with the figures' compliance rows.

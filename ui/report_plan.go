@@ -25,8 +25,7 @@ import (
 
 // reportPlan is the part on screen.
 type reportPlan struct {
-	head *widget.Label
-	box  *fyne.Container
+	reportPart
 	year int // the plan's year shown (the year of the figures' last day)
 
 	// The dialogs last opened, for tests.
@@ -39,7 +38,7 @@ var planStatuses = []string{store.PlanDone, store.PlanMissed, store.PlanOpen, st
 
 // newPlanBox builds the part, empty until figures are shown.
 func (t *reportTab) newPlanBox() fyne.CanvasObject {
-	t.plan = &reportPlan{head: reportHint(""), box: container.NewVBox()}
+	t.plan = &reportPlan{}
 	edit := widget.NewButtonWithIcon("编辑年度计划…", theme.DocumentCreateIcon(), func() {
 		year := t.plan.year
 		if year == 0 {
@@ -47,8 +46,9 @@ func (t *reportTab) newPlanBox() fyne.CanvasObject {
 		}
 		t.openPlan(year, t.refresh)
 	})
-	head := container.NewBorder(nil, nil, boldLabel("年度工作计划执行情况"), edit, t.plan.head)
-	return container.NewVBox(head, t.plan.box)
+	part, content := newReportPart("年度工作计划执行情况", edit)
+	t.plan.reportPart = part
+	return content
 }
 
 // showPlan fills the part with the figures' plan.

@@ -142,14 +142,14 @@ func trainingLine(r store.DeputyRecord) string {
 
 // reportTraining is the 报表 tab's 培训学习 part: a line of figures, each a link to its 明细.
 type reportTraining struct {
-	head *widget.Label
-	box  *fyne.Container
+	reportPart
 }
 
 // newTrainingBox builds the part, empty until figures are shown.
 func (t *reportTab) newTrainingBox() fyne.CanvasObject {
-	t.training = &reportTraining{head: reportHint(""), box: container.NewVBox()}
-	return container.NewVBox(container.NewBorder(nil, nil, boldLabel("培训学习"), nil, t.training.head), t.training.box)
+	part, content := newReportPart("培训学习", nil)
+	t.training = &reportTraining{part}
+	return content
 }
 
 // showTraining fills the part with the figures' training.
