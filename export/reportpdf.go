@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -151,15 +152,38 @@ func reportTable(d *document, t rtable, precision int) {
 	if t.pdfCols != nil {
 		t = t.only(t.pdfCols)
 	}
-	parts := splitColumns(d, t, precision)
+	lay := layoutTable(d, t, precision)
+	if lay.fits || len(t.headers) < 2 {
+		drawTable(d, t, lay)
+		return
+	}
+	parts := splitColumns(d, t, lay.widths)
 	for k, part := range parts {
 		if k > 0 {
 			d.moveDown(6)
 			d.ensure(3 * (lineHeight(minPrintPt) + 2*cellPadY))
 			d.paragraph(fmt.Sprintf("%s(续，第%d部分，共%d部分)", t.title(), k+1, len(parts)), paraStyle{size: 10.5, bold: true, after: 1})
 		}
-		drawTable(d, part, precision)
+		drawTable(d, part, layoutTable(d, part, precision))
 	}
+}
+
+// tableLayout is a table measured for the page (columnWidths): its cells as they print, which columns hold
+// only numbers, the type size and the column widths, and whether the least widths fit the page at all (when
+// not, widths are the least ones, unscaled).
+type tableLayout struct {
+	rows    [][]string
+	numeric []bool
+	size    float64
+	widths  []float64
+	fits    bool
+}
+
+// layoutTable measures t once for both deciding whether it is printed in parts and drawing it.
+func layoutTable(d *document, t rtable, precision int) tableLayout {
+	rows, numeric := tableTexts(t, precision)
+	size, widths, fits := columnWidths(d, t.headers, fitRows(t, rows))
+	return tableLayout{rows: rows, numeric: numeric, size: size, widths: widths, fits: fits}
 }
 
 // tableTexts renders a table's cells as they print, and which columns hold only numbers.
@@ -196,14 +220,9 @@ func fitRows(t rtable, rows [][]string) [][]string {
 	return fit
 }
 
-// splitColumns returns the table itself when it fits the page at minPrintPt, else its parts: each the key
+// splitColumns divides a table whose least widths do not fit the page at minPrintPt into parts: each the key
 // columns (rtable.keyCols) and as many of the others, in order, as fit beside them.
-func splitColumns(d *document, t rtable, precision int) []rtable {
-	rows, _ := tableTexts(t, precision)
-	_, least, fits := columnWidths(d, t.headers, fitRows(t, rows))
-	if fits || len(t.headers) < 2 {
-		return []rtable{t}
-	}
+func splitColumns(d *document, t rtable, least []float64) []rtable {
 	key := min(max(t.keyCols, 1), len(t.headers)-1)
 	keyW := sum(least[:key])
 	var parts []rtable
@@ -230,10 +249,17 @@ func splitColumns(d *document, t rtable, precision int) []rtable {
 	return parts
 }
 
-// drawTable draws one table that fits the page: the header repeated on every page, 合计 rows in bold.
-func drawTable(d *document, t rtable, precision int) {
-	rows, numeric := tableTexts(t, precision)
-	size, widths := fitColumns(d, t.headers, fitRows(t, rows))
+// drawTable draws one table that fits the page, measured by layoutTable: the header repeated on every page,
+// 合计 rows in bold.
+func drawTable(d *document, t rtable, lay tableLayout) {
+	rows, numeric, size, widths := lay.rows, lay.numeric, lay.size, lay.widths
+	if !lay.fits { // the least widths, scaled to the page
+		widths = slices.Clone(widths)
+		total := sum(widths)
+		for i := range widths {
+			widths[i] *= d.width / total
+		}
+	}
 	// Text columns that are wide are set flush left; short text, counts and rates are centred.
 	align := make([]string, len(t.headers))
 	for i := range align {
@@ -270,26 +296,13 @@ func drawTable(d *document, t rtable, precision int) {
 	}
 }
 
-// fitColumns chooses the type size and the column widths of a table: each column as wide as its widest
-// line (a header may wrap onto up to three lines; a long text column is capped and wraps), at the largest
-// of reportSizes that fits the page width; what is left over is shared out in proportion. At the smallest
-// size the columns wider than their least width give way; a table whose least widths do not fit even so
-// (splitColumns prints such a table in parts) is squeezed to the page.
-func fitColumns(d *document, headers []string, rows [][]string) (float64, []float64) {
-	size, widths, fits := columnWidths(d, headers, rows)
-	if !fits { // the least widths, scaled to the page
-		total := sum(widths)
-		for i := range widths {
-			widths[i] *= d.width / total
-		}
-	}
-	return size, widths
-}
-
 // columnWidths measures a table: the size it prints at and its column widths (natural widths stretched to
 // the page when they fit at a size of reportSizes; else, at the smallest size, the widths that fit the page
 // with the wide columns wrapping), and whether the least widths fit at all (when not, the widths returned
-// are the least ones, unscaled, which splitColumns divides into parts).
+// are the least ones, unscaled, which splitColumns divides into parts and drawTable scales to the page).
+// Each column is as wide as its widest line (a header may wrap onto up to three lines; a long text column
+// is capped and wraps), at the largest of reportSizes that fits the page width; what is left over is shared
+// out in proportion. At the smallest size the columns wider than their least width give way.
 func columnWidths(d *document, headers []string, rows [][]string) (float64, []float64, bool) {
 	const textCap = 62.0 // mm: wider text wraps
 	n := len(headers)
@@ -303,14 +316,8 @@ func columnWidths(d *document, headers []string, rows [][]string) (float64, []fl
 			if r[i] == "" {
 				continue
 			}
-			for _, l := range strings.Split(clean(r[i]), "\n") {
-				maxLine[i] = max(maxLine[i], d.pdf.GetStringWidth(l))
-				for _, tok := range tokenize(l) {
-					if !tok.space && len(tok.text) > 3 {
-						maxWord[i] = max(maxWord[i], d.pdf.GetStringWidth(tok.text))
-					}
-				}
-			}
+			line, word := measureCell(d.pdf.GetStringWidth, clean(r[i]))
+			maxLine[i], maxWord[i] = max(maxLine[i], line), max(maxWord[i], word)
 		}
 	}
 	var size float64
@@ -569,4 +576,36 @@ func drawBars(d *document, t rtable, c rchart, precision int) {
 		}
 		d.pdf.SetXY(d.left, y+rowH)
 	}
+}
+
+// measureCell is the width of a cell's widest line and of its widest word (a run of Latin letters, digits
+// and ASCII punctuation longer than three bytes: a date, a number, which must not break; the runs tokenize
+// keeps whole), found without splitting the text: a yearly report measures hundreds of thousands of cells.
+func measureCell(measure func(string) float64, s string) (line, word float64) {
+	for len(s) > 0 {
+		l := s
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			l, s = s[:i], s[i+1:]
+		} else {
+			s = ""
+		}
+		line = max(line, measure(l))
+		start := -1 // of the current run
+		for i, r := range l {
+			if isWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 && i-start > 3 {
+				word = max(word, measure(l[start:i]))
+			}
+			start = -1
+		}
+		if start >= 0 && len(l)-start > 3 {
+			word = max(word, measure(l[start:]))
+		}
+	}
+	return line, word
 }

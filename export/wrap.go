@@ -122,6 +122,18 @@ const widthSlack = 1e-9 // float rounding when a line is exactly full
 
 // wrapParagraph appends the lines of one paragraph (no "\n") to lines.
 func wrapParagraph(lines []string, measure func(string) float64, para string, width float64) []string {
+	// Most paragraphs (a table cell: a name, a date, a count) fit on one line: measured whole, with none of
+	// the tokens below. The tokens' widths add up to the whole's, so the wrapping below would give the same
+	// single line; the comparison is against width itself, not limit, so that the sum's rounding (far below
+	// widthSlack) cannot decide differently.
+	if measure(para) <= width {
+		return append(lines, para)
+	}
+	return wrapTokens(lines, measure, para, width)
+}
+
+// wrapTokens is wrapParagraph placing the paragraph token by token.
+func wrapTokens(lines []string, measure func(string) float64, para string, width float64) []string {
 	limit := width + widthSlack
 	var cur []token // the line being filled
 	curW := 0.0     // its width, counting the spaces at its end

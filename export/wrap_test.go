@@ -205,6 +205,8 @@ func FuzzWrap(f *testing.F) {
 	f.Add(reply300, 40.0)
 	f.Add("一二三（四五六", 4.0)
 	f.Add("a\r\nb\t𠮷\xff\u200b", 1.0)
+	f.Add("编号2024号，邮箱ab@c.cn\nabcd", 12.0)
+	f.Add("第2024号", 5.0)
 	measure := fontMeasure(f, 11)
 	f.Fuzz(func(t *testing.T, text string, width float64) {
 		lines := wrapText(unitMeasure, text, width)
@@ -227,6 +229,27 @@ func FuzzWrap(f *testing.F) {
 		}
 		lines = wrapText(measure, c, mm)
 		checkWrap(t, measure, c, mm, lines)
+		// The widths columnWidths sizes a column by: those of the lines and of the tokens kept whole.
+		var line, word float64
+		for _, l := range strings.Split(c, "\n") {
+			line = max(line, measure(l))
+			for _, tok := range tokenize(l) {
+				if !tok.space && len(tok.text) > 3 {
+					word = max(word, measure(tok.text))
+				}
+			}
+		}
+		if gotLine, gotWord := measureCell(measure, c); gotLine != line || gotWord != word {
+			t.Fatalf("measureCell(%q) = %v, %v; its lines and tokens measure %v, %v", c, gotLine, gotWord, line, word)
+		}
+		// A paragraph that fits is taken whole without its tokens: the same lines as placing them.
+		for _, para := range strings.Split(c, "\n") {
+			for _, w := range []float64{mm, measure(para), measure(para) * 0.95} {
+				if got, want := wrapParagraph(nil, measure, para, w), wrapTokens(nil, measure, para, w); !reflect.DeepEqual(got, want) {
+					t.Fatalf("wrapParagraph(%q, %v) = %q, placing its tokens gives %q", para, w, got, want)
+				}
+			}
+		}
 	})
 }
 
