@@ -23,7 +23,7 @@ func TestAssessmentPack(t *testing.T) {
 	}
 	rep.Settings = st
 	path := filepath.Join(t.TempDir(), "考评材料.pdf")
-	if err := AssessmentPack(path, Report{rep}, "2025-01-10"); err != nil {
+	if err := AssessmentPack(path, Report{ReportData: rep}, "2025-01-10"); err != nil {
 		t.Fatal(err)
 	}
 	checkPDF(t, path)

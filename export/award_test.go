@@ -45,7 +45,7 @@ func TestWorkbookAwards(t *testing.T) {
 	// As of 19 December the presidium had not decided: the rows say 推荐中.
 	f, err := db.YearFigures(ctx, 2024, "2024-12-19")
 	must(err)
-	tb := Report{store.ReportData{Figures: f}}.t19()
+	tb := Report{ReportData: store.ReportData{Figures: f}}.t19()
 	if len(tb.rows) != 2 || tb.rows[0].cells[5] != "推荐中" || tb.rows[0].cells[6] != "" {
 		t.Fatalf("before the decision: %+v", tb.rows)
 	}

@@ -315,7 +315,7 @@ func DeputyTable(path string, st store.Settings, recs []store.DeputyRecord, year
 		{"联名\n建议", 0, "C"}, {"领衔建议\n已解决", 0, "C"}, {"进站接待\n次数", 0, "C"}, {"接待选民\n人次", 0, "C"},
 		{"述职评议结果", 0, "C"}, {"联系选民\n次数", 0, "C"}, {"联系选民\n达标", 0, "C"}}
 	// The rows and the 合计 are the yearly report's T10, so the two print the same numbers.
-	t := Report{store.ReportData{Settings: st, Records: recs}}.t10()
+	t := Report{ReportData: store.ReportData{Settings: st, Records: recs}}.t10()
 	var rows [][]string
 	for _, r := range t.rows {
 		line := make([]string, len(cols))

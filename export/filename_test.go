@@ -54,7 +54,7 @@ func TestFileName(t *testing.T) {
 // An office name of any length still gives report files that can be written, their year and kind kept.
 func TestReportFilesOfALongOfficeName(t *testing.T) {
 	office := strings.Repeat("某某省某某市某某县某某镇人民代表大会主席团", 15)
-	r := Report{store.ReportData{Settings: store.Settings{OfficeName: office, Precision: 1}, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31"}}}
+	r := Report{ReportData: store.ReportData{Settings: store.Settings{OfficeName: office, Precision: 1}, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31"}}}
 	dir := t.TempDir()
 	for _, f := range ReportFormats {
 		name := ReportFileName(r, f)

@@ -14,6 +14,7 @@ import (
 // table whose list is absent is left out.
 type Report struct {
 	store.ReportData
+	built []rtable // the tables built once for every file written of them (WriteReport); nil: built when asked
 }
 
 // made is the 制表日期.
@@ -230,6 +231,9 @@ func TableName(code string) string {
 // tables builds every table of the report, numbered, in print order. Each is there whatever the data (a table
 // without rows says so), so that a table keeps its number from one year to the next.
 func (r Report) tables() []rtable {
+	if r.built != nil {
+		return r.built
+	}
 	out := make([]rtable, len(reportTables))
 	for i, code := range reportTables {
 		out[i] = r.build(code).withRows()

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"rendadesk/store"
@@ -96,6 +97,10 @@ func (w Report) t7() rtable {
 		}
 	} else {
 		placed := map[int64]bool{}
+		at := make(map[int64]int, len(w.Deputies)) // a deputy's place in the roster
+		for i, d := range w.Deputies {
+			at[d.ID] = i
+		}
 		for _, g := range groups {
 			head := fmt.Sprintf("%s：应选%d名，在任%d名", g.Label(), g.District.Seats, g.Row.Deputies)
 			if g.District.ID == 0 {
@@ -104,19 +109,21 @@ func (w Report) t7() rtable {
 				head += fmt.Sprintf("，缺额%d名", v)
 			}
 			rows = append(rows, trow{cells: []any{head}, span: true})
-			in := map[int64]bool{}
-			for _, id := range g.DeputyIDs {
-				in[id] = true
-			}
 			label := ""
 			if g.District.ID != 0 {
 				label = store.DistrictName(g.District.Number)
 			}
-			for _, d := range w.Deputies { // the roster's own order within the group
-				if in[d.ID] && !placed[d.ID] {
-					placed[d.ID] = true
-					add(d, label)
+			var in []int // the group's deputies by their place in the roster: its own order within the group
+			for _, id := range g.DeputyIDs {
+				if i, ok := at[id]; ok && !placed[id] {
+					in = append(in, i)
 				}
+			}
+			slices.Sort(in)
+			for _, i := range slices.Compact(in) {
+				d := w.Deputies[i]
+				placed[d.ID] = true
+				add(d, label)
 			}
 		}
 		var rest []store.Deputy

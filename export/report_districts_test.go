@@ -63,7 +63,7 @@ func loadReport(t *testing.T, db *store.DB, from, to store.Date) Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Report{rep}
+	return Report{ReportData: rep}
 }
 
 // T6 and T7 by 选区: the deputies counted in the 选区 whose seat they held on the report's last day, each 选区

@@ -52,7 +52,7 @@ func TestReportContactTables(t *testing.T) {
 	}
 	c := data.Figures.Contact
 	var t16, t17 *rtable
-	tabs := Report{data}.tables()
+	tabs := Report{ReportData: data}.tables()
 	for i := range tabs {
 		switch tabs[i].code {
 		case "T16":
@@ -94,7 +94,7 @@ func TestReportContactTables(t *testing.T) {
 
 // A period without petitions, receptions or duty days still has T16 and T17, each with its 「本期没有…」 line.
 func TestReportContactTablesEmpty(t *testing.T) {
-	tabs := Report{store.ReportData{Figures: rtFigures(), Settings: rtSettings()}}.tables()
+	tabs := Report{ReportData: store.ReportData{Figures: rtFigures(), Settings: rtSettings()}}.tables()
 	for _, code := range []string{"T16", "T17"} {
 		i := TableNumber(code) - 1
 		if i < 0 || tabs[i].code != code {

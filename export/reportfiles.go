@@ -36,6 +36,17 @@ func ReportFileName(r Report, format string) string {
 // complete, written aside and renamed into place.
 func WriteReport(r Report, dir string, formats []string, progress func(done int, name string)) ([]string, error) {
 	paths := make([][]string, len(formats))
+	tabled := 0
+	for _, fm := range formats {
+		if fm != "txt" {
+			tabled++
+		}
+	}
+	if tabled > 1 {
+		// The workbook, the PDF and the CSV files print the same tables: built once, read by each (none
+		// changes them).
+		r.built = r.tables()
+	}
 	var mu sync.Mutex
 	done := 0
 	fns := make([]func() error, len(formats))

@@ -30,7 +30,7 @@ func TestReportFileName(t *testing.T) {
 		{"AcrossYears", "2025-07-01", "2026-06-30", "2026-06-30", "青山镇人大主席团2025年7月1日至2026年6月30日工作统计"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			r := Report{store.ReportData{Settings: store.Settings{OfficeName: "青山镇人大主席团"},
+			r := Report{ReportData: store.ReportData{Settings: store.Settings{OfficeName: "青山镇人大主席团"},
 				Figures: store.Figures{From: c.from, To: c.to, AsOf: c.asOf}}}
 			txt := strings.Replace(c.want, "工作统计", "工作报告文字稿", 1)
 			for format, want := range map[string]string{"xlsx": c.want + ".xlsx", "pdf": c.want + ".pdf", "txt": txt + ".txt"} {

@@ -47,7 +47,7 @@ func yearReport(t *testing.T, db *store.DB, st store.Settings, year int) Report 
 		t.Fatal(err)
 	}
 	rep.Settings, rep.Made = st, time.Date(2025, 1, 6, 9, 0, 0, 0, time.Local)
-	return Report{rep}
+	return Report{ReportData: rep}
 }
 
 var pageFooter = regexp.MustCompile(`第 (\d+) 页 共 (\d+) 页`)
@@ -128,7 +128,7 @@ func TestReportPDFEmptyYear(t *testing.T) {
 // A 1 000-row ledger runs over many pages, each starting with the header row; no row is lost.
 func TestReportPDFLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
-	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
+	r := Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
 		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Period: store.PeriodRecess,
 			Kind: store.KindSuggestion, Received: "2024-03-01", Title: fmt.Sprintf("关于第%d条道路硬化和路灯安装的建议", i),
@@ -171,7 +171,7 @@ func TestReportPDFLongLedger(t *testing.T) {
 // The same 1 000-row ledger in the workbook: every row a row, and rows 1–3 repeated on every printed page.
 func TestWorkbookLongLedger(t *testing.T) {
 	st := store.Settings{OfficeName: "青山镇人大主席团", Township: "青山镇", TownWord: "镇", BodyWord: "主席团", Precision: 1}
-	r := Report{store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
+	r := Report{ReportData: store.ReportData{Settings: st, Figures: store.Figures{From: "2024-01-01", To: "2024-12-31", AsOf: "2024-12-31", Precision: 1}}}
 	for i := 1; i <= 1000; i++ {
 		r.Ledger = append(r.Ledger, store.LedgerItem{Suggestion: store.Suggestion{Number: fmt.Sprintf("2024-%04d", i), Title: "=SUM(A1:A9)"}})
 	}
@@ -252,7 +252,7 @@ func TestReportPDFNothingBelowMinimum(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "r.pdf")
-	if err := ReportPDF(path, Report{rep}); err != nil {
+	if err := ReportPDF(path, Report{ReportData: rep}); err != nil {
 		t.Fatal(err)
 	}
 	sizes := pdfFontSizes(t, path)

@@ -132,7 +132,7 @@ func demoWorkbook(t *testing.T) (*excelize.File, string, store.ReportData) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "demo.xlsx")
-	if err := WorkbookYear(file, Report{rep}); err != nil {
+	if err := WorkbookYear(file, Report{ReportData: rep}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(file)

@@ -96,7 +96,7 @@ func writeYear(t *testing.T, db *store.DB, st store.Settings, year int, precisio
 	}
 	rep.Settings, rep.Figures.Precision = st, precision
 	path := filepath.Join(t.TempDir(), WorkbookName(st, year))
-	if err := WorkbookYear(path, Report{rep}); err != nil {
+	if err := WorkbookYear(path, Report{ReportData: rep}); err != nil {
 		t.Fatal(err)
 	}
 	x, err := excelize.OpenFile(path)
