@@ -285,6 +285,46 @@ func (d *document) font(bold bool, size float64) {
 // font (5.7 MB: see assets), and office printers render stroked text as well as a bold face.
 const boldStroke = 0.035
 
+// glyphWidths are the printing font's advance widths as fpdf measures them (its Cw table, in thousandths of
+// the type size; fpdf's GetStringSymbolWidth), read once, so that text can be measured off the drawing
+// goroutine (fpdf's measuring reads the document's current font and size). beyond is the width fpdf gives a
+// character past its table (after clean there is none).
+var glyphWidths struct {
+	once   sync.Once
+	w      []int
+	beyond int
+}
+
+// measureAt is the width of a string at size pt in the printing font, in mm: fpdf's GetStringWidth at that size,
+// to the last bit (TestMeasureAtAsFpdf), but safe on any goroutine.
+func (d *document) measureAt(size float64) func(string) float64 {
+	glyphWidths.once.Do(func() {
+		p := d.pdf
+		if p.GetFontFamily() != fontFamily { // every document has drawn its page header by now: never so
+			bold := d.bold
+			d.font(false, bodySize)
+			d.bold = bold
+		}
+		w := make([]int, 0x10000)
+		for r := range w {
+			w[r] = p.GetStringSymbolWidth(string(rune(r)))
+		}
+		glyphWidths.w, glyphWidths.beyond = w, p.GetStringSymbolWidth("\U00010001") // fpdf indexes past its table at U+10000 itself
+	})
+	unit := size / d.pdf.GetConversionRatio() // the size in mm, as fpdf's SetFontSize works it out
+	return func(s string) float64 {
+		w := 0
+		for _, r := range s {
+			if int(r) < len(glyphWidths.w) {
+				w += glyphWidths.w[r]
+			} else {
+				w += glyphWidths.beyond
+			}
+		}
+		return float64(w) * unit / 1000
+	}
+}
+
 // wrap cleans text and wraps it to width in the current font.
 func (d *document) wrap(text string, width float64) []string {
 	return wrapText(d.pdf.GetStringWidth, clean(text), width)
@@ -425,8 +465,10 @@ func (d *document) row(cells []cell, size float64, split bool) {
 	lh := lineHeight(size)
 	n := 0
 	for i := range cells {
-		d.font(cells[i].bold, size)
-		cells[i].lines = d.wrap(cells[i].text, cells[i].w-2*cellPadX)
+		if cells[i].lines == nil { // not wrapped ahead (a report table's rows and header: drawTable)
+			d.font(cells[i].bold, size)
+			cells[i].lines = d.wrap(cells[i].text, cells[i].w-2*cellPadX)
+		}
 		n = max(n, len(cells[i].lines))
 	}
 	height := func(lines int) float64 { return 2*cellPadY + float64(lines)*lh }

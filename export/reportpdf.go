@@ -268,17 +268,18 @@ func drawTable(d *document, t rtable, lay tableLayout) {
 			align[i] = "L"
 		}
 	}
-	header := func() {
-		cells := make([]cell, len(t.headers))
-		for i, h := range t.headers {
-			cells[i] = cell{w: widths[i], text: h, align: "C", bold: true, shade: true}
-		}
-		d.row(cells, size, false)
+	measure := d.measureAt(size)
+	head := make([]cell, len(t.headers)) // wrapped once, drawn again at the top of every page
+	for i, h := range t.headers {
+		head[i] = cell{w: widths[i], text: h, align: "C", bold: true, shade: true}
+		head[i].lines = wrapText(measure, clean(h), widths[i]-2*cellPadX)
 	}
+	header := func() { d.row(head, size, false) }
 	d.ensure(2 * (lineHeight(size) + 2*cellPadY))
 	header()
 	d.onPageBreak = header
 	defer func() { d.onPageBreak = nil }()
+	all := make([][]cell, len(rows))
 	for r, row := range rows {
 		cells := make([]cell, len(row))
 		for i, v := range row {
@@ -292,7 +293,53 @@ func drawTable(d *document, t rtable, lay tableLayout) {
 			// A summary line (「合计 12 次：视察3次…」, 「本期没有…」) spans the whole table.
 			cells = []cell{{w: sum(widths), text: row[0], align: "L", bold: t.rows[r].total}}
 		}
-		d.row(cells, size, false)
+		all[r] = cells
+	}
+	wrapped := wrapAhead(all, measure)
+	for r := range all {
+		wrapped.wait(r)
+		d.row(all[r], size, false)
+	}
+}
+
+// rowsWrapped are a table's rows whose cells' lines are being wrapped on a goroutine of its own, ahead of the
+// drawing: fpdf's drawing is one goroutine's work, the wrapping (a tenth of a long table's time) the other
+// core's. Row r may be drawn once wait(r) returns; the rows handed over are not touched again by the wrapper.
+type rowsWrapped struct {
+	progress <-chan int // how many rows are wrapped, sent every wrapBatch rows and at the end
+	ready    int
+}
+
+const wrapBatch = 64
+
+// wrapAhead starts wrapping every cell of rows (cell.lines) with measure, the type size's measure.
+func wrapAhead(rows [][]cell, measure func(string) float64) *rowsWrapped {
+	progress := make(chan int, len(rows)/wrapBatch+1)
+	go func() {
+		defer close(progress)
+		defer func() { _ = recover() }() // a wrapping that fails here fails again in row, on the drawing goroutine: reported there
+		for r := range rows {
+			for i := range rows[r] {
+				c := &rows[r][i]
+				c.lines = wrapText(measure, clean(c.text), c.w-2*cellPadX)
+			}
+			if (r+1)%wrapBatch == 0 || r+1 == len(rows) {
+				progress <- r + 1
+			}
+		}
+	}()
+	return &rowsWrapped{progress: progress}
+}
+
+// wait returns when row r is wrapped, or when the wrapper has stopped (row wraps what it left).
+func (w *rowsWrapped) wait(r int) {
+	for r >= w.ready {
+		n, ok := <-w.progress
+		if !ok {
+			w.ready = math.MaxInt
+			return
+		}
+		w.ready = n
 	}
 }
 

@@ -3,6 +3,8 @@ package export
 import (
 	"math"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -284,5 +286,56 @@ func TestWrapLongInputs(t *testing.T) {
 		{"a" + strings.Repeat("\u0301", 300000) + "。", 0.7},
 	} {
 		checkWrap(t, unitMeasure, c.text, c.width, wrapText(unitMeasure, c.text, c.width))
+	}
+}
+
+// TestMeasureAtAsFpdf checks the measure the report tables are wrapped with off the drawing goroutine against
+// fpdf's own, to the last bit: every character the font has, text with characters it lacks, an invalid byte.
+func TestMeasureAtAsFpdf(t *testing.T) {
+	d := newDocument("某镇人大主席团", "测试", false)
+	var all strings.Builder
+	for r := rune(0); r < 0x10000; r++ {
+		if r < 0xD800 || r > 0xDFFF {
+			all.WriteRune(r)
+		}
+	}
+	texts := []string{"", "人大代表建议办理情况2025年", "a\xffb", "𠮷野家", all.String(), reply300}
+	for _, size := range append(slices.Clone(reportSizes), bodySize, titleSize, 1) {
+		measure := d.measureAt(size)
+		d.font(false, size)
+		for _, s := range texts {
+			if got, want := measure(s), d.pdf.GetStringWidth(s); got != want {
+				t.Errorf("at %v pt measureAt(%.20q) = %v, fpdf measures %v", size, s, got, want)
+			}
+		}
+		for r := rune(0x20); r < 0x10000; r += 7 {
+			if got, want := measure(string(r)), d.pdf.GetStringWidth(string(r)); got != want {
+				t.Fatalf("at %v pt %U measures %v, fpdf %v", size, r, got, want)
+			}
+		}
+	}
+}
+
+// TestWrapAheadAsRow checks that a table's cells wrapped ahead of the drawing (wrapAhead) are wrapped as row
+// wraps them, over several batches, each row ready when wait returns (run with -race too).
+func TestWrapAheadAsRow(t *testing.T) {
+	d := newDocument("某镇人大主席团", "测试", false)
+	text := []rune(reply300)
+	var rows [][]cell
+	for r := 0; r < 3*wrapBatch+5; r++ {
+		rows = append(rows, []cell{
+			{w: 18 + float64(r%7), text: strings.Repeat("代表", r%4) + strconv.Itoa(r)},
+			{w: 45, text: string(text[:r*5%len(text)])},
+		})
+	}
+	wrapped := wrapAhead(rows, d.measureAt(10))
+	for r := range rows {
+		wrapped.wait(r)
+		for _, c := range rows[r] {
+			d.font(false, 10)
+			if want := d.wrap(c.text, c.w-2*cellPadX); !reflect.DeepEqual(c.lines, want) {
+				t.Fatalf("row %d: wrapped ahead %q, row wraps %q", r, c.lines, want)
+			}
+		}
 	}
 }
