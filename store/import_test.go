@@ -482,3 +482,43 @@ func TestImportSkipErrors(t *testing.T) {
 		t.Errorf("%d history entries added, want 3", n-history)
 	}
 }
+
+// PlanImportTaking plans a sheet as PlanImport does, the messages and numbers the same, and leaves each row of
+// the sheet its line and cells only: what the workbook of the rows left out repeats.
+func TestImportPlanTakingKeepsCells(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.item(t, "关于修缮村道的建议", "2024-03-01")
+	rows := func() []ImportRow {
+		out := []ImportRow{
+			suggestionRow(3, "2024-001", "关于增设路灯的建议", "2024-04-01"),
+			suggestionRow(4, "", "关于整治河道的建议", "2024-04-02"),
+			suggestionRow(5, "", "关于修缮村道的建议", "2024-03-01"),
+		}
+		for i := range out {
+			out[i].Cells = []string{out[i].Suggestion.Number, out[i].Suggestion.Title, "王建国"}
+		}
+		return out
+	}
+	want := plan(t, f.db, ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: rows()})
+	sheet := ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: rows()}
+	got, err := f.db.PlanImportTaking(ctx, &sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ImportChoice{Duplicates: ImportUpdate}
+	if g, w := strings.Join(messages(got, c), "\n"), strings.Join(messages(want, c), "\n"); g != w || !strings.Contains(g, "「2024-001」已被另一件建议") {
+		t.Fatalf("problems:\n%s\nwant:\n%s", g, w)
+	}
+	if got.Counts(c) != want.Counts(c) || got.Rows[2].ExistingID == 0 || got.Rows[1].Suggestion.Title != "关于整治河道的建议" {
+		t.Fatalf("counts %+v, want %+v; rows %+v", got.Counts(c), want.Counts(c), got.Rows)
+	}
+	for i, r := range sheet.Rows {
+		if r.Suggestion != nil || r.Given != nil || r.Names != nil || r.Line != 3+i || strings.Join(r.Cells, "|") != strings.Join(rows()[i].Cells, "|") {
+			t.Fatalf("row %d of the sheet after planning: %+v", i, r)
+		}
+	}
+	if rs := got.ErrorRows(c); len(rs) != 1 || rs[0].Line != 3 {
+		t.Fatalf("rows left out %+v", rs)
+	}
+}

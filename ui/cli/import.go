@@ -87,7 +87,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	defer done()
-	plan, err := db.PlanImport(ctx, sheet)
+	plan, err := db.PlanImportTaking(ctx, &sheet) // the sheet's rows keep their cells only, for WriteSkippedRows
 	if err != nil {
 		return err
 	}
