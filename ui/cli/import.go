@@ -215,10 +215,12 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// importMemoryLimit is the soft limit on the Go heap while a file is imported. The rows read, checked and
-// planned stay alive together (≈100-150 MB at 50 000 rows), and the collector's default pacing lets the heap
-// grow to twice that between collections: 407 MB of RSS for 50 000 suggestions. Under this limit it collects
-// sooner: 243 MB, for about 5% more CPU (measured with GNU time on the township demo).
+// importMemoryLimit is the soft limit on the Go heap while a file is imported. The rows read stay alive until
+// they are planned (≈110 MB at 50 000 suggestion rows), and the collector's default pacing lets the heap grow
+// to twice that between collections: 276-364 MB of RSS for 50 000 suggestions without it, 234-241 MB with it,
+// for the same CPU (GNU time on the township demo). It used to bind through the whole write, when the sheet's
+// records lived beside the plan's (160 MB live, a collection every few MB: a third of the CPU and most of the
+// spread between runs); with store.BeginImport the write holds ≈90 MB and the limit is rarely reached.
 const importMemoryLimit = 200 << 20
 
 // limitMemory sets a soft memory limit for the process, unless one was set (GOMEMLIMIT), and returns what
