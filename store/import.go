@@ -17,6 +17,8 @@ import (
 // history included, or nothing at all. The clerk may choose to leave out the rows with errors
 // (ImportChoice.SkipErrors): the others are written, still in one transaction, and ErrorRows says which rows
 // were left out and why, for export to write them to a workbook beside the file, to be corrected and imported.
+// The command line, whose choice is made before the check, does both in one pass (BeginImport): the rows are
+// checked by writing them in a transaction that stays open until it commits or is rolled back.
 
 // ImportKind is what an import file holds.
 type ImportKind string
