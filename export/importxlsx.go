@@ -96,6 +96,7 @@ func ReadImport(r io.Reader, name string, kind store.ImportKind) (sheet store.Im
 		if len(rows) == 0 {
 			continue
 		}
+		internCells(rows)
 		empty = false
 		x.sheet = sh
 		out, err := parseImport(kind, name, sh, rows, x)
@@ -110,6 +111,22 @@ func ReadImport(r io.Reader, name string, kind store.ImportKind) (sheet store.Im
 		return store.ImportSheet{}, store.Errorf(store.EINVALID, "文件「%s」是空的，没有任何内容", name)
 	}
 	return store.ImportSheet{}, firstErr
+}
+
+// internCells makes equal cells share one string. excelize gives every cell a string of its own, also for the
+// shared strings a column repeats (a category, a unit, 镇级, the same day); the rows' cells and records keep
+// them through the whole import: at 50 000 suggestion rows about 10 MB less for the collector to hold and scan.
+func internCells(rows [][]string) {
+	seen := map[string]string{}
+	for _, row := range rows {
+		for i, v := range row {
+			if s, ok := seen[v]; ok {
+				row[i] = s
+			} else {
+				seen[v] = v
+			}
+		}
+	}
 }
 
 // sniffWorkbook tells a clerk what a file is when it is not an .xlsx workbook.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -16,6 +17,8 @@ import (
 // history included, or nothing at all. The clerk may choose to leave out the rows with errors
 // (ImportChoice.SkipErrors): the others are written, still in one transaction, and ErrorRows says which rows
 // were left out and why, for export to write them to a workbook beside the file, to be corrected and imported.
+// The command line, whose choice is made before the check, does both in one pass (BeginImport): the rows are
+// checked by writing them in a transaction that stays open until it commits or is rolled back.
 
 // ImportKind is what an import file holds.
 type ImportKind string
@@ -352,13 +355,34 @@ func (p *ImportPlan) ErrorRows(c ImportChoice) []ImportErrorRow {
 // PlanImport resolves a sheet against the database and returns the preview. It writes nothing: the trial
 // run that checks what only a save can check (numbers, assignment deadlines) is rolled back.
 func (db *DB) PlanImport(ctx context.Context, sheet ImportSheet) (*ImportPlan, error) {
+	plan, err := db.planRows(ctx, sheet, false)
+	if err != nil {
+		return nil, err
+	}
+	t, err := db.beginTrial(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	defer t.end()
+	t.tx.noSearchIndex = true
+	// Duplicates are tried as updates, whatever the clerk will choose in the preview.
+	if err := t.try(ctx, plan, func(r *PlanRow) bool { return len(r.Errors) == 0 }); err != nil {
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	return plan, nil
+}
+
+// planRows resolves every row of a sheet against the database (names, dictionaries, duplicates, Validate).
+// With take, each row of the sheet keeps only its Line and Cells once planned (see BeginImport).
+func (db *DB) planRows(ctx context.Context, sheet ImportSheet, take bool) (*ImportPlan, error) {
 	if !sheet.Kind.Valid() {
 		return nil, Errorf(EINVALID, "未知的导入类型「%s」", sheet.Kind)
 	}
 	if sheet.Kind == ImportEvalTargets && sheet.CampaignID == 0 {
 		return nil, Errorf(EINVALID, "导入评议对象时要指定评议活动")
 	}
-	plan := &ImportPlan{Kind: sheet.Kind, File: sheet.File, Sheet: sheet.Sheet, Notes: slices.Clone(sheet.Notes)}
+	plan := &ImportPlan{Kind: sheet.Kind, File: sheet.File, Sheet: sheet.Sheet, Notes: slices.Clone(sheet.Notes),
+		Rows: make([]PlanRow, 0, len(sheet.Rows))}
 	if len(sheet.Ignored) > 0 {
 		plan.Notes = append(plan.Notes, "以下栏目不能导入，已忽略："+strings.Join(sheet.Ignored, "、"))
 	}
@@ -380,49 +404,76 @@ func (db *DB) PlanImport(ctx context.Context, sheet ImportSheet) (*ImportPlan, e
 				return fmt.Errorf("第%d行: %w", sheet.Rows[i].Line, err)
 			}
 			plan.Rows = append(plan.Rows, r)
+			if take {
+				in := &sheet.Rows[i]
+				*in = ImportRow{Line: in.Line, Cells: in.Cells}
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("检查导入文件: %w", err)
 	}
-	if err := db.trialImport(ctx, plan); err != nil {
-		return nil, fmt.Errorf("检查导入文件: %w", err)
-	}
 	return plan, nil
 }
 
-// trialImport writes every row that has no error yet (duplicates as updates) inside a transaction that is
-// always rolled back, each row under a savepoint, and records what each save refused.
-func (db *DB) trialImport(ctx context.Context, plan *ImportPlan) error {
-	// Each row's savepoint copies the pages it changes into the sub-journal, a temporary file once past
-	// 64 KiB: kept in memory instead (emptied at every RELEASE, so it holds one row's pages) it saves a sixth
-	// of the check. SQLite decides where the sub-journal goes when the transaction begins, so the setting is
-	// made on the connection first, and put back before the connection returns to the pool.
+// trial is a write transaction on a connection of its own in which an import's rows are tried.
+type trial struct {
+	conn *sql.Conn
+	tx   *Tx
+}
+
+// beginTrial begins the transaction rows are tried in. Each row's savepoint copies the pages it changes into
+// the sub-journal, a temporary file once past 64 KiB: kept in memory instead (emptied at every RELEASE, so it
+// holds one row's pages) it saves a sixth of the check. SQLite decides where the sub-journal goes when the
+// transaction begins, so the setting is made on the connection first, and put back by end before the
+// connection returns to the pool.
+func (db *DB) beginTrial(ctx context.Context) (*trial, error) {
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("开始事务: %w", err)
+		return nil, fmt.Errorf("开始事务: %w", err)
 	}
-	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
-		return err
+		conn.Close()
+		return nil, err
 	}
-	defer conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`)
 	t, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("开始事务: %w", err)
+		conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`)
+		conn.Close()
+		return nil, fmt.Errorf("开始事务: %w", err)
 	}
 	tx := &Tx{Tx: t, db: db, now: db.Now()}
-	defer tx.Rollback()
 	tx.cacheStatements()
-	tx.noSearchIndex = true
+	return &trial{conn: conn, tx: tx}, nil
+}
+
+// end rolls back what was not committed and gives the connection back; it may be called again.
+func (t *trial) end() {
+	if t.conn == nil {
+		return
+	}
+	t.tx.Rollback()
+	t.conn.ExecContext(context.Background(), `PRAGMA temp_store = DEFAULT`)
+	t.conn.Close()
+	t.conn = nil
+}
+
+// try writes the rows of the plan that include selects, in file order, each under a savepoint, and records
+// what each save refused as an error of its row, whose changes (and queued search rows) are rolled back.
+func (t *trial) try(ctx context.Context, plan *ImportPlan, include func(r *PlanRow) bool) error {
+	tx := t.tx
 	for i := range plan.Rows {
 		r := &plan.Rows[i]
-		if len(r.Errors) > 0 {
+		if !include(r) {
 			continue
 		}
 		if _, err := tx.Exec(`SAVEPOINT import_row`); err != nil {
 			return err
+		}
+		queued := 0
+		if tx.searchQueue != nil {
+			queued = len(*tx.searchQueue)
 		}
 		if err := tx.importRow(r); err != nil {
 			if ErrorCode(err) == "" && ctx.Err() != nil {
@@ -432,12 +483,94 @@ func (db *DB) trialImport(ctx context.Context, plan *ImportPlan) error {
 			if _, err := tx.Exec(`ROLLBACK TO import_row`); err != nil {
 				return err
 			}
+			if tx.searchQueue != nil {
+				*tx.searchQueue = (*tx.searchQueue)[:queued]
+			}
 		}
 		if _, err := tx.Exec(`RELEASE import_row`); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// PendingImport is an import checked by writing it: BeginImport has planned the sheet and written, inside a
+// transaction still open, every row the clerk's choice writes, each save's refusal recorded as its row's
+// error. Plan is the preview, as PlanImport makes it under that choice. Commit makes the write final (after
+// a safety backup, which other connections can take meanwhile: they read the database as it was before);
+// Rollback, or an error, leaves the database as it was.
+type PendingImport struct {
+	Plan   *ImportPlan
+	choice ImportChoice
+	trial  *trial
+}
+
+// BeginImport checks and writes an import in one pass, for the command line: PlanImport followed by
+// ApplyImport saves every row twice, the trial run and the write, two thirds of an import of 50 000 rows.
+// Rows the choice skips are not tried (duplicates the clerk skips are skipped whatever is wrong with them).
+// Each row of the sheet keeps only its Line and Cells once planned (what export.WriteSkippedRows needs):
+// the plan has copied its record, and the sheet's records kept alive beside it, some 60 MB at 50 000 rows,
+// made the collector scan them on every cycle of the write.
+func (db *DB) BeginImport(ctx context.Context, sheet *ImportSheet, choice ImportChoice) (*PendingImport, error) {
+	plan, err := db.planRows(ctx, *sheet, true)
+	if err != nil {
+		return nil, err
+	}
+	t, err := db.beginTrial(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	t.tx.deferSearch()
+	status := make(map[*PlanRow]ImportStatus, len(plan.Rows))
+	for i := range plan.Rows {
+		status[&plan.Rows[i]] = plan.Status(i, choice)
+	}
+	if err := t.try(ctx, plan, func(r *PlanRow) bool { return status[r] == ImportNew || status[r] == ImportUpdate }); err != nil {
+		t.end()
+		return nil, fmt.Errorf("检查导入文件: %w", err)
+	}
+	return &PendingImport{Plan: plan, choice: choice, trial: t}, nil
+}
+
+// Rollback abandons the import: nothing it wrote stays. It does nothing after Commit.
+func (p *PendingImport) Rollback() { p.trial.end() }
+
+// Commit makes the import final: the search rows of the items written, the history entry of the import,
+// then the commit. Like ApplyImport it refuses a plan with errors unless the choice is SkipErrors, whose rows
+// with errors were never written (or rolled back to their savepoint).
+func (p *PendingImport) Commit(ctx context.Context) (ImportResult, error) {
+	defer p.trial.end()
+	if p.trial.conn == nil {
+		return ImportResult{}, Errorf(EINVALID, "导入已结束")
+	}
+	n := p.Plan.Counts(p.choice)
+	if n.Error > 0 && !p.choice.SkipErrors {
+		return ImportResult{}, Errorf(EINVALID, "有%d行错误，未导入任何%s；请改正文件后重新导入", n.Error, p.Plan.Kind.Label())
+	}
+	if err := ctx.Err(); err != nil {
+		return ImportResult{}, err
+	}
+	res := ImportResult{Created: n.New, Updated: n.Update, Skipped: n.Skip, Failed: n.Error}
+	tx := p.trial.tx
+	if err := tx.flushSearch(); err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.logImport(p.Plan, res); err != nil {
+		return ImportResult{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return ImportResult{}, fmt.Errorf("保存: %w", err)
+	}
+	return res, nil
+}
+
+// logImport writes the history entry of an import as a whole.
+func (tx *Tx) logImport(plan *ImportPlan, res ImportResult) error {
+	summary := fmt.Sprintf("文件: %s\n新增 %d、更新 %d、跳过 %d", plan.File, res.Created, res.Updated, res.Skipped)
+	if res.Failed > 0 {
+		summary += fmt.Sprintf("、有错误未导入 %d", res.Failed)
+	}
+	return tx.logHistory("database", 0, ActionCreate, "导入"+plan.Kind.Label(), summary)
 }
 
 // ApplyImport writes the plan under the clerk's choice in one transaction: new rows are created and
@@ -486,14 +619,10 @@ func (db *DB) ApplyImport(ctx context.Context, plan *ImportPlan, choice ImportCh
 				choice.Progress(done, total)
 			}
 		}
-		summary := fmt.Sprintf("文件: %s\n新增 %d、更新 %d、跳过 %d", plan.File, res.Created, res.Updated, res.Skipped)
-		if res.Failed > 0 {
-			summary += fmt.Sprintf("、有错误未导入 %d", res.Failed)
-		}
 		if err := tx.flushSearch(); err != nil {
 			return err
 		}
-		return tx.logHistory("database", 0, ActionCreate, "导入"+plan.Kind.Label(), summary)
+		return tx.logImport(plan, res)
 	})
 	if err != nil {
 		return ImportResult{}, err

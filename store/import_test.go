@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -480,5 +481,90 @@ func TestImportSkipErrors(t *testing.T) {
 	}
 	if n := countRows(t, f.db, "history"); n != history+3 { // two deputies and the import
 		t.Errorf("%d history entries added, want 3", n-history)
+	}
+}
+
+// BeginImport checks an import by writing it, in a transaction left open: the preview is PlanImport's (the
+// problems found by a save included), Rollback leaves nothing, a backup taken meanwhile holds the database as it
+// was, and Commit writes what ApplyImport would, leaving out the rows with errors under SkipErrors. Each row of
+// the sheet keeps only its line and cells, what the workbook of the rows left out repeats.
+func TestImportBeginAndCommit(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.item(t, "关于修缮村道的建议", "2024-03-01")
+	rows := func() []ImportRow {
+		assigned := suggestionRow(4, "", "关于整治河道的建议", "2024-04-02")
+		assigned.Names["主办单位"] = []string{"镇城建办"}
+		assigned.Suggestion.Assigned = "2024-04-05"
+		assigned.Given["交办日期"] = true
+		early := suggestionRow(5, "", "关于先交办后收到的建议", "2024-03-01") // refused by the save, not the planner
+		early.Names["主办单位"] = []string{"镇城建办"}
+		early.Suggestion.Assigned = "2024-02-01"
+		early.Given["交办日期"] = true
+		out := []ImportRow{suggestionRow(3, "", "关于增设路灯的建议", "2024-04-01"), assigned, early,
+			suggestionRow(6, "", "关于修缮村道的建议", "2024-03-01")} // the item the database has
+		for i := range out {
+			out[i].Cells = []string{out[i].Suggestion.Title, "王建国"}
+		}
+		return out
+	}
+	choice := ImportChoice{Duplicates: ImportSkip}
+	want := plan(t, f.db, ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: rows()})
+	before, history := countRows(t, f.db, "suggestions"), countRows(t, f.db, "history")
+
+	sheet := ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: rows()}
+	p, err := f.db.BeginImport(ctx, &sheet, choice)
+	must(t, err)
+	got, w := strings.Join(messages(p.Plan, choice), "\n"), strings.Join(messages(want, choice), "\n")
+	if got != w || got != "第5行「交办日期」(2024年2月1日)不能早于收到日期(2024年3月1日)" || p.Plan.Counts(choice) != want.Counts(choice) {
+		t.Fatalf("problems:\n%s\nwant:\n%s\ncounts %+v, want %+v", got, w, p.Plan.Counts(choice), want.Counts(choice))
+	}
+	for i, r := range sheet.Rows {
+		if r.Suggestion != nil || r.Given != nil || r.Names != nil || r.Line != 3+i || strings.Join(r.Cells, "|") != strings.Join(rows()[i].Cells, "|") {
+			t.Fatalf("row %d of the sheet after planning: %+v", i, r)
+		}
+	}
+	if _, err := p.Commit(ctx); err == nil || !strings.Contains(err.Error(), "有1行错误，未导入任何建议") {
+		t.Fatalf("commit with an error and no SkipErrors: %v", err)
+	}
+	if countRows(t, f.db, "suggestions") != before || countRows(t, f.db, "history") != history {
+		t.Fatal("a refused import wrote")
+	}
+
+	choice.SkipErrors = true
+	sheet = ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: rows()}
+	p, err = f.db.BeginImport(ctx, &sheet, choice)
+	must(t, err)
+	defer p.Rollback()
+	backup := filepath.Join(t.TempDir(), "导入前.db")
+	must(t, f.db.Backup(ctx, backup))
+	old, err := Open(backup)
+	must(t, err)
+	if n := countRows(t, old, "suggestions"); n != before {
+		t.Fatalf("the backup taken during the import has %d items, want %d", n, before)
+	}
+	old.Close()
+	res, err := p.Commit(ctx)
+	must(t, err)
+	if res != (ImportResult{Created: 2, Skipped: 1, Failed: 1}) {
+		t.Fatalf("result %+v", res)
+	}
+	items, _, _ := f.db.Suggestions(ctx, SuggestionFilter{Sort: "number"})
+	var titles []string
+	for _, s := range items {
+		titles = append(titles, s.Number+" "+s.Title+" "+s.State)
+	}
+	if strings.Join(titles, "|") != "2024-001 关于修缮村道的建议 待交办|2024-002 关于增设路灯的建议 待交办|2024-003 关于整治河道的建议 办理中" {
+		t.Fatalf("items %v", titles)
+	}
+	for q, want := range map[string]int{"增设路灯": 1, "河道": 1, "先交办": 0} {
+		if _, n, err := f.db.Suggestions(ctx, SuggestionFilter{Query: q}); err != nil || n != want {
+			t.Errorf("search %q: %d items %v, want %d", q, n, err, want)
+		}
+	}
+	var summary string
+	must(t, f.db.SQL().QueryRow(`SELECT changes FROM history WHERE entity = 'database' ORDER BY id DESC LIMIT 1`).Scan(&summary))
+	if summary != "文件: 测试.xlsx\n新增 2、更新 0、跳过 1、有错误未导入 1" {
+		t.Fatalf("history %q", summary)
 	}
 }

@@ -72,11 +72,8 @@ func TestImportCommandWithErrorsWritesNothing(t *testing.T) {
 	if n := deputyCount(t, db); n != 0 {
 		t.Fatalf("%d deputies written", n)
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(db), "backups")); err == nil {
-		entries, _ := os.ReadDir(filepath.Join(filepath.Dir(db), "backups"))
-		if len(entries) > 0 {
-			t.Fatal("a backup was made for an import that wrote nothing")
-		}
+	if entries, _ := os.ReadDir(store.BackupDir(db)); len(entries) > 0 {
+		t.Fatalf("a backup was made for an import that wrote nothing: %v", entries)
 	}
 }
 
