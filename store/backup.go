@@ -68,6 +68,11 @@ func writeBackup(ctx context.Context, conn *sql.DB, out string) error {
 // path. It is a checked copy made by Backup, readable by the owner only; readers and writers may go on
 // meanwhile. Callers about to change many records (an import) stop when it fails.
 func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
+	return db.safetyBackup(ctx, reason, db.clearBackupFailure)
+}
+
+// safetyBackup is SafetyBackup, with cleared called once the backup is made (a failure on record is over).
+func (db *DB) safetyBackup(ctx context.Context, reason string, cleared func(context.Context)) (string, error) {
 	dir := BackupDir(db.path)
 	reason = cleanReason(reason)
 	now := db.Now()
@@ -75,7 +80,7 @@ func (db *DB) SafetyBackup(ctx context.Context, reason string) (string, error) {
 		out := filepath.Join(dir, backupName(backupBase(db.path), reason, now, n))
 		err := db.Backup(ctx, out)
 		if err == nil {
-			db.clearBackupFailure(ctx)
+			cleared(ctx)
 			return out, nil
 		}
 		if ErrorCode(err) != ECONFLICT || n >= 99 {
@@ -185,10 +190,7 @@ func (db *DB) noteBackupFailure(ctx context.Context, err error) {
 
 // clearBackupFailure forgets the last failure once a backup into the folder has succeeded.
 func (db *DB) clearBackupFailure(ctx context.Context) {
-	db.failureMu.Lock()
-	db.failure = nil
-	db.failureMu.Unlock()
-	if db.readOnly {
+	if db.forgetBackupFailure() {
 		return
 	}
 	var n int
@@ -201,4 +203,13 @@ func (db *DB) clearBackupFailure(ctx context.Context) {
 		_, err := tx.Exec(`DELETE FROM settings WHERE key = ?`, backupFailureKey)
 		return err
 	})
+}
+
+// forgetBackupFailure forgets the failure this process knows of, and reports whether the file's note of one
+// is out of reach (a read-only file).
+func (db *DB) forgetBackupFailure() (readOnly bool) {
+	db.failureMu.Lock()
+	db.failure = nil
+	db.failureMu.Unlock()
+	return db.readOnly
 }

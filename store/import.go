@@ -532,6 +532,18 @@ func (db *DB) BeginImport(ctx context.Context, sheet *ImportSheet, choice Import
 	return &PendingImport{Plan: plan, choice: choice, trial: t}, nil
 }
 
+// SafetyBackup is DB.SafetyBackup taken while the import is pending: the backup, made on another connection,
+// holds the database as it was before the import; a failed backup on record is cleared inside the import's
+// transaction (with it, once it commits), as a second writer would wait for the import (busy_timeout) and give up.
+func (p *PendingImport) SafetyBackup(ctx context.Context, reason string) (string, error) {
+	tx := p.trial.tx
+	return tx.db.safetyBackup(ctx, reason, func(context.Context) {
+		if !tx.db.forgetBackupFailure() {
+			tx.Exec(`DELETE FROM settings WHERE key = ?`, backupFailureKey)
+		}
+	})
+}
+
 // Rollback abandons the import: nothing it wrote stays. It does nothing after Commit.
 func (p *PendingImport) Rollback() { p.trial.end() }
 

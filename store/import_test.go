@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -566,5 +567,46 @@ func TestImportBeginAndCommit(t *testing.T) {
 	must(t, f.db.SQL().QueryRow(`SELECT changes FROM history WHERE entity = 'database' ORDER BY id DESC LIMIT 1`).Scan(&summary))
 	if summary != "文件: 测试.xlsx\n新增 2、更新 0、跳过 1、有错误未导入 1" {
 		t.Fatalf("history %q", summary)
+	}
+}
+
+// A failed backup on record is cleared by the backup an import takes while it is pending, inside the import's
+// transaction (a second writer would wait for the import and give up), and stays when the import is abandoned.
+func TestPendingImportBackupClearsAFailureOnRecord(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	dir := BackupDir(f.db.Path())
+	must(t, os.WriteFile(dir, []byte("不是文件夹"), 0o600))
+	if _, _, err := f.db.DailyBackup(ctx); err == nil {
+		t.Fatal("the daily backup succeeded")
+	}
+	must(t, os.Remove(dir))
+	onRecord := func() bool {
+		var n int
+		must(t, f.db.SQL().QueryRow(`SELECT count(*) FROM settings WHERE key = ?`, backupFailureKey).Scan(&n))
+		return n > 0
+	}
+	for _, commit := range []bool{false, true} {
+		sheet := ImportSheet{Kind: ImportSuggestions, File: "测试.xlsx", Rows: []ImportRow{suggestionRow(3, "", "关于增设路灯的建议", "2024-03-01")}}
+		p, err := f.db.BeginImport(ctx, &sheet, ImportChoice{})
+		must(t, err)
+		if _, err := p.SafetyBackup(ctx, "导入前"); err != nil {
+			t.Fatal(err)
+		}
+		if !commit {
+			p.Rollback()
+			if !onRecord() {
+				t.Fatal("an abandoned import cleared the failure on record")
+			}
+			continue
+		}
+		_, err = p.Commit(ctx)
+		must(t, err)
+		if onRecord() {
+			t.Error("the failure is still on record after the import's backup and commit")
+		}
+		if _, ok, _ := f.db.LastBackupFailure(ctx); ok {
+			t.Error("LastBackupFailure still reports it")
+		}
 	}
 }

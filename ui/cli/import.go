@@ -128,7 +128,7 @@ func runImport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		}
 	}
 	// Taken on another connection while the import's transaction is open: it holds the database as it was.
-	backup, err := db.SafetyBackup(ctx, "导入前")
+	backup, err := pending.SafetyBackup(ctx, "导入前")
 	if err == nil {
 		fmt.Fprintf(out, "导入前已备份到 %s\n", backup)
 	} else {
