@@ -631,10 +631,17 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 func (d *document) save(path string) error {
 	d.endPart()
 	d.endScale()
+	pages, fast := 0, false
+	if p, ok := fpdfPagesOf(d.pdf); ok && d.pdf.Error() == nil {
+		pages, fast = finishPages(d.pdf, p, d.pageFooter)
+	}
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
 	return writeAtomically(path, func(w io.Writer) error {
+		if fast {
+			return d.pdf.Output(&pdfMarker{w: w, pages: pages})
+		}
 		return d.pdf.Output(&pdfCompressor{w: w})
 	})
 }

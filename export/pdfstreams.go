@@ -1,15 +1,23 @@
 package export
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+	"unsafe"
+
+	"codeberg.org/go-pdf/fpdf"
 )
 
 // Our documents are written by fpdf with its page compression off, and their pages' contents are compressed
@@ -17,7 +25,9 @@ import (
 // byte for byte (TestCompressStreamsAsFpdf). fpdf makes a new zlib writer for every page (fpdf@v0.12.0
 // xcompr.go), about 1.2 MB of compressor state each: the stress year's 2 539 pages allocated 3 GB, 60% of the
 // export's allocations, and the collector and the memory limit's returns to the system that come with them.
-// Here a few writers are reused, and the pages are compressed on every core.
+// Here a few writers are reused, and the pages are compressed on every core: before fpdf's Output when its
+// page buffers can be reached (finishPages, then pdfMarker marks the streams), otherwise after it, from the
+// whole raw file (pdfCompressor). Both write the same file.
 
 // compressStreams writes the PDF raw (fpdf's output without compression) to w with every page's contents (a
 // stream whose dictionary is only its length: what fpdf compresses when asked to; our documents have no
@@ -25,12 +35,13 @@ import (
 // <</Filter /FlateDecode /Length n>>, and the cross-reference table rewritten for the new offsets. A file it
 // cannot read as fpdf writes it is written unchanged (still a valid PDF, only larger).
 func compressStreams(w io.Writer, raw []byte) error {
-	out, ok := deflateStreams(raw)
+	l, ok := readLayout(raw)
 	if !ok {
-		out = raw
+		_, err := w.Write(raw)
+		return err
 	}
-	_, err := w.Write(out)
-	return err
+	deflateAll(raw, l.objs)
+	return l.write(w, raw)
 }
 
 // pdfCompressor is the writer fpdf's Output writes its uncompressed file to: it compresses the file as it
@@ -53,6 +64,182 @@ func (c *pdfCompressor) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
+// fpdfPages is what the fast save needs of fpdf: the pages' contents, finished (every alias replaced, each
+// page deflated) before fpdf's Output, so that Output copies the deflated pages (the stress year's 10 MB
+// rather than 46 MB) and has no alias left to look for. The slow way (pdfCompressor) costs the stress year
+// about 0.8 s: fpdf's replaceAliases copies every page to a string and searches it, twice for each alias
+// (fpdf@v0.12.0 fpdf.go), its putstream copies the 46 MB of pages into an output buffer grown by doubling
+// (fresh memory: its zeroing and page faults), and that file is read again to deflate the pages.
+//
+// Why reflection and unsafe: fpdf has no exported access to a page's contents once drawn, nor a way to take
+// an alias back. So fpdfPagesOf reaches its unexported fields, each checked by name and type; a document
+// whose fpdf does not have them all as v0.12.0 does (a new version) is saved the slow way, the same file,
+// and TestFastSaveTaken fails, so that an upgrade is noticed in CI and fpdfPagesOf brought up to it.
+type fpdfPages struct {
+	pages   *[]*bytes.Buffer   // fpdf's pages[1..page], raw: its content streams as drawn
+	aliasNb *string            // AliasNbPages: stands for the page count
+	aliases *map[string]string // RegisterAlias's aliases and replacements
+}
+
+// fastSave is false in tests that save the slow way to compare.
+var fastSave = true
+
+// fpdfField is a pointer to pdf's unexported field name when it has type T.
+func fpdfField[T any](v reflect.Value, name string) (*T, bool) {
+	f := v.FieldByName(name)
+	if !f.IsValid() || f.Type() != reflect.TypeFor[T]() || !f.CanAddr() {
+		return nil, false
+	}
+	return (*T)(unsafe.Pointer(f.UnsafeAddr())), true
+}
+
+// fpdfPagesOf reaches pdf's pages and aliases, with ok false when this fpdf does not keep them as v0.12.0
+// does, or when the document will not be written as finishPages expects (compressed or encrypted by fpdf,
+// or a page other than the last one current).
+func fpdfPagesOf(pdf *fpdf.Fpdf) (p fpdfPages, ok bool) {
+	if !fastSave {
+		return p, false
+	}
+	v := reflect.ValueOf(pdf).Elem()
+	var ok1, ok2, ok3, ok4, ok5, ok6 bool
+	p.pages, ok1 = fpdfField[[]*bytes.Buffer](v, "pages")
+	p.aliasNb, ok2 = fpdfField[string](v, "aliasNbPagesStr")
+	p.aliases, ok3 = fpdfField[map[string]string](v, "aliasMap")
+	compress, ok4 := fpdfField[bool](v, "compress")
+	state, ok5 := fpdfField[int](v, "state")
+	var encrypted *bool
+	if protect := v.FieldByName("protect"); protect.IsValid() && protect.Kind() == reflect.Struct {
+		encrypted, ok6 = fpdfField[bool](protect, "encrypted")
+	}
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return p, false
+	}
+	// state 2: a page is open, as fpdf's Close expects before it draws the last footer and writes the file.
+	if *compress || *encrypted || *state != 2 || pdf.PageNo() != len(*p.pages)-1 || pdf.PageNo() < 1 {
+		return p, false
+	}
+	return p, true
+}
+
+// aliasPairs is what fpdf's replaceAliases would replace in each page of a document of n pages, in its
+// order: each alias as typed, then each in UTF-16 (as the text of our UTF-8 font is written). ok is false for
+// an alias finishPages would not replace as fpdf does: empty, or with a character beyond the BMP or invalid
+// UTF-8 (fpdf's UTF-16 of those is its own).
+func aliasPairs(p fpdfPages, n int) (pairs [][2][]byte, ok bool) {
+	m := maps.Clone(*p.aliases)
+	if *p.aliasNb != "" {
+		m[*p.aliasNb] = strconv.Itoa(n) // fpdf's putpages registers it so
+	}
+	// fpdf takes the aliases in the map's order; ours are never found in one another's replacement (digits)
+	// nor overlap in the text (private-use characters, which clean keeps out), so any order is its result.
+	aliases := slices.Sorted(maps.Keys(m))
+	for _, a := range aliases {
+		if a == "" || !bmpUTF8(a) || !bmpUTF8(m[a]) {
+			return nil, false
+		}
+		pairs = append(pairs, [2][]byte{[]byte(a), []byte(m[a])})
+	}
+	for _, a := range aliases {
+		pairs = append(pairs, [2][]byte{utf16BE(a), utf16BE(m[a])})
+	}
+	return pairs, true
+}
+
+// bmpUTF8 reports whether s is valid UTF-8 of characters in the Basic Multilingual Plane.
+func bmpUTF8(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r > 0xFFFF {
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// utf16BE is s in UTF-16, big-endian, without a byte order mark: fpdf's utf8toutf16(s, false) for s of the
+// BMP.
+func utf16BE(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
+}
+
+// finishPages finishes the document in p before fpdf's Output: the last page's footer drawn (footer, fpdf's
+// footer function, then taken from fpdf so that Close does not draw it again), every alias replaced in
+// every page as fpdf would, and each page deflated as fpdf would with its compression on, on every core.
+// fpdf is left with no alias, so its Output copies the pages as they are; pdfMarker then gives them the
+// dictionary of deflated streams. It returns the number of pages.
+func finishPages(pdf *fpdf.Fpdf, p fpdfPages, footer func()) (int, bool) {
+	n := pdf.PageNo()
+	pairs, ok := aliasPairs(p, n)
+	if !ok {
+		return 0, false
+	}
+	footer()
+	pdf.SetFooterFunc(nil)
+	pages := (*p.pages)[1 : n+1]
+	var next atomic.Int64
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(pages)/16))
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // fpdf's level (xcompr.go); valid, no error
+			for i := int(next.Add(1)) - 1; i < len(pages); i = int(next.Add(1)) - 1 {
+				b := pages[i].Bytes()
+				for _, pair := range pairs {
+					if bytes.Contains(b, pair[0]) {
+						b = bytes.ReplaceAll(b, pair[0], pair[1])
+					}
+				}
+				buf.Reset()
+				zw.Reset(&buf)
+				zw.Write(b) // writes to a bytes.Buffer do not fail
+				zw.Close()
+				pages[i] = bytes.NewBuffer(bytes.Clone(buf.Bytes())) // the raw page is let go
+			}
+		}()
+	}
+	wg.Wait()
+	*p.aliasNb = ""
+	clear(*p.aliases)
+	return n, true
+}
+
+// pdfMarker is the writer fpdf's Output writes its file to when the pages were finished (finishPages): the
+// pages' contents are already deflated, as streams of only a length; it gives each fpdf's dictionary of a
+// deflated stream and rewrites the cross-reference table. It refuses a file where it does not find the
+// pages' contents as fpdf writes them, the whole file in one Write: without their dictionary the pages
+// would be unreadable.
+type pdfMarker struct {
+	w     io.Writer
+	pages int // the pages finished
+	done  bool
+}
+
+func (m *pdfMarker) Write(p []byte) (int, error) {
+	if m.done {
+		return 0, errors.New("fpdf wrote its output in more than one piece")
+	}
+	m.done = true
+	l, ok := readLayout(p)
+	if !ok || l.contents != m.pages {
+		return 0, fmt.Errorf("fpdf 输出的文件格式与预期不同(%d 页，找到 %d 页的内容)", m.pages, l.contents)
+	}
+	for i := range l.objs {
+		if o := &l.objs[i]; o.dataTo != 0 {
+			o.deflated = p[o.dataFrom:o.dataTo]
+		}
+	}
+	if err := l.write(m.w, p); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // pdfObject is one object of fpdf's output: its number, where it starts in the raw file and where it ends,
 // and, when it is a plain stream, where its data is.
 type pdfObject struct {
@@ -61,11 +248,20 @@ type pdfObject struct {
 	deflated         []byte
 }
 
-// deflateStreams is compressStreams on raw; ok is false when raw is not laid out as fpdf writes a file.
-func deflateStreams(raw []byte) (out []byte, ok bool) {
+// pdfLayout is fpdf's output read: its objects in file order, the pages' contents among them marked with
+// where their data is, and the trailer.
+type pdfLayout struct {
+	objs     []pdfObject // sorted by start
+	n        int         // objects 1..n
+	trailer  int         // where "trailer" starts
+	contents int         // the pages' contents found as plain streams (dataTo != 0)
+}
+
+// readLayout reads raw as fpdf writes a file: ok is false for another layout or an encrypted file.
+func readLayout(raw []byte) (l pdfLayout, ok bool) {
 	xref, offsets, trailer, ok := readXref(raw)
 	if !ok || bytes.Contains(raw[trailer:], []byte("/Encrypt")) {
-		return nil, false
+		return l, false
 	}
 	objs := make([]pdfObject, 0, len(offsets))
 	for i, off := range offsets {
@@ -78,7 +274,7 @@ func deflateStreams(raw []byte) (out []byte, ok bool) {
 			objs[i].end = objs[i+1].start
 		}
 		if objs[i].start >= objs[i].end {
-			return nil, false
+			return l, false
 		}
 	}
 	// Only the pages' contents: fpdf writes other plain streams (the font's ToUnicode map) uncompressed even
@@ -89,6 +285,7 @@ func deflateStreams(raw []byte) (out []byte, ok bool) {
 			contents[n] = true
 		}
 	}
+	l = pdfLayout{objs: objs, n: len(offsets), trailer: trailer}
 	for i := range objs {
 		if !contents[objs[i].num] {
 			continue
@@ -97,18 +294,22 @@ func deflateStreams(raw []byte) (out []byte, ok bool) {
 		if objs[i].dataTo != 0 {
 			objs[i].dataFrom += objs[i].start
 			objs[i].dataTo += objs[i].start
+			l.contents++
 		}
 	}
-	deflateAll(raw, objs)
+	return l, true
+}
 
-	var b bytes.Buffer
-	b.Grow(len(raw) / 3)
-	if len(objs) > 0 {
-		b.Write(raw[:objs[0].start])
+// write writes the file read as l from raw to w, each page's contents as its deflated data with fpdf's
+// dictionary for it, and the cross-reference table for the new offsets.
+func (l pdfLayout) write(w io.Writer, raw []byte) error {
+	b := countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	if len(l.objs) > 0 {
+		b.Write(raw[:l.objs[0].start])
 	}
-	newOffsets := make([]int, len(offsets)+1)
-	for _, o := range objs {
-		newOffsets[o.num] = b.Len()
+	newOffsets := make([]int, l.n+1)
+	for _, o := range l.objs {
+		newOffsets[o.num] = b.n
 		if o.dataTo == 0 {
 			b.Write(raw[o.start:o.end])
 			continue
@@ -117,14 +318,44 @@ func deflateStreams(raw []byte) (out []byte, ok bool) {
 		b.Write(o.deflated)
 		b.WriteString("\nendstream\nendobj\n")
 	}
-	at := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	at := b.n
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", l.n+1)
 	for _, off := range newOffsets[1:] {
 		fmt.Fprintf(&b, "%010d 00000 n \n", off)
 	}
-	b.Write(raw[trailer : bytes.LastIndex(raw, []byte("\nstartxref\n"))+1])
+	b.Write(raw[l.trailer : bytes.LastIndex(raw, []byte("\nstartxref\n"))+1])
 	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", at)
-	return b.Bytes(), true
+	return b.flush()
+}
+
+// countingWriter buffers writes to w and counts the bytes written, for the objects' offsets; the first error
+// is kept for flush.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err == nil {
+		_, c.err = c.w.Write(p)
+	}
+	c.n += len(p)
+	return len(p), nil
+}
+
+func (c *countingWriter) WriteString(s string) {
+	if c.err == nil {
+		_, c.err = c.w.WriteString(s)
+	}
+	c.n += len(s)
+}
+
+func (c *countingWriter) flush() error {
+	if c.err != nil {
+		return c.err
+	}
+	return c.w.Flush()
 }
 
 // readXref reads fpdf's cross-reference table: where it starts, the offsets of objects 1..n, and where the
