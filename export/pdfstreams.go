@@ -76,15 +76,19 @@ func (c *pdfCompressor) Write(p []byte) (int, error) {
 // whose fpdf does not have them all as v0.12.0 does (a new version) is saved the slow way, the same file,
 // and TestFastSaveTaken fails, so that an upgrade is noticed in CI and fpdfPagesOf brought up to it.
 type fpdfPages struct {
-	pages   *[]*bytes.Buffer   // fpdf's pages[1..page], raw: its content streams as drawn
-	aliasNb *string            // AliasNbPages: stands for the page count
-	aliases *map[string]string // RegisterAlias's aliases and replacements
+	pages     *[]*bytes.Buffer   // fpdf's pages[1..page], raw: its content streams as drawn
+	aliasNb   *string            // AliasNbPages: stands for the page count
+	aliases   *map[string]string // RegisterAlias's aliases and replacements
+	compress  *bool              // fpdf's own compression (off: finishPages deflates)
+	encrypted *bool              // SetProtection (never: its streams would be encrypted as raw)
+	state     *int               // 2 while a page is open
+	out       *bytes.Buffer      // the file fpdf's Output writes, grown once to its size; nil if not found
 }
 
 // fastSave is false in tests that save the slow way to compare.
 var fastSave = true
 
-// fpdfField is a pointer to pdf's unexported field name when it has type T.
+// fpdfField is a pointer to v's unexported field name when it has type T.
 func fpdfField[T any](v reflect.Value, name string) (*T, bool) {
 	f := v.FieldByName(name)
 	if !f.IsValid() || f.Type() != reflect.TypeFor[T]() || !f.CanAddr() {
@@ -93,39 +97,64 @@ func fpdfField[T any](v reflect.Value, name string) (*T, bool) {
 	return (*T)(unsafe.Pointer(f.UnsafeAddr())), true
 }
 
-// fpdfPagesOf reaches pdf's pages and aliases, with ok false when this fpdf does not keep them as v0.12.0
-// does, or when the document will not be written as finishPages expects (compressed or encrypted by fpdf,
-// or a page other than the last one current).
-func fpdfPagesOf(pdf *fpdf.Fpdf) (p fpdfPages, ok bool) {
+// fpdfPagesOf reaches pdf's pages and aliases, or is nil when this fpdf does not keep them as v0.12.0 does.
+func fpdfPagesOf(pdf *fpdf.Fpdf) *fpdfPages {
 	if !fastSave {
-		return p, false
+		return nil
 	}
 	v := reflect.ValueOf(pdf).Elem()
-	var ok1, ok2, ok3, ok4, ok5, ok6 bool
-	p.pages, ok1 = fpdfField[[]*bytes.Buffer](v, "pages")
-	p.aliasNb, ok2 = fpdfField[string](v, "aliasNbPagesStr")
-	p.aliases, ok3 = fpdfField[map[string]string](v, "aliasMap")
-	compress, ok4 := fpdfField[bool](v, "compress")
-	state, ok5 := fpdfField[int](v, "state")
-	var encrypted *bool
+	var p fpdfPages
+	var ok [6]bool
+	p.pages, ok[0] = fpdfField[[]*bytes.Buffer](v, "pages")
+	p.aliasNb, ok[1] = fpdfField[string](v, "aliasNbPagesStr")
+	p.aliases, ok[2] = fpdfField[map[string]string](v, "aliasMap")
+	p.compress, ok[3] = fpdfField[bool](v, "compress")
+	p.state, ok[4] = fpdfField[int](v, "state")
 	if protect := v.FieldByName("protect"); protect.IsValid() && protect.Kind() == reflect.Struct {
-		encrypted, ok6 = fpdfField[bool](protect, "encrypted")
+		p.encrypted, ok[5] = fpdfField[bool](protect, "encrypted")
 	}
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
-		return p, false
+	if slices.Contains(ok[:], false) {
+		return nil
 	}
-	// state 2: a page is open, as fpdf's Close expects before it draws the last footer and writes the file.
-	if *compress || *encrypted || *state != 2 || pdf.PageNo() != len(*p.pages)-1 || pdf.PageNo() < 1 {
-		return p, false
+	if buf := v.FieldByName("buffer"); buf.IsValid() && buf.Kind() == reflect.Struct { // fpdf's fmtBuffer
+		p.out, _ = fpdfField[bytes.Buffer](buf, "Buffer")
 	}
-	return p, true
+	return &p
+}
+
+// ready reports whether pdf will be written as finishPages expects: not compressed nor encrypted by fpdf,
+// and its last page open and current (fpdf's Close draws that page's footer, then writes the file).
+func (p *fpdfPages) ready(pdf *fpdf.Fpdf) bool {
+	return p != nil && !*p.compress && !*p.encrypted && *p.state == 2 && pdf.PageNo() == len(*p.pages)-1 &&
+		pdf.PageNo() >= 1 && pdf.Error() == nil
+}
+
+// sizePage gives the page just begun a buffer as large as the one before it and an eighth, rather than
+// fpdf's empty one doubled as the page is drawn: for the stress year, 2 600 pages of 17 KB each grown
+// through 64 bytes … 32 KB, fresh memory each time. The contents are the same.
+func (p *fpdfPages) sizePage() {
+	if p == nil {
+		return
+	}
+	pages := *p.pages
+	n := len(pages) - 1
+	if n < 2 {
+		return
+	}
+	want := pages[n-1].Len() + pages[n-1].Len()/8
+	if pages[n].Cap() >= want {
+		return
+	}
+	b := bytes.NewBuffer(make([]byte, 0, want))
+	b.Write(pages[n].Bytes()) // what fpdf wrote as it began the page (line width, font)
+	pages[n] = b
 }
 
 // aliasPairs is what fpdf's replaceAliases would replace in each page of a document of n pages, in its
 // order: each alias as typed, then each in UTF-16 (as the text of our UTF-8 font is written). ok is false for
 // an alias finishPages would not replace as fpdf does: empty, or with a character beyond the BMP or invalid
 // UTF-8 (fpdf's UTF-16 of those is its own).
-func aliasPairs(p fpdfPages, n int) (pairs [][2][]byte, ok bool) {
+func aliasPairs(p *fpdfPages, n int) (pairs [][2][]byte, ok bool) {
 	m := maps.Clone(*p.aliases)
 	if *p.aliasNb != "" {
 		m[*p.aliasNb] = strconv.Itoa(n) // fpdf's putpages registers it so
@@ -170,7 +199,10 @@ func utf16BE(s string) []byte {
 // every page as fpdf would, and each page deflated as fpdf would with its compression on, on every core.
 // fpdf is left with no alias, so its Output copies the pages as they are; pdfMarker then gives them the
 // dictionary of deflated streams. It returns the number of pages.
-func finishPages(pdf *fpdf.Fpdf, p fpdfPages, footer func()) (int, bool) {
+func finishPages(pdf *fpdf.Fpdf, p *fpdfPages, footer func()) (int, bool) {
+	if !p.ready(pdf) {
+		return 0, false
+	}
 	n := pdf.PageNo()
 	pairs, ok := aliasPairs(p, n)
 	if !ok {
@@ -179,7 +211,7 @@ func finishPages(pdf *fpdf.Fpdf, p fpdfPages, footer func()) (int, bool) {
 	footer()
 	pdf.SetFooterFunc(nil)
 	pages := (*p.pages)[1 : n+1]
-	var next atomic.Int64
+	var next, size atomic.Int64
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(pages)/16))
 	var wg sync.WaitGroup
 	for range workers {
@@ -187,12 +219,14 @@ func finishPages(pdf *fpdf.Fpdf, p fpdfPages, footer func()) (int, bool) {
 		go func() {
 			defer wg.Done()
 			var buf bytes.Buffer
+			var scratch [2][]byte                              // a page with its aliases replaced, reused
 			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // fpdf's level (xcompr.go); valid, no error
 			for i := int(next.Add(1)) - 1; i < len(pages); i = int(next.Add(1)) - 1 {
-				b := pages[i].Bytes()
+				b, j := pages[i].Bytes(), 0
 				for _, pair := range pairs {
 					if bytes.Contains(b, pair[0]) {
-						b = bytes.ReplaceAll(b, pair[0], pair[1])
+						scratch[j] = replaceAll(scratch[j][:0], b, pair[0], pair[1])
+						b, j = scratch[j], 1-j
 					}
 				}
 				buf.Reset()
@@ -200,13 +234,31 @@ func finishPages(pdf *fpdf.Fpdf, p fpdfPages, footer func()) (int, bool) {
 				zw.Write(b) // writes to a bytes.Buffer do not fail
 				zw.Close()
 				pages[i] = bytes.NewBuffer(bytes.Clone(buf.Bytes())) // the raw page is let go
+				size.Add(int64(buf.Len()))
 			}
 		}()
 	}
 	wg.Wait()
+	if p.out != nil && p.out.Len() == 0 {
+		// The file: the pages, about 200 bytes of objects around each, the font subset and the rest.
+		p.out.Grow(int(size.Load()) + 256*len(pages) + 2<<20)
+	}
 	*p.aliasNb = ""
 	clear(*p.aliases)
 	return n, true
+}
+
+// replaceAll appends b with every old replaced by new to dst: bytes.ReplaceAll (and fpdf's strings.Replace)
+// for a non-empty old, into a buffer reused from page to page.
+func replaceAll(dst, b, old, new []byte) []byte {
+	for {
+		i := bytes.Index(b, old)
+		if i < 0 {
+			return append(dst, b...)
+		}
+		dst = append(append(dst, b[:i]...), new...)
+		b = b[i+len(old):]
+	}
 }
 
 // pdfMarker is the writer fpdf's Output writes its file to when the pages were finished (finishPages): the

@@ -245,9 +245,9 @@ func TestFastSaveSameFile(t *testing.T) {
 // fpdfPagesOf is to be brought up to the new fpdf.
 func TestFastSaveTaken(t *testing.T) {
 	d := streamsDocument(t)
-	p, ok := fpdfPagesOf(d.pdf)
-	if !ok {
-		t.Fatal("fpdf's pages were not found: this fpdf is saved the slow way")
+	p := d.fpdf
+	if p == nil || p.out == nil {
+		t.Fatalf("fpdf's pages or its output buffer were not found (%v): this fpdf is saved the slow way", p)
 	}
 	if n := len(*p.pages) - 1; n != d.pdf.PageNo() || n < 10 {
 		t.Fatalf("%d pages found, the document has %d", n, d.pdf.PageNo())
@@ -272,11 +272,10 @@ func TestFastSaveTaken(t *testing.T) {
 // pages would be unreadable without their dictionary.
 func TestPDFMarkerRefuses(t *testing.T) {
 	d := streamsDocument(t)
-	p, ok := fpdfPagesOf(d.pdf)
+	n, ok := finishPages(d.pdf, d.fpdf, d.pageFooter)
 	if !ok {
-		t.Fatal("fpdf's pages were not found")
+		t.Fatal("the pages were not finished")
 	}
-	n, _ := finishPages(d.pdf, p, d.pageFooter)
 	var out bytes.Buffer
 	if err := d.pdf.Output(&pdfMarker{w: &out, pages: n + 1}); err == nil || out.Len() != 0 {
 		t.Fatalf("a file with a page's contents missing was written (%d bytes, %v)", out.Len(), err)
