@@ -82,44 +82,54 @@ type fpdfPages struct {
 	compress  *bool              // fpdf's own compression (off: finishPages deflates)
 	encrypted *bool              // SetProtection (never: its streams would be encrypted as raw)
 	state     *int               // 2 while a page is open
-	out       *bytes.Buffer      // the file fpdf's Output writes, grown once to its size; nil if not found
+	out       *bytes.Buffer      // the file fpdf's Output writes, grown once to its size
 }
 
 // fastSave is false in tests that save the slow way to compare.
 var fastSave = true
 
-// fpdfField is a pointer to v's unexported field name when it has type T.
-func fpdfField[T any](v reflect.Value, name string) (*T, bool) {
-	f := v.FieldByName(name)
-	if !f.IsValid() || f.Type() != reflect.TypeFor[T]() || !f.CanAddr() {
-		return nil, false
+// fpdfField is the offset of the unexported field path (a field of a field…) in the struct t when it has
+// type T.
+func fpdfField[T any](t reflect.Type, path ...string) (uintptr, bool) {
+	off := uintptr(0)
+	for _, name := range path {
+		if t.Kind() != reflect.Struct {
+			return 0, false
+		}
+		f, ok := t.FieldByName(name)
+		if !ok || len(f.Index) != 1 {
+			return 0, false
+		}
+		off, t = off+f.Offset, f.Type
 	}
-	return (*T)(unsafe.Pointer(f.UnsafeAddr())), true
+	return off, t == reflect.TypeFor[T]()
 }
+
+// fpdfOffsets are where fpdfPagesOf finds its fields in an fpdf.Fpdf, found once; ok is false when this fpdf
+// does not keep them as v0.12.0 does. (Reflecting on fpdf's type keeps all of fpdf's exported methods in the
+// binary, reflection being able to call them: 0.5 MB of a 62 MB program.)
+var fpdfOffsets = sync.OnceValues(func() (offsets [7]uintptr, ok bool) {
+	t := reflect.TypeFor[fpdf.Fpdf]()
+	var found [7]bool
+	offsets[0], found[0] = fpdfField[[]*bytes.Buffer](t, "pages")
+	offsets[1], found[1] = fpdfField[string](t, "aliasNbPagesStr")
+	offsets[2], found[2] = fpdfField[map[string]string](t, "aliasMap")
+	offsets[3], found[3] = fpdfField[bool](t, "compress")
+	offsets[4], found[4] = fpdfField[int](t, "state")
+	offsets[5], found[5] = fpdfField[bool](t, "protect", "encrypted")
+	offsets[6], found[6] = fpdfField[bytes.Buffer](t, "buffer", "Buffer") // fpdf's fmtBuffer embeds it
+	return offsets, !slices.Contains(found[:], false)
+})
 
 // fpdfPagesOf reaches pdf's pages and aliases, or is nil when this fpdf does not keep them as v0.12.0 does.
 func fpdfPagesOf(pdf *fpdf.Fpdf) *fpdfPages {
-	if !fastSave {
+	off, ok := fpdfOffsets()
+	if !fastSave || !ok || pdf == nil {
 		return nil
 	}
-	v := reflect.ValueOf(pdf).Elem()
-	var p fpdfPages
-	var ok [6]bool
-	p.pages, ok[0] = fpdfField[[]*bytes.Buffer](v, "pages")
-	p.aliasNb, ok[1] = fpdfField[string](v, "aliasNbPagesStr")
-	p.aliases, ok[2] = fpdfField[map[string]string](v, "aliasMap")
-	p.compress, ok[3] = fpdfField[bool](v, "compress")
-	p.state, ok[4] = fpdfField[int](v, "state")
-	if protect := v.FieldByName("protect"); protect.IsValid() && protect.Kind() == reflect.Struct {
-		p.encrypted, ok[5] = fpdfField[bool](protect, "encrypted")
-	}
-	if slices.Contains(ok[:], false) {
-		return nil
-	}
-	if buf := v.FieldByName("buffer"); buf.IsValid() && buf.Kind() == reflect.Struct { // fpdf's fmtBuffer
-		p.out, _ = fpdfField[bytes.Buffer](buf, "Buffer")
-	}
-	return &p
+	at := func(i int) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(pdf), off[i]) }
+	return &fpdfPages{pages: (*[]*bytes.Buffer)(at(0)), aliasNb: (*string)(at(1)), aliases: (*map[string]string)(at(2)),
+		compress: (*bool)(at(3)), state: (*int)(at(4)), encrypted: (*bool)(at(5)), out: (*bytes.Buffer)(at(6))}
 }
 
 // ready reports whether pdf will be written as finishPages expects: not compressed nor encrypted by fpdf,
@@ -239,7 +249,7 @@ func finishPages(pdf *fpdf.Fpdf, p *fpdfPages, footer func()) (int, bool) {
 		}()
 	}
 	wg.Wait()
-	if p.out != nil && p.out.Len() == 0 {
+	if p.out.Len() == 0 {
 		// The file: the pages, about 200 bytes of objects around each, the font subset and the rest.
 		p.out.Grow(int(size.Load()) + 256*len(pages) + 2<<20)
 	}
