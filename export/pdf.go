@@ -84,6 +84,8 @@ type document struct {
 	parts     int
 	partAlias string
 	partFirst int
+
+	fpdf *fpdfPages // fpdf's pages, for the fast save (pdfstreams.go); nil when this fpdf's are out of reach
 }
 
 // newDocument starts an A4 document (landscape when asked) with its first page.
@@ -118,7 +120,11 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 	}
 	d := &document{pdf: pdf, paper: paper, scale: scale, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
 		top: topMM, bottom: h - marginMM, width: w - 2*marginMM, orientation: orientation}
-	pdf.SetHeaderFunc(d.pageHeader)
+	d.fpdf = fpdfPagesOf(pdf)
+	pdf.SetHeaderFunc(func() {
+		d.fpdf.sizePage()
+		d.pageHeader()
+	})
 	pdf.SetFooterFunc(d.pageFooter)
 	d.addPage()
 	return d
@@ -673,10 +679,14 @@ func (d *document) ruledLines(x float64, n int, gap float64) {
 func (d *document) save(path string) error {
 	d.endPart()
 	d.endScale()
+	pages, fast := finishPages(d.pdf, d.fpdf, d.pageFooter)
 	if err := d.pdf.Error(); err != nil {
 		return fmt.Errorf("生成 %s 失败: %v", filepath.Base(path), err)
 	}
 	return writeAtomically(path, func(w io.Writer) error {
+		if fast {
+			return d.pdf.Output(&pdfMarker{w: w, pages: pages})
+		}
 		return d.pdf.Output(&pdfCompressor{w: w})
 	})
 }
