@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -98,7 +99,17 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return exportCounty(ctx, db, from, to, formats, *outDir, out)
 	}
 	defer limitMemory(exportMemoryLimit)()
-	rep, err := db.LoadReport(ctx, from, to, asOf)
+	// The file's lock, held from before the reading until the archive: nobody writes the file meanwhile, so
+	// the figures and the lists are read side by side (store.LoadReportLocked) and the archive keeps the state
+	// the files print. An older file is read through a private copy and not archived: no lock file beside it.
+	var lock *store.ExportLock
+	lockErr := errOlderFile
+	if db.ReadOnlyNote() == "" {
+		lock, lockErr = store.LockForExport(*dbPath)
+		// Released before db.Close (deferred earlier): the read connection tidies its -shm only when it is free.
+		defer lock.Release()
+	}
+	rep, err := db.LoadReportLocked(ctx, lock, from, to, asOf)
 	if err != nil {
 		return err
 	}
@@ -110,25 +121,39 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 	if err != nil {
 		return err
 	}
-	return archiveExport(ctx, db, *dbPath, rep, paths, out)
+	return archiveLocked(ctx, *dbPath, lockErr, rep, paths, out)
 }
 
-// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums.
-// The export read the file read-only, so that it never changes a file it cannot safely write (an older schema,
-// read through an upgraded copy); the archive is one more row, written only when the file is of this version
-// and no window has it open (a window's own 报表 export archives there). Otherwise the files stand and the
-// clerk is told why this export is not in the archive.
+// errOlderFile is why an export of a file of an older version is not archived (see archiveLocked).
+var errOlderFile = errors.New("older file")
+
+// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums,
+// for a command that read the file without its lock (`rendadesk package`): it takes the lock now. The export
+// read the file read-only, so that it never changes a file it cannot safely write (an older schema, read
+// through an upgraded copy); the archive is one more row, written only when the file is of this version and no
+// window has it open (a window's own 报表 export archives there).
 func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store.ReportData, paths []string, out io.Writer) error {
-	if read.ReadOnlyNote() != "" {
+	lockErr := errOlderFile
+	if read.ReadOnlyNote() == "" {
+		var lock *store.ExportLock
+		lock, lockErr = store.LockForExport(dbPath)
+		defer lock.Release()
+	}
+	return archiveLocked(ctx, dbPath, lockErr, rep, paths, out)
+}
+
+// archiveLocked is archiveExport for an export that took the file's lock itself: lockErr is why it could not
+// (errOlderFile: the file is of an older version), nil when it holds it. Without it the files stand and the
+// clerk is told why this export is not in the archive.
+func archiveLocked(ctx context.Context, dbPath string, lockErr error, rep store.ReportData, paths []string, out io.Writer) error {
+	if lockErr == errOlderFile {
 		fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
 		return nil
 	}
-	release, err := store.Lock(dbPath)
-	if err != nil {
-		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(err))
+	if lockErr != nil {
+		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(lockErr))
 		return nil
 	}
-	defer release()
 	db, err := store.Open(dbPath)
 	if err != nil {
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
