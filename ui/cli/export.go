@@ -114,24 +114,21 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return err
 	}
 	rep.Made = db.Now()
-	paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
-	for _, p := range paths {
-		fmt.Fprintf(out, "已生成: %s\n", p)
-	}
-	if err != nil {
-		return err
-	}
-	return archiveLocked(ctx, *dbPath, lockErr, rep, paths, out)
+	return writeAndArchive(ctx, *dbPath, lockErr, rep, func() ([]string, error) {
+		paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
+		for _, p := range paths {
+			fmt.Fprintf(out, "已生成: %s\n", p)
+		}
+		return paths, err
+	}, out)
 }
 
-// errOlderFile is why an export of a file of an older version is not archived (see archiveLocked).
+// errOlderFile is why an export of a file of an older version is not archived (see writeAndArchive).
 var errOlderFile = errors.New("older file")
 
 // archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums,
-// for a command that read the file without its lock (`rendadesk package`): it takes the lock now. The export
-// read the file read-only, so that it never changes a file it cannot safely write (an older schema, read
-// through an upgraded copy); the archive is one more row, written only when the file is of this version and no
-// window has it open (a window's own 报表 export archives there).
+// for a command that read the file without its lock and wrote its files (`rendadesk package`): it takes the
+// lock now, as writeAndArchive describes.
 func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store.ReportData, paths []string, out io.Writer) error {
 	lockErr := errOlderFile
 	if read.ReadOnlyNote() == "" {
@@ -139,27 +136,46 @@ func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store
 		lock, lockErr = store.LockForExport(dbPath)
 		defer lock.Release()
 	}
-	return archiveLocked(ctx, dbPath, lockErr, rep, paths, out)
+	return writeAndArchive(ctx, dbPath, lockErr, rep, func() ([]string, error) { return paths, nil }, out)
 }
 
-// archiveLocked is archiveExport for an export that took the file's lock itself: lockErr is why it could not
-// (errOlderFile: the file is of an older version), nil when it holds it. Without it the files stand and the
-// clerk is told why this export is not in the archive.
-func archiveLocked(ctx context.Context, dbPath string, lockErr error, rep store.ReportData, paths []string, out io.Writer) error {
-	if lockErr == errOlderFile {
-		fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
-		return nil
-	}
+// writeAndArchive runs write, which makes the export's files from rep and returns their paths, and keeps them in
+// the 报送存档 (see `rendadesk reports`) with their figures and checksums; the version's row is written while
+// the files are made (store.ArchiveReportWhile). The export read the file read-only, so that it never changes
+// a file it cannot safely write (an older schema, read through an upgraded copy: lockErr is errOlderFile); the
+// archive is one more row, written only when the file is of this version and the export holds its lock
+// (lockErr nil; a window's own 报表 export archives there). Otherwise the files stand and the clerk is told
+// why this export is not in the archive.
+func writeAndArchive(ctx context.Context, dbPath string, lockErr error, rep store.ReportData, write func() ([]string, error),
+	out io.Writer) error {
 	if lockErr != nil {
-		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(lockErr))
+		if _, err := write(); err != nil {
+			return err
+		}
+		if lockErr == errOlderFile {
+			fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
+		} else {
+			fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(lockErr))
+		}
 		return nil
 	}
 	db, err := store.Open(dbPath)
 	if err != nil {
+		if _, werr := write(); werr != nil {
+			return werr
+		}
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
 	}
 	defer db.Close()
-	v, err := db.ArchiveReport(ctx, rep, paths, store.ArchiveViaCommand)
+	var writeErr error
+	v, err := db.ArchiveReportWhile(ctx, rep, store.ArchiveViaCommand, func() ([]string, error) {
+		paths, err := write()
+		writeErr = err
+		return paths, err
+	})
+	if writeErr != nil {
+		return writeErr
+	}
 	if err != nil {
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
 	}
