@@ -56,7 +56,8 @@ func (r ReportData) Year() int { return r.Figures.From.Year() }
 
 // LoadReport reads everything the yearly outputs print for the period from..to as it stood on asOf, in one
 // read transaction: an edit saved while an export runs is either in every table or in none. A process that
-// holds the file still (ExportLock) reads faster with LoadReportLocked.
+// holds the file still (ExportLock) reads faster with LoadReportLocked, as LoadReport itself does on the
+// private copy of an older file, which nobody else writes.
 func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, error) {
 	return db.LoadReportLocked(ctx, nil, from, to, asOf)
 }

@@ -110,4 +110,27 @@ func TestLoadReportLocked(t *testing.T) {
 			t.Fatalf("another file's lock: %d transactions, want 1", rep.reads)
 		}
 	})
+	t.Run("OlderFileReadThroughItsCopy", func(t *testing.T) {
+		// An older file is read through a private upgraded copy, which nobody else writes: side by side, on two
+		// of the copy's connections, without the lock.
+		old := filepath.Join(t.TempDir(), "old.db")
+		oldDatabase(t, old, SchemaVersion()-1)
+		odb, err := OpenReadOnly(old)
+		must(t, err)
+		defer odb.Close()
+		if odb.ReadOnlyNote() == "" {
+			t.Fatal("the older file was not read through a copy")
+		}
+		odb.Now = db.Now
+		single, err := odb.LoadReport(ctx, from, to, to)
+		must(t, err)
+		rep, err := odb.LoadReportLocked(ctx, nil, from, to, to)
+		must(t, err)
+		if single.reads != 2 || rep.reads != 2 {
+			t.Fatalf("the copy: %d and %d transactions, want 2", single.reads, rep.reads)
+		}
+		if !reflect.DeepEqual(rep, single) {
+			t.Fatal("the copy read twice differs")
+		}
+	})
 }
