@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // 报送存档 (SPEC §2.6, issue 13 §3): what was sent stays known. Every export of the yearly report, or of any
@@ -187,48 +188,131 @@ func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
 // files written from it, by path. via says where it was made (ArchiveViaWindow, ArchiveViaCommand). The files
 // are read for their size and SHA-256 before anything is written; a file that cannot be read keeps nothing.
 func (db *DB) ArchiveReport(ctx context.Context, rep ReportData, paths []string, via string) (ReportVersion, error) {
+	v, err := newVersion(rep, via)
+	if err != nil {
+		return v, err
+	}
+	if v.Files, err = hashFiles(paths); err != nil {
+		return v, err
+	}
+	tx, err := db.beginVersion(ctx, &v, rep)
+	if err != nil {
+		return v, err
+	}
+	defer tx.Rollback()
+	return v, tx.keepVersion(v)
+}
+
+// ArchiveReportWhile keeps a version of an export as ArchiveReport does, while write makes the files and
+// returns their paths: the figures and their basis are turned into JSON and written into the version's row
+// (the bulk of the work: 7 MB for the stress year) while the files are being made, leaving only their
+// checksums and the commit for after. It is one write transaction, committed once the files are written and
+// read: when write fails nothing is kept and its error is returned; it is always waited for.
+func (db *DB) ArchiveReportWhile(ctx context.Context, rep ReportData, via string, write func() ([]string, error)) (ReportVersion, error) {
+	type written struct {
+		paths []string
+		err   error
+	}
+	done := make(chan written, 1)
+	go func() {
+		paths, err := write()
+		done <- written{paths, err}
+	}()
+	v, err := newVersion(rep, via)
+	var tx *Tx
+	if err == nil {
+		tx, err = db.beginVersion(ctx, &v, rep)
+	}
+	w := <-done
+	if tx != nil {
+		defer tx.Rollback()
+	}
+	if w.err != nil {
+		return v, w.err
+	}
+	if err != nil {
+		return v, err
+	}
+	if v.Files, err = hashFiles(w.paths); err != nil {
+		return v, err
+	}
+	return v, tx.keepVersion(v)
+}
+
+// newVersion is the version of rep made via, without its files; an export without a period keeps nothing.
+func newVersion(rep ReportData, via string) (ReportVersion, error) {
 	f := rep.Figures
 	v := ReportVersion{From: f.From, To: f.To, AsOf: f.AsOf, MadeBy: rep.Settings.ClerkName, Via: via,
 		Version: ArchiveVersion, Figures: f, basis: rep.Basis}
 	if f.From == "" || f.To == "" || f.AsOf == "" {
 		return v, Errorf(EINVALID, "没有统计期间，无法记入报送存档")
 	}
+	return v, nil
+}
+
+// hashFiles reads the files at paths for their names, sizes and SHA-256, side by side.
+func hashFiles(paths []string) ([]ArchivedFile, error) {
 	if len(paths) == 0 {
-		return v, Errorf(EINVALID, "没有导出的文件，无法记入报送存档")
+		return nil, Errorf(EINVALID, "没有导出的文件，无法记入报送存档")
 	}
-	for _, p := range paths {
-		af, err := hashFile(p)
+	files := make([]ArchivedFile, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() {
+			if files[i], errs[i] = hashFile(p); errs[i] != nil {
+				errs[i] = fmt.Errorf("计算文件 %s 的校验值: %w", filepath.Base(p), errs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return v, fmt.Errorf("计算文件 %s 的校验值: %w", filepath.Base(p), err)
+			return nil, err
 		}
-		v.Files = append(v.Files, af)
 	}
-	figures, err := json.Marshal(f)
+	return files, nil
+}
+
+// beginVersion begins the write transaction that keeps v and writes v's row (its figures and basis as JSON),
+// setting v.ID and v.MadeAt; the caller commits it with keepVersion or rolls it back.
+func (db *DB) beginVersion(ctx context.Context, v *ReportVersion, rep ReportData) (*Tx, error) {
+	figures, err := json.Marshal(v.Figures)
 	if err != nil {
-		return v, err
+		return nil, err
 	}
 	basis, err := json.Marshal(rep.Basis)
 	if err != nil {
-		return v, err
+		return nil, err
 	}
-	err = db.update(ctx, func(tx *Tx) error {
-		v.MadeAt = tx.stamp()
-		res, err := tx.Exec(`INSERT INTO report_archives (period_from, period_to, as_of, made_at, made_by, via, version, history_id,
-			figures, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.From, v.To, v.AsOf, v.MadeAt, v.MadeBy, v.Via, v.Version,
-			rep.Basis.HistoryID, string(figures), string(basis))
-		if err != nil {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v.MadeAt = tx.stamp()
+	res, err := tx.Exec(`INSERT INTO report_archives (period_from, period_to, as_of, made_at, made_by, via, version, history_id,
+		figures, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, v.From, v.To, v.AsOf, v.MadeAt, v.MadeBy, v.Via, v.Version,
+		rep.Basis.HistoryID, string(figures), string(basis))
+	if err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("记入报送存档: %w", err)
+	}
+	v.ID, _ = res.LastInsertId()
+	return tx, nil
+}
+
+// keepVersion writes v's files and commits the transaction beginVersion began.
+func (tx *Tx) keepVersion(v ReportVersion) error {
+	for i, af := range v.Files {
+		if _, err := tx.Exec(`INSERT INTO report_archive_files (archive_id, seq, name, size, sha256) VALUES (?, ?, ?, ?, ?)`,
+			v.ID, i+1, af.Name, af.Size, af.SHA256); err != nil {
 			return fmt.Errorf("记入报送存档: %w", err)
 		}
-		v.ID, _ = res.LastInsertId()
-		for i, af := range v.Files {
-			if _, err := tx.Exec(`INSERT INTO report_archive_files (archive_id, seq, name, size, sha256) VALUES (?, ?, ?, ?, ?)`,
-				v.ID, i+1, af.Name, af.Size, af.SHA256); err != nil {
-				return fmt.Errorf("记入报送存档: %w", err)
-			}
-		}
-		return nil
-	})
-	return v, err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("记入报送存档: %w", err)
+	}
+	return nil
 }
 
 // hashFile reads a written file for its name, size and SHA-256.

@@ -210,7 +210,7 @@ func (tx *Tx) figures(f *Figures) error {
 	if err != nil {
 		return err
 	}
-	f.Precision, f.SatisfiedBasic = st.Precision, st.SatisfiedBasic
+	f.takeSettings(st)
 	if err := tx.suggestionFigures(f); err != nil {
 		return fmt.Errorf("统计建议办理情况: %w", err)
 	}
@@ -251,6 +251,12 @@ func (tx *Tx) figures(f *Figures) error {
 		return fmt.Errorf("统计评先评优: %w", err)
 	}
 	return nil
+}
+
+// takeSettings sets the settings the figures are made with: the basis of LoadReport's lists, read in another
+// transaction (report_load.go), needs them before the figures are done.
+func (f *Figures) takeSettings(st Settings) {
+	f.Precision, f.SatisfiedBasic = st.Precision, st.SatisfiedBasic
 }
 
 // figurePeriod checks a period and settles its report date.

@@ -23,6 +23,9 @@ type ReportData struct {
 	Made        time.Time // 制表日期; zero: now
 	// Basis is what stands behind the figures, read in the same transaction, for the 报送存档 (ArchiveReport).
 	Basis ArchiveBasis
+
+	// reads is how many read transactions LoadReportLocked used (1, or 2 side by side), for its tests.
+	reads int
 }
 
 // ReportMeeting is a meeting of the period with what T14 and T15 print of it: the agenda, resolutions,
@@ -52,67 +55,76 @@ func (tx *Tx) reportBacksIn(from, to Date) ([]ReportBack, error) {
 func (r ReportData) Year() int { return r.Figures.From.Year() }
 
 // LoadReport reads everything the yearly outputs print for the period from..to as it stood on asOf, in one
-// read transaction: an edit saved while an export runs is either in every table or in none.
+// read transaction: an edit saved while an export runs is either in every table or in none. A process that
+// holds the file still (ExportLock) reads faster with LoadReportLocked, as LoadReport itself does on the
+// private copy of an older file, which nobody else writes.
 func (db *DB) LoadReport(ctx context.Context, from, to, asOf Date) (ReportData, error) {
-	rep := ReportData{Made: db.Now()}
-	f, err := db.figurePeriod(from, to, asOf)
-	if err != nil {
-		return rep, err
+	return db.LoadReportLocked(ctx, nil, from, to, asOf)
+}
+
+// reportFigures counts the figures of f's period into rep (and the 履职档案 they scored, for T10).
+func (tx *Tx) reportFigures(rep *ReportData, f Figures) error {
+	if err := tx.figures(&f); err != nil {
+		return err
 	}
-	err = db.view(ctx, func(tx *Tx) error {
-		if rep.Settings, err = readSettings(tx); err != nil {
-			return err
-		}
-		if err := tx.figures(&f); err != nil {
-			return err
-		}
-		rep.Figures = f
-		if rep.Basis, err = tx.archiveBasis(f); err != nil {
-			return err
-		}
+	rep.Figures = f
+	// The figures read the same records for the 履职积分 (figures_duty.go): taken, not read twice.
+	if rep.Records = f.records; rep.Records == nil {
+		var err error
 		last := f.CountedOn()
-		if rep.Ledger, err = tx.ledger(f); err != nil {
+		if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
 			return err
 		}
-		if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
+	}
+	return nil
+}
+
+// reportLists reads into rep what the tables print beside the figures of f's period: the settings, the basis
+// of the 报送存档 and the lists. It needs of f only the period (figurePeriod) and the settings it reads.
+func (tx *Tx) reportLists(rep *ReportData, f Figures) error {
+	var err error
+	if rep.Settings, err = readSettings(tx); err != nil {
+		return err
+	}
+	f.takeSettings(rep.Settings)
+	if rep.Basis, err = tx.archiveBasis(f); err != nil {
+		return err
+	}
+	last := f.CountedOn()
+	if rep.Ledger, err = tx.ledger(f); err != nil {
+		return err
+	}
+	if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
+		return err
+	}
+	if rep.Stations, err = tx.reportStations(f); err != nil {
+		return err
+	}
+	if rep.Points, err = tx.dutyPoints(); err != nil { // issue 22: 履职积分 from the same records
+		return err
+	}
+	if rep.ReportBacks, err = tx.reportBacksIn(f.From, last); err != nil {
+		return err
+	}
+	if rep.Supervision, err = tx.supervisionReport(f); err != nil {
+		return err
+	}
+	meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})
+	if err != nil {
+		return err
+	}
+	rep.Meetings = make([]ReportMeeting, len(meetings))
+	for i, m := range meetings {
+		rep.Meetings[i].Meeting = m
+		if !m.IsVoting() {
+			continue
+		}
+		if rep.Meetings[i].Detail, err = tx.meetingDetail(m.ID); err != nil {
 			return err
 		}
-		if rep.Stations, err = tx.reportStations(f); err != nil {
+		if rep.Meetings[i].Quorum, err = tx.quorum(m.ID); err != nil {
 			return err
 		}
-		// The figures read the same records for the 履职积分 (figures_duty.go): taken, not read twice.
-		if rep.Records = f.records; rep.Records == nil {
-			if rep.Records, err = tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0); err != nil {
-				return err
-			}
-		}
-		if rep.Points, err = tx.dutyPoints(); err != nil { // issue 22: 履职积分 from the same records
-			return err
-		}
-		if rep.ReportBacks, err = tx.reportBacksIn(f.From, last); err != nil {
-			return err
-		}
-		if rep.Supervision, err = tx.supervisionReport(f); err != nil {
-			return err
-		}
-		meetings, _, err := tx.meetings(MeetingFilter{From: f.From, To: last, Sort: "date"})
-		if err != nil {
-			return err
-		}
-		rep.Meetings = make([]ReportMeeting, len(meetings))
-		for i, m := range meetings {
-			rep.Meetings[i].Meeting = m
-			if !m.IsVoting() {
-				continue
-			}
-			if rep.Meetings[i].Detail, err = tx.meetingDetail(m.ID); err != nil {
-				return err
-			}
-			if rep.Meetings[i].Quorum, err = tx.quorum(m.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return rep, err
+	}
+	return nil
 }

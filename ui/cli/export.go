@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -98,43 +99,88 @@ func runExport(ctx context.Context, fs *flag.FlagSet, args []string, out io.Writ
 		return exportCounty(ctx, db, from, to, formats, *outDir, out)
 	}
 	defer limitMemory(exportMemoryLimit)()
-	rep, err := db.LoadReport(ctx, from, to, asOf)
+	// The file's lock, held from before the reading until the archive: nobody writes the file meanwhile, so
+	// the figures and the lists are read side by side (store.LoadReportLocked) and the archive keeps the state
+	// the files print. An older file is read through a private copy and not archived: no lock file beside it.
+	var lock *store.ExportLock
+	lockErr := errOlderFile
+	if db.ReadOnlyNote() == "" {
+		lock, lockErr = store.LockForExport(*dbPath)
+		// Released before db.Close (deferred earlier): the read connection tidies its -shm only when it is free.
+		defer lock.Release()
+	}
+	rep, err := db.LoadReportLocked(ctx, lock, from, to, asOf)
 	if err != nil {
 		return err
 	}
 	rep.Made = db.Now()
-	paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
-	for _, p := range paths {
-		fmt.Fprintf(out, "已生成: %s\n", p)
-	}
-	if err != nil {
-		return err
-	}
-	return archiveExport(ctx, db, *dbPath, rep, paths, out)
+	// Closed before the archive's connection opens (the deferred Close is then a no-op): the last connection to
+	// close checkpoints the file and removes its -wal and -shm, which a read-only one cannot do; left open, it
+	// made the archive's connection leave its row (7.5 MB for the stress year) in a WAL that the next open read
+	// through and the next export's row was added to.
+	db.Close()
+	return writeAndArchive(ctx, *dbPath, lockErr, rep, func() ([]string, error) {
+		paths, err := export.WriteReport(export.Report{ReportData: rep}, *outDir, formats, nil)
+		for _, p := range paths {
+			fmt.Fprintf(out, "已生成: %s\n", p)
+		}
+		return paths, err
+	}, out)
 }
 
-// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums.
-// The export read the file read-only, so that it never changes a file it cannot safely write (an older schema,
-// read through an upgraded copy); the archive is one more row, written only when the file is of this version
-// and no window has it open (a window's own 报表 export archives there). Otherwise the files stand and the
-// clerk is told why this export is not in the archive.
+// errOlderFile is why an export of a file of an older version is not archived (see writeAndArchive).
+var errOlderFile = errors.New("older file")
+
+// archiveExport keeps what was written in the 报送存档 (see `rendadesk reports`), with its figures and checksums,
+// for a command that read the file without its lock and wrote its files (`rendadesk package`): it takes the
+// lock now, as writeAndArchive describes.
 func archiveExport(ctx context.Context, read *store.DB, dbPath string, rep store.ReportData, paths []string, out io.Writer) error {
-	if read.ReadOnlyNote() != "" {
-		fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
+	lockErr := errOlderFile
+	if read.ReadOnlyNote() == "" {
+		var lock *store.ExportLock
+		lock, lockErr = store.LockForExport(dbPath)
+		defer lock.Release()
+	}
+	return writeAndArchive(ctx, dbPath, lockErr, rep, func() ([]string, error) { return paths, nil }, out)
+}
+
+// writeAndArchive runs write, which makes the export's files from rep and returns their paths, and keeps them in
+// the 报送存档 (see `rendadesk reports`) with their figures and checksums; the version's row is written while
+// the files are made (store.ArchiveReportWhile). The export read the file read-only, so that it never changes
+// a file it cannot safely write (an older schema, read through an upgraded copy: lockErr is errOlderFile); the
+// archive is one more row, written only when the file is of this version and the export holds its lock
+// (lockErr nil; a window's own 报表 export archives there). Otherwise the files stand and the clerk is told
+// why this export is not in the archive.
+func writeAndArchive(ctx context.Context, dbPath string, lockErr error, rep store.ReportData, write func() ([]string, error),
+	out io.Writer) error {
+	if lockErr != nil {
+		if _, err := write(); err != nil {
+			return err
+		}
+		if lockErr == errOlderFile {
+			fmt.Fprintln(out, "未记入报送存档：数据库文件是旧版本，本次只读取而没有改动它；用程序窗口打开一次(自动升级)后再导出即可记入。")
+		} else {
+			fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(lockErr))
+		}
 		return nil
 	}
-	release, err := store.Lock(dbPath)
-	if err != nil {
-		fmt.Fprintf(out, "未记入报送存档：%s。在窗口的「报表」中导出会自动记入。\n", store.ErrorMessage(err))
-		return nil
-	}
-	defer release()
 	db, err := store.Open(dbPath)
 	if err != nil {
+		if _, werr := write(); werr != nil {
+			return werr
+		}
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
 	}
 	defer db.Close()
-	v, err := db.ArchiveReport(ctx, rep, paths, store.ArchiveViaCommand)
+	var writeErr error
+	v, err := db.ArchiveReportWhile(ctx, rep, store.ArchiveViaCommand, func() ([]string, error) {
+		paths, err := write()
+		writeErr = err
+		return paths, err
+	})
+	if writeErr != nil {
+		return writeErr
+	}
 	if err != nil {
 		return fmt.Errorf("文件已生成，但未能记入报送存档: %w", err)
 	}
