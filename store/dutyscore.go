@@ -210,16 +210,22 @@ func ScoreOf(r DeputyRecord, p DutyPoints) DutyScore {
 
 // RankScores scores the records and orders them by total, highest first (then by name), with their places.
 func RankScores(recs []DeputyRecord, p DutyPoints) []DutyScore {
-	out := make([]DutyScore, len(recs))
+	scores := make([]DutyScore, len(recs))
+	order := make([]int, len(recs)) // sorted rather than the scores themselves: a score holds its whole record
 	for i, r := range recs {
-		out[i] = ScoreOf(r, p)
+		scores[i], order[i] = ScoreOf(r, p), i
 	}
-	slices.SortStableFunc(out, func(a, b DutyScore) int {
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := &scores[i], &scores[j]
 		if a.Total != b.Total {
 			return b.Total - a.Total
 		}
 		return strings.Compare(a.Record.Deputy.Name, b.Record.Deputy.Name)
 	})
+	out := make([]DutyScore, len(recs))
+	for k, i := range order {
+		out[k] = scores[i]
+	}
 	for i := range out {
 		out[i].Rank = i + 1
 		if i > 0 && out[i].Total == out[i-1].Total {
