@@ -2,8 +2,10 @@ package export
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"rendadesk/store"
@@ -235,14 +237,42 @@ func (r Report) tables() []rtable {
 		return r.built
 	}
 	out := make([]rtable, len(reportTables))
-	for i, code := range reportTables {
-		out[i] = r.build(code).withRows()
-		out[i].code, out[i].no = code, i+1
-		if out[i].keyCols == 0 {
-			out[i].keyCols = 1
-		}
+	for i := range reportTables {
+		out[i] = r.numbered(i)
 	}
 	return out
+}
+
+// numbered builds the table at place i of reportTables, numbered.
+func (r Report) numbered(i int) rtable {
+	code := reportTables[i]
+	t := r.build(code).withRows()
+	t.code, t.no = code, i+1
+	if t.keyCols == 0 {
+		t.keyCols = 1
+	}
+	return t
+}
+
+// buildTables is tables built on every core (each table reads the report and nothing else), for the files
+// written of them all (WriteReport). A table that cannot be built (a panic: a bug on odd data) is an error,
+// as it is for each file (parallel).
+func (r Report) buildTables() ([]rtable, error) {
+	out := make([]rtable, len(reportTables))
+	var next atomic.Int32
+	fns := make([]func() error, min(runtime.GOMAXPROCS(0), len(out)))
+	for w := range fns {
+		fns[w] = func() error {
+			for i := int(next.Add(1)) - 1; i < len(out); i = int(next.Add(1)) - 1 {
+				out[i] = r.numbered(i)
+			}
+			return nil
+		}
+	}
+	if err := parallel(fns); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // periodWords names a period: 「2025年1月1日至12月31日」, the year said once when both ends are in it.

@@ -45,7 +45,11 @@ func WriteReport(r Report, dir string, formats []string, progress func(done int,
 	if tabled > 1 {
 		// The workbook, the PDF and the CSV files print the same tables: built once, read by each (none
 		// changes them).
-		r.built = r.tables()
+		built, err := r.buildTables()
+		if err != nil {
+			return nil, err
+		}
+		r.built = built
 	}
 	var mu sync.Mutex
 	done := 0

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -39,5 +40,34 @@ func TestReportFileName(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The tables WriteReport builds once on every core (buildTables) are those each file would build for itself,
+// in their order and numbered (run with -race: the builders share the report).
+func TestBuildTablesAsTables(t *testing.T) {
+	db := demoStore(t)
+	rep, err := db.LoadReport(ctx, "2024-01-01", "2024-12-31", "2024-11-30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Report{ReportData: rep}
+	got, err := r.buildTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.tables()
+	if len(got) != len(reportTables) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%d tables built on every core, %d one by one; equal: %v", len(got), len(want), reflect.DeepEqual(got, want))
+	}
+	rows := 0
+	for i, tb := range got {
+		if tb.no != i+1 || tb.code != reportTables[i] {
+			t.Errorf("table %d is %s no %d", i, tb.code, tb.no)
+		}
+		rows += len(tb.rows)
+	}
+	if rows < 100 {
+		t.Errorf("the demo year's tables hold %d rows", rows)
 	}
 }
