@@ -233,3 +233,13 @@ func limitMemory(limit int64) (restore func()) {
 	debug.SetMemoryLimit(limit)
 	return func() { debug.SetMemoryLimit(prev) }
 }
+
+// collectLess has the collector run at percent (GOGC) under a memory limit (limitMemory), unless GOGC was
+// set, and returns what puts the previous pacing back.
+func collectLess(percent int) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(percent)
+	return func() { debug.SetGCPercent(prev) }
+}
