@@ -201,7 +201,7 @@ func (w *workbook) table(t rtable) error {
 				return fmt.Errorf("表格单元格类型 %T", v)
 			}
 			line[i] = excelize.Cell{StyleID: w.styles[kind][b], Value: val}
-			for _, l := range strings.Split(shown, "\n") {
+			for l := range strings.SplitSeq(shown, "\n") {
 				widths[i] = max(widths[i], min(math.Ceil(displayWidth(l)/wrapFit), textColWidth)+2)
 			}
 		}
@@ -426,7 +426,7 @@ func wrappedLines(texts []string, widths []float64) int {
 		}
 		room := max(widths[i]*wrapFit-1, 1)
 		n := 0
-		for _, l := range strings.Split(s, "\n") {
+		for l := range strings.SplitSeq(s, "\n") {
 			n += max(1, int(math.Ceil(displayWidth(l)/room)))
 		}
 		lines = max(lines, n)
