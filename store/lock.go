@@ -41,8 +41,8 @@ func Lock(dbPath string) (release func(), err error) {
 	}
 	if !held {
 		f.Close()
-		return nil, Errorf(ECONFLICT, "数据库 %s 已被另一个人大工作台窗口打开。同一个数据库同时只能在一个窗口中使用，"+
-			"以免两边的修改互相覆盖：请切换到已经打开的那个窗口(看看任务栏)，或者先关闭它再打开。", abs)
+		return nil, Errorf(ECONFLICT, "数据库 %s 已被另一个人大工作台窗口打开(或正被导入、导出等命令使用)。同一个数据库同时只能在一个窗口中使用，"+
+			"以免两边的修改互相覆盖：请切换到已经打开的那个窗口(看看任务栏)，或者先关闭它再打开；没有别的窗口时，请等命令结束后再试。", abs)
 	}
 	var once sync.Once
 	return func() {

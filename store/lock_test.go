@@ -3,6 +3,7 @@ package store
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,20 @@ func TestLockFollowsSymlinks(t *testing.T) {
 	}
 	if _, err := os.Stat(fileLink + ".lock"); err == nil {
 		t.Errorf("a lock file beside the link: the lock must be the real file's")
+	}
+}
+
+// A window opened while an export command holds the file (LockForExport, for the whole export) is told that a
+// command may be what holds it, and to wait for it, not only to look for another window.
+func TestLockHeldByACommandSaysSo(t *testing.T) {
+	db := mustOpen(t)
+	path := db.Path()
+	db.Close()
+	l, err := LockForExport(path)
+	must(t, err)
+	defer l.Release()
+	_, err = Lock(path)
+	if msg := ErrorMessage(err); ErrorCode(err) != ECONFLICT || !strings.Contains(msg, "正被导入、导出等命令使用") || !strings.Contains(msg, "请等命令结束后再试") {
+		t.Fatalf("Lock while an export holds the file: %v", err)
 	}
 }
