@@ -85,7 +85,8 @@ type document struct {
 	partAlias string
 	partFirst int
 
-	fpdf *fpdfPages // fpdf's pages, for the fast save (pdfstreams.go); nil when this fpdf's are out of reach
+	fpdf  *fpdfPages // fpdf's pages, for the fast save (pdfstreams.go); nil when this fpdf's are out of reach
+	cells *fpdfCells // fpdf's state, for the fast text and boxes (pdfcell.go); nil likewise
 }
 
 // newDocument starts an A4 document (landscape when asked) with its first page.
@@ -121,6 +122,7 @@ func newPaperDocument(office, name, paper string, landscape bool) *document {
 	d := &document{pdf: pdf, paper: paper, scale: scale, office: clean(office), name: clean(name), left: marginMM, right: w - marginMM,
 		top: topMM, bottom: h - marginMM, width: w - 2*marginMM, orientation: orientation}
 	d.fpdf = fpdfPagesOf(pdf)
+	d.cells = fpdfCellsOf(pdf)
 	pdf.SetHeaderFunc(func() {
 		d.fpdf.sizePage()
 		d.pageHeader()
@@ -340,9 +342,9 @@ func (d *document) wrap(text string, width float64) []string {
 // Every string goes through clean here, whoever calls: fpdf panics on characters outside the font's BMP
 // table (a rare name character such as 𠮷), and one missed call site once crashed the ballots.
 func (d *document) text(x, y, w, h float64, s, align string) {
-	d.pdf.SetXY(x, y)
+	s = clean(s)
 	if !d.bold {
-		d.pdf.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
+		d.cell(x, y, w, h, s, align)
 		return
 	}
 	p := d.pdf
@@ -351,10 +353,31 @@ func (d *document) text(x, y, w, h float64, s, align string) {
 	p.SetDrawColor(p.GetTextColor())
 	p.SetLineWidth(fontSizePt(p) * boldStroke * 25.4 / 72)
 	p.SetTextRenderingMode(2) // fill, then stroke
-	p.CellFormat(w, h, clean(s), "", 0, align, false, 0, "")
+	d.cell(x, y, w, h, s, align)
 	p.SetTextRenderingMode(0)
 	p.SetLineWidth(lw)
 	p.SetDrawColor(dr, dg, db)
+}
+
+// cell draws the clean line s at (x, y) in a box w wide and h high: fpdf's SetXY and CellFormat, written the
+// fast way when it can be (pdfcell.go), the same operators either way.
+func (d *document) cell(x, y, w, h float64, s, align string) {
+	if !d.cells.text(x, y, w, h, s, align) {
+		d.pdf.SetXY(x, y)
+		d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	}
+}
+
+// box draws the border of a table cell, filled with the fill colour first when fill is set: fpdf's Rect,
+// written the fast way when it can be.
+func (d *document) box(x, y, w, h float64, fill bool) {
+	op, style := "S", "D"
+	if fill {
+		op, style = "B", "FD"
+	}
+	if !d.cells.rect(x, y, w, h, op) {
+		d.pdf.Rect(x, y, w, h, style)
+	}
 }
 
 // title writes the centred bold title (18 pt), wrapped when long, with room after it.
@@ -513,10 +536,8 @@ func (d *document) drawRowPart(cells []cell, size float64, from, to int, h float
 	for _, c := range cells {
 		if c.shade {
 			p.SetFillColor(238, 238, 238)
-			p.Rect(x, y, c.w, h, "FD")
-		} else {
-			p.Rect(x, y, c.w, h, "D")
 		}
+		d.box(x, y, c.w, h, c.shade)
 		var lines []string
 		continued := false // the rest of a long cell, set from the top
 		switch {

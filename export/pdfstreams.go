@@ -91,18 +91,24 @@ var fastSave = true
 // fpdfField is the offset of the unexported field path (a field of a field…) in the struct t when it has
 // type T.
 func fpdfField[T any](t reflect.Type, path ...string) (uintptr, bool) {
+	off, typ, ok := fieldOffset(t, path...)
+	return off, ok && typ == reflect.TypeFor[T]()
+}
+
+// fieldOffset is the offset of the field path (a field of a field…) in the struct t, and its type.
+func fieldOffset(t reflect.Type, path ...string) (uintptr, reflect.Type, bool) {
 	off := uintptr(0)
 	for _, name := range path {
 		if t.Kind() != reflect.Struct {
-			return 0, false
+			return 0, nil, false
 		}
 		f, ok := t.FieldByName(name)
 		if !ok || len(f.Index) != 1 {
-			return 0, false
+			return 0, nil, false
 		}
 		off, t = off+f.Offset, f.Type
 	}
-	return off, t == reflect.TypeFor[T]()
+	return off, t, true
 }
 
 // fpdfOffsets are where fpdfPagesOf finds its fields in an fpdf.Fpdf, found once; ok is false when this fpdf
