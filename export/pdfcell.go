@@ -134,9 +134,9 @@ func (c *fpdfCells) pageBuffer() *bytes.Buffer {
 	return (*c.pages)[*c.page]
 }
 
-// text draws s at (x, y) in a box w wide and h high, aligned L, C or R, as fpdf's SetXY(x, y) and then
-// CellFormat(w, h, s, "", 0, align, false, 0, "") would: the same operators in the page and the same state
-// after. It reports false, having done nothing, for a cell it does not draw as CellFormat would; the caller
+// text draws s at (x, y) in a box w wide and h high, aligned L, C or R ("" is L), as fpdf's SetXY(x, y)
+// and then CellFormat(w, h, s, "", 0, align, false, 0, "") would: the same operators in the page and the
+// same state after. It reports false, having done nothing, for a cell it does not draw as CellFormat would; the caller
 // then draws it with CellFormat.
 func (c *fpdfCells) text(x, y, w, h float64, s, align string) bool {
 	if c == nil {
@@ -144,7 +144,7 @@ func (c *fpdfCells) text(x, y, w, h float64, s, align string) bool {
 	}
 	page := c.pageBuffer()
 	if page == nil || *c.fontName == "" || !*c.utf8 || *c.rtl || *c.ws != 0 || *c.underline || *c.strikeout ||
-		(align != "L" && align != "C" && align != "R") || x < 0 || y < 0 || w <= 0 {
+		(align != "L" && align != "C" && align != "R" && align != "") || x < 0 || y < 0 || w <= 0 {
 		c.slow++
 		return false
 	}
