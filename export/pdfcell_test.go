@@ -2,10 +2,14 @@ package export
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -201,6 +205,15 @@ func TestFastCellsSameFile(t *testing.T) {
 		path := filepath.Join(dir, "Report-true.pdf")
 		checkFonts(t, path)
 		text := squeeze(strings.Join(pdfPages(t, path), ""))
+		// pdftotext reads the text through fpdf's ToUnicode map, which holds every character of the font: a
+		// character whose glyph the subset lacks reads back, but prints blank. Its glyph is in the subset when
+		// the font's CIDToGIDMap gives it one.
+		gids := cidToGIDMap(t, path)
+		for _, r := range text {
+			if int(r) >= len(gids)/2 || gids[2*r] == 0 && gids[2*r+1] == 0 {
+				t.Errorf("%q is drawn, the font subset has no glyph for it", r)
+			}
+		}
 		for _, want := range []string{"代表建议办理情况一览表", "满意度(%)", "李堃小", "李堃丨", "李堃穩", "李堃淼", "(不含国道)",
 			"镇城建办\\规划所", "合计300件：已解决200件", "2025-0300"} {
 			if !strings.Contains(text, want) {
@@ -208,4 +221,26 @@ func TestFastCellsSameFile(t *testing.T) {
 			}
 		}
 	})
+}
+
+// cidToGIDMap is the CIDToGIDMap of the PDF at path, whose one font is fpdf's subset of ours: for each
+// character (its CID), two bytes, the glyph it is drawn with in the subset, 0 for none.
+func cidToGIDMap(t *testing.T, path string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`<</Length (\d+)/Filter /FlateDecode>>\nstream\n`).FindAllSubmatchIndex(raw, -1) {
+		n, _ := strconv.Atoi(string(raw[m[2]:m[3]]))
+		zr, err := zlib.NewReader(bytes.NewReader(raw[m[1] : m[1]+n]))
+		if err != nil {
+			continue
+		}
+		if b, err := io.ReadAll(zr); err == nil && len(b) == 2<<16 {
+			return b
+		}
+	}
+	t.Fatal("no CIDToGIDMap in the PDF")
+	return nil
 }
