@@ -197,9 +197,9 @@ func (c *fpdfCells) text(x, y, w, h float64, s, align string) bool {
 		b = append(append(append(b, "q "...), *c.textColor...), ' ')
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, bt, 'f', 2, 64)
+	b = appendFixed2(b, bt)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, td, 'f', 2, 64)
+	b = appendFixed2(b, td)
 	b = append(append(append(b, " Td ("...), txt...), ")Tj ET"...)
 	if *c.colorFlag {
 		b = append(b, " Q"...)
@@ -254,15 +254,37 @@ func (c *fpdfCells) rect(x, y, w, h float64, op string) bool {
 		return false
 	}
 	k := *c.k
-	b := strconv.AppendFloat(c.buf[:0], x*k, 'f', 2, 64)
+	b := appendFixed2(c.buf[:0], x*k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (*c.pageH-y)*k, 'f', 2, 64)
+	b = appendFixed2(b, (*c.pageH-y)*k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, w*k, 'f', 2, 64)
+	b = appendFixed2(b, w*k)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, -h*k, 'f', 2, 64)
+	b = appendFixed2(b, -h*k)
 	b = append(append(append(b, " re "...), op...), '\n')
 	c.buf = b
 	page.Write(b)
 	return true
+}
+
+// appendFixed2 appends v with two decimals: strconv.AppendFloat(dst, v, 'f', 2, 64), which is fmt's %.2f and
+// fpdf's, to the byte (TestAppendFixed2), in a sixth of its time. The hundredths nearest to v are found in
+// floating point and checked exactly: math.FMA gives v×100 − n with one rounding, exact here (|v| < 2²⁰:
+// the difference needs fewer than 53 bits), so n is the nearest when it is under ½ off; any other v (a
+// tie, a huge or non-finite value) is left to strconv.
+func appendFixed2(dst []byte, v float64) []byte {
+	if !(v > -1<<20 && v < 1<<20) {
+		return strconv.AppendFloat(dst, v, 'f', 2, 64)
+	}
+	n := math.Round(v * 100)
+	if r := math.FMA(v, 100, -n); !(r > -0.4999 && r < 0.4999) {
+		return strconv.AppendFloat(dst, v, 'f', 2, 64)
+	}
+	if math.Signbit(v) { // strconv keeps the sign of a value that rounds to zero: -0.001 is "-0.00"
+		dst = append(dst, '-')
+		n = -n
+	}
+	u := uint64(n)
+	dst = strconv.AppendUint(dst, u/100, 10)
+	return append(dst, '.', byte('0'+u/10%10), byte('0'+u%10))
 }

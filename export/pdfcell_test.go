@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -243,4 +245,26 @@ func cidToGIDMap(t *testing.T, path string) []byte {
 	}
 	t.Fatal("no CIDToGIDMap in the PDF")
 	return nil
+}
+
+// appendFixed2 writes what strconv (fmt's %.2f, fpdf's numbers) writes: for ties and near-ties in binary,
+// negative values rounding to zero, the page's coordinates, and a million values of every magnitude.
+func TestAppendFixed2(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 0.125, 0.375, 1.005, 2.675, 1.015, -1.005, -0.001, -0.005, 0.005,
+		0.0049999999, 0.995, 9.995, 99.995, 841.89, 595.28, 1<<20 - 0.005, 1 << 20, -(1 << 20), 1e300, math.Inf(1),
+		math.Inf(-1), math.NaN(), 5e-324, 123456.785, 0.284999999, 0.285, 56.69291338582677}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 1_000_000 {
+		scale := math.Pow(10, float64(rng.IntN(9)-3))
+		v := (rng.Float64()*2 - 1) * scale
+		values = append(values, v, math.Round(v*1000)/1000, math.Round(v*200)/200) // the last two near ties
+	}
+	for x := 0.0; x < 300; x += 0.01 {
+		values = append(values, x*72/25.4, (297-x)*72/25.4)
+	}
+	for _, v := range values {
+		if got, want := string(appendFixed2(nil, v)), strconv.FormatFloat(v, 'f', 2, 64); got != want {
+			t.Fatalf("appendFixed2(%v) = %q, strconv %q", v, got, want)
+		}
+	}
 }
