@@ -268,10 +268,10 @@ func (c *fpdfCells) rect(x, y, w, h float64, op string) bool {
 }
 
 // appendFixed2 appends v with two decimals: strconv.AppendFloat(dst, v, 'f', 2, 64), which is fmt's %.2f and
-// fpdf's, to the byte (TestAppendFixed2), in a sixth of its time. The hundredths nearest to v are found in
-// floating point and checked exactly: math.FMA gives v×100 − n with one rounding, exact here (|v| < 2²⁰:
-// the difference needs fewer than 53 bits), so n is the nearest when it is under ½ off; any other v (a
-// tie, a huge or non-finite value) is left to strconv.
+// fpdf's, to the byte (TestAppendFixed2), in a fraction of its time. The hundredths n nearest to v are found
+// in floating point and checked: math.FMA gives v×100 − n with a single rounding, so n is the nearest (what
+// strconv's correctly rounded digits are) when that is clearly under ½; any other v (a tie or near one, a
+// huge or non-finite value) is left to strconv.
 func appendFixed2(dst []byte, v float64) []byte {
 	if !(v > -1<<20 && v < 1<<20) {
 		return strconv.AppendFloat(dst, v, 'f', 2, 64)
