@@ -177,10 +177,8 @@ func (d *document) pageHeader() {
 	p.SetFont(fontFamily, "", smallSize)
 	p.SetTextColor(90, 90, 90)
 	y := 11.0
-	p.SetXY(d.left, y)
-	p.CellFormat(d.width/2, 5, d.office, "", 0, "L", false, 0, "")
-	p.SetXY(d.left+d.width/2, y)
-	p.CellFormat(d.width/2, 5, d.name, "", 0, "R", false, 0, "")
+	d.cell(d.left, y, d.width/2, 5, d.office, "L")
+	d.cell(d.left+d.width/2, y, d.width/2, 5, d.name, "R")
 	p.SetDrawColor(150, 150, 150)
 	p.SetLineWidth(0.2)
 	p.Line(d.left, y+6, d.right, y+6)
@@ -225,8 +223,7 @@ func (d *document) pageFooter() {
 	if d.scale != 0 {
 		pw, ph = pw/d.scale, ph/d.scale
 	}
-	p.SetXY(marginMM+(pw-2*marginMM-w)/2, ph-13)
-	p.CellFormat(w+10, 5, text, "", 0, "L", false, 0, "")
+	d.cell(marginMM+(pw-2*marginMM-w)/2, ph-13, w+10, 5, text, "L")
 	p.SetTextColor(0, 0, 0)
 }
 
@@ -352,9 +349,9 @@ func (d *document) text(x, y, w, h float64, s, align string) {
 	dr, dg, db := p.GetDrawColor()
 	p.SetDrawColor(p.GetTextColor())
 	p.SetLineWidth(fontSizePt(p) * boldStroke * 25.4 / 72)
-	p.SetTextRenderingMode(2) // fill, then stroke
+	d.renderingMode(2) // fill, then stroke
 	d.cell(x, y, w, h, s, align)
-	p.SetTextRenderingMode(0)
+	d.renderingMode(0)
 	p.SetLineWidth(lw)
 	p.SetDrawColor(dr, dg, db)
 }
@@ -367,6 +364,17 @@ func (d *document) cell(x, y, w, h float64, s, align string) {
 		d.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 	}
 }
+
+// renderingMode sets how text is drawn (0 filled, 2 filled and stroked): fpdf's SetTextRenderingMode, written
+// the fast way when it can be.
+func (d *document) renderingMode(mode int) {
+	if !d.cells.op(renderingModes[mode]) {
+		d.pdf.SetTextRenderingMode(mode)
+	}
+}
+
+// renderingModes are the operators of the text rendering modes we use.
+var renderingModes = map[int]string{0: "0 Tr", 2: "2 Tr"}
 
 // box draws the border of a table cell, filled with the fill colour first when fill is set: fpdf's Rect,
 // written the fast way when it can be.

@@ -31,6 +31,7 @@ type fpdfCells struct {
 	err              *error
 	fontName         *string      // currentFont.Name: "" before a font is set
 	widths           *[]int       // currentFont.Cw: advance widths, in thousandths of the size
+	missingWidth     *int         // currentFont.Desc.MissingWidth: the width of a character without one
 	usedRunes        *map[int]int // currentFont.usedRunes: the runes the font subset keeps
 	utf8, rtl        *bool        // isCurrentUTF8, isRTL
 	underline        *bool        // underline
@@ -90,6 +91,7 @@ var cellFields = []struct {
 	{[]string{"cMargin"}, reflect.TypeFor[float64]()},
 	{[]string{"ws"}, reflect.TypeFor[float64]()},
 	{[]string{"pageBreakTrigger"}, reflect.TypeFor[float64]()},
+	{[]string{"currentFont", "Desc", "MissingWidth"}, reflect.TypeFor[int]()},
 }
 
 // cellOffsets are where cellFields are in an fpdf.Fpdf, found once; ok is false when one is missing or of
@@ -122,7 +124,7 @@ func fpdfCellsOf(pdf *fpdf.Fpdf) *fpdfCells {
 		page: (*int)(at(12)), state: (*int)(at(13)), pages: (*[]*bytes.Buffer)(at(14)),
 		k: (*float64)(at(15)), pageH: (*float64)(at(16)), x: (*float64)(at(17)), y: (*float64)(at(18)),
 		lasth: (*float64)(at(19)), fontSize: (*float64)(at(20)), cMargin: (*float64)(at(21)), ws: (*float64)(at(22)),
-		pageBreakTrigger: (*float64)(at(23)),
+		pageBreakTrigger: (*float64)(at(23)), missingWidth: (*int)(at(24)),
 	}
 }
 
@@ -163,14 +165,20 @@ func (c *fpdfCells) text(x, y, w, h float64, s, align string) bool {
 	}
 	// The text in UTF-16 (fpdf's utf8toutf16 for the BMP), escaped as fpdf's escape does it (backslash,
 	// parentheses and CR, byte by byte), and its width as GetStringSymbolWidth sums it.
-	cw := *c.widths
+	cw, missing := *c.widths, *c.missingWidth
+	if missing == 0 {
+		missing = 500
+	}
 	txt, width := c.txt[:0], 0
 	for _, r := range s {
-		if r == utf8.RuneError || r > 0xFFFF || int(r) >= len(cw) || cw[r] <= 0 {
-			c.slow++ // an invalid or astral character, or one fpdf measures another way: CellFormat's
+		if r == utf8.RuneError || r > 0xFFFF || int(r) >= len(cw) {
+			c.slow++ // an invalid or astral character, or one past the widths fpdf has: CellFormat's
 			return false
 		}
-		if cw[r] != 65535 {
+		switch {
+		case cw[r] <= 0: // a character of no width of its own (the page count alias)
+			width += missing
+		case cw[r] != 65535:
 			width += cw[r]
 		}
 		txt = appendEscaped(appendEscaped(txt, byte(r>>8)), byte(r))
@@ -240,6 +248,21 @@ func (c *fpdfCells) useRunes(s string) {
 			m[int(r)] = int(r)
 		}
 	}
+}
+
+// op writes the operator s on its own line, as fpdf's out does for a setting with no state of its own (the
+// text rendering mode). It reports false, having done nothing, for "" or when no page is open.
+func (c *fpdfCells) op(s string) bool {
+	if c == nil || s == "" {
+		return false
+	}
+	page := c.pageBuffer()
+	if page == nil {
+		return false
+	}
+	page.WriteString(s)
+	page.WriteByte('\n')
+	return true
 }
 
 // rect draws a rectangle's outline (op "S") or fills and outlines it ("B"), as fpdf's Rect with "D" or "FD"

@@ -50,6 +50,8 @@ var cellCases = []cellCase{
 	{name: "ColourText", setup: func(d *document) { d.pdf.SetTextColor(200, 30, 30) }, x: 20, y: 120, w: 80, h: 5.6, text: "已超期", align: "L", fast: true},
 	{name: "SmallSize", setup: func(d *document) { d.font(false, 7.5) }, x: 20, y: 130, w: 20, h: 4, text: "社会保障和改善民生", align: "C", fast: true},
 	{name: "FractionalPosition", x: 20.004999, y: 140.125, w: 30.333333, h: 5.55555, text: "1,234", align: "R", fast: true},
+	{name: "AliasCentre", x: 20, y: 145, w: 60, h: 5, text: "第 3 页 共 " + pageAlias + " 页", align: "C", fast: true},
+	{name: "AliasRight", x: 20, y: 145, w: 60, h: 5, text: partAlias(2), align: "R", fast: true},
 	{name: "Underline", setup: func(d *document) { d.pdf.SetFont(fontFamily, "U", cellSize) }, x: 20, y: 150, w: 60, h: 5.6, text: "下划线", align: "L"},
 	{name: "Justified", x: 20, y: 160, w: 60, h: 5.6, text: "两端 对齐", align: "J"},
 	{name: "BelowBreak", x: 20, y: 272, w: 60, h: 6, text: "页脚以下", align: "L"},
@@ -138,7 +140,7 @@ func TestFastCellsAsCellFormat(t *testing.T) {
 }
 
 // The fpdf in go.mod is drawn the fast way: every field fpdfCellsOf needs is where it looks for it, and a
-// table's cells are written by it, none left to CellFormat. When this fails after fpdf is upgraded, the
+// table's cells, bold text, and the pages' headers and footers are written by it, none left to CellFormat. When this fails after fpdf is upgraded, the
 // documents are still the same (drawn by CellFormat, slower), and pdfcell.go is to be brought up to the new
 // fpdf.
 func TestFastCellsTaken(t *testing.T) {
@@ -149,9 +151,17 @@ func TestFastCellsTaken(t *testing.T) {
 	if d.cells == nil {
 		t.Fatal("the document draws with CellFormat")
 	}
-	d.table([]column{{title: "姓名"}, {title: "工作单位及职务", weight: 1}, {title: "电话", align: "C"}},
-		[][]string{{"王秀英", "青山镇青山村党支部书记、村委会主任", "13812345678"}, {"李堃", "", "(0571)123"}})
-	if d.cells.fast < 8 || d.cells.slow != 0 {
+	rows := [][]string{{"李堃", "", "(0571)123"}}
+	for range 100 {
+		rows = append(rows, []string{"王秀英", "青山镇青山村党支部书记、村委会主任", "13812345678"})
+	}
+	d.table([]column{{title: "姓名"}, {title: "工作单位及职务", weight: 1}, {title: "电话", align: "C"}}, rows)
+	d.font(true, bodySize)
+	d.text(d.left, d.y(), d.width, 8, "合计 101 人", "C") // bold
+	if d.pdf.PageNo() < 3 {
+		t.Fatalf("the table is on %d pages, meant to be on several (headers, footers)", d.pdf.PageNo())
+	}
+	if d.cells.fast < 300 || d.cells.slow != 0 {
 		t.Fatalf("%d cells drawn the fast way, %d by CellFormat", d.cells.fast, d.cells.slow)
 	}
 }
