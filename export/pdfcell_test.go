@@ -28,6 +28,7 @@ type cellCase struct {
 	text  string
 	align string
 	fast  bool // drawn the fast way (false: left to CellFormat)
+	raw   bool // drawn as the page footer draws its text with the page count alias: not cleaned (cell, not text)
 }
 
 // Characters whose UTF-16 bytes fpdf escapes: 小 (5C 0F: a backslash), 不 (4E 0D: a carriage return), 丨
@@ -50,8 +51,8 @@ var cellCases = []cellCase{
 	{name: "ColourText", setup: func(d *document) { d.pdf.SetTextColor(200, 30, 30) }, x: 20, y: 120, w: 80, h: 5.6, text: "已超期", align: "L", fast: true},
 	{name: "SmallSize", setup: func(d *document) { d.font(false, 7.5) }, x: 20, y: 130, w: 20, h: 4, text: "社会保障和改善民生", align: "C", fast: true},
 	{name: "FractionalPosition", x: 20.004999, y: 140.125, w: 30.333333, h: 5.55555, text: "1,234", align: "R", fast: true},
-	{name: "AliasCentre", x: 20, y: 145, w: 60, h: 5, text: "第 3 页 共 " + pageAlias + " 页", align: "C", fast: true},
-	{name: "AliasRight", x: 20, y: 145, w: 60, h: 5, text: partAlias(2), align: "R", fast: true},
+	{name: "AliasCentre", x: 20, y: 145, w: 60, h: 5, text: "第 3 页 共 " + pageAlias + " 页", align: "C", fast: true, raw: true},
+	{name: "AliasRight", x: 20, y: 145, w: 60, h: 5, text: partAlias(2), align: "R", fast: true, raw: true},
 	{name: "Underline", setup: func(d *document) { d.pdf.SetFont(fontFamily, "U", cellSize) }, x: 20, y: 150, w: 60, h: 5.6, text: "下划线", align: "L"},
 	{name: "Justified", x: 20, y: 160, w: 60, h: 5.6, text: "两端 对齐", align: "J"},
 	{name: "BelowBreak", x: 20, y: 272, w: 60, h: 6, text: "页脚以下", align: "L"},
@@ -69,7 +70,11 @@ func drawCase(d *document, c cellCase) (ops string, x, y, lasth float64) {
 	}
 	page := (*d.fpdf.pages)[d.pdf.PageNo()]
 	before := page.Len()
-	d.text(c.x, c.y, c.w, c.h, c.text, c.align)
+	if c.raw {
+		d.cell(c.x, c.y, c.w, c.h, c.text, c.align)
+	} else {
+		d.text(c.x, c.y, c.w, c.h, c.text, c.align)
+	}
 	ops = page.String()[before:]
 	st := fpdfState(d)
 	return ops, d.pdf.GetX(), d.pdf.GetY(), *st.lasth
