@@ -107,7 +107,7 @@ type listQuery struct {
 	bigFrom string
 	order   string
 	// walk, when set, selects the ids of the whole table in the list's order (bigFrom's index): a search
-	// alone matching at least textWindowsFrom records then takes its page from textWindows.
+	// alone matching at least textWindowsFrom records then takes its first pages from textWindows.
 	walk string
 }
 
@@ -142,7 +142,7 @@ func listPage[T any](tx *Tx, q listQuery, w *where, offset, limit int, fetch fun
 	if total == 0 || limit == CountOnly || (limit > 0 && offset >= total) {
 		return nil, total, nil
 	}
-	if q.walk != "" && w.onlyText() && total >= textWindowsFrom && limit > 0 {
+	if q.walk != "" && w.onlyText() && total >= textWindowsFrom && limit > 0 && offset+limit <= textWindowsUpTo {
 		ids, ok, err := textWindows(tx, q.walk, w.text, offset+limit)
 		if err != nil {
 			return nil, 0, err

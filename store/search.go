@@ -219,6 +219,10 @@ const textWindowMin = 256
 // 4 291 3.5 against 1.3).
 var textWindowsFrom = 10000 // a variable for the tests, which lower it
 
+// textWindowsUpTo bounds the rows (offset and page) textWindows is asked for: deeper pages gather too many
+// ids through Go (the first 5 000 of 15 620 matches: 17 ms against 10 for the plain query).
+const textWindowsUpTo = 1000
+
 // textWindows finds the first n records in a list's order that match a search alone (every condition of w a
 // full-text one), for a search matching many records. The plain page query — the list's index walked, each
 // record looked up in the search's matches — first gathers every match into a temporary index: 20 ms of
