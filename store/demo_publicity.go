@@ -27,8 +27,9 @@ func (g *demoGen) writePublicity(w *demoWriter) {
 	// A piece reports a meeting or activity held a little before it.
 	before := func(day Date) string {
 		var near []string
+		from := day.AddDays(-30) // once, not for each of the meetings (18 893 at the stress scale)
 		for _, m := range g.meetings {
-			if m.start <= day && m.start >= day.AddDays(-30) {
+			if m.start <= day && m.start >= from {
 				near = append(near, m.title)
 			}
 		}

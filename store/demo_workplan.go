@@ -94,23 +94,44 @@ func (g *demoGen) linkDemoPlan(w *demoWriter, r *rand.Rand, y int) {
 	}
 	// The topics first: 代表视察 of the year would otherwise take the first 视察, which is a planned topic's.
 	slices.SortStableFunc(items, func(a, b PlanItem) int { return boolRank(a.RuleID != 0) - boolRank(b.RuleID != 0) })
+	// planCandidates lists every record of an item's kind in its span and which are taken, one query per source;
+	// the year's 1 800 group activities (stress) asked it one by one took a third of the generation. Which
+	// records an item may take depends only on its kind, rule and span, so each list is read once and the
+	// links made here are remembered here (the items are new: nothing else of the year is linked). A group's
+	// item takes the first of its group in date order, as from the list planCandidates sorts group-first.
+	type candKey struct {
+		kind     string
+		rule     int64
+		from, to Date
+	}
+	cached := map[candKey][]PlanRecord{} // lookups only
+	taken := map[PlanRecord]bool{}       // by Kind and ID
 	for _, p := range items {
 		if p.CancelledOn != "" || r.Float64() < 0.08 {
 			continue
 		}
-		cands, err := w.tx.planCandidates(p)
-		if err != nil {
-			w.err = err
-			return
+		span := p.Span()
+		key := candKey{p.Kind, p.RuleID, span.From, span.To}
+		cands, ok := cached[key]
+		if !ok {
+			q := p
+			q.GroupID = 0 // in date order
+			if cands, err = w.tx.planCandidates(q); err != nil {
+				w.err = err
+				return
+			}
+			cached[key] = cands
 		}
 		for _, c := range cands {
-			if c.LinkedTo != 0 || c.Date > g.today || (p.GroupID != 0 && !strings.Contains(c.Title, group[p.GroupID])) {
+			id := PlanRecord{Kind: c.Kind, ID: c.ID}
+			if taken[id] || c.Date > g.today || (p.GroupID != 0 && !strings.Contains(c.Title, group[p.GroupID])) {
 				continue
 			}
 			if p.RuleID == 0 && !strings.Contains(c.Title, p.Title) {
 				continue // an item of the clerk's own is done by a record of its own, not by any of its kind
 			}
 			w.exec(`UPDATE plan_items SET link_kind = ?, link_id = ? WHERE id = ?`, c.Kind, c.ID, p.ID)
+			taken[id] = true
 			break
 		}
 	}

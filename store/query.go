@@ -106,6 +106,9 @@ type listQuery struct {
 	// cheaper, so the choice waits for the count.
 	bigFrom string
 	order   string
+	// walk, when set, selects the ids of the whole table in the list's order (bigFrom's index): a search
+	// alone matching at least textWindowsFrom records then takes its first pages from textWindows.
+	walk string
 }
 
 // bigResult is the match count from which listQuery.bigFrom pays off (measured on 100 000 suggestions:
@@ -139,6 +142,15 @@ func listPage[T any](tx *Tx, q listQuery, w *where, offset, limit int, fetch fun
 	if total == 0 || limit == CountOnly || (limit > 0 && offset >= total) {
 		return nil, total, nil
 	}
+	if q.walk != "" && w.onlyText() && total >= textWindowsFrom && limit > 0 && offset+limit <= textWindowsUpTo {
+		ids, ok, err := textWindows(tx, q.walk, w.text, offset+limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			return fetchPage(ids[min(offset, len(ids)):], fetch, total)
+		}
+	}
 	from := q.from
 	if q.bigFrom != "" && total >= bigResult && limit > 0 {
 		from = q.bigFrom
@@ -160,6 +172,11 @@ func listPage[T any](tx *Tx, q listQuery, w *where, offset, limit int, fetch fun
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
+	return fetchPage(ids, fetch, total)
+}
+
+// fetchPage loads the rows of a page's ids, in their order, 500 at a time.
+func fetchPage[T any](ids []int64, fetch func(ids []int64) (map[int64]T, error), total int) ([]T, int, error) {
 	out := make([]T, 0, len(ids))
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]

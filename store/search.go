@@ -210,3 +210,74 @@ func (tx *Tx) rebuildSearch() error {
 	}
 	return fillAllGrams(tx)
 }
+
+// textWindowMin is the shortest first window textWindows reads of the list's order.
+const textWindowMin = 256
+
+// textWindowsFrom is the match count from which textWindows finds a search's page (measured on 100 000
+// suggestions: at 97 660 matches 1.4 ms against 20–40 ms for the plain query, at 15 620 1.5 against 3.6, at
+// 4 291 3.5 against 1.3).
+var textWindowsFrom = 10000 // a variable for the tests, which lower it
+
+// textWindowsUpTo bounds the rows (offset and page) textWindows is asked for: deeper pages gather too many
+// ids through Go (the first 5 000 of 15 620 matches: 17 ms against 10 for the plain query).
+const textWindowsUpTo = 1000
+
+// textWindows finds the first n records in a list's order that match a search alone (every condition of w a
+// full-text one), for a search matching many records. The plain page query — the list's index walked, each
+// record looked up in the search's matches — first gathers every match into a temporary index: 20 ms of
+// the 27 ms of typing 「的」 on 100 000 suggestions (97 660 matches). Instead the order is read a window at a
+// time (walk: the ids of the whole table in the list's order) and the matches among the window looked up
+// with the window's id range added to each search, which the search indexes answer by seeking; the windows
+// grow until n matches are found or the order ends. Records are mostly entered in the order they are
+// listed, so a window's ids are close together; when they are not (a window's id range much wider than the
+// window), it gives up (ok false) and the caller runs the plain query.
+func textWindows(tx *Tx, walk string, text []subquery, n int) (ids []int64, ok bool, err error) {
+	size := max(textWindowMin, 2*n)
+	for pos := 0; len(ids) < n; {
+		win := make([]int64, 0, size)
+		if err := collect(tx, walk+` LIMIT ? OFFSET ?`, []any{size, pos}, func(s scanner) error {
+			var id int64
+			err := s.Scan(&id)
+			win = append(win, id)
+			return err
+		}); err != nil {
+			return nil, false, err
+		}
+		if len(win) == 0 {
+			break
+		}
+		lo, hi := slices.Min(win), slices.Max(win)
+		if hi-lo >= int64(4*len(win)+1024) {
+			return nil, false, nil
+		}
+		// hits counts, per id of the range, the searches it matches: a match of all of them is a match.
+		hits := map[int64]int{}
+		for _, t := range text {
+			if err := collect(tx, t.sql+` AND rowid BETWEEN ? AND ?`, append(slices.Clip(t.args), lo, hi), func(s scanner) error {
+				var id int64
+				err := s.Scan(&id)
+				hits[id]++
+				return err
+			}); err != nil {
+				return nil, false, err
+			}
+		}
+		found := 0
+		for _, id := range win {
+			if hits[id] == len(text) {
+				found++
+				if len(ids) < n {
+					ids = append(ids, id)
+				}
+			}
+		}
+		if len(win) < size {
+			break
+		}
+		// The next window: twice this one, or as many as the matches found so far say the rest needs.
+		pos += size
+		size = max(2*size, (n-len(ids))*len(win)/max(found, 1)*5/4)
+	}
+	return ids, true, nil
+}

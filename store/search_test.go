@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -122,4 +124,115 @@ func TestGrams(t *testing.T) {
 			t.Errorf("isShortHan(%q) != %v", term, want)
 		}
 	}
+}
+
+// TestSearchWindows checks that a search matching many records lists the same page, in the same order, as
+// the plain page query: textWindows reads the list's order a window at a time (see search.go).
+func TestSearchWindows(t *testing.T) {
+	db, _ := demoDB(t, DemoTownship, 1, demoTestToday)
+	ctx := context.Background()
+	const walk = `SELECT id FROM suggestions INDEXED BY suggestions_received ORDER BY received DESC, id DESC`
+	queries := []string{"的", "关于", "建议", "路", "村", "的建议", "关于 建议", "关于加强 的", "水 路", "不存在的内容"}
+	// plain is the page query listPage runs without textWindows: the first n matches in the list's order.
+	plain := func(tx *Tx, w *where, n int) []int64 {
+		t.Helper()
+		var ids []int64
+		if err := collect(tx, `SELECT s.id FROM suggestions s WHERE `+w.sql()+` ORDER BY s.received DESC, s.id DESC LIMIT ?`,
+			append(slices.Clip(w.args), n), func(s scanner) error {
+				var id int64
+				err := s.Scan(&id)
+				ids = append(ids, id)
+				return err
+			}); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	// compare checks the windows against the plain query; wantOK says whether the windows must answer
+	// ("" whichever).
+	compare := func(t *testing.T, wantOK string) {
+		t.Helper()
+		err := db.view(ctx, func(tx *Tx) error {
+			for _, q := range queries {
+				w := tx.suggestionWhere(SuggestionFilter{Query: q})
+				for _, n := range []int{1, 100, 300, 5000} {
+					got, ok, err := textWindows(tx, walk, w.text, n)
+					if err != nil {
+						return err
+					}
+					if wantOK != "" && fmt.Sprint(ok) != wantOK {
+						t.Fatalf("%q, first %d: windows used %v, want %s", q, n, ok, wantOK)
+					}
+					if want := plain(tx, w, n); ok && !slices.Equal(got, want) {
+						t.Errorf("%q, first %d: windows give %d ids %v…, the plain query %d ids %v…", q, n, len(got),
+							got[:min(5, len(got))], len(want), want[:min(5, len(want))])
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("entered in order", func(t *testing.T) { compare(t, "true") })
+
+	// The tab's list (Suggestions) with the windows from the first match on: the same pages as without them.
+	pages := func(t *testing.T) {
+		t.Helper()
+		defer func(v int) { textWindowsFrom = v }(textWindowsFrom)
+		for _, q := range []string{"的", "关于 建议", "路"} {
+			for _, off := range []int{0, 150, 640} {
+				f := SuggestionFilter{Query: q, Offset: off, Limit: 100}
+				textWindowsFrom = 1 << 62
+				want, wantN, err := db.Suggestions(ctx, f)
+				must(t, err)
+				textWindowsFrom = 1
+				got, n, err := db.Suggestions(ctx, f)
+				must(t, err)
+				if n != wantN || len(got) != len(want) {
+					t.Fatalf("%q from %d: %d of %d rows, want %d of %d", q, off, len(got), n, len(want), wantN)
+				}
+				for i := range got {
+					if got[i].Number != want[i].Number {
+						t.Fatalf("%q from %d: row %d is %s, want %s", q, off, i+1, got[i].Number, want[i].Number)
+					}
+				}
+			}
+		}
+	}
+	t.Run("the list's pages", pages)
+
+	// An item registered long after it was received (an old letter found in a drawer) sits far from its id
+	// in the list's order: the windows still list it in its place.
+	if _, err := db.SQL().Exec(`UPDATE suggestions SET received = date(received, '-200 days') WHERE id % 97 = 0`); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("a few entered late", func(t *testing.T) { compare(t, "true"); pages(t) })
+
+	// Received dates unrelated to the order of entry: the windows are still right.
+	if _, err := db.SQL().Exec(`UPDATE suggestions SET received = date('2023-01-01', '+' || ((id * 7919) % 1000) || ' days')`); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("entered in no order", func(t *testing.T) { compare(t, ""); pages(t) })
+
+	// The newest item with an id far from the others' (a window's ids spanning much more than the window):
+	// the windows give up and the plain query answers.
+	var cols []string
+	must(t, db.view(ctx, func(tx *Tx) error {
+		return collect(tx, `SELECT name FROM pragma_table_info('suggestions') WHERE name NOT IN ('id', 'number', 'received') ORDER BY cid`,
+			nil, func(s scanner) error {
+				var c string
+				err := s.Scan(&c)
+				cols = append(cols, c)
+				return err
+			})
+	}))
+	list := strings.Join(cols, ", ")
+	if _, err := db.SQL().Exec(`INSERT INTO suggestions (id, number, received, ` + list + `) SELECT 1000000, number || '补', '2025-10-15', ` +
+		list + ` FROM suggestions WHERE id = 1`); err != nil {
+		t.Fatal(err)
+	}
+	must(t, db.update(ctx, func(tx *Tx) error { return tx.reindexSuggestions([]int64{1000000}) }))
+	t.Run("an id far from the others", func(t *testing.T) { compare(t, "false"); pages(t) })
 }

@@ -296,6 +296,7 @@ func (tx *Tx) suggestions(f SuggestionFilter) (out []Suggestion, total int, err 
 	q := listQuery{idCol: "s.id", countFrom: "suggestions s", from: strings.TrimPrefix(suggestionFrom, " FROM "), order: order}
 	if f.Sort == "" { // the default order (received DESC, id DESC) is the order of suggestions_received
 		q.bigFrom = strings.Replace(q.from, "suggestions s", "suggestions s INDEXED BY suggestions_received", 1)
+		q.walk = `SELECT id FROM suggestions INDEXED BY suggestions_received ORDER BY received DESC, id DESC`
 	}
 	out, total, err = listPage(tx, q, w, f.Offset, f.Limit,
 		func(ids []int64) (map[int64]Suggestion, error) {
