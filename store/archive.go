@@ -153,7 +153,10 @@ func (tx *Tx) basisItems(f Figures, keys []FigureKey, also func(it ArchivedItem,
 }
 
 // archiveBasis reads the records behind the figures f inside the transaction that counted them.
-func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
+func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) { return tx.archiveBasisAnd(f, nil) }
+
+// archiveBasisAnd is archiveBasis handing each item's figures (basisItems) to also, when it is not nil.
+func (tx *Tx) archiveBasisAnd(f Figures, also func(it ArchivedItem, outcome, grade string)) (ArchiveBasis, error) {
 	b := ArchiveBasis{Keys: slices.Clone(FigureKeys)}
 	if len(b.Keys) > 64 {
 		return b, fmt.Errorf("too many figure keys for a mask: %d", len(b.Keys))
@@ -162,7 +165,7 @@ func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
 	if err != nil {
 		return b, err
 	}
-	if b.Items, err = tx.basisItems(f, b.Keys, nil); err != nil {
+	if b.Items, err = tx.basisItems(f, b.Keys, also); err != nil {
 		return b, fmt.Errorf("记录统计明细: %w", err)
 	}
 	day := f.CountedOn()
