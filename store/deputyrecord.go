@@ -221,7 +221,14 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 	// The outcome on asOf is the figures' (figureRows: ?1 the day, ?2–?3 the received dates); the other
 	// arguments follow as ?4 on.
 	extra, xargs = only("s.lead_deputy_id")
-	if err := collect(tx, `WITH x AS (`+figureRows+`)
+	// For every deputy the window's rows are computed once (MATERIALIZED): flattened, each of the four sums
+	// of x.outcome recomputed the outcome's correlated subqueries. For one deputy, flattened, only that
+	// deputy's items are looked at.
+	materialized := " MATERIALIZED"
+	if deputyID != 0 {
+		materialized = ""
+	}
+	if err := collect(tx, `WITH x AS`+materialized+` (`+figureRows+`)
 		SELECT s.lead_deputy_id, count(*), sum(x.period = ?), sum(x.outcome = ?), sum(x.outcome = ?),
 		sum(x.outcome = ?), sum(x.outcome = ?) FROM x JOIN suggestions s ON s.id = x.id
 		WHERE s.lead_deputy_id IS NOT NULL`+extra+` GROUP BY s.lead_deputy_id`,
