@@ -157,6 +157,18 @@ func (tx *Tx) deputyRecords(year int, deputyID int64) ([]DeputyRecord, error) {
 // 年初以来, or a 报表 period of the clerk's choosing), so that T10 counts the same days, and the same
 // outcomes, as the rest of the report.
 func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) ([]DeputyRecord, error) {
+	return tx.deputyRecordsKnowing(year, from, to, asOf, deputyID, nil)
+}
+
+// dayContacts are the deputies' standings against the contact norm on a day (contactStatuses(day, false)).
+type dayContacts struct {
+	day  Date
+	list []ContactStatus
+}
+
+// deputyRecordsKnowing is deputyRecordsIn taking the contact standings from known when it holds those of the
+// day the records are counted on (the figures read them just before, in the same transaction).
+func (tx *Tx) deputyRecordsKnowing(year int, from, to, asOf string, deputyID int64, known *dayContacts) ([]DeputyRecord, error) {
 	// only restricts a grouped query to the one deputy; for all deputies the rows of deputies out of office
 	// are simply not looked up.
 	only := func(col string) (string, []any) {
@@ -303,7 +315,16 @@ func (tx *Tx) deputyRecordsIn(year int, from, to, asOf string, deputyID int64) (
 	if err := tx.recordTraining(index, from, to, deputyID); err != nil { // issue 22: 培训学时
 		return nil, err
 	}
-	if err := tx.recordContact(recs, index, from, min(to, asOf)); err != nil {
+	var statuses []ContactStatus
+	if known != nil && known.day == Date(min(to, asOf)) {
+		statuses = known.list
+	} else {
+		var err error
+		if statuses, err = tx.contactStatuses(Date(min(to, asOf)), false); err != nil {
+			return nil, fmt.Errorf("统计联系选民: %w", err)
+		}
+	}
+	if err := tx.recordContact(recs, index, from, min(to, asOf), statuses); err != nil {
 		return nil, fmt.Errorf("统计联系选民: %w", err)
 	}
 	if err := tx.recordAwards(year, asOf, index); err != nil { // issue 22 part 4
