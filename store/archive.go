@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -120,20 +119,14 @@ func (b ArchiveBasis) has(it ArchivedItem, k FigureKey) bool {
 }
 
 // basisItems reads the items of the window (figureRows) by id, each with the mask of the keys it counts in
-// (bit i for keys[i]), and hands each one's outcome and grade (figureRows' own) to also when it is not nil.
-// The mask is packed in SQL, one integer instead of a column per key, and the rows are computed once
-// (MATERIALIZED): each key's condition reads x.outcome or x.grade again, and a flattened subquery
-// recomputed their correlated subqueries for every reference.
+// (bit i for keys[i], figureMask), and hands each one's outcome and grade (figureRows' own) to also when it
+// is not nil. The rows are computed once (MATERIALIZED): each key's condition reads x.outcome or x.grade
+// again, and a flattened subquery recomputed their correlated subqueries for every reference.
 func (tx *Tx) basisItems(f Figures, keys []FigureKey, also func(it ArchivedItem, outcome, grade string)) ([]ArchivedItem, error) {
-	conds := figureConds(f.SatisfiedBasic)
-	bits := make([]string, len(keys))
-	for i, k := range keys {
-		bits[i] = "(coalesce(" + conds[k] + ", 0) << " + strconv.Itoa(i) + ")"
-	}
 	var items []ArchivedItem
 	err := collect(tx, `WITH x AS MATERIALIZED (`+figureRows+`)
 		SELECT x.id, s.number, x.period, x.kind, x.category, x.source, x.scope, coalesce(x.unit_id, 0), x.outcome, x.grade, `+
-		strings.Join(bits, " | ")+` FROM x JOIN suggestions s ON s.id = x.id ORDER BY x.id`,
+		figureMask(f.SatisfiedBasic, keys)+` FROM x JOIN suggestions s ON s.id = x.id ORDER BY x.id`,
 		[]any{f.AsOf, f.From, f.last()}, func(s scanner) error {
 			var it ArchivedItem
 			var outcome, grade string
