@@ -55,7 +55,9 @@ func (tx *Tx) ledger(f Figures, figs map[int64]itemFigures) ([]LedgerItem, error
 	}
 	bit := func(k FigureKey) uint64 { return 1 << slices.Index(FigureKeys, k) }
 	replied, due, onTime := bit(FigReplied), bit(FigDue), bit(FigOnTime)
-	var out []LedgerItem
+	// The items are the basis's (the same window): sized once, where growing a slice of rows this wide
+	// copied them over and over.
+	out := make([]LedgerItem, 0, len(figs))
 	err = collect(tx, `SELECT `+suggestionColumns+`,
 			coalesce(CASE WHEN s.assigned <= ?1 THEN s.assigned END, ''),
 			coalesce(CASE WHEN s.assigned <= ?1 THEN s.first_deadline END, ''),
