@@ -162,6 +162,10 @@ func (tx *Tx) archiveBasisAnd(f Figures, also func(it ArchivedItem, outcome, gra
 		return b, fmt.Errorf("记录统计明细: %w", err)
 	}
 	day := f.CountedOn()
+	held, err := tx.seatHeldOn("?1", day) // seatHeld(?1, ?1), the ended terms read once
+	if err != nil {
+		return b, err
+	}
 	records := func(q string, args []any, into *[]ArchivedRecord) error {
 		return collect(tx, q, args, func(s scanner) error {
 			var r ArchivedRecord
@@ -176,7 +180,7 @@ func (tx *Tx) archiveBasisAnd(f Figures, also func(it ArchivedItem, outcome, gra
 		into *[]ArchivedRecord
 	}{
 		{`SELECT d.id, d.name, group_concat(l.level, '、') FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-			WHERE ` + seatHeld("?1", "?1") + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
+			WHERE ` + held + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
 		{`SELECT id, title, kind FROM meetings WHERE start_date BETWEEN ? AND ? ORDER BY id`, []any{f.From, day}, &b.Meetings},
 		{`SELECT s.id, s.name, s.type FROM stations s WHERE ` + stationCounted("s.") + ` ORDER BY s.id`, []any{day}, &b.Stations},
 		{`SELECT r.id, s.name || ' ' || r.date, '' FROM receptions r JOIN stations s ON s.id = r.station_id
