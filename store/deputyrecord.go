@@ -215,17 +215,34 @@ func (tx *Tx) deputyRecordsKnowing(year int, from, to, asOf string, deputyID int
 	}
 
 	extra, xargs = only("a.deputy_id")
-	if err := collect(tx, `SELECT a.deputy_id, m.kind, sum(a.status = '出席'), sum(a.status = '请假'), sum(a.status = '缺席'),
-		sum(a.status = '列席') FROM attendance a JOIN meetings m ON m.id = a.meeting_id
-		WHERE m.start_date BETWEEN ? AND ?`+extra+` GROUP BY a.deputy_id, m.kind`, append([]any{from, to}, xargs...),
+	// Counted here, one row per mark: SQL's GROUP BY sorted 28 000 marks of the stress year into 17 000 groups
+	// of six columns, which took twice as long as reading the marks.
+	if err := collect(tx, `SELECT a.deputy_id, m.kind, a.status FROM attendance a JOIN meetings m ON m.id = a.meeting_id
+		WHERE m.start_date BETWEEN ? AND ?`+extra, append([]any{from, to}, xargs...),
 		func(s scanner) error {
 			var id int64
-			var c AttendanceCount
-			if err := s.Scan(&id, &c.Kind, &c.Present, &c.Leave, &c.Absent, &c.NonVoting); err != nil {
+			var kind, status string
+			if err := s.Scan(&id, &kind, &status); err != nil {
 				return err
 			}
-			if r := index[id]; r != nil {
-				r.Attendance = append(r.Attendance, c)
+			r := index[id]
+			if r == nil {
+				return nil
+			}
+			i := slices.IndexFunc(r.Attendance, func(c AttendanceCount) bool { return c.Kind == kind })
+			if i < 0 {
+				r.Attendance = append(r.Attendance, AttendanceCount{Kind: kind})
+				i = len(r.Attendance) - 1
+			}
+			switch c := &r.Attendance[i]; status {
+			case "出席":
+				c.Present++
+			case "请假":
+				c.Leave++
+			case "缺席":
+				c.Absent++
+			case "列席":
+				c.NonVoting++
 			}
 			return nil
 		}); err != nil {
