@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -314,49 +313,6 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 		return nil, 0, fmt.Errorf("查询代表: %w", err)
 	}
 	return out, total, nil
-}
-
-// deputiesOnRoll is deputies(DeputyFilter{OnRoll: day}), every one of them in the list's default order (by
-// group, then name), read with one statement: listPage's count, page of ids and fetches of 500, made for the
-// tab's pages, cost T7's 5 000 deputies of the stress data twice what the rows do. They are sorted here:
-// SQLite's sorter would carry every column.
-func (tx *Tx) deputiesOnRoll(day Date) ([]Deputy, error) {
-	held, err := tx.seatHeldOn("?1", day)
-	if err != nil {
-		return nil, fmt.Errorf("查询代表: %w", err)
-	}
-	type row struct {
-		d     Deputy
-		group sql.NullInt64 // g.id: coalesce(g.id, 1e18) orders the deputies of no group last
-	}
-	var rows []row
-	if err := collect(tx, `SELECT `+deputyColumns+`, g.id FROM deputies d LEFT JOIN deputy_groups g ON g.id = d.group_id
-		WHERE EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND `+held+`)`, []any{day}, func(s scanner) error {
-		var r row
-		var err error
-		r.d, err = scanDeputy(s, &r.group)
-		rows = append(rows, r)
-		return err
-	}); err != nil {
-		return nil, fmt.Errorf("查询代表: %w", err)
-	}
-	slices.SortFunc(rows, func(a, b row) int {
-		if a.group.Valid != b.group.Valid {
-			if a.group.Valid {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Or(cmp.Compare(a.group.Int64, b.group.Int64), strings.Compare(a.d.Name, b.d.Name), cmp.Compare(a.d.ID, b.d.ID))
-	})
-	if len(rows) == 0 {
-		return nil, nil // as deputies returns none
-	}
-	out := make([]Deputy, len(rows))
-	for i, r := range rows {
-		out[i] = r.d
-	}
-	return out, nil
 }
 
 // DeputyRollCounts returns how many deputies are on the roll of day (as DeputyFilter.OnRoll counts them) and

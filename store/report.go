@@ -99,7 +99,7 @@ func (tx *Tx) reportLists(rep *ReportData, f Figures) error {
 	if rep.Ledger, err = tx.ledger(f, figs); err != nil {
 		return err
 	}
-	if rep.Deputies, err = tx.deputiesOnRoll(last); err != nil {
+	if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {
 		return err
 	}
 	if rep.Stations, err = tx.reportStations(f); err != nil {

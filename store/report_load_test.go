@@ -178,35 +178,3 @@ func TestReportRecordsAsCountedAlone(t *testing.T) {
 		})
 	}
 }
-
-// TestDeputiesOnRollAsTheList checks T7's one-statement read (deputiesOnRoll) against the deputy list's
-// OnRoll filter it replaces: the same deputies in the same order (by group, the deputies of no group last,
-// then name), a deputy taken out of their group included, and none on a day before any term.
-func TestDeputiesOnRollAsTheList(t *testing.T) {
-	today := time.Date(2026, 6, 30, 12, 0, 0, 0, time.Local)
-	db, _ := demoDB(t, DemoTownship, 1, today)
-	ctx := context.Background()
-	must(t, db.update(ctx, func(tx *Tx) error {
-		_, err := tx.Exec(`UPDATE deputies SET group_id = NULL WHERE id IN (SELECT id FROM deputies ORDER BY id LIMIT 3)`)
-		return err
-	}))
-	for _, day := range []Date{"2025-12-31", "2024-06-30", "2019-12-31"} {
-		t.Run(string(day), func(t *testing.T) {
-			var got, want []Deputy
-			must(t, db.view(ctx, func(tx *Tx) error {
-				var err error
-				if got, err = tx.deputiesOnRoll(day); err != nil {
-					return err
-				}
-				want, _, err = tx.deputies(DeputyFilter{OnRoll: day})
-				return err
-			}))
-			if day > "2020-01-01" && (len(want) == 0 || want[len(want)-1].GroupID != 0) {
-				t.Fatalf("the case is not there: %d deputies on the roll, the last in group %d", len(want), want[len(want)-1].GroupID)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("deputiesOnRoll: %d deputies, the list %d, or in another order", len(got), len(want))
-			}
-		})
-	}
-}
