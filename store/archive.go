@@ -118,43 +118,54 @@ func (b ArchiveBasis) has(it ArchivedItem, k FigureKey) bool {
 	return i >= 0 && it.Mask&(1<<i) != 0
 }
 
+// basisItems reads the items of the window (figureRows) by id, each with the mask of the keys it counts in
+// (bit i for keys[i], figureMask), and hands each one's outcome and grade (figureRows' own) to also when it
+// is not nil. The rows are computed once (MATERIALIZED): each key's condition reads x.outcome or x.grade
+// again, and a flattened subquery recomputed their correlated subqueries for every reference.
+func (tx *Tx) basisItems(f Figures, keys []FigureKey, also func(it ArchivedItem, outcome, grade string)) ([]ArchivedItem, error) {
+	var items []ArchivedItem
+	err := collect(tx, `WITH x AS MATERIALIZED (`+figureRows+`)
+		SELECT x.id, s.number, x.period, x.kind, x.category, x.source, x.scope, coalesce(x.unit_id, 0), x.outcome, x.grade, `+
+		figureMask(f.SatisfiedBasic, keys)+` FROM x JOIN suggestions s ON s.id = x.id ORDER BY x.id`,
+		[]any{f.AsOf, f.From, f.last()}, func(s scanner) error {
+			var it ArchivedItem
+			var outcome, grade string
+			var mask int64
+			if err := s.Scan(&it.ID, &it.Number, &it.Period, &it.Kind, &it.Category, &it.Source, &it.Scope, &it.UnitID,
+				&outcome, &grade, &mask); err != nil {
+				return err
+			}
+			it.Mask = uint64(mask)
+			items = append(items, it)
+			if also != nil {
+				also(it, outcome, grade)
+			}
+			return nil
+		})
+	return items, err
+}
+
 // archiveBasis reads the records behind the figures f inside the transaction that counted them.
-func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
+func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) { return tx.archiveBasisAnd(f, nil) }
+
+// archiveBasisAnd is archiveBasis handing each item's figures (basisItems) to also, when it is not nil.
+func (tx *Tx) archiveBasisAnd(f Figures, also func(it ArchivedItem, outcome, grade string)) (ArchiveBasis, error) {
 	b := ArchiveBasis{Keys: slices.Clone(FigureKeys)}
 	if len(b.Keys) > 64 {
 		return b, fmt.Errorf("too many figure keys for a mask: %d", len(b.Keys))
 	}
-	if err := tx.QueryRow(`SELECT coalesce(max(id), 0) FROM history`).Scan(&b.HistoryID); err != nil {
+	err := tx.QueryRow(`SELECT coalesce(max(id), 0) FROM history`).Scan(&b.HistoryID)
+	if err != nil {
 		return b, err
 	}
-	conds := figureConds(f.SatisfiedBasic)
-	cols := make([]string, len(b.Keys))
-	for i, k := range b.Keys {
-		cols[i] = "coalesce(" + conds[k] + ", 0)"
-	}
-	if err := collect(tx, `SELECT x.id, s.number, x.period, x.kind, x.category, x.source, x.scope, coalesce(x.unit_id, 0), `+
-		strings.Join(cols, ", ")+` FROM (`+figureRows+`) x JOIN suggestions s ON s.id = x.id ORDER BY x.id`,
-		[]any{f.AsOf, f.From, f.last()}, func(s scanner) error {
-			var it ArchivedItem
-			in := make([]bool, len(b.Keys))
-			dest := []any{&it.ID, &it.Number, &it.Period, &it.Kind, &it.Category, &it.Source, &it.Scope, &it.UnitID}
-			for i := range in {
-				dest = append(dest, &in[i])
-			}
-			if err := s.Scan(dest...); err != nil {
-				return err
-			}
-			for i, ok := range in {
-				if ok {
-					it.Mask |= 1 << i
-				}
-			}
-			b.Items = append(b.Items, it)
-			return nil
-		}); err != nil {
+	if b.Items, err = tx.basisItems(f, b.Keys, also); err != nil {
 		return b, fmt.Errorf("记录统计明细: %w", err)
 	}
 	day := f.CountedOn()
+	held, err := tx.seatHeldOn("?1", day) // seatHeld(?1, ?1), the ended terms read once
+	if err != nil {
+		return b, err
+	}
 	records := func(q string, args []any, into *[]ArchivedRecord) error {
 		return collect(tx, q, args, func(s scanner) error {
 			var r ArchivedRecord
@@ -169,7 +180,7 @@ func (tx *Tx) archiveBasis(f Figures) (ArchiveBasis, error) {
 		into *[]ArchivedRecord
 	}{
 		{`SELECT d.id, d.name, group_concat(l.level, '、') FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id
-			WHERE ` + seatHeld("?1", "?1") + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
+			WHERE ` + held + ` GROUP BY d.id ORDER BY d.id`, []any{day}, &b.Deputies},
 		{`SELECT id, title, kind FROM meetings WHERE start_date BETWEEN ? AND ? ORDER BY id`, []any{f.From, day}, &b.Meetings},
 		{`SELECT s.id, s.name, s.type FROM stations s WHERE ` + stationCounted("s.") + ` ORDER BY s.id`, []any{day}, &b.Stations},
 		{`SELECT r.id, s.name || ' ' || r.date, '' FROM receptions r JOIN stations s ON s.id = r.station_id

@@ -523,18 +523,15 @@ func boolCmp(a, b bool) int {
 
 // recordContact fills the contact with voters of the records (index by deputy id) from from to to: the visits
 // and voters met, the households kept in touch with, the yearly norm, and each deputy's standing against the
-// norm on day to (contactStatuses: in office that day, the year's visits up to it against those due by it).
-func (tx *Tx) recordContact(recs []DeputyRecord, index map[int64]*DeputyRecord, from, to string) error {
+// norm on day to (statuses, read by the caller: contactStatuses(to, false), in office that day, the year's
+// visits up to it against those due by it).
+func (tx *Tx) recordContact(recs []DeputyRecord, index map[int64]*DeputyRecord, from, to string, statuses []ContactStatus) error {
 	vs, err := tx.voterSettings()
 	if err != nil {
 		return err
 	}
 	for i := range recs {
 		recs[i].VisitNorm = vs.VisitNorm
-	}
-	statuses, err := tx.contactStatuses(Date(to), false)
-	if err != nil {
-		return err
 	}
 	for _, s := range statuses {
 		if r := index[s.DeputyID]; r != nil {

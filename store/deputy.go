@@ -259,12 +259,19 @@ func (tx *Tx) deputies(f DeputyFilter) (out []Deputy, total int, err error) {
 	if f.Query != "" {
 		w.match("d.id", "deputy_fts", []string{"name", "work_unit", "village"}, f.Query, "")
 	}
+	held := ""
+	if f.OnRoll != "" {
+		// seatHeld(day, day) with the ended terms read once (seatHeldOn), not for every seat.
+		if held, err = tx.seatHeldOn("x.day", f.OnRoll); err != nil {
+			return nil, 0, fmt.Errorf("查询代表: %w", err)
+		}
+	}
 	switch {
 	case f.OnRoll != "" && f.Level != "":
 		w.add(`EXISTS (SELECT 1 FROM deputy_levels l, (SELECT ? AS day) x WHERE l.deputy_id = d.id AND l.level = ? AND `+
-			seatHeld("x.day", "x.day")+`)`, f.OnRoll, f.Level)
+			held+`)`, f.OnRoll, f.Level)
 	case f.OnRoll != "":
-		w.add(`EXISTS (SELECT 1 FROM deputy_levels l, (SELECT ? AS day) x WHERE l.deputy_id = d.id AND `+seatHeld("x.day", "x.day")+`)`, f.OnRoll)
+		w.add(`EXISTS (SELECT 1 FROM deputy_levels l, (SELECT ? AS day) x WHERE l.deputy_id = d.id AND `+held+`)`, f.OnRoll)
 	case f.Level != "":
 		w.add("d.id IN (SELECT deputy_id FROM deputy_levels WHERE level = ?)", f.Level)
 	}

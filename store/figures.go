@@ -125,6 +125,12 @@ type Figures struct {
 	Duty DutyFigures
 	// records are the 履职档案 Duty was scored from, for LoadReport's T10 (the same query, not run twice).
 	records []DeputyRecord
+	// contacts are the deputies' standings against the contact norm on CountedOn that Contact was counted
+	// from, for the 履职档案 of the same day (read once, not twice).
+	contacts *dayContacts
+	// led is what each deputy led among the window's items, counted with the suggestion figures, for the
+	// 履职档案 of the same window.
+	led *windowLed
 
 	// Training is the window's 培训学习: trainings, 参训人次, per-deputy hours and the new deputies' check
 	// (issue 22 part 5, training.go).

@@ -61,9 +61,11 @@ func deputyColumnsT6(isNew string) string {
 	coalesce(sum(d.education NOT IN ('研究生', '大学本科', '大学专科', '高中', '中专', '初中', '小学')), 0)`
 }
 
-// personNew is 新任 for a person on ?1: 连任 when any seat held that day is 连任 in its term (a town deputy
-// re-elected is 连任 even if new at the county level), 新任 otherwise.
-var personNew = `NOT EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND NOT l.is_new AND ` + seatHeld("?1", "?1") + `)`
+// personNew is 新任 for a person on the day counted: 连任 when any seat held that day (held: seatHeldOn) is 连任
+// in its term (a town deputy re-elected is 连任 even if new at the county level), 新任 otherwise.
+func personNew(held string) string {
+	return `NOT EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND NOT l.is_new AND ` + held + `)`
+}
 
 // deputyAge is the age in whole years on ?1 of a deputy d ('YYYY-MM' birth month; NULL without one, so that
 // no age band counts the deputy).
@@ -87,10 +89,15 @@ func scanDeputyRow(s scanner, r *DeputyRow, extra ...any) error {
 // level when that level's seat is held that day (?1), each level within its own terms (seat.go).
 func (tx *Tx) deputyFigures(f *Figures) error {
 	day := f.CountedOn()
-	inOffice := deputyHeld("?1", "?1")
-	levelHeld := seatHeld("?1", "?1")
+	// seatHeld(?1, ?1) with the terms followed by a newer one read first (seatHeldOn), not for every seat of
+	// every query.
+	levelHeld, err := tx.seatHeldOn("?1", day)
+	if err != nil {
+		return err
+	}
+	inOffice := `EXISTS (SELECT 1 FROM deputy_levels l WHERE l.deputy_id = d.id AND ` + levelHeld + `)` // deputyHeld(?1, ?1)
 	var d DeputyFigures
-	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6(personNew)+` FROM deputies d WHERE `+inOffice, day), &d.All); err != nil {
+	if err := scanDeputyRow(tx.QueryRow(`SELECT `+deputyColumnsT6(personNew(levelHeld))+` FROM deputies d WHERE `+inOffice, day), &d.All); err != nil {
 		return err
 	}
 	byLevel := map[string]*DeputyRow{}

@@ -57,7 +57,10 @@ func (tx *Tx) districtFigures(d *DeputyFigures, day Date) error {
 		id    int64
 	}
 	rows := map[key]*DeputyRow{}
-	levelHeld := seatHeld("?1", "?1")
+	levelHeld, err := tx.seatHeldOn("?1", day) // seatHeld(?1, ?1), the ended terms read once
+	if err != nil {
+		return err
+	}
 	if err := collect(tx, `SELECT l.level, coalesce(l.district_id, 0), `+deputyColumnsT6("l.is_new")+`
 		FROM deputies d JOIN deputy_levels l ON l.deputy_id = d.id WHERE `+levelHeld+` GROUP BY l.level, l.district_id`,
 		[]any{day}, func(s scanner) error {

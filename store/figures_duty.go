@@ -19,7 +19,7 @@ func (tx *Tx) dutyFigures(f *Figures) error {
 	if last < f.From {
 		return nil
 	}
-	recs, err := tx.deputyRecordsIn(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0)
+	recs, err := tx.deputyRecordsKnowing(f.From.Year(), string(f.From), string(last), string(f.AsOf), 0, f)
 	if err != nil {
 		return err
 	}

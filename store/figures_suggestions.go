@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -88,43 +90,123 @@ func figureConds(satisfiedBasic bool) map[FigureKey]string {
 	}
 }
 
-// suggestionFigures fills the suggestion figures with one statement: the rows of the window computed once,
-// grouped by period, kind, category, source and scope (at most a few hundred cells) and by main unit.
-func (tx *Tx) suggestionFigures(f *Figures) error {
-	conds := figureConds(f.SatisfiedBasic)
-	aggs := make([]string, len(FigureKeys))
-	for i, k := range FigureKeys {
-		aggs[i] = "coalesce(sum(" + conds[k] + "), 0)"
+// figureMask is the SQL of an integer over a row of figureRows (alias x) with bit i set when the row counts in
+// keys[i] by figureConds: one column for all the keys, where a column per key cost a locked fetch each.
+func figureMask(satisfiedBasic bool, keys []FigureKey) string {
+	conds := figureConds(satisfiedBasic)
+	bits := make([]string, len(keys))
+	for i, k := range keys {
+		bits[i] = "(coalesce(" + conds[k] + ", 0) << " + strconv.Itoa(i) + ")"
 	}
-	agg := strings.Join(aggs, ", ")
-	q := `WITH x AS MATERIALIZED (` + figureRows + `)
-		SELECT 0, x.period, x.kind, x.category, x.source, x.scope, 0, '', '', ` + agg + ` FROM x
-			GROUP BY x.period, x.kind, x.category, x.source, x.scope
-		UNION ALL
-		SELECT 1, '', '', '', '', '', u.id, u.name, u.kind, ` + agg + ` FROM x JOIN units u ON u.id = x.unit_id GROUP BY u.id`
+	return strings.Join(bits, " | ")
+}
+
+// ledCounts is what the deputies led among the window's items: the items, those of the session, and the
+// count of each outcome on the report date (T10's 领衔 columns).
+type ledCounts struct {
+	led, session int
+	outcomes     [4]int // Outcomes order
+}
+
+// windowLed is the ledCounts by lead deputy of a window's items (figureRows' arguments: the report date,
+// the first and the last day received), counted with the figures for the 履职档案 of the same window.
+type windowLed struct {
+	asOf, from, to string
+	byDeputy       map[int64]*ledCounts
+}
+
+// cellKey is the grain of FigureCell.
+type cellKey struct{ period, kind, category, source, scope string }
+
+// suggestionFigures fills the suggestion figures from one statement: the rows of the window computed once
+// (MATERIALIZED), each with the mask of the keys it counts in (figureMask), added up here by period, kind,
+// category, source and scope (at most a few hundred cells), by main unit and, for the 履职档案, by lead
+// deputy. Summing the masks' bits is sum(condition) of every key, without SQL evaluating 44 aggregates per row.
+func (tx *Tx) suggestionFigures(f *Figures) error {
 	f.Cells, f.ByUnit = nil, nil
-	err := collect(tx, q, []any{f.AsOf, f.From, f.last()}, func(s scanner) error {
-		var part int
-		var c FigureCell
-		var u UnitFigures
-		dest := []any{&part, &c.Period, &c.Kind, &c.Category, &c.Source, &c.Scope, &u.UnitID, &u.Name, &u.Kind}
-		for _, k := range FigureKeys {
-			dest = append(dest, c.field(k))
+	keys := FigureKeys
+	cells := map[cellKey]*FigureCell{}
+	units := map[int64]*SuggestionFigures{}
+	led := &windowLed{asOf: string(f.AsOf), from: string(f.From), to: string(f.last()), byDeputy: map[int64]*ledCounts{}}
+	outcomeKeys := []FigureKey{FigSolved, FigSolving, FigPlanned, FigReference} // Outcomes order
+	add := func(c *SuggestionFigures, mask uint64) {
+		for i, k := range keys {
+			if mask&(1<<i) != 0 {
+				*c.field(k)++
+			}
 		}
-		if err := s.Scan(dest...); err != nil {
-			return err
-		}
-		c.finish()
-		if part == 0 {
-			f.Cells = append(f.Cells, c)
-		} else {
-			u.SuggestionFigures = c.SuggestionFigures
-			f.ByUnit = append(f.ByUnit, u)
-		}
-		return nil
-	})
+	}
+	err := collect(tx, `WITH x AS MATERIALIZED (`+figureRows+`)
+		SELECT x.period, x.kind, x.category, x.source, x.scope, coalesce(x.unit_id, 0), coalesce(s.lead_deputy_id, 0), `+
+		figureMask(f.SatisfiedBasic, keys)+` FROM x JOIN suggestions s ON s.id = x.id`,
+		[]any{f.AsOf, f.From, f.last()}, func(s scanner) error {
+			var k cellKey
+			var unit, lead, m int64
+			if err := s.Scan(&k.period, &k.kind, &k.category, &k.source, &k.scope, &unit, &lead, &m); err != nil {
+				return err
+			}
+			mask := uint64(m)
+			c := cells[k]
+			if c == nil {
+				c = &FigureCell{Period: k.period, Kind: k.kind, Category: k.category, Source: k.source, Scope: k.scope}
+				cells[k] = c
+			}
+			add(&c.SuggestionFigures, mask)
+			if unit != 0 {
+				u := units[unit]
+				if u == nil {
+					u = &SuggestionFigures{}
+					units[unit] = u
+				}
+				add(u, mask)
+			}
+			if lead != 0 {
+				l := led.byDeputy[lead]
+				if l == nil {
+					l = &ledCounts{}
+					led.byDeputy[lead] = l
+				}
+				l.led++
+				if k.period == PeriodSession {
+					l.session++
+				}
+				for i, ok := range outcomeKeys {
+					if mask&(1<<slices.Index(keys, ok)) != 0 {
+						l.outcomes[i]++
+					}
+				}
+			}
+			return nil
+		})
 	if err != nil {
 		return err
+	}
+	f.led = led
+	// In the order GROUP BY gave them: by the five columns, compared as SQLite compares text (bytewise).
+	for _, c := range cells {
+		c.finish()
+		f.Cells = append(f.Cells, *c)
+	}
+	slices.SortFunc(f.Cells, func(a, b FigureCell) int {
+		return cmp.Or(strings.Compare(a.Period, b.Period), strings.Compare(a.Kind, b.Kind),
+			strings.Compare(a.Category, b.Category), strings.Compare(a.Source, b.Source), strings.Compare(a.Scope, b.Scope))
+	})
+	// The units with items, by id (the order the join grouped them in before), with their name and kind.
+	if len(units) > 0 {
+		if err := collect(tx, `SELECT id, name, kind FROM units ORDER BY id`, nil, func(s scanner) error {
+			var u UnitFigures
+			if err := s.Scan(&u.UnitID, &u.Name, &u.Kind); err != nil {
+				return err
+			}
+			if c := units[u.UnitID]; c != nil {
+				c.finish()
+				u.SuggestionFigures = *c
+				f.ByUnit = append(f.ByUnit, u)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
 	}
 	unitKinds, err := tx.dict(DictUnitKind)
 	if err != nil {

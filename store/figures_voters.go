@@ -252,6 +252,7 @@ func (tx *Tx) contactFigures(f *Figures) error {
 	if err != nil {
 		return err
 	}
+	f.contacts = &dayContacts{day, statuses}
 	for _, s := range statuses {
 		c.ContactDeputies++
 		c.Households += s.Households

@@ -87,11 +87,16 @@ func (tx *Tx) reportLists(rep *ReportData, f Figures) error {
 		return err
 	}
 	f.takeSettings(rep.Settings)
-	if rep.Basis, err = tx.archiveBasis(f); err != nil {
+	// The basis reads the figures' row of every item (figureRows): the ledger takes its outcome, grade and 按期
+	// from there rather than computing the rows again.
+	figs := map[int64]itemFigures{}
+	if rep.Basis, err = tx.archiveBasisAnd(f, func(it ArchivedItem, outcome, grade string) {
+		figs[it.ID] = itemFigures{outcome, grade, it.Mask}
+	}); err != nil {
 		return err
 	}
 	last := f.CountedOn()
-	if rep.Ledger, err = tx.ledger(f); err != nil {
+	if rep.Ledger, err = tx.ledger(f, figs); err != nil {
 		return err
 	}
 	if rep.Deputies, _, err = tx.deputies(DeputyFilter{OnRoll: last}); err != nil {

@@ -134,3 +134,47 @@ func TestLoadReportLocked(t *testing.T) {
 		}
 	})
 }
+
+// TestReportRecordsAsCountedAlone checks that the 履职档案 the report takes from its figures (T10 and 履职积分:
+// the contact standings and what each deputy led, read once with the figures) are those deputyRecordsIn
+// counts on its own for the same window, for a whole year and for a report date within it.
+func TestReportRecordsAsCountedAlone(t *testing.T) {
+	today := time.Date(2026, 6, 30, 12, 0, 0, 0, time.Local)
+	db, _ := demoDB(t, DemoTownship, 1, today)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name           string
+		from, to, asOf Date
+	}{
+		{"Year", "2025-01-01", "2025-12-31", "2025-12-31"},
+		{"YearAsOfJune", "2025-01-01", "2025-12-31", "2025-06-30"},
+		{"HalfYear", "2025-01-01", "2025-06-30", "2025-06-30"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rep, err := db.LoadReport(ctx, c.from, c.to, c.asOf)
+			must(t, err)
+			var alone []DeputyRecord
+			must(t, db.view(ctx, func(tx *Tx) error {
+				var err error
+				last := rep.Figures.CountedOn()
+				alone, err = tx.deputyRecordsIn(c.from.Year(), string(c.from), string(last), string(rep.Figures.AsOf), 0)
+				return err
+			}))
+			led := 0
+			for _, r := range alone {
+				led += r.Led
+			}
+			if len(alone) == 0 || led == 0 {
+				t.Fatalf("the demo's records are empty: %d deputies, %d led", len(alone), led)
+			}
+			if !reflect.DeepEqual(rep.Records, alone) {
+				for i := range alone {
+					if i < len(rep.Records) && !reflect.DeepEqual(rep.Records[i], alone[i]) {
+						t.Fatalf("%s's record differs: report %+v, alone %+v", alone[i].Deputy.Name, rep.Records[i], alone[i])
+					}
+				}
+				t.Fatalf("the report has %d records, deputyRecordsIn %d", len(rep.Records), len(alone))
+			}
+		})
+	}
+}
