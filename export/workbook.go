@@ -77,6 +77,8 @@ type workbook struct {
 	info   int
 	head   int
 	styles [kinds][2]int // [kind][bold]
+	// regrown counts the sheets whose stream buffer grew after table sized it (TestSheetBufferSizedOnce).
+	regrown int
 	// docTitle follows the office's name in every sheet's title: 「2025年度工作统计」, or the county's title.
 	docTitle string
 }
@@ -162,9 +164,17 @@ func (w *workbook) table(t rtable) error {
 	// (rowLines) and the cells as streamed (cellOf) read them again after the widths are known.
 	cols := len(headers)
 	kinds := make([]uint8, len(rows)*cols)
+	xmlSize := sheetXMLBase + len(full) + len(info) + len(t.note) + 2*cols*streamCellXML
+	for _, h := range cells {
+		xmlSize += len(h)
+	}
 	shownW := make([]float64, len(rows)*cols) // display width of a one-line cell; -1 for text of several lines
 	for r, row := range rows {
+		refXML := streamCellXML + len(strconv.Itoa(firstRow+r)) + 1 // and a column's letter or two
+		xmlSize += streamRowXML + cols*refXML
 		if row.span {
+			text, _ := row.cells[0].(string)
+			xmlSize += len(text) + streamMergeXML
 			continue
 		}
 		for i := range headers {
@@ -180,6 +190,7 @@ func (w *workbook) table(t rtable) error {
 				if i > 0 {
 					kind = kCenter
 				}
+				xmlSize += streamTextXML + len(x)
 				if strings.IndexByte(x, '\n') >= 0 {
 					multi, dw = x, -1
 				} else {
@@ -187,7 +198,9 @@ func (w *workbook) table(t rtable) error {
 				}
 			case int:
 				kind, dw = kInt, float64(intWidth(x))
+				xmlSize += streamNumberXML + int(dw)
 			case store.Rate:
+				xmlSize += streamNumberXML + 20
 				if _, ok := x.Rounded(w.fig.Precision); ok {
 					kind = kPct
 				} else {
@@ -258,6 +271,11 @@ func (w *workbook) table(t rtable) error {
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
+	}
+	presizeStream(sw, xmlSize+xmlSize/32)
+	sized := 0
+	if b := streamBuffer(sw); b != nil {
+		sized = b.Cap()
 	}
 	// Right to left: excelize puts each column's width before those set already, and Excel wants them in order.
 	for i := len(widths) - 1; i >= 0; i-- {
@@ -372,6 +390,9 @@ func (w *workbook) table(t rtable) error {
 	}
 	if err := w.charts(sheet, t, below, widths); err != nil {
 		return err
+	}
+	if b := streamBuffer(sw); b != nil && b.Cap() != sized {
+		w.regrown++
 	}
 	return sw.Flush()
 }
