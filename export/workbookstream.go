@@ -44,8 +44,8 @@ func presizeStream(sw *excelize.StreamWriter, n int) {
 // that a sheet's buffer is grown once (sheetXMLSize), not so much that a sheet holds far more than it needs.
 const (
 	sheetXMLBase    = 8 << 10 // the elements before and after the rows: the columns, the page setup …
-	streamRowXML    = 48      // <row r="12" ht="32" customHeight="1"></row>
-	streamCellXML   = 25      // <c r="" s="12"></c>, less the cell's name
+	streamRowXML    = 44      // <row r="" ht="32.5" customHeight="1"></row>, less the row's number
+	streamCellXML   = 19      // <c r="" s="12"></c>, less the cell's name
 	streamTextXML   = 30      // t="inlineStr"><is><t></t></is>
 	streamNumberXML = 7       // <v></v>
 	streamMergeXML  = 40      // <mergeCell ref="A12:J12"/>
