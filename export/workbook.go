@@ -308,6 +308,7 @@ func (w *workbook) table(t rtable) error {
 	}
 	// One row's cells, reused from row to row: SetRow has written them before it returns. Pointers to Cells
 	// and the table's own values (boxed already in trow.cells) put no new value on the heap for most cells.
+	fast := newStreamRows(sw, max(cols, 1))
 	cells1 := make([]excelize.Cell, max(cols, 1))
 	line := make([]any, max(cols, 1))
 	for i := range cells1 {
@@ -358,6 +359,9 @@ func (w *workbook) table(t rtable) error {
 				}
 			}
 			ht = linesHeight(lines)
+		}
+		if fast.write(firstRow+r, cells1[:len(n)], rowOpts(ht)) {
+			continue
 		}
 		if err := sw.SetRow(cellName(firstRow+r), n, rowOpts(ht)); err != nil {
 			return err
