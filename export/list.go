@@ -39,7 +39,11 @@ func SheetName(s string) string {
 func displayWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) {
+		// The common cases first: nothing below U+2E80 is wide, all of U+4E00–U+9FFF is Han.
+		if r < 0x2E80 {
+			w++
+		} else if (r >= 0x4E00 && r <= 0x9FFF) || unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) ||
+			(r >= 0xFF00 && r <= 0xFFEF) {
 			w += 2
 		} else {
 			w += 1

@@ -159,11 +159,14 @@ func plainText(s string) bool {
 		return true
 	}
 	if len(s) > excelize.TotalCellChars || isEdgeSpace(s[0]) || isEdgeSpace(s[len(s)-1]) ||
-		strings.Contains(s, "_x") || !utf8.ValidString(s) || strings.ContainsAny(s, "\uFFFE\uFFFF") {
+		strings.Contains(s, "_x") || !utf8.ValidString(s) {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			return false
+		case c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] >= 0xBE: // U+FFFE, U+FFFF
 			return false
 		}
 	}
