@@ -136,7 +136,9 @@ const (
 // first (cells, widths, row heights, how it prints), then the rows go out in order through excelize's
 // StreamWriter: set cell by cell, excelize cleared its calculation cache at every call and wrote the sheet's XML
 // slowly, over half of a stress year's workbook. The stream writes the worksheet's elements before <sheetData>
-// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush.
+// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush. The
+// data rows are written into the stream's buffer by streamRows, the bytes SetRow would write, a row it declines
+// by SetRow.
 func (w *workbook) table(t rtable) error {
 	sheet, headers, rows := SheetName(t.sheet()), t.headers, t.rows
 	f := w.f
@@ -160,8 +162,9 @@ func (w *workbook) table(t rtable) error {
 		widths[i] = max(math.Ceil(need/wrapFit), 4) + 2
 	}
 
-	// The cells' kinds and display widths are worked out once, here, for the columns' widths; the rows' heights
-	// (rowLines) and the cells as streamed (cellOf) read them again after the widths are known.
+	// The cells' kinds and display widths are worked out once, here, for the columns' widths; the rows, streamed
+	// below once the widths are known, read them again for their cells' styles and their heights. xmlSize
+	// adds up the sheet's XML as the stream will write it, to size its buffer once (presizeStream).
 	cols := len(headers)
 	kinds := make([]uint8, len(rows)*cols)
 	xmlSize := sheetXMLBase + len(full) + len(info) + len(t.note) + 2*cols*streamCellXML
