@@ -4,6 +4,7 @@ package export
 
 import (
 	"archive/zip"
+	"bufio"
 	"compress/flate"
 	"errors"
 	"fmt"
@@ -38,7 +39,11 @@ func SheetName(s string) string {
 func displayWidth(s string) float64 {
 	w := 0.0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) {
+		// The common cases first: nothing below U+2E80 is wide, all of U+4E00–U+9FFF is Han.
+		if r < 0x2E80 {
+			w++
+		} else if (r >= 0x4E00 && r <= 0x9FFF) || unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) ||
+			(r >= 0xFF00 && r <= 0xFFEF) {
 			w += 2
 		} else {
 			w += 1
@@ -152,10 +157,52 @@ func ListXLSX(path, title string, headers []string, rows [][]string) error {
 
 func intPtr(n int) *int { return &n }
 
-// saveAtomically writes the workbook beside path and renames it into place.
+// saveAtomically writes the workbook beside path and renames it into place. The zip goes straight into the
+// file, through a buffer of zipBufferSize: excelize's Write builds the whole file in a bytes.Buffer grown by
+// doubling (WriteToBuffer) and then copies it out, 3.6 MB for the stress year's workbook; here its zip writer is
+// handed our file instead of that buffer, which stays empty (checked: a workbook excelize wrote anywhere else
+// would be incomplete, and is refused). Our workbooks are neither encrypted nor over 4 GB, the two cases in which
+// excelize v2.11.1 rewrites its buffer after the zip is closed.
 func saveAtomically(f *excelize.File, path string) error {
-	f.SetZipWriter(fastZip)
-	return writeAtomically(path, func(w io.Writer) error { return f.Write(w) })
+	return writeAtomically(path, func(file io.Writer) error {
+		out := bufio.NewWriterSize(file, zipBufferSize)
+		var zw *closeNotedZip
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+			zw = &closeNotedZip{ZipWriter: fastZip(out)}
+			return zw
+		})
+		var rest countWriter
+		if err := f.Write(&rest); err != nil {
+			return err
+		}
+		if zw == nil || !zw.closed || rest.n != 0 {
+			return errors.New("excelize 未按预期写出工作簿")
+		}
+		return out.Flush()
+	})
+}
+
+// zipBufferSize is the buffer between the zip and the file: a write to the disk every 256 KB, not every 4 KB
+// (archive/zip's own buffer, which takes ours in its place).
+const zipBufferSize = 256 << 10
+
+// closeNotedZip notes that excelize closed the zip (its central directory written).
+type closeNotedZip struct {
+	excelize.ZipWriter
+	closed bool
+}
+
+func (z *closeNotedZip) Close() error {
+	z.closed = true
+	return z.ZipWriter.Close()
+}
+
+// countWriter counts what excelize copies out of its own buffer: nothing, when the zip went to the file.
+type countWriter struct{ n int }
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
 }
 
 // writeAtomically writes a file through write into a temporary file beside path (the same folder, so the

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -81,6 +82,23 @@ func TestSheetName(t *testing.T) {
 	for in, want := range map[string]string{"a:b": "a-b", "": "Sheet1", strings.Repeat("表", 40): strings.Repeat("表", 31), "x/y?z*[1]": "x-y-z--1-"} {
 		if got := SheetName(in); got != want {
 			t.Errorf("SheetName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestDisplayWidthEveryRune: displayWidth's shortcuts give every character the width of the rule it stands
+// for — 2 for Han, CJK punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FFEF), 1 for the rest.
+func TestDisplayWidthEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue // not a character a string can hold
+		}
+		want := 1.0
+		if unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) {
+			want = 2
+		}
+		if got := displayWidth(string(r)); got != want {
+			t.Fatalf("displayWidth(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -76,6 +77,8 @@ type workbook struct {
 	info   int
 	head   int
 	styles [kinds][2]int // [kind][bold]
+	// regrown counts the sheets whose stream buffer grew after table sized it (TestSheetBufferSizedOnce).
+	regrown int
 	// docTitle follows the office's name in every sheet's title: 「2025年度工作统计」, or the county's title.
 	docTitle string
 }
@@ -133,7 +136,9 @@ const (
 // first (cells, widths, row heights, how it prints), then the rows go out in order through excelize's
 // StreamWriter: set cell by cell, excelize cleared its calculation cache at every call and wrote the sheet's XML
 // slowly, over half of a stress year's workbook. The stream writes the worksheet's elements before <sheetData>
-// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush.
+// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush. The
+// data rows are written into the stream's buffer by streamRows, the bytes SetRow would write, a row it declines
+// by SetRow.
 func (w *workbook) table(t rtable) error {
 	sheet, headers, rows := SheetName(t.sheet()), t.headers, t.rows
 	f := w.f
@@ -157,20 +162,22 @@ func (w *workbook) table(t rtable) error {
 		widths[i] = max(math.Ceil(need/wrapFit), 4) + 2
 	}
 
-	data := make([][]any, len(rows))
+	// The cells' kinds and display widths are worked out once, here, for the columns' widths; the rows, streamed
+	// below once the widths are known, read them again for their cells' styles and their heights. xmlSize
+	// adds up the sheet's XML as the stream will write it, to size its buffer once (presizeStream).
+	cols := len(headers)
+	kinds := make([]uint8, len(rows)*cols)
+	xmlSize := sheetXMLBase + len(full) + len(info) + len(t.note) + 2*cols*streamCellXML
+	for _, h := range cells {
+		xmlSize += len(h)
+	}
+	shownW := make([]float64, len(rows)*cols) // display width of a one-line cell; -1 for text of several lines
 	for r, row := range rows {
-		b := 0
-		if row.total {
-			b = 1
-		}
-		line := make([]any, max(len(headers), 1))
-		if row.span { // one line across the table: merged, wrapped, not a column's width
+		refXML := streamCellXML + len(strconv.Itoa(firstRow+r)) + 1 // and a column's letter or two
+		xmlSize += streamRowXML + cols*refXML
+		if row.span {
 			text, _ := row.cells[0].(string)
-			for i := range line {
-				line[i] = excelize.Cell{StyleID: w.styles[kText][b]}
-			}
-			line[0] = excelize.Cell{StyleID: w.styles[kText][b], Value: text}
-			data[r] = line
+			xmlSize += len(text) + streamMergeXML
 			continue
 		}
 		for i := range headers {
@@ -178,34 +185,47 @@ func (w *workbook) table(t rtable) error {
 			if i < len(row.cells) {
 				v = row.cells[i]
 			}
-			kind, shown := kText, ""
-			var val any
+			kind, dw := kText, 0.0
+			multi := ""
 			switch x := v.(type) {
 			case nil:
 			case string:
-				val, shown = x, x
 				if i > 0 {
 					kind = kCenter
 				}
-			case int:
-				val, shown, kind = int64(x), fmt.Sprint(x), kInt
-			case store.Rate:
-				if rounded, ok := x.Rounded(w.fig.Precision); ok {
-					// The rounded value as written, so that the formula bar and a sum show what prints.
-					val, kind = rounded, kPct
+				xmlSize += streamTextXML + len(x)
+				if strings.IndexByte(x, '\n') >= 0 {
+					multi, dw = x, -1
 				} else {
-					val, kind = "—", kCenter
+					dw = displayWidth(x)
 				}
-				shown = x.Percent(w.fig.Precision)
+			case int:
+				kind, dw = kInt, float64(intWidth(x))
+				xmlSize += streamNumberXML + int(dw)
+			case store.Rate:
+				xmlSize += streamNumberXML + 20
+				if _, ok := x.Rounded(w.fig.Precision); ok {
+					kind = kPct
+				} else {
+					kind = kCenter
+				}
+				if shown := x.Percent(w.fig.Precision); strings.IndexByte(shown, '\n') >= 0 {
+					multi, dw = shown, -1
+				} else {
+					dw = displayWidth(shown)
+				}
 			default:
 				return fmt.Errorf("表格单元格类型 %T", v)
 			}
-			line[i] = excelize.Cell{StyleID: w.styles[kind][b], Value: val}
-			for l := range strings.SplitSeq(shown, "\n") {
+			kinds[r*cols+i], shownW[r*cols+i] = uint8(kind), dw
+			if multi == "" {
+				widths[i] = max(widths[i], min(math.Ceil(dw/wrapFit), textColWidth)+2)
+				continue
+			}
+			for l := range strings.SplitSeq(multi, "\n") {
 				widths[i] = max(widths[i], min(math.Ceil(displayWidth(l)/wrapFit), textColWidth)+2)
 			}
 		}
-		data[r] = line[:len(headers)]
 	}
 	for col, wd := range t.wide {
 		if col < len(widths) {
@@ -255,6 +275,11 @@ func (w *workbook) table(t rtable) error {
 	if err != nil {
 		return err
 	}
+	presizeStream(sw, xmlSize+xmlSize/32)
+	sized := 0
+	if b := streamBuffer(sw); b != nil {
+		sized = b.Cap()
+	}
 	// Right to left: excelize puts each column's width before those set already, and Excel wants them in order.
 	for i := len(widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
@@ -284,8 +309,64 @@ func (w *workbook) table(t rtable) error {
 	if err := sw.SetRow(fmt.Sprintf("A%d", headRow), head, rowOpts(float64(wrappedLines(cells, widths))*14.5+6)); err != nil {
 		return err
 	}
-	for r, line := range data {
-		if err := sw.SetRow(fmt.Sprintf("A%d", firstRow+r), line, rowOpts(wrappedHeight(rows[r], widths))); err != nil {
+	// One row's cells, reused from row to row: SetRow has written them before it returns. Pointers to Cells
+	// and the table's own values (boxed already in trow.cells) put no new value on the heap for most cells.
+	fast := newStreamRows(sw, max(cols, 1))
+	cells1 := make([]excelize.Cell, max(cols, 1))
+	line := make([]any, max(cols, 1))
+	for i := range cells1 {
+		line[i] = &cells1[i]
+	}
+	for r, row := range rows {
+		b := 0
+		if row.total {
+			b = 1
+		}
+		var ht float64
+		n := line[:cols]
+		if row.span { // one line across the table: merged, wrapped, not a column's width
+			text, _ := row.cells[0].(string)
+			for i := range cells1 {
+				cells1[i] = excelize.Cell{StyleID: w.styles[kText][b]}
+			}
+			cells1[0].Value = text
+			ht, n = linesHeight(wrappedLines([]string{text}, []float64{sum(widths)})), line
+		} else {
+			lines := 1
+			for i := range cols {
+				var v any
+				if i < len(row.cells) {
+					v = row.cells[i]
+				}
+				kind := kinds[r*cols+i]
+				var val any
+				switch x := v.(type) {
+				case string, int:
+					val = v
+				case store.Rate:
+					if rounded, ok := x.Rounded(w.fig.Precision); ok {
+						// The rounded value as written, so that the formula bar and a sum show what prints.
+						val = rounded
+					} else {
+						val = "—"
+					}
+				}
+				cells1[i] = excelize.Cell{StyleID: w.styles[kind][b], Value: val}
+				if s, ok := v.(string); ok && s != "" {
+					room := max(widths[i]*wrapFit-1, 1)
+					if dw := shownW[r*cols+i]; dw >= 0 {
+						lines = max(lines, int(math.Ceil(dw/room)))
+					} else {
+						lines = max(lines, wrappedLines([]string{s}, widths[i:i+1]))
+					}
+				}
+			}
+			ht = linesHeight(lines)
+		}
+		if fast.write(firstRow+r, cells1[:len(n)], rowOpts(ht)) {
+			continue
+		}
+		if err := sw.SetRow(cellName(firstRow+r), n, rowOpts(ht)); err != nil {
 			return err
 		}
 	}
@@ -316,6 +397,9 @@ func (w *workbook) table(t rtable) error {
 	}
 	if err := w.charts(sheet, t, below, widths); err != nil {
 		return err
+	}
+	if b := streamBuffer(sw); b != nil && b.Cap() != sized {
+		w.regrown++
 	}
 	return sw.Flush()
 }
@@ -455,29 +539,26 @@ func headerCell(h string) (string, float64) {
 	return words + "\n" + unit, max(need, displayWidth(unit))
 }
 
-// wrappedHeight is the height of a row whose text wraps, tall enough for it, or 0 for a row of one line
-// (Excel's height). Excel fits such rows itself when the file is opened, LibreOffice does not, so the height is
-// set from the number of lines each cell wraps to at its column's width.
-func wrappedHeight(row trow, widths []float64) float64 {
-	var texts []string
-	var cols []float64
-	if row.span {
-		text, _ := row.cells[0].(string)
-		texts, cols = []string{text}, []float64{sum(widths)}
-	} else {
-		for i, v := range row.cells {
-			s, _ := v.(string)
-			texts = append(texts, s)
-			if i < len(widths) {
-				cols = append(cols, widths[i])
-			}
-		}
-	}
-	if lines := wrappedLines(texts, cols); lines > 1 {
+// linesHeight is the height of a data row whose tallest cell wraps to the given number of lines, tall enough
+// for it, or 0 for a row of one line (Excel's height). Excel fits such rows itself when the file is opened,
+// LibreOffice does not, so the height is set from the number of lines each cell wraps to at its column's width.
+func linesHeight(lines int) float64 {
+	if lines > 1 {
 		// Excel refuses a row taller than 409 points; a longer cell shows its beginning.
 		return min(float64(lines)*14.5+3, maxRowPt)
 	}
 	return 0
+}
+
+// cellName is the name of the cell in column A of the given row: 「A12」.
+func cellName(row int) string {
+	return "A" + strconv.Itoa(row)
+}
+
+// intWidth is the display width of n as fmt.Sprint writes it.
+func intWidth(n int) int {
+	var buf [24]byte
+	return len(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
 // Printing. Nothing on a printed sheet is smaller than minPrintPt: a sheet is fitted to the page's width only
