@@ -77,8 +77,6 @@ type workbook struct {
 	info   int
 	head   int
 	styles [kinds][2]int // [kind][bold]
-	// regrown counts the sheets whose stream buffer grew after table sized it (TestSheetBufferSizedOnce).
-	regrown int
 	// docTitle follows the office's name in every sheet's title: 「2025年度工作统计」, or the county's title.
 	docTitle string
 }
@@ -136,9 +134,7 @@ const (
 // first (cells, widths, row heights, how it prints), then the rows go out in order through excelize's
 // StreamWriter: set cell by cell, excelize cleared its calculation cache at every call and wrote the sheet's XML
 // slowly, over half of a stress year's workbook. The stream writes the worksheet's elements before <sheetData>
-// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush. The
-// data rows are written into the stream's buffer by streamRows, the bytes SetRow would write, a row it declines
-// by SetRow.
+// (sheetPr, dimension; sheet views and columns) when it starts and at its first row, the rest at Flush.
 func (w *workbook) table(t rtable) error {
 	sheet, headers, rows := SheetName(t.sheet()), t.headers, t.rows
 	f := w.f
@@ -162,22 +158,13 @@ func (w *workbook) table(t rtable) error {
 		widths[i] = max(math.Ceil(need/wrapFit), 4) + 2
 	}
 
-	// The cells' kinds and display widths are worked out once, here, for the columns' widths; the rows, streamed
-	// below once the widths are known, read them again for their cells' styles and their heights. xmlSize
-	// adds up the sheet's XML as the stream will write it, to size its buffer once (presizeStream).
+	// The cells' kinds and display widths are worked out once, here, for the columns' widths; the rows' heights
+	// (rowLines) and the cells as streamed (cellOf) read them again after the widths are known.
 	cols := len(headers)
 	kinds := make([]uint8, len(rows)*cols)
-	xmlSize := sheetXMLBase + len(full) + len(info) + len(t.note) + 2*cols*streamCellXML
-	for _, h := range cells {
-		xmlSize += len(h)
-	}
 	shownW := make([]float64, len(rows)*cols) // display width of a one-line cell; -1 for text of several lines
 	for r, row := range rows {
-		refXML := streamCellXML + len(strconv.Itoa(firstRow+r)) + 1 // and a column's letter or two
-		xmlSize += streamRowXML + cols*refXML
 		if row.span {
-			text, _ := row.cells[0].(string)
-			xmlSize += len(text) + streamMergeXML
 			continue
 		}
 		for i := range headers {
@@ -193,7 +180,6 @@ func (w *workbook) table(t rtable) error {
 				if i > 0 {
 					kind = kCenter
 				}
-				xmlSize += streamTextXML + len(x)
 				if strings.IndexByte(x, '\n') >= 0 {
 					multi, dw = x, -1
 				} else {
@@ -201,9 +187,7 @@ func (w *workbook) table(t rtable) error {
 				}
 			case int:
 				kind, dw = kInt, float64(intWidth(x))
-				xmlSize += streamNumberXML + int(dw)
 			case store.Rate:
-				xmlSize += streamNumberXML + 20
 				if _, ok := x.Rounded(w.fig.Precision); ok {
 					kind = kPct
 				} else {
@@ -275,11 +259,6 @@ func (w *workbook) table(t rtable) error {
 	if err != nil {
 		return err
 	}
-	presizeStream(sw, xmlSize+xmlSize/32)
-	sized := 0
-	if b := streamBuffer(sw); b != nil {
-		sized = b.Cap()
-	}
 	// Right to left: excelize puts each column's width before those set already, and Excel wants them in order.
 	for i := len(widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
@@ -311,7 +290,6 @@ func (w *workbook) table(t rtable) error {
 	}
 	// One row's cells, reused from row to row: SetRow has written them before it returns. Pointers to Cells
 	// and the table's own values (boxed already in trow.cells) put no new value on the heap for most cells.
-	fast := newStreamRows(sw, max(cols, 1))
 	cells1 := make([]excelize.Cell, max(cols, 1))
 	line := make([]any, max(cols, 1))
 	for i := range cells1 {
@@ -363,9 +341,6 @@ func (w *workbook) table(t rtable) error {
 			}
 			ht = linesHeight(lines)
 		}
-		if fast.write(firstRow+r, cells1[:len(n)], rowOpts(ht)) {
-			continue
-		}
 		if err := sw.SetRow(cellName(firstRow+r), n, rowOpts(ht)); err != nil {
 			return err
 		}
@@ -397,9 +372,6 @@ func (w *workbook) table(t rtable) error {
 	}
 	if err := w.charts(sheet, t, below, widths); err != nil {
 		return err
-	}
-	if b := streamBuffer(sw); b != nil && b.Cap() != sized {
-		w.regrown++
 	}
 	return sw.Flush()
 }
