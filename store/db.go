@@ -180,7 +180,11 @@ func openReadOnly(ctx context.Context, abs string) (*sql.DB, func() error, error
 			return err
 		}
 	}
-	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)")
+	// mmap_size: a reading command reads the pages straight from the system's file cache, mapped, instead of
+	// a read call and a copy into SQLite's own cache for every page (the yearly export of a large year reads
+	// most of a 400 MB file, twice side by side): ≈ 7% of the stress export's time through the command line,
+	// ≈ 10 ms of a township's. A file is never shrunk in place while mapped: a restore renames another over it.
+	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)&_pragma=mmap_size(1073741824)")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -138,3 +138,32 @@ func TestOpenReadOnlyLeavesTheFileAsItIs(t *testing.T) {
 		}
 	})
 }
+
+// TestOpenReadOnlyMapsTheFile: a reading command's connections read the file mapped (mmap_size), on every
+// connection of the pool (the yearly export reads on two side by side), and the file stays as it was.
+func TestOpenReadOnlyMapsTheFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.db")
+	db, err := Open(p)
+	must(t, err)
+	must(t, db.Close())
+	before := stateOf(t, p)
+	ro, err := OpenReadOnly(p)
+	must(t, err)
+	ctx := context.Background()
+	var conns []*sql.Conn
+	for range 2 {
+		c, err := ro.db.Conn(ctx)
+		must(t, err)
+		conns = append(conns, c)
+		var size int64
+		must(t, c.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size))
+		if size < 1<<30 {
+			t.Errorf("connection %d: mmap_size %d, want the file mapped (1 GiB)", len(conns), size)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+	must(t, ro.Close())
+	before.same(t, p)
+}
