@@ -85,7 +85,7 @@ func CheckFile(ctx context.Context, path string) (CheckResult, error) {
 		return res, Errorf(EINVALID, "%s 是文件夹，不是数据库文件", path)
 	}
 	abs, _ := filepath.Abs(path)
-	sqldb, closer, err := openReadOnly(ctx, abs)
+	sqldb, closer, err := openReadOnly(ctx, abs, false)
 	if err != nil {
 		return res, err
 	}

@@ -104,7 +104,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	case st.Size() == 0:
 		return nil, Errorf(ESCHEMA, "文件 %s 是空的(0字节)，还不是人大工作台的数据库(用人大工作台窗口打开它，才会建成新的数据库)", filepath.Base(abs))
 	}
-	sqldb, closer, err := openReadOnly(ctx, abs)
+	sqldb, closer, err := openReadOnly(ctx, abs, true)
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +167,7 @@ func upgradedCopy(ctx context.Context, ro *DB, version int) (*DB, error) {
 // Reading a database in WAL mode makes SQLite create its -wal and -shm files beside it when they are not
 // there, and a read-only connection cannot remove them again; so when no window or writing command holds the
 // file's lock, close removes what this connection added (an empty -wal, the -shm), leaving the folder as it was.
-func openReadOnly(ctx context.Context, abs string) (*sql.DB, func() error, error) {
+func openReadOnly(ctx context.Context, abs string, mapped bool) (*sql.DB, func() error, error) {
 	var had [2]bool
 	for i, suffix := range []string{"-wal", "-shm"} {
 		_, err := os.Lstat(abs + suffix)
@@ -180,11 +180,17 @@ func openReadOnly(ctx context.Context, abs string) (*sql.DB, func() error, error
 			return err
 		}
 	}
-	// mmap_size: a reading command reads the pages straight from the system's file cache, mapped, instead of
-	// a read call and a copy into SQLite's own cache for every page (the yearly export of a large year reads
-	// most of a 400 MB file, twice side by side): ≈ 7% of the stress export's time through the command line,
-	// ≈ 10 ms of a township's. A file is never shrunk in place while mapped: a restore renames another over it.
-	sqldb, err := sql.Open("sqlite", fileURI(abs)+"?mode=ro&_pragma=busy_timeout(10000)&_pragma=mmap_size(1073741824)")
+	// mapped (a reading command: OpenReadOnly): the pages are read straight from the system's file cache,
+	// mapped (mmap_size), instead of a read call and a copy into SQLite's own cache for every page (the yearly
+	// export of a large year reads most of a 400 MB file, twice side by side): ≈ 7% of the stress export's
+	// time through the command line, ≈ 10 ms of a township's. A file is never shrunk in place while mapped: a
+	// restore renames another over it. Not for the integrity check (CheckFile), which reads every page once:
+	// in the window's process the mapped file would count in its memory (RSS) for as long as it runs.
+	dsn := fileURI(abs) + "?mode=ro&_pragma=busy_timeout(10000)"
+	if mapped {
+		dsn += "&_pragma=mmap_size(1073741824)"
+	}
+	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, nil, err
 	}

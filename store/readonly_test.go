@@ -165,5 +165,15 @@ func TestOpenReadOnlyMapsTheFile(t *testing.T) {
 		c.Close()
 	}
 	must(t, ro.Close())
+	// The integrity check (CheckFile, the window's at start) reads every page once: not mapped, so that the
+	// window's memory does not grow by the file.
+	sqldb, closer, err := openReadOnly(ctx, p, false)
+	must(t, err)
+	var size int64
+	must(t, sqldb.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&size))
+	if size != 0 {
+		t.Errorf("the check's connection: mmap_size %d, want 0", size)
+	}
+	must(t, closer())
 	before.same(t, p)
 }
