@@ -15,7 +15,7 @@ import (
 // a 2 000-row roster and a small table with two charts. It times the workbook alone, the branch of the
 // yearly export that BenchmarkYearExport (ui/cli) times with the PDF beside it; cpu-ms/op is the process's CPU.
 func BenchmarkWorkbookTables(b *testing.B) {
-	tables, r := benchTables()
+	tables, r := benchTables(strings.Repeat("关于加快推进村道硬化和路灯安装的建议，", 4))
 	dir := b.TempDir()
 	cpu := store.ProcessCPU()
 	b.ResetTimer()
@@ -27,9 +27,9 @@ func BenchmarkWorkbookTables(b *testing.B) {
 	b.ReportMetric(float64((store.ProcessCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 }
 
-// benchTables are BenchmarkWorkbookTables's tables and report: a large office's year in three tables.
-func benchTables() ([]rtable, Report) {
-	long := strings.Repeat("关于加快推进村道硬化和路灯安装的建议，", 4)
+// benchTables are the tables and report of BenchmarkWorkbookTables and BenchmarkReportTablesPDF: a large office's
+// year in three tables, the ledger's titles cut from long.
+func benchTables(long string) ([]rtable, Report) {
 	ledger := rtable{no: 4, name: "办理情况一览表", heading: "代表建议办理情况一览表", landscape: true, keyCols: 1,
 		headers: []string{"编号", "提出人", "标题", "类别", "承办单位", "交办日期", "办结日期", "办理结果", "满意度(%)", "件数(件)"}}
 	for i := 0; i < 10000; i++ {
